@@ -1,0 +1,406 @@
+//! The scenario: everything a user chooses, in one versioned, serialisable
+//! value. The CLI, the widget, share links and exports all use this format;
+//! `docs/scenario-format.md` documents it field by field.
+//!
+//! Percentages are written as percent numbers (`3.5` means 3.5%), money in
+//! pounds, counts as numbers of children, cases or events. A blank figure is
+//! `null` (or absent): "no figure", never zero.
+
+use serde::{Deserialize, Serialize};
+
+use super::defaults as d;
+use super::evidence::{Grade, EVIDENCE_SET};
+use super::outcome::Outcome;
+
+/// The scenario format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A complete scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version; must be [`FORMAT_VERSION`].
+    pub version: u32,
+    /// Evidence set the figures come from, e.g. `2026.1`.
+    pub evidence_set: String,
+    /// A name for the scenario, shown in comparisons and exports.
+    #[serde(default)]
+    pub label: String,
+    /// The council's own figures.
+    pub council: Council,
+    /// Unit costs (defaults are cited in [`super::defaults`]).
+    #[serde(default)]
+    pub unit_costs: UnitCosts,
+    /// Method assumptions.
+    #[serde(default)]
+    pub assumptions: Assumptions,
+    /// The programmes funded.
+    pub programmes: Vec<ProgrammeChoice>,
+}
+
+/// A council's figures. `None` means "no figure"; it is only an error when
+/// a chosen programme needs it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Council {
+    /// ONS code, e.g. `E10000015`, when taken from the official tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Council name, as the user or the tables give it.
+    pub name: String,
+    /// Year (at 31 March) of the official figures, when taken from them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_year: Option<u16>,
+    /// Children aged 0–17.
+    pub population_0_17: Option<f64>,
+    /// Children looked after at 31 March.
+    pub children_looked_after: Option<f64>,
+    /// Children starting to be looked after in the year.
+    pub care_starts: Option<f64>,
+    /// Children ceasing to be looked after in the year.
+    pub care_ceased: Option<f64>,
+    /// Children on child protection plans at 31 March.
+    pub cp_plans: Option<f64>,
+    /// Children in need at 31 March.
+    pub children_in_need: Option<f64>,
+    /// Care proceedings issued a year (optional; not in the national tables).
+    pub care_proceedings: Option<f64>,
+    /// Repeat police call-outs to families a year (partner figure, optional).
+    pub police_incidents: Option<f64>,
+    /// Adult A&E attendances by parents a year (partner figure, optional).
+    pub ae_attendances: Option<f64>,
+}
+
+/// Unit costs, in pounds at the price year of each default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UnitCosts {
+    /// Foster care, £ per child per week.
+    pub foster_weekly: f64,
+    /// Children's home, £ per child per week.
+    pub residential_weekly: f64,
+    /// Children in care who are in children's homes, %.
+    pub residential_share_pct: f64,
+    /// Child protection plan, £ per child per year.
+    pub cp_plan_annual: f64,
+    /// Child in need case, £ per child per year.
+    pub cin_annual: f64,
+    /// Care proceedings, £ per case.
+    pub care_proceedings: f64,
+    /// The council's share of the cost of care proceedings, %.
+    pub care_proceedings_council_pct: f64,
+    /// Police, £ per incident.
+    pub police_incident: f64,
+    /// NHS, £ per A&E attendance.
+    pub ae_attendance: f64,
+}
+
+impl Default for UnitCosts {
+    fn default() -> UnitCosts {
+        UnitCosts {
+            foster_weekly: d::FOSTER_WEEKLY,
+            residential_weekly: d::RESIDENTIAL_WEEKLY,
+            residential_share_pct: d::RESIDENTIAL_SHARE_PCT,
+            cp_plan_annual: d::CP_PLAN_ANNUAL,
+            cin_annual: d::CIN_ANNUAL,
+            care_proceedings: d::CARE_PROCEEDINGS,
+            care_proceedings_council_pct: d::CARE_PROCEEDINGS_LA_PCT,
+            police_incident: d::POLICE_INCIDENT,
+            ae_attendance: d::AE_ATTENDANCE,
+        }
+    }
+}
+
+impl UnitCosts {
+    /// Cost of a child in care for a year (£): 52 weeks of the blend of
+    /// foster and residential care by the residential share.
+    ///
+    /// ```
+    /// use outcome_calculator::model::UnitCosts;
+    /// let costs = UnitCosts { foster_weekly: 600.0, residential_weekly: 5_000.0,
+    ///     residential_share_pct: 10.0, ..UnitCosts::default() };
+    /// // 52 × (600 × 0.9 + 5,000 × 0.1) = 52 × 1,040
+    /// assert_eq!(costs.care_annual(), 54_080.0);
+    /// ```
+    pub fn care_annual(&self) -> f64 {
+        let share = self.residential_share_pct / 100.0;
+        52.0 * (self.foster_weekly * (1.0 - share) + self.residential_weekly * share)
+    }
+}
+
+/// Which end of each effect range to use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EffectLevel {
+    /// The low end.
+    Low,
+    /// The published figure.
+    #[default]
+    Central,
+    /// The high end.
+    High,
+}
+
+/// Optimism bias on benefits by evidence grade (%).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OptimismByGrade {
+    /// Randomised controlled trial, %.
+    pub rct_pct: f64,
+    /// Comparison-area study, %.
+    pub qed_pct: f64,
+    /// Before-and-after in one council, %.
+    pub before_after_pct: f64,
+    /// Modelled estimate, %.
+    pub modelled_pct: f64,
+}
+
+impl Default for OptimismByGrade {
+    fn default() -> OptimismByGrade {
+        let [rct_pct, qed_pct, before_after_pct, modelled_pct] = d::OPTIMISM_BENEFITS_PCT;
+        OptimismByGrade {
+            rct_pct,
+            qed_pct,
+            before_after_pct,
+            modelled_pct,
+        }
+    }
+}
+
+impl OptimismByGrade {
+    /// The haircut for a grade, %.
+    pub fn for_grade(&self, grade: Grade) -> f64 {
+        match grade {
+            Grade::Rct => self.rct_pct,
+            Grade::Qed => self.qed_pct,
+            Grade::BeforeAfter => self.before_after_pct,
+            Grade::Modelled => self.modelled_pct,
+        }
+    }
+}
+
+/// Cashable share of each kind of saving (%).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Cashable {
+    /// Care placements (fees paid out), %.
+    pub care_pct: f64,
+    /// Child protection plan case management (staff time), %.
+    pub cp_plans_pct: f64,
+    /// Child in need case management (staff time), %.
+    pub children_in_need_pct: f64,
+    /// Care proceedings, %.
+    pub care_proceedings_pct: f64,
+    /// Police time, %.
+    pub police_pct: f64,
+    /// NHS A&E, %.
+    pub nhs_pct: f64,
+    /// Monetised per-case benefits (FDAC: "predominantly cashable"), %.
+    pub case_benefits_pct: f64,
+}
+
+impl Default for Cashable {
+    fn default() -> Cashable {
+        Cashable {
+            care_pct: 100.0,
+            cp_plans_pct: 0.0,
+            children_in_need_pct: 0.0,
+            care_proceedings_pct: 0.0,
+            police_pct: 0.0,
+            nhs_pct: 0.0,
+            case_benefits_pct: 100.0,
+        }
+    }
+}
+
+impl Cashable {
+    /// The cashable share of savings on an outcome, %.
+    pub fn for_outcome(&self, outcome: Outcome) -> f64 {
+        match outcome {
+            Outcome::CareEntries => self.care_pct,
+            Outcome::CpPlans => self.cp_plans_pct,
+            Outcome::ChildrenInNeed => self.children_in_need_pct,
+            Outcome::CareProceedings => self.care_proceedings_pct,
+            Outcome::PoliceIncidents => self.police_pct,
+            Outcome::AeAttendances => self.nhs_pct,
+        }
+    }
+}
+
+/// Method assumptions (the Green Book / GMCA chain).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Assumptions {
+    /// First financial year of the programme, e.g. 2026 for 2026-27.
+    pub start_year: u16,
+    /// Years projected, 1 to 10.
+    pub horizon_years: u32,
+    /// Years the programme is funded, 1 to 10; at or beyond the horizon means
+    /// funded throughout.
+    pub funding_years: u32,
+    /// Yearly fall in the effect once funding ends, %.
+    pub decay_after_funding_pct: f64,
+    /// Yearly fall in the effect while funded (drop-off), %.
+    pub drop_off_pct: f64,
+    /// Discount rate, % a year.
+    pub discount_rate_pct: f64,
+    /// Optimism bias added to programme costs, %.
+    pub optimism_bias_costs_pct: f64,
+    /// Optimism bias taken off benefits, by evidence grade.
+    pub optimism_bias_benefits: OptimismByGrade,
+    /// Share of full reach in year 1, 2, …; the last value holds after.
+    pub ramp_pct: Vec<f64>,
+    /// Yearly change in the counts without the programme, %.
+    pub baseline_trend_pct: f64,
+    /// Average years a child entering care stays; `None` uses the council's
+    /// looked-after count ÷ children leaving care, or England's figure.
+    pub care_years: Option<f64>,
+    /// Cashable shares.
+    pub cashable: Cashable,
+    /// Which end of the effect ranges to use.
+    pub effect_level: EffectLevel,
+}
+
+impl Default for Assumptions {
+    fn default() -> Assumptions {
+        Assumptions {
+            start_year: 2026,
+            horizon_years: 5,
+            funding_years: 5,
+            decay_after_funding_pct: d::DECAY_AFTER_FUNDING_PCT,
+            drop_off_pct: 0.0,
+            discount_rate_pct: d::DISCOUNT_PCT,
+            optimism_bias_costs_pct: d::OPTIMISM_COSTS_PCT,
+            optimism_bias_benefits: OptimismByGrade::default(),
+            ramp_pct: d::RAMP_PCT.to_vec(),
+            baseline_trend_pct: 0.0,
+            care_years: None,
+            cashable: Cashable::default(),
+            effect_level: EffectLevel::Central,
+        }
+    }
+}
+
+/// A programme the council funds, with the user's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeChoice {
+    /// Programme id from the evidence library, or `custom`.
+    pub programme: String,
+    /// Cases a year (the programme's cohort unit); `None` uses the
+    /// programme's stand-in from the council figures, where it has one.
+    #[serde(default)]
+    pub cohort: Option<f64>,
+    /// Share of the cohort (or of the council) reached at full roll-out, %.
+    #[serde(default = "hundred")]
+    pub engagement_pct: f64,
+    /// Scales every effect of the programme, % (100 = as published).
+    #[serde(default = "hundred")]
+    pub effect_scale_pct: f64,
+    /// £ per case a year; `None` uses the published cost, where there is one.
+    #[serde(default)]
+    pub cost_per_case: Option<f64>,
+    /// £ a year regardless of cases (management, premises).
+    #[serde(default)]
+    pub annual_cost: f64,
+    /// £ once, in the first year.
+    #[serde(default)]
+    pub setup_cost: f64,
+    /// Share of the effect that would have happened anyway, %.
+    #[serde(default)]
+    pub deadweight_pct: f64,
+    /// Share of the effect due to other services, %.
+    #[serde(default)]
+    pub attribution_pct: f64,
+    /// For effects measured without a comparison group (No Wrong Door): the
+    /// share of the cohort who would have reached the outcome anyway, %.
+    #[serde(default)]
+    pub counterfactual_pct: Option<f64>,
+    /// The user's own programme, when `programme` is `custom`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<CustomProgramme>,
+}
+
+fn hundred() -> f64 {
+    100.0
+}
+
+impl ProgrammeChoice {
+    /// A library programme with default settings.
+    pub fn new(id: &str) -> ProgrammeChoice {
+        ProgrammeChoice {
+            programme: id.to_string(),
+            cohort: None,
+            engagement_pct: 100.0,
+            effect_scale_pct: 100.0,
+            cost_per_case: None,
+            annual_cost: 0.0,
+            setup_cost: 0.0,
+            deadweight_pct: 0.0,
+            attribution_pct: 0.0,
+            counterfactual_pct: None,
+            custom: None,
+        }
+    }
+}
+
+/// A programme the user defines in full.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomProgramme {
+    /// Its name.
+    pub name: String,
+    /// The user's view of the evidence grade (sets the benefit haircut).
+    pub grade: Grade,
+    /// Its effects.
+    pub effects: Vec<CustomEffect>,
+}
+
+/// One effect of a custom programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomEffect {
+    /// What it moves.
+    pub outcome: Outcome,
+    /// How it is measured: `relative` (% of the council's count),
+    /// `percentage_points` (of the cohort) or `per_council` (events a year).
+    pub measure: CustomMeasure,
+    /// Low value.
+    pub low: f64,
+    /// Central value.
+    pub central: f64,
+    /// High value.
+    pub high: f64,
+    /// For `percentage_points`: share of the cohort reaching the outcome
+    /// without the programme, %. For `per_council`: events a year without it.
+    #[serde(default)]
+    pub baseline: Option<f64>,
+}
+
+/// How a custom effect is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomMeasure {
+    /// % reduction in the council's count.
+    Relative,
+    /// Percentage points of the cohort.
+    PercentagePoints,
+    /// Events avoided a year.
+    PerCouncil,
+}
+
+impl Scenario {
+    /// An empty scenario in the current format and evidence set, with default
+    /// unit costs and assumptions, for the given council figures.
+    pub fn new(council: Council, programmes: Vec<ProgrammeChoice>) -> Scenario {
+        Scenario {
+            version: FORMAT_VERSION,
+            evidence_set: EVIDENCE_SET.to_string(),
+            label: String::new(),
+            council,
+            unit_costs: UnitCosts::default(),
+            assumptions: Assumptions::default(),
+            programmes,
+        }
+    }
+}
