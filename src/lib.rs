@@ -5,8 +5,20 @@
 //! need a protection plan, what would it cost, what would it save and for
 //! whom, and when would it pay back?
 //!
-//! [`model`] is the pure calculation; the browser binding and widget are
-//! compiled only for `wasm32`.
+//! [`model`] is the pure calculation and builds anywhere; the browser
+//! binding and the widget are compiled only for `wasm32`.
+//!
+//! ```
+//! use outcome_calculator::model::{project, Council, ProgrammeChoice, Scenario};
+//! let council = Council { care_starts: Some(424.0), cp_plans: Some(614.0),
+//!     children_in_need: Some(5_848.0), ..Council::default() };
+//! let scenario = Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")]);
+//! let p = project(&scenario).unwrap();
+//! println!("net present value £{:.0}", p.summary.npv);
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod binding;

@@ -1,1 +1,88 @@
-fn main() {}
+//! The analyst CLI: projects scenario files and prints JSON or CSV.
+//!
+//! ```text
+//! outcome-calculator [--csv] SCENARIO.json [MORE.json ...]
+//! ```
+
+#![forbid(unsafe_code)]
+
+use std::process::ExitCode;
+
+use outcome_calculator::model;
+
+fn main() -> ExitCode {
+    let mut csv = false;
+    let mut files = Vec::new();
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--csv" => csv = true,
+            "-h" | "--help" => {
+                println!("usage: outcome-calculator [--csv] SCENARIO.json [MORE.json ...]");
+                println!("prints each scenario's projection as JSON (an array when several), or CSV with --csv");
+                return ExitCode::SUCCESS;
+            }
+            other if other.starts_with("--") => {
+                eprintln!("outcome-calculator: unknown option {other} (try --help)");
+                return ExitCode::from(2);
+            }
+            _ => files.push(arg),
+        }
+    }
+    if files.is_empty() {
+        eprintln!("usage: outcome-calculator [--csv] SCENARIO.json [MORE.json ...]");
+        return ExitCode::from(2);
+    }
+    let mut outputs = Vec::new();
+    let mut failed = false;
+    for path in &files {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{path}: cannot read: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let mut de = serde_json::Deserializer::from_str(&text);
+        let scenario = match model::decode(&mut de) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match model::project(&scenario) {
+            Ok(p) => outputs.push((path.clone(), scenario, p)),
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("{path}: {e}");
+                }
+                failed = true;
+            }
+        }
+    }
+    if csv {
+        let mut first = true;
+        for (path, scenario, p) in &outputs {
+            let table = model::export::years_csv(path, scenario, p);
+            // One header for the whole run.
+            let body = if first { table.as_str() } else { table.split_once('\n').map_or("", |x| x.1) };
+            print!("{body}");
+            first = false;
+        }
+    } else {
+        let projections: Vec<_> = outputs.iter().map(|(_, _, p)| p).collect();
+        let json = if projections.len() == 1 {
+            serde_json::to_string_pretty(projections[0])
+        } else {
+            serde_json::to_string_pretty(&projections)
+        };
+        println!("{}", json.expect("projections serialise"));
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -2,18 +2,29 @@
 //! year-by-year outcomes, costs, savings and Green Book summary figures out.
 //!
 //! No I/O, no clock, no JavaScript: it builds and tests natively, and the
-//! `model_is_pure` test keeps it so.
+//! `model_is_pure` test keeps it so. `docs/methodology.md` gives every
+//! formula with a worked example.
 
 pub mod citation;
+pub mod decode;
 pub mod defaults;
 pub mod error;
 pub mod evidence;
+pub mod export;
 pub mod outcome;
+pub mod project;
+mod resolve;
 pub mod scenario;
+mod summary;
+pub mod validate;
 
+pub use decode::decode;
 pub use error::{Error, ErrorKind};
 pub use outcome::{Agency, ByAgency, Outcome};
+pub use project::{BreakEven, Counts, ProgrammeResult, Projection, Summary, Year};
 pub use scenario::{
     Assumptions, Cashable, Council, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel,
     OptimismByGrade, ProgrammeChoice, Scenario, UnitCosts, FORMAT_VERSION,
 };
+pub use summary::project;
+pub use validate::validate;

@@ -1,0 +1,74 @@
+//! The JavaScript binding: scenario in, projection out, converted with
+//! serde-wasm-bindgen. No arithmetic here; errors become real JS `Error`s
+//! with a `field` property naming the input.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::model::{self, Error};
+
+/// A JS `Error` whose message names the field, with `field` and `kind` set.
+pub fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field.as_str().into());
+    let _ = js_sys::Reflect::set(&err, &"detail".into(), &e.message().into());
+    err.into()
+}
+
+/// Converts a model value to a plain JS value (objects, not Maps; `None` as `null`).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// Reads a scenario from a JS value, naming the bad field on failure.
+pub fn scenario_from_js(value: JsValue) -> Result<model::Scenario, Error> {
+    model::decode(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+/// Projects a scenario object (the scenario format). Throws an `Error` naming
+/// the first bad field.
+#[wasm_bindgen]
+pub fn project(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
+    match model::project(&s) {
+        Ok(p) => Ok(to_js(&p)),
+        Err(errors) => Err(js_error(&errors[0])),
+    }
+}
+
+/// Every problem with a scenario object, as `[{field, kind, message}]`
+/// (empty when it is valid).
+#[wasm_bindgen]
+pub fn validate(scenario: JsValue) -> JsValue {
+    #[derive(Serialize)]
+    struct Problem<'a> {
+        field: &'a str,
+        message: String,
+    }
+    let errors = match scenario_from_js(scenario) {
+        Ok(s) => model::validate(&s).err().unwrap_or_default(),
+        Err(e) => vec![e],
+    };
+    let list: Vec<Problem> = errors
+        .iter()
+        .map(|e| Problem {
+            field: &e.field,
+            message: e.message(),
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// The evidence library: programmes with effects, grades and citations.
+#[wasm_bindgen]
+pub fn library() -> JsValue {
+    to_js(&model::evidence::library())
+}
+
+/// The evidence set version this build holds.
+#[wasm_bindgen(js_name = evidenceSet)]
+pub fn evidence_set() -> String {
+    model::evidence::EVIDENCE_SET.to_string()
+}
