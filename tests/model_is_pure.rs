@@ -1,0 +1,79 @@
+//! The model must stay pure: no JavaScript bindings, no I/O, no clock, no
+//! randomness of its own. This test reads its source and the manifest.
+
+use std::fs;
+use std::path::Path;
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).expect("src/model is readable") {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn model_is_pure() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/model"), &mut files);
+    assert!(files.len() > 5, "found the model's files");
+    let forbidden = [
+        "wasm_bindgen",
+        "web_sys",
+        "js_sys",
+        "serde_wasm_bindgen",
+        "std::fs",
+        "std::net",
+        "std::process",
+        "std::env",
+        "std::time",
+        "SystemTime",
+        "Instant::now",
+        "thread_rng",
+        "getrandom",
+        "println!",
+        "eprintln!",
+    ];
+    for file in files {
+        let text = fs::read_to_string(&file).expect("readable source");
+        for word in forbidden {
+            assert!(
+                !text.contains(word),
+                "{} names `{word}`: the model must not know about JavaScript, I/O, the clock or ambient randomness",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn wasm_only_dependencies_are_target_gated() {
+    let manifest = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .expect("Cargo.toml is readable");
+    let mut section = String::new();
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            section = line.to_string();
+            continue;
+        }
+        for name in ["wasm-bindgen", "web-sys", "js-sys", "serde-wasm-bindgen"] {
+            if line.starts_with(&format!("{name} ")) || line.starts_with(&format!("{name}=")) {
+                assert!(
+                    section.contains("target_arch = \"wasm32\""),
+                    "{name} is declared in {section}, outside the wasm32 target section"
+                );
+            }
+        }
+        if section.starts_with("[target.'cfg(target_arch = \"wasm32\")'.dependencies.") {
+            assert!(
+                section.contains("web-sys") || section.contains("js-sys"),
+                "unexpected wasm section {section}"
+            );
+        }
+    }
+}
