@@ -249,7 +249,8 @@ pub(crate) struct Run {
     pub care_annual: f64,
 }
 
-fn council_baseline(s: &Scenario, o: Outcome) -> Option<f64> {
+/// The council's own count of an outcome, if it has one.
+pub(crate) fn council_baseline(s: &Scenario, o: Outcome) -> Option<f64> {
     let k = &s.council;
     match o {
         Outcome::CareEntries => k.care_starts,

@@ -3,7 +3,7 @@
 use super::error::Error;
 use super::evidence::EVIDENCE_SET;
 use super::outcome::{Agency, ByAgency};
-use super::project::{break_even_scale, run, BreakEven, Counts, Projection, Summary};
+use super::project::{break_even_scale, council_baseline, run, BreakEven, Counts, Projection, Summary};
 use super::resolve::{self, Kind};
 use super::scenario::{Scenario, FORMAT_VERSION};
 use super::validate::validate;
@@ -35,6 +35,7 @@ pub(crate) fn project_valid(s: &Scenario) -> Projection {
         res.break_even = p
             .effects
             .iter()
+            .filter(|e| counted(s, e))
             .map(|e| BreakEven {
                 outcome: e.outcome,
                 measure: match e.kind {
@@ -112,4 +113,10 @@ pub(crate) fn project_valid(s: &Scenario) -> Projection {
         summary,
         notes: r.notes,
     }
+}
+
+/// False for a relative effect whose council figure is blank: it is left out
+/// of the projection, so it has no switching value either.
+fn counted(s: &Scenario, e: &resolve::Effect) -> bool {
+    !matches!(e.kind, Kind::Relative) || council_baseline(s, e.outcome).is_some()
 }

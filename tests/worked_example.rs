@@ -1,0 +1,83 @@
+//! The worked example in docs/methodology.md matches the projection of
+//! docs/examples/hertfordshire-family-safeguarding.json to the penny, and the
+//! example's council figures are those of the official table.
+
+use std::path::Path;
+
+use outcome_calculator::model::{decode, project, Projection};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example() -> Projection {
+    let text = std::fs::read_to_string(root().join("docs/examples/hertfordshire-family-safeguarding.json"))
+        .expect("example scenario is readable");
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let s = decode(&mut de).expect("example decodes");
+    project(&s).expect("example is valid")
+}
+
+fn money(text: &str) -> f64 {
+    text.replace(',', "").trim().parse().expect("a number in the table")
+}
+
+#[test]
+fn methodology_table_matches_the_projection_to_the_penny() {
+    let doc = std::fs::read_to_string(root().join("docs/methodology.md")).expect("doc readable");
+    let start = doc.find("<!-- worked-example:start -->").expect("start marker");
+    let end = doc.find("<!-- worked-example:end -->").expect("end marker");
+    let rows: Vec<Vec<&str>> = doc[start..end]
+        .lines()
+        .filter(|l| l.starts_with("| 20"))
+        .map(|l| l.trim_matches('|').split('|').map(str::trim).collect())
+        .collect();
+    let p = example();
+    assert_eq!(rows.len(), p.years.len(), "one row per year");
+    for (row, y) in rows.iter().zip(&p.years) {
+        assert_eq!(row[0], y.label);
+        let pennies = [
+            (row[1], y.gross_savings),
+            (row[2], y.cost),
+            (row[3], y.net),
+            (row[4], y.cumulative_net),
+            (row[6], y.pv_savings),
+            (row[7], y.pv_cost),
+        ];
+        for (text, value) in pennies {
+            assert_eq!(
+                format!("{:.2}", money(text)),
+                format!("{value:.2}"),
+                "{} {}",
+                y.label,
+                text
+            );
+        }
+        assert_eq!(row[5], format!("{:.6}", y.discount_factor));
+    }
+    let s = &p.summary;
+    for (needle, value) in [
+        ("NPV £", s.npv),
+        ("PV savings £", s.pv_savings),
+        ("PV cost £", s.pv_cost),
+    ] {
+        let expected = format!("{needle}{}", with_commas(value));
+        assert!(doc.contains(&expected), "doc states {expected}");
+    }
+    assert_eq!(format!("{:.2}", s.bcr.unwrap()), "3.28");
+    assert_eq!(format!("{:.2}", s.financial_roi.unwrap()), "1.89");
+    assert_eq!(s.payback_label.as_deref(), Some("2026-27"));
+}
+
+fn with_commas(x: f64) -> String {
+    let text = format!("{x:.2}");
+    let (whole, pence) = text.split_once('.').unwrap();
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out}.{pence}")
+}
