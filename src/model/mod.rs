@@ -8,12 +8,13 @@
 pub mod citation;
 pub mod decode;
 pub mod defaults;
+pub mod engine;
 pub mod error;
 pub mod evidence;
 pub mod export;
 pub mod outcome;
 pub mod project;
-mod resolve;
+pub mod resolve;
 pub mod scenario;
 mod summary;
 pub mod validate;

@@ -30,11 +30,9 @@
 
 use serde::Serialize;
 
-use super::defaults;
-use super::evidence::{Grade, CASE_BENEFIT_YEARS};
+use super::engine::{self, Plan, Work, AGENCIES, OUTCOMES};
+use super::evidence::Grade;
 use super::outcome::{Agency, ByAgency, Outcome};
-use super::resolve::{self, Kind};
-use super::scenario::Scenario;
 
 /// Counts changed by the programmes in one year (or summed over years).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -58,7 +56,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, o: &Counts) {
+    pub(crate) fn add(&mut self, o: &Counts) {
         self.care_entries_avoided += o.care_entries_avoided;
         self.children_in_care_fewer += o.children_in_care_fewer;
         self.care_days_avoided += o.care_days_avoided;
@@ -69,7 +67,7 @@ impl Counts {
         self.ae_attendances_avoided += o.ae_attendances_avoided;
     }
 
-    fn set_flow(&mut self, o: Outcome, v: f64) {
+    pub(crate) fn set_flow(&mut self, o: Outcome, v: f64) {
         match o {
             Outcome::CareEntries => self.care_entries_avoided = v,
             Outcome::CpPlans => self.cp_plans_fewer = v,
@@ -216,150 +214,11 @@ pub struct Projection {
     pub notes: Vec<String>,
 }
 
-/// Years in care per entry: the scenario's figure, or the council's looked
-/// after ÷ leaving care, or England's.
-pub fn care_years(s: &Scenario) -> f64 {
-    if let Some(d) = s.assumptions.care_years {
-        return d;
-    }
-    match (s.council.children_looked_after, s.council.care_ceased) {
-        (Some(cla), Some(ceased)) if ceased > 0.0 && cla > 0.0 => (cla / ceased).clamp(0.1, 18.0),
-        _ => defaults::ENGLAND_CARE_YEARS,
-    }
-}
-
-/// Share of D years spent in care in year k after an entry in year 0.
-pub fn care_profile(d: f64, years: usize) -> Vec<f64> {
-    let mut left = d;
-    (0..years)
-        .map(|k| {
-            let take = left.min(if k == 0 { 0.5 } else { 1.0 }).max(0.0);
-            left -= take;
-            take
-        })
-        .collect()
-}
-
-/// The raw run shared by [`project`] and the break-even search.
-pub(crate) struct Run {
-    pub years: Vec<Year>,
-    pub programmes: Vec<ProgrammeResult>,
-    pub notes: Vec<String>,
-    pub care_years: f64,
-    pub care_annual: f64,
-}
-
-/// The council's own count of an outcome, if it has one.
-pub(crate) fn council_baseline(s: &Scenario, o: Outcome) -> Option<f64> {
-    let k = &s.council;
-    match o {
-        Outcome::CareEntries => k.care_starts,
-        Outcome::CpPlans => k.cp_plans,
-        Outcome::ChildrenInNeed => k.children_in_need,
-        Outcome::CareProceedings => k.care_proceedings,
-        Outcome::PoliceIncidents => k.police_incidents,
-        Outcome::AeAttendances => k.ae_attendances,
-    }
-}
-
-/// Runs the chain with every effect multiplied by `scale`.
-pub(crate) fn run(s: &Scenario, scale: f64) -> Run {
-    let a = &s.assumptions;
-    let horizon = a.horizon_years as usize;
-    let funded_years = (a.funding_years as usize).max(1);
-    let progs: Vec<resolve::Programme> = s
+/// Builds the year-by-year and per-programme results of one run.
+pub(crate) fn assemble(plan: &Plan, w: &Work, start_year: u16) -> (Vec<Year>, Vec<ProgrammeResult>) {
+    let h = plan.horizon;
+    let mut results: Vec<ProgrammeResult> = plan
         .programmes
-        .iter()
-        .map(|c| resolve::programme(s, c))
-        .collect();
-    let n = progs.len();
-    let mut notes = Vec::new();
-
-    let ramp = |t: usize| -> f64 {
-        let r = &a.ramp_pct;
-        r[t.min(r.len() - 1)] / 100.0
-    };
-    let last_funded = funded_years.min(horizon.max(1)) - 1;
-    let reach_t: Vec<f64> = (0..horizon).map(|t| ramp(t.min(last_funded))).collect();
-    let persist: Vec<f64> = (0..horizon)
-        .map(|t| {
-            let drop = (1.0 - a.drop_off_pct / 100.0).powi(t as i32);
-            if t >= funded_years {
-                let gone = (t - funded_years + 1) as i32;
-                drop * (1.0 - a.decay_after_funding_pct / 100.0).powi(gone)
-            } else {
-                drop
-            }
-        })
-        .collect();
-    let growth: Vec<f64> = (0..horizon)
-        .map(|t| (1.0 + a.baseline_trend_pct / 100.0).powi(t as i32))
-        .collect();
-
-    // avoided[i][t][o] after combination.
-    let mut avoided = vec![vec![[0.0f64; 6]; horizon]; n];
-    let mut skipped: Vec<(usize, Outcome)> = Vec::new();
-    for t in 0..horizon {
-        for o in Outcome::ALL {
-            let council = council_baseline(s, o).map(|b| b * growth[t]);
-            let mut without = vec![0.0; n];
-            let mut own = vec![0.0; n];
-            for (i, p) in progs.iter().enumerate() {
-                let reach = p.engagement * reach_t[t];
-                for e in p.effects.iter().filter(|e| e.outcome == o) {
-                    let size = e.size * scale;
-                    let (w, av) = match e.kind {
-                        Kind::Relative => match council {
-                            Some(b) => (b * reach, b * reach * size / 100.0),
-                            None => {
-                                if !skipped.contains(&(i, o)) {
-                                    skipped.push((i, o));
-                                }
-                                (0.0, 0.0)
-                            }
-                        },
-                        Kind::Points { control } => (
-                            p.cohort * reach * control / 100.0,
-                            p.cohort * reach * size / 100.0,
-                        ),
-                        Kind::PerCouncil { counterfactual } => {
-                            (reach * counterfactual, reach * size)
-                        }
-                    };
-                    without[i] += w;
-                    own[i] += (av * p.adjustment * persist[t]).min(w);
-                }
-            }
-            let base = council.unwrap_or_else(|| without.iter().sum());
-            let total_own: f64 = own.iter().sum();
-            if base <= 0.0 || total_own <= 0.0 {
-                continue;
-            }
-            let remaining: f64 = own.iter().map(|v| 1.0 - (v / base).min(1.0)).product();
-            let combined = base * (1.0 - remaining);
-            for i in 0..n {
-                avoided[i][t][o.index()] = combined * own[i] / total_own;
-            }
-        }
-    }
-    for (i, o) in skipped {
-        notes.push(format!(
-            "{}: the effect on {} is not counted because the council figure for it is blank.",
-            progs[i].name,
-            o.label()
-        ));
-    }
-
-    let d = care_years(s);
-    let profile = care_profile(d, horizon);
-    let u = &s.unit_costs;
-    let care_annual = u.care_annual();
-    let cash = &a.cashable;
-    let ob_costs = 1.0 + a.optimism_bias_costs_pct / 100.0;
-    let rate = a.discount_rate_pct / 100.0;
-
-    let mut years = Vec::with_capacity(horizon);
-    let mut results: Vec<ProgrammeResult> = progs
         .iter()
         .map(|p| ProgrammeResult {
             id: p.id.clone(),
@@ -375,78 +234,34 @@ pub(crate) fn run(s: &Scenario, scale: f64) -> Run {
             break_even: Vec::new(),
         })
         .collect();
+    let mut years = Vec::with_capacity(h);
     let (mut cum_s, mut cum_c, mut cum_pv) = (0.0, 0.0, 0.0);
-    for t in 0..horizon {
-        let df = 1.0 / (1.0 + rate).powi(t as i32);
+    for t in 0..h {
+        let df = plan.discount[t];
         let mut counts = Counts::default();
         let mut savings = ByAgency::default();
-        let mut cashable = 0.0;
-        let mut cost = 0.0;
-        for (i, p) in progs.iter().enumerate() {
+        let (mut cashable, mut cost) = (0.0, 0.0);
+        for (i, r) in results.iter_mut().enumerate() {
+            let k = i * h + t;
             let mut c = Counts::default();
             for o in Outcome::ALL {
-                c.set_flow(o, avoided[i][t][o.index()]);
+                c.set_flow(o, w.avoided[k * OUTCOMES + o.index()]);
             }
-            c.children_in_care_fewer = (0..=t)
-                .map(|s0| avoided[i][s0][Outcome::CareEntries.index()] * profile[t - s0])
-                .sum();
-            c.care_days_avoided = c.children_in_care_fewer * 365.0;
-
-            let mut sv = ByAgency::default();
-            let mut cb = 0.0;
-            let mut put = |agency: Agency, amount: f64, cash_pct: f64| {
-                sv.add(agency, amount);
-                cb += amount * cash_pct / 100.0;
-            };
-            put(Agency::ChildrensServices, c.children_in_care_fewer * care_annual, cash.care_pct);
-            put(Agency::ChildrensServices, c.cp_plans_fewer * u.cp_plan_annual, cash.cp_plans_pct);
-            put(
-                Agency::ChildrensServices,
-                c.children_in_need_fewer * u.cin_annual,
-                cash.children_in_need_pct,
-            );
-            let proceedings = c.care_proceedings_avoided * u.care_proceedings;
-            let council_part = u.care_proceedings_council_pct / 100.0;
-            put(
-                Agency::ChildrensServices,
-                proceedings * council_part,
-                cash.care_proceedings_pct,
-            );
-            put(
-                Agency::CourtsLegal,
-                proceedings * (1.0 - council_part),
-                cash.care_proceedings_pct,
-            );
-            put(Agency::Police, c.police_incidents_avoided * u.police_incident, cash.police_pct);
-            put(Agency::Nhs, c.ae_attendances_avoided * u.ae_attendance, cash.nhs_pct);
-            for (agency, per_case) in &p.case_benefits {
-                let first = (t + 1).saturating_sub(CASE_BENEFIT_YEARS);
-                let cases: f64 = (first..=t)
-                    .map(|s0| p.cohort * p.engagement * reach_t[s0] * persist[s0])
-                    .sum();
-                let amount = cases * per_case * scale * p.adjustment / CASE_BENEFIT_YEARS as f64;
-                put(*agency, amount, cash.case_benefits_pct);
-            }
-
-            let pc = if t < funded_years {
-                let setup = if t == 0 { p.setup_cost } else { 0.0 };
-                (p.cohort * p.engagement * reach_t[t] * p.cost_per_case + p.annual_cost + setup)
-                    * ob_costs
-            } else {
-                0.0
-            };
-            let r = &mut results[i];
+            c.children_in_care_fewer = w.child_years[k];
+            c.care_days_avoided = w.child_years[k] * 365.0;
+            let sv = &w.savings[k * AGENCIES..(k + 1) * AGENCIES];
+            let total: f64 = sv.iter().sum();
             r.counts.add(&c);
-            r.savings += sv.total();
-            r.cost += pc;
-            r.pv_savings += sv.total() * df;
-            r.pv_cost += pc * df;
+            r.savings += total;
+            r.cost += w.cost[k];
+            r.pv_savings += total * df;
+            r.pv_cost += w.cost[k] * df;
             counts.add(&c);
-            for ag in Agency::ALL {
-                savings.add(ag, sv.get(ag));
+            for a in Agency::ALL {
+                savings.add(a, sv[a.index()]);
             }
-            cashable += cb;
-            cost += pc;
+            cashable += w.cashable[k];
+            cost += w.cost[k];
         }
         let gross = savings.total();
         cum_s += gross;
@@ -454,7 +269,7 @@ pub(crate) fn run(s: &Scenario, scale: f64) -> Run {
         cum_pv += (gross - cost) * df;
         years.push(Year {
             year: t as u32 + 1,
-            label: year_label(a.start_year, t),
+            label: year_label(start_year, t),
             counts,
             savings,
             gross_savings: gross,
@@ -470,13 +285,21 @@ pub(crate) fn run(s: &Scenario, scale: f64) -> Run {
             cumulative_pv_net: cum_pv,
         });
     }
-    Run {
-        years,
-        programmes: results,
-        notes,
-        care_years: d,
-        care_annual,
-    }
+    (years, results)
+}
+
+/// Notes for effects left out for lack of a council figure.
+pub(crate) fn notes(plan: &Plan) -> Vec<String> {
+    plan.skipped
+        .iter()
+        .map(|(i, o)| {
+            format!(
+                "{}: the effect on {} is not counted because the council figure for it is blank.",
+                plan.programmes[*i].name,
+                o.label()
+            )
+        })
+        .collect()
 }
 
 /// A financial year label: `2026-27` for `start_year` 2026 and `t` 0.
@@ -485,32 +308,4 @@ pub fn year_label(start_year: u16, t: usize) -> String {
     format!("{y}-{:02}", (y + 1) % 100)
 }
 
-fn npv_at(s: &Scenario, scale: f64) -> f64 {
-    let r = run(s, scale);
-    r.years.iter().map(|y| y.pv_savings - y.pv_cost).sum()
-}
-
-/// Largest multiple of the effects the break-even search tries: enough for
-/// any relative effect to reach 100% from 1%.
-const MAX_SCALE: f64 = 100.0;
-
-/// The multiple of every effect at which NPV = 0 (bisection; NPV rises with
-/// the multiple because every saving does and costs do not depend on it).
-pub(crate) fn break_even_scale(s: &Scenario) -> Option<f64> {
-    if npv_at(s, 0.0) >= 0.0 {
-        return Some(0.0);
-    }
-    if npv_at(s, MAX_SCALE) < 0.0 {
-        return None;
-    }
-    let (mut lo, mut hi) = (0.0, MAX_SCALE);
-    for _ in 0..60 {
-        let mid = 0.5 * (lo + hi);
-        if npv_at(s, mid) >= 0.0 {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    Some(hi)
-}
+pub use engine::{care_profile, care_years};

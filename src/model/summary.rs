@@ -3,7 +3,8 @@
 use super::error::Error;
 use super::evidence::EVIDENCE_SET;
 use super::outcome::{Agency, ByAgency};
-use super::project::{break_even_scale, council_baseline, run, BreakEven, Counts, Projection, Summary};
+use super::engine::{self, Plan, Work};
+use super::project::{assemble, notes, BreakEven, Counts, Projection, Summary};
 use super::resolve::{self, Kind};
 use super::scenario::{Scenario, FORMAT_VERSION};
 use super::validate::validate;
@@ -27,15 +28,17 @@ pub fn project(s: &Scenario) -> Result<Projection, Vec<Error>> {
 
 /// [`project`] for a scenario already validated.
 pub(crate) fn project_valid(s: &Scenario) -> Projection {
-    let mut r = run(s, 1.0);
-    let scale = break_even_scale(s);
+    let plan = Plan::new(s);
+    let mut work = Work::default();
+    let scale = engine::break_even_scale(&plan, &mut work);
+    engine::simulate(&plan, &engine::Draw::scaled(1.0), &mut work);
+    let (years, mut programmes) = assemble(&plan, &work, s.assumptions.start_year);
 
-    for (res, choice) in r.programmes.iter_mut().zip(&s.programmes) {
-        let p = resolve::programme(s, choice);
+    for (res, p) in programmes.iter_mut().zip(&plan.programmes) {
         res.break_even = p
             .effects
             .iter()
-            .filter(|e| counted(s, e))
+            .filter(|e| counted(&plan, e))
             .map(|e| BreakEven {
                 outcome: e.outcome,
                 measure: match e.kind {
@@ -61,7 +64,7 @@ pub(crate) fn project_valid(s: &Scenario) -> Projection {
     let mut by_agency = ByAgency::default();
     let (mut total_s, mut total_c, mut total_cash) = (0.0, 0.0, 0.0);
     let (mut pv_s, mut pv_c, mut pv_cash) = (0.0, 0.0, 0.0);
-    for y in &r.years {
+    for y in &years {
         let c = &y.counts;
         counts.care_entries_avoided += c.care_entries_avoided;
         counts.children_in_care_fewer += c.children_in_care_fewer;
@@ -81,8 +84,7 @@ pub(crate) fn project_valid(s: &Scenario) -> Projection {
         pv_c += y.pv_cost;
         pv_cash += y.cashable_savings * y.discount_factor;
     }
-    let payback = r
-        .years
+    let payback = years
         .iter()
         .find(|y| y.cumulative_cost > 0.0 && y.cumulative_net >= 0.0);
     let ratio = |num: f64| (pv_c > 0.0).then(|| num / pv_c);
@@ -102,21 +104,21 @@ pub(crate) fn project_valid(s: &Scenario) -> Projection {
         payback_year: payback.map(|y| y.year),
         payback_label: payback.map(|y| y.label.clone()),
         break_even_scale_pct: scale.map(|k| k * 100.0),
-        care_years: r.care_years,
-        care_annual_cost: r.care_annual,
+        care_years: plan.care_years,
+        care_annual_cost: plan.unit[0],
     };
     Projection {
         version: FORMAT_VERSION,
         evidence_set: EVIDENCE_SET.to_string(),
-        years: r.years,
-        programmes: r.programmes,
+        notes: notes(&plan),
+        years,
+        programmes,
         summary,
-        notes: r.notes,
     }
 }
 
 /// False for a relative effect whose council figure is blank: it is left out
 /// of the projection, so it has no switching value either.
-fn counted(s: &Scenario, e: &resolve::Effect) -> bool {
-    !matches!(e.kind, Kind::Relative) || council_baseline(s, e.outcome).is_some()
+fn counted(plan: &Plan, e: &resolve::Effect) -> bool {
+    !matches!(e.kind, Kind::Relative) || plan.council[e.outcome.index()].is_some()
 }
