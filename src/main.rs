@@ -1,8 +1,11 @@
 //! The analyst CLI: projects scenario files and prints JSON or CSV.
 //!
 //! ```text
-//! outcome-calculator [--csv] SCENARIO.json [MORE.json ...]
+//! outcome-calculator [--csv] [--simulate] SCENARIO.json [MORE.json ...]
 //! ```
+//!
+//! `--simulate` adds the Monte Carlo summary and the tornado to the JSON
+//! (same seed, same numbers as the browser).
 
 #![forbid(unsafe_code)]
 
@@ -12,13 +15,16 @@ use outcome_calculator::model;
 
 fn main() -> ExitCode {
     let mut csv = false;
+    let mut simulate = false;
     let mut files = Vec::new();
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--csv" => csv = true,
+            "--simulate" => simulate = true,
             "-h" | "--help" => {
-                println!("usage: outcome-calculator [--csv] SCENARIO.json [MORE.json ...]");
-                println!("prints each scenario's projection as JSON (an array when several), or CSV with --csv");
+                println!("usage: outcome-calculator [--csv] [--simulate] SCENARIO.json [MORE.json ...]");
+                println!("prints each scenario's projection as JSON (an array when several), or CSV with --csv;");
+                println!("--simulate adds the Monte Carlo percentiles and the sensitivity tornado to the JSON");
                 return ExitCode::SUCCESS;
             }
             other if other.starts_with("--") => {
@@ -67,14 +73,31 @@ fn main() -> ExitCode {
         for (path, scenario, p) in &outputs {
             let table = model::export::years_csv(path, scenario, p);
             // One header for the whole run.
-            let body = if first { table.as_str() } else { table.split_once('\n').map_or("", |x| x.1) };
+            let body = if first {
+                table.as_str()
+            } else {
+                table.split_once('\n').map_or("", |x| x.1)
+            };
             print!("{body}");
             first = false;
         }
     } else {
-        let projections: Vec<_> = outputs.iter().map(|(_, _, p)| p).collect();
+        let projections: Vec<serde_json::Value> = outputs
+            .iter()
+            .map(|(_, s, p)| {
+                if simulate {
+                    serde_json::json!({
+                        "projection": p,
+                        "simulation": model::uncertainty::simulate_valid(s),
+                        "tornado": model::uncertainty::tornado_valid(s),
+                    })
+                } else {
+                    serde_json::to_value(p).expect("projections serialise")
+                }
+            })
+            .collect();
         let json = if projections.len() == 1 {
-            serde_json::to_string_pretty(projections[0])
+            serde_json::to_string_pretty(&projections[0])
         } else {
             serde_json::to_string_pretty(&projections)
         };

@@ -75,8 +75,16 @@ fn family_safeguarding_moves_counts_by_the_published_percentages() {
     let cases = [
         ("care entries", c.care_entries_avoided, 400.0 * 0.39),
         ("cp plans", c.cp_plans_fewer, 600.0 * 0.29),
-        ("children in need", c.children_in_need_fewer, 5_000.0 * 0.088),
-        ("police incidents", c.police_incidents_avoided, 1_000.0 * 0.58),
+        (
+            "children in need",
+            c.children_in_need_fewer,
+            5_000.0 * 0.088,
+        ),
+        (
+            "police incidents",
+            c.police_incidents_avoided,
+            1_000.0 * 0.58,
+        ),
         ("a&e attendances", c.ae_attendances_avoided, 500.0 * 0.53),
     ];
     for (what, actual, expected) in cases {
@@ -188,8 +196,16 @@ fn two_programmes_never_count_a_child_twice() {
     // shared equally.
     let p = run(&plain(vec![custom_cp(60.0), custom_cp(60.0)]));
     close(p.years[0].counts.cp_plans_fewer, 504.0, "combined");
-    close(p.programmes[0].counts.cp_plans_fewer, 252.0 * 3.0, "first share");
-    close(p.programmes[1].counts.cp_plans_fewer, 252.0 * 3.0, "second share");
+    close(
+        p.programmes[0].counts.cp_plans_fewer,
+        252.0 * 3.0,
+        "first share",
+    );
+    close(
+        p.programmes[1].counts.cp_plans_fewer,
+        252.0 * 3.0,
+        "second share",
+    );
 }
 
 #[test]
@@ -216,7 +232,10 @@ fn effect_levels_order_the_results() {
         s.assumptions.effect_level = level;
         results.push(run(&s).summary.npv);
     }
-    assert!(results[0] < results[1] && results[1] < results[2], "{results:?}");
+    assert!(
+        results[0] < results[1] && results[1] < results[2],
+        "{results:?}"
+    );
 }
 
 #[test]
@@ -226,5 +245,9 @@ fn break_even_effect_makes_npv_zero() {
     let p = run(&s);
     // Savings 600 × e% × £4,000 = £400,000 → e = 16.67%.
     let be = &p.programmes[0].break_even[0];
-    close(be.needed.expect("breaks even"), 100.0 * 400_000.0 / (600.0 * 4_000.0), "needed");
+    close(
+        be.needed.expect("breaks even"),
+        100.0 * 400_000.0 / (600.0 * 4_000.0),
+        "needed",
+    );
 }

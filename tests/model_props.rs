@@ -24,19 +24,21 @@ fn council() -> impl Strategy<Value = Council> {
         (count(), count(), count(), count()),
         (count(), count(), count(), count(), count()),
     )
-        .prop_map(|((pop, cla, starts, ceased), (cp, cin, proc_, police, ae))| Council {
-            name: "Random".into(),
-            population_0_17: pop,
-            children_looked_after: cla,
-            care_starts: starts,
-            care_ceased: ceased,
-            cp_plans: cp,
-            children_in_need: cin,
-            care_proceedings: proc_,
-            police_incidents: police,
-            ae_attendances: ae,
-            ..Council::default()
-        })
+        .prop_map(
+            |((pop, cla, starts, ceased), (cp, cin, proc_, police, ae))| Council {
+                name: "Random".into(),
+                population_0_17: pop,
+                children_looked_after: cla,
+                care_starts: starts,
+                care_ceased: ceased,
+                cp_plans: cp,
+                children_in_need: cin,
+                care_proceedings: proc_,
+                police_incidents: police,
+                ae_attendances: ae,
+                ..Council::default()
+            },
+        )
 }
 
 fn outcome() -> impl Strategy<Value = Outcome> {
@@ -77,17 +79,34 @@ fn custom() -> impl Strategy<Value = CustomProgramme> {
 }
 
 fn programme() -> impl Strategy<Value = ProgrammeChoice> {
-    let mut ids: Vec<String> = evidence::library().iter().map(|p| p.id.to_string()).collect();
+    let mut ids: Vec<String> = evidence::library()
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect();
     ids.push("custom".into());
     (
         prop::sample::select(ids),
         (count(), 0.0..=100.0f64, 0.0..=500.0f64),
-        (prop::option::of(0.0..50_000.0f64), 0.0..5_000_000.0f64, 0.0..1_000_000.0f64),
-        (0.0..=100.0f64, 0.0..=100.0f64, prop::option::of(0.0..=100.0f64)),
+        (
+            prop::option::of(0.0..50_000.0f64),
+            0.0..5_000_000.0f64,
+            0.0..1_000_000.0f64,
+        ),
+        (
+            0.0..=100.0f64,
+            0.0..=100.0f64,
+            prop::option::of(0.0..=100.0f64),
+        ),
         custom(),
     )
         .prop_map(
-            |(id, (cohort, engagement, scale), (per_case, annual, setup), (dw, attr, cf), custom)| {
+            |(
+                id,
+                (cohort, engagement, scale),
+                (per_case, annual, setup),
+                (dw, attr, cf),
+                custom,
+            )| {
                 let mut c = ProgrammeChoice::new(&id);
                 c.cohort = cohort;
                 c.engagement_pct = engagement;
@@ -112,12 +131,27 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
         prop::collection::vec(programme(), 1..4),
         (1u32..=10, 1u32..=10, 0.0..=100.0f64, 0.0..=100.0f64),
         (0.0..=20.0f64, 0.0..=200.0f64, -50.0..=50.0f64),
-        (prop::collection::vec(0.0..=100.0f64, 1..5), prop::option::of(0.1..=18.0f64)),
-        prop::sample::select(vec![EffectLevel::Low, EffectLevel::Central, EffectLevel::High]),
+        (
+            prop::collection::vec(0.0..=100.0f64, 1..5),
+            prop::option::of(0.1..=18.0f64),
+        ),
+        prop::sample::select(vec![
+            EffectLevel::Low,
+            EffectLevel::Central,
+            EffectLevel::High,
+        ]),
         (0.0..=100_000.0f64, 0.0..=100.0f64),
     )
         .prop_map(
-            |(council, programmes, (h, f, decay, drop), (rate, obc, trend), (ramp, d), level, (fw, share))| {
+            |(
+                council,
+                programmes,
+                (h, f, decay, drop),
+                (rate, obc, trend),
+                (ramp, d),
+                level,
+                (fw, share),
+            )| {
                 let mut s = Scenario::new(council, programmes);
                 let a = &mut s.assumptions;
                 a.horizon_years = h;
@@ -172,7 +206,14 @@ pub fn numbers(p: &Projection) -> Vec<f64> {
     }
     for r in &p.programmes {
         v.extend(counts(&r.counts));
-        v.extend([r.cohort, r.cost_per_case, r.savings, r.cost, r.pv_savings, r.pv_cost]);
+        v.extend([
+            r.cohort,
+            r.cost_per_case,
+            r.savings,
+            r.cost,
+            r.pv_savings,
+            r.pv_cost,
+        ]);
         for b in &r.break_even {
             v.push(b.used);
             v.extend(b.needed);

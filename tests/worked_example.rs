@@ -11,21 +11,28 @@ fn root() -> &'static Path {
 }
 
 fn example() -> Projection {
-    let text = std::fs::read_to_string(root().join("docs/examples/hertfordshire-family-safeguarding.json"))
-        .expect("example scenario is readable");
+    let text = std::fs::read_to_string(
+        root().join("docs/examples/hertfordshire-family-safeguarding.json"),
+    )
+    .expect("example scenario is readable");
     let mut de = serde_json::Deserializer::from_str(&text);
     let s = decode(&mut de).expect("example decodes");
     project(&s).expect("example is valid")
 }
 
 fn money(text: &str) -> f64 {
-    text.replace(',', "").trim().parse().expect("a number in the table")
+    text.replace(',', "")
+        .trim()
+        .parse()
+        .expect("a number in the table")
 }
 
 #[test]
 fn methodology_table_matches_the_projection_to_the_penny() {
     let doc = std::fs::read_to_string(root().join("docs/methodology.md")).expect("doc readable");
-    let start = doc.find("<!-- worked-example:start -->").expect("start marker");
+    let start = doc
+        .find("<!-- worked-example:start -->")
+        .expect("start marker");
     let end = doc.find("<!-- worked-example:end -->").expect("end marker");
     let rows: Vec<Vec<&str>> = doc[start..end]
         .lines()

@@ -64,6 +64,11 @@ pub const RAMP_PCT: [f64; 3] = [25.0, 60.0, 100.0];
 /// Yearly fall in a programme's effect once its funding ends (%).
 pub const DECAY_AFTER_FUNDING_PCT: f64 = 50.0;
 
+/// Spread of unit costs in the uncertainty analysis, ± % (a convention).
+pub const UNIT_COST_SPREAD_PCT: f64 = 25.0;
+/// Spread of engagement in the uncertainty analysis, ± % (a convention).
+pub const ENGAGEMENT_SPREAD_PCT: f64 = 25.0;
+
 /// Every sourced default, in the order the UI shows them.
 pub const SOURCED: &[Sourced] = &[
     Sourced {
@@ -199,6 +204,24 @@ pub const SOURCED: &[Sourced] = &[
         price_year: "",
         basis: "how fast the effect fades once funding stops. Nobody knows: councils and ADCS told Parliament durability beyond funding is unclear. Set your own",
         source: citation::HCLG_2019,
+        verification: Verification::Convention,
+    },
+    Sourced {
+        field: "uncertainty.unit_cost_spread_pct",
+        value: UNIT_COST_SPREAD_PCT,
+        unit: "± %",
+        price_year: "",
+        basis: "how far each unit cost may be from its default in the simulations; unit costs vary widely between councils (Holmes 2021)",
+        source: citation::HMT_GMCA_2014,
+        verification: Verification::Convention,
+    },
+    Sourced {
+        field: "uncertainty.engagement_spread_pct",
+        value: ENGAGEMENT_SPREAD_PCT,
+        unit: "± %",
+        price_year: "",
+        basis: "how far each programme's reach may be from your figure in the simulations",
+        source: citation::HMT_GMCA_2014,
         verification: Verification::Convention,
     },
 ];

@@ -120,7 +120,10 @@ impl Work {
         (0..n)
             .map(|i| {
                 let k = i * h + t;
-                self.savings[k * AGENCIES..(k + 1) * AGENCIES].iter().sum::<f64>() - self.cost[k]
+                self.savings[k * AGENCIES..(k + 1) * AGENCIES]
+                    .iter()
+                    .sum::<f64>()
+                    - self.cost[k]
             })
             .sum()
     }
@@ -342,26 +345,49 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
                 cash += amount * share;
             };
             let c = &plan.cashable;
-            put(Agency::ChildrensServices, cy * unit(Outcome::CareEntries), c[0]);
-            put(Agency::ChildrensServices, at(Outcome::CpPlans) * unit(Outcome::CpPlans), c[1]);
+            put(
+                Agency::ChildrensServices,
+                cy * unit(Outcome::CareEntries),
+                c[0],
+            );
+            put(
+                Agency::ChildrensServices,
+                at(Outcome::CpPlans) * unit(Outcome::CpPlans),
+                c[1],
+            );
             put(
                 Agency::ChildrensServices,
                 at(Outcome::ChildrenInNeed) * unit(Outcome::ChildrenInNeed),
                 c[2],
             );
             let proceedings = at(Outcome::CareProceedings) * unit(Outcome::CareProceedings);
-            put(Agency::ChildrensServices, proceedings * plan.proceedings_council, c[3]);
-            put(Agency::CourtsLegal, proceedings * (1.0 - plan.proceedings_council), c[3]);
-            put(Agency::Police, at(Outcome::PoliceIncidents) * unit(Outcome::PoliceIncidents), c[4]);
-            put(Agency::Nhs, at(Outcome::AeAttendances) * unit(Outcome::AeAttendances), c[5]);
+            put(
+                Agency::ChildrensServices,
+                proceedings * plan.proceedings_council,
+                c[3],
+            );
+            put(
+                Agency::CourtsLegal,
+                proceedings * (1.0 - plan.proceedings_council),
+                c[3],
+            );
+            put(
+                Agency::Police,
+                at(Outcome::PoliceIncidents) * unit(Outcome::PoliceIncidents),
+                c[4],
+            );
+            put(
+                Agency::Nhs,
+                at(Outcome::AeAttendances) * unit(Outcome::AeAttendances),
+                c[5],
+            );
             for (j, (agency, per_case)) in p.case_benefits.iter().enumerate() {
                 let value = draw.case_values.map_or(*per_case, |v| v[case_k + j]);
                 let first = (t + 1).saturating_sub(CASE_BENEFIT_YEARS);
                 let cases: f64 = (first..=t)
                     .map(|s0| p.cohort * reach(i, s0) * plan.persist[s0])
                     .sum();
-                let amount =
-                    cases * value * draw.scale * p.adjustment / CASE_BENEFIT_YEARS as f64;
+                let amount = cases * value * draw.scale * p.adjustment / CASE_BENEFIT_YEARS as f64;
                 put(*agency, amount, c[OUTCOMES]);
             }
             w.savings[k * AGENCIES..(k + 1) * AGENCIES].copy_from_slice(&savings);

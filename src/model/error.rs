@@ -116,14 +116,20 @@ mod tests {
             (
                 Error::new(
                     "assumptions.horizon_years",
-                    ErrorKind::OutOfRange { min: 1.0, max: 10.0 },
+                    ErrorKind::OutOfRange {
+                        min: 1.0,
+                        max: 10.0,
+                    },
                 ),
                 "assumptions.horizon_years: enter a number from 1 to 10",
             ),
             (
                 Error::new(
                     "council.cp_plans",
-                    ErrorKind::OutOfRange { min: 0.0, max: 1_000_000.0 },
+                    ErrorKind::OutOfRange {
+                        min: 0.0,
+                        max: 1_000_000.0,
+                    },
                 ),
                 "council.cp_plans: enter a number from 0 to 1,000,000",
             ),

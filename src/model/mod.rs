@@ -13,10 +13,12 @@ pub mod error;
 pub mod evidence;
 pub mod export;
 pub mod outcome;
+pub mod parse;
 pub mod project;
 pub mod resolve;
 pub mod scenario;
 mod summary;
+pub mod uncertainty;
 pub mod validate;
 
 pub use decode::decode;
@@ -25,7 +27,7 @@ pub use outcome::{Agency, ByAgency, Outcome};
 pub use project::{BreakEven, Counts, ProgrammeResult, Projection, Summary, Year};
 pub use scenario::{
     Assumptions, Cashable, Council, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel,
-    OptimismByGrade, ProgrammeChoice, Scenario, UnitCosts, FORMAT_VERSION,
+    OptimismByGrade, ProgrammeChoice, Scenario, UncertaintySettings, UnitCosts, FORMAT_VERSION,
 };
 pub use summary::project;
 pub use validate::validate;

@@ -215,7 +215,11 @@ pub struct Projection {
 }
 
 /// Builds the year-by-year and per-programme results of one run.
-pub(crate) fn assemble(plan: &Plan, w: &Work, start_year: u16) -> (Vec<Year>, Vec<ProgrammeResult>) {
+pub(crate) fn assemble(
+    plan: &Plan,
+    w: &Work,
+    start_year: u16,
+) -> (Vec<Year>, Vec<ProgrammeResult>) {
     let h = plan.horizon;
     let mut results: Vec<ProgrammeResult> = plan
         .programmes

@@ -2,7 +2,7 @@
 //! projection applies: the effect sizes at the chosen level, the cohort, the
 //! cost per case and the combined adjustment.
 
-use super::evidence::{self, Grade, Measure, CUSTOM_ID};
+use super::evidence::{self, Grade, Measure, Range, CUSTOM_ID};
 use super::outcome::{Agency, Outcome};
 use super::scenario::{CustomMeasure, EffectLevel, ProgrammeChoice, Scenario};
 
@@ -33,6 +33,8 @@ pub struct Effect {
     pub kind: Kind,
     /// Size at the chosen level, before adjustments (%, points or events).
     pub size: f64,
+    /// Low, central and high sizes, for the uncertainty analysis.
+    pub range: [f64; 3],
 }
 
 /// A programme, ready to apply.
@@ -58,6 +60,8 @@ pub struct Programme {
     pub effects: Vec<Effect>,
     /// Monetised benefits per case (£) by agency, at the chosen level.
     pub case_benefits: Vec<(Agency, f64)>,
+    /// Low, central and high per-case benefits, in the same order.
+    pub case_ranges: Vec<[f64; 3]>,
     /// (1 − deadweight)(1 − attribution)(1 − optimism bias)(effect scale).
     pub adjustment: f64,
 }
@@ -75,6 +79,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
     let level = s.assumptions.effect_level;
     let mut effects = Vec::new();
     let mut case_benefits = Vec::new();
+    let mut case_ranges = Vec::new();
     let (id, name, grade, cost_per_case, cohort_default);
     if choice.programme == CUSTOM_ID {
         let custom = choice
@@ -104,6 +109,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 outcome: e.outcome,
                 kind,
                 size,
+                range: [e.low, e.central, e.high],
             });
         }
     } else {
@@ -118,21 +124,37 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
         cohort_default = prog.cohort.default_from.map(|_| s.council.cp_plans);
         for e in &prog.effects {
             let size = pick(level, e.size.low, e.size.central, e.size.high);
-            let (kind, size) = match e.measure {
-                Measure::Relative => (Kind::Relative, size),
-                Measure::PercentagePoints { control_pct } => {
-                    (Kind::Points { control: control_pct }, size)
+            let range = [e.size.low, e.size.central, e.size.high];
+            let (kind, size, range) = match e.measure {
+                Measure::Relative => (Kind::Relative, size, range),
+                Measure::PercentagePoints { control_pct } => (
+                    Kind::Points {
+                        control: control_pct,
+                    },
+                    size,
+                    range,
+                ),
+                Measure::PerCouncil { counterfactual } => {
+                    (Kind::PerCouncil { counterfactual }, size, range)
                 }
-                Measure::PerCouncil { counterfactual } => (Kind::PerCouncil { counterfactual }, size),
                 Measure::ObservedRate { observed_pct } => {
+                    // The size follows from the user's counterfactual; its
+                    // range is the grade's convention around it.
                     let control = choice.counterfactual_pct.unwrap_or(observed_pct);
-                    (Kind::Points { control }, (control - observed_pct).max(0.0))
+                    let derived = (control - observed_pct).max(0.0);
+                    let r = Range::by_rule(derived, prog.grade);
+                    (
+                        Kind::Points { control },
+                        derived,
+                        [r.low, r.central, r.high.min(control)],
+                    )
                 }
             };
             effects.push(Effect {
                 outcome: e.outcome,
                 kind,
                 size,
+                range,
             });
         }
         for b in &prog.case_benefits {
@@ -140,6 +162,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 b.agency,
                 pick(level, b.per_case.low, b.per_case.central, b.per_case.high),
             ));
+            case_ranges.push([b.per_case.low, b.per_case.central, b.per_case.high]);
         }
     }
     let optimism = s.assumptions.optimism_bias_benefits.for_grade(grade);
@@ -151,16 +174,14 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
         id,
         name,
         grade,
-        cohort: choice
-            .cohort
-            .or(cohort_default.flatten())
-            .unwrap_or(0.0),
+        cohort: choice.cohort.or(cohort_default.flatten()).unwrap_or(0.0),
         engagement: choice.engagement_pct / 100.0,
         cost_per_case,
         annual_cost: choice.annual_cost,
         setup_cost: choice.setup_cost,
         effects,
         case_benefits,
+        case_ranges,
         adjustment,
     }
 }

@@ -36,6 +36,37 @@ pub struct Scenario {
     pub assumptions: Assumptions,
     /// The programmes funded.
     pub programmes: Vec<ProgrammeChoice>,
+    /// Settings of the uncertainty analysis.
+    #[serde(default)]
+    pub uncertainty: UncertaintySettings,
+}
+
+/// How the Monte Carlo simulation draws.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UncertaintySettings {
+    /// Number of simulations, 100 to 100,000.
+    pub draws: u32,
+    /// Seed of the random number generator: the same seed gives the same
+    /// results everywhere.
+    pub seed: u32,
+    /// Each unit cost is drawn from a triangle of ± this share around its
+    /// value, %.
+    pub unit_cost_spread_pct: f64,
+    /// Each programme's engagement is drawn from a triangle of ± this share
+    /// around its value (never above 100% reach), %.
+    pub engagement_spread_pct: f64,
+}
+
+impl Default for UncertaintySettings {
+    fn default() -> UncertaintySettings {
+        UncertaintySettings {
+            draws: 10_000,
+            seed: 2026,
+            unit_cost_spread_pct: d::UNIT_COST_SPREAD_PCT,
+            engagement_spread_pct: d::ENGAGEMENT_SPREAD_PCT,
+        }
+    }
 }
 
 /// A council's figures. `None` means "no figure"; it is only an error when
@@ -401,6 +432,7 @@ impl Scenario {
             unit_costs: UnitCosts::default(),
             assumptions: Assumptions::default(),
             programmes,
+            uncertainty: UncertaintySettings::default(),
         }
     }
 }

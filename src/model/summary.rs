@@ -1,9 +1,9 @@
 //! The Green Book summary and the public entry point, [`project`].
 
+use super::engine::{self, Plan, Work};
 use super::error::Error;
 use super::evidence::EVIDENCE_SET;
 use super::outcome::{Agency, ByAgency};
-use super::engine::{self, Plan, Work};
 use super::project::{assemble, notes, BreakEven, Counts, Projection, Summary};
 use super::resolve::{self, Kind};
 use super::scenario::{Scenario, FORMAT_VERSION};

@@ -94,7 +94,12 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
     c.text("council.name", &s.council.name);
 
     let k = &s.council;
-    c.optional("council.population_0_17", k.population_0_17, 0.0, MAX_POPULATION);
+    c.optional(
+        "council.population_0_17",
+        k.population_0_17,
+        0.0,
+        MAX_POPULATION,
+    );
     for (name, v) in [
         ("children_looked_after", k.children_looked_after),
         ("care_starts", k.care_starts),
@@ -110,7 +115,12 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
 
     let u = &s.unit_costs;
     c.range("unit_costs.foster_weekly", u.foster_weekly, 0.0, 100_000.0);
-    c.range("unit_costs.residential_weekly", u.residential_weekly, 0.0, 100_000.0);
+    c.range(
+        "unit_costs.residential_weekly",
+        u.residential_weekly,
+        0.0,
+        100_000.0,
+    );
     c.pct("unit_costs.residential_share_pct", u.residential_share_pct);
     for (name, v) in [
         ("cp_plan_annual", u.cp_plan_annual),
@@ -127,12 +137,35 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
     );
 
     let a = &s.assumptions;
-    c.range("assumptions.start_year", f64::from(a.start_year), 2000.0, 2100.0);
-    c.range("assumptions.horizon_years", f64::from(a.horizon_years), 1.0, 10.0);
-    c.range("assumptions.funding_years", f64::from(a.funding_years), 1.0, 10.0);
-    c.pct("assumptions.decay_after_funding_pct", a.decay_after_funding_pct);
+    c.range(
+        "assumptions.start_year",
+        f64::from(a.start_year),
+        2000.0,
+        2100.0,
+    );
+    c.range(
+        "assumptions.horizon_years",
+        f64::from(a.horizon_years),
+        1.0,
+        10.0,
+    );
+    c.range(
+        "assumptions.funding_years",
+        f64::from(a.funding_years),
+        1.0,
+        10.0,
+    );
+    c.pct(
+        "assumptions.decay_after_funding_pct",
+        a.decay_after_funding_pct,
+    );
     c.pct("assumptions.drop_off_pct", a.drop_off_pct);
-    c.range("assumptions.discount_rate_pct", a.discount_rate_pct, 0.0, 20.0);
+    c.range(
+        "assumptions.discount_rate_pct",
+        a.discount_rate_pct,
+        0.0,
+        20.0,
+    );
     c.range(
         "assumptions.optimism_bias_costs_pct",
         a.optimism_bias_costs_pct,
@@ -159,7 +192,12 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
     for (i, v) in a.ramp_pct.iter().enumerate().take(10) {
         c.pct(format!("assumptions.ramp_pct[{i}]"), *v);
     }
-    c.range("assumptions.baseline_trend_pct", a.baseline_trend_pct, -50.0, 50.0);
+    c.range(
+        "assumptions.baseline_trend_pct",
+        a.baseline_trend_pct,
+        -50.0,
+        50.0,
+    );
     c.optional("assumptions.care_years", a.care_years, 0.1, 18.0);
     let cash = &a.cashable;
     for (name, v) in [
@@ -249,14 +287,17 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             c.range(ef("low"), e.low, 0.0, max);
             c.range(ef("central"), e.central, 0.0, max);
             c.range(ef("high"), e.high, 0.0, max);
-            if e.low.is_finite() && e.central.is_finite() && e.high.is_finite()
+            if e.low.is_finite()
+                && e.central.is_finite()
+                && e.high.is_finite()
                 && !(e.low <= e.central && e.central <= e.high)
             {
                 c.errors.push(Error::new(
                     ef("central"),
                     ErrorKind::Invalid {
-                        reason: "the low value must not exceed the central, nor the central the high"
-                            .into(),
+                        reason:
+                            "the low value must not exceed the central, nor the central the high"
+                                .into(),
                     },
                 ));
             }
@@ -334,7 +375,12 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             // effect is left out and a note says so.
             _ => continue,
         };
-        if value.is_none() && !c.errors.iter().any(|e| e.field == format!("council.{field}")) {
+        if value.is_none()
+            && !c
+                .errors
+                .iter()
+                .any(|e| e.field == format!("council.{field}"))
+        {
             c.missing(
                 format!("council.{field}"),
                 format!("{name} changes {}", o.label()),
@@ -354,7 +400,10 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
     if (needs_cohort || per_case_cost) && p.cohort.is_none() {
         let stand_in = cohort_default && k.cp_plans.is_some();
         if !stand_in {
-            c.missing(at("cohort"), format!("how many cases {name} works with each year"));
+            c.missing(
+                at("cohort"),
+                format!("how many cases {name} works with each year"),
+            );
         }
     }
 }

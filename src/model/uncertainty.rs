@@ -1,0 +1,447 @@
+//! How sure are we? A seeded Monte Carlo over the evidence ranges, and a
+//! one-at-a-time sensitivity analysis (the tornado).
+//!
+//! Each simulation draws every effect size and per-case benefit from a
+//! triangular distribution over its (low, central, high) range, every unit
+//! cost from a triangle of ± the unit-cost spread, and every programme's
+//! engagement from a triangle of ± the engagement spread, then runs the same
+//! kernel as the projection. The generator is PCG (`rand_pcg::Pcg64Mcg`)
+//! seeded from the scenario, so the same seed gives the same numbers in the
+//! CLI and the browser.
+
+use rand_core::{RngCore, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+use serde::Serialize;
+
+use super::engine::{self, Draw, Plan, Work, OUTCOMES};
+use super::error::Error;
+use super::project::year_label;
+use super::scenario::Scenario;
+use super::validate::validate;
+
+/// 10th, 50th and 90th percentiles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Percentiles {
+    /// 10th percentile.
+    pub p10: f64,
+    /// Median.
+    pub p50: f64,
+    /// 90th percentile.
+    pub p90: f64,
+}
+
+/// One year of the simulation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimYear {
+    /// 1 for the first year.
+    pub year: u32,
+    /// Financial year, e.g. `2026-27`.
+    pub label: String,
+    /// Net savings in the year (savings − cost), £.
+    pub net: Percentiles,
+    /// Net present value so far, £.
+    pub cumulative_pv_net: Percentiles,
+    /// Share of simulations (0–1) that have paid back by this year.
+    pub paid_back_share: f64,
+}
+
+/// The simulation's results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Simulation {
+    /// Number of simulations.
+    pub draws: u32,
+    /// Seed used.
+    pub seed: u32,
+    /// Year by year.
+    pub years: Vec<SimYear>,
+    /// Net present value over the horizon, £.
+    pub npv: Percentiles,
+    /// Share of simulations (0–1) with a positive NPV.
+    pub npv_positive_share: f64,
+    /// The result in one plain sentence.
+    pub sentence: String,
+}
+
+/// A draw from the triangular distribution on (low, mode, high) given a
+/// uniform `u` in [0, 1).
+///
+/// ```
+/// use outcome_calculator::model::uncertainty::triangular;
+/// assert_eq!(triangular(0.0, 0.0, 1.0, 2.0), 0.0);
+/// assert_eq!(triangular(0.5, 0.0, 1.0, 2.0), 1.0);
+/// ```
+pub fn triangular(u: f64, low: f64, mode: f64, high: f64) -> f64 {
+    let span = high - low;
+    if span <= 0.0 {
+        return mode;
+    }
+    let split = (mode - low) / span;
+    if u < split {
+        low + (u * span * (mode - low)).sqrt()
+    } else {
+        high - ((1.0 - u) * span * (high - mode)).sqrt()
+    }
+}
+
+fn uniform(rng: &mut Pcg64Mcg) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// The value at quantile `q` (0–1) of `values`, which it reorders.
+fn quantile(values: &mut [f64], q: f64) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let k = ((values.len() - 1) as f64 * q).round() as usize;
+    *values.select_nth_unstable_by(k, f64::total_cmp).1
+}
+
+fn percentiles(values: &mut [f64]) -> Percentiles {
+    Percentiles {
+        p10: quantile(values, 0.1),
+        p50: quantile(values, 0.5),
+        p90: quantile(values, 0.9),
+    }
+}
+
+/// Runs the Monte Carlo for a scenario.
+pub fn simulate(s: &Scenario) -> Result<Simulation, Vec<Error>> {
+    validate(s)?;
+    Ok(simulate_valid(s))
+}
+
+/// [`simulate`] for a scenario already validated.
+pub fn simulate_valid(s: &Scenario) -> Simulation {
+    let plan = Plan::new(s);
+    let u = &s.uncertainty;
+    let draws = u.draws.clamp(1, 100_000) as usize;
+    let h = plan.horizon;
+    let n = plan.programmes.len();
+    let mut rng = Pcg64Mcg::seed_from_u64(u64::from(u.seed));
+    let cost_w = u.unit_cost_spread_pct / 100.0;
+    let eng_w = u.engagement_spread_pct / 100.0;
+
+    let ranges: Vec<[f64; 3]> = plan
+        .programmes
+        .iter()
+        .flat_map(|p| p.effects.iter().map(|e| e.range))
+        .collect();
+    let case_ranges: Vec<[f64; 3]> = plan
+        .programmes
+        .iter()
+        .flat_map(|p| p.case_ranges.iter().copied())
+        .collect();
+    let mut sizes = vec![0.0; ranges.len()];
+    let mut cases = vec![0.0; case_ranges.len()];
+    let mut engagement = vec![1.0; n];
+    let mut net = vec![0.0; draws * h];
+    let mut cum_pv = vec![0.0; draws * h];
+    let mut payback = vec![usize::MAX; draws];
+    let mut npvs = vec![0.0; draws];
+    let mut w = Work::default();
+
+    for d in 0..draws {
+        for (x, r) in sizes.iter_mut().zip(&ranges) {
+            *x = triangular(uniform(&mut rng), r[0], r[1], r[2]);
+        }
+        for (x, r) in cases.iter_mut().zip(&case_ranges) {
+            *x = triangular(uniform(&mut rng), r[0], r[1], r[2]);
+        }
+        let mut unit_mult = [1.0; OUTCOMES];
+        for m in unit_mult.iter_mut() {
+            *m = triangular(uniform(&mut rng), 1.0 - cost_w, 1.0, 1.0 + cost_w);
+        }
+        for m in engagement.iter_mut() {
+            *m = triangular(uniform(&mut rng), 1.0 - eng_w, 1.0, 1.0 + eng_w);
+        }
+        let draw = Draw {
+            scale: 1.0,
+            sizes: Some(&sizes),
+            case_values: Some(&cases),
+            unit_mult,
+            engagement_mult: Some(&engagement),
+        };
+        engine::simulate(&plan, &draw, &mut w);
+        let (mut cum, mut cum_cost, mut pv) = (0.0, 0.0, 0.0);
+        for t in 0..h {
+            let y = w.net(n, h, t);
+            let cost: f64 = (0..n).map(|i| w.cost[i * h + t]).sum();
+            cum += y;
+            cum_cost += cost;
+            pv += y * plan.discount[t];
+            net[d * h + t] = y;
+            cum_pv[d * h + t] = pv;
+            if payback[d] == usize::MAX && cum_cost > 0.0 && cum >= 0.0 {
+                payback[d] = t;
+            }
+        }
+        npvs[d] = pv;
+    }
+
+    let mut column = vec![0.0; draws];
+    let mut years = Vec::with_capacity(h);
+    for t in 0..h {
+        for d in 0..draws {
+            column[d] = net[d * h + t];
+        }
+        let net_p = percentiles(&mut column);
+        for d in 0..draws {
+            column[d] = cum_pv[d * h + t];
+        }
+        let pv_p = percentiles(&mut column);
+        let paid = payback.iter().filter(|p| **p <= t).count() as f64 / draws as f64;
+        years.push(SimYear {
+            year: t as u32 + 1,
+            label: year_label(s.assumptions.start_year, t),
+            net: net_p,
+            cumulative_pv_net: pv_p,
+            paid_back_share: paid,
+        });
+    }
+    let positive = npvs.iter().filter(|v| **v > 0.0).count() as f64 / draws as f64;
+    let sentence = sentence(&years, n > 1);
+    Simulation {
+        draws: draws as u32,
+        seed: u.seed,
+        years,
+        npv: percentiles(&mut npvs),
+        npv_positive_share: positive,
+        sentence,
+    }
+}
+
+/// "In 8 of 10 simulations the programme pays for itself by year 3 (2028-29)."
+fn sentence(years: &[SimYear], several: bool) -> String {
+    let (subject, verb) = if several {
+        ("the programmes", "pay for themselves")
+    } else {
+        ("the programme", "pays for itself")
+    };
+    let tenths = |share: f64| (share * 10.0).round() as u32;
+    if let Some(y) = years.iter().find(|y| y.paid_back_share >= 0.5) {
+        let k = tenths(y.paid_back_share);
+        let when = if y.year == 1 {
+            format!("in its first year ({})", y.label)
+        } else {
+            format!("by year {} ({})", y.year, y.label)
+        };
+        return format!("In {k} of 10 simulations {subject} {verb} {when}.");
+    }
+    let last = years.last().map_or(0.0, |y| y.paid_back_share);
+    let h = years.len();
+    let span = if h == 1 {
+        "1 year".to_string()
+    } else {
+        format!("{h} years")
+    };
+    let (do_, verb_base) = if several {
+        ("do", "pay for themselves")
+    } else {
+        ("does", "pay for itself")
+    };
+    match tenths(last) {
+        0 if last == 0.0 => {
+            format!("In none of the simulations {do_} {subject} {verb_base} within {span}.")
+        }
+        0 => {
+            format!("In fewer than 1 in 10 simulations {do_} {subject} {verb_base} within {span}.")
+        }
+        k => format!("In only {k} of 10 simulations {do_} {subject} {verb_base} within {span}."),
+    }
+}
+
+/// One bar of the tornado: NPV with one input at each end of its range and
+/// everything else as entered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    /// What was varied, in words.
+    pub input: String,
+    /// The low end, in words (e.g. "low effect", "£485 a week").
+    pub low_label: String,
+    /// The high end, in words.
+    pub high_label: String,
+    /// NPV with the input at its low end, £.
+    pub npv_low: f64,
+    /// NPV with the input at its high end, £.
+    pub npv_high: f64,
+}
+
+/// The tornado: inputs ordered by how much they move NPV, largest first,
+/// leaving out those that do not move it.
+pub fn tornado(s: &Scenario) -> Result<Vec<Bar>, Vec<Error>> {
+    validate(s)?;
+    Ok(tornado_valid(s))
+}
+
+fn npv_of(s: &Scenario, w: &mut Work) -> f64 {
+    let plan = Plan::new(s);
+    engine::simulate(&plan, &Draw::scaled(1.0), w);
+    engine::npv(&plan, w)
+}
+
+/// [`tornado`] for a scenario already validated.
+pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
+    let mut w = Work::default();
+    let mut bars = Vec::new();
+    let vary = |input: String, low: (&str, Scenario), high: (&str, Scenario), w: &mut Work| Bar {
+        input,
+        low_label: low.0.to_string(),
+        high_label: high.0.to_string(),
+        npv_low: npv_of(&low.1, w),
+        npv_high: npv_of(&high.1, w),
+    };
+
+    // Each programme's effects, low and high (others as entered).
+    let plan = Plan::new(s);
+    let base_sizes: Vec<f64> = plan
+        .programmes
+        .iter()
+        .flat_map(|p| p.effects.iter().map(|e| e.size))
+        .collect();
+    let base_cases: Vec<f64> = plan
+        .programmes
+        .iter()
+        .flat_map(|p| p.case_benefits.iter().map(|c| c.1))
+        .collect();
+    let (mut k, mut c) = (0, 0);
+    for p in &plan.programmes {
+        let mut ends = [0.0; 2];
+        for (end, slot) in ends.iter_mut().enumerate() {
+            let mut sizes = base_sizes.clone();
+            for (j, e) in p.effects.iter().enumerate() {
+                sizes[k + j] = e.range[if end == 0 { 0 } else { 2 }];
+            }
+            let mut cases = base_cases.clone();
+            for (j, r) in p.case_ranges.iter().enumerate() {
+                cases[c + j] = r[if end == 0 { 0 } else { 2 }];
+            }
+            let draw = Draw {
+                scale: 1.0,
+                sizes: Some(&sizes),
+                case_values: Some(&cases),
+                unit_mult: [1.0; OUTCOMES],
+                engagement_mult: None,
+            };
+            engine::simulate(&plan, &draw, &mut w);
+            *slot = engine::npv(&plan, &w);
+        }
+        k += p.effects.len();
+        c += p.case_ranges.len();
+        bars.push(Bar {
+            input: format!("{}: size of effect", p.name),
+            low_label: "low end of the evidence".into(),
+            high_label: "high end of the evidence".into(),
+            npv_low: ends[0],
+            npv_high: ends[1],
+        });
+    }
+
+    let spread = s.uncertainty.engagement_spread_pct / 100.0;
+    for i in 0..s.programmes.len() {
+        let e = s.programmes[i].engagement_pct;
+        let at = |m: f64| {
+            let mut t = s.clone();
+            t.programmes[i].engagement_pct = (e * m).min(100.0);
+            t
+        };
+        let name = plan.programmes[i].name.clone();
+        bars.push(vary(
+            format!("{name}: engagement"),
+            ("fewer reached", at(1.0 - spread)),
+            ("more reached", at(1.0 + spread)),
+            &mut w,
+        ));
+    }
+
+    let cs = s.uncertainty.unit_cost_spread_pct / 100.0;
+    let costs: [(&str, fn(&mut Scenario, f64)); 4] = [
+        ("Cost of a child in care", |t, m| {
+            t.unit_costs.foster_weekly *= m;
+            t.unit_costs.residential_weekly *= m;
+        }),
+        ("Cost of a child protection plan", |t, m| {
+            t.unit_costs.cp_plan_annual *= m
+        }),
+        ("Cost of a child in need case", |t, m| {
+            t.unit_costs.cin_annual *= m
+        }),
+        ("Cost of care proceedings", |t, m| {
+            t.unit_costs.care_proceedings *= m
+        }),
+    ];
+    for (label, apply) in costs {
+        let at = |m: f64| {
+            let mut t = s.clone();
+            apply(&mut t, m);
+            t
+        };
+        bars.push(vary(
+            label.to_string(),
+            ("lower", at(1.0 - cs)),
+            ("higher", at(1.0 + cs)),
+            &mut w,
+        ));
+    }
+
+    let with = |f: &dyn Fn(&mut Scenario)| {
+        let mut t = s.clone();
+        f(&mut t);
+        t
+    };
+    bars.push(vary(
+        "Optimism bias on costs".into(),
+        (
+            "0% (Green Book lower bound)",
+            with(&|t| t.assumptions.optimism_bias_costs_pct = 0.0),
+        ),
+        (
+            "41% (upper bound)",
+            with(&|t| t.assumptions.optimism_bias_costs_pct = 41.0),
+        ),
+        &mut w,
+    ));
+    bars.push(vary(
+        "Discount rate".into(),
+        ("2.5%", with(&|t| t.assumptions.discount_rate_pct = 2.5)),
+        (
+            "3.5% (Green Book)",
+            with(&|t| t.assumptions.discount_rate_pct = 3.5),
+        ),
+        &mut w,
+    ));
+    let d = plan.care_years;
+    bars.push(vary(
+        "Years in care per child".into(),
+        (
+            "25% shorter",
+            with(&|t| t.assumptions.care_years = Some((d * 0.75).max(0.1))),
+        ),
+        (
+            "25% longer",
+            with(&|t| t.assumptions.care_years = Some((d * 1.25).min(18.0))),
+        ),
+        &mut w,
+    ));
+    if s.assumptions.funding_years < s.assumptions.horizon_years {
+        bars.push(vary(
+            "Fade after funding ends".into(),
+            (
+                "effect lasts",
+                with(&|t| t.assumptions.decay_after_funding_pct = 0.0),
+            ),
+            (
+                "effect stops",
+                with(&|t| t.assumptions.decay_after_funding_pct = 100.0),
+            ),
+            &mut w,
+        ));
+    }
+
+    bars.retain(|b| (b.npv_high - b.npv_low).abs() > 0.005);
+    bars.sort_by(|a, b| {
+        let sa = (a.npv_high - a.npv_low).abs();
+        let sb = (b.npv_high - b.npv_low).abs();
+        sb.total_cmp(&sa)
+    });
+    bars
+}

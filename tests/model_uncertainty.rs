@@ -1,0 +1,75 @@
+//! The Monte Carlo and the tornado.
+
+use outcome_calculator::model::uncertainty::{simulate, tornado, triangular};
+use outcome_calculator::model::{Council, ProgrammeChoice, Scenario};
+
+fn scenario() -> Scenario {
+    let council = Council {
+        children_looked_after: Some(999.0),
+        care_starts: Some(424.0),
+        care_ceased: Some(404.0),
+        cp_plans: Some(614.0),
+        children_in_need: Some(5_848.0),
+        ..Council::default()
+    };
+    let mut s = Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")]);
+    s.uncertainty.draws = 2_000;
+    s
+}
+
+#[test]
+fn same_seed_same_numbers_other_seed_other_numbers() {
+    let s = scenario();
+    let a = simulate(&s).unwrap();
+    let b = simulate(&s).unwrap();
+    assert_eq!(a, b);
+    let mut other = s.clone();
+    other.uncertainty.seed += 1;
+    assert_ne!(simulate(&other).unwrap().npv, a.npv);
+}
+
+#[test]
+fn percentiles_are_ordered_and_shares_grow() {
+    let sim = simulate(&scenario()).unwrap();
+    assert_eq!(sim.draws, 2_000);
+    for y in &sim.years {
+        assert!(y.net.p10 <= y.net.p50 && y.net.p50 <= y.net.p90, "{y:?}");
+        assert!((0.0..=1.0).contains(&y.paid_back_share));
+    }
+    for w in sim.years.windows(2) {
+        assert!(w[0].paid_back_share <= w[1].paid_back_share);
+    }
+    assert!(sim.npv.p10 < sim.npv.p90, "a real spread");
+    assert!(sim.sentence.starts_with("In "), "{}", sim.sentence);
+}
+
+#[test]
+fn the_central_projection_sits_inside_the_simulated_range() {
+    let s = scenario();
+    let central = outcome_calculator::model::project(&s).unwrap().summary.npv;
+    let sim = simulate(&s).unwrap();
+    assert!(sim.npv.p10 < central && central < sim.npv.p90, "{central} in {:?}", sim.npv);
+}
+
+#[test]
+fn triangular_draws_stay_in_range_and_hit_the_mode() {
+    let cases = [(0.0, 0.0, 10.0, 20.0), (0.25, 0.0, 10.0, 20.0), (0.999, 0.0, 10.0, 20.0)];
+    for (u, low, mode, high) in cases {
+        let x = triangular(u, low, mode, high);
+        assert!((low..=high).contains(&x), "{x}");
+    }
+    assert_eq!(triangular(0.5, 0.0, 10.0, 20.0), 10.0);
+    assert_eq!(triangular(0.3, 5.0, 5.0, 5.0), 5.0);
+}
+
+#[test]
+fn tornado_is_ordered_by_swing_and_names_the_effect_first() {
+    let bars = tornado(&scenario()).unwrap();
+    assert!(bars.len() >= 4);
+    let swing = |b: &outcome_calculator::model::uncertainty::Bar| (b.npv_high - b.npv_low).abs();
+    for w in bars.windows(2) {
+        assert!(swing(&w[0]) >= swing(&w[1]));
+    }
+    assert_eq!(bars[0].input, "Family Safeguarding: size of effect");
+    assert!(bars[0].npv_low < bars[0].npv_high);
+}
