@@ -22,7 +22,9 @@ fn main() -> ExitCode {
             "--csv" => csv = true,
             "--simulate" => simulate = true,
             "-h" | "--help" => {
-                println!("usage: outcome-calculator [--csv] [--simulate] SCENARIO.json [MORE.json ...]");
+                println!(
+                    "usage: outcome-calculator [--csv] [--simulate] SCENARIO.json [MORE.json ...]"
+                );
                 println!("prints each scenario's projection as JSON (an array when several), or CSV with --csv;");
                 println!("--simulate adds the Monte Carlo percentiles and the sensitivity tornado to the JSON");
                 return ExitCode::SUCCESS;

@@ -48,12 +48,20 @@ fn the_central_projection_sits_inside_the_simulated_range() {
     let s = scenario();
     let central = outcome_calculator::model::project(&s).unwrap().summary.npv;
     let sim = simulate(&s).unwrap();
-    assert!(sim.npv.p10 < central && central < sim.npv.p90, "{central} in {:?}", sim.npv);
+    assert!(
+        sim.npv.p10 < central && central < sim.npv.p90,
+        "{central} in {:?}",
+        sim.npv
+    );
 }
 
 #[test]
 fn triangular_draws_stay_in_range_and_hit_the_mode() {
-    let cases = [(0.0, 0.0, 10.0, 20.0), (0.25, 0.0, 10.0, 20.0), (0.999, 0.0, 10.0, 20.0)];
+    let cases = [
+        (0.0, 0.0, 10.0, 20.0),
+        (0.25, 0.0, 10.0, 20.0),
+        (0.999, 0.0, 10.0, 20.0),
+    ];
     for (u, low, mode, high) in cases {
         let x = triangular(u, low, mode, high);
         assert!((low..=high).contains(&x), "{x}");

@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod evidence;
 pub mod export;
+pub mod link;
 pub mod outcome;
 pub mod parse;
 pub mod project;
