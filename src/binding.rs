@@ -72,3 +72,41 @@ pub fn library() -> JsValue {
 pub fn evidence_set() -> String {
     model::evidence::EVIDENCE_SET.to_string()
 }
+
+/// The Monte Carlo summary of a scenario object (seeded: the same seed gives
+/// the same numbers as the CLI). Throws an `Error` naming the first bad field.
+#[wasm_bindgen]
+pub fn simulate(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
+    match model::uncertainty::simulate(&s) {
+        Ok(sim) => Ok(to_js(&sim)),
+        Err(errors) => Err(js_error(&errors[0])),
+    }
+}
+
+/// The sensitivity tornado of a scenario object, largest swing first.
+#[wasm_bindgen]
+pub fn tornado(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
+    match model::uncertainty::tornado(&s) {
+        Ok(bars) => Ok(to_js(&bars)),
+        Err(errors) => Err(js_error(&errors[0])),
+    }
+}
+
+/// A scenario object as a share-link query string.
+#[wasm_bindgen(js_name = toQuery)]
+pub fn to_query(scenario: JsValue) -> Result<String, JsValue> {
+    let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
+    Ok(model::link::to_query(&s))
+}
+
+/// A share-link query string as a scenario object. Throws an `Error` naming
+/// the first bad parameter.
+#[wasm_bindgen(js_name = fromQuery)]
+pub fn from_query(query: &str) -> Result<JsValue, JsValue> {
+    match model::link::from_query(query) {
+        Ok(s) => Ok(to_js(&s)),
+        Err(errors) => Err(js_error(&errors[0])),
+    }
+}
