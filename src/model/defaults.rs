@@ -230,3 +230,28 @@ pub const SOURCED: &[Sourced] = &[
 pub fn sourced(field: &str) -> Option<&'static Sourced> {
     SOURCED.iter().find(|s| s.field == field)
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sourced_default_names_a_scenario_field_and_a_source() {
+        let scenario =
+            serde_json::to_value(crate::model::Scenario::new(Default::default(), Vec::new()))
+                .expect("serialises");
+        for s in SOURCED {
+            let mut node = &scenario;
+            for part in s.field.split('.') {
+                node = node
+                    .get(part)
+                    .unwrap_or_else(|| panic!("{} is not a scenario field", s.field));
+            }
+            assert!(s.source.url.starts_with("https://"), "{}", s.field);
+            assert!(!s.basis.is_empty());
+            if let Some(v) = node.as_f64() {
+                assert_eq!(v, s.value, "{} default matches its source", s.field);
+            }
+        }
+    }
+}

@@ -406,3 +406,51 @@ fn no_wrong_door() -> Programme {
         ],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_programme_is_cited_and_its_ranges_are_ordered() {
+        for p in library() {
+            assert!(!p.summary.is_empty() && !p.caveats.is_empty(), "{}", p.id);
+            assert!(
+                !p.effects.is_empty() || !p.case_benefits.is_empty(),
+                "{}",
+                p.id
+            );
+            for e in &p.effects {
+                assert!(e.source.url.starts_with("https://"), "{}", p.id);
+                assert!(e.size.low <= e.size.central && e.size.central <= e.size.high);
+            }
+            for b in &p.case_benefits {
+                assert!(
+                    b.per_case.low <= b.per_case.central && b.per_case.central <= b.per_case.high
+                );
+            }
+            if let Some(c) = &p.cost {
+                assert!(c.per_case > 0.0 && !c.price_year.is_empty(), "{}", p.id);
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_found() {
+        let lib = library();
+        for p in &lib {
+            assert_eq!(lib.iter().filter(|q| q.id == p.id).count(), 1);
+            assert_eq!(find(p.id).map(|q| q.name), Some(p.name));
+        }
+        assert!(find(CUSTOM_ID).is_none());
+    }
+
+    #[test]
+    fn range_rule_widens_as_evidence_weakens() {
+        let widths: Vec<f64> = [Grade::Rct, Grade::Qed, Grade::BeforeAfter, Grade::Modelled]
+            .into_iter()
+            .map(range_rule)
+            .collect();
+        assert!(widths.windows(2).all(|w| w[0] <= w[1]), "{widths:?}");
+    }
+}

@@ -407,3 +407,85 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Council, ProgrammeChoice, Scenario};
+
+    fn base() -> Scenario {
+        let council = Council {
+            care_starts: Some(400.0),
+            cp_plans: Some(600.0),
+            children_in_need: Some(5_000.0),
+            ..Council::default()
+        };
+        Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")])
+    }
+
+    #[test]
+    fn each_bad_input_names_its_field() {
+        let cases: Vec<(&str, fn(&mut Scenario))> = vec![
+            ("council.care_starts", |s| {
+                s.council.care_starts = Some(f64::NAN)
+            }),
+            ("council.cp_plans", |s| s.council.cp_plans = Some(-1.0)),
+            ("council.care_starts", |s| s.council.care_starts = None),
+            ("unit_costs.foster_weekly", |s| {
+                s.unit_costs.foster_weekly = f64::INFINITY
+            }),
+            ("unit_costs.residential_share_pct", |s| {
+                s.unit_costs.residential_share_pct = 101.0
+            }),
+            ("assumptions.horizon_years", |s| {
+                s.assumptions.horizon_years = 0
+            }),
+            ("assumptions.horizon_years", |s| {
+                s.assumptions.horizon_years = 11
+            }),
+            ("assumptions.discount_rate_pct", |s| {
+                s.assumptions.discount_rate_pct = 25.0
+            }),
+            ("assumptions.ramp_pct", |s| s.assumptions.ramp_pct.clear()),
+            ("programmes", |s| s.programmes.clear()),
+            ("programmes[0].programme", |s| {
+                s.programmes[0].programme = "magic".into()
+            }),
+            ("programmes[0].engagement_pct", |s| {
+                s.programmes[0].engagement_pct = 150.0
+            }),
+            ("programmes[0].cohort", |s| {
+                s.programmes[0] = ProgrammeChoice::new("fgc-pre-proceedings");
+                s.programmes[0].cost_per_case = Some(500.0);
+            }),
+            ("programmes[0].cost_per_case", |s| {
+                s.programmes[0] = ProgrammeChoice::new("pause");
+            }),
+            ("programmes[0].counterfactual_pct", |s| {
+                s.programmes[0] = ProgrammeChoice::new("no-wrong-door");
+                s.programmes[0].cohort = Some(100.0);
+                s.programmes[0].annual_cost = 1.0;
+            }),
+            ("version", |s| s.version = 9),
+            ("evidence_set", |s| s.evidence_set = "1999.1".into()),
+        ];
+        for (field, spoil) in cases {
+            let mut s = base();
+            spoil(&mut s);
+            let errors = validate(&s).expect_err(field);
+            assert!(
+                errors.iter().any(|e| e.field == field),
+                "{field}: got {errors:?}"
+            );
+            for e in &errors {
+                let m = e.message();
+                assert!(m.chars().next().is_some_and(|c| !c.is_uppercase()), "{m}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_base_scenario_is_valid() {
+        assert_eq!(validate(&base()), Ok(()));
+    }
+}
