@@ -4,6 +4,10 @@
 //! outcome-calculator [--csv] [--simulate] SCENARIO.json [MORE.json ...]
 //! ```
 //!
+//! `--all-councils` runs the scenario's programmes for every council with the
+//! official figures (`--region NAME` for one region, `--year YYYY` for an
+//! earlier table) and prints one CSV row per council.
+//!
 //! `--simulate` adds the Monte Carlo summary and the tornado to the JSON
 //! (same seed, same numbers as the browser).
 
@@ -16,9 +20,31 @@ use outcome_calculator::model;
 fn main() -> ExitCode {
     let mut csv = false;
     let mut simulate = false;
+    let mut all_councils = false;
+    let mut region: Option<String> = None;
+    let mut year = model::presets::LATEST_YEAR;
+    let mut args = std::env::args().skip(1);
     let mut files = Vec::new();
-    for arg in std::env::args().skip(1) {
+    while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--all-councils" => all_councils = true,
+            "--region" => match args.next() {
+                Some(r) => region = Some(r),
+                None => {
+                    eprintln!("outcome-calculator: --region needs a region name");
+                    return ExitCode::from(2);
+                }
+            },
+            "--year" => match args.next().and_then(|y| y.parse().ok()) {
+                Some(y) if model::presets::YEARS.contains(&y) => year = y,
+                _ => {
+                    eprintln!(
+                        "outcome-calculator: --year needs one of {:?}",
+                        model::presets::YEARS
+                    );
+                    return ExitCode::from(2);
+                }
+            },
             "--csv" => csv = true,
             "--simulate" => simulate = true,
             "-h" | "--help" => {
@@ -70,7 +96,19 @@ fn main() -> ExitCode {
             }
         }
     }
-    if csv {
+    if all_councils {
+        for (path, scenario, _) in &outputs {
+            let r = model::rollout::rollout(scenario, year, region.as_deref());
+            if r.councils.is_empty() {
+                eprintln!("{path}: no council matches (regions: see the official tables)");
+                failed = true;
+            }
+            print!("{}", model::export::rollout_csv(&r));
+            for s in &r.skipped {
+                eprintln!("{path}: {} ({}) left out: {}", s.name, s.code, s.reason);
+            }
+        }
+    } else if csv {
         let mut first = true;
         for (path, scenario, p) in &outputs {
             let table = model::export::years_csv(path, scenario, p);

@@ -1,6 +1,7 @@
 //! Plain-text exports shared by the CLI and the widget.
 
 use super::project::Projection;
+use super::rollout::{Rollout, Totals};
 use super::scenario::Scenario;
 
 /// Quotes a CSV field when it needs it (RFC 4180). Text that a spreadsheet
@@ -97,6 +98,41 @@ pub fn years_csv(name: &str, s: &Scenario, p: &Projection) -> String {
         out.push_str(&row.join(","));
         out.push('\n');
     }
+    out
+}
+
+/// One row per council of a roll-out, with a header, then a row per region
+/// and one for the whole group (code `TOTAL`).
+pub fn rollout_csv(r: &Rollout) -> String {
+    let mut out = String::from(
+        "code,council,region,data_year,care_entries_avoided,children_in_care_fewer,cp_plans_fewer,children_in_need_fewer,cost,savings,cashable_savings,npv\n",
+    );
+    let mut row = |code: &str, name: &str, region: &str, t: &Totals| {
+        let cells = [
+            csv_field(code),
+            csv_field(name),
+            csv_field(region),
+            r.data_year.to_string(),
+            n2(t.care_entries_avoided),
+            n2(t.children_in_care_fewer),
+            n2(t.cp_plans_fewer),
+            n2(t.children_in_need_fewer),
+            n2(t.cost),
+            n2(t.savings),
+            n2(t.cashable),
+            n2(t.npv),
+        ];
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    };
+    for c in &r.councils {
+        row(c.code, c.name, c.region, &c.totals);
+    }
+    for (region, t) in &r.by_region {
+        row("REGION", region, region, t);
+    }
+    let scope = r.region.as_deref().unwrap_or("England");
+    row("TOTAL", scope, scope, &r.total);
     out
 }
 

@@ -6,7 +6,9 @@
 //! formula with a worked example.
 
 pub mod citation;
+pub mod csv;
 pub mod decode;
+pub mod default_scenario;
 pub mod defaults;
 pub mod engine;
 pub mod error;
@@ -15,14 +17,17 @@ pub mod export;
 pub mod link;
 pub mod outcome;
 pub mod parse;
+pub mod presets;
 pub mod project;
 pub mod resolve;
+pub mod rollout;
 pub mod scenario;
 mod summary;
 pub mod uncertainty;
 pub mod validate;
 
 pub use decode::decode;
+pub use default_scenario::default_scenario;
 pub use error::{Error, ErrorKind};
 pub use outcome::{Agency, ByAgency, Outcome};
 pub use project::{BreakEven, Counts, ProgrammeResult, Projection, Summary, Year};

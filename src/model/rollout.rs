@@ -1,0 +1,177 @@
+//! "What if every council in England (or in a region) did this?" Each
+//! council's own official figures go through the same model with the same
+//! programmes and assumptions; the results are summed.
+
+use serde::Serialize;
+
+use super::engine::{self, Draw, Plan, Work, AGENCIES, OUTCOMES};
+use super::outcome::Outcome;
+use super::presets::{self, Preset};
+use super::scenario::Scenario;
+use super::validate::validate;
+
+/// Totals for a group of councils over the horizon.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Totals {
+    /// Councils included.
+    pub councils: u32,
+    /// Children who did not enter care.
+    pub care_entries_avoided: f64,
+    /// Child-years in care avoided.
+    pub children_in_care_fewer: f64,
+    /// CP plan-years avoided.
+    pub cp_plans_fewer: f64,
+    /// CIN case-years avoided.
+    pub children_in_need_fewer: f64,
+    /// Programme cost, £.
+    pub cost: f64,
+    /// Savings, £.
+    pub savings: f64,
+    /// Cashable savings, £.
+    pub cashable: f64,
+    /// Net present value, £.
+    pub npv: f64,
+}
+
+impl Totals {
+    fn add(&mut self, o: &Totals) {
+        self.councils += o.councils;
+        self.care_entries_avoided += o.care_entries_avoided;
+        self.children_in_care_fewer += o.children_in_care_fewer;
+        self.cp_plans_fewer += o.cp_plans_fewer;
+        self.children_in_need_fewer += o.children_in_need_fewer;
+        self.cost += o.cost;
+        self.savings += o.savings;
+        self.cashable += o.cashable;
+        self.npv += o.npv;
+    }
+}
+
+/// One council's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CouncilResult {
+    /// ONS code.
+    pub code: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// Region.
+    pub region: &'static str,
+    /// Its totals.
+    pub totals: Totals,
+}
+
+/// A council left out, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Skipped {
+    /// ONS code.
+    pub code: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// The first missing or bad figure, in words.
+    pub reason: String,
+}
+
+/// The roll-out's results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rollout {
+    /// Year of the official figures used.
+    pub data_year: u16,
+    /// The region, or `None` for England.
+    pub region: Option<String>,
+    /// Totals over every council included.
+    pub total: Totals,
+    /// Totals by region, in the order regions first appear alphabetically.
+    pub by_region: Vec<(String, Totals)>,
+    /// Every council included, largest fall in care entries first.
+    pub councils: Vec<CouncilResult>,
+    /// Councils left out because a figure the programmes need is not
+    /// published (suppressed) for them.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Runs `template`'s programmes and assumptions for every council (or every
+/// council in `region`) with the official figures of `year`. The template's
+/// own council figures are replaced; its programme cohorts, which are not in
+/// the national tables, apply to every council as entered.
+pub fn rollout(template: &Scenario, year: u16, region: Option<&str>) -> Rollout {
+    let mut w = Work::default();
+    let mut councils = Vec::new();
+    let mut skipped = Vec::new();
+    for p in presets::all(year)
+        .iter()
+        .filter(|p| region.is_none_or(|r| p.region.eq_ignore_ascii_case(r)))
+    {
+        match council_totals(template, p, &mut w) {
+            Ok(totals) => councils.push(CouncilResult {
+                code: p.code,
+                name: p.name,
+                region: p.region,
+                totals,
+            }),
+            Err(reason) => skipped.push(Skipped {
+                code: p.code,
+                name: p.name,
+                reason,
+            }),
+        }
+    }
+    let mut total = Totals::default();
+    let mut by_region: Vec<(String, Totals)> = Vec::new();
+    for c in &councils {
+        total.add(&c.totals);
+        match by_region.iter_mut().find(|(r, _)| r == c.region) {
+            Some((_, t)) => t.add(&c.totals),
+            None => {
+                let mut t = Totals::default();
+                t.add(&c.totals);
+                by_region.push((c.region.to_string(), t));
+            }
+        }
+    }
+    by_region.sort_by(|a, b| a.0.cmp(&b.0));
+    councils.sort_by(|a, b| {
+        b.totals
+            .care_entries_avoided
+            .total_cmp(&a.totals.care_entries_avoided)
+            .then(a.name.cmp(b.name))
+    });
+    Rollout {
+        data_year: year,
+        region: region.map(str::to_string),
+        total,
+        by_region,
+        councils,
+        skipped,
+    }
+}
+
+fn council_totals(template: &Scenario, p: &Preset, w: &mut Work) -> Result<Totals, String> {
+    let mut s = template.clone();
+    s.council = p.to_council();
+    if let Err(errors) = validate(&s) {
+        return Err(errors[0].to_string());
+    }
+    let plan = Plan::new(&s);
+    engine::simulate(&plan, &Draw::scaled(1.0), w);
+    let (n, h) = (plan.programmes.len(), plan.horizon);
+    let mut t = Totals {
+        councils: 1,
+        ..Totals::default()
+    };
+    for i in 0..n {
+        for y in 0..h {
+            let k = i * h + y;
+            let at = |o: Outcome| w.avoided[k * OUTCOMES + o.index()];
+            t.care_entries_avoided += at(Outcome::CareEntries);
+            t.cp_plans_fewer += at(Outcome::CpPlans);
+            t.children_in_need_fewer += at(Outcome::ChildrenInNeed);
+            t.children_in_care_fewer += w.child_years[k];
+            let sv: f64 = w.savings[k * AGENCIES..(k + 1) * AGENCIES].iter().sum();
+            t.savings += sv;
+            t.cashable += w.cashable[k];
+            t.cost += w.cost[k];
+        }
+    }
+    t.npv = engine::npv(&plan, w);
+    Ok(t)
+}
