@@ -19,14 +19,57 @@ use rand_pcg::Pcg64Mcg;
 
 /// Tokens that matter to the decoders, spliced in by the mutator.
 const DICTIONARY: &[&str] = &[
-    "&", "=", "%", "%2", "%ZZ", "%C3%A9", "+", ",", ":", ".", "-", "e308", "1e999", "NaN", "inf",
-    "\"", "\"\"", "\r\n", "\n", "{", "}", "[", "]", "null", "true", "-0", "1.7976931348623157e308",
-    "programmes=", "custom.effect1=", "care_starts=", "v=1", "v=2", "version", "\"programmes\"",
-    "\"custom\"", "c", "z", "x", "u", "£", "%", "\u{feff}", "\u{0}", "<script>", "999999999999",
+    "&",
+    "=",
+    "%",
+    "%2",
+    "%ZZ",
+    "%C3%A9",
+    "+",
+    ",",
+    ":",
+    ".",
+    "-",
+    "e308",
+    "1e999",
+    "NaN",
+    "inf",
+    "\"",
+    "\"\"",
+    "\r\n",
+    "\n",
+    "{",
+    "}",
+    "[",
+    "]",
+    "null",
+    "true",
+    "-0",
+    "1.7976931348623157e308",
+    "programmes=",
+    "custom.effect1=",
+    "care_starts=",
+    "v=1",
+    "v=2",
+    "version",
+    "\"programmes\"",
+    "\"custom\"",
+    "c",
+    "z",
+    "x",
+    "u",
+    "£",
+    "%",
+    "\u{feff}",
+    "\u{0}",
+    "<script>",
+    "999999999999",
 ];
 
 fn corpus(kind: &str) -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(kind);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(kind);
     let mut out: Vec<Vec<u8>> = std::fs::read_dir(&dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())
@@ -96,7 +139,10 @@ fn check_scenario(s: &model::Scenario) {
     if model::validate(s).is_ok() {
         let p = model::project(s).expect("validated scenarios project");
         assert!(p.summary.npv.is_finite() && p.summary.total_savings.is_finite());
-        assert!(p.years.iter().all(|y| y.net.is_finite() && y.cost.is_finite()));
+        assert!(p
+            .years
+            .iter()
+            .all(|y| y.net.is_finite() && y.cost.is_finite()));
     }
 }
 
@@ -125,7 +171,9 @@ fn run_csv(bytes: &[u8]) {
     if let Ok(rows) = model::presets::parse_table(&text, 2025) {
         for p in rows {
             let council = p.to_council();
-            assert!(council.care_starts.is_none_or(|v| v.is_finite() && v >= 0.0));
+            assert!(council
+                .care_starts
+                .is_none_or(|v| v.is_finite() && v >= 0.0));
         }
     }
 }
@@ -147,8 +195,8 @@ fn main() {
     }
     // A panic is reported by the loop below; keep the default hook quiet.
     panic::set_hook(Box::new(|_| {}));
-    let targets: [(&str, fn(&[u8])); 3] =
-        [("link", run_link), ("json", run_json), ("csv", run_csv)];
+    type Target = fn(&[u8]);
+    let targets: [(&str, Target); 3] = [("link", run_link), ("json", run_json), ("csv", run_csv)];
     let mut rng = Pcg64Mcg::seed_from_u64(seed);
     let mut total = 0u64;
     let mut crashes = 0u64;
@@ -190,7 +238,7 @@ fn save_crash(name: &str, input: &[u8]) {
 }
 
 fn fxhash(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
+    })
 }

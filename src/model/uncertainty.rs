@@ -354,7 +354,8 @@ pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
     }
 
     let cs = s.uncertainty.unit_cost_spread_pct / 100.0;
-    let costs: [(&str, fn(&mut Scenario, f64)); 4] = [
+    type Scale = fn(&mut Scenario, f64);
+    let costs: [(&str, Scale); 4] = [
         ("Cost of a child in care", |t, m| {
             t.unit_costs.foster_weekly *= m;
             t.unit_costs.residential_weekly *= m;

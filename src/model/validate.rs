@@ -425,7 +425,8 @@ mod tests {
 
     #[test]
     fn each_bad_input_names_its_field() {
-        let cases: Vec<(&str, fn(&mut Scenario))> = vec![
+        type Spoil = fn(&mut Scenario);
+        let cases: Vec<(&str, Spoil)> = vec![
             ("council.care_starts", |s| {
                 s.council.care_starts = Some(f64::NAN)
             }),
