@@ -110,3 +110,24 @@ pub fn from_query(query: &str) -> Result<JsValue, JsValue> {
         Err(errors) => Err(js_error(&errors[0])),
     }
 }
+
+/// "If every council did this": the scenario's programmes run with every
+/// council's official figures of `year` (0 = latest), optionally for one
+/// region. Throws an `Error` naming the first bad field of the scenario
+/// itself (its council figures are replaced).
+#[wasm_bindgen]
+pub fn rollout(scenario: JsValue, year: u16, region: Option<String>) -> Result<JsValue, JsValue> {
+    let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
+    let year = if year == 0 {
+        model::presets::LATEST_YEAR
+    } else {
+        year
+    };
+    Ok(to_js(&model::rollout::rollout(&s, year, region.as_deref())))
+}
+
+/// The default scenario (Hertfordshire's latest figures, Family Safeguarding).
+#[wasm_bindgen(js_name = defaultScenario)]
+pub fn default_scenario() -> JsValue {
+    to_js(&model::default_scenario())
+}
