@@ -69,3 +69,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn most_random_scenarios_are_valid() {
+    // The generator must exercise the projection, not only validation.
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = scenario();
+    let total = 2_000;
+    let valid = (0..total)
+        .filter(|_| validate(&strategy.new_tree(&mut runner).unwrap().current()).is_ok())
+        .count();
+    eprintln!("{valid} of {total} random scenarios are valid");
+    assert!(
+        valid * 4 >= total,
+        "only {valid} of {total} random scenarios are valid"
+    );
+}
