@@ -88,3 +88,30 @@ fn with_commas(x: f64) -> String {
     }
     format!("{out}.{pence}")
 }
+
+#[test]
+fn the_report_export_carries_sources_version_date_and_years() {
+    let text = std::fs::read_to_string(root().join("docs/examples/hertfordshire-family-safeguarding.json")).unwrap();
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let s = decode(&mut de).unwrap();
+    let p = project(&s).unwrap();
+    let csv = outcome_calculator::model::export::report_csv(&s, &p, "2026-11-23");
+    for needle in [
+        "about,evidence set,2026.1",
+        "about,exported,2026-11-23",
+        "PSSRU",
+        "2016/17 prices",
+        "Open Government Licence",
+        "summary,net present value,8347173.75",
+        "financial_year",
+        "2028-29",
+    ] {
+        assert!(csv.contains(needle), "export lacks {needle}");
+    }
+    // Every line parses as CSV with the expected number of fields.
+    let sections = csv.split("\n\n").collect::<Vec<_>>();
+    assert_eq!(sections.len(), 2);
+    for row in outcome_calculator::model::csv::parse(sections[0]).unwrap() {
+        assert_eq!(row.len(), 5, "{row:?}");
+    }
+}

@@ -101,6 +101,238 @@ pub fn years_csv(name: &str, s: &Scenario, p: &Projection) -> String {
     out
 }
 
+/// The full export a council officer can file: what was assumed (each
+/// default with its source), the programmes and their evidence, the results
+/// year by year, and the summary — as one CSV with a `section` column.
+/// `date` is the export date as the caller's clock gives it (the model has
+/// no clock), e.g. `2026-11-23`.
+pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
+    let mut out = String::from("section,item,value,unit,source\n");
+    let mut line = |section: &str, item: &str, value: String, unit: &str, source: &str| {
+        let cells = [
+            csv_field(section),
+            csv_field(item),
+            csv_field(&value),
+            csv_field(unit),
+            csv_field(source),
+        ];
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    };
+    line("about", "scenario", s.label.clone(), "", "");
+    line("about", "exported", date.to_string(), "date", "");
+    line(
+        "about",
+        "scenario format version",
+        s.version.to_string(),
+        "",
+        "",
+    );
+    line("about", "evidence set", s.evidence_set.clone(), "", "");
+    line(
+        "about",
+        "council figures",
+        s.council.name.clone(),
+        "",
+        if s.council.code.is_some() {
+            super::presets::CREDIT
+        } else {
+            "entered by the user"
+        },
+    );
+    let k = &s.council;
+    let council = [
+        ("children aged 0-17", k.population_0_17),
+        ("children looked after at 31 March", k.children_looked_after),
+        ("children starting care in the year", k.care_starts),
+        ("children leaving care in the year", k.care_ceased),
+        ("child protection plans at 31 March", k.cp_plans),
+        ("children in need at 31 March", k.children_in_need),
+        ("care proceedings a year", k.care_proceedings),
+        ("repeat police call-outs a year", k.police_incidents),
+        ("adult A&E attendances a year", k.ae_attendances),
+    ];
+    for (item, v) in council {
+        line(
+            "council",
+            item,
+            v.map(|x| format!("{x}"))
+                .unwrap_or_else(|| "no figure".into()),
+            "count",
+            "",
+        );
+    }
+    let u = &s.unit_costs;
+    let a = &s.assumptions;
+    let inputs: [(&str, f64); 16] = [
+        ("unit_costs.foster_weekly", u.foster_weekly),
+        ("unit_costs.residential_weekly", u.residential_weekly),
+        ("unit_costs.residential_share_pct", u.residential_share_pct),
+        ("unit_costs.cp_plan_annual", u.cp_plan_annual),
+        ("unit_costs.cin_annual", u.cin_annual),
+        ("unit_costs.care_proceedings", u.care_proceedings),
+        (
+            "unit_costs.care_proceedings_council_pct",
+            u.care_proceedings_council_pct,
+        ),
+        ("unit_costs.police_incident", u.police_incident),
+        ("unit_costs.ae_attendance", u.ae_attendance),
+        ("assumptions.horizon_years", f64::from(a.horizon_years)),
+        ("assumptions.funding_years", f64::from(a.funding_years)),
+        (
+            "assumptions.decay_after_funding_pct",
+            a.decay_after_funding_pct,
+        ),
+        ("assumptions.discount_rate_pct", a.discount_rate_pct),
+        (
+            "assumptions.optimism_bias_costs_pct",
+            a.optimism_bias_costs_pct,
+        ),
+        ("assumptions.drop_off_pct", a.drop_off_pct),
+        ("assumptions.baseline_trend_pct", a.baseline_trend_pct),
+    ];
+    for (field, value) in inputs {
+        let (section, item) = field.split_once('.').unwrap_or(("", field));
+        let (unit, source) = match super::defaults::sourced(field) {
+            Some(d) if d.value == value => (
+                d.unit,
+                format!(
+                    "{} {} ({}){}",
+                    d.source.publisher,
+                    d.source.year,
+                    d.verification.label(),
+                    if d.price_year.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {} prices", d.price_year)
+                    }
+                ),
+            ),
+            Some(d) => (d.unit, "entered by the user".to_string()),
+            None => ("", String::new()),
+        };
+        line(section, item, format!("{value}"), unit, &source);
+    }
+    line(
+        "assumptions",
+        "care_years",
+        format!("{}", p.summary.care_years),
+        "years",
+        "",
+    );
+    let ramp: Vec<String> = a.ramp_pct.iter().map(|x| format!("{x}")).collect();
+    line("assumptions", "ramp_pct", ramp.join(" "), "%", "");
+    for (r, c) in p.programmes.iter().zip(&s.programmes) {
+        let source = super::evidence::find(&c.programme)
+            .and_then(|prog| {
+                prog.effects
+                    .first()
+                    .map(|e| e.source)
+                    .or(prog.case_benefits.first().map(|b| b.source))
+            })
+            .map(|cit| {
+                format!(
+                    "{}, {} ({}) {}",
+                    cit.publisher, cit.title, cit.year, cit.url
+                )
+            })
+            .unwrap_or_else(|| "defined by the user".into());
+        line(
+            "programme",
+            &r.name,
+            r.grade.label().to_string(),
+            "evidence grade",
+            &source,
+        );
+        line(
+            "programme",
+            &format!("{}: cohort", r.name),
+            format!("{}", r.cohort),
+            "cases a year",
+            "",
+        );
+        line(
+            "programme",
+            &format!("{}: cost per case", r.name),
+            n2(r.cost_per_case),
+            "£",
+            "",
+        );
+        line(
+            "programme",
+            &format!("{}: engagement", r.name),
+            format!("{}", c.engagement_pct),
+            "%",
+            "",
+        );
+        for b in &r.break_even {
+            let needed = b.needed.map(n2).unwrap_or_else(|| "none".into());
+            line(
+                "programme",
+                &format!(
+                    "{}: {} effect used / needed to break even",
+                    r.name,
+                    b.outcome.label()
+                ),
+                format!("{} / {}", n2(b.used), needed),
+                b.measure,
+                "",
+            );
+        }
+    }
+    let sm = &p.summary;
+    let opt = |v: Option<f64>| {
+        v.map(|x| format!("{x:.4}"))
+            .unwrap_or_else(|| "none".into())
+    };
+    let summary = [
+        ("total savings", n2(sm.total_savings), "£"),
+        ("cashable savings", n2(sm.total_cashable), "£"),
+        ("total cost", n2(sm.total_cost), "£"),
+        ("present value of savings", n2(sm.pv_savings), "£"),
+        ("present value of cost", n2(sm.pv_cost), "£"),
+        ("net present value", n2(sm.npv), "£"),
+        ("net present budget impact", n2(sm.budget_npv), "£"),
+        ("benefit-cost ratio", opt(sm.bcr), "ratio"),
+        (
+            "financial return on investment",
+            opt(sm.financial_roi),
+            "ratio",
+        ),
+        (
+            "payback year",
+            sm.payback_label
+                .clone()
+                .unwrap_or_else(|| "not within the horizon".into()),
+            "",
+        ),
+        (
+            "children kept out of care",
+            n2(sm.counts.care_entries_avoided),
+            "children",
+        ),
+        (
+            "child protection plan-years avoided",
+            n2(sm.counts.cp_plans_fewer),
+            "plan-years",
+        ),
+        (
+            "children in need case-years avoided",
+            n2(sm.counts.children_in_need_fewer),
+            "case-years",
+        ),
+    ];
+    for (item, value, unit) in summary {
+        line("summary", item, value, unit, "");
+    }
+    for note in &p.notes {
+        line("note", "", note.clone(), "", "");
+    }
+    out.push('\n');
+    out.push_str(&years_csv(&s.label, s, p));
+    out
+}
+
 /// One row per council of a roll-out, with a header, then a row per region
 /// and one for the whole group (code `TOTAL`).
 pub fn rollout_csv(r: &Rollout) -> String {
