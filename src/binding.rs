@@ -131,3 +131,14 @@ pub fn rollout(scenario: JsValue, year: u16, region: Option<String>) -> Result<J
 pub fn default_scenario() -> JsValue {
     to_js(&model::default_scenario())
 }
+
+/// The full CSV report of a scenario object (inputs with sources, programmes,
+/// summary, years); `date` is today's date as the page knows it.
+#[wasm_bindgen(js_name = reportCsv)]
+pub fn report_csv(scenario: JsValue, date: &str) -> Result<String, JsValue> {
+    let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
+    match model::project(&s) {
+        Ok(p) => Ok(model::export::report_csv(&s, &p, date)),
+        Err(errors) => Err(js_error(&errors[0])),
+    }
+}
