@@ -14,15 +14,27 @@ fn national_totals_are_the_sum_of_councils_and_of_regions() {
     assert_eq!(r.skipped.len(), 2, "{:?}", r.skipped);
     let sum: f64 = r.councils.iter().map(|c| c.totals.npv).sum();
     assert!((sum - r.total.npv).abs() < 1e-3 * sum.abs().max(1.0));
-    let regions: f64 = r.by_region.iter().map(|(_, t)| t.care_entries_avoided).sum();
+    let regions: f64 = r
+        .by_region
+        .iter()
+        .map(|(_, t)| t.care_entries_avoided)
+        .sum();
     assert!((regions - r.total.care_entries_avoided).abs() < 1e-6 * regions);
     assert_eq!(r.total.councils as usize, r.councils.len());
 }
 
 #[test]
 fn one_council_in_the_rollout_matches_its_own_projection() {
-    let r = rollout(&default_scenario(), presets::LATEST_YEAR, Some("East of England"));
-    let herts = r.councils.iter().find(|c| c.code == "E10000015").expect("Hertfordshire");
+    let r = rollout(
+        &default_scenario(),
+        presets::LATEST_YEAR,
+        Some("East of England"),
+    );
+    let herts = r
+        .councils
+        .iter()
+        .find(|c| c.code == "E10000015")
+        .expect("Hertfordshire");
     let own = project(&default_scenario()).unwrap().summary;
     assert!((herts.totals.npv - own.npv).abs() < 1e-6 * own.npv.abs());
     assert!((herts.totals.cost - own.total_cost).abs() < 1e-6 * own.total_cost);
@@ -40,9 +52,16 @@ fn cli_all_councils_agrees_with_the_national_view() {
         .arg(&file)
         .output()
         .expect("cli runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    let total = text.lines().find(|l| l.starts_with("TOTAL,")).expect("total row");
+    let total = text
+        .lines()
+        .find(|l| l.starts_with("TOTAL,"))
+        .expect("total row");
     let cells: Vec<&str> = total.split(',').collect();
     let r = rollout(&default_scenario(), presets::LATEST_YEAR, None);
     assert_eq!(cells[4], format!("{:.2}", r.total.care_entries_avoided));

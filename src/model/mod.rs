@@ -10,6 +10,7 @@ pub mod csv;
 pub mod decode;
 pub mod default_scenario;
 pub mod defaults;
+pub mod dfe_import;
 pub mod engine;
 pub mod error;
 pub mod evidence;
