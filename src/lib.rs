@@ -22,3 +22,6 @@ pub mod model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod binding;
+
+#[cfg(target_arch = "wasm32")]
+pub mod widget;

@@ -1,0 +1,216 @@
+// The widget in headless Chromium: navigation → first result painted, and
+// input change → results updated.
+//
+//   node bench/browser.mjs [--root DIR]    # prints one line of JSON
+//
+// first_result: each repetition opens the demo page in a fresh browser
+// context (no HTTP or code cache). If the widget sets a performance mark
+// whose name starts with `outcome-calculator` and mentions `result`, its
+// time is used. Otherwise an init script watches the widget's shadow root
+// with a MutationObserver until the results sentence (#status) holds a "£"
+// (the DOM time), then waits for the next frame to be painted
+// (requestAnimationFrame, then a task after it): that is the figure.
+// Both are performance.now(), so ms since navigation start.
+//
+// recompute: in the loaded page, sets the council's "children starting to
+// be looked after" input and dispatches `input`; the widget recomputes and
+// redraws synchronously in its handler, so the time is taken around the
+// dispatch (and checked: the sentence must have changed). Also reported:
+// the same plus the style and layout it causes (forced by reading a size).
+
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { WWW, median } from './common.mjs';
+import { startServer } from '../scripts/serve.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const INPUT_ID = 'council.care_starts';
+
+// Runs in the page before its scripts: records when the results sentence
+// first holds a "£" and when the frame after it has been painted.
+function watchFirstResult() {
+  const w = window;
+  w.__bench = { dom: null, painted: null, error: null, wasmStart: null, wasmReady: null };
+  // When the wasm module starts compiling and is instantiated, for the
+  // breakdown (the loader uses instantiateStreaming where it can).
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const f = WebAssembly[name];
+    if (typeof f !== 'function') continue;
+    WebAssembly[name] = function (...args) {
+      w.__bench.wasmStart ??= performance.now();
+      return f.apply(this, args).then((r) => {
+        w.__bench.wasmReady ??= performance.now();
+        return r;
+      });
+    };
+  }
+  const done = (root) => {
+    const el = root.getElementById('status') ?? root.getElementById('results');
+    return el !== null && el.textContent.includes('£');
+  };
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    if (this.localName === 'outcome-calculator') {
+      const mo = new MutationObserver(() => {
+        if (w.__bench.dom !== null || !done(root)) return;
+        w.__bench.dom = performance.now();
+        mo.disconnect();
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => {
+            w.__bench.painted = performance.now();
+          };
+          ch.port2.postMessage(0);
+        });
+      });
+      mo.observe(root, { childList: true, subtree: true, characterData: true });
+    }
+    return root;
+  };
+  w.addEventListener('error', (e) => {
+    w.__bench.error = String(e.message);
+  });
+}
+
+async function firstResult(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.addInitScript(watchFirstResult);
+  await page.goto(url, { waitUntil: 'load' });
+  try {
+    await page.waitForFunction(() => window.__bench.painted !== null, null, { timeout: 15_000 });
+  } catch {
+    const text = await page.evaluate(
+      () => document.querySelector('outcome-calculator')?.shadowRoot?.textContent ?? '',
+    );
+    await context.close();
+    throw new Error(
+      `no result painted within 15 s (${errors.join('; ') || text.slice(0, 200) || 'empty widget'})`,
+    );
+  }
+  const r = await page.evaluate(() => {
+    const marks = performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('outcome-calculator') && m.name.includes('result'));
+    const nav = performance.getEntriesByType('navigation')[0];
+    const wasm = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('.wasm'));
+    return {
+      ...window.__bench,
+      mark: marks.length ? marks[0].startTime : null,
+      htmlEnd: nav ? nav.responseEnd : null,
+      domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+      wasmFetched: wasm ? wasm.responseEnd : null,
+    };
+  });
+  return { context, page, ...r };
+}
+
+// In the page: `reps` input changes, each timed around the dispatch.
+function recomputeInPage({ id, reps }) {
+  const root = document.querySelector('outcome-calculator').shadowRoot;
+  const input = root.getElementById(id);
+  const status = root.getElementById('status');
+  if (!input || !status) return { error: `no #${id} or #status in the widget` };
+  const start = Number(input.value.replace(/,/g, ''));
+  const sync = [];
+  const laidOut = [];
+  let unchanged = 0;
+  for (let r = 0; r < reps; r++) {
+    const before = status.textContent;
+    input.value = String(start + 1 + (r % 7));
+    const t0 = performance.now();
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const t1 = performance.now();
+    void root.host.offsetHeight; // style and layout of the new results
+    const t2 = performance.now();
+    if (status.textContent === before) unchanged++;
+    sync.push(t1 - t0);
+    laidOut.push(t2 - t0);
+  }
+  input.value = String(start);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  return { sync, laidOut, unchanged };
+}
+
+export async function benchBrowser({ root = WWW, navigations = 7, changes = 41 } = {}) {
+  const server = startServer({ port: 0, root });
+  await new Promise((ok, fail) => {
+    server.once('listening', ok);
+    server.once('error', fail);
+  });
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    // One unmeasured navigation warms the browser process itself.
+    const warm = await firstResult(browser, url);
+    await warm.context.close();
+    const painted = [];
+    const dom = [];
+    const parts = { htmlEnd: [], domContentLoaded: [], wasmStart: [], wasmFetched: [], wasmReady: [] };
+    const marks = [];
+    let last = null;
+    for (let r = 0; r < navigations; r++) {
+      const run = await firstResult(browser, url);
+      painted.push(run.painted);
+      dom.push(run.dom);
+      if (run.mark !== null) marks.push(run.mark);
+      for (const k of Object.keys(parts)) if (run[k] !== null) parts[k].push(run[k]);
+      if (last) await last.context.close();
+      last = run;
+    }
+    const rc = await last.page.evaluate(recomputeInPage, { id: INPUT_ID, reps: changes });
+    await last.context.close();
+    if (rc.error) throw new Error(rc.error);
+    // The first few changes warm the handler's code paths; drop them.
+    const sync = rc.sync.slice(5);
+    const laidOut = rc.laidOut.slice(5);
+    const useMark = marks.length === navigations;
+    return {
+      first_result_ms: useMark ? median(marks) : median(painted),
+      first_result_method: useMark
+        ? 'performance.mark set by the widget'
+        : 'MutationObserver on the shadow root until #status holds "£", then the next painted frame',
+      first_result_dom_ms: median(dom),
+      // Medians of when each step ended, ms after navigation start.
+      first_result_steps: Object.fromEntries(
+        Object.entries(parts).map(([k, v]) => [k, v.length ? median(v) : null]),
+      ),
+      recompute_ms: median(sync),
+      recompute_layout_ms: median(laidOut),
+      recompute_unchanged: rc.unchanged,
+      engine: `Chromium ${browser.version()}`,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const i = process.argv.indexOf('--root');
+  const root = i > 0 ? resolve(process.argv[i + 1]) : WWW;
+  console.log(JSON.stringify(await benchBrowser({ root })));
+}

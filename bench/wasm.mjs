@@ -1,0 +1,89 @@
+// The WebAssembly build timed in Node, through its JS exports (so the
+// JS ↔ wasm conversion of scenarios and results is included), and the
+// plain-JavaScript kernel (bench/mc-kernel.js) on the same Monte Carlo.
+//
+//   node bench/wasm.mjs [--pkg DIR]     # prints one line of JSON
+//
+// Times, each the median of several repetitions after a warm-up:
+//   projection_ms  project(defaultScenario())
+//   mc_ms          simulate(): default scenario, 10,000 draws × 10 years
+//   mc_js_ms       the same Monte Carlo in plain JavaScript
+//   national_ms    rollout() of every library programme (five calls: the
+//                  build has no single export for all programmes at once)
+
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { PKG, loadWasm, medianMs, median, nationalTemplates, tenYears } from './common.mjs';
+import { simulateJs } from './mc-kernel.js';
+
+export async function benchWasm({ pkgDir = PKG } = {}) {
+  const wasm = await loadWasm(pkgDir);
+  const base = wasm.defaultScenario();
+  const library = wasm.library();
+
+  // (a) one projection, break-even search included.
+  const projection_ms = medianMs(() => wasm.project(base), { warm: 200, reps: 21, batch: 100 });
+
+  // (b) Monte Carlo, wasm and JS, repetitions interleaved so both see the
+  // same machine.
+  const mc = tenYears(base);
+  let wasmSim;
+  let jsSim;
+  const runWasm = () => {
+    wasmSim = wasm.simulate(mc);
+  };
+  const runJs = () => {
+    jsSim = simulateJs(mc, library);
+  };
+  for (let i = 0; i < 5; i++) {
+    runWasm();
+    runJs();
+  }
+  const wasmTimes = [];
+  const jsTimes = [];
+  for (let r = 0; r < 21; r++) {
+    let t0 = performance.now();
+    runWasm();
+    wasmTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    runJs();
+    jsTimes.push(performance.now() - t0);
+  }
+  const mc_ms = median(wasmTimes);
+  const mc_js_ms = median(jsTimes);
+  const npvWasm = wasmSim.npv.p50;
+  const npvJs = jsSim.npv.p50;
+
+  // (e) every council × every programme × 10 years.
+  const templates = nationalTemplates(base, library);
+  let councils = 0;
+  const national_ms = medianMs(
+    () => {
+      councils = 0;
+      for (const t of templates) councils += wasm.rollout(t, 0, undefined).councils.length;
+    },
+    { warm: 3, reps: 15 },
+  );
+
+  return {
+    projection_ms,
+    mc_ms,
+    mc_js_ms,
+    national_ms,
+    mc_npv_p50_wasm: npvWasm,
+    mc_npv_p50_js: npvJs,
+    mc_npv_p50_diff_pct: (100 * (npvJs - npvWasm)) / Math.abs(npvWasm),
+    mc_positive_share_wasm: wasmSim.npv_positive_share,
+    mc_positive_share_js: jsSim.npv_positive_share,
+    national_council_runs: councils,
+    engine: `node ${process.versions.node} (V8 ${process.versions.v8})`,
+  };
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const i = process.argv.indexOf('--pkg');
+  const pkgDir = i > 0 ? resolve(process.argv[i + 1]) : PKG;
+  console.log(JSON.stringify(await benchWasm({ pkgDir })));
+}

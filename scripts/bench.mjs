@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// Benchmarks: figures to read, not timed tests.
+//
+//   npm run bench                 # or: node scripts/bench.mjs
+//   node scripts/bench.mjs --pkg DIR
+//
+// (a) one projection, native and wasm; (b) the Monte Carlo, 10,000 draws ×
+// 10 years, in wasm, in plain JavaScript (bench/mc-kernel.js) and native;
+// (c) navigation → first result painted in headless Chromium; (d) input
+// change → results updated; (e) every council × every programme × 10 years,
+// native and wasm. Prints a table against the targets, then one line:
+//   bench: projection_native_ms=… … wasm_vs_js=… wasm_vs_native=…
+//
+// Builds www/pkg first if it is missing (node scripts/build.mjs). With
+// --pkg DIR the wasm side uses another wasm-bindgen `--target web` build
+// of the crate (e.g. one made with a different profile) instead of
+// www/pkg: Node loads it directly, and the browser is served a copy of www/
+// with it as pkg/.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { LIB, PKG, ROOT, WWW, fmt } from '../bench/common.mjs';
+
+const args = process.argv.slice(2);
+const pkgArg = args.indexOf('--pkg');
+const pkgDir = pkgArg >= 0 ? resolve(args[pkgArg + 1] ?? '') : PKG;
+
+function step(title) {
+  console.log(`\n==> ${title}`);
+}
+
+function fail(text) {
+  console.error(`\nbench failed: ${text}`);
+  process.exit(1);
+}
+
+// Runs a command; returns its stdout (stderr passes through).
+function run(cmd, cmdArgs, { quiet = false } = {}) {
+  const r = spawnSync(cmd, cmdArgs, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', quiet ? 'pipe' : 'inherit', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.error) fail(`could not run ${cmd}: ${r.error.message}`);
+  if (r.status !== 0) fail(`${cmd} ${cmdArgs.join(' ')} exited with status ${r.status}`);
+  return r.stdout ?? '';
+}
+
+// The last line of JSON a bench script printed.
+function lastJson(text, what) {
+  const line = text.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+  if (!line) fail(`${what} printed no JSON:\n${text}`);
+  return JSON.parse(line);
+}
+
+const haveBuild = (dir) =>
+  existsSync(join(dir, `${LIB}.js`)) && existsSync(join(dir, `${LIB}_bg.wasm`));
+
+if (pkgDir === PKG && !haveBuild(PKG)) {
+  step('Building the widget (www/pkg is missing)');
+  run('node', ['scripts/build.mjs']);
+}
+if (!haveBuild(pkgDir)) fail(`no ${LIB}.js and ${LIB}_bg.wasm in ${pkgDir}`);
+
+step('Native (cargo run --release --bin bench-native)');
+const native = lastJson(
+  run('cargo', ['run', '--quiet', '--release', '--bin', 'bench-native'], { quiet: true }),
+  'bench-native',
+);
+console.log(`    ${JSON.stringify(native)}`);
+
+// Each JS bench runs in its own Node process so neither warms the other.
+step(`WebAssembly and plain JavaScript in Node ${process.version}`);
+const node = lastJson(
+  run('node', ['bench/wasm.mjs', '--pkg', pkgDir], { quiet: true }),
+  'bench/wasm.mjs',
+);
+console.log(`    ${JSON.stringify(node)}`);
+
+step('Headless Chromium');
+let root = WWW;
+let scratch = null;
+if (pkgDir !== PKG) {
+  scratch = mkdtempSync(join(tmpdir(), 'oc-bench-www-'));
+  cpSync(WWW, scratch, { recursive: true, filter: (src) => !src.startsWith(PKG) });
+  cpSync(pkgDir, join(scratch, 'pkg'), { recursive: true });
+  root = scratch;
+  console.log(`    serving a copy of www/ with pkg/ from ${pkgDir}`);
+}
+let browser;
+try {
+  browser = lastJson(
+    run('node', ['bench/browser.mjs', '--root', root], { quiet: true }),
+    'bench/browser.mjs',
+  );
+} finally {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+}
+console.log(`    ${JSON.stringify(browser)}`);
+
+const r = {
+  projection_native_ms: native.projection_ms,
+  projection_wasm_ms: node.projection_ms,
+  mc_native_ms: native.mc_ms,
+  mc_wasm_ms: node.mc_ms,
+  mc_js_ms: node.mc_js_ms,
+  first_result_ms: browser.first_result_ms,
+  recompute_ms: browser.recompute_ms,
+  national_native_ms: native.national_ms,
+  national_wasm_ms: node.national_ms,
+};
+const wasmVsJs = r.mc_wasm_ms / r.mc_js_ms;
+const wasmVsNative = r.mc_wasm_ms / r.mc_native_ms;
+
+const targets = [
+  ['(a) projection, native', fmt(r.projection_native_ms), '', null],
+  ['(a) projection, wasm', fmt(r.projection_wasm_ms), '', null],
+  ['(b) Monte Carlo 10k × 10 y, wasm', fmt(r.mc_wasm_ms), '<= 20 ms', r.mc_wasm_ms <= 20],
+  ['(b) Monte Carlo, plain JS', fmt(r.mc_js_ms), '', null],
+  ['(b) Monte Carlo, native', fmt(r.mc_native_ms), '', null],
+  ['(b) wasm / JS', wasmVsJs.toFixed(2), '< 1', wasmVsJs < 1],
+  ['(b) wasm / native', wasmVsNative.toFixed(2), '<= 1.5', wasmVsNative <= 1.5],
+  ['(c) navigation → first result painted', fmt(r.first_result_ms), '<= 150 ms', r.first_result_ms <= 150],
+  ['(d) input → results updated', fmt(r.recompute_ms), '<= 4 ms', r.recompute_ms <= 4],
+  ['(e) national view, native', fmt(r.national_native_ms), '', null],
+  ['(e) national view, wasm', fmt(r.national_wasm_ms), '<= 5 ms', r.national_wasm_ms <= 5],
+];
+step('Results (ms; medians)');
+const w0 = Math.max(...targets.map((t) => t[0].length));
+for (const [label, value, target, met] of targets) {
+  const verdict = met === null ? '' : met ? 'met' : 'MISSED';
+  console.log(`    ${label.padEnd(w0)}  ${value.padStart(8)}  ${target.padEnd(9)} ${verdict}`);
+}
+const steps = browser.first_result_steps ?? {};
+console.log(
+  `\n    first result: ${browser.first_result_method}; DOM ${fmt(browser.first_result_dom_ms)} ms` +
+    `; HTML ${fmt(steps.htmlEnd)}, DOMContentLoaded ${fmt(steps.domContentLoaded)}` +
+    `, wasm fetched ${fmt(steps.wasmFetched)}, wasm instantiated ${fmt(steps.wasmReady)} ms`,
+);
+console.log(
+  `    recompute with style and layout: ${fmt(browser.recompute_layout_ms)} ms` +
+    (browser.recompute_unchanged ? `; ${browser.recompute_unchanged} changes left the sentence as it was` : ''),
+);
+console.log(
+  `    Monte Carlo median NPV: wasm ${node.mc_npv_p50_wasm.toFixed(0)}, JS ${node.mc_npv_p50_js.toFixed(0)}` +
+    ` (${node.mc_npv_p50_diff_pct.toFixed(2)}%; different generators)`,
+);
+console.log(
+  `    national view: ${node.national_council_runs} council runs (five rollout calls);` +
+    ` ${node.engine}; ${browser.engine}`,
+);
+
+const num = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : 'nan');
+console.log(
+  '\nbench: ' +
+    Object.entries(r)
+      .map(([k, v]) => `${k}=${num(v)}`)
+      .join(' ') +
+    ` wasm_vs_js=${num(wasmVsJs)} wasm_vs_native=${num(wasmVsNative)}`,
+);

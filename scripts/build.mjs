@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+// Builds the browser widget into www/pkg and checks its download size.
+//
+//   node scripts/build.mjs
+//
+// Steps: make sure the wasm target and the matching wasm-bindgen CLI are
+// installed; cargo build (wasm-release profile); wasm-bindgen --target web;
+// wasm-opt -Oz; report gzipped sizes and fail above the budget.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+// Total gzipped budget for wasm + JS + CSS. The goal is 50 KB.
+const BUDGET_BYTES = 120 * 1024;
+const GOAL_BYTES = 50 * 1024;
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const WWW = join(ROOT, 'www');
+const PKG = join(WWW, 'pkg');
+const CRATE_LIB = 'outcome_calculator';
+const TARGET = 'wasm32-unknown-unknown';
+const PROFILE = 'wasm-release';
+const WASM_OUT = join(PKG, `${CRATE_LIB}_bg.wasm`);
+
+function step(title) {
+  console.log(`\n==> ${title}`);
+}
+
+function note(text) {
+  console.log(`    ${text}`);
+}
+
+function fail(text) {
+  console.error(`\nbuild failed: ${text}`);
+  process.exit(1);
+}
+
+// Runs a command with inherited output; exits on failure.
+function run(cmd, args) {
+  console.log(`    $ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  if (r.error) fail(`could not run ${cmd}: ${r.error.message}`);
+  if (r.status !== 0) fail(`${cmd} exited with status ${r.status}`);
+}
+
+// Runs a command quietly and returns its stdout, or null if it cannot run.
+function capture(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
+  if (r.error || r.status !== 0) return null;
+  return r.stdout.trim();
+}
+
+// The wasm-bindgen version the crate is built against: Cargo.lock first,
+// then the exact pin in Cargo.toml.
+function pinnedWasmBindgen() {
+  const lockPath = join(ROOT, 'Cargo.lock');
+  if (existsSync(lockPath)) {
+    const m = readFileSync(lockPath, 'utf8').match(
+      /\[\[package\]\]\s*\nname = "wasm-bindgen"\s*\nversion = "([^"]+)"/,
+    );
+    if (m) return m[1];
+  }
+  const m = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(
+    /^\s*wasm-bindgen\s*=\s*(?:\{[^}]*version\s*=\s*)?"=?\s*([0-9][^"]*)"/m,
+  );
+  if (m) return m[1];
+  fail('cannot find the wasm-bindgen version in Cargo.lock or Cargo.toml');
+}
+
+function ensureToolchain() {
+  step('Checking the toolchain');
+  const targets = capture('rustup', ['target', 'list', '--installed']);
+  if (targets === null) {
+    note('rustup not found; assuming the wasm32 target is available');
+  } else if (!targets.split('\n').includes(TARGET)) {
+    note(`${TARGET} target missing; installing it`);
+    run('rustup', ['target', 'add', TARGET]);
+  } else {
+    note(`${TARGET} target installed`);
+  }
+
+  const want = pinnedWasmBindgen();
+  const have = capture('wasm-bindgen', ['--version']);
+  if (have === `wasm-bindgen ${want}`) {
+    note(`wasm-bindgen ${want} installed (matches the crate)`);
+  } else {
+    note(`wasm-bindgen CLI is ${have ?? 'missing'}; the crate needs ${want}; installing it`);
+    run('cargo', ['install', 'wasm-bindgen-cli', '--version', want]);
+  }
+}
+
+// Where cargo puts its output (honours CARGO_TARGET_DIR and .cargo/config).
+function targetDir() {
+  const meta = capture('cargo', ['metadata', '--format-version', '1', '--no-deps']);
+  if (meta !== null) {
+    try {
+      return JSON.parse(meta).target_directory;
+    } catch {
+      // fall through
+    }
+  }
+  return process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
+}
+
+// binaryen before 110 writes the export of a second table (wasm-bindgen's
+// externref table) as table 0, and the module then fails to start
+// (WebAssembly/binaryen#4711). Debian 12 ships 108.
+const WASM_OPT_MIN = 110;
+
+// Runs wasm-opt -Oz on the bindgen output, and keeps its result only if it
+// is smaller gzipped (what a reader downloads): for some modules -Oz shrinks
+// the raw bytes but compresses worse.
+function optimise() {
+  const version = capture('wasm-opt', ['--version']);
+  if (version === null) {
+    note('wasm-opt not found: skipping (install binaryen for a smaller download)');
+    return;
+  }
+  const major = Number(version.match(/version[ _](\d+)/)?.[1] ?? NaN);
+  if (!(major >= WASM_OPT_MIN)) {
+    note(`${version} is older than ${WASM_OPT_MIN}, which corrupts wasm-bindgen's`);
+    note('externref table (WebAssembly/binaryen#4711): skipping; the build works without it');
+    return;
+  }
+  const tmp = join(PKG, `${CRATE_LIB}_bg.opt.wasm`);
+  run('wasm-opt', [
+    '-Oz',
+    // Features rustc enables by default for wasm32-unknown-unknown; wasm-opt
+    // rejects the module unless they are allowed.
+    '--enable-bulk-memory',
+    '--enable-nontrapping-float-to-int',
+    '--enable-sign-ext',
+    '--enable-mutable-globals',
+    '--enable-reference-types',
+    WASM_OUT,
+    '-o',
+    tmp,
+  ]);
+  const before = { raw: statSync(WASM_OUT).size, gz: gzipped([WASM_OUT]) };
+  const after = { raw: statSync(tmp).size, gz: gzipped([tmp]) };
+  note(`raw ${kb(before.raw)} -> ${kb(after.raw)}; gzipped ${kb(before.gz)} -> ${kb(after.gz)}`);
+  if (after.gz <= before.gz) {
+    renameSync(tmp, WASM_OUT);
+    note('kept the optimised module');
+  } else {
+    rmSync(tmp);
+    note('kept the unoptimised module: it is smaller gzipped');
+  }
+}
+
+function walk(dir, keep) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((p) => statSync(p).isFile() && keep(p))
+    .sort();
+}
+
+function gzipped(files) {
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function reportSizes() {
+  step('Download size (gzip -9)');
+  const wasm = [WASM_OUT];
+  const js = [...walk(PKG, (p) => p.endsWith('.js')), ...walk(WWW, (p) => p.endsWith('.js'))];
+  const css = [...walk(PKG, (p) => p.endsWith('.css')), ...walk(WWW, (p) => p.endsWith('.css'))];
+  const rows = [
+    ['wasm', wasm],
+    ['js', js],
+    ['css', css],
+  ].map(([label, files]) => [label, files, gzipped(files)]);
+  for (const [label, files, bytes] of rows) {
+    const names = files.map((f) => relative(ROOT, f)).join(', ') || 'none';
+    note(`${label.padEnd(5)} ${kb(bytes).padStart(9)}  (${names})`);
+  }
+  const total = rows.reduce((sum, r) => sum + r[2], 0);
+  note(`total ${kb(total).padStart(9)}  budget ${kb(BUDGET_BYTES)}, goal ${kb(GOAL_BYTES)}`);
+  if (total > BUDGET_BYTES) {
+    fail(`gzipped total ${kb(total)} is over the ${kb(BUDGET_BYTES)} budget`);
+  }
+  if (total > GOAL_BYTES) note(`within budget; ${kb(total - GOAL_BYTES)} above the goal`);
+}
+
+ensureToolchain();
+
+step(`Compiling the library for ${TARGET} (profile ${PROFILE})`);
+run('cargo', ['build', '--lib', '--target', TARGET, '--profile', PROFILE]);
+
+step('Generating the JS bindings (wasm-bindgen --target web)');
+const wasmIn = join(targetDir(), TARGET, PROFILE, `${CRATE_LIB}.wasm`);
+rmSync(PKG, { recursive: true, force: true });
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', PKG, wasmIn]);
+
+step('Optimising for size (wasm-opt -Oz)');
+optimise();
+
+reportSizes();
+console.log(`\nbuild ok: www/ is ready to serve`);

@@ -1,0 +1,611 @@
+//! Charts drawn as SVG: cumulative cost against savings with the payback
+//! point, savings by agency, and outcome changes by year.
+//!
+//! Each chart is a `<figure>` whose caption says what it shows in words,
+//! followed by a table of the same figures behind a "Show the figures as a
+//! table" toggle. Series differ by line style, marker shape or fill pattern
+//! and are labelled, never by colour alone. The SVG is drawn at the width it
+//! will be shown so that its text stays at reading size.
+
+use web_sys::{Element, Node};
+
+use crate::model::{Agency, Projection};
+
+use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, svg};
+use super::format;
+
+/// A figure with caption and a folded table; returns the SVG and the element
+/// to put the table in.
+fn figure(parent: &Node, id: &str, title: &str, says: &str, w: f64, h: f64) -> (Element, Element) {
+    let fig = add_c(parent, "figure", "oc-figure");
+    let cap = add_c(&fig, "figcaption", "oc-caption");
+    add_ct(&cap, "span", "oc-caption-title", title);
+    dom::text(&cap, " ");
+    add_ct(&cap, "span", "oc-caption-says", says);
+    let chart = svg(
+        &fig,
+        "svg",
+        &[
+            ("viewBox", &cat(&["0 0 ", &n(w), " ", &n(h)])),
+            ("class", "oc-chart"),
+            ("aria-hidden", "true"),
+            ("focusable", "false"),
+        ],
+    );
+    let details = add_c(&fig, "details", "oc-details oc-table-toggle");
+    details.set_id(&cat(&[id, "-table"]));
+    add_ct(
+        &details,
+        "summary",
+        "oc-details-summary",
+        "Show the figures as a table",
+    );
+    (chart, details)
+}
+
+/// A table in a keyboard-scrollable region. The first cell of each row is
+/// its header.
+pub fn table(parent: &Node, caption: &str, head: &[&str], rows: &[Vec<String>]) -> Element {
+    let region = add_c(parent, "div", "oc-scroll");
+    attrs(
+        &region,
+        &[
+            ("tabindex", "0"),
+            ("role", "region"),
+            ("aria-label", caption),
+        ],
+    );
+    let t = add_c(&region, "table", "oc-table");
+    add_ct(&t, "caption", "oc-table-caption", caption);
+    let tr = add(&add(&t, "thead"), "tr");
+    for (i, h) in head.iter().enumerate() {
+        let th = add_t(&tr, "th", h);
+        attrs(&th, &[("scope", "col")]);
+        if i > 0 {
+            th.set_class_name("oc-num");
+        }
+    }
+    let body = add(&t, "tbody");
+    for row in rows {
+        let tr = add(&body, "tr");
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                let th = add_t(&tr, "th", cell);
+                attrs(&th, &[("scope", "row")]);
+            } else {
+                add_ct(&tr, "td", "oc-num", cell);
+            }
+        }
+    }
+    region
+}
+
+/// A whole number for an SVG attribute.
+fn n(x: f64) -> String {
+    let v = x.round() as i64;
+    let mut s = String::new();
+    if v < 0 {
+        s.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut u = v.unsigned_abs();
+    loop {
+        digits[len] = b'0' + (u % 10) as u8;
+        len += 1;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    for d in digits[..len].iter().rev() {
+        s.push(char::from(*d));
+    }
+    s
+}
+
+/// A round axis maximum at or above `max`: 1, 2, 2.5 or 5 times a power of 10.
+fn nice(max: f64) -> f64 {
+    if max <= 0.0 || !max.is_finite() {
+        return 1.0;
+    }
+    let mut p = 1.0;
+    while p * 10.0 <= max {
+        p *= 10.0;
+    }
+    while p > max {
+        p /= 10.0;
+    }
+    for m in [1.0, 2.0, 2.5, 5.0] {
+        if m * p >= max {
+            return m * p;
+        }
+    }
+    10.0 * p
+}
+
+fn label(parent: &Node, x: f64, y: f64, anchor: &str, class: &str, words: &str) -> Element {
+    let t = svg(
+        parent,
+        "text",
+        &[
+            ("x", &n(x)),
+            ("y", &n(y)),
+            ("text-anchor", anchor),
+            ("class", class),
+        ],
+    );
+    t.set_text_content(Some(words));
+    t
+}
+
+fn line(parent: &Node, x1: f64, y1: f64, x2: f64, y2: f64, class: &str) {
+    svg(
+        parent,
+        "line",
+        &[
+            ("x1", &n(x1)),
+            ("y1", &n(y1)),
+            ("x2", &n(x2)),
+            ("y2", &n(y2)),
+            ("class", class),
+        ],
+    );
+}
+
+fn rect(parent: &Node, x: f64, y: f64, w: f64, h: f64, class: &str) -> Element {
+    svg(
+        parent,
+        "rect",
+        &[
+            ("x", &n(x)),
+            ("y", &n(y)),
+            ("width", &n(w.max(0.0))),
+            ("height", &n(h.max(0.0))),
+            ("class", class),
+        ],
+    )
+}
+
+/// Fill patterns (hatched, dotted) with ids unique to the chart.
+fn patterns(chart: &Node, id: &str) {
+    let defs = svg(chart, "defs", &[]);
+    let hatch = svg(
+        &defs,
+        "pattern",
+        &[
+            ("id", &cat(&[id, "-hatch"])),
+            ("width", "6"),
+            ("height", "6"),
+            ("patternUnits", "userSpaceOnUse"),
+            ("patternTransform", "rotate(45)"),
+        ],
+    );
+    rect(&hatch, 0.0, 0.0, 6.0, 6.0, "oc-pat-bg");
+    rect(&hatch, 0.0, 0.0, 3.0, 6.0, "oc-pat-b");
+    let dots = svg(
+        &defs,
+        "pattern",
+        &[
+            ("id", &cat(&[id, "-dots"])),
+            ("width", "6"),
+            ("height", "6"),
+            ("patternUnits", "userSpaceOnUse"),
+        ],
+    );
+    rect(&dots, 0.0, 0.0, 6.0, 6.0, "oc-pat-bg");
+    svg(
+        &dots,
+        "circle",
+        &[("cx", "3"), ("cy", "3"), ("r", "2"), ("class", "oc-pat-c")],
+    );
+}
+
+/// Fill of series `i`: solid, hatched, dotted.
+fn fill(id: &str, i: usize) -> String {
+    match i {
+        0 => String::new(),
+        1 => cat(&["url(#", id, "-hatch)"]),
+        _ => cat(&["url(#", id, "-dots)"]),
+    }
+}
+
+/// A stacked legend: one swatch and name a line. Returns its height.
+fn legend(chart: &Node, items: &[(&str, &str)], swatch: fn(&Node, f64, usize)) -> f64 {
+    for (i, (name, _)) in items.iter().enumerate() {
+        let y = 4.0 + 22.0 * i as f64;
+        swatch(chart, y, i);
+        label(chart, 34.0, y + 13.0, "start", "oc-chart-text", name);
+    }
+    22.0 * items.len() as f64 + 6.0
+}
+
+/// Horizontal gridlines with their values written above them.
+fn grid(
+    chart: &Node,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    max: f64,
+    fmt: fn(f64) -> String,
+) {
+    for k in 0..=4 {
+        let v = max * f64::from(k) / 4.0;
+        let y = bottom - (bottom - top) * f64::from(k) / 4.0;
+        line(
+            chart,
+            left,
+            y,
+            right,
+            y,
+            if k == 0 { "oc-axis" } else { "oc-grid" },
+        );
+        if k > 0 {
+            label(chart, left, y - 5.0, "start", "oc-chart-small", &fmt(v));
+        }
+    }
+}
+
+/// Year labels under the x axis, thinned so they never overlap.
+fn year_labels(
+    chart: &Node,
+    p: &Projection,
+    x_of: &dyn Fn(usize) -> f64,
+    y: f64,
+    step: f64,
+    right: f64,
+) {
+    let every = ((64.0 / step).ceil() as usize).max(1);
+    let last = p.years.len() - 1;
+    for (i, yr) in p.years.iter().enumerate() {
+        if !(last - i).is_multiple_of(every) {
+            continue;
+        }
+        let x = x_of(i);
+        let anchor = if x + 30.0 > right { "end" } else { "middle" };
+        label(chart, x, y, anchor, "oc-chart-small", &yr.label);
+    }
+}
+
+/// Cumulative cost against cumulative savings, with the payback year marked.
+pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
+    if p.years.is_empty() {
+        return;
+    }
+    let s = &p.summary;
+    let says = match &s.payback_label {
+        Some(l) => cat(&["Savings so far overtake costs so far in ", l, "."]),
+        None => cat(&[
+            "Savings so far stay below costs so far for all ",
+            &n(p.years.len() as f64),
+            " years.",
+        ]),
+    };
+    let h = (w * 0.62).clamp(260.0, 380.0);
+    let (chart, details) = figure(
+        parent,
+        "oc-cumulative",
+        "Cost and savings so far",
+        &says,
+        w,
+        h,
+    );
+
+    fn swatch(chart: &Node, y: f64, i: usize) {
+        let class = if i == 0 {
+            "oc-line oc-line-a"
+        } else {
+            "oc-line oc-line-b"
+        };
+        line(chart, 2.0, y + 9.0, 28.0, y + 9.0, class);
+        if i == 0 {
+            svg(
+                chart,
+                "circle",
+                &[
+                    ("cx", "15"),
+                    ("cy", &n(y + 9.0)),
+                    ("r", "4"),
+                    ("class", "oc-dot-a"),
+                ],
+            );
+        } else {
+            rect(chart, 11.0, y + 5.0, 8.0, 8.0, "oc-dot-b");
+        }
+    }
+    let top_legend = legend(
+        &chart,
+        &[("Savings so far", ""), ("Cost so far", "")],
+        swatch,
+    );
+
+    let (left, right) = (4.0, w - 14.0);
+    let (top, bottom) = (top_legend + 34.0, h - 28.0);
+    let max = nice(
+        p.years
+            .iter()
+            .map(|y| y.cumulative_savings.max(y.cumulative_cost))
+            .fold(0.0, f64::max),
+    );
+    grid(&chart, left, right, top, bottom, max, format::money);
+    let years = p.years.len();
+    let step = (right - left) / years as f64;
+    let x_of = |i: usize| left + step * (i as f64 + 1.0);
+    let y_of = |v: f64| bottom - (bottom - top) * v / max;
+
+    for (k, class) in [(0usize, "oc-line oc-line-a"), (1, "oc-line oc-line-b")] {
+        let mut d = cat(&["M", &n(left), " ", &n(bottom)]);
+        for (i, yr) in p.years.iter().enumerate() {
+            let v = if k == 0 {
+                yr.cumulative_savings
+            } else {
+                yr.cumulative_cost
+            };
+            d.push_str(&cat(&[" L", &n(x_of(i)), " ", &n(y_of(v))]));
+        }
+        svg(&chart, "path", &[("d", &d), ("class", class)]);
+        for (i, yr) in p.years.iter().enumerate() {
+            let (x, v) = (
+                x_of(i),
+                if k == 0 {
+                    yr.cumulative_savings
+                } else {
+                    yr.cumulative_cost
+                },
+            );
+            if k == 0 {
+                svg(
+                    &chart,
+                    "circle",
+                    &[
+                        ("cx", &n(x)),
+                        ("cy", &n(y_of(v))),
+                        ("r", "4"),
+                        ("class", "oc-dot-a"),
+                    ],
+                );
+            } else {
+                rect(&chart, x - 4.0, y_of(v) - 4.0, 8.0, 8.0, "oc-dot-b");
+            }
+        }
+    }
+    if let (Some(py), Some(pl)) = (s.payback_year, &s.payback_label) {
+        let i = (py as usize).saturating_sub(1).min(years - 1);
+        let x = x_of(i);
+        line(&chart, x, top, x, bottom, "oc-mark");
+        svg(
+            &chart,
+            "circle",
+            &[
+                ("cx", &n(x)),
+                ("cy", &n(y_of(p.years[i].cumulative_savings))),
+                ("r", "9"),
+                ("class", "oc-ring"),
+            ],
+        );
+        // Beside the ring, on the side with room.
+        let y = y_of(p.years[i].cumulative_savings);
+        let (lx, anchor) = if x > right - 150.0 {
+            (x - 14.0, "end")
+        } else {
+            (x + 14.0, "start")
+        };
+        let words = cat(&["Pays back ", pl]);
+        label(
+            &chart,
+            lx,
+            (y - 12.0).max(top + 10.0),
+            anchor,
+            "oc-chart-strong",
+            &words,
+        );
+    }
+    year_labels(&chart, p, &x_of, h - 8.0, step, right);
+
+    let rows: Vec<Vec<String>> = p
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                y.label.clone(),
+                format::money(y.cumulative_savings),
+                format::money(y.cumulative_cost),
+                format::money(y.cumulative_net),
+            ]
+        })
+        .collect();
+    table(
+        &details,
+        "Cost and savings so far, by year",
+        &["Year", "Savings so far", "Cost so far", "Net so far"],
+        &rows,
+    );
+}
+
+/// Savings by agency over the horizon, with the cashable total.
+pub fn agencies(parent: &Node, p: &Projection, w: f64) {
+    let s = &p.summary;
+    let mut rows: Vec<(&str, f64)> = Agency::ALL
+        .iter()
+        .map(|a| (a.label(), s.savings_by_agency.get(*a)))
+        .filter(|(_, v)| *v >= 0.5)
+        .collect();
+    let top = rows.iter().map(|r| r.1).fold(0.0, f64::max);
+    let says = match rows.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
+        Some((name, v)) => cat(&[
+            "Most of the savings go to ",
+            name,
+            " (",
+            &format::money(*v),
+            "). ",
+            &format::money(s.total_cashable),
+            " of all savings is cashable: money that stops being spent.",
+        ]),
+        None => "No savings are counted.".to_string(),
+    };
+    rows.push(("of which cashable, all agencies", s.total_cashable));
+    let h = 46.0 * rows.len() as f64 + 4.0;
+    let (chart, details) = figure(parent, "oc-agencies", "Savings by agency", &says, w, h);
+    patterns(&chart, "oc-agencies");
+    let room = (w - 110.0).max(40.0);
+    let last = rows.len() - 1;
+    for (i, (name, v)) in rows.iter().enumerate() {
+        let y = 46.0 * i as f64;
+        label(
+            &chart,
+            0.0,
+            y + 15.0,
+            "start",
+            "oc-chart-text",
+            &dom::sentence(name),
+        );
+        let bw = if top > 0.0 { room * v / top } else { 0.0 };
+        let bar = rect(&chart, 0.0, y + 22.0, bw, 18.0, "oc-bar oc-bar-a");
+        if i == last {
+            let _ = bar.set_attribute("fill", &fill("oc-agencies", 1));
+            bar.set_attribute("class", "oc-bar oc-bar-b").ok();
+        }
+        label(
+            &chart,
+            bw + 6.0,
+            y + 36.0,
+            "start",
+            "oc-chart-small",
+            &format::money(*v),
+        );
+    }
+
+    let mut table_rows: Vec<Vec<String>> = rows[..last]
+        .iter()
+        .map(|(name, v)| vec![dom::sentence(name), format::money(*v)])
+        .collect();
+    table_rows.push(vec!["All agencies".into(), format::money(s.total_savings)]);
+    table_rows.push(vec![
+        "Of which cashable".into(),
+        format::money(s.total_cashable),
+    ]);
+    let years = &n(p.years.len() as f64);
+    table(
+        &details,
+        &cat(&["Savings by agency over ", years, " years"]),
+        &["Agency", "Savings"],
+        &table_rows,
+    );
+}
+
+/// Children's outcomes by year: care entries avoided, fewer protection
+/// plans, fewer children in need.
+pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
+    if p.years.is_empty() {
+        return;
+    }
+    type Get = fn(&crate::model::Counts) -> f64;
+    let all: [(&str, Get); 3] = [
+        ("Children kept out of care", |c| c.care_entries_avoided),
+        ("Fewer children on protection plans", |c| c.cp_plans_fewer),
+        ("Fewer children in need", |c| c.children_in_need_fewer),
+    ];
+    let series: Vec<(&str, Get)> = all
+        .into_iter()
+        .filter(|(_, get)| p.years.iter().any(|y| get(&y.counts) > 0.0))
+        .collect();
+    let says = if series.is_empty() {
+        "These programmes do not change these counts; their benefits are counted in money."
+            .to_string()
+    } else {
+        let first = &p.years[0];
+        let best = p
+            .years
+            .iter()
+            .max_by(|a, b| (series[0].1)(&a.counts).total_cmp(&(series[0].1)(&b.counts)))
+            .unwrap_or(first);
+        cat(&[
+            series[0].0,
+            ": most in ",
+            &best.label,
+            " (",
+            &format::count((series[0].1)(&best.counts)),
+            ").",
+        ])
+    };
+    let h = (w * 0.6).clamp(260.0, 380.0);
+    let (chart, details) = figure(
+        parent,
+        "oc-outcomes",
+        "Changes in children's outcomes by year",
+        &says,
+        w,
+        h,
+    );
+    patterns(&chart, "oc-outcomes");
+    fn swatch(chart: &Node, y: f64, i: usize) {
+        let r = rect(chart, 4.0, y + 2.0, 18.0, 14.0, "oc-bar");
+        let _ = r.set_attribute("class", SWATCH[i.min(2)]);
+        if i > 0 {
+            let _ = r.set_attribute("fill", &fill("oc-outcomes", i));
+        }
+    }
+    const SWATCH: [&str; 3] = ["oc-bar oc-bar-a", "oc-bar oc-bar-b", "oc-bar oc-bar-c"];
+    let names: Vec<(&str, &str)> = series.iter().map(|(name, _)| (*name, "")).collect();
+    let top_legend = legend(&chart, &names, swatch);
+
+    let (left, right) = (4.0, w - 6.0);
+    let (top, bottom) = (top_legend + 24.0, h - 28.0);
+    let max = nice(
+        p.years
+            .iter()
+            .flat_map(|y| series.iter().map(move |(_, get)| get(&y.counts)))
+            .fold(0.0, f64::max),
+    );
+    grid(&chart, left, right, top, bottom, max, format::count);
+    let years = p.years.len();
+    let step = (right - left) / years as f64;
+    let group = step * 0.76;
+    let k = series.len().max(1) as f64;
+    for (i, y) in p.years.iter().enumerate() {
+        let x0 = left + step * i as f64 + (step - group) / 2.0;
+        for (j, (_, get)) in series.iter().enumerate() {
+            let v = get(&y.counts);
+            let bh = (bottom - top) * v / max;
+            let r = rect(
+                &chart,
+                x0 + group / k * j as f64,
+                bottom - bh,
+                group / k - 1.0,
+                bh,
+                SWATCH[j.min(2)],
+            );
+            if j > 0 {
+                let _ = r.set_attribute("fill", &fill("oc-outcomes", j));
+            }
+        }
+    }
+    let x_mid = |i: usize| left + step * (i as f64 + 0.5);
+    year_labels(&chart, p, &x_mid, h - 8.0, step, right);
+
+    let rows: Vec<Vec<String>> = p
+        .years
+        .iter()
+        .map(|y| {
+            let c = &y.counts;
+            vec![
+                y.label.clone(),
+                format::count(c.care_entries_avoided),
+                format::count(c.cp_plans_fewer),
+                format::count(c.children_in_need_fewer),
+            ]
+        })
+        .collect();
+    table(
+        &details,
+        "Changes in children's outcomes by year",
+        &[
+            "Year",
+            "Children kept out of care",
+            "Fewer children on protection plans (average)",
+            "Fewer children in need (average)",
+        ],
+        &rows,
+    );
+}

@@ -1,0 +1,149 @@
+//! Tiny DOM helpers. Text the user typed, or any other data, only ever
+//! reaches the page through `set_text_content` and attribute setters, never
+//! as markup.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, Node, ShadowRoot};
+
+/// The SVG namespace.
+pub const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// Class that hides text visually but leaves it for screen readers.
+pub const VH: &str = "oc-vh";
+
+thread_local! {
+    static DOC: Document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("the widget runs in a page");
+}
+
+/// The page's document.
+pub fn doc() -> Document {
+    DOC.with(Clone::clone)
+}
+
+/// A new HTML element.
+pub fn el(tag: &str) -> Element {
+    doc().create_element(tag).expect("valid tag name")
+}
+
+/// A new HTML element appended to `parent`.
+pub fn add(parent: &Node, tag: &str) -> Element {
+    let e = el(tag);
+    let _ = parent.append_child(&e);
+    e
+}
+
+/// A new element with a class, appended to `parent`.
+pub fn add_c(parent: &Node, tag: &str, class: &str) -> Element {
+    let e = add(parent, tag);
+    e.set_class_name(class);
+    e
+}
+
+/// A new element holding `text`, appended to `parent`.
+pub fn add_t(parent: &Node, tag: &str, text: &str) -> Element {
+    let e = add(parent, tag);
+    e.set_text_content(Some(text));
+    e
+}
+
+/// A new element with a class and text, appended to `parent`.
+pub fn add_ct(parent: &Node, tag: &str, class: &str, text: &str) -> Element {
+    let e = add_c(parent, tag, class);
+    e.set_text_content(Some(text));
+    e
+}
+
+/// Appends a text node.
+pub fn text(parent: &Node, text: &str) {
+    let _ = parent.append_child(&doc().create_text_node(text));
+}
+
+/// Sets attributes from name/value pairs.
+pub fn attrs(e: &Element, pairs: &[(&str, &str)]) {
+    for (name, value) in pairs {
+        let _ = e.set_attribute(name, value);
+    }
+}
+
+/// Sets or removes a boolean attribute.
+pub fn flag(e: &Element, name: &str, on: bool) {
+    if on {
+        let _ = e.set_attribute(name, "");
+    } else {
+        let _ = e.remove_attribute(name);
+    }
+}
+
+/// Shows or hides an element with the `hidden` attribute.
+pub fn show(e: &Element, visible: bool) {
+    flag(e, "hidden", !visible);
+}
+
+/// Removes every child.
+pub fn clear(e: &Node) {
+    e.set_text_content(None);
+}
+
+/// Text that only screen readers announce, appended to `parent`.
+pub fn hidden_text(parent: &Node, text: &str) {
+    add_ct(parent, "span", VH, text);
+}
+
+/// A link to a source, opening in a new tab, appended to `parent`.
+pub fn source_link(parent: &Node, href: &str, text: &str) -> Element {
+    let a = add_t(parent, "a", text);
+    attrs(
+        &a,
+        &[
+            ("href", href),
+            ("rel", "noopener noreferrer"),
+            ("target", "_blank"),
+        ],
+    );
+    a.set_class_name("oc-link");
+    hidden_text(&a, " (opens in a new tab)");
+    a
+}
+
+/// The element with this id in the widget.
+pub fn by_id(root: &ShadowRoot, id: &str) -> Option<Element> {
+    root.get_element_by_id(id)
+}
+
+/// Moves keyboard focus to an element.
+pub fn focus(e: &Element) {
+    if let Some(h) = e.dyn_ref::<HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+/// A new SVG element appended to `parent`.
+pub fn svg(parent: &Node, tag: &str, pairs: &[(&str, &str)]) -> Element {
+    let e = doc()
+        .create_element_ns(Some(SVG), tag)
+        .expect("valid SVG tag name");
+    attrs(&e, pairs);
+    let _ = parent.append_child(&e);
+    e
+}
+
+/// Joins strings without `format!`.
+pub fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// The text with its first letter in capitals (GOV.UK messages are
+/// sentences; the model's are lower case so they can follow a field name).
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,428 @@
+//! The form: programme picker, council figures, time frame, unit costs and
+//! method assumptions, following the GOV.UK patterns (visible labels, hints,
+//! `type="text" inputmode="decimal"`, £ and % affixes, errors next to the
+//! field).
+
+use web_sys::{Element, Node, ShadowRoot};
+
+use crate::model::citation::Citation;
+use crate::model::defaults::{self, Sourced};
+use crate::model::evidence::{Grade, Measure, Programme};
+use crate::model::EffectLevel;
+
+use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, source_link, text};
+use super::fields::{self, Affix, Field, Kind};
+use super::format;
+use super::state::{push_count, Problem, State};
+
+/// Builds the form into `parent`.
+pub fn build(parent: &Node, st: &State) -> Element {
+    let form = add_c(parent, "form", "oc-form");
+    attrs(
+        &form,
+        &[("novalidate", ""), ("aria-labelledby", "scenario-title")],
+    );
+    add_ct(&form, "h2", "oc-h2", "Your scenario").set_id("scenario-title");
+    add_ct(
+        &form,
+        "p",
+        "oc-lede",
+        "Choose programmes and change any figure: the results update as you type.",
+    );
+
+    programmes(&form, st);
+
+    let council = fieldset(&form, "Your council's figures");
+    council_source(&council, st);
+    for f in fields::COUNCIL {
+        number(&council, f.key, f, f.label, f.hint, st);
+    }
+
+    let time = fieldset(&form, "Time frame and evidence");
+    for f in fields::TIME {
+        number(&time, f.key, f, f.label, f.hint, st);
+    }
+    levels(&time, st.scenario.assumptions.effect_level);
+
+    let costs = folded(
+        &form,
+        "Unit costs",
+        "What each outcome costs. Every default is a published figure; replace any with your own.",
+    );
+    for f in fields::UNIT_COSTS {
+        number(&costs, f.key, f, f.label, f.hint, st);
+    }
+    let method = folded(
+        &form,
+        "Method assumptions",
+        "The Green Book settings behind the results.",
+    );
+    for f in fields::METHOD {
+        number(&method, f.key, f, f.label, f.hint, st);
+    }
+
+    let submit = add_ct(&form, "button", "oc-button", "Update results");
+    attrs(&submit, &[("type", "submit")]);
+    form
+}
+
+fn fieldset(parent: &Node, legend: &str) -> Element {
+    let fs = add_c(parent, "fieldset", "oc-fieldset");
+    add_ct(&fs, "legend", "oc-legend", legend);
+    fs
+}
+
+/// A fieldset inside a closed `<details>`, for the less-used settings.
+fn folded(parent: &Node, title: &str, hint: &str) -> Element {
+    let d = add_c(parent, "details", "oc-details");
+    add_ct(&d, "summary", "oc-details-summary", title);
+    let fs = add_c(&d, "fieldset", "oc-fieldset oc-fieldset--folded");
+    add_ct(&fs, "legend", "oc-vh", title);
+    add_ct(&fs, "p", "oc-hint", hint);
+    fs
+}
+
+fn council_source(parent: &Node, st: &State) {
+    let k = &st.scenario.council;
+    let Some(year) = k.data_year else { return };
+    let p = add_c(parent, "p", "oc-hint");
+    let mut y = String::new();
+    push_count(&mut y, usize::from(year));
+    text(
+        p.as_ref(),
+        &cat(&["Figures for ", &k.name, " at 31 March ", &y, " from the "]),
+    );
+    let c = &crate::model::citation::DFE_CLA;
+    source_link(&p, c.url, "Department for Education");
+    text(&p, ". Replace them with your council's own.");
+}
+
+/// "PSSRU 2017": the publisher up to its first comma or bracket, and the year.
+pub fn short_source(c: &Citation) -> String {
+    let end = c.publisher.find([',', '(']).unwrap_or(c.publisher.len());
+    let mut s = c.publisher[..end].trim_end().to_string();
+    s.push(' ');
+    push_count(&mut s, usize::from(c.year));
+    s
+}
+
+/// A sourced default in words: "£646 a week".
+pub fn sourced_value(s: &Sourced) -> String {
+    if let Some(rest) = s.unit.strip_prefix('£') {
+        cat(&[&format::money(s.value), rest])
+    } else if let Some(rest) = s.unit.strip_prefix('%') {
+        cat(&[&format::pct(s.value), rest])
+    } else {
+        cat(&[&format::ratio(s.value), " ", s.unit])
+    }
+}
+
+/// One number input with its label, hint, error slot and affix.
+fn number(parent: &Node, id: &str, f: &Field, label: &str, hint: &str, st: &State) -> Element {
+    let group = add_c(parent, "div", "oc-field");
+    group.set_id(&cat(&[id, "-group"]));
+    let l = add_ct(&group, "label", "oc-label", label);
+    attrs(&l, &[("for", id)]);
+    let hint_id = cat(&[id, "-hint"]);
+    let source = defaults::sourced(f.key).filter(|_| f.key.contains('.'));
+    let has_hint = !hint.is_empty() || source.is_some();
+    if has_hint {
+        let h = add_ct(&group, "div", "oc-hint", hint);
+        h.set_id(&hint_id);
+        if let Some(s) = source {
+            let line = add_c(&h, "span", "oc-source");
+            let lead = if f.kind == Kind::Optional {
+                "Used when your figures are missing: "
+            } else {
+                "Default "
+            };
+            text(&line, &cat(&[lead, &sourced_value(s), " ("]));
+            source_link(&line, s.source.url, &short_source(&s.source));
+            if !s.price_year.is_empty() {
+                text(&line, &cat(&[", ", s.price_year, " prices"]));
+            }
+            text(&line, ").");
+        }
+    }
+    let err = add_c(&group, "p", "oc-error");
+    err.set_id(&cat(&[id, "-error"]));
+    dom::show(&err, false);
+
+    let wrap = add_c(&group, "div", "oc-input-wrap");
+    if f.affix == Affix::Pound {
+        let a = add_ct(&wrap, "span", "oc-affix", "£");
+        attrs(&a, &[("aria-hidden", "true")]);
+    }
+    let width = match (f.affix, f.kind) {
+        (_, Kind::Whole) => "oc-input oc-w-4",
+        (Affix::Pct, _) => "oc-input oc-w-5",
+        _ => "oc-input oc-w-10",
+    };
+    let input = add_c(&wrap, "input", width);
+    let value = st
+        .value(id)
+        .map(|v| format::input(v, f.kind != Kind::Whole))
+        .unwrap_or_default();
+    attrs(
+        &input,
+        &[
+            ("type", "text"),
+            ("inputmode", "decimal"),
+            ("id", id),
+            ("name", id),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+            ("value", &value),
+        ],
+    );
+    if has_hint {
+        attrs(
+            &input,
+            &[
+                ("aria-describedby", &hint_id),
+                ("data-describedby", &hint_id),
+            ],
+        );
+    }
+    if f.affix == Affix::Pct {
+        let a = add_ct(&wrap, "span", "oc-affix", "%");
+        attrs(&a, &[("aria-hidden", "true")]);
+    }
+    group
+}
+
+/// The evidence grade in words, strongest first.
+pub fn grade_words(g: Grade) -> &'static str {
+    match g {
+        Grade::Rct => "strong (a randomised controlled trial)",
+        Grade::Qed => "moderate (a comparison-area study)",
+        Grade::BeforeAfter => "limited (a before-and-after study in one council)",
+        Grade::Modelled => "limited (a modelled estimate)",
+    }
+}
+
+/// The study behind a programme.
+pub fn main_source(p: &Programme) -> Option<&Citation> {
+    p.effects
+        .first()
+        .map(|e| &e.source)
+        .or_else(|| p.case_benefits.first().map(|b| &b.source))
+        .or_else(|| p.cost.as_ref().map(|c| &c.source))
+}
+
+fn programmes(form: &Node, st: &State) {
+    let fs = fieldset(form, "Programmes to fund");
+    fs.set_id("programmes");
+    let hint = add_ct(
+        &fs,
+        "div",
+        "oc-hint",
+        "Choose one or more. Each shows what the evidence found and how strong it is.",
+    );
+    hint.set_id("programmes-hint");
+    let err = add_c(&fs, "p", "oc-error");
+    err.set_id("programmes-error");
+    dom::show(&err, false);
+    attrs(
+        &fs,
+        &[
+            ("aria-describedby", "programmes-hint"),
+            ("data-describedby", "programmes-hint"),
+        ],
+    );
+
+    let list = add_c(&fs, "div", "oc-checkboxes");
+    for (i, p) in st.library.iter().enumerate() {
+        let item = add_c(&list, "div", "oc-checkbox");
+        let id = cat(&["choose.", p.id]);
+        let hint_id = cat(&[&id, "-hint"]);
+        let reveal_id = cat(&["reveal.", p.id]);
+        let input = add_c(&item, "input", "oc-checkbox-input");
+        attrs(
+            &input,
+            &[
+                ("type", "checkbox"),
+                ("id", &id),
+                ("name", "programme"),
+                ("value", p.id),
+                ("aria-describedby", &hint_id),
+                ("aria-controls", &reveal_id),
+            ],
+        );
+        dom::flag(&input, "checked", st.chosen[i]);
+        let l = add_ct(&item, "label", "oc-label oc-checkbox-label", p.name);
+        attrs(&l, &[("for", &id)]);
+        let h = add_c(&item, "div", "oc-hint oc-checkbox-hint");
+        h.set_id(&hint_id);
+        add_t(&h, "p", p.summary);
+        let ev = add(&h, "p");
+        text(&ev, "Evidence: ");
+        add_t(&ev, "strong", grade_words(p.grade));
+        if let Some(c) = main_source(p) {
+            text(&ev, ". Source: ");
+            source_link(&ev, c.url, &short_source(c));
+        }
+        text(&ev, ".");
+
+        let reveal = add_c(&list, "div", "oc-reveal");
+        reveal.set_id(&reveal_id);
+        dom::show(&reveal, st.chosen[i]);
+        programme_fields(&reveal, p, st);
+    }
+}
+
+fn programme_fields(parent: &Node, p: &Programme, st: &State) {
+    let mut target: Node = parent.clone();
+    let observed = p.effects.iter().find_map(|e| match e.measure {
+        Measure::ObservedRate { observed_pct } => Some(observed_pct),
+        _ => None,
+    });
+    for f in fields::PROGRAMME {
+        let id = cat(&[p.id, ".", f.key]);
+        let (label, hint): (String, String) = match f.key {
+            "cohort" => (dom::sentence(p.cohort.unit), p.cohort.hint.to_string()),
+            "counterfactual_pct" => match observed {
+                Some(o) => (
+                    f.label.to_string(),
+                    cat(&[
+                        "There is no comparison group. The effect is this share minus the ",
+                        &format::pct(o),
+                        " who entered care in the study.",
+                    ]),
+                ),
+                None => continue,
+            },
+            "cost_per_case" => (
+                f.label.to_string(),
+                match &p.cost {
+                    Some(c) => cat(&[
+                        "Leave blank to use the published ",
+                        &format::money(c.per_case),
+                        " (",
+                        c.basis,
+                        ", ",
+                        c.price_year,
+                        ").",
+                    ]),
+                    None => cat(&[
+                        "No cost is published for ",
+                        p.name,
+                        ": enter a cost per case, or another yearly cost below.",
+                    ]),
+                },
+            ),
+            _ => (f.label.to_string(), f.hint.to_string()),
+        };
+        let label = cat(&[&label, " (", p.name, ")"]);
+        // Deadweight and attribution come last, folded away.
+        if f.key == "deadweight_pct" {
+            let d = add_c(&target, "details", "oc-details");
+            add_ct(
+                &d,
+                "summary",
+                "oc-details-summary",
+                &cat(&["Deadweight and attribution (", p.name, ")"]),
+            );
+            target = add_c(&d, "div", "oc-folded").into();
+        }
+        number(&target, &id, f, &label, &hint, st);
+    }
+}
+
+fn levels(parent: &Node, level: EffectLevel) {
+    let fs = add_c(parent, "fieldset", "oc-fieldset oc-radios");
+    attrs(&fs, &[("aria-describedby", "level-hint")]);
+    add_ct(&fs, "legend", "oc-label", "Size of the effects");
+    let h = add_ct(
+        &fs,
+        "div",
+        "oc-hint",
+        "Where a study gives one figure, the low and high ends are 25% either side of it for a trial, 40% for a comparison-area study and 50% otherwise.",
+    );
+    h.set_id("level-hint");
+    for (value, words, l) in [
+        ("low", "Low end of the range", EffectLevel::Low),
+        ("central", "The published figure", EffectLevel::Central),
+        ("high", "High end of the range", EffectLevel::High),
+    ] {
+        let item = add_c(&fs, "div", "oc-radio");
+        let id = cat(&["level.", value]);
+        let input = add_c(&item, "input", "oc-radio-input");
+        attrs(
+            &input,
+            &[
+                ("type", "radio"),
+                ("id", &id),
+                ("name", "effect_level"),
+                ("value", value),
+            ],
+        );
+        dom::flag(&input, "checked", l == level);
+        let lab = add_ct(&item, "label", "oc-label oc-radio-label", words);
+        attrs(&lab, &[("for", &id)]);
+    }
+}
+
+/// Shows, changes or clears the error next to a field or group.
+fn show_error(root: &ShadowRoot, slot: &str, message: Option<&str>) {
+    let err_id = cat(&[slot, "-error"]);
+    if let Some(err) = dom::by_id(root, &err_id) {
+        dom::clear(&err);
+        if let Some(m) = message {
+            dom::hidden_text(&err, "Error: ");
+            text(&err, m);
+        }
+        dom::show(&err, message.is_some());
+    }
+    if let Some(group) = dom::by_id(root, &cat(&[slot, "-group"])) {
+        let _ = group
+            .class_list()
+            .toggle_with_force("oc-field--error", message.is_some());
+    }
+    if let Some(target) = dom::by_id(root, slot) {
+        let base = target.get_attribute("data-describedby").unwrap_or_default();
+        let described = match message {
+            Some(_) if base.is_empty() => err_id,
+            Some(_) => cat(&[&base, " ", &err_id]),
+            None => base,
+        };
+        if described.is_empty() {
+            let _ = target.remove_attribute("aria-describedby");
+        } else {
+            let _ = target.set_attribute("aria-describedby", &described);
+        }
+        if target.tag_name() == "INPUT" {
+            if message.is_some() {
+                let _ = target.set_attribute("aria-invalid", "true");
+            } else {
+                let _ = target.remove_attribute("aria-invalid");
+            }
+        }
+    }
+}
+
+/// Brings the errors next to the fields in line with `now`.
+pub fn sync_errors(root: &ShadowRoot, before: &[Problem], now: &[Problem]) {
+    for p in before {
+        if let Some(slot) = &p.slot {
+            if !now.iter().any(|n| n.slot.as_ref() == Some(slot)) {
+                show_error(root, slot, None);
+            }
+        }
+    }
+    for p in now {
+        if let Some(slot) = &p.slot {
+            // One message per slot: the first.
+            if now.iter().find(|n| n.slot.as_ref() == Some(slot)) == Some(p) {
+                show_error(root, slot, Some(&p.message));
+            }
+        }
+    }
+}
+
+/// Shows or hides a programme's own settings.
+pub fn reveal(root: &ShadowRoot, programme: &str, on: bool) {
+    if let Some(r) = dom::by_id(root, &cat(&["reveal.", programme])) {
+        dom::show(&r, on);
+    }
+}

@@ -1,0 +1,211 @@
+//! The browser widget, in Rust with web-sys, mounted into the shadow root
+//! of `<outcome-calculator>` by the loader (`www/outcome-calculator.js`).
+//!
+//! - [`state`] holds the scenario, the user's text that could not be used
+//!   and the last good projection;
+//! - [`fields`] is the table of number inputs; [`form`] draws them;
+//! - [`results`] draws the live summary sentence and the figures,
+//!   [`charts`] the SVG charts with their tables, [`explain`] the
+//!   "How this is calculated" panel;
+//! - [`format`] writes numbers through `Intl.NumberFormat('en-GB')`;
+//! - [`dom`] holds the few DOM helpers everything uses (text only ever goes
+//!   in through `set_text_content` and attributes).
+//!
+//! Styles come from `widget.css` next to the loader, through a `<link>` in
+//! the shadow root (the page's CSP allows `style-src 'self'`, not inline
+//! styles). The host's `data-base` attribute gives the folder it is in.
+
+pub mod charts;
+pub mod dom;
+pub mod explain;
+pub mod fields;
+pub mod form;
+pub mod format;
+pub mod results;
+pub mod state;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, ShadowRoot};
+
+use dom::{add_c, attrs, cat};
+use state::State;
+
+type Shared = Rc<RefCell<State>>;
+
+/// Draws the widget into `root` with the default scenario and makes it live.
+#[wasm_bindgen]
+pub fn mount(root: ShadowRoot, host: HtmlElement) -> Result<(), JsValue> {
+    mount_with(root, host, state::starting_scenario())
+}
+
+/// [`mount`] with a given starting scenario.
+pub fn mount_with(
+    root: ShadowRoot,
+    host: HtmlElement,
+    scenario: crate::model::Scenario,
+) -> Result<(), JsValue> {
+    dom::clear(&root);
+    let sheet = dom::add(&root, "link");
+    attrs(
+        &sheet,
+        &[
+            ("rel", "stylesheet"),
+            ("href", &cat(&[&stylesheet_base(&host), "widget.css"])),
+        ],
+    );
+    let page = add_c(&root, "div", "oc");
+    // Unstyled content would flash; show it once the stylesheet is in (or
+    // has failed).
+    dom::show(&page, false);
+    let layout = add_c(&page, "div", "oc-layout");
+    let st: Shared = Rc::new(RefCell::new(State::new(scenario)));
+    let form = form::build(&layout, &st.borrow());
+    let results = results::build(&layout);
+    explain::build(&page);
+
+    update(&root, &mut st.borrow_mut(), true);
+
+    {
+        let page = page.clone();
+        listen(&sheet, "load", move |_| dom::show(&page, true));
+    }
+    {
+        let page = page.clone();
+        listen(&sheet, "error", move |_| dom::show(&page, true));
+    }
+    {
+        let (st, root) = (st.clone(), root.clone());
+        listen(&form, "input", move |e| on_input(&st, &root, &e));
+    }
+    {
+        let (st, root) = (st.clone(), root.clone());
+        listen(&form, "submit", move |e| {
+            e.prevent_default();
+            let mut s = st.borrow_mut();
+            update(&root, &mut s, true);
+            if !s.problems.is_empty() {
+                if let Some(summary) = dom::by_id(&root, "error-summary") {
+                    dom::focus(&summary);
+                }
+            }
+        });
+    }
+    {
+        let root2 = root.clone();
+        listen(&results, "click", move |e| on_summary_click(&root2, &e));
+    }
+    watch_width(&root, &st);
+    Ok(())
+}
+
+/// The folder `widget.css` is in: the host's `data-base` attribute, else
+/// the folder of the loader's `<script src>`, else the page's own.
+fn stylesheet_base(host: &HtmlElement) -> String {
+    if let Some(base) = host.get_attribute("data-base") {
+        return base;
+    }
+    let src = dom::doc()
+        .query_selector("script[src*='outcome-calculator']")
+        .ok()
+        .flatten()
+        .and_then(|s| js_sys::Reflect::get(&s, &JsValue::from_str("src")).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    match src.rfind('/') {
+        Some(i) => src[..=i].to_string(),
+        None => String::new(),
+    }
+}
+
+/// Adds an event listener that lives as long as the page.
+fn listen(target: &Element, event: &str, f: impl FnMut(Event) + 'static) {
+    let c = Closure::<dyn FnMut(Event)>::new(f);
+    let _ = target.add_event_listener_with_callback(event, c.as_ref().unchecked_ref());
+    c.forget();
+}
+
+/// Recomputes and brings errors and results in line.
+fn update(root: &ShadowRoot, s: &mut State, force: bool) {
+    let before = std::mem::take(&mut s.problems);
+    s.recompute();
+    form::sync_errors(root, &before, &s.problems);
+    let redraw = force || !s.stale;
+    results::render(root, s, redraw);
+}
+
+fn on_input(st: &Shared, root: &ShadowRoot, e: &Event) {
+    let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let mut s = st.borrow_mut();
+    match input.type_().as_str() {
+        "checkbox" => {
+            let id = input.value();
+            s.set_chosen(&id, input.checked());
+            form::reveal(root, &id, input.checked());
+        }
+        "radio" => match state::level_from(&input.value()) {
+            Some(level) => s.set_level(level),
+            None => return,
+        },
+        _ => {
+            if !s.set_text(&input.id(), &input.value()) {
+                return;
+            }
+        }
+    }
+    update(root, &mut s, false);
+}
+
+/// Links in the error summary move focus to their field (fragment links do
+/// not reach into a shadow root), opening any folded section around it.
+fn on_summary_click(root: &ShadowRoot, e: &Event) {
+    let Some(link) = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("a[data-target]").ok().flatten())
+    else {
+        return;
+    };
+    let Some(id) = link.get_attribute("data-target") else {
+        return;
+    };
+    if let Some(field) = dom::by_id(root, &id) {
+        e.prevent_default();
+        if let Ok(Some(d)) = field.closest("details") {
+            dom::flag(&d, "open", true);
+        }
+        dom::focus(&field);
+    }
+}
+
+/// Redraws the charts when the space they have changes, so their text stays
+/// at reading size.
+fn watch_width(root: &ShadowRoot, st: &Shared) {
+    let Some(figures) = dom::by_id(root, "figures") else {
+        return;
+    };
+    let (st, root) = (st.clone(), root.clone());
+    let drawn = Rc::new(std::cell::Cell::new(0i32));
+    let target = figures.clone();
+    let c = Closure::<dyn FnMut()>::new(move || {
+        let w = target.client_width();
+        if w > 0 && (w - drawn.get()).abs() > 24 {
+            drawn.set(w);
+            if let Ok(s) = st.try_borrow() {
+                results::render(&root, &s, true);
+            }
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(c.as_ref().unchecked_ref()) {
+        observer.observe(&figures);
+    }
+    c.forget();
+}

@@ -1,0 +1,486 @@
+//! The results: one sentence in a `role="status"` live region, then (not
+//! live) the detailed figures, the charts, what to bear in mind and the
+//! year-by-year table. When the form holds a problem the last good results
+//! stay, marked "not updated", under an error summary.
+
+use web_sys::{Element, Node, ShadowRoot};
+
+use crate::model::{BreakEven, Outcome, Projection};
+
+use super::charts;
+use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use super::format;
+use super::state::{push_count, State};
+
+/// Builds the empty results section into `parent`.
+pub fn build(parent: &Node) -> Element {
+    let section = add_c(parent, "section", "oc-results");
+    section.set_id("results");
+    attrs(&section, &[("aria-labelledby", "results-title")]);
+    add_ct(&section, "h2", "oc-h2", "Results").set_id("results-title");
+
+    let summary = add_c(&section, "div", "oc-error-summary");
+    summary.set_id("error-summary");
+    attrs(
+        &summary,
+        &[
+            ("tabindex", "-1"),
+            ("aria-labelledby", "error-summary-title"),
+        ],
+    );
+    dom::show(&summary, false);
+    add_ct(
+        &summary,
+        "h4",
+        "oc-error-summary-title",
+        "There is a problem",
+    )
+    .set_id("error-summary-title");
+    add_t(
+        &summary,
+        "p",
+        "The results are not updated until you correct:",
+    );
+    add_c(&summary, "ul", "oc-error-list").set_id("error-list");
+
+    // The sentence and the "not updated" mark stay in view while the form
+    // scrolls beside them.
+    let now = add_c(&section, "div", "oc-now");
+    let status = add_c(&now, "p", "oc-status");
+    status.set_id("status");
+    attrs(
+        &status,
+        &[
+            ("role", "status"),
+            ("aria-live", "polite"),
+            ("aria-atomic", "true"),
+        ],
+    );
+
+    let stale = add_c(&now, "p", "oc-stale");
+    stale.set_id("stale");
+    add_t(&stale, "strong", "Not updated. ");
+    text(
+        &stale,
+        "The figures below are for the last answers that worked.",
+    );
+    dom::show(&stale, false);
+
+    add_c(&section, "div", "oc-figures").set_id("figures");
+    section
+}
+
+/// The one-sentence summary.
+pub fn sentence(p: &Projection) -> String {
+    let s = &p.summary;
+    let mut years = String::new();
+    push_count(&mut years, p.years.len());
+    let entries = s.counts.care_entries_avoided;
+    let mut out = cat(&[
+        "Over ",
+        &years,
+        if p.years.len() == 1 {
+            " year: "
+        } else {
+            " years: "
+        },
+    ]);
+    if entries > 0.0 {
+        out.push_str(&format::count(entries));
+        out.push_str(" fewer children enter care; ");
+    }
+    out.push_str(if s.npv >= 0.0 {
+        "net saving "
+    } else {
+        "net cost "
+    });
+    out.push_str(&format::money(s.npv.abs()));
+    out.push_str(match (&s.payback_label, s.npv >= 0.0) {
+        (Some(_), _) => "; pays back in ",
+        (None, _) => "; does not pay back within ",
+    });
+    match &s.payback_label {
+        Some(l) => out.push_str(l),
+        None => {
+            out.push_str(&years);
+            out.push_str(" years");
+        }
+    }
+    out.push('.');
+    out
+}
+
+/// Brings the results section in line with the state.
+pub fn render(root: &ShadowRoot, st: &State, redraw: bool) {
+    let problems = &st.problems;
+    if let Some(summary) = dom::by_id(root, "error-summary") {
+        dom::show(&summary, !problems.is_empty());
+    }
+    if let Some(list) = dom::by_id(root, "error-list") {
+        dom::clear(&list);
+        for p in problems {
+            let li = add(&list, "li");
+            match &p.target {
+                Some(t) => {
+                    let a = add_t(&li, "a", &p.message);
+                    attrs(&a, &[("href", &cat(&["#", t])), ("data-target", t)]);
+                    a.set_class_name("oc-link");
+                }
+                None => text(&li, &p.message),
+            }
+        }
+    }
+    if let Some(stale) = dom::by_id(root, "stale") {
+        dom::show(&stale, st.stale && st.last.is_some());
+    }
+    if let Some(status) = dom::by_id(root, "status") {
+        let words = match (&st.last, st.stale) {
+            (Some(p), false) => sentence(p),
+            _ => {
+                let mut n = String::new();
+                push_count(&mut n, problems.len().max(1));
+                cat(&[
+                    "Results not updated: ",
+                    &n,
+                    if problems.len() > 1 {
+                        " answers need"
+                    } else {
+                        " answer needs"
+                    },
+                    " correcting.",
+                ])
+            }
+        };
+        if status.text_content().as_deref() != Some(words.as_str()) {
+            status.set_text_content(Some(&words));
+        }
+    }
+    if let (true, Some(p), Some(figures)) = (redraw, &st.last, dom::by_id(root, "figures")) {
+        // Keep open tables open across redraws.
+        let open: Vec<String> = [
+            "oc-cumulative-table",
+            "oc-agencies-table",
+            "oc-outcomes-table",
+            "oc-years",
+        ]
+        .iter()
+        .filter(|id| dom::by_id(root, id).is_some_and(|d| d.has_attribute("open")))
+        .map(|id| id.to_string())
+        .collect();
+        let width = Some(f64::from(figures.client_width()))
+            .filter(|w| *w > 0.0)
+            .unwrap_or(600.0)
+            .clamp(280.0, 760.0);
+        dom::clear(&figures);
+        details(&figures, st, p, width);
+        for id in open {
+            if let Some(d) = dom::by_id(root, &id) {
+                dom::flag(&d, "open", true);
+            }
+        }
+    }
+}
+
+/// A term and its value in a description list.
+fn pair(list: &Node, term: &str, value: &str, note: &str) {
+    let row = add_c(list, "div", "oc-pair");
+    add_ct(&row, "dt", "oc-term", term);
+    let dd = add_ct(&row, "dd", "oc-value", value);
+    if !note.is_empty() {
+        add_ct(&dd, "span", "oc-value-note", note);
+    }
+}
+
+fn average(total: f64, years: usize) -> f64 {
+    if years == 0 {
+        0.0
+    } else {
+        total / years as f64
+    }
+}
+
+fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
+    let s = &p.summary;
+    let c = &s.counts;
+    let n = p.years.len();
+    let mut years = String::new();
+    push_count(&mut years, n);
+    let span = match (p.years.first(), p.years.last()) {
+        (Some(a), Some(b)) if n > 1 => cat(&[&a.label, " to ", &b.label]),
+        (Some(a), _) => a.label.clone(),
+        _ => String::new(),
+    };
+    add_ct(
+        parent,
+        "h3",
+        "oc-h3",
+        &cat(&[
+            "Over ",
+            &years,
+            if n == 1 { " year, " } else { " years, " },
+            &span,
+        ]),
+    );
+
+    let kids = add_c(parent, "dl", "oc-keys");
+    pair(
+        &kids,
+        "Children kept out of care",
+        &format::count(c.care_entries_avoided),
+        "fewer children entering care",
+    );
+    pair(
+        &kids,
+        "Years in care avoided",
+        &format::count(c.children_in_care_fewer),
+        "child-years",
+    );
+    pair(
+        &kids,
+        "Child protection plans avoided",
+        &format::count(average(c.cp_plans_fewer, n)),
+        "fewer children on a plan, on average each year",
+    );
+    pair(
+        &kids,
+        "Children in need cases avoided",
+        &format::count(average(c.children_in_need_fewer, n)),
+        "fewer open cases, on average each year",
+    );
+    for (v, term, note) in [
+        (
+            c.care_proceedings_avoided,
+            "Care proceedings avoided",
+            "cases",
+        ),
+        (
+            c.police_incidents_avoided,
+            "Repeat police call-outs avoided",
+            "incidents",
+        ),
+        (
+            c.ae_attendances_avoided,
+            "A&E attendances avoided",
+            "adult attendances",
+        ),
+    ] {
+        if v > 0.0 {
+            pair(&kids, term, &format::count(v), note);
+        }
+    }
+
+    add_ct(parent, "h3", "oc-h3", "Money");
+    let money = add_c(parent, "dl", "oc-keys oc-keys--money");
+    pair(
+        &money,
+        "Programme cost",
+        &format::money(s.total_cost),
+        "including optimism bias",
+    );
+    pair(
+        &money,
+        "Savings",
+        &format::money(s.total_savings),
+        "to all public services",
+    );
+    pair(
+        &money,
+        "Cashable savings",
+        &format::money(s.total_cashable),
+        "money that stops being spent; the rest is staff time freed",
+    );
+    pair(
+        &money,
+        "Net present value",
+        &format::money(s.npv),
+        "savings minus cost, discounted",
+    );
+    pair(
+        &money,
+        "Net budget impact",
+        &format::money(s.budget_npv),
+        "cashable savings minus cost, discounted",
+    );
+    match s.bcr {
+        Some(b) => pair(
+            &money,
+            "Benefit-cost ratio",
+            &format::ratio(b),
+            &cat(&["£", &format::ratio(b), " of savings for each £1 spent"]),
+        ),
+        None => pair(&money, "Benefit-cost ratio", "none", "there is no cost"),
+    }
+    if let Some(r) = s.financial_roi {
+        pair(
+            &money,
+            "Financial return on investment",
+            &format::pct(r * 100.0),
+            "cashable savings less cost, for each pound of cost",
+        );
+    }
+    match &s.payback_label {
+        Some(l) => pair(
+            &money,
+            "Pays back",
+            l,
+            "the year savings so far reach costs so far",
+        ),
+        None => pair(
+            &money,
+            "Pays back",
+            &cat(&["not within ", &years, " years"]),
+            "",
+        ),
+    }
+
+    break_even(parent, st, p);
+
+    add_ct(parent, "h3", "oc-h3", "Charts");
+    charts::cumulative(parent, p, width);
+    charts::agencies(parent, p, width);
+    charts::outcomes(parent, p, width);
+
+    bear_in_mind(parent, st, p);
+    year_table(parent, p);
+}
+
+fn measure_words(b: &BreakEven, x: f64) -> String {
+    match b.measure {
+        "relative" => format::pct(x),
+        "points" => cat(&[&format::count(x), " percentage points"]),
+        _ => cat(&[&format::count(x), " a year"]),
+    }
+}
+
+fn break_even(parent: &Node, st: &State, p: &Projection) {
+    let s = &p.summary;
+    add_ct(parent, "h3", "oc-h3", "Break-even");
+    let list = add_c(parent, "ul", "oc-list");
+    match s.break_even_scale_pct {
+        Some(k) if k <= 0.0 => {
+            add_t(
+                &list,
+                "li",
+                "Savings cover costs whatever the size of the effects.",
+            );
+        }
+        Some(k) => {
+            add_t(
+                &list,
+                "li",
+                &cat(&[
+                    "Savings cover costs if the effects are at least ",
+                    &format::pct(k),
+                    " of the figures used.",
+                ]),
+            );
+        }
+        None => {
+            add_t(
+                &list,
+                "li",
+                "No effect size up to 100 times the figures used would cover the costs.",
+            );
+        }
+    }
+    for r in &p.programmes {
+        for b in &r.break_even {
+            let what = outcome_words(b.outcome);
+            let li = add(&list, "li");
+            let words = match b.needed {
+                Some(x) => cat(&[
+                    &r.name,
+                    ": savings cover costs if ",
+                    what,
+                    " fall by at least ",
+                    &measure_words(b, x),
+                    " (the evidence used: ",
+                    &measure_words(b, b.used),
+                    ").",
+                ]),
+                None => cat(&[
+                    &r.name,
+                    ": no fall in ",
+                    what,
+                    " alone is large enough to cover the costs.",
+                ]),
+            };
+            text(&li, &words);
+        }
+    }
+    let _ = st;
+}
+
+fn outcome_words(o: Outcome) -> &'static str {
+    match o {
+        Outcome::CareEntries => "care entries",
+        other => other.label(),
+    }
+}
+
+fn bear_in_mind(parent: &Node, st: &State, p: &Projection) {
+    add_ct(parent, "h3", "oc-h3", "Bear in mind");
+    let list = add_c(parent, "ul", "oc-list");
+    for note in &p.notes {
+        add_t(&list, "li", note);
+    }
+    for r in &p.programmes {
+        if let Some(prog) = st.library.iter().find(|l| l.id == r.id) {
+            for c in prog.caveats {
+                add_t(&list, "li", &cat(&[prog.name, ": ", c]));
+            }
+            if !prog.not_counted.is_empty() {
+                add_t(&list, "li", &cat(&[prog.name, ": ", prog.not_counted]));
+            }
+        }
+    }
+    add_t(
+        &list,
+        "li",
+        "Money is at the price year of each unit cost and is not adjusted for inflation.",
+    );
+}
+
+fn year_table(parent: &Node, p: &Projection) {
+    let d = add_c(parent, "details", "oc-details oc-table-toggle");
+    d.set_id("oc-years");
+    add_ct(&d, "summary", "oc-details-summary", "Year by year");
+    let rows: Vec<Vec<String>> = p
+        .years
+        .iter()
+        .map(|y| {
+            let c = &y.counts;
+            vec![
+                y.label.clone(),
+                format::count(c.care_entries_avoided),
+                format::count(c.children_in_care_fewer),
+                format::count(c.cp_plans_fewer),
+                format::count(c.children_in_need_fewer),
+                format::money(y.gross_savings),
+                format::money(y.cashable_savings),
+                format::money(y.cost),
+                format::money(y.net),
+                format::money(y.cumulative_net),
+                format::money(y.cumulative_pv_net),
+            ]
+        })
+        .collect();
+    charts::table(
+        &d,
+        "Year by year",
+        &[
+            "Year",
+            "Children kept out of care",
+            "Fewer children in care (average)",
+            "Fewer on protection plans (average)",
+            "Fewer children in need (average)",
+            "Savings",
+            "Cashable",
+            "Cost",
+            "Net",
+            "Net so far",
+            "Net present value so far",
+        ],
+        &rows,
+    );
+}

@@ -1,0 +1,263 @@
+//! The widget's state: the scenario, the programme settings the user has
+//! made (kept when a programme is unticked and ticked again), the text that
+//! could not be used, and the last good projection.
+//!
+//! On input: the text is read; if it is a number the scenario takes it and
+//! the projection is recomputed; if not, the scenario keeps its last good
+//! value, the input keeps the user's text, the error is shown next to it and
+//! the last good results stay up, marked "not updated".
+
+use crate::model::evidence::{self, Programme};
+use crate::model::parse;
+use crate::model::{EffectLevel, Error, ErrorKind, ProgrammeChoice, Projection, Scenario};
+
+use super::fields::{self, Access, Kind};
+
+/// A problem to show: the input it belongs to and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Id of the element to focus (an input or a checkbox), if any.
+    pub target: Option<String>,
+    /// Base id of the error message slot (`{slot}-error`), if any.
+    pub slot: Option<String>,
+    /// The message, as a sentence.
+    pub message: String,
+}
+
+/// Everything the widget knows.
+pub struct State {
+    /// The scenario being projected; `programmes` holds the ticked ones.
+    pub scenario: Scenario,
+    /// The evidence library, in display order.
+    pub library: Vec<Programme>,
+    /// One choice per library programme, ticked or not.
+    pub choices: Vec<ProgrammeChoice>,
+    /// Which library programmes are ticked.
+    pub chosen: Vec<bool>,
+    /// Inputs whose text could not be used: input id and the error.
+    pub bad: Vec<(String, Error)>,
+    /// The last projection that worked.
+    pub last: Option<Projection>,
+    /// True when `last` does not match what the form shows.
+    pub stale: bool,
+    /// The problems found by the last [`State::recompute`].
+    pub problems: Vec<Problem>,
+}
+
+impl State {
+    /// State for a starting scenario.
+    pub fn new(scenario: Scenario) -> State {
+        let library = evidence::library();
+        let mut choices: Vec<ProgrammeChoice> =
+            library.iter().map(|p| ProgrammeChoice::new(p.id)).collect();
+        let mut chosen = vec![false; library.len()];
+        for c in &scenario.programmes {
+            if let Some(i) = library.iter().position(|p| p.id == c.programme) {
+                choices[i] = c.clone();
+                chosen[i] = true;
+            }
+        }
+        let mut s = State {
+            scenario,
+            library,
+            choices,
+            chosen,
+            bad: Vec::new(),
+            last: None,
+            stale: false,
+            problems: Vec::new(),
+        };
+        s.sync_programmes();
+        s
+    }
+
+    fn sync_programmes(&mut self) {
+        self.scenario.programmes = self
+            .choices
+            .iter()
+            .zip(&self.chosen)
+            .filter(|(_, on)| **on)
+            .map(|(c, _)| c.clone())
+            .collect();
+    }
+
+    /// The library index of a programme id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.library.iter().position(|p| p.id == id)
+    }
+
+    /// The current value of a field, for writing into its input.
+    pub fn value(&self, id: &str) -> Option<f64> {
+        let (f, programme) = fields::find(id)?;
+        match (f.access, programme) {
+            (Access::Scenario(get, _), None) => get(&self.scenario),
+            (Access::Choice(get, _), Some(p)) => get(&self.choices[self.index_of(p)?]),
+            _ => None,
+        }
+    }
+
+    /// Takes the text of an input. Returns false for an unknown id.
+    pub fn set_text(&mut self, id: &str, text: &str) -> bool {
+        let Some((f, programme)) = fields::find(id) else {
+            return false;
+        };
+        let index = match programme {
+            Some(p) => match self.index_of(p) {
+                Some(i) => Some(i),
+                None => return false,
+            },
+            None => None,
+        };
+        self.bad.retain(|(b, _)| b != id);
+        let reason = |r: &str| ErrorKind::Invalid { reason: r.into() };
+        let read = match parse::number(text) {
+            Err(kind) => Err(kind),
+            Ok(None) if f.kind != Kind::Optional => Err(reason("enter a figure")),
+            Ok(Some(v)) if f.kind == Kind::Whole && v.fract() != 0.0 => {
+                Err(reason("enter a whole number"))
+            }
+            Ok(v) => Ok(v),
+        };
+        match read {
+            Err(kind) => {
+                let path = match index {
+                    Some(i) => self.path_in_scenario(i, f.key),
+                    None => f.key.to_string(),
+                };
+                self.bad.push((id.to_string(), Error::new(path, kind)));
+            }
+            Ok(v) => match (f.access, index) {
+                (Access::Scenario(_, set), None) => set(&mut self.scenario, v),
+                (Access::Choice(_, set), Some(i)) => {
+                    set(&mut self.choices[i], v);
+                    self.sync_programmes();
+                }
+                _ => {}
+            },
+        }
+        true
+    }
+
+    /// Ticks or unticks a programme.
+    pub fn set_chosen(&mut self, id: &str, on: bool) {
+        if let Some(i) = self.index_of(id) {
+            self.chosen[i] = on;
+            self.sync_programmes();
+        }
+    }
+
+    /// Sets which end of the effect ranges to use.
+    pub fn set_level(&mut self, level: EffectLevel) {
+        self.scenario.assumptions.effect_level = level;
+    }
+
+    /// The scenario path of a programme field, by library index.
+    fn path_in_scenario(&self, library_index: usize, key: &str) -> String {
+        let position = self.chosen[..library_index].iter().filter(|c| **c).count();
+        let mut path = String::from("programmes[");
+        push_count(&mut path, position);
+        path.push_str("].");
+        path.push_str(key);
+        path
+    }
+
+    /// The input for a scenario path: (element to focus, error slot).
+    fn locate(&self, path: &str) -> (Option<String>, Option<String>) {
+        let first_box = || self.library.first().map(|p| cat2("choose.", p.id));
+        if path == "programmes" {
+            return (first_box(), Some("programmes".into()));
+        }
+        if let Some(rest) = path.strip_prefix("programmes[") {
+            let Some((n, key)) = rest.split_once("].") else {
+                return (first_box(), Some("programmes".into()));
+            };
+            let n: usize = n.parse().unwrap_or(usize::MAX);
+            let ids: Vec<&str> = self
+                .library
+                .iter()
+                .zip(&self.chosen)
+                .filter(|(_, on)| **on)
+                .map(|(p, _)| p.id)
+                .collect();
+            let Some(id) = ids.get(n) else {
+                return (None, None);
+            };
+            let id = cat2(id, ".");
+            let input = cat2(&id, key);
+            if fields::find(&input).is_some() {
+                return (Some(input.clone()), Some(input));
+            }
+            let checkbox = cat2("choose.", id.trim_end_matches('.'));
+            return (Some(checkbox), Some("programmes".into()));
+        }
+        if fields::find(path).is_some() {
+            return (Some(path.into()), Some(path.into()));
+        }
+        (None, None)
+    }
+
+    /// Recomputes: updates `last`, `stale` and `problems`.
+    pub fn recompute(&mut self) {
+        let mut problems: Vec<Problem> = self
+            .bad
+            .iter()
+            .map(|(id, e)| Problem {
+                target: Some(id.clone()),
+                slot: Some(id.clone()),
+                message: super::dom::sentence(&e.message()),
+            })
+            .collect();
+        match crate::model::project(&self.scenario) {
+            Ok(p) if self.bad.is_empty() => {
+                self.last = Some(p);
+                self.stale = false;
+            }
+            Ok(_) => self.stale = true,
+            Err(errors) => {
+                self.stale = true;
+                for e in errors {
+                    let (target, slot) = self.locate(&e.field);
+                    // Text the user is still correcting wins over a check
+                    // on the value it replaced.
+                    if slot.is_some() && problems.iter().any(|p| p.slot == slot) {
+                        continue;
+                    }
+                    problems.push(Problem {
+                        target,
+                        slot,
+                        message: super::dom::sentence(&e.message()),
+                    });
+                }
+            }
+        }
+        self.problems = problems;
+    }
+}
+
+fn cat2(a: &str, b: &str) -> String {
+    super::dom::cat(&[a, b])
+}
+
+/// Appends a small count in decimal digits.
+pub fn push_count(s: &mut String, n: usize) {
+    if n >= 10 {
+        push_count(s, n / 10);
+    }
+    s.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// The starting scenario: Hertfordshire's official 2025 figures with Family
+/// Safeguarding.
+pub fn starting_scenario() -> Scenario {
+    crate::model::default_scenario()
+}
+
+/// Which effect level a radio value names.
+pub fn level_from(value: &str) -> Option<EffectLevel> {
+    match value {
+        "low" => Some(EffectLevel::Low),
+        "central" => Some(EffectLevel::Central),
+        "high" => Some(EffectLevel::High),
+        _ => None,
+    }
+}

@@ -1,0 +1,208 @@
+// Shared helpers for the end-to-end tests (node --test tests/e2e/).
+//
+// Typical use:
+//
+//   import { before, after, test } from 'node:test';
+//   import { startSite, launchBrowser, openPage, runAxe } from './helpers.mjs';
+//
+//   let site, browser;
+//   before(async () => { site = await startSite(); browser = await launchBrowser(); });
+//   after(async () => { await browser?.close(); await site?.close(); });
+//
+//   test('…', async () => {
+//     const { page, consoleErrors, close } = await openPage(browser, site.url);
+//     …
+//     await close();
+//   });
+//
+// Contexts enforce the page's Content-Security-Policy unless opened with
+// { bypassCSP: true }, which only the accessibility (axe) checks need: axe
+// is injected as an inline script, which the policy rightly forbids.
+
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WWW = join(ROOT, 'www');
+
+const require = createRequire(import.meta.url);
+
+/** Chromium's command-line switches: the same as webdriver.json uses. */
+export const CHROMIUM_ARGS = JSON.parse(readFileSync(join(ROOT, 'webdriver.json'), 'utf8'))[
+  'goog:chromeOptions'
+].args;
+
+function executable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The Chromium binary: $CHROMIUM, /usr/bin/chromium, or `chromium` on PATH. */
+export function findChromium() {
+  const candidates = [
+    process.env.CHROMIUM,
+    '/usr/bin/chromium',
+    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')),
+  ].filter(Boolean);
+  const found = candidates.find(executable);
+  if (!found) {
+    throw new Error('Chromium not found. Install it with: apt-get install -y chromium chromium-driver');
+  }
+  return found;
+}
+
+/**
+ * Serves `root` (default www/) on a free port of 127.0.0.1.
+ * Returns { url, port, server, close() }; url ends with '/'.
+ */
+export async function startSite({ root = WWW } = {}) {
+  const server = startServer({ port: 0, root });
+  await once(server, 'listening');
+  const { port } = server.address();
+  return {
+    server,
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Launches headless Chromium. Close it with `await browser.close()`. */
+export async function launchBrowser(options = {}) {
+  return chromium.launch({
+    executablePath: findChromium(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+    ...options,
+  });
+}
+
+/**
+ * Opens `url` in a fresh browser context and records what happens.
+ *
+ * options:
+ *   bypassCSP     true only for axe checks (default false: the CSP applies)
+ *   viewport      e.g. { width: 320, height: 640 }
+ *   colorScheme   'light' | 'dark'
+ *   waitUntil     passed to page.goto (default 'load')
+ *   context       any other browser.newContext options
+ *
+ * Returns { context, page, response, consoleErrors, consoleMessages,
+ *           requests, failedRequests, cspViolations, close() }.
+ *   consoleErrors   console.error messages and uncaught exceptions (strings)
+ *   requests        every request: { url, method, resourceType }
+ *   failedRequests  { url, failure }
+ *   cspViolations   console messages that report a Content-Security-Policy block
+ */
+export async function openPage(browser, url, options = {}) {
+  const {
+    bypassCSP = false,
+    viewport = { width: 1024, height: 768 },
+    colorScheme = 'light',
+    waitUntil = 'load',
+    context: contextOptions = {},
+  } = options;
+  const context = await browser.newContext({ bypassCSP, viewport, colorScheme, ...contextOptions });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  const consoleMessages = [];
+  const requests = [];
+  const failedRequests = [];
+  const cspViolations = [];
+  page.on('console', (msg) => {
+    const text = msg.text();
+    consoleMessages.push({ type: msg.type(), text });
+    if (msg.type() === 'error') consoleErrors.push(text);
+    if (/Content Security Policy/i.test(text)) cspViolations.push(text);
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`));
+  page.on('request', (req) =>
+    requests.push({ url: req.url(), method: req.method(), resourceType: req.resourceType() }),
+  );
+  page.on('requestfailed', (req) =>
+    failedRequests.push({ url: req.url(), failure: req.failure()?.errorText ?? 'failed' }),
+  );
+  const response = url ? await page.goto(url, { waitUntil }) : null;
+  return {
+    context,
+    page,
+    response,
+    consoleErrors,
+    consoleMessages,
+    requests,
+    failedRequests,
+    cspViolations,
+    close: () => context.close(),
+  };
+}
+
+/** Requests that went anywhere but `origin` (e.g. 'http://127.0.0.1:1234'). */
+export function offOriginRequests(requests, origin) {
+  return requests.filter((r) => {
+    if (r.url.startsWith('data:') || r.url.startsWith('blob:')) return false;
+    return new URL(r.url).origin !== origin;
+  });
+}
+
+/** Waits until the calculator has put something in its shadow root. */
+export async function waitForWidget(page, { timeout = 10_000 } = {}) {
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('outcome-calculator');
+      return Boolean(el?.shadowRoot && el.shadowRoot.childElementCount > 0);
+    },
+    null,
+    { timeout },
+  );
+}
+
+let axeSource;
+
+/**
+ * Runs axe-core on the page (open shadow roots included) and returns its
+ * results. The page must come from openPage(..., { bypassCSP: true }).
+ *
+ * context: axe's context argument, e.g. { exclude: [['outcome-calculator']] }
+ * options: axe's run options; defaults to the WCAG 2.2 A and AA rules.
+ */
+export async function runAxe(page, context = undefined, options = undefined) {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  try {
+    await page.addScriptTag({ content: axeSource });
+  } catch (err) {
+    throw new Error(
+      `could not inject axe-core (was the page opened with { bypassCSP: true }?): ${err.message}`,
+    );
+  }
+  const runOptions = options ?? {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  };
+  return page.evaluate(
+    ([ctx, opts]) => window.axe.run(ctx ?? document, opts),
+    [context ?? null, runOptions],
+  );
+}
+
+/** One line per axe violation, for assertion messages. */
+export function formatViolations(violations) {
+  return violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n'),
+    )
+    .join('\n');
+}

@@ -1,0 +1,198 @@
+// The demo page and its server: security headers, MIME types, path
+// traversal, the fallback text and the licence credit. The calculator's own
+// behaviour is tested in its own files.
+
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CSP } from '../../scripts/serve.mjs';
+import { formatViolations, launchBrowser, openPage, runAxe, startSite } from './helpers.mjs';
+
+const OGL_CREDIT =
+  'Contains public sector information licensed under the Open Government Licence v3.0. ' +
+  'Source: Department for Education; Office for National Statistics.';
+
+// GET with the path sent exactly as written (fetch would normalise `..`).
+function rawGet(port, path) {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+
+describe('static server', () => {
+  let site;
+  let fixtureRoot;
+  let fixture;
+
+  before(async () => {
+    site = await startSite();
+    // A throwaway root with the smallest valid wasm module, so the MIME
+    // check does not depend on a build having run.
+    fixtureRoot = mkdtempSync(join(tmpdir(), 'outcome-calculator-serve-'));
+    writeFileSync(join(fixtureRoot, 'tiny.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    writeFileSync(join(fixtureRoot, 'index.html'), '<!doctype html><title>t</title>');
+    fixture = await startSite({ root: fixtureRoot });
+  });
+
+  after(async () => {
+    await fixture?.close();
+    await site?.close();
+    if (fixtureRoot) rmSync(fixtureRoot, { recursive: true, force: true });
+  });
+
+  test('sends the Content-Security-Policy and hardening headers with the page', async () => {
+    const res = await rawGet(site.port, '/');
+    assert.equal(res.status, 200);
+    assert.match(res.headers['content-type'], /^text\/html/);
+    assert.equal(res.headers['content-security-policy'], CSP);
+    assert.equal(
+      CSP,
+      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+        "img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+    );
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['referrer-policy'], 'no-referrer');
+  });
+
+  test('serves JavaScript and CSS with their MIME types', async () => {
+    const js = await rawGet(site.port, '/outcome-calculator.js');
+    assert.equal(js.status, 200);
+    assert.match(js.headers['content-type'], /^text\/javascript/);
+    const css = await rawGet(site.port, '/page.css');
+    assert.equal(css.status, 200);
+    assert.match(css.headers['content-type'], /^text\/css/);
+  });
+
+  test('serves .wasm as application/wasm', async () => {
+    const res = await rawGet(fixture.port, '/tiny.wasm');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['content-type'], 'application/wasm');
+    assert.equal(res.headers['content-security-policy'], CSP);
+    assert.deepEqual([...res.body], [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  });
+
+  for (const path of [
+    '/../Cargo.toml',
+    '/../../Cargo.toml',
+    '/%2e%2e/Cargo.toml',
+    '/%2E%2E%2FCargo.toml',
+    '/pkg/..%2f..%2fCargo.toml',
+    '/..%5cCargo.toml',
+    '/../scripts/serve.mjs',
+    '/%00index.html',
+  ]) {
+    test(`refuses path traversal: ${path}`, async () => {
+      const res = await rawGet(site.port, path);
+      assert.ok([400, 403, 404].includes(res.status), `status ${res.status}`);
+      assert.doesNotMatch(res.body.toString(), /\[package\]|startServer/);
+    });
+  }
+
+  test('answers 404 for a missing file and 405 for other methods', async () => {
+    assert.equal((await rawGet(site.port, '/no-such-file.js')).status, 404);
+    const status = await new Promise((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: site.port, path: '/', method: 'POST' },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(status, 405);
+  });
+});
+
+describe('demo page in Chromium', () => {
+  let site;
+  let browser;
+
+  before(async () => {
+    site = await startSite();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  test('has the heading, the element, the no-script text and the OGL credit', async () => {
+    const { page, close } = await openPage(browser, site.url);
+    try {
+      assert.equal(
+        squash(await page.locator('h1').textContent()),
+        "Children's services outcome calculator",
+      );
+      assert.equal(await page.locator('outcome-calculator').count(), 1);
+      const noscript = squash(await page.locator('outcome-calculator noscript').textContent());
+      assert.match(noscript, /needs JavaScript and WebAssembly/);
+      const footer = squash(await page.locator('footer').textContent());
+      assert.ok(footer.includes(OGL_CREDIT), `footer was: ${footer}`);
+      const snippet = await page.locator('pre code').textContent();
+      assert.match(snippet, /<script type="module" src="[^"]*outcome-calculator\.js"><\/script>/);
+      assert.match(snippet, /<outcome-calculator><\/outcome-calculator>/);
+    } finally {
+      await close();
+    }
+  });
+
+  test('the page itself breaks no rule of its Content-Security-Policy', async () => {
+    const { page, response, cspViolations, close } = await openPage(browser, site.url);
+    try {
+      assert.equal(response.headers()['content-security-policy'], CSP);
+      // Every stylesheet the page links must have loaded under the policy.
+      const sheets = await page.evaluate(() =>
+        [...document.styleSheets].map((s) => ({ href: s.href, rules: s.cssRules.length })),
+      );
+      assert.ok(sheets.some((s) => s.href?.endsWith('/page.css') && s.rules > 0));
+      assert.equal(await page.locator('[style]').count(), 0, 'no inline style attributes');
+      assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline scripts');
+      const pageViolations = cspViolations.filter((v) => !/outcome-calculator|pkg\//.test(v));
+      assert.deepEqual(pageViolations, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('reads at 320 px without sideways scrolling', async () => {
+    const { page, close } = await openPage(browser, site.url, {
+      viewport: { width: 320, height: 640 },
+    });
+    try {
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+    } finally {
+      await close();
+    }
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`the page around the calculator passes axe (WCAG 2.2 AA), ${colorScheme}`, async () => {
+      const { page, close } = await openPage(browser, site.url, { bypassCSP: true, colorScheme });
+      try {
+        const results = await runAxe(page, { exclude: [['outcome-calculator']] });
+        assert.equal(results.violations.length, 0, formatViolations(results.violations));
+      } finally {
+        await close();
+      }
+    });
+  }
+});

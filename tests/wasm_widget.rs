@@ -1,0 +1,321 @@
+//! The widget and the binding in headless Chromium.
+//!
+//! ```text
+//! CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON=$PWD/webdriver.json \
+//!   cargo test --target wasm32-unknown-unknown --test wasm_widget
+//! ```
+#![cfg(target_arch = "wasm32")]
+
+use outcome_calculator::binding;
+use outcome_calculator::model::{self, Council, ProgrammeChoice, Scenario};
+use outcome_calculator::widget::{self, format};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A host element in the page with an open shadow root, and the widget
+/// mounted in it.
+fn mounted() -> ShadowRoot {
+    mounted_with(None)
+}
+
+fn mounted_with(scenario: Option<Scenario>) -> ShadowRoot {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    match scenario {
+        None => widget::mount(root.clone(), host).unwrap(),
+        Some(s) => widget::mount_with(root.clone(), host, s).unwrap(),
+    }
+    // The widget shows itself when its stylesheet has loaded (or failed to,
+    // as it does here); do now what that event will do, so focus can move.
+    let page = root.query_selector(".oc").unwrap().unwrap();
+    assert!(page.has_attribute("hidden"), "hidden until styled");
+    page.remove_attribute("hidden").unwrap();
+    root
+}
+
+fn by_id(root: &ShadowRoot, id: &str) -> Element {
+    root.get_element_by_id(id)
+        .unwrap_or_else(|| panic!("no element #{id}"))
+}
+
+fn text(root: &ShadowRoot, id: &str) -> String {
+    by_id(root, id).text_content().unwrap_or_default()
+}
+
+fn input(root: &ShadowRoot, id: &str) -> HtmlInputElement {
+    by_id(root, id).dyn_into().unwrap()
+}
+
+/// Types into an input as a person would: sets the value and fires `input`.
+fn type_into(root: &ShadowRoot, id: &str, value: &str) {
+    let el = input(root, id);
+    el.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn hidden(root: &ShadowRoot, id: &str) -> bool {
+    by_id(root, id).has_attribute("hidden")
+}
+
+#[wasm_bindgen_test]
+fn shows_the_default_results_on_mount() {
+    let root = mounted();
+    let expected = model::project(&model::default_scenario()).unwrap();
+    let status = text(&root, "status");
+    assert!(status.starts_with("Over 5 years: "), "{status}");
+    assert!(status.contains("fewer children enter care"), "{status}");
+    assert!(status.contains(&format::money(expected.summary.npv)), "{status}");
+    let status_el = by_id(&root, "status");
+    assert_eq!(status_el.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(status_el.get_attribute("aria-atomic").as_deref(), Some("true"));
+    // The detailed figures, the charts and their tables are there.
+    let figures = text(&root, "figures");
+    for words in [
+        "Children kept out of care",
+        "Net present value",
+        "Benefit-cost ratio",
+        "Pays back",
+        "savings cover costs if care entries fall by at least",
+        "Cost and savings so far",
+        "Savings by agency",
+        "Year by year",
+    ] {
+        assert!(figures.contains(words), "missing {words:?}");
+    }
+    assert_eq!(root.query_selector_all("figure svg").unwrap().length(), 3);
+    assert_eq!(root.query_selector_all("figure table").unwrap().length(), 3);
+    assert!(hidden(&root, "error-summary"));
+    assert!(hidden(&root, "stale"));
+    // Council figures are written into their inputs.
+    assert_eq!(input(&root, "council.care_starts").value(), "424");
+    assert_eq!(input(&root, "assumptions.start_year").value(), "2026");
+}
+
+#[wasm_bindgen_test]
+fn results_follow_the_input() {
+    let root = mounted();
+    let before = text(&root, "status");
+    type_into(&root, "council.care_starts", "1,000");
+    let after = text(&root, "status");
+    assert_ne!(before, after);
+    let mut s = model::default_scenario();
+    s.council.care_starts = Some(1000.0);
+    let p = model::project(&s).unwrap();
+    assert!(after.contains(&format::money(p.summary.npv)), "{after}");
+
+    type_into(&root, "assumptions.horizon_years", "3");
+    assert!(text(&root, "status").starts_with("Over 3 years: "));
+}
+
+#[wasm_bindgen_test]
+fn a_bad_value_is_kept_shown_and_the_results_marked_not_updated() {
+    let root = mounted();
+    let before = text(&root, "figures");
+    type_into(&root, "council.care_starts", "12a");
+
+    // The text stays as typed.
+    assert_eq!(input(&root, "council.care_starts").value(), "12a");
+    // The error is next to the field, with the GOV.UK markup.
+    assert!(!hidden(&root, "council.care_starts-error"));
+    let message = text(&root, "council.care_starts-error");
+    assert!(message.starts_with("Error: "), "{message}");
+    assert!(message.contains("\u{201c}12a\u{201d} is not a number"), "{message}");
+    let field = input(&root, "council.care_starts");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = field.get_attribute("aria-describedby").unwrap();
+    assert!(described.contains("council.care_starts-error"), "{described}");
+    // The summary lists it; the last good results stay, marked.
+    assert!(!hidden(&root, "error-summary"));
+    assert!(text(&root, "error-summary").contains("There is a problem"));
+    assert!(!hidden(&root, "stale"));
+    assert!(text(&root, "status").starts_with("Results not updated"));
+    assert_eq!(text(&root, "figures"), before);
+
+    // Correcting it clears everything.
+    type_into(&root, "council.care_starts", "424");
+    assert!(hidden(&root, "council.care_starts-error"));
+    assert!(field.get_attribute("aria-invalid").is_none());
+    assert!(hidden(&root, "error-summary"));
+    assert!(hidden(&root, "stale"));
+    assert!(text(&root, "status").starts_with("Over 5 years"));
+}
+
+#[wasm_bindgen_test]
+fn out_of_range_values_get_the_model_message() {
+    let root = mounted();
+    type_into(&root, "assumptions.horizon_years", "50");
+    assert_eq!(input(&root, "assumptions.horizon_years").value(), "50");
+    assert!(text(&root, "assumptions.horizon_years-error").contains("Enter a number from 1 to 10"));
+    type_into(&root, "assumptions.horizon_years", "2.5");
+    assert!(text(&root, "assumptions.horizon_years-error").contains("Enter a whole number"));
+    type_into(&root, "unit_costs.foster_weekly", " ");
+    assert!(text(&root, "unit_costs.foster_weekly-error").contains("Enter a figure"));
+}
+
+#[wasm_bindgen_test]
+fn ticking_a_programme_reveals_its_settings_and_asks_for_what_it_needs() {
+    let root = mounted();
+    assert!(hidden(&root, "reveal.pause"));
+    let b = input(&root, "choose.pause");
+    b.click();
+    assert!(b.checked());
+    assert!(!hidden(&root, "reveal.pause"));
+    // Pause has no published cost: the model asks for one, next to its field.
+    assert!(!hidden(&root, "pause.cost_per_case-error"));
+    assert!(text(&root, "pause.cost_per_case-error").contains("no cost is published for Pause"));
+    assert!(text(&root, "status").starts_with("Results not updated"));
+    type_into(&root, "pause.annual_cost", "£250,000");
+    assert!(hidden(&root, "pause.cost_per_case-error"));
+    assert!(text(&root, "status").starts_with("Over 5 years"));
+    assert!(text(&root, "figures").contains("Pause"));
+    // Settings survive unticking and ticking again.
+    b.click();
+    b.click();
+    assert_eq!(input(&root, "pause.annual_cost").value(), "£250,000");
+    assert!(text(&root, "status").starts_with("Over 5 years"));
+}
+
+#[wasm_bindgen_test]
+fn no_programme_is_an_error_on_the_group() {
+    let root = mounted();
+    input(&root, "choose.family-safeguarding").click();
+    assert!(!hidden(&root, "programmes-error"));
+    assert!(text(&root, "programmes-error").contains("Choose at least one programme"));
+    let links = root.query_selector_all("#error-list a").unwrap();
+    assert_eq!(links.length(), 1);
+    let a: Element = links.get(0).unwrap().dyn_into().unwrap();
+    assert_eq!(a.get_attribute("data-target").as_deref(), Some("choose.family-safeguarding"));
+}
+
+#[wasm_bindgen_test]
+fn submitting_with_a_problem_moves_focus_to_the_summary_and_links_focus_fields() {
+    let root = mounted();
+    type_into(&root, "unit_costs.foster_weekly", "lots");
+    let form: web_sys::HtmlFormElement = root.query_selector("form").unwrap().unwrap().dyn_into().unwrap();
+    form.request_submit().unwrap();
+    let active = root.active_element().unwrap();
+    assert_eq!(active.id(), "error-summary");
+    // The link opens the folded "Unit costs" section and focuses the field.
+    let a: HtmlElement = root.query_selector("#error-list a").unwrap().unwrap().dyn_into().unwrap();
+    a.click();
+    assert_eq!(root.active_element().unwrap().id(), "unit_costs.foster_weekly");
+    let details = by_id(&root, "unit_costs.foster_weekly").closest("details").unwrap().unwrap();
+    assert!(details.has_attribute("open"));
+}
+
+#[wasm_bindgen_test]
+fn effect_level_radios_change_the_results() {
+    let root = mounted();
+    let central = text(&root, "status");
+    input(&root, "level.high").click();
+    let high = text(&root, "status");
+    assert_ne!(central, high);
+    let mut s = model::default_scenario();
+    s.assumptions.effect_level = model::EffectLevel::High;
+    let p = model::project(&s).unwrap();
+    assert!(high.contains(&format::money(p.summary.npv)), "{high}");
+}
+
+#[wasm_bindgen_test]
+fn user_text_is_never_markup() {
+    let root = mounted();
+    type_into(&root, "council.cp_plans", "<img src=x onerror=alert(1)>");
+    assert!(root.query_selector("img").unwrap().is_none());
+    assert!(text(&root, "council.cp_plans-error").contains("<img"));
+}
+
+#[wasm_bindgen_test]
+fn source_links_are_safe_and_every_sourced_default_is_listed() {
+    let root = mounted();
+    let explain = text(&root, "explain");
+    for s in model::defaults::SOURCED {
+        assert!(explain.contains(s.source.title), "missing {}", s.source.title);
+    }
+    for p in model::evidence::library() {
+        assert!(explain.contains(p.name), "missing {}", p.name);
+    }
+    let links = root.query_selector_all("a[target=_blank]").unwrap();
+    assert!(links.length() > 20);
+    for i in 0..links.length() {
+        let a: Element = links.get(i).unwrap().dyn_into().unwrap();
+        let rel = a.get_attribute("rel").unwrap_or_default();
+        assert!(rel.contains("noopener"), "{rel}");
+        assert!(a.get_attribute("href").unwrap().starts_with("https://"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn starts_from_any_scenario() {
+    let council = Council {
+        name: "Testshire".into(),
+        care_starts: Some(100.0),
+        cp_plans: Some(200.0),
+        children_in_need: Some(1_000.0),
+        ..Council::default()
+    };
+    let mut s = Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")]);
+    s.assumptions.horizon_years = 2;
+    let root = mounted_with(Some(s));
+    assert!(text(&root, "status").starts_with("Over 2 years: "));
+    assert_eq!(input(&root, "council.children_looked_after").value(), "");
+}
+
+#[wasm_bindgen_test]
+fn money_follows_the_gov_uk_style() {
+    let cases = [
+        (0.0, "£0"),
+        (646.0, "£646"),
+        (6_123.08, "£6,123"),
+        (28_700.4, "£28,700"),
+        (-28_700.0, "-£28,700"),
+        (999_949.0, "£999,949"),
+        (2_600_000.0, "£2.6 million"),
+        (2_000_000.0, "£2 million"),
+        (28_712_345.0, "£28.7 million"),
+        (-4_250_000.0, "-£4.3 million"),
+        (999_999_999.0, "£1 billion"),
+        (1_234_000_000.0, "£1.2 billion"),
+    ];
+    for (x, expected) in cases {
+        assert_eq!(format::money(x), expected, "{x}");
+    }
+    assert_eq!(format::count(1234.4), "1,234");
+    assert_eq!(format::count(2.46), "2.5");
+    assert_eq!(format::pct(8.8), "8.8%");
+    assert_eq!(format::input(6123.08, true), "6,123.08");
+    assert_eq!(format::input(2026.0, false), "2026");
+}
+
+#[wasm_bindgen_test]
+fn project_throws_an_error_naming_the_field() {
+    let s = binding::to_js(&model::default_scenario());
+    let council = js_sys::Reflect::get(&s, &"council".into()).unwrap();
+    js_sys::Reflect::set(&council, &"care_starts".into(), &"many".into()).unwrap();
+    let err = binding::project(s).unwrap_err();
+    assert!(err.is_instance_of::<js_sys::Error>());
+    let field = js_sys::Reflect::get(&err, &"field".into()).unwrap();
+    assert_eq!(field.as_string().as_deref(), Some("council.care_starts"));
+
+    // A valid scenario comes back as a plain object.
+    let ok = binding::project(binding::to_js(&model::default_scenario())).unwrap();
+    let summary = js_sys::Reflect::get(&ok, &"summary".into()).unwrap();
+    assert!(js_sys::Reflect::get(&summary, &"npv".into()).unwrap().as_f64().unwrap() > 0.0);
+
+    // A value out of range names its field too.
+    let s = binding::to_js(&model::default_scenario());
+    let a = js_sys::Reflect::get(&s, &"assumptions".into()).unwrap();
+    js_sys::Reflect::set(&a, &"horizon_years".into(), &JsValue::from(40)).unwrap();
+    let err = binding::project(s).unwrap_err();
+    let field = js_sys::Reflect::get(&err, &"field".into()).unwrap();
+    assert_eq!(field.as_string().as_deref(), Some("assumptions.horizon_years"));
+}
