@@ -7,7 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WWW = join(ROOT, 'www');
-export const PKG = join(WWW, 'pkg');
+// The JavaScript API build (node scripts/build.mjs writes it).
+export const PKG = join(ROOT, 'dist', 'api');
 export const LIB = 'outcome_calculator';
 
 /** Years projected in the Monte Carlo and the national view. */

@@ -169,7 +169,10 @@ fn run_csv(bytes: &[u8]) {
     let _ = model::csv::records_from_bytes(bytes);
     if let Ok(import) = model::dfe_import::import(&[("upload.csv", bytes)], None) {
         let merged = import.apply(model::presets::all(model::presets::LATEST_YEAR));
-        assert!(merged.councils.iter().all(|p| p.to_council().cp_plans.is_none_or(f64::is_finite)));
+        assert!(merged
+            .councils
+            .iter()
+            .all(|p| p.to_council().cp_plans.is_none_or(f64::is_finite)));
     }
     let text = String::from_utf8_lossy(bytes);
     if let Ok(rows) = model::presets::parse_table(&text, 2025) {

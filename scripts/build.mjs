@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Builds the browser widget into www/pkg and checks its download size.
+// Builds the browser widget into www/pkg and checks its download size, then
+// the JavaScript API (the `api` feature) into dist/api for developers and
+// the benchmarks.
 //
-//   node scripts/build.mjs
+//   node scripts/build.mjs            # both
+//   node scripts/build.mjs --widget   # only the widget
 //
 // Steps: make sure the wasm target and the matching wasm-bindgen CLI are
 // installed; cargo build (wasm-release profile); wasm-bindgen --target web;
@@ -12,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } f
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 
 // Total gzipped budget for wasm + JS + CSS. The goal is 50 KB.
 const BUDGET_BYTES = 120 * 1024;
@@ -20,10 +24,12 @@ const GOAL_BYTES = 50 * 1024;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
+const API_PKG = join(ROOT, 'dist', 'api');
 const CRATE_LIB = 'outcome_calculator';
 const TARGET = 'wasm32-unknown-unknown';
 const PROFILE = 'wasm-release';
 const WASM_OUT = join(PKG, `${CRATE_LIB}_bg.wasm`);
+const require = createRequire(import.meta.url);
 
 function step(title) {
   console.log(`\n==> ${title}`);
@@ -110,23 +116,37 @@ function targetDir() {
 // (WebAssembly/binaryen#4711). Debian 12 ships 108.
 const WASM_OPT_MIN = 110;
 
+// The wasm-opt to use: the system one if it is new enough, else the one in
+// the `binaryen` npm package (a devDependency).
+function wasmOpt() {
+  const version = capture('wasm-opt', ['--version']);
+  const major = Number(version?.match(/version[ _](\d+)/)?.[1] ?? NaN);
+  if (major >= WASM_OPT_MIN) return { cmd: 'wasm-opt', args: [], version };
+  try {
+    const bin = join(dirname(require.resolve('binaryen/package.json')), 'bin', 'wasm-opt');
+    const v = capture(process.execPath, [bin, '--version']);
+    if (v !== null) {
+      if (version !== null) note(`${version} is older than ${WASM_OPT_MIN} (WebAssembly/binaryen#4711)`);
+      return { cmd: process.execPath, args: [bin], version: `${v} (npm binaryen)` };
+    }
+  } catch {
+    // not installed
+  }
+  return null;
+}
+
 // Runs wasm-opt -Oz on the bindgen output, and keeps its result only if it
 // is smaller gzipped (what a reader downloads): for some modules -Oz shrinks
 // the raw bytes but compresses worse.
-function optimise() {
-  const version = capture('wasm-opt', ['--version']);
-  if (version === null) {
-    note('wasm-opt not found: skipping (install binaryen for a smaller download)');
-    return;
+function optimise(file) {
+  const opt = wasmOpt();
+  if (opt === null) {
+    fail(`no wasm-opt ${WASM_OPT_MIN} or newer: run npm ci (binaryen) or install binaryen`);
   }
-  const major = Number(version.match(/version[ _](\d+)/)?.[1] ?? NaN);
-  if (!(major >= WASM_OPT_MIN)) {
-    note(`${version} is older than ${WASM_OPT_MIN}, which corrupts wasm-bindgen's`);
-    note('externref table (WebAssembly/binaryen#4711): skipping; the build works without it');
-    return;
-  }
-  const tmp = join(PKG, `${CRATE_LIB}_bg.opt.wasm`);
-  run('wasm-opt', [
+  note(`using ${opt.version}`);
+  const tmp = file.replace(/\.wasm$/, '.opt.wasm');
+  run(opt.cmd, [
+    ...opt.args,
     '-Oz',
     // Features rustc enables by default for wasm32-unknown-unknown; wasm-opt
     // rejects the module unless they are allowed.
@@ -135,15 +155,16 @@ function optimise() {
     '--enable-sign-ext',
     '--enable-mutable-globals',
     '--enable-reference-types',
-    WASM_OUT,
+    '--enable-multivalue',
+    file,
     '-o',
     tmp,
   ]);
-  const before = { raw: statSync(WASM_OUT).size, gz: gzipped([WASM_OUT]) };
+  const before = { raw: statSync(file).size, gz: gzipped([file]) };
   const after = { raw: statSync(tmp).size, gz: gzipped([tmp]) };
   note(`raw ${kb(before.raw)} -> ${kb(after.raw)}; gzipped ${kb(before.gz)} -> ${kb(after.gz)}`);
   if (after.gz <= before.gz) {
-    renameSync(tmp, WASM_OUT);
+    renameSync(tmp, file);
     note('kept the optimised module');
   } else {
     rmSync(tmp);
@@ -189,18 +210,25 @@ function reportSizes() {
   if (total > GOAL_BYTES) note(`within budget; ${kb(total - GOAL_BYTES)} above the goal`);
 }
 
+// Compiles the library with the given features and writes the bindings to
+// `out`.
+function buildPackage(label, features, out) {
+  step(`${label}: compiling for ${TARGET} (profile ${PROFILE}${features.length ? `, features ${features.join(',')}` : ''})`);
+  const featureArgs = features.length ? ['--features', features.join(',')] : [];
+  run('cargo', ['build', '--lib', '--target', TARGET, '--profile', PROFILE, ...featureArgs]);
+  step(`${label}: generating the JS bindings (wasm-bindgen --target web)`);
+  const wasmIn = join(targetDir(), TARGET, PROFILE, `${CRATE_LIB}.wasm`);
+  rmSync(out, { recursive: true, force: true });
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, wasmIn]);
+  step(`${label}: optimising for size (wasm-opt -Oz)`);
+  optimise(join(out, `${CRATE_LIB}_bg.wasm`));
+}
+
 ensureToolchain();
-
-step(`Compiling the library for ${TARGET} (profile ${PROFILE})`);
-run('cargo', ['build', '--lib', '--target', TARGET, '--profile', PROFILE]);
-
-step('Generating the JS bindings (wasm-bindgen --target web)');
-const wasmIn = join(targetDir(), TARGET, PROFILE, `${CRATE_LIB}.wasm`);
-rmSync(PKG, { recursive: true, force: true });
-run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', PKG, wasmIn]);
-
-step('Optimising for size (wasm-opt -Oz)');
-optimise();
-
+buildPackage('widget', [], PKG);
 reportSizes();
+if (!process.argv.includes('--widget')) {
+  buildPackage('JavaScript API', ['api'], API_PKG);
+  note(`JavaScript API in ${relative(ROOT, API_PKG)}/ (${kb(gzipped([join(API_PKG, `${CRATE_LIB}_bg.wasm`)]))} gzipped wasm)`);
+}
 console.log(`\nbuild ok: www/ is ready to serve`);

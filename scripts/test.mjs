@@ -163,7 +163,7 @@ function record(name, { code, output }, counts, detail) {
 // #[wasm_bindgen_test]. The other integration tests and the doctests are
 // native-only. Returns null when there are none.
 function wasmTestArgs() {
-  const args = ['test', '--target', 'wasm32-unknown-unknown'];
+  const args = ['test', '--target', 'wasm32-unknown-unknown', '--features', 'api'];
   if (grepTree(join(ROOT, 'src'), /wasm_bindgen_test/)) args.push('--lib');
   const dir = join(ROOT, 'tests');
   if (existsSync(dir)) {
@@ -172,7 +172,7 @@ function wasmTestArgs() {
       if (m) args.push('--test', m[1]);
     }
   }
-  return args.length > 3 ? args : null;
+  return args.length > 5 ? args : null;
 }
 
 function grepTree(dir, re) {

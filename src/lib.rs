@@ -5,8 +5,9 @@
 //! need a protection plan, what would it cost, what would it save and for
 //! whom, and when would it pay back?
 //!
-//! [`model`] is the pure calculation and builds anywhere; the browser
-//! binding and the widget are compiled only for `wasm32`.
+//! [`model`] is the pure calculation and builds anywhere; the widget is
+//! compiled only for `wasm32`, and the JavaScript API (`binding`) only for
+//! `wasm32` with the `api` feature.
 //!
 //! ```
 //! use outcome_calculator::model::{project, Council, ProgrammeChoice, Scenario};
@@ -20,7 +21,7 @@
 
 pub mod model;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod binding;
 
 #[cfg(target_arch = "wasm32")]

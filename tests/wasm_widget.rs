@@ -74,10 +74,16 @@ fn shows_the_default_results_on_mount() {
     let status = text(&root, "status");
     assert!(status.starts_with("Over 5 years: "), "{status}");
     assert!(status.contains("fewer children enter care"), "{status}");
-    assert!(status.contains(&format::money(expected.summary.npv)), "{status}");
+    assert!(
+        status.contains(&format::money(expected.summary.npv)),
+        "{status}"
+    );
     let status_el = by_id(&root, "status");
     assert_eq!(status_el.get_attribute("role").as_deref(), Some("status"));
-    assert_eq!(status_el.get_attribute("aria-atomic").as_deref(), Some("true"));
+    assert_eq!(
+        status_el.get_attribute("aria-atomic").as_deref(),
+        Some("true")
+    );
     // The detailed figures, the charts and their tables are there.
     let figures = text(&root, "figures");
     for words in [
@@ -129,11 +135,17 @@ fn a_bad_value_is_kept_shown_and_the_results_marked_not_updated() {
     assert!(!hidden(&root, "council.care_starts-error"));
     let message = text(&root, "council.care_starts-error");
     assert!(message.starts_with("Error: "), "{message}");
-    assert!(message.contains("\u{201c}12a\u{201d} is not a number"), "{message}");
+    assert!(
+        message.contains("\u{201c}12a\u{201d} is not a number"),
+        "{message}"
+    );
     let field = input(&root, "council.care_starts");
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = field.get_attribute("aria-describedby").unwrap();
-    assert!(described.contains("council.care_starts-error"), "{described}");
+    assert!(
+        described.contains("council.care_starts-error"),
+        "{described}"
+    );
     // The summary lists it; the last good results stay, marked.
     assert!(!hidden(&root, "error-summary"));
     assert!(text(&root, "error-summary").contains("There is a problem"));
@@ -194,22 +206,41 @@ fn no_programme_is_an_error_on_the_group() {
     let links = root.query_selector_all("#error-list a").unwrap();
     assert_eq!(links.length(), 1);
     let a: Element = links.get(0).unwrap().dyn_into().unwrap();
-    assert_eq!(a.get_attribute("data-target").as_deref(), Some("choose.family-safeguarding"));
+    assert_eq!(
+        a.get_attribute("data-target").as_deref(),
+        Some("choose.family-safeguarding")
+    );
 }
 
 #[wasm_bindgen_test]
 fn submitting_with_a_problem_moves_focus_to_the_summary_and_links_focus_fields() {
     let root = mounted();
     type_into(&root, "unit_costs.foster_weekly", "lots");
-    let form: web_sys::HtmlFormElement = root.query_selector("form").unwrap().unwrap().dyn_into().unwrap();
+    let form: web_sys::HtmlFormElement = root
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     form.request_submit().unwrap();
     let active = root.active_element().unwrap();
     assert_eq!(active.id(), "error-summary");
     // The link opens the folded "Unit costs" section and focuses the field.
-    let a: HtmlElement = root.query_selector("#error-list a").unwrap().unwrap().dyn_into().unwrap();
+    let a: HtmlElement = root
+        .query_selector("#error-list a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     a.click();
-    assert_eq!(root.active_element().unwrap().id(), "unit_costs.foster_weekly");
-    let details = by_id(&root, "unit_costs.foster_weekly").closest("details").unwrap().unwrap();
+    assert_eq!(
+        root.active_element().unwrap().id(),
+        "unit_costs.foster_weekly"
+    );
+    let details = by_id(&root, "unit_costs.foster_weekly")
+        .closest("details")
+        .unwrap()
+        .unwrap();
     assert!(details.has_attribute("open"));
 }
 
@@ -239,7 +270,11 @@ fn source_links_are_safe_and_every_sourced_default_is_listed() {
     let root = mounted();
     let explain = text(&root, "explain");
     for s in model::defaults::SOURCED {
-        assert!(explain.contains(s.source.title), "missing {}", s.source.title);
+        assert!(
+            explain.contains(s.source.title),
+            "missing {}",
+            s.source.title
+        );
     }
     for p in model::evidence::library() {
         assert!(explain.contains(p.name), "missing {}", p.name);
@@ -309,7 +344,13 @@ fn project_throws_an_error_naming_the_field() {
     // A valid scenario comes back as a plain object.
     let ok = binding::project(binding::to_js(&model::default_scenario())).unwrap();
     let summary = js_sys::Reflect::get(&ok, &"summary".into()).unwrap();
-    assert!(js_sys::Reflect::get(&summary, &"npv".into()).unwrap().as_f64().unwrap() > 0.0);
+    assert!(
+        js_sys::Reflect::get(&summary, &"npv".into())
+            .unwrap()
+            .as_f64()
+            .unwrap()
+            > 0.0
+    );
 
     // A value out of range names its field too.
     let s = binding::to_js(&model::default_scenario());
@@ -317,5 +358,8 @@ fn project_throws_an_error_naming_the_field() {
     js_sys::Reflect::set(&a, &"horizon_years".into(), &JsValue::from(40)).unwrap();
     let err = binding::project(s).unwrap_err();
     let field = js_sys::Reflect::get(&err, &"field".into()).unwrap();
-    assert_eq!(field.as_string().as_deref(), Some("assumptions.horizon_years"));
+    assert_eq!(
+        field.as_string().as_deref(),
+        Some("assumptions.horizon_years")
+    );
 }

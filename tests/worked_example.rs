@@ -91,7 +91,10 @@ fn with_commas(x: f64) -> String {
 
 #[test]
 fn the_report_export_carries_sources_version_date_and_years() {
-    let text = std::fs::read_to_string(root().join("docs/examples/hertfordshire-family-safeguarding.json")).unwrap();
+    let text = std::fs::read_to_string(
+        root().join("docs/examples/hertfordshire-family-safeguarding.json"),
+    )
+    .unwrap();
     let mut de = serde_json::Deserializer::from_str(&text);
     let s = decode(&mut de).unwrap();
     let p = project(&s).unwrap();
