@@ -6,12 +6,25 @@
 //   node scripts/build.mjs            # both
 //   node scripts/build.mjs --widget   # only the widget
 //
+// Both also write dist/outcome-calculator.html: the page in one file (CSS,
+// JavaScript and the WebAssembly module inlined) that works opened from
+// disk with no network, for workshops.
+//
 // Steps: make sure the wasm target and the matching wasm-bindgen CLI are
 // installed; cargo build (wasm-release profile); wasm-bindgen --target web;
 // wasm-opt -Oz; report gzipped sizes and fail above the budget.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +38,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
 const API_PKG = join(ROOT, 'dist', 'api');
+const OFFLINE = join(ROOT, 'dist', 'outcome-calculator.html');
 const CRATE_LIB = 'outcome_calculator';
 const TARGET = 'wasm32-unknown-unknown';
 const PROFILE = 'wasm-release';
@@ -224,8 +238,51 @@ function buildPackage(label, features, out) {
   optimise(join(out, `${CRATE_LIB}_bg.wasm`));
 }
 
+// Text that may sit inside a <script> or <style> element: "</" would end it.
+function inlineSafe(text) {
+  return text.replace(/<\/(script|style)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+// dist/outcome-calculator.html: index.html with page.css in a <style>, and
+// one module script holding the wasm-bindgen glue, the module (base64,
+// started with initSync) and the widget's CSS (given to its shadow root as
+// a constructed stylesheet), and the loader. Works from file:// with no
+// requests. It is not served under the strict CSP the hosted page has.
+function writeOffline() {
+  step('Single-file page (dist/outcome-calculator.html)');
+  let html = readFileSync(join(WWW, 'index.html'), 'utf8');
+  const pageCss = readFileSync(join(WWW, 'page.css'), 'utf8');
+  const widgetCss = readFileSync(join(WWW, 'widget.css'), 'utf8');
+  const glue = readFileSync(join(PKG, `${CRATE_LIB}.js`), 'utf8');
+  const loader = readFileSync(join(WWW, 'outcome-calculator.js'), 'utf8');
+  const wasm = readFileSync(WASM_OUT).toString('base64');
+
+  const exportLine = /^export \{ initSync, __wbg_init as default \};\s*$/m;
+  const importLine = /^import init, \{ initSync, mount \} from '\.\/pkg\/outcome_calculator\.js';\s*$/m;
+  if (!exportLine.test(glue)) fail('the wasm-bindgen glue no longer ends with the expected export line');
+  if (!importLine.test(loader)) fail('outcome-calculator.js no longer has the expected import line');
+  const script = [
+    glue.replace(exportLine, 'const init = __wbg_init;').replace(/^export function /gm, 'function '),
+    `globalThis.OUTCOME_CALCULATOR_INLINE = { wasm: ${JSON.stringify(wasm)}, css: ${JSON.stringify(widgetCss)} };`,
+    loader.replace(importLine, ''),
+  ].join('\n');
+
+  const styleTag = '<link rel="stylesheet" href="page.css">';
+  const scriptTag = '<script type="module" src="outcome-calculator.js"></script>';
+  if (!html.includes(styleTag) || !html.includes(scriptTag)) {
+    fail('www/index.html no longer links page.css and outcome-calculator.js as expected');
+  }
+  html = html
+    .replace(styleTag, () => `<style>\n${inlineSafe(pageCss)}\n</style>`)
+    .replace(scriptTag, () => `<script type="module">\n${inlineSafe(script)}\n</script>`);
+  mkdirSync(dirname(OFFLINE), { recursive: true });
+  writeFileSync(OFFLINE, html);
+  note(`${relative(ROOT, OFFLINE)}: ${kb(statSync(OFFLINE).size)} (${kb(gzipSync(html, { level: 9 }).length)} gzipped)`);
+}
+
 ensureToolchain();
 buildPackage('widget', [], PKG);
+writeOffline();
 reportSizes();
 if (!process.argv.includes('--widget')) {
   buildPackage('JavaScript API', ['api'], API_PKG);

@@ -3,7 +3,11 @@
 //   <script type="module" src="https://example.org/outcome-calculator.js"></script>
 //   <outcome-calculator></outcome-calculator>
 
-import init, { mount } from './pkg/outcome_calculator.js';
+import init, { initSync, mount } from './pkg/outcome_calculator.js';
+
+// The single-file page (dist/outcome-calculator.html) sets this to the
+// module's bytes (base64) and the widget's CSS, so that it runs from disk.
+const inline = globalThis.OUTCOME_CALCULATOR_INLINE;
 
 let ready;
 
@@ -11,9 +15,11 @@ function start() {
   if (typeof WebAssembly !== 'object') {
     return Promise.reject(new Error('WebAssembly is not available'));
   }
-  ready ??= init({
-    module_or_path: new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url),
-  });
+  ready ??= inline
+    ? Promise.resolve().then(() =>
+        initSync({ module: Uint8Array.from(atob(inline.wasm), (c) => c.charCodeAt(0)) }),
+      )
+    : init({ module_or_path: new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url) });
   return ready;
 }
 
@@ -42,6 +48,12 @@ class OutcomeCalculator extends HTMLElement {
     // Moving the element in the page reconnects it; mount only once.
     if (this.#started) return;
     this.#started = true;
+    if (inline) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(inline.css);
+      root.adoptedStyleSheets = [sheet];
+      this.setAttribute('data-inline-css', '');
+    }
     // The calculator loads widget.css from the loader's own folder.
     if (!this.hasAttribute('data-base')) {
       this.setAttribute('data-base', new URL('./', import.meta.url).href);

@@ -6,6 +6,7 @@
 //! formula with a worked example.
 
 pub mod citation;
+pub mod compare;
 pub mod csv;
 pub mod decode;
 pub mod default_scenario;

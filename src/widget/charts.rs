@@ -30,8 +30,10 @@ fn figure(parent: &Node, id: &str, title: &str, says: &str, w: f64, h: f64) -> (
             ("class", "oc-chart"),
             ("aria-hidden", "true"),
             ("focusable", "false"),
+            ("data-chart", id),
         ],
     );
+    super::export::chart_buttons(&fig, id, title);
     let details = add_c(&fig, "details", "oc-details oc-table-toggle");
     details.set_id(&cat(&[id, "-table"]));
     add_ct(

@@ -16,13 +16,19 @@
 //! styles). The host's `data-base` attribute gives the folder it is in.
 
 pub mod charts;
+pub mod compare;
 pub mod dom;
+pub mod embed;
 pub mod explain;
+pub mod export;
 pub mod fields;
 pub mod form;
 pub mod format;
 pub mod results;
+pub mod share;
 pub mod state;
+pub mod tools;
+pub mod workshop;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -39,7 +45,10 @@ type Shared = Rc<RefCell<State>>;
 /// Draws the widget into `root` with the default scenario and makes it live.
 #[wasm_bindgen]
 pub fn mount(root: ShadowRoot, host: HtmlElement) -> Result<(), JsValue> {
-    mount_with(root, host, state::starting_scenario())
+    // The scenario from the page address, the element's attributes or the
+    // copy saved on this device (tools.rs); the default scenario otherwise.
+    let start = tools::starting(&host);
+    mount_with(root, host, start)
 }
 
 /// [`mount`] with a given starting scenario.
@@ -49,18 +58,24 @@ pub fn mount_with(
     scenario: crate::model::Scenario,
 ) -> Result<(), JsValue> {
     dom::clear(&root);
-    let sheet = dom::add(&root, "link");
-    attrs(
-        &sheet,
-        &[
-            ("rel", "stylesheet"),
-            ("href", &cat(&[&stylesheet_base(&host), "widget.css"])),
-        ],
-    );
+    // The single-file page gives the styles to the shadow root itself
+    // (`data-inline-css`, set by the loader); otherwise they load from
+    // widget.css.
+    let inline_css = host.has_attribute("data-inline-css");
+    let sheet = dom::add(&root, if inline_css { "span" } else { "link" });
+    if !inline_css {
+        attrs(
+            &sheet,
+            &[
+                ("rel", "stylesheet"),
+                ("href", &cat(&[&stylesheet_base(&host), "widget.css"])),
+            ],
+        );
+    }
     let page = add_c(&root, "div", "oc");
     // Unstyled content would flash; show it once the stylesheet is in (or
     // has failed).
-    dom::show(&page, false);
+    dom::show(&page, inline_css);
     let layout = add_c(&page, "div", "oc-layout");
     let st: Shared = Rc::new(RefCell::new(State::new(scenario)));
     let form = form::build(&layout, &st.borrow());
@@ -99,6 +114,7 @@ pub fn mount_with(
         listen(&results, "click", move |e| on_summary_click(&root2, &e));
     }
     watch_width(&root, &st);
+    tools::build(&root, &host, &page, &st);
     Ok(())
 }
 
@@ -135,6 +151,7 @@ fn update(root: &ShadowRoot, s: &mut State, force: bool) {
     form::sync_errors(root, &before, &s.problems);
     let redraw = force || !s.stale;
     results::render(root, s, redraw);
+    tools::changed(root, s);
 }
 
 fn on_input(st: &Shared, root: &ShadowRoot, e: &Event) {

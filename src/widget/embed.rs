@@ -1,0 +1,311 @@
+//! Embedding: the options a host page sets on `<outcome-calculator>` (or,
+//! for the iframe page, in its address), fields it locks, panels it hides,
+//! the colour theme, the height message a framed calculator posts to its
+//! parent, and the embed code to copy.
+//!
+//! Options: `lock="care_starts,funding_years"` (link parameter names; those
+//! inputs become read-only with a note), `hide="explain,charts"` (panels
+//! left out: a compact mode for articles), `theme="light|dark|auto"`,
+//! `presenter` (large type). Scenario presets use the link parameter names
+//! themselves (see [`crate::model::link`]).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+use crate::model::{link, Scenario};
+
+use super::dom::{self, add_c, attrs, cat};
+use super::fields::{self, Access};
+
+/// Names that configure the embed rather than the scenario.
+pub const OPTION_NAMES: &[&str] = &["lock", "hide", "theme", "id", "presenter"];
+
+/// Panels a host may hide.
+pub const PANELS: &[&str] = &[
+    "programmes",
+    "charts",
+    "explain",
+    "share",
+    "compare",
+    "export",
+    "workshop",
+];
+
+/// An option from the host element, else (on pages that keep the scenario
+/// in their address) from the address.
+pub fn option(host: &Element, name: &str) -> Option<String> {
+    if let Some(v) = host.get_attribute(name) {
+        return Some(v);
+    }
+    if !super::share::owns_address(host) {
+        return None;
+    }
+    let search = web_sys::window()?.location().search().ok()?;
+    link::pairs(&search)
+        .ok()?
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+/// A comma-separated option as a list.
+pub fn list(host: &Element, name: &str) -> Vec<String> {
+    option(host, name)
+        .unwrap_or_default()
+        .split(',')
+        .map(|s| s.trim().to_ascii_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Applies `theme`, `hide` and `presenter` to the widget's root element.
+pub fn apply_look(page: &Element, host: &Element) {
+    let classes = page.class_list();
+    let theme = option(host, "theme").unwrap_or_default();
+    if let t @ ("light" | "dark") = theme.trim() {
+        let _ = classes.add_1(&cat(&["oc-theme-", t]));
+    }
+    for panel in list(host, "hide") {
+        if PANELS.contains(&panel.as_str()) {
+            let _ = classes.add_1(&cat(&["oc-hide-", &panel]));
+        }
+    }
+    if option(host, "presenter").is_some_and(|v| v != "false") {
+        let _ = classes.add_1("oc-presenter");
+    }
+}
+
+/// The scenario's value reader for each field input (scenario-level
+/// fields only).
+fn scenario_fields() -> impl Iterator<Item = &'static fields::Field> {
+    fields::COUNCIL
+        .iter()
+        .chain(fields::TIME)
+        .chain(fields::UNIT_COSTS)
+        .chain(fields::METHOD)
+}
+
+/// The input id for a link parameter: the same id for programme settings
+/// (`pause.annual_cost`), the field the parameter writes for the others
+/// (found by writing a marker value through the link codec and seeing
+/// which field reads it back).
+pub fn input_for_key(key: &str) -> Option<String> {
+    if key.contains('.') {
+        return fields::find(key).map(|_| key.to_string());
+    }
+    const MARK: f64 = 987_654.0;
+    let marked = link::apply(
+        Scenario::new(Default::default(), Vec::new()),
+        &[(key.to_string(), "987654".to_string())],
+    )
+    .ok()?;
+    scenario_fields()
+        .find(|f| match f.access {
+            Access::Scenario(get, _) => get(&marked) == Some(MARK),
+            Access::Choice(..) => false,
+        })
+        .map(|f| f.key.to_string())
+}
+
+/// The link parameter for a scenario path (`council.care_starts` →
+/// `care_starts`, `programmes[0].cohort` → `family-safeguarding.cohort`),
+/// so messages about a link name what is in it.
+pub fn key_for_path(s: &Scenario, path: &str) -> String {
+    if let Some(rest) = path.strip_prefix("programmes[") {
+        if let Some((n, field)) = rest.split_once("].") {
+            if let Some(p) = n.parse::<usize>().ok().and_then(|i| s.programmes.get(i)) {
+                return cat(&[&p.programme, ".", field]);
+            }
+        }
+        return "programmes".into();
+    }
+    let top = path.split('.').next().unwrap_or(path);
+    if top == "evidence_set" {
+        return "evidence".into();
+    }
+    if top == "version" {
+        return "v".into();
+    }
+    for key in link::keys() {
+        if input_for_key(key).as_deref() == Some(path) {
+            return key.to_string();
+        }
+    }
+    path.to_string()
+}
+
+/// Makes the locked fields read-only, each with a note saying why.
+pub fn lock(root: &ShadowRoot, host: &Element) {
+    for key in list(host, "lock") {
+        match key.as_str() {
+            "programmes" => {
+                if let Some(fs) = dom::by_id(root, "programmes") {
+                    if let Ok(boxes) = fs.query_selector_all("input[type=checkbox]") {
+                        for i in 0..boxes.length() {
+                            if let Some(b) = boxes.item(i).and_then(|n| n.dyn_into().ok()) {
+                                dom::flag(&b, "disabled", true);
+                            }
+                        }
+                    }
+                    note(&fs, "programmes");
+                }
+            }
+            "effect_level" => {
+                for level in ["low", "central", "high"] {
+                    if let Some(r) = dom::by_id(root, &cat(&["level.", level])) {
+                        dom::flag(&r, "disabled", true);
+                    }
+                }
+                if let Some(fs) =
+                    dom::by_id(root, "level.low").and_then(|r| r.closest("fieldset").ok().flatten())
+                {
+                    note(&fs, "level");
+                }
+            }
+            _ => {
+                let Some(id) = input_for_key(&key) else {
+                    continue;
+                };
+                let Some(input) = dom::by_id(root, &id) else {
+                    continue;
+                };
+                dom::flag(&input, "readonly", true);
+                let _ = input.class_list().add_1("oc-input--locked");
+                if let Some(group) = dom::by_id(root, &cat(&[&id, "-group"])) {
+                    let note_id = note(&group, &id);
+                    let base = input.get_attribute("data-describedby").unwrap_or_default();
+                    let ids = if base.is_empty() {
+                        note_id
+                    } else {
+                        cat(&[&base, " ", &note_id])
+                    };
+                    attrs(
+                        &input,
+                        &[("data-describedby", &ids), ("aria-describedby", &ids)],
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Adds the "set by this page" note to a locked group; returns its id.
+fn note(parent: &Element, id: &str) -> String {
+    let note_id = cat(&[id, "-locked"]);
+    let p = dom::el("p");
+    p.set_class_name("oc-hint oc-locked-note");
+    p.set_id(&note_id);
+    p.set_text_content(Some(
+        "Set by the page this calculator is on, so it cannot be changed here.",
+    ));
+    // After the label or legend, before the input.
+    let after = parent
+        .query_selector(":scope > label, :scope > legend, :scope > .oc-hint")
+        .ok()
+        .flatten();
+    match after.and_then(|a| a.next_sibling()) {
+        Some(next) => {
+            let _ = parent.insert_before(&p, Some(&next));
+        }
+        None => {
+            let _ = parent.append_child(&p);
+        }
+    }
+    note_id
+}
+
+/// In an iframe: posts the page's height to the parent whenever it changes,
+/// as `{type: 'outcome-calculator:height', id, height}` (id from the
+/// address's `id`) and as the AMP `{sentinel: 'amp', type: 'embed-size',
+/// height}`. The height is not private, so any parent may read it.
+pub fn report_height(host: &HtmlElement) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = w.parent() else {
+        return;
+    };
+    if parent == w {
+        return;
+    }
+    let id = option(host, "id").unwrap_or_default();
+    let Some(body) = dom::doc().body() else {
+        return;
+    };
+    let last = std::rc::Rc::new(std::cell::Cell::new(-1i32));
+    let measured = body.clone();
+    let post = move || {
+        let h = measured.get_bounding_client_rect().height().ceil() as i32;
+        if h <= 0 || h == last.get() {
+            return;
+        }
+        last.set(h);
+        let ours = js_sys::Object::new();
+        set(&ours, "type", &"outcome-calculator:height".into());
+        set(&ours, "id", &JsValue::from_str(&id));
+        set(&ours, "height", &h.into());
+        let _ = parent.post_message(&ours, "*");
+        let amp = js_sys::Object::new();
+        set(&amp, "sentinel", &"amp".into());
+        set(&amp, "type", &"embed-size".into());
+        set(&amp, "height", &h.into());
+        let _ = parent.post_message(&amp, "*");
+    };
+    let c = Closure::<dyn FnMut()>::new(post);
+    if let Ok(observer) = web_sys::ResizeObserver::new(c.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    c.forget();
+}
+
+fn set(o: &js_sys::Object, k: &str, v: &JsValue) {
+    let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), v);
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+fn attr_text(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// The two embed codes for a scenario: a script and element, and an
+/// iframe with the parent script that sizes it. `base` is the folder the
+/// calculator's files are in.
+pub fn codes(base: &str, s: &Scenario) -> (String, String) {
+    let query = link::to_query(s);
+    let mut element = String::from("<outcome-calculator");
+    for (k, v) in link::pairs(&query).unwrap_or_default() {
+        element.push_str(&cat(&["\n  ", &k, "=\"", &attr_text(&v), "\""]));
+    }
+    element.push_str("></outcome-calculator>");
+    let script = cat(&[
+        "<script type=\"module\" src=\"",
+        &attr_text(base),
+        "outcome-calculator.js\"></script>\n",
+        &element,
+    ]);
+    let iframe = cat(&[
+        "<iframe id=\"outcome-calculator-1\" src=\"",
+        &attr_text(base),
+        "embed.html?",
+        &attr_text(&query),
+        "&amp;id=outcome-calculator-1\"\n  title=\"Children's services outcome calculator\" loading=\"lazy\"\n  width=\"100%\" height=\"900\" style=\"width: 100%; border: 0\"\n  allow=\"clipboard-write\"></iframe>\n<script src=\"",
+        &attr_text(base),
+        "embed-parent.js\" defer></script>",
+    ]);
+    (script, iframe)
+}
+
+/// Adds a read-only note about an embed option for hidden panels.
+pub fn is_hidden(page: &Element, panel: &str) -> bool {
+    page.class_list().contains(&cat(&["oc-hide-", panel]))
+}
+
+/// The class for a toolbar group of a panel that can be hidden.
+pub fn panel(parent: &Element, tag: &str, name: &str, class: &str) -> Element {
+    add_c(parent, tag, &cat(&[class, " oc-panel-", name]))
+}

@@ -1,0 +1,422 @@
+//! Downloads and import: the report CSV, the scenario file (JSON, exactly
+//! the format the command-line calculator reads), importing a scenario
+//! file, and each chart as SVG or PNG. Files are made in the page and
+//! downloaded through a Blob and an object URL; nothing is sent anywhere.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, Element, HtmlElement, ShadowRoot, Url};
+
+use crate::model::{self, Error, Projection, Scenario};
+
+use super::dom::{self, add_c, add_ct, add_t, attrs, cat};
+
+/// Builds the export panel: report, scenario file, import.
+pub fn build(parent: &Element) -> Element {
+    let section = add_c(parent, "section", "oc-tool oc-panel-export");
+    attrs(&section, &[("aria-labelledby", "export-title")]);
+    add_ct(&section, "h3", "oc-h3", "Download or open a scenario").set_id("export-title");
+    let row = add_c(&section, "div", "oc-buttons");
+    for (action, words) in [
+        ("csv", "Download the report (CSV)"),
+        ("json", "Download the scenario file (JSON)"),
+        ("print", "Print"),
+    ] {
+        let b = add_ct(&row, "button", "oc-button oc-button--secondary", words);
+        attrs(&b, &[("type", "button"), ("data-action", action)]);
+    }
+    add_t(
+        &section,
+        "p",
+        "The report lists every figure used with its source and the results year by year. The scenario file opens here again, or in the command-line calculator.",
+    );
+    let group = add_c(&section, "div", "oc-field");
+    group.set_id("import-group");
+    let l = add_ct(&group, "label", "oc-label", "Open a scenario file");
+    attrs(&l, &[("for", "import")]);
+    add_ct(
+        &group,
+        "div",
+        "oc-hint",
+        "A .json file downloaded from this calculator. It replaces the figures in the form.",
+    )
+    .set_id("import-hint");
+    let err = add_c(&group, "p", "oc-error");
+    err.set_id("import-error");
+    attrs(&err, &[("role", "alert")]);
+    dom::show(&err, false);
+    let input = add_c(&group, "input", "oc-file");
+    attrs(
+        &input,
+        &[
+            ("type", "file"),
+            ("id", "import"),
+            ("accept", ".json,application/json"),
+            ("aria-describedby", "import-hint"),
+        ],
+    );
+    let said = add_c(&section, "p", "oc-copied");
+    said.set_id("export-status");
+    attrs(&said, &[("role", "status")]);
+    section
+}
+
+/// The download buttons under a chart.
+pub fn chart_buttons(fig: &Element, id: &str, title: &str) {
+    let row = add_c(fig, "div", "oc-buttons oc-chart-buttons oc-panel-export");
+    for (format, words) in [("svg", "Download SVG"), ("png", "Download PNG")] {
+        let b = add_ct(&row, "button", "oc-button oc-button--small", words);
+        attrs(
+            &b,
+            &[
+                ("type", "button"),
+                ("data-action", "chart"),
+                ("data-chart", id),
+                ("data-format", format),
+                (
+                    "aria-label",
+                    &cat(&[words, " of the chart \u{201c}", title, "\u{201d}"]),
+                ),
+            ],
+        );
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` (the browser's clock, UTC).
+fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+/// A file name from the scenario's label: lower case, dashes.
+fn file_name(s: &Scenario, ext: &str) -> String {
+    let mut stem = String::new();
+    for c in s.label.chars().chain(s.council.name.chars()) {
+        if c.is_ascii_alphanumeric() {
+            stem.push(c.to_ascii_lowercase());
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+        if stem.len() > 48 {
+            break;
+        }
+        if s.label.is_empty() {
+            continue;
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    cat(&[if stem.is_empty() { "scenario" } else { stem }, ".", ext])
+}
+
+/// Downloads a blob under a name.
+fn download_blob(blob: &Blob, name: &str) {
+    let Ok(url) = Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    let a = dom::el("a");
+    attrs(&a, &[("href", &url), ("download", name)]);
+    if let Some(a) = a.dyn_ref::<HtmlElement>() {
+        a.click();
+    }
+    // Give the download a moment to start before letting the URL go.
+    let c = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(c.unchecked_ref(), 10_000);
+    }
+}
+
+/// Downloads text under a name.
+fn download_text(text: &str, mime: &str, name: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = BlobPropertyBag::new();
+    opts.set_type(mime);
+    if let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &opts) {
+        download_blob(&blob, name);
+    }
+}
+
+/// The scenario file: pretty JSON, as the command-line calculator reads it.
+pub fn scenario_json(s: &Scenario) -> String {
+    let mut text = serde_json::to_string_pretty(s).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Reads a scenario file; the error names the field.
+pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Error>> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let s = model::decode(&mut de).map_err(|e| vec![e])?;
+    de.end().map_err(|e| {
+        vec![Error::new(
+            "scenario",
+            model::ErrorKind::Malformed {
+                detail: e.to_string(),
+            },
+        )]
+    })?;
+    model::validate(&s)?;
+    Ok(s)
+}
+
+/// Downloads the report CSV.
+pub fn csv(root: &ShadowRoot, s: &Scenario, p: &Projection) {
+    let text = model::export::report_csv(s, p, &today());
+    download_text(&text, "text/csv;charset=utf-8", &file_name(s, "csv"));
+    say(root, "The report is downloading as a CSV file.");
+}
+
+/// Downloads the scenario file.
+pub fn json(root: &ShadowRoot, s: &Scenario) {
+    download_text(&scenario_json(s), "application/json", &file_name(s, "json"));
+    say(root, "The scenario is downloading as a JSON file.");
+}
+
+fn say(root: &ShadowRoot, words: &str) {
+    if let Some(p) = dom::by_id(root, "export-status") {
+        p.set_text_content(Some(words));
+    }
+}
+
+/// Shows or clears the import error.
+pub fn import_error(root: &ShadowRoot, message: Option<&str>) {
+    if let Some(err) = dom::by_id(root, "import-error") {
+        dom::clear(&err);
+        if let Some(m) = message {
+            dom::hidden_text(&err, "Error: ");
+            dom::text(&err, m);
+        }
+        dom::show(&err, message.is_some());
+    }
+    if let Some(g) = dom::by_id(root, "import-group") {
+        let _ = g
+            .class_list()
+            .toggle_with_force("oc-field--error", message.is_some());
+    }
+    if let Some(i) = dom::by_id(root, "import") {
+        let ids = if message.is_some() {
+            "import-hint import-error"
+        } else {
+            "import-hint"
+        };
+        attrs(&i, &[("aria-describedby", ids)]);
+    }
+}
+
+/// The message for a file that could not be used.
+pub fn import_message(errors: &[Error]) -> String {
+    let mut out = String::from("The file could not be used: ");
+    for (i, e) in errors.iter().take(3).enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&e.to_string());
+    }
+    if errors.len() > 3 {
+        out.push_str("; and more");
+    }
+    out.push('.');
+    out
+}
+
+/// Reads the chosen file and hands its text to `done`.
+pub fn read_file(input: &Element, done: impl FnOnce(Result<String, String>) + 'static) {
+    let file = input
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0));
+    let Some(file) = file else {
+        return;
+    };
+    if file.size() > 1_000_000.0 {
+        done(Err(
+            "The file is larger than 1 MB: choose a scenario file downloaded from this calculator."
+                .into(),
+        ));
+        return;
+    }
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
+    let r2 = reader.clone();
+    let on_load = Closure::once_into_js(move || {
+        let text = r2.result().ok().and_then(|v| v.as_string());
+        done(text.ok_or_else(|| "The file could not be read as text.".to_string()));
+    });
+    reader.set_onloadend(Some(on_load.unchecked_ref()));
+    let _ = reader.read_as_text(&file);
+}
+
+/// Style properties copied onto each element of an exported chart, so the
+/// file looks as it does on the page without the widget's stylesheet.
+const STYLE: &[&str] = &[
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "text-anchor",
+    "dominant-baseline",
+    "paint-order",
+];
+
+/// The chart as a standalone SVG document (styles inlined, a background
+/// and a title), and its size in CSS pixels.
+fn chart_svg(root: &ShadowRoot, id: &str) -> Option<(String, f64, f64)> {
+    let svg = root
+        .query_selector(&cat(&["svg[data-chart=\"", id, "\"]"]))
+        .ok()
+        .flatten()?;
+    let w = web_sys::window()?;
+    let copy: Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let from = svg.query_selector_all("*").ok()?;
+    let to = copy.query_selector_all("*").ok()?;
+    // Presentation attributes rather than a style attribute: the page's
+    // Content-Security-Policy allows no inline styles.
+    let inline = |src: &Element, dst: &Element| {
+        if let Ok(Some(cs)) = w.get_computed_style(src) {
+            for p in STYLE {
+                let v = cs.get_property_value(p).unwrap_or_default();
+                if !v.is_empty() && v != "normal" && v != "auto" {
+                    let _ = dst.set_attribute(p, &v);
+                }
+            }
+        }
+        let _ = dst.remove_attribute("class");
+    };
+    inline(&svg, &copy);
+    for i in 0..from.length() {
+        if let (Some(a), Some(b)) = (
+            from.item(i).and_then(|n| n.dyn_into::<Element>().ok()),
+            to.item(i).and_then(|n| n.dyn_into::<Element>().ok()),
+        ) {
+            inline(&a, &b);
+        }
+    }
+    let rect = svg.get_bounding_client_rect();
+    let (width, height) = (rect.width().max(1.0), rect.height().max(1.0));
+    let bg = root
+        .query_selector(".oc")
+        .ok()
+        .flatten()
+        .and_then(|page| w.get_computed_style(&page).ok().flatten())
+        .and_then(|cs| cs.get_property_value("background-color").ok())
+        .filter(|c| !c.is_empty() && c != "rgba(0, 0, 0, 0)")
+        .unwrap_or_else(|| "#ffffff".into());
+    let back = dom::doc().create_element_ns(Some(dom::SVG), "rect").ok()?;
+    attrs(
+        &back,
+        &[("width", "100%"), ("height", "100%"), ("fill", &bg)],
+    );
+    let _ = copy.insert_before(&back, copy.first_child().as_ref());
+    let title_text = fig_title(root, id);
+    if !title_text.is_empty() {
+        let t = dom::doc().create_element_ns(Some(dom::SVG), "title").ok()?;
+        t.set_text_content(Some(&title_text));
+        let _ = copy.insert_before(&t, copy.first_child().as_ref());
+    }
+    let (ws, hs) = (
+        (width.round() as i64).to_string(),
+        (height.round() as i64).to_string(),
+    );
+    attrs(
+        &copy,
+        &[
+            ("xmlns", dom::SVG),
+            ("width", &ws),
+            ("height", &hs),
+            ("role", "img"),
+        ],
+    );
+    let _ = copy.remove_attribute("aria-hidden");
+    let _ = copy.remove_attribute("focusable");
+    let _ = copy.remove_attribute("data-chart");
+    let text = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&copy)
+        .ok()?;
+    Some((
+        cat(&["<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", &text, "\n"]),
+        width,
+        height,
+    ))
+}
+
+/// The chart's caption, for the file's title.
+fn fig_title(root: &ShadowRoot, id: &str) -> String {
+    root.query_selector(&cat(&["svg[data-chart=\"", id, "\"]"]))
+        .ok()
+        .flatten()
+        .and_then(|s| s.closest("figure").ok().flatten())
+        .and_then(|f| f.query_selector(".oc-caption-title").ok().flatten())
+        .and_then(|c| c.text_content())
+        .unwrap_or_default()
+}
+
+/// Downloads a chart as SVG or PNG (drawn at twice its size).
+pub fn chart(root: &ShadowRoot, id: &str, format: &str, s: &Scenario) {
+    let Some((svg, w, h)) = chart_svg(root, id) else {
+        return;
+    };
+    let name = cat(&[
+        id.trim_start_matches("oc-"),
+        "-",
+        file_name(s, format).as_str(),
+    ]);
+    let opts = BlobPropertyBag::new();
+    opts.set_type("image/svg+xml");
+    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    if format == "svg" {
+        download_blob(&blob, &name);
+        say(root, "The chart is downloading as an SVG file.");
+        return;
+    }
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let (img2, url2, root2) = (img.clone(), url.clone(), root.clone());
+    let on_load = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url2);
+        let Some(canvas) = dom::el("canvas")
+            .dyn_into::<web_sys::HtmlCanvasElement>()
+            .ok()
+        else {
+            return;
+        };
+        let scale = 2.0;
+        canvas.set_width((w * scale).round() as u32);
+        canvas.set_height((h * scale).round() as u32);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.scale(scale, scale);
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w, h);
+        let done = Closure::once_into_js(move |blob: Option<Blob>| {
+            if let Some(b) = blob {
+                download_blob(&b, &name);
+                say(&root2, "The chart is downloading as a PNG file.");
+            }
+        });
+        let _ = canvas.to_blob(done.unchecked_ref());
+    });
+    img.set_onload(Some(on_load.unchecked_ref()));
+    img.set_src(&url);
+}

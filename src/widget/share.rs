@@ -1,0 +1,479 @@
+//! Share links: the scenario in the page address, read on mount and kept
+//! up to date as the user edits, and the "Copy link" and embed-code boxes.
+//!
+//! Where the starting scenario comes from, later winning:
+//! 1. the default scenario;
+//! 2. the host element's attributes (the same names as link parameters);
+//! 3. on the calculator's own pages (`data-url-state` on the element), the
+//!    address's query; else the copy saved on this device, with any locked
+//!    attributes put back on top.
+//!
+//! A full link (one with `v=`, as "Copy link" makes) is read on top of the
+//! format's blank scenario, so it gives back exactly the scenario it was
+//! made from; a partial preset (`?funding_years=3`) is read on top of the
+//! default scenario. A link that cannot be used is named in an alert and
+//! the defaults are shown instead.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+use crate::model::{self, link, Error, Scenario};
+
+use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use super::{embed, workshop};
+
+/// The starting scenario and what to tell the user about it.
+pub struct Start {
+    /// The scenario to show.
+    pub scenario: Scenario,
+    /// What could not be used, and where it came from ("link", "page").
+    pub problems: Vec<(&'static str, Error)>,
+    /// The evidence set the link was made with, when it is not this
+    /// calculator's.
+    pub older: Option<String>,
+}
+
+/// True when the page is the calculator's own, so the scenario lives in
+/// its address.
+pub fn owns_address(host: &Element) -> bool {
+    host.has_attribute("data-url-state")
+}
+
+/// The scenario pairs among the host's attributes.
+fn attribute_pairs(host: &Element) -> Vec<(String, String)> {
+    let keys = link::keys();
+    host.get_attribute_names()
+        .iter()
+        .filter_map(|n| n.as_string())
+        .filter(|n| keys.contains(&n.as_str()) || (n.contains('.') && !n.starts_with("data-")))
+        .map(|n| {
+            let v = host.get_attribute(&n).unwrap_or_default();
+            (n, v)
+        })
+        .collect()
+}
+
+/// The scenario pairs in the page address (options such as `id` left out).
+fn address_pairs(host: &Element) -> Result<Vec<(String, String)>, Error> {
+    if !owns_address(host) {
+        return Ok(Vec::new());
+    }
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    Ok(link::pairs(&search)?
+        .into_iter()
+        .filter(|(k, _)| !embed::OPTION_NAMES.contains(&k.as_str()))
+        .collect())
+}
+
+/// Reads pairs on top of `preset`, or of the blank scenario for a full link.
+fn read(preset: &Scenario, pairs: &[(String, String)]) -> Result<Scenario, Vec<Error>> {
+    let base = if pairs.iter().any(|(k, _)| k == "v") {
+        Scenario::new(Default::default(), Vec::new())
+    } else {
+        preset.clone()
+    };
+    link::apply(base, pairs)
+}
+
+/// Checks a scenario read from a link; an older evidence set is allowed
+/// through (the user is offered the current one).
+fn check(s: &Scenario) -> Result<Option<String>, Vec<Error>> {
+    let older = link::older_evidence(s).map(str::to_string);
+    let mut probe = s.clone();
+    if older.is_some() {
+        probe.evidence_set = model::evidence::EVIDENCE_SET.into();
+    }
+    model::validate(&probe).map(|_| older)
+}
+
+/// Works out the starting scenario for a host element.
+pub fn start(host: &Element) -> Start {
+    let defaults = super::state::starting_scenario();
+    let mut problems = Vec::new();
+    let named = |from: &'static str, s: &Scenario, errors: Vec<Error>| -> Vec<_> {
+        errors
+            .into_iter()
+            .map(|mut e| {
+                e.field = embed::key_for_path(s, &e.field);
+                (from, e)
+            })
+            .collect()
+    };
+    let attrs = attribute_pairs(host);
+    let preset = match read(&defaults, &attrs)
+        .map_err(|e| (e, None))
+        .and_then(|s| check(&s).map(|_| s.clone()).map_err(|e| (e, Some(s))))
+    {
+        Ok(s) => s,
+        Err((errors, s)) => {
+            problems.extend(named("page", s.as_ref().unwrap_or(&defaults), errors));
+            defaults.clone()
+        }
+    };
+    let address = match address_pairs(host) {
+        Ok(p) => p,
+        Err(e) => {
+            problems.push(("link", e));
+            Vec::new()
+        }
+    };
+    if !address.is_empty() {
+        return match read(&preset, &address) {
+            Ok(s) => match check(&s) {
+                Ok(older) => Start {
+                    scenario: s,
+                    problems,
+                    older,
+                },
+                Err(errors) => {
+                    problems.extend(named("link", &s, errors));
+                    Start {
+                        scenario: preset,
+                        problems,
+                        older: None,
+                    }
+                }
+            },
+            Err(errors) => {
+                problems.extend(named("link", &preset, errors));
+                Start {
+                    scenario: preset,
+                    problems,
+                    older: None,
+                }
+            }
+        };
+    }
+    // The saved copy, with locked presets put back.
+    let locked: Vec<(String, String)> = {
+        let lock = embed::list(host, "lock");
+        attrs
+            .iter()
+            .filter(|(k, _)| lock.contains(k))
+            .cloned()
+            .collect()
+    };
+    let saved = workshop::load(host)
+        .and_then(|q| link::from_query(&q).ok())
+        .and_then(|s| link::apply(s, &locked).ok())
+        .filter(|s| check(s).is_ok_and(|o| o.is_none()));
+    Start {
+        scenario: saved.unwrap_or(preset),
+        problems,
+        older: None,
+    }
+}
+
+/// Shows the problems with the link or presets, and the older-evidence
+/// notice, at the top of the widget.
+pub fn notices(root: &ShadowRoot, page: &Element, start: &Start, st: &super::Shared) {
+    if !start.problems.is_empty() {
+        let box_ = add_c(page, "div", "oc-notice oc-notice--alert");
+        attrs(&box_, &[("role", "alert")]);
+        let from_link = start.problems.iter().any(|(from, _)| *from == "link");
+        add_ct(
+            &box_,
+            "h2",
+            "oc-notice-title",
+            if from_link {
+                "This link could not be used"
+            } else {
+                "This page's settings could not be used"
+            },
+        );
+        add_t(
+            &box_,
+            "p",
+            "The calculator shows the default figures instead. What was wrong:",
+        );
+        let list = add_c(&box_, "ul", "oc-list");
+        for (_, e) in &start.problems {
+            let li = add(&list, "li");
+            add_t(&li, "code", &e.field);
+            text(&li, &cat(&[": ", &e.message()]));
+        }
+        let _ = page.insert_before(&box_, page.first_child().as_ref());
+    }
+    if let Some(old) = &start.older {
+        let box_ = add_c(page, "div", "oc-notice");
+        box_.set_id("older-evidence");
+        attrs(
+            &box_,
+            &[
+                ("role", "region"),
+                ("aria-labelledby", "older-evidence-title"),
+            ],
+        );
+        add_ct(
+            &box_,
+            "h2",
+            "oc-notice-title",
+            "This link uses an older evidence set",
+        )
+        .set_id("older-evidence-title");
+        add_t(
+            &box_,
+            "p",
+            &cat(&[
+                "It was made with evidence set ",
+                old,
+                ". This calculator has evidence set ",
+                model::evidence::EVIDENCE_SET,
+                " and cannot show results from the older one. Switch to the current evidence to see results for these figures.",
+            ]),
+        );
+        let b = add_ct(
+            &box_,
+            "button",
+            "oc-button",
+            &cat(&["Use evidence set ", model::evidence::EVIDENCE_SET]),
+        );
+        attrs(&b, &[("type", "button")]);
+        let (root2, st2, box2) = (root.clone(), st.clone(), box_.clone());
+        super::listen(&b, "click", move |_| {
+            let mut s = st2.borrow_mut();
+            s.scenario.evidence_set = model::evidence::EVIDENCE_SET.into();
+            super::update(&root2, &mut s, true);
+            dom::clear(&box2);
+            let _ = box2.remove_attribute("aria-labelledby");
+            attrs(&box2, &[("role", "status"), ("tabindex", "-1")]);
+            add_t(
+                &box2,
+                "p",
+                &cat(&[
+                    "Now using evidence set ",
+                    model::evidence::EVIDENCE_SET,
+                    ".",
+                ]),
+            );
+            dom::focus(&box2);
+        });
+        let _ = page.insert_before(&box_, page.first_child().as_ref());
+    }
+}
+
+/// The address of the full calculator for a query: this page on the
+/// calculator's own pages (not when framed), else the folder of its files.
+pub fn link_for(host: &Element, query: &str) -> String {
+    let w = web_sys::window();
+    let framed = w
+        .as_ref()
+        .and_then(|w| w.parent().ok().flatten())
+        .is_some_and(|p| Some(&p) != w.as_ref());
+    let here = w
+        .as_ref()
+        .map(|w| w.location())
+        .and_then(|l| Some(cat(&[&l.origin().ok()?, &l.pathname().ok()?])))
+        .unwrap_or_default();
+    let base = if owns_address(host) && !framed && !here.starts_with("null") {
+        here
+    } else {
+        folder(host)
+    };
+    cat(&[&base, "?", query])
+}
+
+/// The folder the calculator's files are in (the loader's `data-base`).
+pub fn folder(host: &Element) -> String {
+    host.get_attribute("data-base").unwrap_or_default()
+}
+
+/// Keeps the address in line with the scenario (calculator pages only).
+pub fn sync_address(host: &Element, query: &str, is_default: bool) {
+    if !owns_address(host) {
+        return;
+    }
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let search = w.location().search().unwrap_or_default();
+    let wanted = if is_default && search.is_empty() {
+        return;
+    } else {
+        let mut q = cat(&["?", query]);
+        // Keep the embed options (id, lock, hide, theme) of a framed page.
+        if let Ok(pairs) = link::pairs(&search) {
+            for (k, v) in pairs {
+                if embed::OPTION_NAMES.contains(&k.as_str()) {
+                    q.push_str(&cat(&[
+                        "&",
+                        &link::encode_component(&k),
+                        "=",
+                        &link::encode_component(&v),
+                    ]));
+                }
+            }
+        }
+        q
+    };
+    if wanted != search {
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
+        }
+    }
+}
+
+/// The "Share" panel: the link in a read-only box with a copy button, and
+/// the two embed codes.
+pub fn build(parent: &Element, host: &HtmlElement) -> Element {
+    let section = add_c(parent, "section", "oc-tool oc-panel-share");
+    attrs(&section, &[("aria-labelledby", "share-title")]);
+    add_ct(&section, "h3", "oc-h3", "Share this scenario").set_id("share-title");
+    copy_box(
+        &section,
+        "share-link",
+        "Link to this scenario",
+        "Anyone with the link sees these figures. Nothing is sent anywhere: the scenario is in the link itself.",
+        false,
+        "Copy link",
+    );
+    let d = add_c(&section, "details", "oc-details");
+    d.set_id("embed-codes");
+    add_ct(
+        &d,
+        "summary",
+        "oc-details-summary",
+        "Embed this scenario on another site",
+    );
+    let inner = add_c(&d, "div", "oc-folded");
+    add_t(
+        &inner,
+        "p",
+        "Either code shows the calculator with these figures. Readers can still change them.",
+    );
+    copy_box(
+        &inner,
+        "embed-script",
+        "Script and element",
+        "For sites that allow scripts. The calculator matches the page's width.",
+        true,
+        "Copy script code",
+    );
+    copy_box(
+        &inner,
+        "embed-iframe",
+        "Iframe",
+        "For sites that only allow iframes. The small script resizes the frame to fit; without it, the frame keeps its height.",
+        true,
+        "Copy iframe code",
+    );
+    let _ = host;
+    section
+}
+
+/// A labelled read-only box with a copy button and a confirmation line.
+fn copy_box(parent: &Element, id: &str, label: &str, hint: &str, multi: bool, button: &str) {
+    let group = add_c(parent, "div", "oc-field oc-copy");
+    let l = add_ct(&group, "label", "oc-label", label);
+    attrs(&l, &[("for", id)]);
+    let hint_id = cat(&[id, "-hint"]);
+    add_ct(&group, "div", "oc-hint", hint).set_id(&hint_id);
+    let field = if multi {
+        let t = add_c(&group, "textarea", "oc-textarea");
+        attrs(&t, &[("rows", "5")]);
+        t
+    } else {
+        add_c(&group, "input", "oc-input oc-w-full")
+    };
+    attrs(
+        &field,
+        &[
+            ("id", id),
+            ("readonly", ""),
+            ("aria-describedby", &hint_id),
+            ("spellcheck", "false"),
+            ("autocomplete", "off"),
+        ],
+    );
+    if !multi {
+        attrs(&field, &[("type", "text")]);
+    }
+    let b = add_ct(&group, "button", "oc-button oc-button--secondary", button);
+    attrs(&b, &[("type", "button"), ("data-copy", id)]);
+    let done = add_c(&group, "p", "oc-copied");
+    done.set_id(&cat(&[id, "-done"]));
+    attrs(&done, &[("role", "status")]);
+}
+
+/// Fills the link and embed boxes for the current scenario.
+pub fn refresh(root: &ShadowRoot, host: &Element, s: &Scenario) {
+    let query = link::to_query(s);
+    set_value(root, "share-link", &link_for(host, &query));
+    let (script, iframe) = embed::codes(&folder(host), s);
+    set_value(root, "embed-script", &script);
+    set_value(root, "embed-iframe", &iframe);
+    for id in ["share-link", "embed-script", "embed-iframe"] {
+        if let Some(done) = dom::by_id(root, &cat(&[id, "-done"])) {
+            dom::clear(&done);
+        }
+    }
+}
+
+fn set_value(root: &ShadowRoot, id: &str, value: &str) {
+    if let Some(e) = dom::by_id(root, id) {
+        let _ = js_sys::Reflect::set(&e, &"value".into(), &JsValue::from_str(value));
+    }
+}
+
+/// Copies a box's text: the clipboard if the browser allows it, else the
+/// text is selected for the reader to copy. Says which happened.
+pub fn copy(root: &ShadowRoot, id: &str) {
+    let (Some(field), Some(done)) = (dom::by_id(root, id), dom::by_id(root, &cat(&[id, "-done"])))
+    else {
+        return;
+    };
+    let value = js_sys::Reflect::get(&field, &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let fallback = {
+        let (field, done) = (field.clone(), done.clone());
+        move || {
+            dom::focus(&field);
+            call0(&field, "select");
+            done.set_text_content(Some(
+                "Copying is blocked here. The text is selected: press Ctrl+C (or Cmd+C on a Mac) to copy it.",
+            ));
+        }
+    };
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined() && !c.is_null());
+    let promise = clipboard.and_then(|c| {
+        let f: js_sys::Function = js_sys::Reflect::get(&c, &"writeText".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        f.call1(&c, &JsValue::from_str(&value))
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    });
+    match promise {
+        Some(p) => {
+            let ok = Closure::once(move |_: JsValue| {
+                done.set_text_content(Some("Copied to the clipboard."));
+            });
+            let fail = Closure::once(move |_: JsValue| fallback());
+            let _ = p.then2(&ok, &fail);
+            ok.forget();
+            fail.forget();
+        }
+        None => fallback(),
+    }
+}
+
+/// Calls a method with no arguments.
+pub fn call0(target: &JsValue, method: &str) {
+    if let Some(f) = js_sys::Reflect::get(target, &JsValue::from_str(method))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = f.call0(target);
+    }
+}
+
+use wasm_bindgen::JsCast;

@@ -1,0 +1,263 @@
+//! The tools around the calculator: the workshop bar at the top, and the
+//! share, compare and export panels under the results. This is where the
+//! widget's mount and update reach them ([`starting`], [`build`],
+//! [`changed`]); each tool lives in its own module.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement, ShadowRoot};
+
+use crate::model::{link, Scenario};
+
+use super::dom::{self, add_c, attrs};
+use super::share::Start;
+use super::{compare, embed, export, share, workshop, Shared};
+
+thread_local! {
+    /// What to tell the user about the starting scenario, shown once it
+    /// is drawn.
+    static PENDING: RefCell<Option<Start>> = const { RefCell::new(None) };
+}
+
+/// The starting scenario for a host: from its attributes, the page
+/// address or the saved copy. Notices about it are shown by [`build`].
+pub fn starting(host: &Element) -> Scenario {
+    let start = share::start(host);
+    let scenario = start.scenario.clone();
+    PENDING.with(|p| *p.borrow_mut() = Some(start));
+    scenario
+}
+
+/// Adds the tools to a freshly drawn widget and applies the embed options.
+pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared) {
+    embed::apply_look(page, host);
+    let bar = workshop::bar(page);
+    let _ = page.insert_before(&bar, page.first_child().as_ref());
+
+    let tools = add_c(page, "div", "oc-tools");
+    attrs(&tools, &[("id", "tools")]);
+    if let Some(layout) = page.query_selector(".oc-layout").ok().flatten() {
+        let _ = page.insert_before(&tools, layout.next_sibling().as_ref());
+    }
+    share::build(&tools, host);
+    compare::build(&tools);
+    export::build(&tools);
+    compare::render(root);
+
+    if let Some(start) = PENDING.with(|p| p.borrow_mut().take()) {
+        share::notices(root, page, &start, st);
+    }
+    embed::lock(root, host);
+    embed::report_height(host);
+
+    {
+        let (root, st, page2, host) = (root.clone(), st.clone(), page.clone(), host.clone());
+        super::listen(page, "click", move |e| {
+            on_click(&root, &host, &page2, &st, &e)
+        });
+    }
+    {
+        let root = root.clone();
+        if let Some(input) = dom::by_id(&root, "import") {
+            let target = input.clone();
+            super::listen(&input, "change", move |_| on_import(&root, &target));
+        }
+    }
+    // The address is left as it came until the user changes something, so
+    // a link that could not be used can still be seen.
+    let s = st.borrow();
+    if !s.stale {
+        let q = link::to_query(&s.scenario);
+        workshop::save(host, (!is_default(&q)).then_some(q.as_str()));
+        share::refresh(root, host, &s.scenario);
+    }
+}
+
+fn is_default(query: &str) -> bool {
+    query == link::to_query(&super::state::starting_scenario())
+}
+
+/// After every recompute: save the scenario, keep the address and the
+/// share boxes in line. Nothing changes while the form holds a problem.
+pub fn changed(root: &ShadowRoot, s: &super::state::State) {
+    if s.stale || dom::by_id(root, "tools").is_none() {
+        return;
+    }
+    let host = root.host();
+    let query = link::to_query(&s.scenario);
+    let is_default = is_default(&query);
+    workshop::save(&host, (!is_default).then_some(query.as_str()));
+    share::sync_address(&host, &query, is_default);
+    share::refresh(root, &host, &s.scenario);
+}
+
+/// Draws the widget again with another scenario (restore, import, Reset),
+/// keeping the pins, and says what happened.
+fn redraw(root: &ShadowRoot, scenario: Scenario, said: &str) {
+    let Ok(host) = root.host().dyn_into::<HtmlElement>() else {
+        return;
+    };
+    let query = link::to_query(&scenario);
+    if super::mount_with(root.clone(), host.clone(), scenario).is_err() {
+        return;
+    }
+    share::sync_address(&host, &query, is_default(&query));
+    if let Some(p) = dom::by_id(root, "bar-status") {
+        p.set_text_content(Some(said));
+        dom::focus(&p);
+    }
+}
+
+fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, e: &Event) {
+    let Some(button) = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("button").ok().flatten())
+    else {
+        return;
+    };
+    if let Some(id) = button.get_attribute("data-copy") {
+        share::copy(root, &id);
+        return;
+    }
+    let Some(action) = button.get_attribute("data-action") else {
+        return;
+    };
+    let pin_index = || {
+        button
+            .get_attribute("data-pin")
+            .and_then(|l| compare::index(&l))
+    };
+    match action.as_str() {
+        "presenter" => workshop::toggle_presenter(page, host, &button),
+        "reset" => workshop::ask_reset(root, true),
+        "reset-no" => workshop::ask_reset(root, false),
+        "reset-yes" => {
+            workshop::save(host, None);
+            clear_address(host);
+            let start = share::start(host);
+            redraw(
+                root,
+                start.scenario,
+                "Reset: the figures are back to the defaults and the copy saved on this device is cleared.",
+            );
+        }
+        "pin" => {
+            let words = {
+                let s = st.borrow();
+                let last = if s.stale { None } else { s.last.as_ref() };
+                compare::pin(root, &s.scenario, last)
+            };
+            compare::render(root);
+            say(root, "compare-status", &words);
+        }
+        "unpin" => {
+            if let Some(i) = pin_index() {
+                let words = compare::remove(root, i);
+                compare::render(root);
+                say(root, "compare-status", &words);
+                if let Some(pin) = dom::by_id(root, "pin") {
+                    dom::focus(&pin);
+                }
+            }
+        }
+        "restore" => {
+            if let Some(i) = pin_index() {
+                if let Some(pin) = compare::pins(root).get(i) {
+                    let name = button.get_attribute("data-pin").unwrap_or_default();
+                    redraw(
+                        root,
+                        pin.scenario.clone(),
+                        &dom::cat(&["Scenario ", &name, " is back in the form."]),
+                    );
+                }
+            }
+        }
+        "csv" => {
+            let s = st.borrow();
+            match (&s.last, s.stale) {
+                (Some(p), false) => export::csv(root, &s.scenario, p),
+                _ => say(
+                    root,
+                    "export-status",
+                    "Correct the answers marked as wrong first: the report needs results.",
+                ),
+            }
+        }
+        "json" => export::json(root, &st.borrow().scenario),
+        "print" => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }
+        "chart" => {
+            let id = button.get_attribute("data-chart").unwrap_or_default();
+            let format = button.get_attribute("data-format").unwrap_or_default();
+            export::chart(root, &id, &format, &st.borrow().scenario);
+        }
+        _ => {}
+    }
+}
+
+/// Takes the scenario out of the address (embed options stay).
+fn clear_address(host: &Element) {
+    if !share::owns_address(host) {
+        return;
+    }
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let search = w.location().search().unwrap_or_default();
+    let kept: Vec<String> = link::pairs(&search)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(k, _)| embed::OPTION_NAMES.contains(&k.as_str()))
+        .map(|(k, v)| {
+            dom::cat(&[
+                &link::encode_component(&k),
+                "=",
+                &link::encode_component(&v),
+            ])
+        })
+        .collect();
+    let path = w.location().pathname().unwrap_or_default();
+    let url = if kept.is_empty() {
+        path
+    } else {
+        dom::cat(&[&path, "?", &kept.join("&")])
+    };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+fn say(root: &ShadowRoot, id: &str, words: &str) {
+    if let Some(p) = dom::by_id(root, id) {
+        p.set_text_content(Some(words));
+    }
+}
+
+fn on_import(root: &ShadowRoot, input: &Element) {
+    let root = root.clone();
+    let input2 = input.clone();
+    export::read_file(input, move |text| {
+        let result = text.map_err(|m| m).and_then(|t| {
+            export::read_scenario(&t).map_err(|errors| export::import_message(&errors))
+        });
+        match result {
+            Ok(s) => {
+                let _ = js_sys::Reflect::set(&input2, &"value".into(), &"".into());
+                redraw(
+                    &root,
+                    s,
+                    "The scenario file is open: its figures are in the form.",
+                );
+            }
+            Err(m) => {
+                export::import_error(&root, Some(&m));
+                dom::focus(&input2);
+            }
+        }
+    });
+}

@@ -1,0 +1,142 @@
+//! Workshop use: presenter mode (large type for a projector), Reset, and the
+//! copy of the scenario saved on this device after every change.
+//!
+//! The saved copy is the share-link query (the same codec, so it is as
+//! exact as a link) in `localStorage`, keyed by the page's path. Storage can
+//! be missing or refused (sandboxed frames, some `file://` pages, private
+//! modes): then nothing is saved and nothing is said.
+
+use web_sys::{Element, Storage};
+
+use super::dom::{self, add_c, add_ct, attrs, cat};
+
+const KEY: &str = "outcome-calculator:scenario:";
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn key(host: &Element) -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let which = host.get_attribute("id").unwrap_or_default();
+    cat(&[KEY, &path, "#", &which])
+}
+
+/// The saved scenario (a link query), if there is one.
+pub fn load(host: &Element) -> Option<String> {
+    storage()?.get_item(&key(host)).ok().flatten()
+}
+
+/// Saves the scenario, or forgets it when `query` is `None`.
+pub fn save(host: &Element, query: Option<&str>) {
+    let Some(s) = storage() else {
+        return;
+    };
+    let k = key(host);
+    let _ = match query {
+        Some(q) => {
+            if s.get_item(&k).ok().flatten().as_deref() == Some(q) {
+                return;
+            }
+            s.set_item(&k, q)
+        }
+        None => s.remove_item(&k),
+    };
+}
+
+/// The bar at the top: presenter mode, Reset with its confirmation, and
+/// the saving note. Buttons carry `data-action` for the shared click
+/// handler.
+pub fn bar(page: &Element) -> Element {
+    let bar = add_c(page, "div", "oc-topbar oc-panel-workshop");
+    let presenter = page.class_list().contains("oc-presenter");
+    let b = add_ct(
+        &bar,
+        "button",
+        "oc-button oc-button--secondary",
+        "Presenter mode",
+    );
+    attrs(
+        &b,
+        &[
+            ("type", "button"),
+            ("data-action", "presenter"),
+            ("aria-pressed", if presenter { "true" } else { "false" }),
+        ],
+    );
+    b.set_id("presenter");
+    let r = add_ct(&bar, "button", "oc-button oc-button--secondary", "Reset");
+    attrs(
+        &r,
+        &[
+            ("type", "button"),
+            ("data-action", "reset"),
+            ("aria-controls", "reset-confirm"),
+            ("aria-expanded", "false"),
+        ],
+    );
+    r.set_id("reset");
+    add_ct(&bar, "p", "oc-saved", "Saved on this device only.");
+
+    let confirm = add_c(&bar, "div", "oc-confirm");
+    confirm.set_id("reset-confirm");
+    dom::show(&confirm, false);
+    add_ct(
+        &confirm,
+        "p",
+        "oc-confirm-text",
+        "Reset every figure to the defaults and clear the copy saved on this device? Pinned scenarios stay.",
+    );
+    let yes = add_ct(
+        &confirm,
+        "button",
+        "oc-button oc-button--warning",
+        "Yes, reset",
+    );
+    attrs(&yes, &[("type", "button"), ("data-action", "reset-yes")]);
+    let no = add_ct(
+        &confirm,
+        "button",
+        "oc-button oc-button--secondary",
+        "Cancel",
+    );
+    attrs(&no, &[("type", "button"), ("data-action", "reset-no")]);
+
+    let said = add_c(&bar, "p", "oc-bar-status");
+    said.set_id("bar-status");
+    attrs(&said, &[("role", "status"), ("tabindex", "-1")]);
+    bar
+}
+
+/// Turns presenter mode on or off; remembered on the host element so that
+/// it survives a redraw.
+pub fn toggle_presenter(page: &Element, host: &Element, button: &Element) {
+    let on = !page.class_list().contains("oc-presenter");
+    let _ = page.class_list().toggle_with_force("oc-presenter", on);
+    if on {
+        let _ = host.set_attribute("presenter", "");
+    } else {
+        let _ = host.remove_attribute("presenter");
+    }
+    let _ = button.set_attribute("aria-pressed", if on { "true" } else { "false" });
+}
+
+/// Opens or closes the Reset confirmation.
+pub fn ask_reset(root: &web_sys::ShadowRoot, open: bool) {
+    if let Some(c) = dom::by_id(root, "reset-confirm") {
+        dom::show(&c, open);
+        if open {
+            if let Ok(Some(yes)) = c.query_selector("[data-action=reset-yes]") {
+                dom::focus(&yes);
+            }
+        }
+    }
+    if let Some(r) = dom::by_id(root, "reset") {
+        let _ = r.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        if !open {
+            dom::focus(&r);
+        }
+    }
+}

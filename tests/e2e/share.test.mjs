@@ -1,0 +1,281 @@
+// Share links and workshop use: a link carries every field and gives back
+// the same results; a damaged link is named and the defaults are shown; an
+// older evidence set is offered the current one; the address follows the
+// form; "Copy link" copies or selects; the scenario is saved on this device
+// and restored, URL parameters win, Reset clears it; presenter mode.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, openPage, startSite, waitForWidget } from './helpers.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const byId = (id) => `outcome-calculator [id="${id}"]`;
+const STATUS = byId('status');
+
+async function ready(page) {
+  await waitForWidget(page);
+  await page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
+  await page.locator(STATUS).filter({ hasText: /^(Over |Results not updated)/ }).waitFor();
+}
+
+async function open(query = '', options = {}) {
+  const opened = await openPage(browser, site.url + query, options);
+  await ready(opened.page);
+  return opened;
+}
+
+/** Everything the results show: the sentence and every figure and table. */
+const results = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('outcome-calculator').shadowRoot;
+    return `${root.getElementById('status').textContent}\n${root.getElementById('figures').textContent}`;
+  });
+
+/** Every input's value (text, ticked, chosen), by id; thousands
+ * separators left out, as the form adds them to figures it fills in. */
+const formValues = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('outcome-calculator').shadowRoot;
+    const out = {};
+    for (const i of root.querySelectorAll('form input')) {
+      out[i.id] = i.type === 'text' ? i.value.replace(/,/g, '') : i.checked;
+    }
+    return out;
+  });
+
+const shareLink = (page) => page.locator(byId('share-link')).inputValue();
+
+const DEFAULT_STATUS =
+  /^Over 5 years: [\d,]+ fewer children enter care; net saving £[\d.]+ million; pays back in \d{4}-\d{2}\.$/;
+
+describe('share links', () => {
+  test('a link carries every field and gives back the same results and the same link', async () => {
+    const { page, close, consoleErrors } = await open();
+    const root = page.locator('outcome-calculator');
+    // Every programme, and the high end of the effects.
+    for (const box of await root.locator('form input[type=checkbox]').all()) {
+      if (!(await box.isChecked())) await box.check();
+    }
+    await root.locator('[id="level.high"]').check();
+    const ids = await page.evaluate(() =>
+      [...document.querySelector('outcome-calculator').shadowRoot.querySelectorAll('form input[type=text]')]
+        .filter((i) => i.offsetParent !== null || i.closest('details'))
+        .map((i) => i.id),
+    );
+    let changed = 0;
+    for (const id of ids) {
+      const field = page.locator(byId(id));
+      const old = await field.inputValue();
+      const n = Number(old.replace(/,/g, ''));
+      const pct = (await page.locator(byId(`${id}-group`)).textContent()).includes('%');
+      let next;
+      if (old === '') next = '7';
+      else if (id.endsWith('start_year')) next = String(n + 1);
+      else if (pct && n >= 100) next = String(n - 1);
+      else next = String(n + 1);
+      await page.evaluate(
+        ([i, v]) => {
+          const input = document.querySelector('outcome-calculator').shadowRoot.getElementById(i);
+          input.closest('details')?.setAttribute('open', '');
+          input.value = v;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        [id, next],
+      );
+      if (await page.locator(byId(`${id}-error`)).isVisible()) {
+        await page.evaluate(
+          ([i, v]) => {
+            const input = document.querySelector('outcome-calculator').shadowRoot.getElementById(i);
+            input.value = v;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          },
+          [id, old],
+        );
+      } else {
+        changed += 1;
+      }
+    }
+    assert.ok(ids.length > 40, `only ${ids.length} inputs found`);
+    assert.ok(changed >= ids.length * 0.8, `only ${changed} of ${ids.length} fields could be changed`);
+    assert.equal(await page.locator(byId('error-summary')).isVisible(), false);
+    await page.locator(STATUS).filter({ hasText: /^Over 6 years/ }).waitFor();
+
+    const link = await shareLink(page);
+    const shownResults = await results(page);
+    const shownValues = await formValues(page);
+    // The address follows the form.
+    assert.equal(await page.evaluate(() => location.href), link);
+    await close();
+
+    const again = await open(link.slice(site.url.length));
+    assert.equal(await results(again.page), shownResults);
+    assert.deepEqual(await formValues(again.page), shownValues);
+    assert.equal(await shareLink(again.page), link, 'the link, read and written again, is the same');
+    assert.equal(await again.page.locator('outcome-calculator .oc-notice').count(), 0);
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(again.consoleErrors, []);
+    await again.close();
+  });
+
+  for (const [what, query, names] of [
+    ['a value that is not a number', '?v=1&evidence=2026.1&care_starts=12abc&programmes=family-safeguarding', ['care_starts']],
+    ['an unknown parameter', '?colour=red&funding_years=2', ['colour']],
+    ['a value out of range', '?horizon_years=40', ['horizon_years']],
+    ['a damaged escape', '?care_starts=%ZZ', ['care_starts']],
+    ['an unknown format version', '?v=99&programmes=pause', ['v']],
+  ]) {
+    test(`a tampered link (${what}) is named in an alert and the defaults are shown`, async () => {
+      const fresh = await open();
+      const defaults = await results(fresh.page);
+      await fresh.close();
+
+      const { page, close, consoleErrors } = await open(query);
+      const alert = page.locator('outcome-calculator .oc-notice[role=alert]');
+      await alert.waitFor();
+      const text = await alert.textContent();
+      assert.match(text, /This link could not be used/);
+      assert.match(text, /shows the default figures instead/);
+      for (const name of names) assert.ok(text.includes(name), `the alert names ${name}: ${text}`);
+      assert.match(await page.locator(STATUS).textContent(), DEFAULT_STATUS);
+      assert.equal(await results(page), defaults);
+      assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '424');
+      // The damaged link stays in the address until the user changes something.
+      assert.equal(await page.evaluate(() => location.search), query);
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+  }
+
+  test('a link with an older evidence set says so and offers the current one', async () => {
+    const fresh = await open();
+    const link = (await shareLink(fresh.page)).replace('evidence=2026.1', 'evidence=2025.1');
+    await fresh.close();
+    const { page, close } = await open(link.slice(site.url.length));
+    const notice = page.locator(byId('older-evidence'));
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /made with evidence set 2025\.1.*evidence set 2026\.1/s);
+    assert.match(await page.locator(STATUS).textContent(), /^Results not updated/);
+    await notice.getByRole('button', { name: 'Use evidence set 2026.1' }).click();
+    await page.locator(STATUS).filter({ hasText: DEFAULT_STATUS }).waitFor();
+    assert.match(await notice.textContent(), /Now using evidence set 2026\.1/);
+    assert.match(await shareLink(page), /evidence=2026\.1/);
+    await close();
+  });
+
+  test('Copy link copies the link and says so', async () => {
+    const { page, context, close } = await open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    await page.locator(byId('council.care_starts')).fill('500');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    const link = await shareLink(page);
+    assert.match(link, /care_starts=500/);
+    await page.locator('outcome-calculator').getByRole('button', { name: 'Copy link' }).click();
+    await page.locator(byId('share-link-done')).filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    await close();
+  });
+
+  test('without the clipboard, Copy link selects the link for the reader to copy', async () => {
+    const { page, close } = await open('', {
+      context: {},
+    });
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    await page.locator('outcome-calculator').getByRole('button', { name: 'Copy link' }).click();
+    await page.locator(byId('share-link-done')).filter({ hasText: /text is selected/ }).waitFor();
+    const selected = await page.evaluate(() => {
+      const input = document.querySelector('outcome-calculator').shadowRoot.getElementById('share-link');
+      return [input.selectionStart, input.selectionEnd, input.value.length, input.readOnly];
+    });
+    assert.equal(selected[0], 0);
+    assert.equal(selected[1], selected[2]);
+    assert.equal(selected[3], true);
+    await close();
+  });
+});
+
+describe('workshop use', () => {
+  test('the scenario is saved on this device, restored, beaten by a link, and cleared by Reset', async () => {
+    const { page, close } = await open();
+    assert.match(await page.locator('outcome-calculator .oc-topbar').textContent(), /Saved on this device only\./);
+    await page.locator(byId('assumptions.funding_years')).fill('2');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    const edited = await results(page);
+
+    // Back to the bare address: the saved copy comes back.
+    await page.goto(site.url);
+    await ready(page);
+    assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '2');
+    assert.equal(await results(page), edited);
+
+    // A link's parameters win over the saved copy.
+    await page.goto(`${site.url}?funding_years=4`);
+    await ready(page);
+    assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '4');
+
+    // Reset asks first, then clears the figures, the saved copy and the address.
+    const root = page.locator('outcome-calculator');
+    await root.getByRole('button', { name: 'Reset' }).click();
+    await page.locator(byId('reset-confirm')).waitFor();
+    assert.match(await page.locator(byId('reset-confirm')).textContent(), /clear the copy saved on this device/);
+    await root.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await page.locator(byId('reset-confirm')).isVisible(), false);
+    assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '4');
+    await root.getByRole('button', { name: 'Reset' }).click();
+    await root.getByRole('button', { name: 'Yes, reset' }).click();
+    await page.locator(byId('bar-status')).filter({ hasText: /back to the defaults/ }).waitFor();
+    assert.match(await page.locator(STATUS).textContent(), DEFAULT_STATUS);
+    assert.equal(await page.evaluate(() => location.search), '');
+    const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('outcome-calculator')));
+    assert.deepEqual(saved, []);
+    await page.goto(site.url);
+    await ready(page);
+    assert.match(await page.locator(STATUS).textContent(), DEFAULT_STATUS);
+    await close();
+  });
+
+  test('works, silently, where storage is refused', async () => {
+    const opened = await openPage(browser, null);
+    await opened.context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await opened.page.goto(site.url);
+    await ready(opened.page);
+    await opened.page.locator(byId('council.care_starts')).fill('450');
+    await opened.page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    assert.match(await shareLink(opened.page), /care_starts=450/);
+    assert.deepEqual(opened.consoleErrors, []);
+    await opened.close();
+  });
+
+  test('presenter mode makes the type larger and says it is on', async () => {
+    const { page, close } = await open();
+    const size = () =>
+      page.locator(STATUS).evaluate((el) => el.getBoundingClientRect().height);
+    const before = await size();
+    const button = page.locator(byId('presenter'));
+    assert.equal(await button.getAttribute('aria-pressed'), 'false');
+    await button.click();
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('outcome-calculator .oc').evaluate((el) => el.classList.contains('oc-presenter')), true);
+    assert.ok((await size()) > before * 1.2, 'the type is larger');
+    await button.click();
+    assert.equal(await button.getAttribute('aria-pressed'), 'false');
+    await close();
+  });
+});
