@@ -358,7 +358,7 @@ pub fn rollout_csv(r: &Rollout) -> String {
         out.push('\n');
     };
     for c in &r.councils {
-        row(c.code, c.name, c.region, &c.totals);
+        row(&c.code, &c.name, &c.region, &c.totals);
     }
     for (region, t) in &r.by_region {
         row("REGION", region, region, t);

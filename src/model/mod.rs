@@ -7,6 +7,7 @@
 
 pub mod citation;
 pub mod compare;
+pub mod council_preset;
 pub mod csv;
 pub mod decode;
 pub mod default_scenario;

@@ -51,11 +51,11 @@ impl Totals {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CouncilResult {
     /// ONS code.
-    pub code: &'static str,
+    pub code: String,
     /// Name.
-    pub name: &'static str,
+    pub name: String,
     /// Region.
-    pub region: &'static str,
+    pub region: String,
     /// Its totals.
     pub totals: Totals,
 }
@@ -64,9 +64,9 @@ pub struct CouncilResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Skipped {
     /// ONS code.
-    pub code: &'static str,
+    pub code: String,
     /// Name.
-    pub name: &'static str,
+    pub name: String,
     /// The first missing or bad figure, in words.
     pub reason: String,
 }
@@ -94,37 +94,45 @@ pub struct Rollout {
 /// own council figures are replaced; its programme cohorts, which are not in
 /// the national tables, apply to every council as entered.
 pub fn rollout(template: &Scenario, year: u16, region: Option<&str>) -> Rollout {
+    rollout_over(template, presets::all(year), year, region)
+}
+
+/// [`rollout`] over given presets, such as those of an import
+/// ([`super::dfe_import::Import::apply`]); `year` is the year they are for.
+pub fn rollout_over<S: AsRef<str>>(
+    template: &Scenario,
+    presets: &[Preset<S>],
+    year: u16,
+    region: Option<&str>,
+) -> Rollout {
     let mut w = Work::default();
     let mut councils = Vec::new();
     let mut skipped = Vec::new();
-    for p in presets::all(year)
+    for p in presets
         .iter()
-        .filter(|p| region.is_none_or(|r| p.region.eq_ignore_ascii_case(r)))
+        .filter(|p| region.is_none_or(|r| p.region.as_ref().eq_ignore_ascii_case(r)))
     {
+        let (code, name) = (p.code.as_ref().to_string(), p.name.as_ref().to_string());
         match council_totals(template, p, &mut w) {
             Ok(totals) => councils.push(CouncilResult {
-                code: p.code,
-                name: p.name,
-                region: p.region,
+                code,
+                name,
+                region: p.region.as_ref().to_string(),
                 totals,
             }),
-            Err(reason) => skipped.push(Skipped {
-                code: p.code,
-                name: p.name,
-                reason,
-            }),
+            Err(reason) => skipped.push(Skipped { code, name, reason }),
         }
     }
     let mut total = Totals::default();
     let mut by_region: Vec<(String, Totals)> = Vec::new();
     for c in &councils {
         total.add(&c.totals);
-        match by_region.iter_mut().find(|(r, _)| r == c.region) {
+        match by_region.iter_mut().find(|(r, _)| *r == c.region) {
             Some((_, t)) => t.add(&c.totals),
             None => {
                 let mut t = Totals::default();
                 t.add(&c.totals);
-                by_region.push((c.region.to_string(), t));
+                by_region.push((c.region.clone(), t));
             }
         }
     }
@@ -133,7 +141,7 @@ pub fn rollout(template: &Scenario, year: u16, region: Option<&str>) -> Rollout 
         b.totals
             .care_entries_avoided
             .total_cmp(&a.totals.care_entries_avoided)
-            .then(a.name.cmp(b.name))
+            .then(a.name.cmp(&b.name))
     });
     Rollout {
         data_year: year,
@@ -145,7 +153,11 @@ pub fn rollout(template: &Scenario, year: u16, region: Option<&str>) -> Rollout 
     }
 }
 
-fn council_totals(template: &Scenario, p: &Preset, w: &mut Work) -> Result<Totals, String> {
+fn council_totals<S: AsRef<str>>(
+    template: &Scenario,
+    p: &Preset<S>,
+    w: &mut Work,
+) -> Result<Totals, String> {
     let mut s = template.clone();
     s.council = p.to_council();
     if let Err(errors) = validate(&s) {

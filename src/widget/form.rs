@@ -33,9 +33,10 @@ pub fn build(parent: &Node, st: &State) -> Element {
     programmes(&form, st);
 
     let council = fieldset(&form, "Your council's figures");
-    council_source(&council, st);
+    super::council::build(&council, st);
     for f in fields::COUNCIL {
-        number(&council, f.key, f, f.label, f.hint, st);
+        let group = number(&council, f.key, f, f.label, f.hint, st);
+        super::council::note_slot(&group, f.key);
     }
 
     let time = fieldset(&form, "Time frame and evidence");
@@ -80,21 +81,6 @@ fn folded(parent: &Node, title: &str, hint: &str) -> Element {
     add_ct(&fs, "legend", "oc-vh", title);
     add_ct(&fs, "p", "oc-hint", hint);
     fs
-}
-
-fn council_source(parent: &Node, st: &State) {
-    let k = &st.scenario.council;
-    let Some(year) = k.data_year else { return };
-    let p = add_c(parent, "p", "oc-hint");
-    let mut y = String::new();
-    push_count(&mut y, usize::from(year));
-    text(
-        p.as_ref(),
-        &cat(&["Figures for ", &k.name, " at 31 March ", &y, " from the "]),
-    );
-    let c = &crate::model::citation::DFE_CLA;
-    source_link(&p, c.url, "Department for Education");
-    text(&p, ". Replace them with your council's own.");
 }
 
 /// "PSSRU 2017": the publisher up to its first comma or bracket, and the year.

@@ -17,6 +17,7 @@
 
 pub mod charts;
 pub mod compare;
+pub mod council;
 pub mod dom;
 pub mod embed;
 pub mod explain;
@@ -24,6 +25,7 @@ pub mod export;
 pub mod fields;
 pub mod form;
 pub mod format;
+pub mod national;
 pub mod results;
 pub mod share;
 pub mod state;
@@ -80,6 +82,7 @@ pub fn mount_with(
     let st: Shared = Rc::new(RefCell::new(State::new(scenario)));
     let form = form::build(&layout, &st.borrow());
     let results = results::build(&layout);
+    national::build(&page, &root, &st);
     explain::build(&page);
 
     update(&root, &mut st.borrow_mut(), true);
@@ -113,6 +116,7 @@ pub fn mount_with(
         let root2 = root.clone();
         listen(&results, "click", move |e| on_summary_click(&root2, &e));
     }
+    council::wire(&root, &form, &st, update);
     watch_width(&root, &st);
     tools::build(&root, &host, &page, &st);
     Ok(())
@@ -151,6 +155,8 @@ fn update(root: &ShadowRoot, s: &mut State, force: bool) {
     form::sync_errors(root, &before, &s.problems);
     let redraw = force || !s.stale;
     results::render(root, s, redraw);
+    council::sync(root, s);
+    national::sync(root, s);
     tools::changed(root, s);
 }
 

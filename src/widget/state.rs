@@ -7,8 +7,10 @@
 //! value, the input keeps the user's text, the error is shown next to it and
 //! the last good results stay up, marked "not updated".
 
+use crate::model::dfe_import::Import;
 use crate::model::evidence::{self, Programme};
 use crate::model::parse;
+use crate::model::presets::OwnedPreset;
 use crate::model::{EffectLevel, Error, ErrorKind, ProgrammeChoice, Projection, Scenario};
 
 use super::fields::{self, Access, Kind};
@@ -42,6 +44,12 @@ pub struct State {
     pub stale: bool,
     /// The problems found by the last [`State::recompute`].
     pub problems: Vec<Problem>,
+    /// The official figures of the council chosen, to tell the user's
+    /// changes from them (see `council.rs`).
+    pub official: Option<OwnedPreset>,
+    /// Figures loaded from the official files, when the user has loaded
+    /// some: they replace the built-in ones of their year.
+    pub imported: Option<Import>,
 }
 
 impl State {
@@ -66,8 +74,11 @@ impl State {
             last: None,
             stale: false,
             problems: Vec::new(),
+            official: None,
+            imported: None,
         };
         s.sync_programmes();
+        super::council::start(&mut s);
         s
     }
 
