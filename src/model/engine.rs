@@ -96,6 +96,10 @@ pub struct Work {
     pub cashable: Vec<f64>,
     /// Cost, `[i * h + t]`.
     pub cost: Vec<f64>,
+    /// Reach (share of the cohort) by programme and year, `[i * h + t]`.
+    reach: Vec<f64>,
+    /// Own effect and events without the programme in one year,
+    /// `[i * OUTCOMES + o]`.
     own: Vec<f64>,
     without: Vec<f64>,
 }
@@ -111,21 +115,33 @@ impl Work {
         fill(&mut self.savings, n * h * AGENCIES);
         fill(&mut self.cashable, n * h);
         fill(&mut self.cost, n * h);
-        fill(&mut self.own, n);
-        fill(&mut self.without, n);
+        fill(&mut self.reach, n * h);
+        fill(&mut self.own, n * OUTCOMES);
+        fill(&mut self.without, n * OUTCOMES);
     }
 
     /// Total savings minus cost in year `t`, all programmes, £.
     pub fn net(&self, n: usize, h: usize, t: usize) -> f64 {
-        (0..n)
-            .map(|i| {
-                let k = i * h + t;
-                self.savings[k * AGENCIES..(k + 1) * AGENCIES]
-                    .iter()
-                    .sum::<f64>()
-                    - self.cost[k]
-            })
-            .sum()
+        let (savings, cost) = (&self.savings[..], &self.cost[..]);
+        let mut net = 0.0;
+        for i in 0..n {
+            let k = i * h + t;
+            let mut s = 0.0;
+            for v in &savings[k * AGENCIES..(k + 1) * AGENCIES] {
+                s += *v;
+            }
+            net += s - cost[k];
+        }
+        net
+    }
+
+    /// Cost in year `t`, all programmes, £.
+    pub fn cost_in(&self, n: usize, h: usize, t: usize) -> f64 {
+        let mut sum = 0.0;
+        for i in 0..n {
+            sum += self.cost[i * h + t];
+        }
+        sum
     }
 }
 
@@ -268,134 +284,165 @@ impl Plan {
 }
 
 /// Runs the chain for one draw into `w`.
+///
+/// Written as plain loops over slices, with the reach of each programme and
+/// year worked out once: the browser build is optimised for size, where
+/// iterator adaptors, closures and `Vec` indexing are not inlined. The
+/// arithmetic is the same, in the same order, as the formulas in
+/// `docs/methodology.md`.
 pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
     let n = plan.programmes.len();
     let h = plan.horizon;
     w.reset(n, h);
-    let reach = |i: usize, t: usize| -> f64 {
-        let p = &plan.programmes[i];
-        let m = draw.engagement_mult.map_or(1.0, |m| m[i]);
-        (p.engagement * m).min(1.0) * plan.ramp[t]
-    };
+    let progs = &plan.programmes[..];
+    let (ramp, persist, growth) = (&plan.ramp[..], &plan.persist[..], &plan.growth[..]);
+
+    // Reach by programme and year.
+    let reach = &mut w.reach[..];
+    for i in 0..n {
+        let m = match draw.engagement_mult {
+            Some(m) => m[i],
+            None => 1.0,
+        };
+        let e = (progs[i].engagement * m).min(1.0);
+        for t in 0..h {
+            reach[i * h + t] = e * ramp[t];
+        }
+    }
+    let reach = &w.reach[..];
 
     // Events avoided, combined across programmes per outcome and year.
+    let avoided = &mut w.avoided[..];
+    let own = &mut w.own[..];
+    let without = &mut w.without[..];
     for t in 0..h {
-        for o in Outcome::ALL {
-            let oi = o.index();
-            let council = plan.council[oi].map(|b| b * plan.growth[t]);
-            let mut k = 0;
-            for i in 0..n {
-                let p = &plan.programmes[i];
-                let r = reach(i, t);
-                let (mut without, mut own) = (0.0, 0.0);
-                for e in &p.effects {
-                    let size = draw.sizes.map_or(e.size, |s| s[k]) * draw.scale;
-                    k += 1;
-                    if e.outcome != o {
-                        continue;
-                    }
-                    let (wo, av) = match e.kind {
-                        Kind::Relative => match council {
-                            Some(b) => (b * r, b * r * size / 100.0),
-                            None => (0.0, 0.0),
-                        },
-                        Kind::Points { control } => {
-                            (p.cohort * r * control / 100.0, p.cohort * r * size / 100.0)
+        own.fill(0.0);
+        without.fill(0.0);
+        let mut k = 0;
+        for i in 0..n {
+            let p = &progs[i];
+            let r = reach[i * h + t];
+            for e in &p.effects[..] {
+                let size = match draw.sizes {
+                    Some(s) => s[k],
+                    None => e.size,
+                } * draw.scale;
+                k += 1;
+                let oi = e.outcome as usize;
+                let (wo, av) = match e.kind {
+                    Kind::Relative => match plan.council[oi] {
+                        Some(b) => {
+                            let b = b * growth[t];
+                            (b * r, b * r * size / 100.0)
                         }
-                        Kind::PerCouncil { counterfactual } => (r * counterfactual, r * size),
-                    };
-                    without += wo;
-                    own += (av * p.adjustment * plan.persist[t]).min(wo);
-                }
-                w.without[i] = without;
-                w.own[i] = own;
+                        None => (0.0, 0.0),
+                    },
+                    Kind::Points { control } => {
+                        (p.cohort * r * control / 100.0, p.cohort * r * size / 100.0)
+                    }
+                    Kind::PerCouncil { counterfactual } => (r * counterfactual, r * size),
+                };
+                without[i * OUTCOMES + oi] += wo;
+                own[i * OUTCOMES + oi] += (av * p.adjustment * persist[t]).min(wo);
             }
-            let base = council.unwrap_or_else(|| w.without.iter().sum());
-            let total: f64 = w.own.iter().sum();
+        }
+        for oi in 0..OUTCOMES {
+            let base = match plan.council[oi] {
+                Some(b) => b * growth[t],
+                None => {
+                    let mut sum = 0.0;
+                    for i in 0..n {
+                        sum += without[i * OUTCOMES + oi];
+                    }
+                    sum
+                }
+            };
+            let mut total = 0.0;
+            for i in 0..n {
+                total += own[i * OUTCOMES + oi];
+            }
             if base <= 0.0 || total <= 0.0 {
                 continue;
             }
-            let remaining: f64 = w.own.iter().map(|v| 1.0 - (v / base).min(1.0)).product();
+            let mut remaining = 1.0;
+            for i in 0..n {
+                remaining *= 1.0 - (own[i * OUTCOMES + oi] / base).min(1.0);
+            }
             let combined = base * (1.0 - remaining);
             for i in 0..n {
-                w.avoided[(i * h + t) * OUTCOMES + oi] = combined * w.own[i] / total;
+                avoided[(i * h + t) * OUTCOMES + oi] = combined * own[i * OUTCOMES + oi] / total;
             }
         }
     }
 
     // Money.
-    let unit = |o: Outcome| plan.unit[o.index()] * draw.unit_mult[o.index()];
+    let avoided = &w.avoided[..];
+    let mut unit = [0.0; OUTCOMES];
+    for o in 0..OUTCOMES {
+        unit[o] = plan.unit[o] * draw.unit_mult[o];
+    }
+    let c = &plan.cashable;
+    let profile = &plan.profile[..];
+    const CARE: usize = Outcome::CareEntries as usize;
+    const CP: usize = Outcome::CpPlans as usize;
+    const CIN: usize = Outcome::ChildrenInNeed as usize;
+    const COURT: usize = Outcome::CareProceedings as usize;
+    const POLICE: usize = Outcome::PoliceIncidents as usize;
+    const AE: usize = Outcome::AeAttendances as usize;
+    const CS: usize = Agency::ChildrensServices as usize;
     let mut case_k = 0;
     for i in 0..n {
-        let p = &plan.programmes[i];
+        let p = &progs[i];
         for t in 0..h {
             let k = i * h + t;
-            let at = |o: Outcome| w.avoided[k * OUTCOMES + o.index()];
-            let cy: f64 = (0..=t)
-                .map(|s0| {
-                    w.avoided[(i * h + s0) * OUTCOMES + Outcome::CareEntries.index()]
-                        * plan.profile[t - s0]
-                })
-                .sum();
+            let row = &avoided[k * OUTCOMES..(k + 1) * OUTCOMES];
+            let mut cy = 0.0;
+            for s0 in 0..t + 1 {
+                cy += avoided[(i * h + s0) * OUTCOMES + CARE] * profile[t - s0];
+            }
             w.child_years[k] = cy;
             let mut savings = [0.0; AGENCIES];
             let mut cash = 0.0;
-            let mut put = |agency: Agency, amount: f64, share: f64| {
-                savings[agency.index()] += amount;
+            let proceedings = row[COURT] * unit[COURT];
+            for (agency, amount, share) in [
+                (CS, cy * unit[CARE], c[CARE]),
+                (CS, row[CP] * unit[CP], c[CP]),
+                (CS, row[CIN] * unit[CIN], c[CIN]),
+                (CS, proceedings * plan.proceedings_council, c[COURT]),
+                (
+                    Agency::CourtsLegal as usize,
+                    proceedings * (1.0 - plan.proceedings_council),
+                    c[COURT],
+                ),
+                (
+                    Agency::Police as usize,
+                    row[POLICE] * unit[POLICE],
+                    c[POLICE],
+                ),
+                (Agency::Nhs as usize, row[AE] * unit[AE], c[AE]),
+            ] {
+                savings[agency] += amount;
                 cash += amount * share;
-            };
-            let c = &plan.cashable;
-            put(
-                Agency::ChildrensServices,
-                cy * unit(Outcome::CareEntries),
-                c[0],
-            );
-            put(
-                Agency::ChildrensServices,
-                at(Outcome::CpPlans) * unit(Outcome::CpPlans),
-                c[1],
-            );
-            put(
-                Agency::ChildrensServices,
-                at(Outcome::ChildrenInNeed) * unit(Outcome::ChildrenInNeed),
-                c[2],
-            );
-            let proceedings = at(Outcome::CareProceedings) * unit(Outcome::CareProceedings);
-            put(
-                Agency::ChildrensServices,
-                proceedings * plan.proceedings_council,
-                c[3],
-            );
-            put(
-                Agency::CourtsLegal,
-                proceedings * (1.0 - plan.proceedings_council),
-                c[3],
-            );
-            put(
-                Agency::Police,
-                at(Outcome::PoliceIncidents) * unit(Outcome::PoliceIncidents),
-                c[4],
-            );
-            put(
-                Agency::Nhs,
-                at(Outcome::AeAttendances) * unit(Outcome::AeAttendances),
-                c[5],
-            );
+            }
             for (j, (agency, per_case)) in p.case_benefits.iter().enumerate() {
-                let value = draw.case_values.map_or(*per_case, |v| v[case_k + j]);
+                let value = match draw.case_values {
+                    Some(v) => v[case_k + j],
+                    None => *per_case,
+                };
                 let first = (t + 1).saturating_sub(CASE_BENEFIT_YEARS);
-                let cases: f64 = (first..=t)
-                    .map(|s0| p.cohort * reach(i, s0) * plan.persist[s0])
-                    .sum();
+                let mut cases = 0.0;
+                for s0 in first..t + 1 {
+                    cases += p.cohort * reach[i * h + s0] * persist[s0];
+                }
                 let amount = cases * value * draw.scale * p.adjustment / CASE_BENEFIT_YEARS as f64;
-                put(*agency, amount, c[OUTCOMES]);
+                savings[agency.index()] += amount;
+                cash += amount * c[OUTCOMES];
             }
             w.savings[k * AGENCIES..(k + 1) * AGENCIES].copy_from_slice(&savings);
             w.cashable[k] = cash;
             w.cost[k] = if t < plan.funded_years {
                 let setup = if t == 0 { p.setup_cost } else { 0.0 };
-                (p.cohort * reach(i, t) * p.cost_per_case + p.annual_cost + setup)
-                    * plan.cost_uplift
+                (p.cohort * reach[k] * p.cost_per_case + p.annual_cost + setup) * plan.cost_uplift
             } else {
                 0.0
             };

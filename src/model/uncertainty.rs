@@ -39,6 +39,9 @@ pub struct SimYear {
     pub label: String,
     /// Net savings in the year (savings − cost), £.
     pub net: Percentiles,
+    /// Net savings so far (savings − cost, not discounted), £: the
+    /// figure the payback year is read from.
+    pub cumulative_net: Percentiles,
     /// Net present value so far, £.
     pub cumulative_pv_net: Percentiles,
     /// Share of simulations (0–1) that have paid back by this year.
@@ -87,20 +90,77 @@ fn uniform(rng: &mut Pcg64Mcg) -> f64 {
     (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
-/// The value at quantile `q` (0–1) of `values`, which it reorders.
-fn quantile(values: &mut [f64], q: f64) -> f64 {
-    if values.is_empty() {
-        return 0.0;
-    }
-    let k = ((values.len() - 1) as f64 * q).round() as usize;
-    *values.select_nth_unstable_by(k, f64::total_cmp).1
+/// Index of quantile `q` (0–1) among `len` sorted values.
+fn rank(len: usize, q: f64) -> usize {
+    ((len - 1) as f64 * q).round() as usize
 }
 
+/// Moves the `k`-th smallest of `v` to `v[k]`, smaller ones before it and
+/// larger ones after (Hoare's quickselect, median-of-three pivot), and
+/// returns it. The values are finite.
+fn select(v: &mut [f64], k: usize) -> f64 {
+    let (mut lo, mut hi) = (0, v.len() - 1);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let (a, b, c) = (v[lo], v[mid], v[hi]);
+        let pivot = if a < b {
+            if b < c {
+                b
+            } else if a < c {
+                c
+            } else {
+                a
+            }
+        } else if a < c {
+            a
+        } else if b < c {
+            c
+        } else {
+            b
+        };
+        let (mut i, mut j) = (lo, hi);
+        loop {
+            while v[i] < pivot {
+                i += 1;
+            }
+            while pivot < v[j] {
+                j -= 1;
+            }
+            if i >= j {
+                break;
+            }
+            v.swap(i, j);
+            i += 1;
+            j -= 1;
+        }
+        // v[lo..=j] <= pivot <= v[j + 1..=hi]
+        if k <= j {
+            hi = j;
+        } else {
+            lo = j + 1;
+        }
+    }
+    v[k]
+}
+
+/// The 10th, 50th and 90th percentiles of `values` (nearest rank), which it
+/// reorders.
 fn percentiles(values: &mut [f64]) -> Percentiles {
+    let len = values.len();
+    if len == 0 {
+        return Percentiles::default();
+    }
+    let (k10, k50, k90) = (rank(len, 0.1), rank(len, 0.5), rank(len, 0.9));
+    let p50 = select(values, k50);
+    let (below, above) = values.split_at_mut(k50);
     Percentiles {
-        p10: quantile(values, 0.1),
-        p50: quantile(values, 0.5),
-        p90: quantile(values, 0.9),
+        p10: if k10 < k50 { select(below, k10) } else { p50 },
+        p50,
+        p90: if k90 > k50 {
+            select(&mut above[1..], k90 - k50 - 1)
+        } else {
+            p50
+        },
     }
 }
 
@@ -134,18 +194,24 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
     let mut sizes = vec![0.0; ranges.len()];
     let mut cases = vec![0.0; case_ranges.len()];
     let mut engagement = vec![1.0; n];
+    // Year by year, one column of draws each: `[t * draws + d]`.
     let mut net = vec![0.0; draws * h];
+    let mut cum_net = vec![0.0; draws * h];
     let mut cum_pv = vec![0.0; draws * h];
-    let mut payback = vec![usize::MAX; draws];
+    // How many simulations first pay back in each year.
+    let mut paid_in = vec![0usize; h];
     let mut npvs = vec![0.0; draws];
     let mut w = Work::default();
+    let discount = &plan.discount[..];
 
     for d in 0..draws {
-        for (x, r) in sizes.iter_mut().zip(&ranges) {
-            *x = triangular(uniform(&mut rng), r[0], r[1], r[2]);
+        for k in 0..ranges.len() {
+            let r = ranges[k];
+            sizes[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]);
         }
-        for (x, r) in cases.iter_mut().zip(&case_ranges) {
-            *x = triangular(uniform(&mut rng), r[0], r[1], r[2]);
+        for k in 0..case_ranges.len() {
+            let r = case_ranges[k];
+            cases[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]);
         }
         let mut unit_mult = [1.0; OUTCOMES];
         for m in unit_mult.iter_mut() {
@@ -163,39 +229,35 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
         };
         engine::simulate(&plan, &draw, &mut w);
         let (mut cum, mut cum_cost, mut pv) = (0.0, 0.0, 0.0);
+        let mut paid = false;
         for t in 0..h {
             let y = w.net(n, h, t);
-            let cost: f64 = (0..n).map(|i| w.cost[i * h + t]).sum();
             cum += y;
-            cum_cost += cost;
-            pv += y * plan.discount[t];
-            net[d * h + t] = y;
-            cum_pv[d * h + t] = pv;
-            if payback[d] == usize::MAX && cum_cost > 0.0 && cum >= 0.0 {
-                payback[d] = t;
+            cum_cost += w.cost_in(n, h, t);
+            pv += y * discount[t];
+            net[t * draws + d] = y;
+            cum_net[t * draws + d] = cum;
+            cum_pv[t * draws + d] = pv;
+            if !paid && cum_cost > 0.0 && cum >= 0.0 {
+                paid = true;
+                paid_in[t] += 1;
             }
         }
         npvs[d] = pv;
     }
 
-    let mut column = vec![0.0; draws];
     let mut years = Vec::with_capacity(h);
+    let mut paid = 0;
     for t in 0..h {
-        for d in 0..draws {
-            column[d] = net[d * h + t];
-        }
-        let net_p = percentiles(&mut column);
-        for d in 0..draws {
-            column[d] = cum_pv[d * h + t];
-        }
-        let pv_p = percentiles(&mut column);
-        let paid = payback.iter().filter(|p| **p <= t).count() as f64 / draws as f64;
+        let column = |v: &mut Vec<f64>| percentiles(&mut v[t * draws..(t + 1) * draws]);
+        paid += paid_in[t];
         years.push(SimYear {
             year: t as u32 + 1,
             label: year_label(s.assumptions.start_year, t),
-            net: net_p,
-            cumulative_pv_net: pv_p,
-            paid_back_share: paid,
+            net: column(&mut net),
+            cumulative_net: column(&mut cum_net),
+            cumulative_pv_net: column(&mut cum_pv),
+            paid_back_share: paid as f64 / draws as f64,
         });
     }
     let positive = npvs.iter().filter(|v| **v > 0.0).count() as f64 / draws as f64;
@@ -445,4 +507,58 @@ pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
         sb.total_cmp(&sa)
     });
     bars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Nearest-rank percentiles by sorting, to check the selection against.
+    fn by_sorting(values: &[f64]) -> Percentiles {
+        let mut v = values.to_vec();
+        v.sort_by(f64::total_cmp);
+        let at = |q: f64| v[rank(v.len(), q)];
+        Percentiles {
+            p10: at(0.1),
+            p50: at(0.5),
+            p90: at(0.9),
+        }
+    }
+
+    #[test]
+    fn selection_gives_the_sorted_percentiles() {
+        let mut rng = Pcg64Mcg::seed_from_u64(7);
+        // (length, distinct values: 0 for continuous draws)
+        let cases = [
+            (1, 0),
+            (2, 0),
+            (3, 0),
+            (10, 0),
+            (11, 2),
+            (100, 3),
+            (1_000, 0),
+            (1_001, 1),
+            (10_000, 0),
+            (10_000, 5),
+        ];
+        for (len, distinct) in cases {
+            let values: Vec<f64> = (0..len)
+                .map(|_| {
+                    let u = uniform(&mut rng);
+                    if distinct == 0 {
+                        u * 2e6 - 1e6
+                    } else {
+                        (u * distinct as f64).floor()
+                    }
+                })
+                .collect();
+            let mut work = values.clone();
+            assert_eq!(percentiles(&mut work), by_sorting(&values), "{len} values");
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            assert_eq!(percentiles(&mut sorted), by_sorting(&values), "sorted");
+            sorted.reverse();
+            assert_eq!(percentiles(&mut sorted), by_sorting(&values), "reversed");
+        }
+    }
 }
