@@ -266,7 +266,11 @@ fn draw(body: &Element, r: &Rollout, st: &State) {
         .councils
         .iter()
         .take(10)
-        .map(|c| row(&c.name, &c.totals, per_year))
+        .map(|c| {
+            let mut cells = row(&cat(&[&c.name, " (", &c.region, ")"]), &c.totals, per_year);
+            cells.remove(1);
+            cells
+        })
         .collect();
     let n = rows.len();
     let caption = cat(&[
@@ -275,8 +279,9 @@ fn draw(body: &Element, r: &Rollout, st: &State) {
         if n == 1 { " council" } else { " councils" },
         " with the most children kept out of care",
     ]);
-    let mut head = HEAD;
-    head[0] = "Council";
+    let mut head = HEAD.to_vec();
+    head[0] = "Council (region)";
+    head.remove(1);
     charts::table(body, &caption, &head, &rows).set_id("national-top");
 }
 

@@ -84,6 +84,12 @@ function cliRollout(council) {
   return r.stdout;
 }
 
+/** The cells of a CSV line (quoted cells may hold commas and "" quotes). */
+const cells = (line) =>
+  [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) =>
+    m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1],
+  );
+
 /** The council figures the form shows, as numbers. */
 async function shownCouncil(page) {
   const council = { name: 'Shown' };
@@ -260,8 +266,12 @@ describe('council figures', () => {
     const total = cli.split('\n').find((l) => l.startsWith('TOTAL,')).split(',');
     const kept = Math.round(Number(total[4])).toLocaleString('en-GB');
     assert.match(await totals.textContent(), new RegExp(`Children kept out of care${kept}fewer`));
-    const councils = cli.split('\n').filter((l) => /^E\d{8},/.test(l)).length;
-    assert.match(text, new RegExp(`^England: ${councils} councils`));
+    const rows = cli.split('\n').filter((l) => /^E\d{8},/.test(l));
+    assert.match(text, new RegExp(`^England: ${rows.length} councils`));
+    // The CLI lists councils largest effect first, as the widget's top ten.
+    const top = await page.locator(`${byId('national-top')} tbody th`).allTextContents();
+    const [, firstName, firstRegion] = cells(rows[0]);
+    assert.equal(top[0], `${firstName} (${firstRegion})`);
 
     await page.locator(byId('national-region')).selectOption('East of England');
     await page.locator(byId('national-results')).getByText(/^East of England: 11 councils/).waitFor();
