@@ -362,16 +362,16 @@ fn count(cell: &str, field: impl FnOnce() -> String) -> Result<Option<u32>, Erro
             )),
         };
     }
-    match cell.parse::<f64>() {
-        Ok(x) if x < 0.0 => Err(invalid(
+    match presets::decimal_is_negative(cell) {
+        Some(true) => Err(invalid(
             field(),
             format!("\u{201c}{cell}\u{201d} is below zero: a count cannot be negative"),
         )),
-        Ok(x) if x.is_finite() => Err(invalid(
+        Some(false) => Err(invalid(
             field(),
             format!("\u{201c}{cell}\u{201d} is not a whole number of children"),
         )),
-        _ => Err(Error::new(
+        None => Err(Error::new(
             field(),
             ErrorKind::NotANumber {
                 text: cell.to_string(),

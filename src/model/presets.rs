@@ -298,16 +298,16 @@ fn count(cell: &str, line: usize, column: &str) -> Result<Option<u32>, Error> {
             )),
         };
     }
-    match cell.parse::<f64>() {
-        Ok(x) if x < 0.0 => Err(invalid(
+    match decimal_is_negative(cell) {
+        Some(true) => Err(invalid(
             field,
             format!("\u{201c}{cell}\u{201d} is below zero: a count cannot be negative"),
         )),
-        Ok(_) => Err(invalid(
+        Some(false) => Err(invalid(
             field,
             format!("\u{201c}{cell}\u{201d} is not a whole number of children"),
         )),
-        Err(_) => Err(Error::new(
+        None => Err(Error::new(
             field,
             ErrorKind::NotANumber {
                 text: cell.to_string(),
@@ -316,21 +316,38 @@ fn count(cell: &str, line: usize, column: &str) -> Result<Option<u32>, Error> {
     }
 }
 
-/// A rate (children per 10,000), or `None` for a suppressed or blank cell.
-/// Read only to check the file; presets do not keep it.
-fn rate(cell: &str, line: usize, column: &str) -> Result<Option<f64>, Error> {
+/// Whether a cell that is a plain decimal number (`12.5`, `-3`, `.5`; no
+/// exponent, `NaN` or `inf`) is below zero; `None` when it is not one. Read
+/// without float parsing, which would add its tables to the browser build
+/// for the sake of an error message.
+pub(crate) fn decimal_is_negative(cell: &str) -> Option<bool> {
+    let (negative, rest) = match cell.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cell.strip_prefix('+').unwrap_or(cell)),
+    };
+    let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    Some(negative && rest.bytes().any(|b| b.is_ascii_digit() && b != b'0'))
+}
+
+/// Whether a rate (children per 10,000) is given: false for a suppressed
+/// or blank cell. Read only to check the file; presets do not keep it.
+fn rate(cell: &str, line: usize, column: &str) -> Result<bool, Error> {
     let cell = cell.trim();
     if suppressed(cell) {
-        return Ok(None);
+        return Ok(false);
     }
     let field = cell_field(line, column);
-    match cell.parse::<f64>() {
-        Ok(x) if x.is_finite() && x >= 0.0 => Ok(Some(x)),
-        Ok(_) if cell.bytes().any(|b| b.is_ascii_digit()) => Err(invalid(
+    match decimal_is_negative(cell) {
+        Some(false) => Ok(true),
+        Some(true) => Err(invalid(
             field,
             format!("\u{201c}{cell}\u{201d} is not a rate: it must be zero or more"),
         )),
-        _ => Err(Error::new(
+        None => Err(Error::new(
             field,
             ErrorKind::NotANumber {
                 text: cell.to_string(),
@@ -434,7 +451,7 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
 
         let population_0_17 = count(cell(4), line, COLUMNS[4])?;
         let children_looked_after = count(cell(5), line, COLUMNS[5])?;
-        let cla_rate = rate(cell(6), line, COLUMNS[6])?;
+        let has_rate = rate(cell(6), line, COLUMNS[6])?;
         let preset = Preset {
             code,
             old_code: old_code.to_string(),
@@ -449,7 +466,7 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
             cin_started: count(cell(10), line, COLUMNS[10])?,
             cp_plans: count(cell(11), line, COLUMNS[11])?,
         };
-        let no_figures = cla_rate.is_none() && preset.figures().iter().all(|(_, x)| x.is_none());
+        let no_figures = !has_rate && preset.figures().iter().all(|(_, x)| x.is_none());
         if no_figures || is_retired(&preset.code, year) {
             continue;
         }
@@ -840,5 +857,37 @@ mod tests {
         assert!(bristol < source.find("\"Hertfordshire\"").unwrap());
         assert!(source.contains("cp_plans: None }"));
         assert!(source.contains("cp_plans: Some(614) }"));
+    }
+
+    #[test]
+    fn decimals_are_told_apart_without_float_parsing() {
+        let cases = [
+            ("12.5", Some(false)),
+            ("0.5", Some(false)),
+            (".5", Some(false)),
+            ("12.", Some(false)),
+            ("+3", Some(false)),
+            ("-3", Some(true)),
+            ("-0.25", Some(true)),
+            ("-0", Some(false)),
+            ("-.0", Some(false)),
+            ("12a", None),
+            ("1.2.3", None),
+            (".", None),
+            ("-", None),
+            ("", None),
+            ("1e3", None),
+            ("NaN", None),
+            ("inf", None),
+            ("--5", None),
+            ("1,250.5", None),
+        ];
+        for (cell, expected) in cases {
+            assert_eq!(decimal_is_negative(cell), expected, "{cell:?}");
+            // Where float parsing reads a plain decimal, it agrees.
+            if let (Some(negative), Ok(x)) = (expected, cell.parse::<f64>()) {
+                assert_eq!(negative, x < 0.0, "{cell:?}");
+            }
+        }
     }
 }
