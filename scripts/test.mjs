@@ -2,9 +2,11 @@
 // Runs every test suite in order and stops at the first failure.
 //
 //   1. native      cargo test
-//   2. wasm        wasm-bindgen-test in headless Chromium (cargo test --target wasm32-unknown-unknown)
-//   3. build       node scripts/build.mjs (includes the download-size budget)
-//   4. end-to-end  node --test tests/e2e/*.test.mjs (playwright-core + axe-core)
+//   2. properties  the model's invariants over 100,000 random scenarios (release)
+//   3. fuzz        200,000 mutated share links, scenarios, CSV files and typed numbers (release)
+//   4. wasm        wasm-bindgen-test in headless Chromium (cargo test --target wasm32-unknown-unknown)
+//   5. build       node scripts/build.mjs (includes the download-size budget)
+//   6. end-to-end  node --test tests/e2e/*.test.mjs (playwright-core + axe-core)
 //
 // The browser suites need Debian's chromium and chromium-driver.
 
@@ -126,8 +128,10 @@ function nodeCounts(output) {
   return { passed, failed, ignored: (get('skipped') ?? 0) + (get('todo') ?? 0) };
 }
 
+const STEPS = 6;
+
 function header(n, title) {
-  console.log(`\n${'='.repeat(72)}\n[${n}/4] ${title}\n${'='.repeat(72)}`);
+  console.log(`\n${'='.repeat(72)}\n[${n}/${STEPS}] ${title}\n${'='.repeat(72)}`);
 }
 
 function describe(r) {
@@ -193,8 +197,29 @@ header(1, 'native: cargo test');
   record('native', r, cargoCounts(r.output));
 }
 
-// 2. WebAssembly in headless Chromium.
-header(2, 'wasm: wasm-bindgen-test in headless Chromium');
+// 2. Properties over 100,000 random scenarios (about 30 s after the
+// release build; PROPTEST_CASES in the environment overrides the count).
+header(2, 'properties: 100,000 random scenarios');
+{
+  const cases = process.env.PROPTEST_CASES ?? '100000';
+  const r = await run('cargo', ['test', '--release', '--test', 'model_props'], {
+    env: { PROPTEST_CASES: cases },
+  });
+  record('properties', r, cargoCounts(r.output));
+}
+
+// 3. A short fuzz pass over the decoders of outside text (the long run is
+// recorded in docs/security.md).
+header(3, 'fuzz: decoders of share links, scenarios, CSV files and typed numbers');
+{
+  const execs = process.env.FUZZ_EXECS ?? '200000';
+  const r = await run('cargo', ['run', '--release', '--example', 'fuzz_decoders', '--', '--execs', execs]);
+  const summary = r.output.match(/^fuzz: .*$/m)?.[0];
+  record('fuzz', r, null, r.code === 0 ? summary?.replace(/^fuzz: /, '') : undefined);
+}
+
+// 4. WebAssembly in headless Chromium.
+header(4, 'wasm: wasm-bindgen-test in headless Chromium');
 {
   const { chromedriver } = requireBrowser('wasm');
   const env = {
@@ -219,16 +244,16 @@ header(2, 'wasm: wasm-bindgen-test in headless Chromium');
   }
 }
 
-// 3. The browser build and its size budget.
-header(3, 'build: node scripts/build.mjs');
+// 5. The browser build and its size budget.
+header(5, 'build: node scripts/build.mjs');
 {
   const r = await run(process.execPath, [join(ROOT, 'scripts', 'build.mjs')]);
   const size = r.output.match(/^\s*total\s+([\d.]+ KB)/m)?.[1];
   record('build', r, null, r.code === 0 ? `ok${size ? `, ${size} gzipped` : ''}` : undefined);
 }
 
-// 4. End to end.
-header(4, 'end-to-end: node --test tests/e2e/');
+// 6. End to end.
+header(6, 'end-to-end: node --test tests/e2e/');
 {
   requireBrowser('end-to-end');
   const dir = join(ROOT, 'tests', 'e2e');

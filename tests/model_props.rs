@@ -1,16 +1,41 @@
-//! Property tests of the model's invariants over random scenarios.
+//! Property tests of the model's invariants over random scenarios: no
+//! panic, every output finite, zero effect gives zero savings, savings grow
+//! with the effect, later years are discounted more, and the simulation's
+//! percentiles are finite and ordered.
 //!
 //! The number of cases is 256 by default; set `PROPTEST_CASES` (e.g.
-//! 100000) for a long run.
+//! 100000, as `npm test` does) for a long run.
 
 mod common;
 
 use common::{counts, numbers, scenario};
+use outcome_calculator::model::uncertainty::{simulate, Percentiles};
 use outcome_calculator::model::{project, validate};
 use proptest::prelude::*;
 
+/// Cases per property: `PROPTEST_CASES`, else 256.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256);
+    ProptestConfig {
+        cases,
+        // Failures are kept in tests/model_props.proptest-regressions.
+        ..ProptestConfig::default()
+    }
+}
+
+/// Draws per simulated case: enough for distinct percentiles, few enough
+/// for 100,000 cases.
+const DRAWS: u32 = 24;
+
+fn ordered(p: &Percentiles) -> bool {
+    [p.p10, p.p50, p.p90].iter().all(|x| x.is_finite()) && p.p10 <= p.p50 && p.p50 <= p.p90
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(config())]
 
     #[test]
     fn valid_scenarios_project_to_finite_numbers(s in scenario()) {
@@ -66,6 +91,36 @@ proptest! {
                 }
             }
             prop_assert_eq!(p.years[0].discount_factor, 1.0);
+        }
+    }
+
+    #[test]
+    fn simulations_are_finite_and_ordered(
+        mut s in scenario(),
+        cost_spread in 0.0..=100.0f64,
+        reach_spread in 0.0..=100.0f64,
+        seed in any::<u32>(),
+    ) {
+        s.uncertainty.draws = DRAWS;
+        s.uncertainty.seed = seed;
+        s.uncertainty.unit_cost_spread_pct = cost_spread;
+        s.uncertainty.engagement_spread_pct = reach_spread;
+        match simulate(&s) {
+            Ok(sim) => {
+                prop_assert_eq!(sim.years.len(), s.assumptions.horizon_years as usize);
+                prop_assert!(ordered(&sim.npv), "npv {:?}", sim.npv);
+                for y in &sim.years {
+                    prop_assert!(ordered(&y.net), "net {:?}", y.net);
+                    prop_assert!(ordered(&y.cumulative_pv_net), "pv {:?}", y.cumulative_pv_net);
+                    prop_assert!((0.0..=1.0).contains(&y.paid_back_share));
+                }
+                // Paid back stays paid back.
+                for w in sim.years.windows(2) {
+                    prop_assert!(w[0].paid_back_share <= w[1].paid_back_share);
+                }
+                prop_assert!((0.0..=1.0).contains(&sim.npv_positive_share));
+            }
+            Err(errors) => prop_assert!(!errors.is_empty() && validate(&s).is_err()),
         }
     }
 }

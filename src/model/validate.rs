@@ -211,6 +211,13 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
     ] {
         c.pct(format!("assumptions.cashable.{name}"), v);
     }
+    // Spreads beyond 100% would draw negative unit costs or reach.
+    let un = &s.uncertainty;
+    c.pct("uncertainty.unit_cost_spread_pct", un.unit_cost_spread_pct);
+    c.pct(
+        "uncertainty.engagement_spread_pct",
+        un.engagement_spread_pct,
+    );
 
     if s.programmes.is_empty() {
         c.errors.push(Error::new(
