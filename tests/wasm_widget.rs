@@ -98,7 +98,7 @@ fn shows_the_default_results_on_mount() {
     ] {
         assert!(figures.contains(words), "missing {words:?}");
     }
-    assert_eq!(root.query_selector_all("figure svg").unwrap().length(), 3);
+    assert_eq!(root.query_selector_all("#figures > figure svg").unwrap().length(), 3);
     assert_eq!(root.query_selector_all("figure table").unwrap().length(), 3);
     assert!(hidden(&root, "error-summary"));
     assert!(hidden(&root, "stale"));

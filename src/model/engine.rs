@@ -378,8 +378,8 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
     // Money.
     let avoided = &w.avoided[..];
     let mut unit = [0.0; OUTCOMES];
-    for o in 0..OUTCOMES {
-        unit[o] = plan.unit[o] * draw.unit_mult[o];
+    for (o, u) in unit.iter_mut().enumerate() {
+        *u = plan.unit[o] * draw.unit_mult[o];
     }
     let c = &plan.cashable;
     let profile = &plan.profile[..];

@@ -213,6 +213,7 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
     }
     // Spreads beyond 100% would draw negative unit costs or reach.
     let un = &s.uncertainty;
+    c.range("uncertainty.draws", f64::from(un.draws), 1.0, 100_000.0);
     c.pct("uncertainty.unit_cost_spread_pct", un.unit_cost_spread_pct);
     c.pct(
         "uncertainty.engagement_spread_pct",

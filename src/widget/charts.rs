@@ -16,7 +16,14 @@ use super::format;
 
 /// A figure with caption and a folded table; returns the SVG and the element
 /// to put the table in.
-fn figure(parent: &Node, id: &str, title: &str, says: &str, w: f64, h: f64) -> (Element, Element) {
+pub(super) fn figure(
+    parent: &Node,
+    id: &str,
+    title: &str,
+    says: &str,
+    w: f64,
+    h: f64,
+) -> (Element, Element) {
     let fig = add_c(parent, "figure", "oc-figure");
     let cap = add_c(&fig, "figcaption", "oc-caption");
     add_ct(&cap, "span", "oc-caption-title", title);
@@ -83,7 +90,7 @@ pub fn table(parent: &Node, caption: &str, head: &[&str], rows: &[Vec<String>]) 
 }
 
 /// A whole number for an SVG attribute.
-fn n(x: f64) -> String {
+pub(super) fn n(x: f64) -> String {
     let v = x.round() as i64;
     let mut s = String::new();
     if v < 0 {
@@ -107,7 +114,7 @@ fn n(x: f64) -> String {
 }
 
 /// A round axis maximum at or above `max`: 1, 2, 2.5 or 5 times a power of 10.
-fn nice(max: f64) -> f64 {
+pub(super) fn nice(max: f64) -> f64 {
     if max <= 0.0 || !max.is_finite() {
         return 1.0;
     }
@@ -126,7 +133,14 @@ fn nice(max: f64) -> f64 {
     10.0 * p
 }
 
-fn label(parent: &Node, x: f64, y: f64, anchor: &str, class: &str, words: &str) -> Element {
+pub(super) fn label(
+    parent: &Node,
+    x: f64,
+    y: f64,
+    anchor: &str,
+    class: &str,
+    words: &str,
+) -> Element {
     let t = svg(
         parent,
         "text",
@@ -141,7 +155,7 @@ fn label(parent: &Node, x: f64, y: f64, anchor: &str, class: &str, words: &str) 
     t
 }
 
-fn line(parent: &Node, x1: f64, y1: f64, x2: f64, y2: f64, class: &str) {
+pub(super) fn line(parent: &Node, x1: f64, y1: f64, x2: f64, y2: f64, class: &str) {
     svg(
         parent,
         "line",
@@ -155,7 +169,7 @@ fn line(parent: &Node, x1: f64, y1: f64, x2: f64, y2: f64, class: &str) {
     );
 }
 
-fn rect(parent: &Node, x: f64, y: f64, w: f64, h: f64, class: &str) -> Element {
+pub(super) fn rect(parent: &Node, x: f64, y: f64, w: f64, h: f64, class: &str) -> Element {
     svg(
         parent,
         "rect",
@@ -170,7 +184,7 @@ fn rect(parent: &Node, x: f64, y: f64, w: f64, h: f64, class: &str) -> Element {
 }
 
 /// Fill patterns (hatched, dotted) with ids unique to the chart.
-fn patterns(chart: &Node, id: &str) {
+pub(super) fn patterns(chart: &Node, id: &str) {
     let defs = svg(chart, "defs", &[]);
     let hatch = svg(
         &defs,
@@ -204,7 +218,7 @@ fn patterns(chart: &Node, id: &str) {
 }
 
 /// Fill of series `i`: solid, hatched, dotted.
-fn fill(id: &str, i: usize) -> String {
+pub(super) fn fill(id: &str, i: usize) -> String {
     match i {
         0 => String::new(),
         1 => cat(&["url(#", id, "-hatch)"]),
@@ -213,7 +227,7 @@ fn fill(id: &str, i: usize) -> String {
 }
 
 /// A stacked legend: one swatch and name a line. Returns its height.
-fn legend(chart: &Node, items: &[(&str, &str)], swatch: fn(&Node, f64, usize)) -> f64 {
+pub(super) fn legend(chart: &Node, items: &[(&str, &str)], swatch: fn(&Node, f64, usize)) -> f64 {
     for (i, (name, _)) in items.iter().enumerate() {
         let y = 4.0 + 22.0 * i as f64;
         swatch(chart, y, i);

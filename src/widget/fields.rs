@@ -317,6 +317,44 @@ pub const METHOD: &[Field] = &[
     ),
 ];
 
+/// Settings of the uncertainty analysis.
+pub const UNCERTAINTY: &[Field] = &[
+    field!(
+        "uncertainty.draws",
+        "Number of simulations",
+        "From 1 to 100,000. More give steadier ranges but take longer to work out; 10,000 is usually plenty.",
+        None,
+        Whole,
+        u32,
+        uncertainty.draws
+    ),
+    field!(
+        "uncertainty.seed",
+        "Seed for the random draws",
+        "Any whole number. The same seed gives the same results here and in the command-line tool; try another to check the ranges do not depend on it.",
+        None,
+        Whole,
+        u32,
+        uncertainty.seed
+    ),
+    field!(
+        "uncertainty.unit_cost_spread_pct",
+        "Spread of unit costs either side of the figure used, percentage",
+        "Each unit cost is drawn between this much below and above its figure, most often near it.",
+        Pct,
+        Required,
+        uncertainty.unit_cost_spread_pct
+    ),
+    field!(
+        "uncertainty.engagement_spread_pct",
+        "Spread of the share reached either side of the figure used, percentage",
+        "Each programme's share reached is drawn between this much below and above its figure (never above 100%).",
+        Pct,
+        Required,
+        uncertainty.engagement_spread_pct
+    ),
+];
+
 /// Settings of one chosen programme. `cohort` and `cost_per_case` take
 /// their label and hint from the programme.
 pub const PROGRAMME: &[Field] = &[
@@ -331,7 +369,12 @@ pub const PROGRAMME: &[Field] = &[
 
 /// The field for an input id, and the programme id for programme fields.
 pub fn find(id: &str) -> Option<(&'static Field, Option<&str>)> {
-    let all = COUNCIL.iter().chain(TIME).chain(UNIT_COSTS).chain(METHOD);
+    let all = COUNCIL
+        .iter()
+        .chain(TIME)
+        .chain(UNIT_COSTS)
+        .chain(METHOD)
+        .chain(UNCERTAINTY);
     if let Some(f) = all.into_iter().find(|f| f.key == id) {
         return Some((f, None));
     }

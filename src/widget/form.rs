@@ -61,6 +61,14 @@ pub fn build(parent: &Node, st: &State) -> Element {
     for f in fields::METHOD {
         number(&method, f.key, f, f.label, f.hint, st);
     }
+    let sure = folded(
+        &form,
+        "Uncertainty settings",
+        "How the range of results under \u{201c}How sure are we?\u{201d} is worked out. Each simulation draws every effect from its evidence range, and the unit costs and shares reached from the spreads below.",
+    );
+    for f in fields::UNCERTAINTY {
+        number(&sure, f.key, f, f.label, f.hint, st);
+    }
 
     let submit = add_ct(&form, "button", "oc-button", "Update results");
     attrs(&submit, &[("type", "submit")]);

@@ -334,6 +334,7 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
     }
 
     break_even(parent, st, p);
+    super::uncertainty::section(parent, st, width);
 
     add_ct(parent, "h3", "oc-h3", "Charts");
     charts::cumulative(parent, p, width);

@@ -77,7 +77,7 @@ describe('the calculator', () => {
     for (const words of ['Children kept out of care', 'Net present value', 'Benefit-cost ratio', 'Pays back']) {
       await page.locator(byId('figures')).getByText(words, { exact: true }).first().waitFor();
     }
-    assert.equal(await page.locator('outcome-calculator figure svg').count(), 3);
+    assert.equal(await page.locator('outcome-calculator #figures > figure svg').count(), 3);
     assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '424');
     assert.equal(await page.locator(byId('error-summary')).isVisible(), false);
     // The stylesheet came through the page's strict CSP.

@@ -1,0 +1,575 @@
+//! "How sure are we?": the Monte Carlo and the tornado in the results.
+//!
+//! The simulation (10,000 runs by default) takes longer than one keystroke
+//! should, so it runs once the input has settled ([`SETTLE_MS`] after the
+//! last change) instead of in the input handler. Until then the last
+//! simulation stays up, marked as being updated. The results are kept per
+//! widget with the scenario they are for, so a redraw (a resize, a
+//! submitted form) shows them again at once.
+//!
+//! - a sentence from the model ("In 8 of 10 simulations the programme pays
+//!   for itself by year 3");
+//! - a fan chart of net savings so far: the middle 8 in 10 simulations as a
+//!   band, the median as a line, break-even as a line at £0;
+//! - a tornado of the inputs that move the net present value most, each
+//!   between the low and the high end of its range.
+//!
+//! Both charts have tables of the same figures. The section carries the
+//! exact simulated figures as `data-` attributes (shortest round-trip
+//! decimals) so tests can compare them with the command-line tool's.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Number, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, ShadowRoot};
+
+use crate::model::uncertainty::{self, Bar, Simulation};
+use crate::model::Scenario;
+
+use super::charts::{self, figure, label, legend, line, n, nice, patterns, rect};
+use super::dom::{self, add_c, add_ct, add_t, attrs, cat, svg};
+use super::format;
+use super::state::{push_count, State};
+
+/// How long the input must rest before the simulation runs, ms.
+pub const SETTLE_MS: i32 = 150;
+
+/// Most inputs shown in the tornado.
+const MAX_BARS: usize = 8;
+
+/// A finished simulation and tornado, and the scenario they are for.
+struct Done {
+    scenario: Scenario,
+    sim: Simulation,
+    bars: Vec<Bar>,
+    /// Net present value with every input as entered, £.
+    npv: f64,
+}
+
+/// What one widget holds between redraws.
+struct Slot {
+    root: ShadowRoot,
+    /// The section, kept across redraws of the figures around it.
+    holder: Element,
+    done: Option<Done>,
+    /// Pending `setTimeout` handle.
+    timer: Option<i32>,
+    /// Width the charts were drawn at.
+    width: f64,
+}
+
+thread_local! {
+    static SLOTS: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `performance[method](arg)` if the page has it (marks and measures
+/// for the benchmarks); returns the result.
+pub fn performance(method: &str, args: &[&str]) -> JsValue {
+    let Ok(perf) = Reflect::get(&js_sys::global(), &"performance".into()) else {
+        return JsValue::UNDEFINED;
+    };
+    let Some(f) = Reflect::get(&perf, &method.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    else {
+        return JsValue::UNDEFINED;
+    };
+    let r = match args {
+        [] => f.call0(&perf),
+        [a] => f.call1(&perf, &(*a).into()),
+        [a, b, ..] => f.call2(&perf, &(*a).into(), &(*b).into()),
+    };
+    r.unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The section for the projection `p` of `st.scenario`, appended to
+/// `parent` (inside the figures, which are cleared on each redraw).
+pub fn section(parent: &Node, st: &State, width: f64) {
+    let Some(root) = parent.get_root_node().dyn_into::<ShadowRoot>().ok() else {
+        return;
+    };
+    SLOTS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        let i = match slots.iter().position(|s| s.root == root) {
+            Some(i) => i,
+            None => {
+                let holder = dom::el("div");
+                holder.set_class_name("oc-sure");
+                holder.set_id("oc-sure");
+                slots.push(Slot {
+                    root: root.clone(),
+                    holder,
+                    done: None,
+                    timer: None,
+                    width: 0.0,
+                });
+                slots.len() - 1
+            }
+        };
+        let slot = &mut slots[i];
+        let _ = parent.append_child(&slot.holder);
+        let current = slot
+            .done
+            .as_ref()
+            .is_some_and(|d| st.stale || d.scenario == st.scenario);
+        if slot.holder.child_element_count() == 0 || (width - slot.width).abs() > 24.0 {
+            draw(slot, width);
+        }
+        busy(&slot.holder, !current);
+        if !current && !st.stale {
+            schedule(slot, st.scenario.clone());
+        }
+    });
+}
+
+/// Marks the section as being brought up to date (or not).
+fn busy(holder: &Element, on: bool) {
+    attrs(holder, &[("aria-busy", if on { "true" } else { "false" })]);
+    let _ = holder
+        .class_list()
+        .toggle_with_force("oc-sure--updating", on);
+    if let Some(note) = holder.query_selector(".oc-sure-note").ok().flatten() {
+        dom::show(&note, on);
+    }
+}
+
+/// Runs the simulation for `scenario` once the input has rested.
+fn schedule(slot: &mut Slot, scenario: Scenario) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(t) = slot.timer.take() {
+        window.clear_timeout_with_handle(t);
+    }
+    let root = slot.root.clone();
+    let run = Closure::once_into_js(move || run(&root, scenario));
+    slot.timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), SETTLE_MS)
+        .ok();
+}
+
+fn run(root: &ShadowRoot, scenario: Scenario) {
+    performance("mark", &["oc:uncertainty-start"]);
+    // The projection of this scenario succeeded, so it is valid.
+    let sim = uncertainty::simulate_valid(&scenario);
+    let bars = uncertainty::tornado_valid(&scenario);
+    let npv = crate::model::project(&scenario).map_or(0.0, |p| p.summary.npv);
+    SLOTS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        let Some(slot) = slots.iter_mut().find(|s| &s.root == root) else {
+            return;
+        };
+        slot.timer = None;
+        slot.done = Some(Done {
+            scenario,
+            sim,
+            bars,
+            npv,
+        });
+        let width = slot.width;
+        draw(slot, width);
+        busy(&slot.holder, false);
+    });
+    performance("measure", &["oc:uncertainty", "oc:uncertainty-start"]);
+}
+
+/// A number as JavaScript writes it (the shortest decimal that reads back
+/// as the same number), for `data-` attributes.
+fn exact(x: f64) -> String {
+    Number::from(x)
+        .to_string_with_radix(10)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+/// A share (0–1) as a percentage: "83%".
+fn share(x: f64) -> String {
+    format::pct((x * 1000.0).round() / 10.0)
+}
+
+/// Redraws the section's contents from what the slot holds.
+fn draw(slot: &mut Slot, width: f64) {
+    let holder = &slot.holder;
+    dom::clear(holder);
+    slot.width = width;
+    add_ct(holder, "h3", "oc-h3", "How sure are we?");
+    let Some(d) = &slot.done else {
+        add_t(
+            holder,
+            "p",
+            "Working out the range of results from the evidence\u{2026}",
+        );
+        return;
+    };
+    let note = add_ct(
+        holder,
+        "p",
+        "oc-sure-note",
+        "Working out the range for your latest answers\u{2026}",
+    );
+    dom::show(&note, false);
+    let sim = &d.sim;
+    for (name, value) in [
+        ("data-draws", exact(f64::from(sim.draws))),
+        ("data-seed", exact(f64::from(sim.seed))),
+        ("data-npv-p10", exact(sim.npv.p10)),
+        ("data-npv-p50", exact(sim.npv.p50)),
+        ("data-npv-p90", exact(sim.npv.p90)),
+    ] {
+        attrs(holder, &[(name, &value)]);
+    }
+    let mut draws = String::new();
+    push_count(&mut draws, sim.draws as usize);
+    let lead = add_c(holder, "p", "oc-sure-sentence");
+    lead.set_id("oc-sure-sentence");
+    lead.set_text_content(Some(&sim.sentence));
+    add_ct(
+        holder,
+        "p",
+        "oc-hint",
+        &cat(&[
+            "From ",
+            &format::count(f64::from(sim.draws)),
+            " simulations, each drawing every effect from its evidence range and every unit cost and share reached from the spreads under \u{201c}Uncertainty settings\u{201d}. Net present value: ",
+            &format::money(sim.npv.p50),
+            " in the middle simulation; 8 in 10 between ",
+            &format::money(sim.npv.p10),
+            " and ",
+            &format::money(sim.npv.p90),
+            ". In ",
+            &share(sim.npv_positive_share),
+            " of simulations savings are more than costs.",
+        ]),
+    );
+    fan(holder, sim, width);
+    tornado(holder, &d.bars, d.npv, width);
+}
+
+/// Axis bounds covering `lo..hi` and zero, on round steps: (min, max, step).
+fn axis(lo: f64, hi: f64) -> (f64, f64, f64) {
+    let (lo, hi) = (lo.min(0.0), hi.max(0.0));
+    let step = nice((hi - lo).max(1.0) / 4.0);
+    let min = (lo / step).floor() * step;
+    let max = (hi / step).ceil() * step;
+    (min, max.max(min + step), step)
+}
+
+/// Net savings so far by year: P10–P90 band, median line, £0 line.
+fn fan(parent: &Node, sim: &Simulation, w: f64) {
+    let years = &sim.years;
+    let Some(last) = years.last() else { return };
+    let c = &last.cumulative_net;
+    let span = if years.len() == 1 {
+        "1 year".to_string()
+    } else {
+        let mut s = String::new();
+        push_count(&mut s, years.len());
+        s.push_str(" years");
+        s
+    };
+    let says = cat(&[
+        "After ",
+        &span,
+        ", net savings so far are ",
+        &format::money(c.p50),
+        " in the middle simulation, and between ",
+        &format::money(c.p10),
+        " and ",
+        &format::money(c.p90),
+        " in 8 of 10 simulations.",
+    ]);
+    let h = (w * 0.62).clamp(280.0, 400.0);
+    let (chart, details) = figure(parent, "oc-fan", "Range of net savings so far", &says, w, h);
+    fn swatch(chart: &Node, y: f64, i: usize) {
+        if i == 0 {
+            rect(chart, 2.0, y + 2.0, 26.0, 14.0, "oc-fan-band");
+        } else {
+            line(chart, 2.0, y + 9.0, 28.0, y + 9.0, "oc-line oc-line-a");
+        }
+    }
+    let top_legend = legend(
+        &chart,
+        &[
+            ("8 in 10 simulations (10th to 90th percentile)", ""),
+            ("Middle simulation (median)", ""),
+        ],
+        swatch,
+    );
+    let (left, right) = (4.0, w - 14.0);
+    let (top, bottom) = (top_legend + 30.0, h - 30.0);
+    let lo = years
+        .iter()
+        .map(|y| y.cumulative_net.p10)
+        .fold(0.0, f64::min);
+    let hi = years
+        .iter()
+        .map(|y| y.cumulative_net.p90)
+        .fold(0.0, f64::max);
+    let (min, max, step) = axis(lo, hi);
+    let y_of = |v: f64| bottom - (bottom - top) * (v - min) / (max - min);
+    let count = ((max - min) / step).round() as i32;
+    for k in 0..=count {
+        let v = min + step * f64::from(k);
+        let y = y_of(v);
+        let zero = v.abs() < step / 2.0;
+        line(
+            &chart,
+            left,
+            y,
+            right,
+            y,
+            if zero { "oc-axis" } else { "oc-grid" },
+        );
+        let words = if zero {
+            "£0: costs covered".to_string()
+        } else {
+            format::money(v)
+        };
+        label(&chart, left, y - 5.0, "start", "oc-chart-small", &words);
+    }
+    let step_x = (right - left) / years.len() as f64;
+    let x_of = |i: usize| left + step_x * (i as f64 + 1.0);
+
+    // Band: along the 90th percentile, back along the 10th, from £0 at the
+    // start.
+    let mut d = cat(&["M", &n(left), " ", &n(y_of(0.0))]);
+    for (i, y) in years.iter().enumerate() {
+        d.push_str(&cat(&[
+            " L",
+            &n(x_of(i)),
+            " ",
+            &n(y_of(y.cumulative_net.p90)),
+        ]));
+    }
+    for (i, y) in years.iter().enumerate().rev() {
+        d.push_str(&cat(&[
+            " L",
+            &n(x_of(i)),
+            " ",
+            &n(y_of(y.cumulative_net.p10)),
+        ]));
+    }
+    d.push_str(" Z");
+    svg(&chart, "path", &[("d", &d), ("class", "oc-fan-band")]);
+    let mut d = cat(&["M", &n(left), " ", &n(y_of(0.0))]);
+    for (i, y) in years.iter().enumerate() {
+        d.push_str(&cat(&[
+            " L",
+            &n(x_of(i)),
+            " ",
+            &n(y_of(y.cumulative_net.p50)),
+        ]));
+    }
+    svg(&chart, "path", &[("d", &d), ("class", "oc-line oc-line-a")]);
+    for (i, y) in years.iter().enumerate() {
+        svg(
+            &chart,
+            "circle",
+            &[
+                ("cx", &n(x_of(i))),
+                ("cy", &n(y_of(y.cumulative_net.p50))),
+                ("r", "4"),
+                ("class", "oc-dot-a"),
+            ],
+        );
+    }
+    let every = ((64.0 / step_x).ceil() as usize).max(1);
+    for (i, y) in years.iter().enumerate() {
+        if !(years.len() - 1 - i).is_multiple_of(every) {
+            continue;
+        }
+        let x = x_of(i);
+        let anchor = if x + 30.0 > right { "end" } else { "middle" };
+        label(&chart, x, h - 8.0, anchor, "oc-chart-small", &y.label);
+    }
+
+    let rows: Vec<Vec<String>> = years
+        .iter()
+        .map(|y| {
+            let c = &y.cumulative_net;
+            vec![
+                y.label.clone(),
+                format::money(c.p10),
+                format::money(c.p50),
+                format::money(c.p90),
+                share(y.paid_back_share),
+            ]
+        })
+        .collect();
+    charts::table(
+        &details,
+        "Net savings so far across the simulations, by year",
+        &[
+            "Year",
+            "10th percentile",
+            "Median",
+            "90th percentile",
+            "Simulations paid back by then",
+        ],
+        &rows,
+    );
+}
+
+/// The inputs that move the net present value most, each bar from its
+/// low-end to its high-end value around the figure as entered.
+fn tornado(parent: &Node, all: &[Bar], npv: f64, w: f64) {
+    let bars = &all[..all.len().min(MAX_BARS)];
+    let Some(first) = bars.first() else {
+        add_t(parent, "p", "No single input moves the net present value.");
+        return;
+    };
+    let (a, b) = if first.npv_low <= first.npv_high {
+        (first.npv_low, first.npv_high)
+    } else {
+        (first.npv_high, first.npv_low)
+    };
+    let says = cat(&[
+        &dom::sentence(&first.input),
+        " moves the net present value most: from ",
+        &format::money(a),
+        " to ",
+        &format::money(b),
+        ". Each bar changes one input between the ends of its range and keeps the others as entered (",
+        &format::money(npv),
+        ").",
+    ]);
+    let row = 58.0;
+    let h = 60.0 + row * bars.len() as f64 + 24.0;
+    let (chart, details) = figure(
+        parent,
+        "oc-tornado",
+        "What moves the net present value most",
+        &says,
+        w,
+        h,
+    );
+    patterns(&chart, "oc-tornado");
+    fn swatch(chart: &Node, y: f64, i: usize) {
+        let r = rect(chart, 4.0, y + 2.0, 22.0, 14.0, "oc-bar oc-bar-a");
+        if i == 1 {
+            let _ = r.set_attribute("fill", &charts::fill("oc-tornado", 1));
+            let _ = r.set_attribute("class", "oc-bar oc-bar-b");
+        }
+    }
+    let top = legend(
+        &chart,
+        &[
+            ("With the input at the low end of its range", ""),
+            ("With the input at the high end of its range", ""),
+        ],
+        swatch,
+    ) + 10.0;
+    let (left, right) = (8.0, w - 8.0);
+    // Room beside the bars for the values at their ends.
+    let margin = if w >= 420.0 { 90.0 } else { 0.0 };
+    let lo = bars
+        .iter()
+        .map(|b| b.npv_low.min(b.npv_high))
+        .fold(npv, f64::min);
+    let hi = bars
+        .iter()
+        .map(|b| b.npv_low.max(b.npv_high))
+        .fold(npv, f64::max);
+    let pad = ((hi - lo) * 0.02).max(1.0);
+    let (lo, hi) = (lo - pad, hi + pad);
+    let x_of = |v: f64| left + margin + (right - left - 2.0 * margin) * (v - lo) / (hi - lo);
+    let bottom = top + row * bars.len() as f64;
+    if lo < 0.0 && hi > 0.0 {
+        line(&chart, x_of(0.0), top, x_of(0.0), bottom, "oc-grid");
+        label(
+            &chart,
+            x_of(0.0),
+            bottom + 16.0,
+            "middle",
+            "oc-chart-small",
+            "£0",
+        );
+    }
+    for (i, b) in bars.iter().enumerate() {
+        let y = top + row * i as f64;
+        label(
+            &chart,
+            left,
+            y + 16.0,
+            "start",
+            "oc-chart-text",
+            &dom::sentence(&b.input),
+        );
+        for (k, v) in [(0, b.npv_low), (1, b.npv_high)] {
+            let (x0, x1) = (x_of(npv.min(v)), x_of(npv.max(v)));
+            let r = rect(&chart, x0, y + 24.0, x1 - x0, 18.0, "oc-bar oc-bar-a");
+            if k == 1 {
+                let _ = r.set_attribute("fill", &charts::fill("oc-tornado", 1));
+                let _ = r.set_attribute("class", "oc-bar oc-bar-b");
+            }
+        }
+        // Each end's value beside it, outside the bar.
+        let (l, r) = if b.npv_low <= b.npv_high {
+            (b.npv_low, b.npv_high)
+        } else {
+            (b.npv_high, b.npv_low)
+        };
+        let (xl, xr) = (x_of(l.min(npv)), x_of(r.max(npv)));
+        if xl - left > 80.0 {
+            label(
+                &chart,
+                xl - 4.0,
+                y + 38.0,
+                "end",
+                "oc-chart-small",
+                &format::money(l),
+            );
+        }
+        if right - xr > 80.0 {
+            label(
+                &chart,
+                xr + 4.0,
+                y + 38.0,
+                "start",
+                "oc-chart-small",
+                &format::money(r),
+            );
+        }
+    }
+    line(&chart, x_of(npv), top - 4.0, x_of(npv), bottom, "oc-mark");
+    label(
+        &chart,
+        x_of(npv),
+        bottom + 16.0,
+        if x_of(npv) > right - 90.0 {
+            "end"
+        } else {
+            "middle"
+        },
+        "oc-chart-small",
+        &cat(&["As entered: ", &format::money(npv)]),
+    );
+
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|b| {
+            vec![
+                dom::sentence(&b.input),
+                b.low_label.clone(),
+                format::money(b.npv_low),
+                b.high_label.clone(),
+                format::money(b.npv_high),
+            ]
+        })
+        .collect();
+    charts::table(
+        &details,
+        "Net present value with each input at the ends of its range",
+        &[
+            "Input",
+            "Low end",
+            "Net present value at the low end",
+            "High end",
+            "Net present value at the high end",
+        ],
+        &rows,
+    );
+}
