@@ -227,7 +227,13 @@ pub fn render(root: &ShadowRoot) {
                     add_t(&item, "strong", &setting_name(key));
                     text(
                         &item,
-                        &cat(&[": ", &blank_words(b), " (A: ", &blank_words(a), ")"]),
+                        &cat(&[
+                            ": ",
+                            &shown(&pin.scenario, key, b),
+                            " (A: ",
+                            &shown(&all[0].scenario, key, a),
+                            ")",
+                        ]),
                     );
                 }
                 if diffs.len() > 12 {
@@ -246,10 +252,10 @@ pub fn render(root: &ShadowRoot) {
             &[
                 ("type", "button"),
                 ("data-action", "restore"),
-                ("data-pin", &cat(&[NAMES[i]])),
+                ("data-pin", NAMES[i]),
                 (
                     "aria-label",
-                    &cat(&["Put scenario ", NAMES[i], " back into the form"]),
+                    &cat(&["Put back into the form: scenario ", NAMES[i]]),
                 ),
             ],
         );
@@ -264,6 +270,26 @@ pub fn render(root: &ShadowRoot) {
             ],
         );
     }
+}
+
+/// A setting's value as the form shows it (a link leaves out values that
+/// are the format's defaults, so those are read from the scenario).
+fn shown(s: &Scenario, key: &str, linked: &str) -> String {
+    let from_form = embed::input_for_key(key).and_then(|id| {
+        let (f, programme) = fields::find(&id)?;
+        let v = match (f.access, programme) {
+            (fields::Access::Scenario(get, _), None) => get(s),
+            (fields::Access::Choice(get, _), Some(p)) => {
+                get(s.programmes.iter().find(|c| c.programme == p)?)
+            }
+            _ => None,
+        };
+        Some(match v {
+            Some(x) => format::input(x, f.kind != fields::Kind::Whole),
+            None => "blank".into(),
+        })
+    });
+    from_form.unwrap_or_else(|| blank_words(linked))
 }
 
 fn blank_words(v: &str) -> String {

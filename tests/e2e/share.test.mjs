@@ -36,11 +36,17 @@ async function open(query = '', options = {}) {
   return opened;
 }
 
-/** Everything the results show: the sentence and every figure and table. */
+/** What the results say: the sentence, the key figures, the break-even
+ * and bear-in-mind lists and the year-by-year table (the simulation
+ * section, worked out in the background, is left out). */
 const results = (page) =>
   page.evaluate(() => {
     const root = document.querySelector('outcome-calculator').shadowRoot;
-    return `${root.getElementById('status').textContent}\n${root.getElementById('figures').textContent}`;
+    const parts = [root.getElementById('status').textContent];
+    for (const el of root.querySelectorAll('#figures > .oc-keys, #figures > .oc-list, #oc-years')) {
+      parts.push(el.textContent);
+    }
+    return parts.join('\n');
   });
 
 /** Every input's value (text, ticked, chosen), by id; thousands

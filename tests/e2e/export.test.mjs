@@ -1,0 +1,246 @@
+// Export and compare: the report CSV and the scenario file download with
+// what they should hold; the scenario file is the command-line
+// calculator's format (it reads it and gets the same net present value)
+// and opens again with identical results; a bad file is named; each chart
+// downloads as SVG and PNG; pinned scenarios side by side, restored and
+// removed; axe-core on the compare and presenter states.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ROOT, formatViolations, launchBrowser, openPage, runAxe, startSite, waitForWidget } from './helpers.mjs';
+
+let site;
+let browser;
+const dir = mkdtempSync(join(tmpdir(), 'oc-export-'));
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const byId = (id) => `outcome-calculator [id="${id}"]`;
+const STATUS = byId('status');
+
+async function open(query = '', options = {}) {
+  const opened = await openPage(browser, site.url + query, options);
+  await waitForWidget(opened.page);
+  await opened.page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
+  await opened.page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+  return opened;
+}
+
+/** What the results say: the sentence, the key figures, the break-even
+ * and bear-in-mind lists and the year-by-year table (the simulation
+ * section, worked out in the background, is left out). */
+const results = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('outcome-calculator').shadowRoot;
+    const parts = [root.getElementById('status').textContent];
+    for (const el of root.querySelectorAll('#figures > .oc-keys, #figures > .oc-list, #oc-years')) {
+      parts.push(el.textContent);
+    }
+    return parts.join('\n');
+  });
+
+/** Clicks a button and returns the download's name and bytes. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), bytes: readFileSync(path), path };
+}
+
+/** A CSV line split into cells (quotes honoured). */
+function cells(line) {
+  const out = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cur += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+describe('downloads', () => {
+  test('the report CSV holds the inputs, their sources, the years and the summary', async () => {
+    const { page, close } = await open();
+    await page.locator(byId('council.care_starts')).fill('500');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    const { name, bytes } = await download(page, page.locator('outcome-calculator').getByRole('button', { name: 'Download the report (CSV)' }));
+    assert.match(name, /\.csv$/);
+    const text = bytes.toString('utf8');
+    const rows = text.trim().split('\n').map(cells);
+    assert.deepEqual(rows[0], ['section', 'item', 'value', 'unit', 'source']);
+    const find = (section, item) => rows.find((r) => r[0] === section && r[1].includes(item));
+    assert.match(find('about', 'exported')[2], /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(rows.some((r) => r.includes('500')), 'the edited figure is in the report');
+    const costs = rows.filter((r) => r[0] === 'unit_costs');
+    assert.ok(costs.length >= 8 && costs.every((r) => r[4].length > 0), 'unit costs carry their sources');
+    const years = rows.filter((r) => r[0] !== 'summary' && r.some((c) => /^20\d\d-\d\d$/.test(c)));
+    assert.equal(years.length, 5, 'the five years are in the report');
+    const npv = Number(find('summary', 'net present value')[2]);
+    assert.ok(Number.isFinite(npv));
+    assert.match(await page.locator(byId('export-status')).textContent(), /downloading as a CSV file/);
+    await close();
+  });
+
+  test('the scenario file is the command-line format, and opens again with identical results', async () => {
+    const { page, close } = await open();
+    await page.locator(byId('assumptions.funding_years')).fill('3');
+    await page.locator(byId('council.care_starts')).fill('455');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    const shown = await results(page);
+    const { name, bytes, path } = await download(page, page.locator('outcome-calculator').getByRole('button', { name: 'Download the scenario file (JSON)' }));
+    assert.match(name, /\.json$/);
+    const scenario = JSON.parse(bytes.toString('utf8'));
+    assert.equal(scenario.version, 1);
+    assert.equal(scenario.evidence_set, '2026.1');
+    assert.equal(scenario.council.care_starts, 455);
+    assert.equal(scenario.assumptions.funding_years, 3);
+    assert.deepEqual(scenario.programmes.map((p) => p.programme), ['family-safeguarding']);
+    // Pretty-printed like the command-line calculator's own files.
+    assert.match(bytes.toString('utf8'), /^\{\n {2}"version": 1,\n/);
+
+    // The command-line calculator reads it and gets the same net present value.
+    const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'outcome-calculator', '--', path], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    assert.equal(cli.status, 0, cli.stderr);
+    const projection = JSON.parse(cli.stdout);
+    const report = await download(page, page.locator('outcome-calculator').getByRole('button', { name: 'Download the report (CSV)' }));
+    const npvRow = report.bytes.toString('utf8').split('\n').map(cells).find((r) => r[0] === 'summary' && r[1] === 'net present value');
+    assert.equal(Number(npvRow[2]), Math.round(projection.summary.npv * 100) / 100);
+
+    // Change everything back, then open the file: the same results.
+    await page.locator(byId('assumptions.funding_years')).fill('1');
+    await page.locator(STATUS).filter({ hasNotText: shown.split('\n')[0] }).waitFor();
+    await page.locator(byId('import')).setInputFiles(path);
+    await page.locator(byId('bar-status')).filter({ hasText: /scenario file is open/ }).waitFor();
+    assert.equal(await results(page), shown);
+    assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '3');
+    await close();
+  });
+
+  test('a file that cannot be used is named, and the form is kept', async () => {
+    const { page, close } = await open();
+    await page.locator(byId('council.care_starts')).fill('466');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    const before = await results(page);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ version: 1, evidence_set: '2026.1', council: { care_starts: 'many' }, programmes: [] }));
+    await page.locator(byId('import')).setInputFiles(bad);
+    const error = page.locator(byId('import-error'));
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.textContent(), /^Error: The file could not be used: council\.care_starts/);
+    assert.equal(await results(page), before);
+    assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '466');
+    await close();
+  });
+
+  for (const chart of ['oc-cumulative', 'oc-agencies', 'oc-outcomes']) {
+    test(`the chart ${chart} downloads as SVG and PNG`, async () => {
+      const { page, close, cspViolations } = await open();
+      const figure = page.locator(`outcome-calculator svg[data-chart="${chart}"]`);
+      const size = await figure.evaluate((el) => [el.getBoundingClientRect().width, el.getBoundingClientRect().height].map(Math.round));
+      const svg = await download(page, page.locator(`outcome-calculator button[data-chart="${chart}"][data-format="svg"]`));
+      assert.match(svg.name, /\.svg$/);
+      const text = svg.bytes.toString('utf8');
+      assert.match(text, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg /);
+      assert.match(text, new RegExp(`width="${size[0]}" height="${size[1]}"`));
+      assert.match(text, /<title>[^<]+<\/title>/);
+      assert.doesNotMatch(text, /class="/, 'styles are written into the file, not left to classes');
+      assert.match(text, /stroke="rgb\(/);
+      assert.match(text, /<text [^>]*font-family="/);
+
+      const png = await download(page, page.locator(`outcome-calculator button[data-chart="${chart}"][data-format="png"]`));
+      assert.match(png.name, /\.png$/);
+      assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      assert.equal(png.bytes.readUInt32BE(16), size[0] * 2);
+      assert.equal(png.bytes.readUInt32BE(20), size[1] * 2);
+      assert.deepEqual(cspViolations, []);
+      await close();
+    });
+  }
+});
+
+describe('compare', () => {
+  test('pins scenarios side by side with their differences, restores and removes them', async () => {
+    const { page, close } = await open();
+    const root = page.locator('outcome-calculator');
+    const funding = page.locator(byId('assumptions.funding_years'));
+    await funding.fill('5');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    await root.getByRole('button', { name: 'Pin this scenario as A' }).click();
+    assert.match(await page.locator(byId('compare-status')).textContent(), /Pinned this scenario as A/);
+    await funding.fill('3');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    await root.getByRole('button', { name: 'Pin this scenario as B' }).click();
+
+    const table = page.locator('outcome-calculator #compare-body table');
+    const head = await table.locator('thead th').allTextContents();
+    assert.deepEqual(head, ['Result', 'Scenario A', 'Scenario B', 'B compared with A']);
+    const row = async (label) => table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').allTextContents();
+    for (const label of ['Children kept out of care', 'Programme cost', 'Savings', 'Net present value', 'Benefit-cost ratio', 'Pays back in year']) {
+      assert.equal((await row(label)).length, 3, label);
+    }
+    // Funded for 3 years rather than 5: it costs less.
+    const cost = await row('Programme cost');
+    assert.match(cost[2], /^−£/);
+    const b = page.locator('outcome-calculator .oc-pin').nth(1);
+    assert.match(await b.textContent(), /Years the programme is funded: 3 \(A: 5\)/);
+
+    // Put A back into the form.
+    await root.getByRole('button', { name: 'Put back into the form: scenario A' }).click();
+    await page.locator(byId('bar-status')).filter({ hasText: 'Scenario A is back in the form.' }).waitFor();
+    assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '5');
+    assert.equal(await page.locator('outcome-calculator .oc-pin').count(), 2, 'pins are kept');
+
+    // Remove A: B becomes A.
+    await root.getByRole('button', { name: 'Remove scenario A' }).click();
+    assert.match(await page.locator(byId('compare-status')).textContent(), /Removed scenario A/);
+    assert.deepEqual(await table.locator('thead th').allTextContents(), ['Result', 'Scenario A']);
+    await close();
+  });
+
+  test('axe finds nothing in the compare and presenter states', async () => {
+    const { page, close } = await open('', { bypassCSP: true });
+    const root = page.locator('outcome-calculator');
+    await root.getByRole('button', { name: 'Pin this scenario as A' }).click();
+    await page.locator(byId('assumptions.funding_years')).fill('2');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    await root.getByRole('button', { name: 'Pin this scenario as B' }).click();
+    await page.locator(byId('embed-codes')).evaluate((d) => (d.open = true));
+    let { violations } = await runAxe(page, { include: [['outcome-calculator']] });
+    assert.equal(violations.length, 0, `compare:\n${formatViolations(violations)}`);
+
+    await page.locator(byId('presenter')).click();
+    await root.getByRole('button', { name: 'Reset' }).click();
+    ({ violations } = await runAxe(page, { include: [['outcome-calculator']] }));
+    assert.equal(violations.length, 0, `presenter:\n${formatViolations(violations)}`);
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    ({ violations } = await runAxe(page, { include: [['outcome-calculator']] }));
+    assert.equal(violations.length, 0, `presenter, dark:\n${formatViolations(violations)}`);
+    await close();
+  });
+});
