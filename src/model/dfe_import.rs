@@ -62,11 +62,10 @@
 //! as `cla_number_and_rate_per_10k_children.csv line 12, column
 //! children_count`. No input makes the reader panic.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::csv;
 use super::error::{Error, ErrorKind};
 use super::presets::{self, OwnedPreset, Preset};
+use super::sorted::{self, Map, Set};
 
 /// Which file a CSV file is, told by its column names ([`detect`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -403,7 +402,7 @@ fn name_list(names: &[String]) -> String {
 }
 
 /// Years, as `2024` or `2013 to 2025` or `2021, 2023`.
-fn year_list(years: &BTreeSet<u16>) -> String {
+fn year_list(years: &Set<u16>) -> String {
     let (Some(first), Some(last)) = (years.first(), years.last()) else {
         return "none".to_string();
     };
@@ -442,11 +441,11 @@ struct Source<'a> {
     columns: [String; FIGURES],
     rows: Vec<Row>,
     /// Values of `population_type` that were not read.
-    ignored: BTreeSet<String>,
+    ignored: Set<String>,
 }
 
 impl Source<'_> {
-    fn years(&self) -> BTreeSet<u16> {
+    fn years(&self) -> Set<u16> {
         self.rows.iter().map(|r| r.year).collect()
     }
 }
@@ -575,13 +574,13 @@ fn read<'a>(file: &'a str, bytes: &[u8], year: Option<u16>) -> Result<Source<'a>
     let is_local = |row: &csv::Record| cell(row, level).eq_ignore_ascii_case("Local authority");
 
     // The categories to read.
-    let categories: BTreeSet<&str> = match category_at {
+    let categories: Set<&str> = match category_at {
         Some(at) => rows
             .iter()
             .filter(|r| is_local(r))
             .map(|r| cell(r, at))
             .collect(),
-        None => BTreeSet::new(),
+        None => Set::new(),
     };
     let known = |c: &str| ALL_CHILDREN.iter().any(|k| c.eq_ignore_ascii_case(k));
     if categories.len() > 1 && !categories.iter().any(|c| known(c)) {
@@ -612,7 +611,7 @@ fn read<'a>(file: &'a str, bytes: &[u8], year: Option<u16>) -> Result<Source<'a>
         kind,
         columns,
         rows: Vec::new(),
-        ignored: BTreeSet::new(),
+        ignored: Set::new(),
     };
     let mut local_rows = 0usize;
     for row in rows {
@@ -731,7 +730,7 @@ fn read_compact<'a>(
         ));
     }
     // The line of each council, for messages.
-    let lines: BTreeMap<String, usize> = records
+    let lines: Map<String, usize> = records
         .iter()
         .skip(1)
         .filter_map(|r| Some((r.fields.first()?.trim().to_ascii_uppercase(), r.line)))
@@ -754,7 +753,7 @@ fn read_compact<'a>(
         kind: FileKind::CompactPresets,
         columns,
         rows,
-        ignored: BTreeSet::new(),
+        ignored: Set::new(),
     })
 }
 
@@ -795,7 +794,7 @@ pub fn import(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Import, Erro
         sources.push(read(file, bytes, year)?);
     }
 
-    let years: BTreeSet<u16> = sources.iter().flat_map(Source::years).collect();
+    let years: Set<u16> = sources.iter().flat_map(Source::years).collect();
     let year = match year {
         Some(y) if years.contains(&y) => y,
         Some(y) => {
@@ -819,8 +818,8 @@ pub fn import(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Import, Erro
     };
 
     let mut warnings = Vec::new();
-    let mut retired: BTreeMap<String, String> = BTreeMap::new();
-    let mut merged: BTreeMap<String, Merged> = BTreeMap::new();
+    let mut retired: Map<String, String> = Map::new();
+    let mut merged: Map<String, Merged> = Map::new();
     for (s, source) in sources.iter().enumerate() {
         let held = source.years();
         if !held.contains(&year) {
@@ -847,7 +846,7 @@ pub fn import(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Import, Erro
                 retired.insert(row.code.clone(), row.name.clone());
                 continue;
             }
-            let council = merged.entry(row.code.clone()).or_insert_with(|| Merged {
+            let council = merged.get_or_insert_with(row.code.clone(), || Merged {
                 preset: Preset {
                     code: row.code.clone(),
                     old_code: String::new(),
@@ -889,7 +888,7 @@ pub fn import(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Import, Erro
     }
 
     // Councils that one kind of file gives and another lacks.
-    let kinds: BTreeSet<FileKind> = sources
+    let kinds: Set<FileKind> = sources
         .iter()
         .filter(|s| s.rows.iter().any(|r| r.year == year))
         .map(|s| s.kind)
@@ -987,7 +986,7 @@ fn merge(
 }
 
 fn sort(councils: &mut [OwnedPreset]) {
-    councils.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.code.cmp(&b.code)));
+    sorted::sort_by(councils, |a, b| (&a.name, &a.code) < (&b.name, &b.code));
 }
 
 impl Import {
@@ -1009,7 +1008,7 @@ impl Import {
         let year = self.year;
         // One built-in preset per council: the one for `year` if there is
         // one, else the latest.
-        let mut base: BTreeMap<String, &Preset<S>> = BTreeMap::new();
+        let mut base: Map<String, &Preset<S>> = Map::new();
         for p in built_in {
             let code = p.code.as_ref().trim().to_ascii_uppercase();
             let better = base
@@ -1020,14 +1019,14 @@ impl Import {
             }
         }
 
-        let mut out: BTreeMap<String, OwnedPreset> = self
+        let mut out: Map<String, OwnedPreset> = self
             .councils
             .iter()
             .map(|p| (p.code.to_ascii_uppercase(), p.clone()))
             .collect();
         let mut lost: [Vec<String>; FIGURES] = Default::default();
         let mut absent: Vec<String> = Vec::new();
-        let mut other_years: BTreeSet<u16> = BTreeSet::new();
+        let mut other_years: Set<u16> = Set::new();
         for (code, b) in base {
             if presets::is_retired(&code, year) {
                 continue;
@@ -1068,7 +1067,7 @@ impl Import {
         let mut warnings = self.warnings.clone();
         let from = year_list(&other_years);
         if !absent.is_empty() {
-            absent.sort();
+            sorted::sort_by(&mut absent, |a, b| a < b);
             warnings.push(format!(
                 "{} council{} not in the loaded files and {} no {year} figures: {} (the \
                  built-in figures are for {from} and are not mixed with {year}; enter the \
@@ -1083,7 +1082,7 @@ impl Import {
             if names.is_empty() {
                 continue;
             }
-            names.sort();
+            sorted::sort_by(names, |a, b| a < b);
             warnings.push(format!(
                 "no {year} figure for {} for {} council{}: {} (the built-in figures are for \
                  {from} and are not mixed with {year}; enter the figures or load the {} file)",
@@ -1252,7 +1251,7 @@ mod tests {
 
     #[test]
     fn lists_for_messages() {
-        let years = |ys: &[u16]| ys.iter().copied().collect::<BTreeSet<u16>>();
+        let years = |ys: &[u16]| ys.iter().copied().collect::<Set<u16>>();
         assert_eq!(year_list(&years(&[])), "none");
         assert_eq!(year_list(&years(&[2025])), "2025");
         assert_eq!(year_list(&years(&[2013, 2014, 2015])), "2013 to 2015");

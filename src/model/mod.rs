@@ -25,6 +25,7 @@ pub mod project;
 pub mod resolve;
 pub mod rollout;
 pub mod scenario;
+pub mod sorted;
 mod summary;
 pub mod uncertainty;
 pub mod validate;

@@ -2,12 +2,15 @@
 //! council's own official figures go through the same model with the same
 //! programmes and assumptions; the results are summed.
 
+use std::cmp::Ordering;
+
 use serde::Serialize;
 
 use super::engine::{self, Draw, Plan, Work, AGENCIES, OUTCOMES};
 use super::outcome::Outcome;
 use super::presets::{self, Preset};
 use super::scenario::Scenario;
+use super::sorted::{self, Map};
 use super::validate::validate;
 
 /// Totals for a group of councils over the horizon.
@@ -124,30 +127,29 @@ pub fn rollout_over<S: AsRef<str>>(
         }
     }
     let mut total = Totals::default();
-    let mut by_region: Vec<(String, Totals)> = Vec::new();
+    let mut by_region: Map<String, Totals> = Map::new();
     for c in &councils {
         total.add(&c.totals);
-        match by_region.iter_mut().find(|(r, _)| *r == c.region) {
-            Some((_, t)) => t.add(&c.totals),
-            None => {
-                let mut t = Totals::default();
-                t.add(&c.totals);
-                by_region.push((c.region.clone(), t));
-            }
-        }
+        by_region
+            .get_or_insert_with(c.region.clone(), Totals::default)
+            .add(&c.totals);
     }
-    by_region.sort_by(|a, b| a.0.cmp(&b.0));
-    councils.sort_by(|a, b| {
-        b.totals
+    sorted::sort_by(&mut councils, |a, b| {
+        match b
+            .totals
             .care_entries_avoided
             .total_cmp(&a.totals.care_entries_avoided)
-            .then(a.name.cmp(&b.name))
+        {
+            Ordering::Less => true,
+            Ordering::Equal => a.name < b.name,
+            Ordering::Greater => false,
+        }
     });
     Rollout {
         data_year: year,
         region: region.map(str::to_string),
         total,
-        by_region,
+        by_region: by_region.into_iter().collect(),
         councils,
         skipped,
     }
