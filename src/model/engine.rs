@@ -105,19 +105,24 @@ pub struct Work {
 }
 
 impl Work {
+    /// Sizes the buffers for `n` programmes over `h` years and zeroes the
+    /// events avoided (every other buffer is written in full by a run).
     fn reset(&mut self, n: usize, h: usize) {
-        let fill = |v: &mut Vec<f64>, len: usize| {
-            v.clear();
-            v.resize(len, 0.0);
-        };
-        fill(&mut self.avoided, n * h * OUTCOMES);
-        fill(&mut self.child_years, n * h);
-        fill(&mut self.savings, n * h * AGENCIES);
-        fill(&mut self.cashable, n * h);
-        fill(&mut self.cost, n * h);
-        fill(&mut self.reach, n * h);
-        fill(&mut self.own, n * OUTCOMES);
-        fill(&mut self.without, n * OUTCOMES);
+        fn size(v: &mut Vec<f64>, len: usize) {
+            if v.len() != len {
+                v.clear();
+                v.resize(len, 0.0);
+            }
+        }
+        size(&mut self.avoided, n * h * OUTCOMES);
+        self.avoided.fill(0.0);
+        size(&mut self.child_years, n * h);
+        size(&mut self.savings, n * h * AGENCIES);
+        size(&mut self.cashable, n * h);
+        size(&mut self.cost, n * h);
+        size(&mut self.reach, n * h);
+        size(&mut self.own, n * OUTCOMES);
+        size(&mut self.without, n * OUTCOMES);
     }
 
     /// Total savings minus cost in year `t`, all programmes, £.
@@ -283,6 +288,17 @@ impl Plan {
     }
 }
 
+/// The smaller of two finite numbers. (`f64::min` also handles NaN, which
+/// the browser build turns into a call.)
+#[inline(always)]
+fn min(a: f64, b: f64) -> f64 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
 /// Runs the chain for one draw into `w`.
 ///
 /// Written as plain loops over slices, with the reach of each programme and
@@ -304,7 +320,7 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
             Some(m) => m[i],
             None => 1.0,
         };
-        let e = (progs[i].engagement * m).min(1.0);
+        let e = min(progs[i].engagement * m, 1.0);
         for t in 0..h {
             reach[i * h + t] = e * ramp[t];
         }
@@ -343,7 +359,7 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
                     Kind::PerCouncil { counterfactual } => (r * counterfactual, r * size),
                 };
                 without[i * OUTCOMES + oi] += wo;
-                own[i * OUTCOMES + oi] += (av * p.adjustment * persist[t]).min(wo);
+                own[i * OUTCOMES + oi] += min(av * p.adjustment * persist[t], wo);
             }
         }
         for oi in 0..OUTCOMES {
@@ -366,7 +382,7 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
             }
             let mut remaining = 1.0;
             for i in 0..n {
-                remaining *= 1.0 - (own[i * OUTCOMES + oi] / base).min(1.0);
+                remaining *= 1.0 - min(own[i * OUTCOMES + oi] / base, 1.0);
             }
             let combined = base * (1.0 - remaining);
             for i in 0..n {

@@ -202,7 +202,12 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
     let mut paid_in = vec![0usize; h];
     let mut npvs = vec![0.0; draws];
     let mut w = Work::default();
+    // Slices, not `Vec`s, in the loop: see `engine::simulate`.
     let discount = &plan.discount[..];
+    let (ranges, case_ranges) = (&ranges[..], &case_ranges[..]);
+    let (sizes, cases, engagement) = (&mut sizes[..], &mut cases[..], &mut engagement[..]);
+    let (net, cum_net, cum_pv) = (&mut net[..], &mut cum_net[..], &mut cum_pv[..]);
+    let (paid_in, npvs) = (&mut paid_in[..], &mut npvs[..]);
 
     for d in 0..draws {
         for k in 0..ranges.len() {
@@ -222,10 +227,10 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
         }
         let draw = Draw {
             scale: 1.0,
-            sizes: Some(&sizes),
-            case_values: Some(&cases),
+            sizes: Some(sizes),
+            case_values: Some(cases),
             unit_mult,
-            engagement_mult: Some(&engagement),
+            engagement_mult: Some(engagement),
         };
         engine::simulate(&plan, &draw, &mut w);
         let (mut cum, mut cum_cost, mut pv) = (0.0, 0.0, 0.0);
@@ -249,14 +254,14 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
     let mut years = Vec::with_capacity(h);
     let mut paid = 0;
     for t in 0..h {
-        let column = |v: &mut Vec<f64>| percentiles(&mut v[t * draws..(t + 1) * draws]);
+        let column = |v: &mut [f64]| percentiles(&mut v[t * draws..(t + 1) * draws]);
         paid += paid_in[t];
         years.push(SimYear {
             year: t as u32 + 1,
             label: year_label(s.assumptions.start_year, t),
-            net: column(&mut net),
-            cumulative_net: column(&mut cum_net),
-            cumulative_pv_net: column(&mut cum_pv),
+            net: column(net),
+            cumulative_net: column(cum_net),
+            cumulative_pv_net: column(cum_pv),
             paid_back_share: paid as f64 / draws as f64,
         });
     }
@@ -266,7 +271,7 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
         draws: draws as u32,
         seed: u.seed,
         years,
-        npv: percentiles(&mut npvs),
+        npv: percentiles(npvs),
         npv_positive_share: positive,
         sentence,
     }
