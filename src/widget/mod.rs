@@ -60,13 +60,17 @@ pub fn mount_with(
     host: HtmlElement,
     scenario: crate::model::Scenario,
 ) -> Result<(), JsValue> {
-    dom::clear(&root);
+    // A redraw keeps the stylesheet already loaded (no second request).
+    let kept = tools::clear_keeping_stylesheet(&root);
     // The single-file page gives the styles to the shadow root itself
     // (`data-inline-css`, set by the loader); otherwise they load from
     // widget.css.
     let inline_css = host.has_attribute("data-inline-css");
-    let sheet = dom::add(&root, if inline_css { "span" } else { "link" });
-    if !inline_css {
+    let sheet = match &kept {
+        Some(link) => link.clone(),
+        None => dom::add(&root, if inline_css { "span" } else { "link" }),
+    };
+    if !inline_css && kept.is_none() {
         attrs(
             &sheet,
             &[
@@ -78,7 +82,7 @@ pub fn mount_with(
     let page = add_c(&root, "div", "oc");
     // Unstyled content would flash; show it once the stylesheet is in (or
     // has failed).
-    dom::show(&page, inline_css);
+    dom::show(&page, inline_css || kept.is_some());
     let layout = add_c(&page, "div", "oc-layout");
     let st: Shared = Rc::new(RefCell::new(State::new(scenario)));
     let form = form::build(&layout, &st.borrow());

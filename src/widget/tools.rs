@@ -31,6 +31,12 @@ pub fn starting(host: &Element) -> Scenario {
 
 /// Adds the tools to a freshly drawn widget and applies the embed options.
 pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared) {
+    if let Some(link) = stylesheet_link(root) {
+        if !link.has_attribute("data-loaded") {
+            let l = link.clone();
+            super::listen(&link, "load", move |_| dom::flag(&l, "data-loaded", true));
+        }
+    }
     embed::apply_look(page, host);
     let bar = workshop::bar(page);
     let _ = page.insert_before(&bar, page.first_child().as_ref());
@@ -92,7 +98,29 @@ pub fn changed(root: &ShadowRoot, s: &super::state::State) {
     share::refresh(root, &host, &s.scenario);
 }
 
-/// Draws the widget again with another scenario (restore, import, Reset),
+/// The `<link>` to widget.css at the top of the shadow root.
+fn stylesheet_link(root: &ShadowRoot) -> Option<Element> {
+    root.first_element_child()
+        .filter(|e| e.tag_name().eq_ignore_ascii_case("link"))
+}
+
+/// Empties the shadow root except for a loaded stylesheet link, which it
+/// returns (a redraw then needs no request).
+pub fn clear_keeping_stylesheet(root: &ShadowRoot) -> Option<Element> {
+    let link = stylesheet_link(root).filter(|l| l.has_attribute("data-loaded"));
+    let children = root.children();
+    let all: Vec<Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .collect();
+    for child in all {
+        if Some(&child) != link.as_ref() {
+            child.remove();
+        }
+    }
+    link
+}
+
+/// Draws the widget again with another scenario (restore, import, "Start again"),
 /// keeping the pins, and says what happened.
 fn redraw(root: &ShadowRoot, scenario: Scenario, said: &str) {
     let Ok(host) = root.host().dyn_into::<HtmlElement>() else {
@@ -140,7 +168,7 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
             redraw(
                 root,
                 start.scenario,
-                "Reset: the figures are back to the defaults and the copy saved on this device is cleared.",
+                "Started again: the figures are back to the defaults and the copy saved on this device is cleared.",
             );
         }
         "pin" => {

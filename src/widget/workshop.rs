@@ -1,4 +1,5 @@
-//! Workshop use: presenter mode (large type for a projector), Reset, and the
+//! Workshop use: presenter mode (large type for a projector), "Start again"
+//! (back to the defaults), and the
 //! copy of the scenario saved on this device after every change.
 //!
 //! The saved copy is the share-link query (the same codec, so it is as
@@ -46,7 +47,7 @@ pub fn save(host: &Element, query: Option<&str>) {
     };
 }
 
-/// The bar at the top: presenter mode, Reset with its confirmation, and
+/// The bar at the top: presenter mode, "Start again" with its confirmation, and
 /// the saving note. Buttons carry `data-action` for the shared click
 /// handler.
 pub fn bar(page: &Element) -> Element {
@@ -67,7 +68,12 @@ pub fn bar(page: &Element) -> Element {
         ],
     );
     b.set_id("presenter");
-    let r = add_ct(&bar, "button", "oc-button oc-button--secondary", "Reset");
+    let r = add_ct(
+        &bar,
+        "button",
+        "oc-button oc-button--secondary",
+        "Start again",
+    );
     attrs(
         &r,
         &[
@@ -87,13 +93,13 @@ pub fn bar(page: &Element) -> Element {
         &confirm,
         "p",
         "oc-confirm-text",
-        "Reset every figure to the defaults and clear the copy saved on this device? Pinned scenarios stay.",
+        "Start again with the default figures and clear the copy saved on this device? Pinned scenarios stay.",
     );
     let yes = add_ct(
         &confirm,
         "button",
         "oc-button oc-button--warning",
-        "Yes, reset",
+        "Yes, start again",
     );
     attrs(&yes, &[("type", "button"), ("data-action", "reset-yes")]);
     let no = add_ct(
@@ -123,7 +129,7 @@ pub fn toggle_presenter(page: &Element, host: &Element, button: &Element) {
     let _ = button.set_attribute("aria-pressed", if on { "true" } else { "false" });
 }
 
-/// Opens or closes the Reset confirmation.
+/// Opens or closes the "Start again" confirmation.
 pub fn ask_reset(root: &web_sys::ShadowRoot, open: bool) {
     if let Some(c) = dom::by_id(root, "reset-confirm") {
         dom::show(&c, open);

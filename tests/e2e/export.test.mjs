@@ -234,7 +234,7 @@ describe('compare', () => {
     assert.equal(violations.length, 0, `compare:\n${formatViolations(violations)}`);
 
     await page.locator(byId('presenter')).click();
-    await root.getByRole('button', { name: 'Reset' }).click();
+    await root.getByRole('button', { name: 'Start again' }).click();
     ({ violations } = await runAxe(page, { include: [['outcome-calculator']] }));
     assert.equal(violations.length, 0, `presenter:\n${formatViolations(violations)}`);
 

@@ -2,7 +2,7 @@
 // the same results; a damaged link is named and the defaults are shown; an
 // older evidence set is offered the current one; the address follows the
 // form; "Copy link" copies or selects; the scenario is saved on this device
-// and restored, URL parameters win, Reset clears it; presenter mode.
+// and restored, URL parameters win, "Start again" clears it; presenter mode.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -212,7 +212,7 @@ describe('share links', () => {
 });
 
 describe('workshop use', () => {
-  test('the scenario is saved on this device, restored, beaten by a link, and cleared by Reset', async () => {
+  test('the scenario is saved on this device, restored, beaten by a link, and cleared by Start again', async () => {
     const { page, close } = await open();
     assert.match(await page.locator('outcome-calculator .oc-topbar').textContent(), /Saved on this device only\./);
     await page.locator(byId('assumptions.funding_years')).fill('2');
@@ -230,16 +230,16 @@ describe('workshop use', () => {
     await ready(page);
     assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '4');
 
-    // Reset asks first, then clears the figures, the saved copy and the address.
+    // Start again asks first, then clears the figures, the saved copy and the address.
     const root = page.locator('outcome-calculator');
-    await root.getByRole('button', { name: 'Reset' }).click();
+    await root.getByRole('button', { name: 'Start again' }).click();
     await page.locator(byId('reset-confirm')).waitFor();
     assert.match(await page.locator(byId('reset-confirm')).textContent(), /clear the copy saved on this device/);
     await root.getByRole('button', { name: 'Cancel' }).click();
     assert.equal(await page.locator(byId('reset-confirm')).isVisible(), false);
     assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '4');
-    await root.getByRole('button', { name: 'Reset' }).click();
-    await root.getByRole('button', { name: 'Yes, reset' }).click();
+    await root.getByRole('button', { name: 'Start again' }).click();
+    await root.getByRole('button', { name: 'Yes, start again' }).click();
     await page.locator(byId('bar-status')).filter({ hasText: /back to the defaults/ }).waitFor();
     assert.match(await page.locator(STATUS).textContent(), DEFAULT_STATUS);
     assert.equal(await page.evaluate(() => location.search), '');
