@@ -1,0 +1,73 @@
+// The single-file page (dist/outcome-calculator.html, written by
+// node scripts/build.mjs): opened from disk with the network off, it starts,
+// is styled, calculates, and asks for nothing but itself.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import { ROOT, WWW, launchBrowser, openPage, waitForWidget } from './helpers.mjs';
+
+const FILE = join(ROOT, 'dist', 'outcome-calculator.html');
+
+let browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const byId = (id) => `outcome-calculator [id="${id}"]`;
+const STATUS = byId('status');
+
+test('the single file holds the current build', () => {
+  assert.ok(existsSync(FILE), `${FILE} is missing: run node scripts/build.mjs`);
+  const html = readFileSync(FILE, 'utf8');
+  const wasm = readFileSync(join(WWW, 'pkg', 'outcome_calculator_bg.wasm')).toString('base64');
+  assert.ok(html.includes(wasm), 'the inlined module is not the one in www/pkg: run node scripts/build.mjs');
+  assert.ok(html.includes(JSON.stringify(readFileSync(join(WWW, 'widget.css'), 'utf8'))), 'widget.css is not the current one');
+  // Nothing to fetch: no script, stylesheet or image from another file
+  // (the inlined script and style themselves left out of the check).
+  const markup = html.replace(/<script type="module">[\s\S]*?<\/script>/, '').replace(/<style>[\s\S]*?<\/style>/, '');
+  assert.match(html, /<script type="module">\n/);
+  assert.doesNotMatch(markup, /<(script|link|img)[^>]+(src|href)="(?!data:)[^"#]/);
+});
+
+test('opened from disk with no network, it works', async () => {
+  const opened = await openPage(browser, null);
+  const { page, context, requests, consoleErrors } = opened;
+  await context.setOffline(true);
+  const url = pathToFileURL(FILE).href;
+  await page.goto(url);
+  await waitForWidget(page);
+  await page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
+  await page.locator(STATUS).filter({ hasText: /^Over 5 years: / }).waitFor();
+
+  // Styled: the widget's CSS reached its shadow root without a request.
+  const border = await page.locator(byId('council.care_starts')).evaluate((el) => getComputedStyle(el).borderTopWidth);
+  assert.equal(border, '2px');
+  const pageFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  assert.match(pageFont, /Arial/i, 'the page CSS is inlined');
+
+  // It calculates, keeps the scenario in the address, and exports.
+  const before = await page.locator(STATUS).textContent();
+  await page.locator(byId('council.care_starts')).fill('600');
+  await page.locator(STATUS).filter({ hasNotText: before }).waitFor();
+  const root = page.locator('outcome-calculator');
+  await root.getByRole('button', { name: 'Pin this scenario as A' }).click();
+  await page.locator('outcome-calculator #compare-body table').waitFor();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    root.getByRole('button', { name: 'Download the report (CSV)' }).click(),
+  ]);
+  assert.match(file.suggestedFilename(), /\.csv$/);
+
+  const elsewhere = requests.filter((r) => r.url !== url && !/^(data|blob):/.test(r.url) && !r.url.startsWith(url.split('?')[0]));
+  assert.deepEqual(elsewhere, [], 'only the file itself is read');
+  assert.deepEqual(consoleErrors, []);
+  await opened.close();
+});
