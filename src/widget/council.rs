@@ -40,8 +40,19 @@ pub type Update = fn(&ShadowRoot, &mut State, bool);
 pub fn start(s: &mut State) {
     if let Err(e) = council_preset::complete(&mut s.scenario) {
         s.bad.push((PICK.into(), e));
+        return;
     }
     s.official = official_for(s);
+    // A code no table knows is named; figures of a year without a table
+    // are simply the user's own.
+    let c = &s.scenario.council;
+    if let (None, Some(code)) = (&s.official, &c.code) {
+        if presets::latest(code).is_none() {
+            let year = c.data_year.unwrap_or(presets::LATEST_YEAR);
+            s.bad
+                .push((PICK.into(), council_preset::unknown(code, year)));
+        }
+    }
 }
 
 /// The presets of `year` the picker offers: loaded ones replace the
@@ -75,8 +86,9 @@ pub fn year(s: &State) -> u16 {
 }
 
 fn official_for(s: &State) -> Option<OwnedPreset> {
-    let code = s.scenario.council.code.as_deref()?;
-    council_preset::find_in(&list(s, s.scenario.council.data_year?), code).cloned()
+    let c = &s.scenario.council;
+    let year = c.data_year.unwrap_or(presets::LATEST_YEAR);
+    council_preset::find_in(&list(s, year), c.code.as_deref()?).cloned()
 }
 
 fn year_text(y: u16) -> String {

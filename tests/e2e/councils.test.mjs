@@ -123,6 +123,46 @@ describe('council figures', () => {
     await close();
   });
 
+  test('council="E10000015" works as an attribute of the element', async () => {
+    const { page, close } = await open();
+    await page.evaluate(() => {
+      const el = document.createElement('outcome-calculator');
+      el.id = 'second';
+      el.setAttribute('council', 'E10000015');
+      document.body.append(el);
+    });
+    const second = (id) => `#second [id="${id}"]`;
+    await page.locator(`${second('status')}`).filter({ hasText: /^Over / }).waitFor();
+    assert.equal(await page.locator(second('council-pick')).inputValue(), 'E10000015');
+    assert.equal(await page.locator(second(CLA)).inputValue(), '999');
+    assert.equal(await page.locator(second(CPP)).inputValue(), '614');
+    assert.equal(await page.locator(second(CIN)).inputValue(), '5,848');
+    assert.match(
+      await page.locator(second('council-source')).textContent(),
+      /^Figures for Hertfordshire at 31 March 2025 from the Department for Education/,
+    );
+    await close();
+  });
+
+  test('a link naming a council that no longer exists says which councils replaced it', async () => {
+    const { page, close } = await openPage(browser, `${site.url}?council=E10000006`);
+    await waitForWidget(page);
+    const error = page.locator(byId('council-pick-error'));
+    await error.waitFor();
+    assert.equal(
+      await error.textContent(),
+      'Error: Cumbria (E10000006) was abolished on 1 April 2023: choose Cumberland or Westmorland and Furness',
+    );
+    const link = page.locator(`${byId('error-summary')} a[data-target="council-pick"]`);
+    await link.click();
+    assert.equal(await focusedId(page), 'council-pick');
+    await page.locator(PICK).selectOption('E06000063');
+    assert.equal(await error.isVisible(), false);
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    assert.match(await page.locator(byId('council-source')).textContent(), /^Figures for Cumberland at 31 March 2025/);
+    await close();
+  });
+
   test('the picker is a labelled select grouped by region, and the year changes the figures', async () => {
     const { page, close } = await open();
     const label = await page.locator('outcome-calculator label[for="council-pick"]').textContent();
