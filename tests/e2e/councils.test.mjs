@@ -381,17 +381,19 @@ describe('council figures', () => {
     await close();
   });
 
-  test('axe-core finds no violations with the picker, a changed figure, the loader and the national panel open', async () => {
-    const { page, close } = await open('', { bypassCSP: true });
-    await page.locator(byId(CLA)).fill('1000');
-    await page.evaluate(() => {
-      const root = document.querySelector('outcome-calculator').shadowRoot;
-      for (const d of root.querySelectorAll('details')) d.open = true;
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe-core finds no violations with the picker, a changed figure, the loader and the national panel open (${colorScheme})`, async () => {
+      const { page, close } = await open('', { bypassCSP: true, colorScheme });
+      await page.locator(byId(CLA)).fill('1000');
+      await page.evaluate(() => {
+        const root = document.querySelector('outcome-calculator').shadowRoot;
+        for (const d of root.querySelectorAll('details')) d.open = true;
+      });
+      await page.locator(byId('national-totals')).waitFor();
+      await page.locator(PICK).focus();
+      const { violations } = await runAxe(page, { include: [['outcome-calculator']] });
+      assert.equal(violations.length, 0, formatViolations(violations));
+      await close();
     });
-    await page.locator(byId('national-totals')).waitFor();
-    await page.locator(PICK).focus();
-    const { violations } = await runAxe(page, { include: [['outcome-calculator']] });
-    assert.equal(violations.length, 0, formatViolations(violations));
-    await close();
-  });
+  }
 });
