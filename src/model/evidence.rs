@@ -206,18 +206,25 @@ pub const CUSTOM_ID: &str = "custom";
 
 /// Every programme in the current evidence set.
 pub fn library() -> Vec<Programme> {
-    vec![
-        family_safeguarding(),
-        fgc_pre_proceedings(),
-        pause(),
-        fdac(),
-        no_wrong_door(),
-    ]
+    PROGRAMMES.iter().map(|(_, make)| make()).collect()
 }
 
-/// The programme with this id, if the library holds it.
+/// The library's programmes by id, in display order.
+const PROGRAMMES: [(&str, fn() -> Programme); 5] = [
+    ("family-safeguarding", family_safeguarding),
+    ("fgc-pre-proceedings", fgc_pre_proceedings),
+    ("pause", pause),
+    ("fdac", fdac),
+    ("no-wrong-door", no_wrong_door),
+];
+
+/// The programme with this id, if the library holds it (built alone: the
+/// national view looks programmes up hundreds of times).
 pub fn find(id: &str) -> Option<Programme> {
-    library().into_iter().find(|p| p.id == id)
+    PROGRAMMES
+        .iter()
+        .find(|(key, _)| *key == id)
+        .map(|(_, make)| make())
 }
 
 fn family_safeguarding() -> Programme {
@@ -410,6 +417,15 @@ fn no_wrong_door() -> Programme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_programme_is_found_by_its_own_id() {
+        for (key, make) in PROGRAMMES {
+            assert_eq!(make().id, key);
+            assert_eq!(find(key).map(|p| p.id), Some(key));
+        }
+        assert!(find("no-such-programme").is_none());
+    }
 
     #[test]
     fn every_programme_is_cited_and_its_ranges_are_ordered() {

@@ -24,24 +24,51 @@ struct Checker {
     errors: Vec<Error>,
 }
 
+/// A field's path, written out only when the field has a problem (the
+/// national view validates hundreds of scenarios, nearly all fine).
+trait Path {
+    fn path(self) -> String;
+}
+
+impl Path for &str {
+    fn path(self) -> String {
+        self.to_string()
+    }
+}
+
+impl Path for String {
+    fn path(self) -> String {
+        self
+    }
+}
+
+/// A path made by a closure, e.g. `Lazy(|| format!("council.{name}"))`.
+struct Lazy<F>(F);
+
+impl<F: FnOnce() -> String> Path for Lazy<F> {
+    fn path(self) -> String {
+        (self.0)()
+    }
+}
+
 impl Checker {
-    fn range(&mut self, field: impl Into<String>, value: f64, min: f64, max: f64) {
-        let field = field.into();
+    fn range(&mut self, field: impl Path, value: f64, min: f64, max: f64) {
         if !value.is_finite() {
-            self.errors.push(Error::new(field, ErrorKind::NotFinite));
+            self.errors
+                .push(Error::new(field.path(), ErrorKind::NotFinite));
         } else if value < min || value > max {
             self.errors
-                .push(Error::new(field, ErrorKind::OutOfRange { min, max }));
+                .push(Error::new(field.path(), ErrorKind::OutOfRange { min, max }));
         }
     }
 
-    fn optional(&mut self, field: impl Into<String>, value: Option<f64>, min: f64, max: f64) {
+    fn optional(&mut self, field: impl Path, value: Option<f64>, min: f64, max: f64) {
         if let Some(v) = value {
             self.range(field, v, min, max);
         }
     }
 
-    fn pct(&mut self, field: impl Into<String>, value: f64) {
+    fn pct(&mut self, field: impl Path, value: f64) {
         self.range(field, value, 0.0, 100.0);
     }
 
@@ -56,9 +83,11 @@ impl Checker {
         }
     }
 
-    fn missing(&mut self, field: impl Into<String>, why: impl Into<String>) {
-        self.errors
-            .push(Error::new(field, ErrorKind::Missing { why: why.into() }));
+    fn missing(&mut self, field: impl Path, why: impl Into<String>) {
+        self.errors.push(Error::new(
+            field.path(),
+            ErrorKind::Missing { why: why.into() },
+        ));
     }
 }
 
@@ -110,7 +139,7 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
         ("police_incidents", k.police_incidents),
         ("ae_attendances", k.ae_attendances),
     ] {
-        c.optional(format!("council.{name}"), v, 0.0, MAX_COUNT);
+        c.optional(Lazy(|| format!("council.{name}")), v, 0.0, MAX_COUNT);
     }
 
     let u = &s.unit_costs;
@@ -129,7 +158,7 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
         ("police_incident", u.police_incident),
         ("ae_attendance", u.ae_attendance),
     ] {
-        c.range(format!("unit_costs.{name}"), v, 0.0, MAX_UNIT_COST);
+        c.range(Lazy(|| format!("unit_costs.{name}")), v, 0.0, MAX_UNIT_COST);
     }
     c.pct(
         "unit_costs.care_proceedings_council_pct",
@@ -179,7 +208,10 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
         ("before_after_pct", ob.before_after_pct),
         ("modelled_pct", ob.modelled_pct),
     ] {
-        c.pct(format!("assumptions.optimism_bias_benefits.{name}"), v);
+        c.pct(
+            Lazy(|| format!("assumptions.optimism_bias_benefits.{name}")),
+            v,
+        );
     }
     if a.ramp_pct.is_empty() || a.ramp_pct.len() > 10 {
         c.errors.push(Error::new(
@@ -190,7 +222,7 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
         ));
     }
     for (i, v) in a.ramp_pct.iter().enumerate().take(10) {
-        c.pct(format!("assumptions.ramp_pct[{i}]"), *v);
+        c.pct(Lazy(|| format!("assumptions.ramp_pct[{i}]")), *v);
     }
     c.range(
         "assumptions.baseline_trend_pct",
@@ -209,7 +241,7 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
         ("nhs_pct", cash.nhs_pct),
         ("case_benefits_pct", cash.case_benefits_pct),
     ] {
-        c.pct(format!("assumptions.cashable.{name}"), v);
+        c.pct(Lazy(|| format!("assumptions.cashable.{name}")), v);
     }
     // Spreads beyond 100% would draw negative unit costs or reach.
     let un = &s.uncertainty;
@@ -250,7 +282,7 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
 
 fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
     let p = &s.programmes[i];
-    let at = |name: &str| format!("programmes[{i}].{name}");
+    let at = |name: &'static str| Lazy(move || format!("programmes[{i}].{name}"));
     c.optional(at("cohort"), p.cohort, 0.0, MAX_COUNT);
     c.pct(at("engagement_pct"), p.engagement_pct);
     c.range(at("effect_scale_pct"), p.effect_scale_pct, 0.0, 500.0);
@@ -277,17 +309,18 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
         } else {
             custom.name.clone()
         };
-        c.text(&at("custom.name"), &custom.name);
+        c.text(&at("custom.name").path(), &custom.name);
         if custom.effects.is_empty() || custom.effects.len() > 10 {
             c.errors.push(Error::new(
-                at("custom.effects"),
+                at("custom.effects").path(),
                 ErrorKind::Invalid {
                     reason: "give 1 to 10 effects".into(),
                 },
             ));
         }
         for (j, e) in custom.effects.iter().enumerate().take(10) {
-            let ef = |n: &str| format!("programmes[{i}].custom.effects[{j}].{n}");
+            let ef =
+                |n: &'static str| Lazy(move || format!("programmes[{i}].custom.effects[{j}].{n}"));
             let max = match e.measure {
                 CustomMeasure::Relative | CustomMeasure::PercentagePoints => 100.0,
                 CustomMeasure::PerCouncil => MAX_COUNT,
@@ -301,7 +334,7 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
                 && !(e.low <= e.central && e.central <= e.high)
             {
                 c.errors.push(Error::new(
-                    ef("central"),
+                    ef("central").path(),
                     ErrorKind::Invalid {
                         reason:
                             "the low value must not exceed the central, nor the central the high"
@@ -335,7 +368,7 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
     } else {
         let Some(prog) = evidence::find(&p.programme) else {
             c.errors.push(Error::new(
-                at("programme"),
+                at("programme").path(),
                 ErrorKind::UnknownProgramme {
                     id: p.programme.clone(),
                 },
