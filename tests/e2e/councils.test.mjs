@@ -381,6 +381,30 @@ describe('council figures', () => {
     await close();
   });
 
+  test('at 320 px the picker, the loader and the national panel fit without sideways scrolling', async () => {
+    const { page, close } = await open('', { viewport: { width: 320, height: 640 } });
+    await page.locator(PICK).selectOption('E06000058'); // the longest name
+    await page.locator(byId(CLA)).fill('1000');
+    await page.evaluate(() => {
+      const root = document.querySelector('outcome-calculator').shadowRoot;
+      for (const d of root.querySelectorAll('details')) d.open = true;
+    });
+    await page.locator(byId('national-totals')).waitFor();
+    const overflow = await page.evaluate(() => {
+      const root = document.querySelector('outcome-calculator').shadowRoot;
+      const oc = root.querySelector('.oc');
+      const right = oc.getBoundingClientRect().right;
+      const mine = [root.getElementById('council-pick').closest('fieldset'), root.getElementById('national')];
+      // Tables scroll inside their own keyboard-focusable region.
+      return mine
+        .flatMap((part) => [part, ...part.querySelectorAll('*')])
+        .filter((e) => !e.closest('.oc-scroll') && e.getBoundingClientRect().right > right + 1)
+        .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`);
+    });
+    assert.deepEqual(overflow, []);
+    await close();
+  });
+
   for (const colorScheme of ['light', 'dark']) {
     test(`axe-core finds no violations with the picker, a changed figure, the loader and the national panel open (${colorScheme})`, async () => {
       const { page, close } = await open('', { bypassCSP: true, colorScheme });
