@@ -209,8 +209,11 @@ pub fn library() -> Vec<Programme> {
     PROGRAMMES.iter().map(|(_, make)| make()).collect()
 }
 
+/// Builds one programme of the library.
+type Make = fn() -> Programme;
+
 /// The library's programmes by id, in display order.
-const PROGRAMMES: [(&str, fn() -> Programme); 5] = [
+const PROGRAMMES: [(&str, Make); 5] = [
     ("family-safeguarding", family_safeguarding),
     ("fgc-pre-proceedings", fgc_pre_proceedings),
     ("pause", pause),
