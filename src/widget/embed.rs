@@ -15,7 +15,7 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use crate::model::{link, Scenario};
 
-use super::dom::{self, add_c, attrs, cat};
+use super::dom::{self, attrs, cat};
 use super::fields::{self, Access};
 
 /// Names that configure the embed rather than the scenario.
@@ -298,14 +298,4 @@ pub fn codes(base: &str, s: &Scenario) -> (String, String) {
         "embed-parent.js\" defer></script>",
     ]);
     (script, iframe)
-}
-
-/// Adds a read-only note about an embed option for hidden panels.
-pub fn is_hidden(page: &Element, panel: &str) -> bool {
-    page.class_list().contains(&cat(&["oc-hide-", panel]))
-}
-
-/// The class for a toolbar group of a panel that can be hidden.
-pub fn panel(parent: &Element, tag: &str, name: &str, class: &str) -> Element {
-    add_c(parent, tag, &cat(&[class, " oc-panel-", name]))
 }

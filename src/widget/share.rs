@@ -15,7 +15,7 @@
 //! the defaults are shown instead.
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, ShadowRoot};
+use web_sys::{Element, ShadowRoot};
 
 use crate::model::{self, link, Error, Scenario};
 
@@ -102,13 +102,16 @@ pub fn start(host: &Element) -> Start {
             .collect()
     };
     let attrs = attribute_pairs(host);
-    let preset = match read(&defaults, &attrs)
-        .map_err(|e| (e, None))
-        .and_then(|s| check(&s).map(|_| s.clone()).map_err(|e| (e, Some(s))))
-    {
-        Ok(s) => s,
-        Err((errors, s)) => {
-            problems.extend(named("page", s.as_ref().unwrap_or(&defaults), errors));
+    let preset = match read(&defaults, &attrs) {
+        Ok(s) => match check(&s) {
+            Ok(_) => s,
+            Err(errors) => {
+                problems.extend(named("page", &s, errors));
+                defaults.clone()
+            }
+        },
+        Err(errors) => {
+            problems.extend(named("page", &defaults, errors));
             defaults.clone()
         }
     };
@@ -317,7 +320,7 @@ pub fn sync_address(host: &Element, query: &str, is_default: bool) {
 
 /// The "Share" panel: the link in a read-only box with a copy button, and
 /// the two embed codes.
-pub fn build(parent: &Element, host: &HtmlElement) -> Element {
+pub fn build(parent: &Element) -> Element {
     let section = add_c(parent, "section", "oc-tool oc-panel-share");
     attrs(&section, &[("aria-labelledby", "share-title")]);
     add_ct(&section, "h3", "oc-h3", "Share this scenario").set_id("share-title");
@@ -359,7 +362,6 @@ pub fn build(parent: &Element, host: &HtmlElement) -> Element {
         true,
         "Copy iframe code",
     );
-    let _ = host;
     section
 }
 

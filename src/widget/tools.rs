@@ -46,7 +46,7 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
     if let Some(layout) = page.query_selector(".oc-layout").ok().flatten() {
         let _ = page.insert_before(&tools, layout.next_sibling().as_ref());
     }
-    share::build(&tools, host);
+    share::build(&tools);
     compare::build(&tools);
     export::build(&tools);
     compare::render(root);
@@ -270,7 +270,7 @@ fn on_import(root: &ShadowRoot, input: &Element) {
     let root = root.clone();
     let input2 = input.clone();
     export::read_file(input, move |text| {
-        let result = text.map_err(|m| m).and_then(|t| {
+        let result = text.and_then(|t| {
             export::read_scenario(&t).map_err(|errors| export::import_message(&errors))
         });
         match result {
