@@ -144,7 +144,7 @@ describe('demo page in Chromium', () => {
       assert.match(noscript, /needs JavaScript and WebAssembly/);
       const footer = squash(await page.locator('footer').textContent());
       assert.ok(footer.includes(OGL_CREDIT), `footer was: ${footer}`);
-      const snippet = await page.locator('pre code').textContent();
+      const snippet = await page.locator('pre code').first().textContent();
       assert.match(snippet, /<script type="module" src="[^"]*outcome-calculator\.js"><\/script>/);
       assert.match(snippet, /<outcome-calculator><\/outcome-calculator>/);
     } finally {
