@@ -183,6 +183,25 @@ describe('downloads', () => {
   }
 });
 
+describe('print', () => {
+  test('prints a handout: the results and charts, not the form, the tools or the page chrome', async () => {
+    const { page, close } = await open();
+    await page.emulateMedia({ media: 'print' });
+    const visible = (sel) => page.locator(sel).first().isVisible();
+    assert.equal(await visible('outcome-calculator .oc-form'), false);
+    assert.equal(await visible('outcome-calculator .oc-topbar'), false);
+    assert.equal(await visible('outcome-calculator .oc-panel-share'), false);
+    assert.equal(await visible('outcome-calculator .oc-chart-buttons'), false);
+    assert.equal(await visible('.site-header'), false);
+    assert.equal(await visible('.embed-docs'), false);
+    assert.equal(await visible(STATUS), true);
+    assert.equal(await visible('outcome-calculator figure svg'), true);
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 10_000);
+    await close();
+  });
+});
+
 describe('compare', () => {
   test('pins scenarios side by side with their differences, restores and removes them', async () => {
     const { page, close } = await open();
