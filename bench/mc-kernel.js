@@ -10,8 +10,12 @@
 // optimism bias, discounting, triangular draws of every effect size, unit
 // cost and engagement, and the 10th/50th/90th percentiles by year.
 //
-// Its generator is a 32-bit one (mulberry32) where Rust uses PCG64, so its
-// draws differ: compare timings, and expect medians within a few per cent.
+// Its generator is the same as Rust's: PCG-64 MCG (`rand_pcg::Pcg64Mcg`,
+// 128-bit multiplicative state, XSL-RR output) seeded through rand_core's
+// `seed_from_u64`, with 53-bit uniforms, drawn in the same order. So it
+// makes exactly the same draws, and its percentiles match the wasm ones to
+// rounding (JavaScript's Math.pow where Rust multiplies out powi). The
+// 128-bit multiply is done on 16-bit limbs in doubles, exactly.
 // Every input comes from the scenario and the library objects given (the
 // wasm `defaultScenario()` and `library()` exports), not copied by hand.
 
@@ -154,14 +158,59 @@ export function makePlan(scenario, library) {
   };
 }
 
-/** mulberry32: a small seeded 32-bit generator; returns uniforms in [0, 1). */
-export function mulberry32(seed) {
-  let s = seed >>> 0;
+const MASK64 = (1n << 64n) - 1n;
+
+/** rand_core's `seed_from_u64` for a 16-byte seed: PCG32 words, little-endian. */
+function seedState(seed) {
+  let state = BigInt(seed) & MASK64;
+  let x = 0n;
+  for (let i = 0; i < 4; i++) {
+    state = (state * 6364136223846793005n + 11634580027462260723n) & MASK64;
+    const xorshifted = Number((((state >> 18n) ^ state) >> 27n) & 0xffffffffn);
+    const rot = Number(state >> 59n);
+    const word = ((xorshifted >>> rot) | (xorshifted << ((32 - rot) & 31))) >>> 0;
+    x |= BigInt(word) << BigInt(32 * i);
+  }
+  return x | 1n; // Mcg128Xsl64::new forces the low bit
+}
+
+const limbs = (big) => Float64Array.from({ length: 8 }, (_, i) => Number((big >> BigInt(16 * i)) & 0xffffn));
+const MULTIPLIER = limbs(0x2360ed051fc65da44385df649fccf645n);
+
+/**
+ * PCG-64 MCG as `rand_pcg::Pcg64Mcg::seed_from_u64(seed)`; returns uniforms
+ * in [0, 1) as `(next_u64() >> 11) × 2⁻⁵³`.
+ */
+export function pcg64mcg(seed) {
+  const s = limbs(seedState(seed));
+  const m = MULTIPLIER;
+  const r = new Float64Array(8);
   return function next() {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    // state = state × MULTIPLIER mod 2¹²⁸, 16 bits a limb.
+    let carry = 0;
+    for (let k = 0; k < 8; k++) {
+      let sum = carry;
+      for (let i = 0; i <= k; i++) sum += s[i] * m[k - i];
+      carry = Math.floor(sum / 65536);
+      r[k] = sum - carry * 65536;
+    }
+    s.set(r);
+    // XSL-RR: (high 64 bits ^ low 64 bits) rotated right by the top 6 bits.
+    let lo = ((s[0] | (s[1] << 16)) ^ (s[4] | (s[5] << 16))) >>> 0;
+    let hi = ((s[2] | (s[3] << 16)) ^ (s[6] | (s[7] << 16))) >>> 0;
+    let rot = s[7] >>> 10;
+    if (rot >= 32) {
+      const t = lo;
+      lo = hi;
+      hi = t;
+      rot -= 32;
+    }
+    if (rot > 0) {
+      const nlo = ((lo >>> rot) | (hi << (32 - rot))) >>> 0;
+      hi = ((hi >>> rot) | (lo << (32 - rot))) >>> 0;
+      lo = nlo;
+    }
+    return (hi * 2097152 + (lo >>> 11)) / 9007199254740992;
   };
 }
 
@@ -222,7 +271,7 @@ export function monteCarlo(plan, settings) {
   const draws = Math.min(Math.max(settings.draws, 1), 100000);
   const costW = settings.unit_cost_spread_pct / 100;
   const engW = settings.engagement_spread_pct / 100;
-  const rand = mulberry32(settings.seed);
+  const rand = pcg64mcg(settings.seed);
 
   const sizes = programmes.map((p) => new Float64Array(p.effects.length));
   const unitMult = new Float64Array(6);
@@ -231,6 +280,7 @@ export function monteCarlo(plan, settings) {
   const own = new Float64Array(n);
   const without = new Float64Array(n);
   const net = new Float64Array(draws * h);
+  const cumNet = new Float64Array(draws * h);
   const cumPv = new Float64Array(draws * h);
   const payback = new Int32Array(draws);
   const npvs = new Float64Array(draws);
@@ -330,6 +380,7 @@ export function monteCarlo(plan, settings) {
       cumCost += cost;
       pv += y * discount[t];
       net[d * h + t] = y;
+      cumNet[d * h + t] = cum;
       cumPv[d * h + t] = pv;
       if (payback[d] < 0 && cumCost > 0 && cum >= 0) payback[d] = t;
     }
@@ -341,11 +392,19 @@ export function monteCarlo(plan, settings) {
   for (let t = 0; t < h; t++) {
     for (let d = 0; d < draws; d++) column[d] = net[d * h + t];
     const netP = percentiles(column);
+    for (let d = 0; d < draws; d++) column[d] = cumNet[d * h + t];
+    const cumP = percentiles(column);
     for (let d = 0; d < draws; d++) column[d] = cumPv[d * h + t];
     const pvP = percentiles(column);
     let paid = 0;
     for (let d = 0; d < draws; d++) if (payback[d] >= 0 && payback[d] <= t) paid++;
-    years.push({ year: t + 1, net: netP, cumulative_pv_net: pvP, paid_back_share: paid / draws });
+    years.push({
+      year: t + 1,
+      net: netP,
+      cumulative_net: cumP,
+      cumulative_pv_net: pvP,
+      paid_back_share: paid / draws,
+    });
   }
   let positive = 0;
   for (let d = 0; d < draws; d++) if (npvs[d] > 0) positive++;

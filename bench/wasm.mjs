@@ -7,7 +7,10 @@
 // Times, each the median of several repetitions after a warm-up:
 //   projection_ms  project(defaultScenario())
 //   mc_ms          simulate(): default scenario, 10,000 draws × 10 years
-//   mc_js_ms       the same Monte Carlo in plain JavaScript
+//   mc_js_ms       the same Monte Carlo in plain JavaScript (the same
+//                  generator, so the same draws: mc_max_rel_diff is the
+//                  largest relative difference over every percentile and
+//                  share of the two results)
 //   national_ms    rollout() of every library programme (five calls: the
 //                  build has no single export for all programmes at once)
 
@@ -50,6 +53,24 @@ export async function benchWasm({ pkgDir = PKG } = {}) {
     runJs();
     jsTimes.push(performance.now() - t0);
   }
+  // Every percentile and share of the two results, side by side.
+  const figures = (sim) => [
+    sim.npv.p10,
+    sim.npv.p50,
+    sim.npv.p90,
+    sim.npv_positive_share,
+    ...sim.years.flatMap((y) =>
+      ['net', 'cumulative_net', 'cumulative_pv_net']
+        .flatMap((k) => [y[k].p10, y[k].p50, y[k].p90])
+        .concat(y.paid_back_share),
+    ),
+  ];
+  const a = figures(wasmSim);
+  const b = figures(jsSim);
+  if (a.length !== b.length) throw new Error('the wasm and JS results differ in shape');
+  const mc_max_rel_diff = Math.max(
+    ...a.map((x, i) => (x === b[i] ? 0 : Math.abs(x - b[i]) / Math.max(Math.abs(x), 1))),
+  );
   const mc_ms = median(wasmTimes);
   const mc_js_ms = median(jsTimes);
   const npvWasm = wasmSim.npv.p50;
@@ -74,6 +95,7 @@ export async function benchWasm({ pkgDir = PKG } = {}) {
     mc_npv_p50_wasm: npvWasm,
     mc_npv_p50_js: npvJs,
     mc_npv_p50_diff_pct: (100 * (npvJs - npvWasm)) / Math.abs(npvWasm),
+    mc_max_rel_diff,
     mc_positive_share_wasm: wasmSim.npv_positive_share,
     mc_positive_share_js: jsSim.npv_positive_share,
     national_council_runs: councils,

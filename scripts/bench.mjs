@@ -5,25 +5,31 @@
 //   node scripts/bench.mjs --pkg DIR
 //
 // (a) one projection, native and wasm; (b) the Monte Carlo, 10,000 draws ×
-// 10 years, in wasm, in plain JavaScript (bench/mc-kernel.js) and native;
-// (c) navigation → first result painted in headless Chromium; (d) input
-// change → results updated; (e) every council × every programme × 10 years,
-// native and wasm. Prints a table against the targets, then one line:
-//   bench: projection_native_ms=… … wasm_vs_js=… wasm_vs_native=…
+// 10 years, in wasm, in plain JavaScript (bench/mc-kernel.js: the same
+// kernel and generator, so the same draws) and native; (c) navigation →
+// first result painted in headless Chromium; (d) input change → results
+// updated, and the simulation the widget runs once the input settles;
+// (e) every council × every programme × 10 years, native and wasm. Prints
+// a table against the targets, then one line:
+//   bench: projection_native_ms=… … wasm_vs_js=… wasm_vs_native=… load_1m=…
 //
-// Builds www/pkg first if it is missing (node scripts/build.mjs). With
-// --pkg DIR the wasm side uses another wasm-bindgen `--target web` build
-// of the crate (e.g. one made with a different profile) instead of
-// www/pkg: Node loads it directly, and the browser is served a copy of www/
-// with it as pkg/.
+// The wasm side in Node is the JavaScript API build (dist/api, the `api`
+// feature); the browser side is the widget (www/pkg). Both are built first
+// (node scripts/build.mjs) when missing or older than the sources. With
+// --pkg DIR the Node side uses another wasm-bindgen `--target web` build
+// of the API instead of dist/api.
+//
+// The machine may be shared: the load average is printed before and after
+// and ends the last line. Compare figures taken at a similar load.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { LIB, PKG, ROOT, WWW, fmt } from '../bench/common.mjs';
 
+const WWW_PKG = join(WWW, 'pkg');
 const args = process.argv.slice(2);
 const pkgArg = args.indexOf('--pkg');
 const pkgDir = pkgArg >= 0 ? resolve(args[pkgArg + 1] ?? '') : PKG;
@@ -60,9 +66,36 @@ function lastJson(text, what) {
 const haveBuild = (dir) =>
   existsSync(join(dir, `${LIB}.js`)) && existsSync(join(dir, `${LIB}_bg.wasm`));
 
-if (pkgDir === PKG && !haveBuild(PKG)) {
-  step('Building the widget (www/pkg is missing)');
-  run('node', ['scripts/build.mjs']);
+// Newest modification time of the files under `dir` that pass `keep`, ms.
+function newest(dir, keep) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p, keep));
+    else if (keep(p)) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const sources = Math.max(
+  newest(join(ROOT, 'src'), (p) => p.endsWith('.rs')),
+  statSync(join(ROOT, 'Cargo.toml')).mtimeMs,
+);
+const stale = (dir) => !haveBuild(dir) || statSync(join(dir, `${LIB}_bg.wasm`)).mtimeMs < sources;
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+
+step(`Load average ${load()} (1, 5, 15 minutes) on ${cpus().length} cores`);
+
+if (stale(WWW_PKG) || (pkgDir === PKG && stale(PKG))) {
+  step('Building (node scripts/build.mjs): the builds are missing or older than the sources');
+  const r = spawnSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) {
+    if (!haveBuild(WWW_PKG) || !haveBuild(pkgDir)) fail('the build failed and there is no earlier one');
+    console.log('    the build failed: timing the earlier builds, which are older than the sources');
+  }
 }
 if (!haveBuild(pkgDir)) fail(`no ${LIB}.js and ${LIB}_bg.wasm in ${pkgDir}`);
 
@@ -82,24 +115,7 @@ const node = lastJson(
 console.log(`    ${JSON.stringify(node)}`);
 
 step('Headless Chromium');
-let root = WWW;
-let scratch = null;
-if (pkgDir !== PKG) {
-  scratch = mkdtempSync(join(tmpdir(), 'oc-bench-www-'));
-  cpSync(WWW, scratch, { recursive: true, filter: (src) => !src.startsWith(PKG) });
-  cpSync(pkgDir, join(scratch, 'pkg'), { recursive: true });
-  root = scratch;
-  console.log(`    serving a copy of www/ with pkg/ from ${pkgDir}`);
-}
-let browser;
-try {
-  browser = lastJson(
-    run('node', ['bench/browser.mjs', '--root', root], { quiet: true }),
-    'bench/browser.mjs',
-  );
-} finally {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-}
+const browser = lastJson(run('node', ['bench/browser.mjs'], { quiet: true }), 'bench/browser.mjs');
 console.log(`    ${JSON.stringify(browser)}`);
 
 const r = {
@@ -110,6 +126,7 @@ const r = {
   mc_js_ms: node.mc_js_ms,
   first_result_ms: browser.first_result_ms,
   recompute_ms: browser.recompute_ms,
+  uncertainty_browser_ms: browser.uncertainty_ms,
   national_native_ms: native.national_ms,
   national_wasm_ms: node.national_ms,
 };
@@ -126,10 +143,11 @@ const targets = [
   ['(b) wasm / native', wasmVsNative.toFixed(2), '<= 1.5', wasmVsNative <= 1.5],
   ['(c) navigation → first result painted', fmt(r.first_result_ms), '<= 150 ms', r.first_result_ms <= 150],
   ['(d) input → results updated', fmt(r.recompute_ms), '<= 4 ms', r.recompute_ms <= 4],
+  ['(d) once settled: simulation + tornado', fmt(r.uncertainty_browser_ms), '', null],
   ['(e) national view, native', fmt(r.national_native_ms), '', null],
   ['(e) national view, wasm', fmt(r.national_wasm_ms), '<= 5 ms', r.national_wasm_ms <= 5],
 ];
-step('Results (ms; medians)');
+step(`Results (ms; medians); load average now ${load()}`);
 const w0 = Math.max(...targets.map((t) => t[0].length));
 for (const [label, value, target, met] of targets) {
   const verdict = met === null ? '' : met ? 'met' : 'MISSED';
@@ -137,17 +155,19 @@ for (const [label, value, target, met] of targets) {
 }
 const steps = browser.first_result_steps ?? {};
 console.log(
-  `\n    first result: ${browser.first_result_method}; DOM ${fmt(browser.first_result_dom_ms)} ms` +
+  `\n    first result: ${browser.first_result_method}; in the DOM at ${fmt(browser.first_result_dom_ms)} ms` +
     `; HTML ${fmt(steps.htmlEnd)}, DOMContentLoaded ${fmt(steps.domContentLoaded)}` +
     `, wasm fetched ${fmt(steps.wasmFetched)}, wasm instantiated ${fmt(steps.wasmReady)} ms`,
 );
 console.log(
   `    recompute with style and layout: ${fmt(browser.recompute_layout_ms)} ms` +
-    (browser.recompute_unchanged ? `; ${browser.recompute_unchanged} changes left the sentence as it was` : ''),
+    (browser.recompute_unchanged ? `; ${browser.recompute_unchanged} changes left the sentence as it was` : '') +
+    `; the simulation (${browser.uncertainty_draws} draws) runs once the input has rested 150 ms`,
 );
 console.log(
-  `    Monte Carlo median NPV: wasm ${node.mc_npv_p50_wasm.toFixed(0)}, JS ${node.mc_npv_p50_js.toFixed(0)}` +
-    ` (${node.mc_npv_p50_diff_pct.toFixed(2)}%; different generators)`,
+  `    Monte Carlo: the same draws in wasm and JS; median NPV ${node.mc_npv_p50_wasm.toFixed(2)}` +
+    ` and ${node.mc_npv_p50_js.toFixed(2)}; largest relative difference over every figure` +
+    ` ${node.mc_max_rel_diff.toExponential(1)}`,
 );
 console.log(
   `    national view: ${node.national_council_runs} council runs (five rollout calls);` +
@@ -160,5 +180,6 @@ console.log(
     Object.entries(r)
       .map(([k, v]) => `${k}=${num(v)}`)
       .join(' ') +
-    ` wasm_vs_js=${num(wasmVsJs)} wasm_vs_native=${num(wasmVsNative)}`,
+    ` wasm_vs_js=${num(wasmVsJs)} wasm_vs_native=${num(wasmVsNative)}` +
+    ` load_1m=${loadavg()[0].toFixed(2)}`,
 );
