@@ -88,20 +88,23 @@ fn today() -> String {
     iso.chars().take(10).collect()
 }
 
-/// A file name from the scenario's label: lower case, dashes.
+/// A file name from the scenario's label (or council name): lower case
+/// letters and digits joined by dashes, at most about 48 characters.
 fn file_name(s: &Scenario, ext: &str) -> String {
+    let source = if s.label.is_empty() {
+        &s.council.name
+    } else {
+        &s.label
+    };
     let mut stem = String::new();
-    for c in s.label.chars().chain(s.council.name.chars()) {
+    for c in source.chars() {
         if c.is_ascii_alphanumeric() {
             stem.push(c.to_ascii_lowercase());
-        } else if !stem.ends_with('-') && !stem.is_empty() {
+        } else if !stem.is_empty() && !stem.ends_with('-') {
             stem.push('-');
         }
-        if stem.len() > 48 {
+        if stem.len() >= 48 {
             break;
-        }
-        if s.label.is_empty() {
-            continue;
         }
     }
     let stem = stem.trim_end_matches('-');

@@ -265,12 +265,13 @@ pub fn link_for(host: &Element, query: &str) -> String {
         .as_ref()
         .and_then(|w| w.parent().ok().flatten())
         .is_some_and(|p| Some(&p) != w.as_ref());
+    // This page's address without its query (works for file:// too).
     let here = w
         .as_ref()
-        .map(|w| w.location())
-        .and_then(|l| Some(cat(&[&l.origin().ok()?, &l.pathname().ok()?])))
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_string())
         .unwrap_or_default();
-    let base = if owns_address(host) && !framed && !here.starts_with("null") {
+    let base = if owns_address(host) && !framed && !here.is_empty() {
         here
     } else {
         folder(host)
