@@ -632,7 +632,9 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
     if names.is_empty() {
         return;
     }
-    let (r, s) = (root.clone(), st.clone());
+    // Cleared once read (the message names the files), so that choosing
+    // the same file again, once corrected, reads it again.
+    let (r, s, chosen) = (root.clone(), st.clone(), input.clone());
     let done = Closure::once(move |v: JsValue| {
         let bytes: Vec<Vec<u8>> = Array::from(&v)
             .iter()
@@ -644,9 +646,11 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
             .zip(bytes.iter().map(Vec::as_slice))
             .collect();
         imported(&r, &mut s.borrow_mut(), &files, update);
+        chosen.set_value("");
     });
-    let r = root.clone();
+    let (r, chosen) = (root.clone(), input.clone());
     let failed = Closure::once(move |_: JsValue| {
+        chosen.set_value("");
         show_error(
             &r,
             FILES,

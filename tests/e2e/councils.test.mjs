@@ -355,6 +355,9 @@ describe('council figures', () => {
     assert.equal(await page.locator(`${byId('council-year')} option`).count(), 2);
     assert.equal(await page.locator(byId('council-files')).getAttribute('aria-describedby'), 'council-files-hint council-files-error');
 
+    // The input is cleared once read, so the same file can be chosen again.
+    assert.equal(await input.evaluate((i) => i.files.length), 0);
+
     // A file the calculator does not read.
     await input.setInputFiles([{ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') }]);
     await page.locator(byId('council-files-error')).getByText(/notes\.csv/).waitFor();
