@@ -74,6 +74,9 @@ fn read(preset: &Scenario, pairs: &[(String, String)]) -> Result<Scenario, Vec<E
     } else {
         preset.clone()
     };
+    // A link naming a council starts from that council's official figures;
+    // the link's own figures then win.
+    let base = crate::model::council_preset::base_for(base, pairs).map_err(|e| vec![e])?;
     link::apply(base, pairs)
 }
 
