@@ -38,7 +38,7 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
         }
     }
     embed::apply_look(page, host);
-    let bar = workshop::bar(page);
+    let bar = workshop::bar(page, host);
     let _ = page.insert_before(&bar, page.first_child().as_ref());
 
     let tools = add_c(page, "div", "oc-tools");
@@ -168,7 +168,11 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
             redraw(
                 root,
                 start.scenario,
-                "Started again: the figures are back to the defaults and the copy saved on this device is cleared.",
+                if workshop::saves(host) {
+                    "Started again: the figures are back to the defaults and the copy saved on this device is cleared."
+                } else {
+                    "Started again: the figures are back to the defaults."
+                },
             );
         }
         "pin" => {

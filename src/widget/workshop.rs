@@ -3,7 +3,9 @@
 //! copy of the scenario saved on this device after every change.
 //!
 //! The saved copy is the share-link query (the same codec, so it is as
-//! exact as a link) in `localStorage`, keyed by the page's path. Storage can
+//! exact as a link) in `localStorage`, keyed by the page's path. Only the
+//! calculator's own pages save (`data-url-state`): an element in someone
+//! else's article shows that article's figures each time. Storage can
 //! be missing or refused (sandboxed frames, some `file://` pages, private
 //! modes): then nothing is saved and nothing is said.
 
@@ -13,7 +15,15 @@ use super::dom::{self, add_c, add_ct, attrs, cat};
 
 const KEY: &str = "outcome-calculator:scenario:";
 
-fn storage() -> Option<Storage> {
+/// True when this page keeps a copy of the scenario.
+pub fn saves(host: &Element) -> bool {
+    super::share::owns_address(host)
+}
+
+fn storage(host: &Element) -> Option<Storage> {
+    if !saves(host) {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -27,12 +37,12 @@ fn key(host: &Element) -> String {
 
 /// The saved scenario (a link query), if there is one.
 pub fn load(host: &Element) -> Option<String> {
-    storage()?.get_item(&key(host)).ok().flatten()
+    storage(host)?.get_item(&key(host)).ok().flatten()
 }
 
 /// Saves the scenario, or forgets it when `query` is `None`.
 pub fn save(host: &Element, query: Option<&str>) {
-    let Some(s) = storage() else {
+    let Some(s) = storage(host) else {
         return;
     };
     let k = key(host);
@@ -50,7 +60,7 @@ pub fn save(host: &Element, query: Option<&str>) {
 /// The bar at the top: presenter mode, "Start again" with its confirmation, and
 /// the saving note. Buttons carry `data-action` for the shared click
 /// handler.
-pub fn bar(page: &Element) -> Element {
+pub fn bar(page: &Element, host: &Element) -> Element {
     let bar = add_c(page, "div", "oc-topbar oc-panel-workshop");
     let presenter = page.class_list().contains("oc-presenter");
     let b = add_ct(
@@ -84,7 +94,9 @@ pub fn bar(page: &Element) -> Element {
         ],
     );
     r.set_id("reset");
-    add_ct(&bar, "p", "oc-saved", "Saved on this device only.");
+    if saves(host) {
+        add_ct(&bar, "p", "oc-saved", "Saved on this device only.");
+    }
 
     let confirm = add_c(&bar, "div", "oc-confirm");
     confirm.set_id("reset-confirm");
@@ -93,7 +105,11 @@ pub fn bar(page: &Element) -> Element {
         &confirm,
         "p",
         "oc-confirm-text",
-        "Start again with the default figures and clear the copy saved on this device? Pinned scenarios stay.",
+        if saves(host) {
+            "Start again with the default figures and clear the copy saved on this device? Pinned scenarios stay."
+        } else {
+            "Start again with the default figures? Pinned scenarios stay."
+        },
     );
     let yes = add_ct(
         &confirm,

@@ -191,10 +191,12 @@ describe('element attributes', () => {
     });
     assert.equal(await page.evaluate(() => location.search), '');
 
-    // On reload the saved copy comes back with the locked figure kept.
+    // In someone else's page nothing is saved: a reload shows the page's figures.
+    assert.equal(await page.locator('outcome-calculator .oc-saved').count(), 0);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
     await page.reload();
     await ready(page);
-    assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '3');
+    assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '2');
     assert.equal(await starts.inputValue(), '500');
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(cspViolations, []);
