@@ -98,7 +98,12 @@ fn shows_the_default_results_on_mount() {
     ] {
         assert!(figures.contains(words), "missing {words:?}");
     }
-    assert_eq!(root.query_selector_all("#figures > figure svg").unwrap().length(), 3);
+    assert_eq!(
+        root.query_selector_all("#figures > figure svg")
+            .unwrap()
+            .length(),
+        3
+    );
     assert_eq!(root.query_selector_all("figure table").unwrap().length(), 3);
     assert!(hidden(&root, "error-summary"));
     assert!(hidden(&root, "stale"));
@@ -362,4 +367,60 @@ fn project_throws_an_error_naming_the_field() {
         field.as_string().as_deref(),
         Some("assumptions.horizon_years")
     );
+}
+
+#[wasm_bindgen_test]
+fn how_sure_shows_the_models_simulation_once_the_input_settles() {
+    let root = mounted_with(Some(model::default_scenario()));
+    let sure = by_id(&root, "oc-sure");
+    // Not run in the input handler: it waits for the input to settle.
+    assert_eq!(sure.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(sure.get_attribute("data-npv-p50").is_none());
+    assert_eq!(input(&root, "uncertainty.draws").value(), "10000");
+    assert_eq!(input(&root, "uncertainty.seed").value(), "2026");
+
+    type_into(&root, "uncertainty.draws", "2000");
+    type_into(&root, "uncertainty.seed", "99");
+    widget::uncertainty::flush(&root);
+    let mut s = model::default_scenario();
+    s.uncertainty.draws = 2_000;
+    s.uncertainty.seed = 99;
+    let sim = model::uncertainty::simulate(&s).unwrap();
+    assert_eq!(sure.get_attribute("aria-busy").as_deref(), Some("false"));
+    let attr = |name: &str| -> f64 {
+        sure.get_attribute(name)
+            .unwrap_or_else(|| panic!("no {name}"))
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(attr("data-draws"), 2_000.0);
+    assert_eq!(attr("data-seed"), 99.0);
+    assert_eq!(attr("data-npv-p10"), sim.npv.p10);
+    assert_eq!(attr("data-npv-p50"), sim.npv.p50);
+    assert_eq!(attr("data-npv-p90"), sim.npv.p90);
+    assert_eq!(text(&root, "oc-sure-sentence"), sim.sentence);
+    assert_eq!(
+        root.query_selector_all("#oc-sure figure svg[aria-hidden='true']")
+            .unwrap()
+            .length(),
+        2
+    );
+    assert!(by_id(&root, "oc-fan-table")
+        .query_selector("table")
+        .unwrap()
+        .is_some());
+    assert!(by_id(&root, "oc-tornado-table")
+        .query_selector("table")
+        .unwrap()
+        .is_some());
+
+    // A bad setting is named next to its field; the last range stays up.
+    type_into(&root, "uncertainty.draws", "0");
+    assert!(
+        text(&root, "uncertainty.draws-error").contains("from 1 to 100,000"),
+        "{}",
+        text(&root, "uncertainty.draws-error")
+    );
+    widget::uncertainty::flush(&root);
+    assert_eq!(attr("data-npv-p50"), sim.npv.p50);
 }

@@ -54,8 +54,9 @@ struct Slot {
     /// The section, kept across redraws of the figures around it.
     holder: Element,
     done: Option<Done>,
-    /// Pending `setTimeout` handle.
+    /// Pending `setTimeout` handle, and the scenario it will simulate.
     timer: Option<i32>,
+    pending: Option<Scenario>,
     /// Width the charts were drawn at.
     width: f64,
 }
@@ -103,6 +104,7 @@ pub fn section(parent: &Node, st: &State, width: f64) {
                     holder,
                     done: None,
                     timer: None,
+                    pending: None,
                     width: 0.0,
                 });
                 slots.len() - 1
@@ -143,11 +145,28 @@ fn schedule(slot: &mut Slot, scenario: Scenario) {
     if let Some(t) = slot.timer.take() {
         window.clear_timeout_with_handle(t);
     }
+    slot.pending = Some(scenario);
     let root = slot.root.clone();
-    let run = Closure::once_into_js(move || run(&root, scenario));
+    let run = Closure::once_into_js(move || flush(&root));
     slot.timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), SETTLE_MS)
         .ok();
+}
+
+/// Runs the pending simulation of the widget in `root` now, if there is
+/// one, and shows it.
+pub fn flush(root: &ShadowRoot) {
+    let pending = SLOTS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        let slot = slots.iter_mut().find(|s| &s.root == root)?;
+        if let (Some(t), Some(w)) = (slot.timer.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(t);
+        }
+        slot.pending.take()
+    });
+    if let Some(scenario) = pending {
+        run(root, scenario);
+    }
 }
 
 fn run(root: &ShadowRoot, scenario: Scenario) {
@@ -161,7 +180,6 @@ fn run(root: &ShadowRoot, scenario: Scenario) {
         let Some(slot) = slots.iter_mut().find(|s| &s.root == root) else {
             return;
         };
-        slot.timer = None;
         slot.done = Some(Done {
             scenario,
             sim,
