@@ -23,21 +23,33 @@ function start() {
   return ready;
 }
 
-function showFailure(root) {
+// Shown when the calculator cannot start: no WebAssembly, or its files
+// could not be fetched or compiled. Text only, styled by widget.css when
+// that loads. (A fault once running is handled inside the calculator,
+// which offers a reset.)
+function showFailure(root, host, noWasm) {
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = `${host.getAttribute('data-base') ?? ''}widget.css`;
   const box = document.createElement('div');
+  box.className = 'oc-notice oc-notice--alert';
+  box.id = 'start-failed';
   box.setAttribute('role', 'alert');
   const title = document.createElement('p');
+  title.className = 'oc-notice-title';
   const strong = document.createElement('strong');
-  strong.textContent = 'The calculator could not start in this browser.';
+  strong.textContent = 'The calculator could not start.';
   title.append(strong);
   const help = document.createElement('p');
-  help.textContent = 'It needs a current browser with WebAssembly turned on. ';
+  help.textContent = noWasm
+    ? 'This browser does not run WebAssembly, which the calculator needs. Open this page in a current version of Chrome, Edge, Firefox or Safari, or ask your IT team whether WebAssembly has been turned off. '
+    : 'Its files could not be loaded. Check your connection, then ';
   const reload = document.createElement('a');
   reload.href = location.href;
-  reload.textContent = 'Reload the page';
-  help.append(reload, ' to try again.');
+  reload.textContent = noWasm ? 'Reload the page' : 'reload the page';
+  help.append(reload, noWasm ? ' after changing browser.' : ' to try again.');
   box.append(title, help);
-  root.replaceChildren(box);
+  root.replaceChildren(...(host.hasAttribute('data-inline-css') ? [] : [sheet]), box);
 }
 
 class OutcomeCalculator extends HTMLElement {
@@ -60,10 +72,18 @@ class OutcomeCalculator extends HTMLElement {
     }
     try {
       await start();
+    } catch (err) {
+      console.error('outcome-calculator: could not start', err);
+      showFailure(root, this, typeof WebAssembly !== 'object');
+      return;
+    }
+    try {
       mount(root, this);
     } catch (err) {
       console.error('outcome-calculator: could not start', err);
-      showFailure(root);
+      // A fault inside the calculator has already put its message, with a
+      // reset button, in place.
+      if (!root.getElementById('fault')) showFailure(root, this, false);
     }
   }
 }

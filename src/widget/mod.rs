@@ -22,6 +22,7 @@ pub mod dom;
 pub mod embed;
 pub mod explain;
 pub mod export;
+pub mod fault;
 pub mod fields;
 pub mod form;
 pub mod format;
@@ -60,6 +61,7 @@ pub fn mount_with(
     host: HtmlElement,
     scenario: crate::model::Scenario,
 ) -> Result<(), JsValue> {
+    fault::watch(&root, &host);
     // A redraw keeps the stylesheet already loaded (no second request).
     let kept = tools::clear_keeping_stylesheet(&root);
     // The single-file page gives the styles to the shadow root itself

@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CSP } from '../../scripts/serve.mjs';
-import { formatViolations, launchBrowser, openPage, runAxe, startSite } from './helpers.mjs';
+import {
+  formatViolations,
+  launchBrowser,
+  offOriginRequests,
+  openPage,
+  runAxe,
+  startSite,
+  waitForWidget,
+} from './helpers.mjs';
 
 const OGL_CREDIT =
   'Contains public sector information licensed under the Open Government Licence v3.0. ' +
@@ -165,6 +173,50 @@ describe('demo page in Chromium', () => {
       assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline scripts');
       const pageViolations = cspViolations.filter((v) => !/outcome-calculator|pkg\//.test(v));
       assert.deepEqual(pageViolations, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('the calculator works under the strict policy: results, no violation, no request after load', async () => {
+    const { page, consoleErrors, cspViolations, requests, close } = await openPage(browser, null);
+    try {
+      // Every violation the browser reports, from the document or a shadow root.
+      await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+          true,
+        );
+      });
+      const response = await page.goto(site.url);
+      assert.equal(response.headers()['content-security-policy'], CSP);
+      await waitForWidget(page);
+      const status = page.locator('outcome-calculator [id="status"]');
+      await status.filter({ hasText: /^Over 5 years: / }).waitFor();
+      await page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
+      const loaded = requests.length;
+
+      // Use it: type, tick a programme, open every folded section.
+      await page.locator('outcome-calculator [id="assumptions.horizon_years"]').fill('3');
+      await status.filter({ hasText: /^Over 3 years: / }).waitFor();
+      await page.locator('outcome-calculator [id="choose.pause"]').check();
+      for (const summary of await page.locator('outcome-calculator summary').all()) {
+        if (await summary.isVisible()) await summary.click();
+      }
+      await page.waitForTimeout(500);
+      assert.ok((await page.locator('outcome-calculator svg').count()) > 0, 'charts drawn');
+
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(cspViolations, []);
+      assert.deepEqual(consoleErrors.filter((e) => !/favicon/.test(e)), []);
+      assert.deepEqual(offOriginRequests(requests, new URL(site.url).origin), []);
+      assert.deepEqual(
+        requests.slice(loaded).map((r) => r.url),
+        [],
+        'no network request once the calculator is running',
+      );
     } finally {
       await close();
     }

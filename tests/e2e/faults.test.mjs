@@ -1,0 +1,196 @@
+// Faults and limits in the browser:
+//   - the WebAssembly module blocked, corrupt, or WebAssembly missing
+//     altogether: the element says so, with a link, and nothing is left
+//     half-drawn;
+//   - JavaScript off: the <noscript> text explains the page;
+//   - numbers at the limits typed into the widget: results or a message
+//     next to the field, never a dead widget, never NaN or Infinity.
+// (A panic inside the calculator is tested for real in tests/wasm_fault.rs.)
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, openPage, startSite, waitForWidget } from './helpers.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const byId = (id) => `outcome-calculator [id="${id}"]`;
+
+/** Opens the page after `prepare(page)` (routes, init scripts). */
+async function openWith(prepare) {
+  const opened = await openPage(browser, null);
+  await prepare(opened.page);
+  await opened.page.goto(site.url);
+  await waitForWidget(opened.page);
+  return opened;
+}
+
+/** The start-up failure message, checked for a title, help and a link. */
+async function assertStartFailure(page, help) {
+  const box = page.locator('outcome-calculator [id="start-failed"]');
+  await box.waitFor();
+  assert.equal(await box.getAttribute('role'), 'alert');
+  const text = (await box.textContent()).replace(/\s+/g, ' ');
+  assert.match(text, /^The calculator could not start\./);
+  assert.match(text, help);
+  const link = box.locator('a');
+  assert.equal(await link.count(), 1);
+  assert.equal(await link.getAttribute('href'), site.url);
+  assert.match(await link.textContent(), /reload the page/i);
+  // Nothing of the calculator is left half-drawn beside it.
+  assert.equal(await page.locator('outcome-calculator .oc-layout').count(), 0);
+  return text;
+}
+
+describe('when the calculator cannot start', () => {
+  test('the WebAssembly download is blocked', async () => {
+    const { page, close } = await openWith((p) => p.route('**/*.wasm', (r) => r.abort()));
+    await assertStartFailure(page, /Its files could not be loaded\. Check your connection, then reload the page to try again\./);
+    await close();
+  });
+
+  test('the WebAssembly module is corrupt', async () => {
+    const { page, close } = await openWith((p) =>
+      p.route('**/*.wasm', (r) =>
+        r.fulfill({
+          status: 200,
+          contentType: 'application/wasm',
+          body: Buffer.from('\0asm\x01\0\0\0this is not a module'),
+        }),
+      ),
+    );
+    await assertStartFailure(page, /Its files could not be loaded/);
+    await close();
+  });
+
+  test('the browser has no WebAssembly', async () => {
+    const { page, close } = await openWith((p) =>
+      p.addInitScript(() => {
+        delete globalThis.WebAssembly;
+      }),
+    );
+    await assertStartFailure(page, /This browser does not run WebAssembly, which the calculator needs\./);
+    await close();
+  });
+
+  test('the message passes as plain text in the page style', async () => {
+    const { page, close } = await openWith((p) => p.route('**/*.wasm', (r) => r.abort()));
+    await page.locator('outcome-calculator [id="start-failed"]').waitFor();
+    // Styled by widget.css (a bordered notice), which still loads.
+    const border = await page
+      .locator('outcome-calculator [id="start-failed"]')
+      .evaluate((el) => getComputedStyle(el).borderTopWidth);
+    assert.notEqual(border, '0px');
+    await close();
+  });
+});
+
+describe('without JavaScript', () => {
+  test('the <noscript> text explains the page', async () => {
+    const { page, close } = await openPage(browser, site.url, {
+      context: { javaScriptEnabled: false },
+    });
+    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /The calculator needs JavaScript and WebAssembly\./);
+    assert.match(text, /Turn on JavaScript, or open this page in a current browser/);
+    // The page around it still reads: heading and the embed instructions.
+    assert.match(text, /Children's services outcome calculator/);
+    await close();
+  });
+});
+
+describe('limits typed into the widget', () => {
+  let opened;
+
+  before(async () => {
+    opened = await openPage(browser, site.url);
+    await waitForWidget(opened.page);
+    await opened.page.locator(byId('status')).filter({ hasText: /^Over / }).waitFor();
+  });
+
+  after(async () => opened?.close());
+
+  /** Page text and values of the widget, for NaN and Infinity. */
+  const allText = (page) =>
+    page.evaluate(() => {
+      const root = document.querySelector('outcome-calculator').shadowRoot;
+      return [root.textContent, ...[...root.querySelectorAll('input')].map((i) => i.value)].join('\n');
+    });
+
+  const cases = [
+    // [field, typed, what to expect: 'results' or a pattern for its message]
+    ['council.care_starts', '1e300', /is not a number/],
+    ['council.care_starts', '999999999999999', /enter a number from 0 to/i],
+    ['council.care_starts', '0.000000000000001', 'results'],
+    ['council.care_starts', '0', 'results'],
+    ['council.care_starts', '', /enter a figure/i],
+    ['family-safeguarding.engagement_pct', '100', 'results'],
+    ['family-safeguarding.engagement_pct', '1e-300', /is not a number/],
+    ['family-safeguarding.cost_per_case', '999999999999999999999', /is not a number|enter a number from/],
+    ['assumptions.horizon_years', '0', /from 1 to 10/],
+    ['assumptions.horizon_years', '11', /from 1 to 10/],
+    ['assumptions.horizon_years', '1', 'results'],
+    ['assumptions.horizon_years', '10', 'results'],
+    ['assumptions.horizon_years', '', /enter a figure/i],
+    ['assumptions.discount_rate_pct', '1e300', /is not a number/],
+    ['unit_costs.foster_weekly', '0', 'results'],
+  ];
+
+  for (const [field, typed, expect] of cases) {
+    test(`${field} = "${typed}"`, async () => {
+      const { page } = opened;
+      const input = page.locator(byId(field));
+      // Open any folded section around the field, as a person would.
+      await input.evaluate((el) => {
+        for (let d = el.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
+      });
+      const original = await input.inputValue();
+      await input.fill(typed);
+      const error = page.locator(byId(`${field}-error`));
+      if (expect === 'results') {
+        await page.locator(byId('status')).filter({ hasText: /^Over / }).waitFor();
+        assert.equal(await error.isVisible(), false, 'no message');
+        assert.equal(await page.locator(byId('stale')).isVisible(), false, 'results are current');
+      } else {
+        await error.waitFor();
+        assert.match(await error.textContent(), expect);
+        assert.equal(await input.inputValue(), typed, 'the text is kept as typed');
+      }
+      assert.doesNotMatch(await allText(page), /\bNaN\b|Infinity|undefined/);
+      // Still alive: putting the figure back brings the results back.
+      await input.fill(original);
+      await page.locator(byId('status')).filter({ hasText: /^Over / }).waitFor();
+      assert.equal(await error.isVisible(), false);
+    });
+  }
+
+  test('every field empty at once: messages, no dead widget, then back to results', async () => {
+    const { page } = opened;
+    const inputs = page.locator('outcome-calculator input[inputmode]:visible');
+    const count = await inputs.count();
+    assert.ok(count >= 10, `${count} number fields`);
+    const originals = [];
+    for (let i = 0; i < count; i++) {
+      originals.push(await inputs.nth(i).inputValue());
+      await inputs.nth(i).fill('');
+    }
+    const summary = page.locator(byId('error-summary'));
+    await page.locator('outcome-calculator button[type="submit"]').first().click();
+    await summary.waitFor();
+    assert.ok((await page.locator(`${byId('error-list')} li`).count()) > 0);
+    assert.doesNotMatch(await allText(page), /\bNaN\b|Infinity|undefined/);
+    for (let i = 0; i < count; i++) await inputs.nth(i).fill(originals[i]);
+    await page.locator(byId('status')).filter({ hasText: /^Over / }).waitFor();
+    assert.equal(await summary.isVisible(), false);
+  });
+});
