@@ -65,7 +65,12 @@ pub fn build(parent: &Element) -> Element {
 pub fn chart_buttons(fig: &Element, id: &str, title: &str) {
     let row = add_c(fig, "div", "oc-buttons oc-chart-buttons oc-panel-export");
     for (format, words) in [("svg", "Download SVG"), ("png", "Download PNG")] {
-        let b = add_ct(&row, "button", "oc-button oc-button--small", words);
+        let b = add_ct(
+            &row,
+            "button",
+            "oc-button oc-button--secondary oc-button--small",
+            words,
+        );
         attrs(
             &b,
             &[
