@@ -9,11 +9,18 @@
 //!   "How this is calculated" panel;
 //! - [`format`] writes numbers through `Intl.NumberFormat('en-GB')`;
 //! - [`dom`] holds the few DOM helpers everything uses (text only ever goes
-//!   in through `set_text_content` and attributes).
+//!   in through `set_text_content` and attributes);
+//! - [`tools`] works out the starting scenario and adds the tools around
+//!   the calculator: [`share`] (links, embed codes), [`compare`] (pinned
+//!   scenarios), [`export`] (CSV, scenario file, charts), [`workshop`]
+//!   (presenter mode, "Start again", the copy saved on the device), with
+//!   the host's embedding options applied by [`embed`].
 //!
 //! Styles come from `widget.css` next to the loader, through a `<link>` in
 //! the shadow root (the page's CSP allows `style-src 'self'`, not inline
-//! styles). The host's `data-base` attribute gives the folder it is in.
+//! styles). The host's `data-base` attribute gives the folder it is in. The
+//! single-file page instead gives the CSS to the shadow root as a
+//! constructed stylesheet (`data-inline-css`).
 
 pub mod charts;
 pub mod compare;
