@@ -236,6 +236,9 @@ fn watch_width(root: &ShadowRoot, st: &Shared) {
     let target = figures.clone();
     let c = Closure::<dyn FnMut()>::new(move || {
         let w = target.client_width();
+        if w > 0 {
+            results::note_width(&target, w);
+        }
         if w > 0 && (w - drawn.get()).abs() > 24 {
             drawn.set(w);
             if let Ok(s) = st.try_borrow() {

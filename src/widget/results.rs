@@ -167,10 +167,7 @@ pub fn render(root: &ShadowRoot, st: &State, redraw: bool) {
         .filter(|id| dom::by_id(root, id).is_some_and(|d| d.has_attribute("open")))
         .map(|id| id.to_string())
         .collect();
-        let width = Some(f64::from(figures.client_width()))
-            .filter(|w| *w > 0.0)
-            .unwrap_or(600.0)
-            .clamp(280.0, 760.0);
+        let width = figures_width(&figures).unwrap_or(600.0).clamp(280.0, 760.0);
         dom::clear(&figures);
         details(&figures, st, p, width);
         for id in open {
@@ -179,6 +176,30 @@ pub fn render(root: &ShadowRoot, st: &State, redraw: bool) {
             }
         }
     }
+}
+
+/// The width of the figures, px: as the resize observer last saw it
+/// (`data-width`), measured only when there is none yet. Measuring on every
+/// keystroke would force a layout of the whole page in the input handler.
+fn figures_width(figures: &Element) -> Option<f64> {
+    if let Some(w) = figures
+        .get_attribute("data-width")
+        .and_then(|w| w.parse::<f64>().ok())
+    {
+        return Some(w);
+    }
+    let w = figures.client_width();
+    if w > 0 {
+        note_width(figures, w);
+    }
+    Some(f64::from(w)).filter(|w| *w > 0.0)
+}
+
+/// Records the width of the figures (from the resize observer).
+pub fn note_width(figures: &Element, w: i32) {
+    let mut text = String::new();
+    push_count(&mut text, w.max(0) as usize);
+    let _ = figures.set_attribute("data-width", &text);
 }
 
 /// A term and its value in a description list.
