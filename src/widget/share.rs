@@ -153,23 +153,38 @@ pub fn start(host: &Element) -> Start {
         };
     }
     // The saved copy, with locked presets put back.
-    let locked: Vec<(String, String)> = {
-        let lock = embed::list(host, "lock");
-        attrs
-            .iter()
-            .filter(|(k, _)| lock.contains(k))
-            .cloned()
-            .collect()
-    };
     let saved = workshop::load(host)
         .and_then(|q| link::from_query(&q).ok())
-        .and_then(|s| link::apply(s, &locked).ok())
+        .map(|s| with_locks(host, s))
         .filter(|s| check(s).is_ok_and(|o| o.is_none()));
     Start {
         scenario: saved.unwrap_or(preset),
         problems,
         older: None,
     }
+}
+
+/// A scenario with the fields the host locks put back to the host's values
+/// (from its attributes, or on the calculator's own pages its address), for
+/// a saved copy, a restored pin or an opened file. A locked programme list
+/// is put back only when it differs, so programme settings are kept.
+pub fn with_locks(host: &Element, s: Scenario) -> Scenario {
+    let lock = embed::list(host, "lock");
+    if lock.is_empty() {
+        return s;
+    }
+    let mut pairs = attribute_pairs(host);
+    pairs.extend(address_pairs(host).unwrap_or_default());
+    let ids: Vec<&str> = s.programmes.iter().map(|p| p.programme.as_str()).collect();
+    let same_list = |v: &str| v.split(',').map(str::trim).eq(ids.iter().copied());
+    let locked: Vec<(String, String)> = pairs
+        .into_iter()
+        .filter(|(k, v)| lock.contains(k) && !(k == "programmes" && same_list(v)))
+        .collect();
+    if locked.is_empty() {
+        return s;
+    }
+    link::apply(s.clone(), &locked).unwrap_or(s)
 }
 
 /// Shows the problems with the link or presets, and the older-evidence

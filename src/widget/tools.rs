@@ -126,6 +126,7 @@ fn redraw(root: &ShadowRoot, scenario: Scenario, said: &str) {
     let Ok(host) = root.host().dyn_into::<HtmlElement>() else {
         return;
     };
+    let scenario = share::with_locks(&host, scenario);
     let query = link::to_query(&scenario);
     if super::mount_with(root.clone(), host.clone(), scenario).is_err() {
         return;

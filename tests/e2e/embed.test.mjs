@@ -10,7 +10,10 @@
 
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CSP } from '../../scripts/serve.mjs';
 import { launchBrowser, openPage, startSite, waitForWidget } from './helpers.mjs';
@@ -190,6 +193,21 @@ describe('element attributes', () => {
       return v.includes('funding_years=3');
     });
     assert.equal(await page.evaluate(() => location.search), '');
+
+    // A scenario file cannot change a locked figure.
+    const file = join(mkdtempSync(join(tmpdir(), 'oc-embed-')), 'other.json');
+    writeFileSync(file, JSON.stringify({
+      version: 1,
+      evidence_set: '2026.1',
+      council: { care_starts: 300, children_looked_after: 700, care_ceased: 280, cp_plans: 400, children_in_need: 3000 },
+      assumptions: { funding_years: 4 },
+      programmes: [{ programme: 'family-safeguarding', cohort: 400 }],
+    }));
+    await page.locator(byId('import')).setInputFiles(file);
+    await page.locator(byId('bar-status')).filter({ hasText: /scenario file is open/ }).waitFor();
+    assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '4');
+    assert.equal(await starts.inputValue(), '500');
+    assert.equal(await starts.getAttribute('readonly'), '');
 
     // In someone else's page nothing is saved: a reload shows the page's figures.
     assert.equal(await page.locator('outcome-calculator .oc-saved').count(), 0);
