@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startSite, waitForWidget } from './helpers.mjs';
+import { formatViolations, launchBrowser, openPage, runAxe, startSite, waitForWidget } from './helpers.mjs';
 
 let site;
 let browser;
@@ -178,6 +178,22 @@ describe('share links', () => {
     assert.match(await notice.textContent(), /Now using evidence set 2026\.1/);
     assert.match(await shareLink(page), /evidence=2026\.1/);
     await close();
+  });
+
+  test('axe finds nothing with the link alert and the older-evidence notice, light and dark', async () => {
+    const fresh = await open();
+    const old = (await shareLink(fresh.page)).replace('evidence=2026.1', 'evidence=2025.1');
+    await fresh.close();
+    for (const [query, colorScheme] of [
+      ['?care_starts=many', 'light'],
+      [old.slice(site.url.length), 'dark'],
+    ]) {
+      const { page, close } = await open(query, { bypassCSP: true, colorScheme });
+      await page.locator('outcome-calculator .oc-notice').first().waitFor();
+      const { violations } = await runAxe(page, { include: [['outcome-calculator']] });
+      assert.equal(violations.length, 0, `${query} (${colorScheme}):\n${formatViolations(violations)}`);
+      await close();
+    }
   });
 
   test('Copy link copies the link and says so', async () => {
