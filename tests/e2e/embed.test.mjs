@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CSP } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage, startSite, waitForWidget } from './helpers.mjs';
+import { formatViolations, launchBrowser, openPage, runAxe, startSite, waitForWidget } from './helpers.mjs';
 
 let site;
 let browser;
@@ -48,12 +48,12 @@ const byId = (id) => `outcome-calculator [id="${id}"]`;
 const STATUS = byId('status');
 
 /** Opens `html` as a page at `url` (optionally under the site's CSP). */
-async function host(url, html, { csp = false } = {}) {
+async function host(url, html, { csp = false, bypassCSP = false } = {}) {
   if (url.startsWith(HOST)) {
     otherPages.set(new URL(url).pathname, html);
     return openPage(browser, url);
   }
-  const opened = await openPage(browser, null);
+  const opened = await openPage(browser, null, { bypassCSP });
   await opened.page.route(url, (route) =>
     route.fulfill({
       status: 200,
@@ -218,6 +218,18 @@ describe('element attributes', () => {
     assert.equal(await starts.inputValue(), '500');
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(cspViolations, []);
+    await close();
+  });
+
+  test('axe finds nothing with locked fields, the compact mode and the dark theme', async () => {
+    const { page, close } = await host(
+      `${site.url}axe.html`,
+      page1('care_starts="500" lock="care_starts,programmes,effect_level" hide="explain,charts" theme="dark" presenter'),
+      { bypassCSP: true },
+    );
+    await ready(page);
+    const { violations } = await runAxe(page, { include: [['outcome-calculator']] });
+    assert.equal(violations.length, 0, formatViolations(violations));
     await close();
   });
 
