@@ -126,6 +126,7 @@ impl Work {
     }
 
     /// Total savings minus cost in year `t`, all programmes, £.
+    #[inline(always)]
     pub fn net(&self, n: usize, h: usize, t: usize) -> f64 {
         let (savings, cost) = (&self.savings[..], &self.cost[..]);
         let mut net = 0.0;
@@ -141,6 +142,7 @@ impl Work {
     }
 
     /// Cost in year `t`, all programmes, £.
+    #[inline(always)]
     pub fn cost_in(&self, n: usize, h: usize, t: usize) -> f64 {
         let mut sum = 0.0;
         for i in 0..n {

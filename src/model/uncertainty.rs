@@ -73,6 +73,7 @@ pub struct Simulation {
 /// assert_eq!(triangular(0.0, 0.0, 1.0, 2.0), 0.0);
 /// assert_eq!(triangular(0.5, 0.0, 1.0, 2.0), 1.0);
 /// ```
+#[inline(always)]
 pub fn triangular(u: f64, low: f64, mode: f64, high: f64) -> f64 {
     let span = high - low;
     if span <= 0.0 {
@@ -86,6 +87,7 @@ pub fn triangular(u: f64, low: f64, mode: f64, high: f64) -> f64 {
     }
 }
 
+#[inline(always)]
 fn uniform(rng: &mut Pcg64Mcg) -> f64 {
     (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
