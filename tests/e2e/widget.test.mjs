@@ -37,6 +37,8 @@ async function open(options = {}) {
   // Shown once its stylesheet is in.
   await opened.page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
   await opened.page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+  // "How sure are we?" fills in once the input has settled.
+  await opened.page.locator(`${byId('oc-sure')}[aria-busy="false"]`).waitFor();
   return opened;
 }
 
