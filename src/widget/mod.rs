@@ -7,6 +7,8 @@
 //! - [`results`] draws the live summary sentence and the figures,
 //!   [`charts`] the SVG charts with their tables, [`explain`] the
 //!   "How this is calculated" panel;
+//! - [`uncertainty`] draws "How sure are we?": the simulation's sentence,
+//!   fan chart and tornado, run once the input has settled;
 //! - [`format`] writes numbers through `Intl.NumberFormat('en-GB')`;
 //! - [`dom`] holds the few DOM helpers everything uses (text only ever goes
 //!   in through `set_text_content` and attributes);

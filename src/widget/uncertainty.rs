@@ -310,10 +310,7 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
     }
     let top_legend = legend(
         &chart,
-        &[
-            ("8 in 10 simulations (10th to 90th percentile)", ""),
-            ("Middle simulation (median)", ""),
-        ],
+        &[("8 in 10 simulations", ""), ("Median simulation", "")],
         swatch,
     );
     let (left, right) = (4.0, w - 14.0);
@@ -506,6 +503,7 @@ fn tornado(parent: &Node, all: &[Bar], npv: f64, w: f64) {
             "£0",
         );
     }
+    line(&chart, x_of(npv), top - 4.0, x_of(npv), bottom, "oc-mark");
     for (i, b) in bars.iter().enumerate() {
         let y = top + row * i as f64;
         label(
@@ -552,7 +550,6 @@ fn tornado(parent: &Node, all: &[Bar], npv: f64, w: f64) {
             );
         }
     }
-    line(&chart, x_of(npv), top - 4.0, x_of(npv), bottom, "oc-mark");
     label(
         &chart,
         x_of(npv),
