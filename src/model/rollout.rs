@@ -109,6 +109,8 @@ pub fn rollout_over<S: AsRef<str>>(
     region: Option<&str>,
 ) -> Rollout {
     let mut w = Work::default();
+    // One copy of the template, its council replaced for each council.
+    let mut s = template.clone();
     let mut councils = Vec::new();
     let mut skipped = Vec::new();
     for p in presets
@@ -116,7 +118,8 @@ pub fn rollout_over<S: AsRef<str>>(
         .filter(|p| region.is_none_or(|r| p.region.as_ref().eq_ignore_ascii_case(r)))
     {
         let (code, name) = (p.code.as_ref().to_string(), p.name.as_ref().to_string());
-        match council_totals(template, p, &mut w) {
+        s.council = p.to_council();
+        match council_totals(&s, &mut w) {
             Ok(totals) => councils.push(CouncilResult {
                 code,
                 name,
@@ -155,17 +158,12 @@ pub fn rollout_over<S: AsRef<str>>(
     }
 }
 
-fn council_totals<S: AsRef<str>>(
-    template: &Scenario,
-    p: &Preset<S>,
-    w: &mut Work,
-) -> Result<Totals, String> {
-    let mut s = template.clone();
-    s.council = p.to_council();
-    if let Err(errors) = validate(&s) {
+/// Totals for the template `s` with one council's figures.
+fn council_totals(s: &Scenario, w: &mut Work) -> Result<Totals, String> {
+    if let Err(errors) = validate(s) {
         return Err(errors[0].to_string());
     }
-    let plan = Plan::new(&s);
+    let plan = Plan::new(s);
     engine::simulate(&plan, &Draw::scaled(1.0), w);
     let (n, h) = (plan.programmes.len(), plan.horizon);
     let mut t = Totals {
