@@ -30,8 +30,14 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 
-// Total gzipped budget for wasm + JS + CSS. The goal is 50 KB.
-const BUDGET_BYTES = 120 * 1024;
+// Total gzipped budget for wasm + JS + CSS. The goal is 50 KB. The first
+// budget, 120 KB, held for the calculator alone (106 KB); with every council's
+// figures and the DfE file reader, share links, compare, exports and JSON
+// import, the uncertainty charts and the national view it is 263 KB, of which
+// about 41 KB is the scenario file's JSON (serde_json and field-naming
+// errors) and 35 KB the council figures and file reader. The budget is set
+// just above that so any further growth fails the build and is a decision.
+const BUDGET_BYTES = 275 * 1024;
 const GOAL_BYTES = 50 * 1024;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
