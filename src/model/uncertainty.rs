@@ -146,13 +146,18 @@ fn select(v: &mut [f64], k: usize) -> f64 {
 }
 
 /// The 10th, 50th and 90th percentiles of `values` (nearest rank), which it
-/// reorders.
-fn percentiles(values: &mut [f64]) -> Percentiles {
+/// may reorder; `scratch` is working space, reused from call to call.
+fn percentiles(values: &mut [f64], scratch: &mut Vec<f64>) -> Percentiles {
     let len = values.len();
     if len == 0 {
         return Percentiles::default();
     }
-    let (k10, k50, k90) = (rank(len, 0.1), rank(len, 0.5), rank(len, 0.9));
+    let ranks = [rank(len, 0.1), rank(len, 0.5), rank(len, 0.9)];
+    if len >= BRACKETED {
+        let [p10, p50, p90] = bracketed(values, ranks, scratch);
+        return Percentiles { p10, p50, p90 };
+    }
+    let [k10, k50, k90] = ranks;
     let p50 = select(values, k50);
     let (below, above) = values.split_at_mut(k50);
     Percentiles {
@@ -164,6 +169,75 @@ fn percentiles(values: &mut [f64]) -> Percentiles {
             p50
         },
     }
+}
+
+/// From this many values on, [`bracketed`] is used.
+const BRACKETED: usize = 4_096;
+/// Size of the sample that brackets a rank.
+const SAMPLE: usize = 512;
+/// Sample positions either side of a rank's expected place: over four
+/// standard deviations of where it falls in a sample of [`SAMPLE`].
+const MARGIN: usize = 48;
+
+/// The values of ranks `ks` among `values`, the same as [`select`] gives,
+/// by counting. Quickselect's comparisons go either way at random, which
+/// processors predict badly. Here a sample of the values (independent
+/// draws, so any spread-out subset will do) gives, for each rank, two
+/// values that very likely bracket it; one pass counts the values below
+/// each bracket and gathers those inside it, without branching; and the
+/// selection runs on those few. Where a bracket misses, or holds too many,
+/// it falls back to [`select`] on all the values.
+fn bracketed(values: &mut [f64], ks: [usize; 3], scratch: &mut Vec<f64>) -> [f64; 3] {
+    let len = values.len();
+    let stride = len / SAMPLE;
+    let mut sample = [0.0; SAMPLE];
+    for (i, x) in sample.iter_mut().enumerate() {
+        *x = values[i * stride];
+    }
+    sample.sort_unstable_by(f64::total_cmp);
+    let mut lo = [0.0; 3];
+    let mut hi = [0.0; 3];
+    for q in 0..3 {
+        let at = ks[q] * SAMPLE / len;
+        lo[q] = sample[at.saturating_sub(MARGIN)];
+        hi[q] = sample[(at + MARGIN).min(SAMPLE - 1)];
+    }
+    // Room for a quarter of the values in each bracket (about a fifth is
+    // expected); the last slot takes the overflow.
+    let cap = len / 4;
+    scratch.clear();
+    scratch.resize(3 * cap, 0.0);
+    let (a, rest) = scratch.split_at_mut(cap);
+    let (b, c) = rest.split_at_mut(cap);
+    let last = cap - 1;
+    let (mut b0, mut b1, mut b2) = (0usize, 0usize, 0usize);
+    let (mut n0, mut n1, mut n2) = (0usize, 0usize, 0usize);
+    // Written out for the three brackets, with `as` casts rather than
+    // `min` or `From`, which the browser build would call.
+    for &x in values.iter() {
+        b0 += (x < lo[0]) as usize;
+        a[if n0 < last { n0 } else { last }] = x;
+        n0 += (lo[0] <= x && x <= hi[0]) as usize;
+        b1 += (x < lo[1]) as usize;
+        b[if n1 < last { n1 } else { last }] = x;
+        n1 += (lo[1] <= x && x <= hi[1]) as usize;
+        b2 += (x < lo[2]) as usize;
+        c[if n2 < last { n2 } else { last }] = x;
+        n2 += (lo[2] <= x && x <= hi[2]) as usize;
+    }
+    let near = [a, b, c];
+    let below = [b0, b1, b2];
+    let n = [n0, n1, n2];
+    let mut out = [0.0; 3];
+    for q in 0..3 {
+        let k = ks[q];
+        out[q] = if n[q] < cap && below[q] <= k && k < below[q] + n[q] {
+            select(&mut near[q][..n[q]], k - below[q])
+        } else {
+            select(values, k)
+        };
+    }
+    out
 }
 
 /// Runs the Monte Carlo for a scenario.
@@ -254,9 +328,11 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
     }
 
     let mut years = Vec::with_capacity(h);
+    let mut scratch = Vec::new();
     let mut paid = 0;
     for t in 0..h {
-        let column = |v: &mut [f64]| percentiles(&mut v[t * draws..(t + 1) * draws]);
+        let mut column =
+            |v: &mut [f64]| percentiles(&mut v[t * draws..(t + 1) * draws], &mut scratch);
         paid += paid_in[t];
         years.push(SimYear {
             year: t as u32 + 1,
@@ -273,7 +349,7 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
         draws: draws as u32,
         seed: u.seed,
         years,
-        npv: percentiles(npvs),
+        npv: percentiles(npvs, &mut scratch),
         npv_positive_share: positive,
         sentence,
     }
@@ -560,12 +636,35 @@ mod tests {
                 })
                 .collect();
             let mut work = values.clone();
-            assert_eq!(percentiles(&mut work), by_sorting(&values), "{len} values");
+            assert_eq!(
+                percentiles(&mut work, &mut Vec::new()),
+                by_sorting(&values),
+                "{len} values"
+            );
             let mut sorted = values.clone();
             sorted.sort_by(f64::total_cmp);
-            assert_eq!(percentiles(&mut sorted), by_sorting(&values), "sorted");
+            assert_eq!(
+                percentiles(&mut sorted, &mut Vec::new()),
+                by_sorting(&values),
+                "sorted"
+            );
             sorted.reverse();
-            assert_eq!(percentiles(&mut sorted), by_sorting(&values), "reversed");
+            assert_eq!(
+                percentiles(&mut sorted, &mut Vec::new()),
+                by_sorting(&values),
+                "reversed"
+            );
+            // Ranks by counting, brackets hit or missed.
+            if len >= SAMPLE {
+                let mut scratch = Vec::new();
+                let mut all = values.clone();
+                all.sort_by(f64::total_cmp);
+                for ks in [[0, len / 2, len - 1], [1, len / 10, len - 2]] {
+                    let mut work = values.clone();
+                    let want = ks.map(|k| all[k]);
+                    assert_eq!(bracketed(&mut work, ks, &mut scratch), want, "ranks {ks:?}");
+                }
+            }
         }
     }
 }
