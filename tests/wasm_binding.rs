@@ -49,8 +49,15 @@ fn set(v: &JsValue, path: &str, value: JsValue) {
 fn assert_error_names(err: JsValue, field: &str) {
     let e: js_sys::Error = err.dyn_into().expect("a JS Error");
     let message = String::from(e.message());
-    assert_eq!(get(&e, "field").as_string().as_deref(), Some(field), "{message}");
-    assert!(message.contains(field), "message names the field: {message}");
+    assert_eq!(
+        get(&e, "field").as_string().as_deref(),
+        Some(field),
+        "{message}"
+    );
+    assert!(
+        message.contains(field),
+        "message names the field: {message}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -77,9 +84,21 @@ fn project_matches_the_model_to_the_penny() {
 fn bad_fields_throw_errors_naming_them() {
     // (path to spoil, value, field the error must name)
     let cases: [(&str, JsValue, &str); 4] = [
-        ("assumptions.horizon_years", JsValue::from_f64(11.0), "assumptions.horizon_years"),
-        ("assumptions.discount_rate_pct", JsValue::from_f64(-5.0), "assumptions.discount_rate_pct"),
-        ("council.care_starts", JsValue::from_str("many"), "council.care_starts"),
+        (
+            "assumptions.horizon_years",
+            JsValue::from_f64(11.0),
+            "assumptions.horizon_years",
+        ),
+        (
+            "assumptions.discount_rate_pct",
+            JsValue::from_f64(-5.0),
+            "assumptions.discount_rate_pct",
+        ),
+        (
+            "council.care_starts",
+            JsValue::from_str("many"),
+            "council.care_starts",
+        ),
         ("version", JsValue::from_f64(99.0), "version"),
     ];
     for (path, value, field) in cases {
@@ -96,14 +115,24 @@ fn validate_lists_every_problem_and_nothing_for_a_good_scenario() {
 
     let s = js(&scenario());
     set(&s, "assumptions.horizon_years", JsValue::from_f64(0.0));
-    set(&s, "assumptions.discount_rate_pct", JsValue::from_f64(200.0));
+    set(
+        &s,
+        "assumptions.discount_rate_pct",
+        JsValue::from_f64(200.0),
+    );
     let list = js_sys::Array::from(&binding::validate(s));
     let fields: Vec<String> = list
         .iter()
         .map(|p| get(&p, "field").as_string().unwrap())
         .collect();
-    assert!(fields.contains(&"assumptions.horizon_years".to_string()), "{fields:?}");
-    assert!(fields.contains(&"assumptions.discount_rate_pct".to_string()), "{fields:?}");
+    assert!(
+        fields.contains(&"assumptions.horizon_years".to_string()),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&"assumptions.discount_rate_pct".to_string()),
+        "{fields:?}"
+    );
     for p in list.iter() {
         assert!(!get(&p, "message").as_string().unwrap().is_empty());
     }
@@ -149,11 +178,20 @@ fn share_link_round_trips_and_damage_is_named() {
 fn rollout_and_report_csv_match_the_model() {
     let native = model::rollout::rollout(&scenario(), presets::LATEST_YEAR, None);
     let out = binding::rollout(js(&scenario()), 0, None).unwrap();
-    assert_eq!(number(&out, "total.councils"), f64::from(native.total.councils));
+    assert_eq!(
+        number(&out, "total.councils"),
+        f64::from(native.total.councils)
+    );
     assert_eq!(number(&out, "total.cost"), native.total.cost);
     let csv = binding::report_csv(js(&scenario()), "2026-11-23").unwrap();
     let p = model::project(&scenario()).unwrap();
-    assert_eq!(csv, model::export::report_csv(&scenario(), &p, "2026-11-23"));
+    assert_eq!(
+        csv,
+        model::export::report_csv(&scenario(), &p, "2026-11-23")
+    );
     let default = binding::default_scenario();
-    assert_eq!(binding::to_query(default).unwrap(), model::link::to_query(&scenario()));
+    assert_eq!(
+        binding::to_query(default).unwrap(),
+        model::link::to_query(&scenario())
+    );
 }
