@@ -75,8 +75,9 @@ fn read(preset: &Scenario, pairs: &[(String, String)]) -> Result<Scenario, Vec<E
         preset.clone()
     };
     // A link naming a council starts from that council's official figures;
-    // the link's own figures then win.
-    let base = crate::model::council_preset::base_for(base, pairs).map_err(|e| vec![e])?;
+    // the link's own figures then win. A council no table knows is not a
+    // damaged link: the picker says which councils replaced it.
+    let base = crate::model::council_preset::base_for(base.clone(), pairs).unwrap_or(base);
     link::apply(base, pairs)
 }
 
