@@ -278,7 +278,10 @@ function writeOffline() {
   if (!html.includes(styleTag) || !html.includes(scriptTag)) {
     fail('www/index.html no longer links page.css and outcome-calculator.js as expected');
   }
+  // Nothing to fetch ahead: everything is in the file.
+  const preloads = /^ *<!-- Fetched while the page loads[^\n]*\n|^ *<link rel="(?:module)?preload"[^>]*>\n/gm;
   html = html
+    .replace(preloads, '')
     .replace(styleTag, () => `<style>\n${inlineSafe(pageCss)}\n</style>`)
     .replace(scriptTag, () => `<script type="module">\n${inlineSafe(script)}\n</script>`);
   mkdirSync(dirname(OFFLINE), { recursive: true });

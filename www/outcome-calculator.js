@@ -20,6 +20,14 @@ function start() {
         initSync({ module: Uint8Array.from(atob(inline.wasm), (c) => c.charCodeAt(0)) }),
       )
     : init({ module_or_path: new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url) });
+  // The browser's first number formatter loads its locale data, some tens
+  // of milliseconds; do that while the module downloads and compiles
+  // rather than after, when the calculator formats its first results.
+  try {
+    new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(1);
+  } catch {
+    // Formatting is the calculator's business; it reports its own faults.
+  }
   return ready;
 }
 

@@ -71,6 +71,8 @@ pub fn mount_with(
     scenario: crate::model::Scenario,
 ) -> Result<(), JsValue> {
     fault::watch(&root, &host);
+    // A scenario still waiting to be saved belongs to the old drawing.
+    tools::cancel(&root);
     // A redraw keeps the stylesheet already loaded (no second request).
     let kept = tools::clear_keeping_stylesheet(&root);
     // The single-file page gives the styles to the shadow root itself
