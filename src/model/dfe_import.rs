@@ -328,23 +328,6 @@ fn in_file(file: &str, mut error: Error) -> Error {
     error
 }
 
-/// Digits, optionally grouped in thousands by commas (`1,250`).
-fn digits_only(cell: &str) -> Option<String> {
-    let mut groups = cell.split(',');
-    let first = groups.next()?;
-    let mut out = first.to_string();
-    let mut grouped = false;
-    for group in groups {
-        if group.len() != 3 || first.is_empty() || first.len() > 3 {
-            return None;
-        }
-        out.push_str(group);
-        grouped = true;
-    }
-    let ok = !out.is_empty() && out.bytes().all(|b| b.is_ascii_digit());
-    (ok && (!grouped || !first.starts_with('0'))).then_some(out)
-}
-
 /// A count of children from a cell, or `None` for a blank cell or a
 /// suppression code. `field` names the cell in errors.
 fn count(cell: &str, field: impl FnOnce() -> String) -> Result<Option<u32>, Error> {
@@ -352,7 +335,7 @@ fn count(cell: &str, field: impl FnOnce() -> String) -> Result<Option<u32>, Erro
     if cell.is_empty() || NO_FIGURE.iter().any(|c| cell.eq_ignore_ascii_case(c)) {
         return Ok(None);
     }
-    if let Some(digits) = digits_only(cell) {
+    if let Some(digits) = super::presets::digits_only(cell) {
         return match digits.parse::<u32>() {
             Ok(n) => Ok(Some(n)),
             Err(_) => Err(invalid(

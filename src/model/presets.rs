@@ -265,8 +265,9 @@ fn suppressed(cell: &str) -> bool {
     cell.is_empty() || matches!(cell, "c" | "z" | "x" | "u" | "C" | "Z" | "X" | "U")
 }
 
-/// Digits, optionally grouped in thousands by commas (`1,250`).
-fn digits_only(cell: &str) -> Option<String> {
+/// Digits, optionally grouped in thousands by commas (`1,250`); also
+/// used by the reader of newer DfE files.
+pub(super) fn digits_only(cell: &str) -> Option<String> {
     let mut groups = cell.split(',');
     let first = groups.next()?;
     let mut out = first.to_string();

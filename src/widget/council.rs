@@ -208,32 +208,6 @@ fn error_slot(group: &Element, id: &str) {
     dom::show(&err, false);
 }
 
-/// Shows or clears the error of the picker or the file input.
-fn show_error(root: &ShadowRoot, id: &str, message: Option<&str>) {
-    let err_id = cat(&[id, "-error"]);
-    if let Some(err) = dom::by_id(root, &err_id) {
-        dom::clear(&err);
-        if let Some(m) = message {
-            dom::hidden_text(&err, "Error: ");
-            text(&err, m);
-        }
-        dom::show(&err, message.is_some());
-    }
-    if let Some(group) = dom::by_id(root, &cat(&[id, "-group"])) {
-        let _ = group
-            .class_list()
-            .toggle_with_force("oc-field--error", message.is_some());
-    }
-    if let Some(target) = dom::by_id(root, id) {
-        let base = target.get_attribute("data-describedby").unwrap_or_default();
-        let described = match message {
-            Some(_) => cat(&[&base, " ", &err_id]),
-            None => base,
-        };
-        let _ = target.set_attribute("aria-describedby", described.trim());
-    }
-}
-
 /// The options of the picker: "your own figures", then the councils
 /// grouped by region.
 fn fill_picker(pick: &Element, list: &[OwnedPreset]) {
@@ -651,7 +625,7 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
     let (r, chosen) = (root.clone(), input.clone());
     let failed = Closure::once(move |_: JsValue| {
         chosen.set_value("");
-        show_error(
+        super::form::show_error(
             &r,
             FILES,
             Some("The selected files could not be read: choose them again"),
@@ -669,7 +643,7 @@ fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: U
     let import = match dfe_import::import(files, None) {
         Ok(i) => i,
         Err(e) => {
-            show_error(
+            super::form::show_error(
                 root,
                 FILES,
                 Some(&cat(&["Nothing was loaded: ", &e.to_string()])),
@@ -680,7 +654,7 @@ fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: U
             return;
         }
     };
-    show_error(root, FILES, None);
+    super::form::show_error(root, FILES, None);
     let built = match presets::all(import.year) {
         [] => presets::all(presets::LATEST_YEAR),
         b => b,

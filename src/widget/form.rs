@@ -357,8 +357,9 @@ fn levels(parent: &Node, level: EffectLevel) {
     }
 }
 
-/// Shows, changes or clears the error next to a field or group.
-fn show_error(root: &ShadowRoot, slot: &str, message: Option<&str>) {
+/// Shows, changes or clears the error next to a field or group (also the
+/// council picker and the file input).
+pub(super) fn show_error(root: &ShadowRoot, slot: &str, message: Option<&str>) {
     let err_id = cat(&[slot, "-error"]);
     if let Some(err) = dom::by_id(root, &err_id) {
         dom::clear(&err);
