@@ -263,6 +263,34 @@ fn programmes(form: &Node, st: &State) {
         dom::show(&reveal, st.chosen[i]);
         programme_fields(&reveal, p, st);
     }
+    own_programmes(&fs, st);
+}
+
+/// The user's own programmes from a scenario file or link: counted in the
+/// results as set there, named here so that nothing is hidden.
+fn own_programmes(fs: &Element, st: &State) {
+    if st.extra.is_empty() {
+        return;
+    }
+    let note = add_c(fs, "div", "oc-hint oc-own");
+    note.set_id("programmes-own");
+    add_t(
+        &note,
+        "p",
+        "Also in this scenario, and in the results, as set in its file or link (change them in the file, then open it again):",
+    );
+    let list = add_c(&note, "ul", "oc-list");
+    for c in &st.extra {
+        let name = c
+            .custom
+            .as_ref()
+            .map_or(c.programme.as_str(), |x| x.name.as_str());
+        add_t(
+            &list,
+            "li",
+            &cat(&["\u{201c}", name, "\u{201d}, your own programme"]),
+        );
+    }
 }
 
 fn programme_fields(parent: &Node, p: &Programme, st: &State) {

@@ -36,6 +36,10 @@ pub struct State {
     pub choices: Vec<ProgrammeChoice>,
     /// Which library programmes are ticked.
     pub chosen: Vec<bool>,
+    /// The scenario's programmes that are not in the library (the user's
+    /// own, from a scenario file or a link), kept as they came after the
+    /// ticked ones; the form lists them but does not edit them.
+    pub extra: Vec<ProgrammeChoice>,
     /// Inputs whose text could not be used: input id and the error.
     pub bad: Vec<(String, Error)>,
     /// The last projection that worked.
@@ -59,10 +63,14 @@ impl State {
         let mut choices: Vec<ProgrammeChoice> =
             library.iter().map(|p| ProgrammeChoice::new(p.id)).collect();
         let mut chosen = vec![false; library.len()];
+        let mut extra = Vec::new();
         for c in &scenario.programmes {
-            if let Some(i) = library.iter().position(|p| p.id == c.programme) {
-                choices[i] = c.clone();
-                chosen[i] = true;
+            match library.iter().position(|p| p.id == c.programme) {
+                Some(i) => {
+                    choices[i] = c.clone();
+                    chosen[i] = true;
+                }
+                None => extra.push(c.clone()),
             }
         }
         let mut s = State {
@@ -70,6 +78,7 @@ impl State {
             library,
             choices,
             chosen,
+            extra,
             bad: Vec::new(),
             last: None,
             stale: false,
@@ -89,6 +98,7 @@ impl State {
             .zip(&self.chosen)
             .filter(|(_, on)| **on)
             .map(|(c, _)| c.clone())
+            .chain(self.extra.iter().cloned())
             .collect();
     }
 

@@ -141,6 +141,43 @@ describe('downloads', () => {
     await close();
   });
 
+  test('a scenario file with the user\'s own programme keeps it: listed in the form, counted as the CLI counts it', async () => {
+    const { page, close } = await open();
+    const { bytes } = await download(page, page.locator('outcome-calculator').getByRole('button', { name: 'Download the scenario file (JSON)' }));
+    const scenario = JSON.parse(bytes.toString('utf8'));
+    scenario.programmes.push({
+      programme: 'custom',
+      cohort: 120,
+      cost_per_case: 3000,
+      custom: {
+        name: 'Edge of care <b>outreach</b>',
+        grade: 'qed',
+        effects: [{ outcome: 'care_entries', measure: 'relative', low: 2, central: 5, high: 8 }],
+      },
+    });
+    const path = join(dir, 'own-programme.json');
+    writeFileSync(path, JSON.stringify(scenario, null, 2));
+    const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'outcome-calculator', '--', path], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    assert.equal(cli.status, 0, cli.stderr);
+    const projection = JSON.parse(cli.stdout);
+
+    await page.locator(byId('import')).setInputFiles(path);
+    await page.locator(byId('bar-status')).filter({ hasText: /scenario file is open/ }).waitFor();
+    const own = page.locator(byId('programmes-own'));
+    assert.match(await own.textContent(), /\u201cEdge of care <b>outreach<\/b>\u201d, your own programme/);
+    const report = await download(page, page.locator('outcome-calculator').getByRole('button', { name: 'Download the report (CSV)' }));
+    const npvRow = report.bytes.toString('utf8').split('\n').map(cells).find((r) => r[0] === 'summary' && r[1] === 'net present value');
+    assert.equal(Number(npvRow[2]), Math.round(projection.summary.npv * 100) / 100);
+    // The file written back holds both programmes, as they came.
+    const again = await download(page, page.locator('outcome-calculator').getByRole('button', { name: 'Download the scenario file (JSON)' }));
+    assert.deepEqual(JSON.parse(again.bytes.toString('utf8')).programmes.map((p) => p.programme), ['family-safeguarding', 'custom']);
+    await close();
+  });
+
   test('a file that cannot be used is named, and the form is kept', async () => {
     const { page, close } = await open();
     await page.locator(byId('council.care_starts')).fill('466');
