@@ -19,7 +19,17 @@ function start() {
     ? Promise.resolve().then(() =>
         initSync({ module: Uint8Array.from(atob(inline.wasm), (c) => c.charCodeAt(0)) }),
       )
-    : init({ module_or_path: new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url) });
+    : init({ module_or_path: new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url) }).catch(
+        async (err) => {
+          // The download itself was refused (a TypeError, not a module
+          // that fails to compile): most likely a Content-Security-Policy
+          // with no connect-src. The same bytes come as a script, which
+          // script-src 'self' allows.
+          if (!(err instanceof TypeError)) throw err;
+          const { default: bytes } = await import('./pkg/outcome_calculator_bg.wasm.js');
+          return init({ module_or_path: bytes });
+        },
+      );
   // The browser's first number formatter loads its locale data, some tens
   // of milliseconds; do that while the module downloads and compiles
   // rather than after, when the calculator formats its first results.

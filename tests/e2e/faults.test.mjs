@@ -53,8 +53,8 @@ async function assertStartFailure(page, help) {
 }
 
 describe('when the calculator cannot start', () => {
-  test('the WebAssembly download is blocked', async () => {
-    const { page, close } = await openWith((p) => p.route('**/*.wasm', (r) => r.abort()));
+  test('the WebAssembly download is blocked, and its script form too', async () => {
+    const { page, close } = await openWith((p) => p.route(/\.wasm(\.js)?$/, (r) => r.abort()));
     await assertStartFailure(page, /Its files could not be loaded\. Check your connection, then reload the page to try again\./);
     await close();
   });

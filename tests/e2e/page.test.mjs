@@ -222,6 +222,47 @@ describe('demo page in Chromium', () => {
     }
   });
 
+  test('under the policy with no connect-src, the module comes as a script and the calculator works', async () => {
+    // The policy hosts are told about, without the connect-src the page
+    // itself sends: fetching the .wasm is refused, so the loader imports
+    // the same bytes as a script.
+    const strict = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+    const { page, consoleErrors, requests, close } = await openPage(browser, null);
+    try {
+      await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+          true,
+        );
+      });
+      await page.route(site.url, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': strict } });
+      });
+      const response = await page.goto(site.url);
+      assert.equal(response.headers()['content-security-policy'], strict);
+      await waitForWidget(page);
+      const status = page.locator('outcome-calculator [id="status"]');
+      await status.filter({ hasText: /^Over 5 years: / }).waitFor();
+      await page.locator('outcome-calculator [id="assumptions.horizon_years"]').fill('3');
+      await status.filter({ hasText: /^Over 3 years: / }).waitFor();
+      assert.ok(requests.some((r) => r.url.endsWith('/pkg/outcome_calculator_bg.wasm.js')), 'the script form was used');
+      // The only things refused are the fetches of the .wasm (the page's
+      // preload and the loader's): nothing inline, no eval, no style.
+      const violations = await page.evaluate(() => window.__violations);
+      assert.ok(violations.length > 0);
+      for (const v of violations) assert.match(v, /^connect-src .*\/pkg\/outcome_calculator_bg\.wasm$/);
+      assert.deepEqual(
+        consoleErrors.filter((e) => !/favicon|Content Security Policy|Failed to fetch|preload/.test(e)),
+        [],
+      );
+    } finally {
+      await close();
+    }
+  });
+
   test('reads at 320 px without sideways scrolling', async () => {
     const { page, close } = await openPage(browser, site.url, {
       viewport: { width: 320, height: 640 },
