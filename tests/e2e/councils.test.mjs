@@ -8,32 +8,26 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   ROOT,
+  byId,
   formatViolations,
-  launchBrowser,
+  openCalculator,
   openPage,
   runAxe,
-  startSite,
+  useSiteAndBrowser,
   waitForWidget,
 } from './helpers.mjs';
 
 let site;
 let browser;
 
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-// Ids hold dots (they are scenario paths), so they are matched as attributes.
-const byId = (id) => `outcome-calculator [id="${id}"]`;
 const STATUS = byId('status');
 const PICK = byId('council-pick');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'dfe');
@@ -41,13 +35,7 @@ const CLA = 'council.children_looked_after';
 const CPP = 'council.cp_plans';
 const CIN = 'council.children_in_need';
 
-async function open(query = '', options = {}) {
-  const opened = await openPage(browser, `${site.url}${query}`, options);
-  await waitForWidget(opened.page);
-  await opened.page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
-  await opened.page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
-  return opened;
-}
+const open = (query = '', options = {}) => openCalculator(browser, `${site.url}${query}`, options);
 
 const value = (page, id) => page.locator(byId(id)).inputValue();
 const visible = (page, id) => page.locator(byId(id)).isVisible();

@@ -16,7 +16,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CSP } from '../../scripts/serve.mjs';
-import { formatViolations, launchBrowser, openPage, runAxe, startSite, waitForWidget } from './helpers.mjs';
+import {
+  byId,
+  formatViolations,
+  launchBrowser,
+  openPage,
+  runAxe,
+  startSite,
+  waitForWidget,
+} from './helpers.mjs';
 
 let site;
 let browser;
@@ -44,7 +52,6 @@ after(async () => {
   other?.close();
 });
 
-const byId = (id) => `outcome-calculator [id="${id}"]`;
 const STATUS = byId('status');
 
 /** Opens `html` as a page at `url` (optionally under the site's CSP). */

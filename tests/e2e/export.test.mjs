@@ -10,33 +10,28 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ROOT, formatViolations, launchBrowser, openPage, runAxe, startSite, waitForWidget } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import {
+  ROOT,
+  byId,
+  formatViolations,
+  openCalculator,
+  runAxe,
+  useSiteAndBrowser,
+} from './helpers.mjs';
 
 let site;
 let browser;
 const dir = mkdtempSync(join(tmpdir(), 'oc-export-'));
 
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const byId = (id) => `outcome-calculator [id="${id}"]`;
 const STATUS = byId('status');
 
-async function open(query = '', options = {}) {
-  const opened = await openPage(browser, site.url + query, options);
-  await waitForWidget(opened.page);
-  await opened.page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
-  await opened.page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
-  return opened;
-}
+const open = (query = '', options = {}) => openCalculator(browser, site.url + query, options);
 
 /** What the results say: the sentence, the key figures, the break-even
  * and bear-in-mind lists and the year-by-year table (the simulation

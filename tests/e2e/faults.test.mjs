@@ -9,22 +9,21 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startSite, waitForWidget } from './helpers.mjs';
+import {
+  byId,
+  openPage,
+  useSiteAndBrowser,
+  waitForWidget,
+} from './helpers.mjs';
 
 let site;
 let browser;
 
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const byId = (id) => `outcome-calculator [id="${id}"]`;
 
 /** Opens the page after `prepare(page)` (routes, init scripts). */
 async function openWith(prepare) {
@@ -84,7 +83,7 @@ describe('when the calculator cannot start', () => {
   });
 
   test('the message passes as plain text in the page style', async () => {
-    const { page, close } = await openWith((p) => p.route('**/*.wasm', (r) => r.abort()));
+    const { page, close } = await openWith((p) => p.route(/\.wasm(\.js)?$/, (r) => r.abort()));
     await page.locator('outcome-calculator [id="start-failed"]').waitFor();
     // Styled by widget.css (a bordered notice), which still loads.
     const border = await page

@@ -24,6 +24,7 @@ import { once } from 'node:events';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -167,6 +168,40 @@ export async function waitForWidget(page, { timeout = 10_000 } = {}) {
     null,
     { timeout },
   );
+}
+
+/** A selector for the element with this id inside the calculator. Ids hold
+ * dots (they are scenario paths), so they are matched as attributes. */
+export const byId = (id) => `outcome-calculator [id="${id}"]`;
+
+/**
+ * Opens `url` and waits until the calculator is shown (once its stylesheet
+ * is in) with its first results.
+ */
+export async function openCalculator(browser, url, options = {}) {
+  const opened = await openPage(browser, url, options);
+  await waitForWidget(opened.page);
+  await opened.page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
+  await opened.page.locator(byId('status')).filter({ hasText: /^Over / }).waitFor();
+  return opened;
+}
+
+/**
+ * Starts the demo site and Chromium before a file's tests and closes them
+ * after; `set(site, browser)` hands them to the file.
+ */
+export function useSiteAndBrowser(set) {
+  let site;
+  let browser;
+  before(async () => {
+    site = await startSite();
+    browser = await launchBrowser();
+    set(site, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }
 
 let axeSource;

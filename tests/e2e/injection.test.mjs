@@ -14,8 +14,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ROOT, launchBrowser, openPage, startSite, waitForWidget } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import {
+  byId,
+  openPage,
+  ROOT,
+  useSiteAndBrowser,
+  waitForWidget,
+} from './helpers.mjs';
 
 const PAYLOADS = [
   '<img src=x onerror=alert(1)>',
@@ -32,7 +38,6 @@ const EVIDENCE = readFileSync(join(ROOT, 'src', 'model', 'evidence.rs'), 'utf8')
   /pub const EVIDENCE_SET: &str = "([^"]+)"/,
 )[1];
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'dfe');
-const byId = (id) => `outcome-calculator [id="${id}"]`;
 
 // Runs in the page before any of its scripts: records every dangerous node
 // or attribute that ever appears in the document or in a shadow root.
@@ -111,14 +116,9 @@ function shownText() {
 let site;
 let browser;
 
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
 /** Opens a page with the watcher installed; records dialogs. */

@@ -7,7 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { ROOT, WWW, launchBrowser, openPage, waitForWidget } from './helpers.mjs';
+import {
+  byId,
+  launchBrowser,
+  openPage,
+  ROOT,
+  waitForWidget,
+  WWW,
+} from './helpers.mjs';
 
 const FILE = join(ROOT, 'dist', 'outcome-calculator.html');
 
@@ -21,7 +28,6 @@ after(async () => {
   await browser?.close();
 });
 
-const byId = (id) => `outcome-calculator [id="${id}"]`;
 const STATUS = byId('status');
 
 test('the single file holds the current build', () => {

@@ -7,23 +7,23 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launchBrowser, offOriginRequests, openPage, startSite, waitForWidget } from './helpers.mjs';
+import { test } from 'node:test';
+import {
+  byId,
+  offOriginRequests,
+  openPage,
+  useSiteAndBrowser,
+  waitForWidget,
+} from './helpers.mjs';
 
 let site;
 let browser;
 
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const byId = (id) => `outcome-calculator [id="${id}"]`;
 const STATUS = byId('status');
 
 /** Requests that reached the network (not blob: or data: URLs made in the page). */

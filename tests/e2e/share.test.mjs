@@ -5,23 +5,24 @@
 // and restored, URL parameters win, "Start again" clears it; presenter mode.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { formatViolations, launchBrowser, openPage, runAxe, startSite, waitForWidget } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import {
+  byId,
+  formatViolations,
+  openPage,
+  runAxe,
+  useSiteAndBrowser,
+  waitForWidget,
+} from './helpers.mjs';
 
 let site;
 let browser;
 
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const byId = (id) => `outcome-calculator [id="${id}"]`;
 const STATUS = byId('status');
 
 async function ready(page) {

@@ -7,31 +7,25 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  ROOT,
+  byId,
   formatViolations,
-  launchBrowser,
   openPage,
+  ROOT,
   runAxe,
-  startSite,
+  useSiteAndBrowser,
   waitForWidget,
 } from './helpers.mjs';
 
 let site;
 let browser;
 
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const byId = (id) => `outcome-calculator [id="${id}"]`;
 const SURE = byId('oc-sure');
 
 async function open(options = {}) {

@@ -3,40 +3,28 @@
 // error, dark and 320 px states. One browser, a fresh context per test.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
+  byId,
   formatViolations,
-  launchBrowser,
-  openPage,
+  openCalculator,
   runAxe,
-  startSite,
-  waitForWidget,
+  useSiteAndBrowser,
 } from './helpers.mjs';
 
 let site;
 let browser;
 
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-// Playwright's CSS selectors reach into open shadow roots. Ids hold dots
-// (they are scenario paths), so they are matched as attributes.
-const byId = (id) => `outcome-calculator [id="${id}"]`;
+// Playwright's CSS selectors reach into open shadow roots.
 const STATUS = byId('status');
 
 async function open(options = {}) {
-  const opened = await openPage(browser, site.url, options);
-  await waitForWidget(opened.page);
-  // Shown once its stylesheet is in.
-  await opened.page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
-  await opened.page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+  const opened = await openCalculator(browser, site.url, options);
   // "How sure are we?" fills in once the input has settled.
   await opened.page.locator(`${byId('oc-sure')}[aria-busy="false"]`).waitFor();
   return opened;
