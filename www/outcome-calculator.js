@@ -11,25 +11,30 @@ const inline = globalThis.OUTCOME_CALCULATOR_INLINE;
 
 let ready;
 
+// The module's own file; where the page's policy refuses to fetch it (a
+// TypeError, not a module that fails to compile: most likely a
+// Content-Security-Policy with no connect-src), the same bytes as a
+// script, which script-src 'self' allows.
+function load() {
+  return init({ module_or_path: new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url) }).catch(
+    async (err) => {
+      if (!(err instanceof TypeError)) throw err;
+      const { default: bytes } = await import('./pkg/outcome_calculator_bg.wasm.js');
+      return init({ module_or_path: bytes });
+    },
+  );
+}
+
 function start() {
   if (typeof WebAssembly !== 'object') {
     return Promise.reject(new Error('WebAssembly is not available'));
   }
-  ready ??= inline
+  if (ready) return ready;
+  ready = inline
     ? Promise.resolve().then(() =>
         initSync({ module: Uint8Array.from(atob(inline.wasm), (c) => c.charCodeAt(0)) }),
       )
-    : init({ module_or_path: new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url) }).catch(
-        async (err) => {
-          // The download itself was refused (a TypeError, not a module
-          // that fails to compile): most likely a Content-Security-Policy
-          // with no connect-src. The same bytes come as a script, which
-          // script-src 'self' allows.
-          if (!(err instanceof TypeError)) throw err;
-          const { default: bytes } = await import('./pkg/outcome_calculator_bg.wasm.js');
-          return init({ module_or_path: bytes });
-        },
-      );
+    : load();
   // The browser's first number formatter loads its locale data, some tens
   // of milliseconds; do that while the module downloads and compiles
   // rather than after, when the calculator formats its first results.

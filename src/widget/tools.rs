@@ -158,7 +158,7 @@ pub fn cancel(root: &ShadowRoot) -> Option<Scenario> {
 }
 
 /// Saves the waiting scenario of `root` and puts it in the address now.
-pub fn keep_now(root: &ShadowRoot) {
+fn keep_now(root: &ShadowRoot) {
     let Some(scenario) = cancel(root) else {
         return;
     };
