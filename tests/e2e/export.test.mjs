@@ -46,6 +46,17 @@ const results = (page) =>
     return parts.join('\n');
   });
 
+/** The command-line calculator's projection of a scenario file. */
+function cliProjection(path) {
+  const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'outcome-calculator', '--', path], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  assert.equal(cli.status, 0, cli.stderr);
+  return JSON.parse(cli.stdout);
+}
+
 /** Clicks a button and returns the download's name and bytes. */
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -115,13 +126,7 @@ describe('downloads', () => {
     assert.match(bytes.toString('utf8'), /^\{\n {2}"version": 1,\n/);
 
     // The command-line calculator reads it and gets the same net present value.
-    const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'outcome-calculator', '--', path], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
-    assert.equal(cli.status, 0, cli.stderr);
-    const projection = JSON.parse(cli.stdout);
+    const projection = cliProjection(path);
     const report = await download(page, page.locator('outcome-calculator').getByRole('button', { name: 'Download the report (CSV)' }));
     const npvRow = report.bytes.toString('utf8').split('\n').map(cells).find((r) => r[0] === 'summary' && r[1] === 'net present value');
     assert.equal(Number(npvRow[2]), Math.round(projection.summary.npv * 100) / 100);
@@ -152,13 +157,7 @@ describe('downloads', () => {
     });
     const path = join(dir, 'own-programme.json');
     writeFileSync(path, JSON.stringify(scenario, null, 2));
-    const cli = spawnSync('cargo', ['run', '--quiet', '--bin', 'outcome-calculator', '--', path], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
-    assert.equal(cli.status, 0, cli.stderr);
-    const projection = JSON.parse(cli.stdout);
+    const projection = cliProjection(path);
 
     await page.locator(byId('import')).setInputFiles(path);
     await page.locator(byId('bar-status')).filter({ hasText: /scenario file is open/ }).waitFor();

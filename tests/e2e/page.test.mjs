@@ -126,6 +126,18 @@ describe('static server', () => {
   });
 });
 
+/** Records every violation the browser reports, from the document or a
+ * shadow root, in `window.__violations`. */
+const recordViolations = (page) =>
+  page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      true,
+    );
+  });
+
 describe('demo page in Chromium', () => {
   let site;
   let browser;
@@ -181,15 +193,7 @@ describe('demo page in Chromium', () => {
   test('the calculator works under the strict policy: results, no violation, no request after load', async () => {
     const { page, consoleErrors, cspViolations, requests, close } = await openPage(browser, null);
     try {
-      // Every violation the browser reports, from the document or a shadow root.
-      await page.addInitScript(() => {
-        window.__violations = [];
-        document.addEventListener(
-          'securitypolicyviolation',
-          (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-          true,
-        );
-      });
+      await recordViolations(page);
       const response = await page.goto(site.url);
       assert.equal(response.headers()['content-security-policy'], CSP);
       await waitForWidget(page);
@@ -229,14 +233,7 @@ describe('demo page in Chromium', () => {
     const strict = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
     const { page, consoleErrors, requests, close } = await openPage(browser, null);
     try {
-      await page.addInitScript(() => {
-        window.__violations = [];
-        document.addEventListener(
-          'securitypolicyviolation',
-          (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-          true,
-        );
-      });
+      await recordViolations(page);
       await page.route(site.url, async (route) => {
         const response = await route.fetch();
         await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': strict } });
