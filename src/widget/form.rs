@@ -45,29 +45,29 @@ pub fn build(parent: &Node, st: &State) -> Element {
     }
     levels(&time, st.scenario.assumptions.effect_level);
 
-    let costs = folded(
-        &form,
-        "Unit costs",
-        "What each outcome costs. Every default is a published figure; replace any with your own.",
-    );
-    for f in fields::UNIT_COSTS {
-        number(&costs, f.key, f, f.label, f.hint, st);
-    }
-    let method = folded(
-        &form,
-        "Method assumptions",
-        "The Green Book settings behind the results.",
-    );
-    for f in fields::METHOD {
-        number(&method, f.key, f, f.label, f.hint, st);
-    }
-    let sure = folded(
-        &form,
-        "Uncertainty settings",
-        "How the range of results under \u{201c}How sure are we?\u{201d} is worked out. Each simulation draws every effect from its evidence range, and the unit costs and shares reached from the spreads below.",
-    );
-    for f in fields::UNCERTAINTY {
-        number(&sure, f.key, f, f.label, f.hint, st);
+    // The folded sections: (title, hint, fields).
+    let sections: [(&str, &str, &[Field]); 3] = [
+        (
+            "Unit costs",
+            "What each outcome costs. Every default is a published figure; replace any with your own.",
+            fields::UNIT_COSTS,
+        ),
+        (
+            "Method assumptions",
+            "The Green Book settings behind the results.",
+            fields::METHOD,
+        ),
+        (
+            "Uncertainty settings",
+            "How the range of results under \u{201c}How sure are we?\u{201d} is worked out. Each simulation draws every effect from its evidence range, and the unit costs and shares reached from the spreads below.",
+            fields::UNCERTAINTY,
+        ),
+    ];
+    for (title, hint, list) in sections {
+        let section = folded(&form, title, hint);
+        for f in list {
+            number(&section, f.key, f, f.label, f.hint, st);
+        }
     }
 
     let submit = add_ct(&form, "button", "oc-button", "Update results");
