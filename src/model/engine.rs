@@ -3,7 +3,7 @@
 //! ~60 times for the break-even search, thousands of times for the Monte
 //! Carlo) into a reusable [`Work`] buffer, without allocating.
 //!
-//! The formulas are documented on [`super::project`] and in
+//! The formulas are documented on [`super::project()`] and in
 //! `docs/methodology.md`.
 
 use super::defaults;
@@ -483,7 +483,7 @@ const MAX_SCALE: f64 = 100.0;
 
 /// The multiple of every effect at which NPV = 0, by bisection (NPV rises
 /// with the multiple: every saving does, and costs do not depend on it).
-/// `None` when even [`MAX_SCALE`] times the effects does not break even.
+/// `None` when even `MAX_SCALE` times the effects does not break even.
 pub fn break_even_scale(plan: &Plan, w: &mut Work) -> Option<f64> {
     let mut npv_at = |k: f64| {
         simulate(plan, &Draw::scaled(k), w);
