@@ -10,11 +10,11 @@
 // JavaScript and the WebAssembly module inlined) that works opened from
 // disk with no network, for workshops.
 //
-// Steps: make sure the wasm target and the matching wasm-bindgen CLI are
-// installed; cargo build (wasm-release profile); wasm-bindgen --target web;
-// wasm-opt -Oz; report gzipped sizes and fail above the budget.
+// Steps: install what is missing (scripts/setup.mjs: the npm packages, the
+// wasm target, the matching wasm-bindgen CLI, a recent wasm-opt); cargo
+// build (wasm-release profile); wasm-bindgen --target web; wasm-opt -Oz;
+// report gzipped sizes and fail above the budget.
 
-import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -26,9 +26,18 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { createRequire } from 'node:module';
+import {
+  capture,
+  ensureBuildTools,
+  note,
+  ROOT,
+  runOrStop,
+  step,
+  stop,
+  WASM_TARGET,
+  wasmOpt,
+} from './setup.mjs';
 
 // Total gzipped budget for wasm + JS + CSS. The goal is 50 KB. The first
 // budget, 120 KB, held for the calculator alone (106 KB); with every council's
@@ -40,84 +49,23 @@ import { createRequire } from 'node:module';
 const BUDGET_BYTES = 275 * 1024;
 const GOAL_BYTES = 50 * 1024;
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
 const API_PKG = join(ROOT, 'dist', 'api');
 const OFFLINE = join(ROOT, 'dist', 'outcome-calculator.html');
 const CRATE_LIB = 'outcome_calculator';
-const TARGET = 'wasm32-unknown-unknown';
+const TARGET = WASM_TARGET;
 const PROFILE = 'wasm-release';
 const WASM_OUT = join(PKG, `${CRATE_LIB}_bg.wasm`);
 // The same bytes as a script, for hosts whose policy forbids fetch (below).
 const WASM_SCRIPT = `${WASM_OUT}.js`;
-const require = createRequire(import.meta.url);
-
-function step(title) {
-  console.log(`\n==> ${title}`);
-}
-
-function note(text) {
-  console.log(`    ${text}`);
-}
 
 function fail(text) {
-  console.error(`\nbuild failed: ${text}`);
-  process.exit(1);
+  stop(`build failed: ${text}`);
 }
 
-// Runs a command with inherited output; exits on failure.
 function run(cmd, args) {
-  console.log(`    $ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
-  if (r.error) fail(`could not run ${cmd}: ${r.error.message}`);
-  if (r.status !== 0) fail(`${cmd} exited with status ${r.status}`);
-}
-
-// Runs a command quietly and returns its stdout, or null if it cannot run.
-function capture(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
-  if (r.error || r.status !== 0) return null;
-  return r.stdout.trim();
-}
-
-// The wasm-bindgen version the crate is built against: Cargo.lock first,
-// then the exact pin in Cargo.toml.
-function pinnedWasmBindgen() {
-  const lockPath = join(ROOT, 'Cargo.lock');
-  if (existsSync(lockPath)) {
-    const m = readFileSync(lockPath, 'utf8').match(
-      /\[\[package\]\]\s*\nname = "wasm-bindgen"\s*\nversion = "([^"]+)"/,
-    );
-    if (m) return m[1];
-  }
-  const m = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(
-    /^\s*wasm-bindgen\s*=\s*(?:\{[^}]*version\s*=\s*)?"=?\s*([0-9][^"]*)"/m,
-  );
-  if (m) return m[1];
-  fail('cannot find the wasm-bindgen version in Cargo.lock or Cargo.toml');
-}
-
-function ensureToolchain() {
-  step('Checking the toolchain');
-  const targets = capture('rustup', ['target', 'list', '--installed']);
-  if (targets === null) {
-    note('rustup not found; assuming the wasm32 target is available');
-  } else if (!targets.split('\n').includes(TARGET)) {
-    note(`${TARGET} target missing; installing it`);
-    run('rustup', ['target', 'add', TARGET]);
-  } else {
-    note(`${TARGET} target installed`);
-  }
-
-  const want = pinnedWasmBindgen();
-  const have = capture('wasm-bindgen', ['--version']);
-  if (have === `wasm-bindgen ${want}`) {
-    note(`wasm-bindgen ${want} installed (matches the crate)`);
-  } else {
-    note(`wasm-bindgen CLI is ${have ?? 'missing'}; the crate needs ${want}; installing it`);
-    run('cargo', ['install', 'wasm-bindgen-cli', '--version', want]);
-  }
+  runOrStop(cmd, args, 'build');
 }
 
 // Where cargo puts its output (honours CARGO_TARGET_DIR and .cargo/config).
@@ -133,38 +81,11 @@ function targetDir() {
   return process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
 }
 
-// binaryen before 110 writes the export of a second table (wasm-bindgen's
-// externref table) as table 0, and the module then fails to start
-// (WebAssembly/binaryen#4711). Debian 12 ships 108.
-const WASM_OPT_MIN = 110;
-
-// The wasm-opt to use: the system one if it is new enough, else the one in
-// the `binaryen` npm package (a devDependency).
-function wasmOpt() {
-  const version = capture('wasm-opt', ['--version']);
-  const major = Number(version?.match(/version[ _](\d+)/)?.[1] ?? NaN);
-  if (major >= WASM_OPT_MIN) return { cmd: 'wasm-opt', args: [], version };
-  try {
-    const bin = join(dirname(require.resolve('binaryen/package.json')), 'bin', 'wasm-opt');
-    const v = capture(process.execPath, [bin, '--version']);
-    if (v !== null) {
-      if (version !== null) note(`${version} is older than ${WASM_OPT_MIN} (WebAssembly/binaryen#4711)`);
-      return { cmd: process.execPath, args: [bin], version: `${v} (npm binaryen)` };
-    }
-  } catch {
-    // not installed
-  }
-  return null;
-}
-
 // Runs wasm-opt -Oz on the bindgen output, and keeps its result only if it
 // is smaller gzipped (what a reader downloads): for some modules -Oz shrinks
 // the raw bytes but compresses worse.
 function optimise(file) {
   const opt = wasmOpt();
-  if (opt === null) {
-    fail(`no wasm-opt ${WASM_OPT_MIN} or newer: run npm ci (binaryen) or install binaryen`);
-  }
   note(`using ${opt.version}`);
   const tmp = file.replace(/\.wasm$/, '.opt.wasm');
   run(opt.cmd, [
@@ -314,7 +235,7 @@ function writeOffline() {
   note(`${relative(ROOT, OFFLINE)}: ${kb(statSync(OFFLINE).size)} (${kb(gzipSync(html, { level: 9 }).length)} gzipped)`);
 }
 
-ensureToolchain();
+ensureBuildTools();
 buildPackage('widget', [], PKG);
 writeWasmScript();
 writeOffline();

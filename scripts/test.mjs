@@ -1,75 +1,25 @@
 #!/usr/bin/env node
 // Runs every test suite in order and stops at the first failure.
 //
-//   1. native      cargo test
-//   2. properties  the model's invariants over 100,000 random scenarios (release)
-//   3. fuzz        200,000 mutated share links, scenarios, CSV files and typed numbers (release)
-//   4. wasm        wasm-bindgen-test in headless Chromium (cargo test --target wasm32-unknown-unknown)
-//   5. build       node scripts/build.mjs (includes the download-size budget)
-//   6. end-to-end  node --test tests/e2e/*.test.mjs (playwright-core + axe-core)
-//
-// The browser suites need Debian's chromium and chromium-driver.
+//   0. set-up      installs what is missing (scripts/setup.mjs); stops with
+//                  the apt-get line if Chromium or ChromeDriver is missing
+//   1. format      cargo fmt --check
+//   2. commands    node --test tests/*.test.mjs (the README's commands are .ci/run's)
+//   3. lint        cargo clippy -D warnings, native (all targets) and wasm32
+//   4. docs        cargo doc --no-deps with -D warnings
+//   5. native      cargo test
+//   6. properties  the model's invariants over 100,000 random scenarios (release)
+//   7. fuzz        200,000 mutated share links, scenarios, CSV files and typed numbers (release)
+//   8. wasm        wasm-bindgen-test in headless Chromium (cargo test --target wasm32-unknown-unknown)
+//   9. build       node scripts/build.mjs (includes the download-size budget)
+//  10. end-to-end  node --test tests/e2e/*.test.mjs (playwright-core + axe-core)
 
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureTestTools, requireBrowser, ROOT, WASM_TARGET } from './setup.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const results = [];
-
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const p = join(dir, name);
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-      // keep looking
-    }
-  }
-  return null;
-}
-
-function executable(p) {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findChromium() {
-  for (const p of [process.env.CHROMIUM, '/usr/bin/chromium'].filter(Boolean)) {
-    if (executable(p)) return p;
-  }
-  return onPath('chromium');
-}
-
-function findChromedriver() {
-  for (const p of [process.env.CHROMEDRIVER, '/usr/bin/chromedriver'].filter(Boolean)) {
-    if (executable(p)) return p;
-  }
-  return onPath('chromedriver');
-}
-
-// Stops with a plain message, not a stack trace, if the browser is missing.
-function requireBrowser(suite) {
-  const missing = [];
-  const chromium = findChromium();
-  const chromedriver = findChromedriver();
-  if (!chromium) missing.push('chromium (looked for /usr/bin/chromium and chromium on PATH)');
-  if (!chromedriver) missing.push('chromedriver (looked for /usr/bin/chromedriver and chromedriver on PATH)');
-  if (missing.length > 0) {
-    console.error(`\nThe ${suite} suite needs a browser, and this machine is missing:`);
-    for (const m of missing) console.error(`  - ${m}`);
-    console.error('Install them with:\n  apt-get install -y chromium chromium-driver');
-    results.push({ name: suite, ok: false, detail: 'browser missing' });
-    finish(1);
-  }
-  return { chromium, chromedriver };
-}
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 
@@ -128,10 +78,12 @@ function nodeCounts(output) {
   return { passed, failed, ignored: (get('skipped') ?? 0) + (get('todo') ?? 0) };
 }
 
-const STEPS = 6;
+const STEPS = 10;
+let stepNumber = 0;
 
-function header(n, title) {
-  console.log(`\n${'='.repeat(72)}\n[${n}/${STEPS}] ${title}\n${'='.repeat(72)}`);
+function header(title) {
+  stepNumber += 1;
+  console.log(`\n${'='.repeat(72)}\n[${stepNumber}/${STEPS}] ${title}\n${'='.repeat(72)}`);
 }
 
 function describe(r) {
@@ -163,21 +115,22 @@ function record(name, { code, output }, counts, detail) {
   if (!ok) finish(1);
 }
 
-// The wasm tests: tests/wasm*.rs, and the library's own if src/ has any
-// #[wasm_bindgen_test]. The other integration tests and the doctests are
-// native-only. Returns null when there are none.
-function wasmTestArgs() {
-  const args = ['test', '--target', 'wasm32-unknown-unknown', '--features', 'api'];
-  if (grepTree(join(ROOT, 'src'), /wasm_bindgen_test/)) args.push('--lib');
+// What the wasm tests compile: tests/wasm*.rs, and the library's own tests
+// if src/ has any #[wasm_bindgen_test]. The other integration tests and the
+// doctests are native-only.
+function wasmTestTargets() {
+  const targets = grepTree(join(ROOT, 'src'), /wasm_bindgen_test/) ? ['--lib'] : [];
   const dir = join(ROOT, 'tests');
   if (existsSync(dir)) {
     for (const f of readdirSync(dir).sort()) {
       const m = f.match(/^(wasm[\w-]*)\.rs$/);
-      if (m) args.push('--test', m[1]);
+      if (m) targets.push('--test', m[1]);
     }
   }
-  return args.length > 5 ? args : null;
+  return targets;
 }
+
+const WASM_ARGS = ['--target', WASM_TARGET, '--features', 'api'];
 
 function grepTree(dir, re) {
   if (!existsSync(dir)) return false;
@@ -190,16 +143,60 @@ function grepTree(dir, re) {
   return false;
 }
 
-// 1. Native.
-header(1, 'native: cargo test');
+// The node test files in a folder of tests/, as paths from the root.
+function nodeTestFiles(...dir) {
+  const abs = join(ROOT, ...dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs)
+    .filter((f) => /\.test\.m?js$/.test(f))
+    .sort()
+    .map((f) => join(...dir, f));
+}
+
+// Runs node --test over a folder's files; fails when there are none.
+async function nodeSuite(name, ...dir) {
+  const files = nodeTestFiles(...dir);
+  if (files.length === 0) {
+    console.error(`no test files in ${join(...dir)}/`);
+    record(name, { code: 1, output: '' }, null, 'no test files');
+  }
+  const r = await run(process.execPath, ['--test', ...files]);
+  record(name, r, nodeCounts(r.output));
+}
+
+// Runs a cargo check that reports nothing when it passes.
+async function cargoCheck(name, args, env) {
+  const r = await run('cargo', args, { env });
+  record(name, r, null);
+}
+
+// 0. Set-up: what a fresh clone lacks, before anything long.
+ensureTestTools();
+
+header('format: cargo fmt --check');
+await cargoCheck('format', ['fmt', '--check']);
+
+header("commands: the README's set-up is what .ci/run runs");
+await nodeSuite('commands', 'tests');
+
+header('lint: cargo clippy -D warnings, native and wasm32');
+await cargoCheck('lint native', ['clippy', '--all-targets', '--', '-D', 'warnings']);
+// The library as the page and the API build it, and the wasm tests.
+const wasmLintTargets = ['--lib', ...wasmTestTargets().filter((t) => t !== '--lib')];
+await cargoCheck('lint wasm32', ['clippy', ...WASM_ARGS, ...wasmLintTargets, '--', '-D', 'warnings']);
+
+header('docs: cargo doc --no-deps, warnings as errors');
+await cargoCheck('docs', ['doc', '--no-deps'], { RUSTDOCFLAGS: '-D warnings' });
+
+header('native: cargo test');
 {
   const r = await run('cargo', ['test']);
   record('native', r, cargoCounts(r.output));
 }
 
-// 2. Properties over 100,000 random scenarios (about 30 s after the
-// release build; PROPTEST_CASES in the environment overrides the count).
-header(2, 'properties: 100,000 random scenarios');
+// Properties over 100,000 random scenarios (about 30 s after the release
+// build; PROPTEST_CASES in the environment overrides the count).
+header('properties: 100,000 random scenarios');
 {
   const cases = process.env.PROPTEST_CASES ?? '100000';
   const r = await run('cargo', ['test', '--release', '--test', 'model_props'], {
@@ -208,9 +205,9 @@ header(2, 'properties: 100,000 random scenarios');
   record('properties', r, cargoCounts(r.output));
 }
 
-// 3. A short fuzz pass over the decoders of outside text (the long run is
+// A short fuzz pass over the decoders of outside text (the long run is
 // recorded in docs/security.md).
-header(3, 'fuzz: decoders of share links, scenarios, CSV files and typed numbers');
+header('fuzz: decoders of share links, scenarios, CSV files and typed numbers');
 {
   const execs = process.env.FUZZ_EXECS ?? '200000';
   const r = await run('cargo', ['run', '--release', '--example', 'fuzz_decoders', '--', '--execs', execs]);
@@ -218,21 +215,21 @@ header(3, 'fuzz: decoders of share links, scenarios, CSV files and typed numbers
   record('fuzz', r, null, r.code === 0 ? summary?.replace(/^fuzz: /, '') : undefined);
 }
 
-// 4. WebAssembly in headless Chromium.
-header(4, 'wasm: wasm-bindgen-test in headless Chromium');
+header('wasm: wasm-bindgen-test in headless Chromium');
 {
-  const { chromedriver } = requireBrowser('wasm');
+  const { chromedriver } = requireBrowser();
   const env = {
     CHROMEDRIVER: chromedriver,
     WASM_BINDGEN_TEST_WEBDRIVER_JSON: join(ROOT, 'webdriver.json'),
     // Per test; the default is short for a 2-core machine.
     WASM_BINDGEN_TEST_TIMEOUT: process.env.WASM_BINDGEN_TEST_TIMEOUT ?? '120',
   };
-  const args = wasmTestArgs();
-  if (args === null) {
+  const targets = wasmTestTargets();
+  if (targets.length === 0) {
     console.log('No wasm tests yet (tests/wasm*.rs or #[wasm_bindgen_test] in src/).');
     record('wasm', { code: 0, output: '' }, { passed: 0, failed: 0, ignored: 0 });
   } else {
+    const args = ['test', ...WASM_ARGS, ...targets];
     let r = await run('cargo', args, { env });
     if (r.code !== 0 && /failed to bind/i.test(r.output)) {
       console.log('\nChromeDriver wrote to stderr at start-up; retrying with CHROMEDRIVER_ARGS=--silent');
@@ -244,31 +241,14 @@ header(4, 'wasm: wasm-bindgen-test in headless Chromium');
   }
 }
 
-// 5. The browser build and its size budget.
-header(5, 'build: node scripts/build.mjs');
+header('build: node scripts/build.mjs');
 {
   const r = await run(process.execPath, [join(ROOT, 'scripts', 'build.mjs')]);
   const size = r.output.match(/^\s*total\s+([\d.]+ KB)/m)?.[1];
   record('build', r, null, r.code === 0 ? `ok${size ? `, ${size} gzipped` : ''}` : undefined);
 }
 
-// 6. End to end.
-header(6, 'end-to-end: node --test tests/e2e/');
-{
-  requireBrowser('end-to-end');
-  const dir = join(ROOT, 'tests', 'e2e');
-  const files = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => /\.test\.m?js$/.test(f))
-        .sort()
-        .map((f) => join('tests', 'e2e', f))
-    : [];
-  if (files.length === 0) {
-    console.error('no end-to-end test files in tests/e2e/');
-    record('end-to-end', { code: 1, output: '' }, null, 'no test files');
-  }
-  const r = await run(process.execPath, ['--test', ...files]);
-  record('end-to-end', r, nodeCounts(r.output));
-}
+header('end-to-end: node --test tests/e2e/');
+await nodeSuite('end-to-end', 'tests', 'e2e');
 
 finish(0);

@@ -19,14 +19,15 @@
 // { bypassCSP: true }, which only the accessibility (axe) checks need: axe
 // is injected as an inline script, which the policy rightly forbids.
 
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { APT_LINE, findChromium as findSystemChromium } from '../../scripts/setup.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WWW = join(ROOT, 'www');
@@ -38,26 +39,10 @@ export const CHROMIUM_ARGS = JSON.parse(readFileSync(join(ROOT, 'webdriver.json'
   'goog:chromeOptions'
 ].args;
 
-function executable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The Chromium binary: $CHROMIUM, /usr/bin/chromium, or `chromium` on PATH. */
 export function findChromium() {
-  const candidates = [
-    process.env.CHROMIUM,
-    '/usr/bin/chromium',
-    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')),
-  ].filter(Boolean);
-  const found = candidates.find(executable);
-  if (!found) {
-    throw new Error('Chromium not found. Install it with: apt-get install -y chromium chromium-driver');
-  }
+  const found = findSystemChromium();
+  if (!found) throw new Error(`Chromium not found. Install it with: ${APT_LINE}`);
   return found;
 }
 
