@@ -10,6 +10,9 @@
 //!
 //! `--simulate` adds the Monte Carlo summary and the tornado to the JSON
 //! (same seed, same numbers as the browser).
+//!
+//! `--council CODE --history`, `--council CODE --neighbours` and
+//! `--backtest` show a council in context (see `context_cli.rs`).
 
 #![forbid(unsafe_code)]
 
@@ -17,7 +20,13 @@ use std::process::ExitCode;
 
 use outcome_calculator::model;
 
+mod context_cli;
+
 fn main() -> ExitCode {
+    let all_args: Vec<String> = std::env::args().skip(1).collect();
+    if context_cli::wanted(&all_args) {
+        return context_cli::run(&all_args);
+    }
     let mut csv = false;
     let mut simulate = false;
     let mut all_councils = false;
@@ -53,6 +62,7 @@ fn main() -> ExitCode {
                 );
                 println!("prints each scenario's projection as JSON (an array when several), or CSV with --csv;");
                 println!("--simulate adds the Monte Carlo percentiles and the sensitivity tornado to the JSON");
+                println!("--council CODE --history | --neighbours: the council's series and baseline, or its statistical neighbours as CSV; --backtest: the trend back-test");
                 return ExitCode::SUCCESS;
             }
             other if other.starts_with("--") => {

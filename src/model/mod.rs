@@ -5,6 +5,7 @@
 //! `model_is_pure` test keeps it so. `docs/methodology.md` gives every
 //! formula with a worked example.
 
+pub mod backtest;
 pub mod citation;
 pub mod compare;
 pub mod council_preset;
@@ -19,6 +20,7 @@ pub mod evidence;
 pub mod export;
 pub mod history;
 pub mod link;
+pub mod neighbour_compare;
 pub mod neighbours;
 pub mod outcome;
 pub mod parse;
@@ -30,6 +32,7 @@ pub mod rollout;
 pub mod scenario;
 pub mod sorted;
 pub mod spend;
+pub mod trend;
 mod summary;
 pub mod uncertainty;
 pub mod validate;
