@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use outcome_calculator::model::council_data::{self, CouncilData};
 use outcome_calculator::model::history::{self, Measure};
 use outcome_calculator::model::neighbours::{self, Closeness};
 use outcome_calculator::model::published::Published;
@@ -397,4 +398,42 @@ fn bad_files_are_refused_with_the_line() {
     }
     assert!(spend::parse_table("a,b\n").is_err());
     assert!(neighbours::parse_table("a,b\n").is_err());
+}
+
+#[test]
+fn the_bundle_the_page_loads_is_the_official_files() {
+    let files: Vec<(String, String)> = council_data::bundle_files()
+        .into_iter()
+        .map(|name| {
+            let text = data(&name);
+            (name, text)
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let text = council_data::bundle(&refs);
+    let committed = std::fs::read_to_string(root().join(council_data::BUNDLE_PATH))
+        .expect("the bundle is committed");
+    assert!(
+        council_data::bundle_module(&text) == committed,
+        "{} {OUT_OF_DATE}",
+        council_data::BUNDLE_PATH
+    );
+    // It reads back as exactly the built-in tables.
+    let loaded = CouncilData::from_bundle(&text).expect("a valid bundle");
+    assert!(loaded == CouncilData::built_in());
+    // And a damaged bundle names the file.
+    let err = CouncilData::from_bundle(&text.replace(
+        "E10000015,919,Hertfordshire,2013,255703",
+        "E10000015,919,Hertfordshire,2013,25a",
+    ))
+    .unwrap_err();
+    assert!(
+        err.field.starts_with("la_history.csv, csv line"),
+        "{}",
+        err.field
+    );
+    assert!(CouncilData::from_bundle("").is_err());
 }

@@ -1,7 +1,10 @@
 //! "Councils like yours": the comparison with statistical neighbours.
 
-use outcome_calculator::model::neighbour_compare::{compare, half_way, to_csv, Role};
+use outcome_calculator::model::council_data::CouncilData;
+use outcome_calculator::model::history::Measure;
+use outcome_calculator::model::neighbour_compare::{compare, compare_in, half_way, to_csv, Role};
 use outcome_calculator::model::neighbours::median;
+use outcome_calculator::model::trend::{council_baseline, council_baseline_in, TrendMethod};
 
 fn round1(x: Option<f64>) -> Option<f64> {
     x.map(|v| (v * 10.0).round() / 10.0)
@@ -68,5 +71,22 @@ fn half_way_to_the_median() {
     ];
     for &(count, pop, med, expected) in cases {
         assert_eq!(half_way(count, pop, med), expected, "{count} {pop} {med}");
+    }
+}
+
+#[test]
+fn loaded_tables_give_the_same_answers_as_the_built_in_ones() {
+    // What the page computes from the bundle it loads on demand is what
+    // the CLI computes from the built-in tables.
+    let data = CouncilData::built_in();
+    for code in ["E10000015", "E09000001", "E08000028", "E06000064"] {
+        assert_eq!(compare_in(&data, code, 2025), compare(code, 2025), "{code}");
+        for method in TrendMethod::ALL {
+            assert_eq!(
+                council_baseline_in(&data.history, code, Measure::CpPlans, method, 3),
+                council_baseline(code, Measure::CpPlans, method, 3),
+                "{code} {method:?}"
+            );
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Writes the council history, spending and statistical-neighbour tables
 //! (`src/model/history_table.rs`, `spend_table.rs`, `neighbours_table.rs`)
-//! from the official files in `../shared/data/dfe`.
+//! from the official files in `../shared/data/dfe`, and the same files as
+//! one bundle the page loads only when asked (`www/data/council-data.js`).
 //!
 //! ```text
 //! cargo run --bin gen-council-data                    # reads ../shared/data/dfe
@@ -15,14 +16,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use outcome_calculator::model::{history, neighbours, spend};
+use outcome_calculator::model::{council_data, history, neighbours, spend};
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let data = std::env::args_os()
         .nth(1)
         .map_or_else(|| root.join("../shared/data/dfe"), PathBuf::from);
-    match run(&data, &root.join("src/model")) {
+    match run(&data, &root.join("src/model")).and_then(|s| {
+        bundle(&data, &root.join(council_data::BUNDLE_PATH)).map(|b| format!("{s}; {b}"))
+    }) {
         Ok(summary) => {
             println!("{summary}");
             ExitCode::SUCCESS
@@ -74,4 +77,24 @@ fn run(data: &Path, out: &Path) -> Result<String, String> {
     summary.push(format!("neighbours: {} councils", rows.len()));
 
     Ok(format!("wrote {} ({})", out.display(), summary.join(", ")))
+}
+
+fn bundle(data: &Path, out: &Path) -> Result<String, String> {
+    let mut files = Vec::new();
+    for name in council_data::bundle_files() {
+        files.push((name.clone(), read(&data.join(&name))?));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let text = council_data::bundle(&refs);
+    // The bundle must read back.
+    council_data::CouncilData::from_bundle(&text).map_err(|e| format!("bundle: {e:?}"))?;
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    write(out, &council_data::bundle_module(&text))?;
+    Ok(format!("wrote {} ({} files)", out.display(), files.len()))
 }

@@ -11,7 +11,7 @@
 //! that `docs/methodology.md` shows, and a test checks both the table and
 //! that [`trend::DEFAULT`](super::trend::DEFAULT) is the winner.
 
-use super::history::{Measure, Series};
+use super::history::{self, Measure, Rows, Series};
 use super::neighbours::median;
 use super::trend::{baseline_in, Context, TrendMethod};
 
@@ -47,33 +47,13 @@ pub struct BackTest {
     pub origins: Vec<(Measure, u16, u16)>,
 }
 
-/// England's series of `measure` as the sum of the given councils' figures.
-fn england(councils: &[Series], measure: Measure) -> Vec<(u16, Option<f64>)> {
-    let mut years: Vec<u16> = councils
-        .iter()
-        .flat_map(|s| s.rows.iter().map(|(y, _)| *y))
-        .collect();
-    years.sort_unstable();
-    years.dedup();
-    years
-        .into_iter()
-        .map(|year| {
-            let v: Vec<f64> = councils
-                .iter()
-                .filter_map(|s| s.figure(year, measure).and_then(|p| p.value()))
-                .collect();
-            (year, (!v.is_empty()).then(|| v.iter().sum()))
-        })
-        .collect()
-}
-
 /// Runs the back-test over `councils` for the outcomes in
 /// [`Measure::OUTCOMES`] and every method in [`TrendMethod::ALL`].
-pub fn run(councils: &[Series]) -> BackTest {
+pub fn run<S: AsRef<str>, R: Rows<S>>(councils: &[Series<S, R>]) -> BackTest {
     let mut scores = Vec::new();
     let mut origins = Vec::new();
     for measure in Measure::OUTCOMES {
-        let england = england(councils, measure);
+        let england = history::england_series_in(councils, measure);
         // errors[method][horizon - 1]
         let mut errors = vec![vec![Vec::<Option<f64>>::new(); HORIZONS]; TrendMethod::ALL.len()];
         let (mut first, mut last) = (u16::MAX, 0u16);

@@ -158,6 +158,60 @@ pub struct Series<S = &'static str, R = &'static [(u16, [Published; 7])]> {
 /// A council's history read from a file.
 pub type OwnedSeries = Series<String, Vec<(u16, [Published<String>; 7])>>;
 
+/// The rows of a series: a slice in the built-in table, a `Vec` when read
+/// from a file.
+pub trait Rows<S>: AsRef<[(u16, [Published<S>; 7])]> {}
+impl<S, R: AsRef<[(u16, [Published<S>; 7])]>> Rows<S> for R {}
+
+impl<S: AsRef<str>, R: Rows<S>> Series<S, R> {
+    /// The published cell of `measure` in `year`; `None` when the council
+    /// has no row that year (it did not exist).
+    pub fn cell(&self, year: u16, measure: Measure) -> Option<&Published<S>> {
+        self.rows
+            .as_ref()
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, f)| &f[measure.index()])
+    }
+
+    /// The figure of `measure` in `year`; `None` when there is none.
+    pub fn value(&self, year: u16, measure: Measure) -> Option<f64> {
+        self.cell(year, measure).and_then(Published::value)
+    }
+
+    /// The years the council existed, oldest first.
+    pub fn years(&self) -> Vec<u16> {
+        self.rows.as_ref().iter().map(|(y, _)| *y).collect()
+    }
+
+    /// `(year, figure)` for every year the council existed, oldest first.
+    pub fn values(&self, measure: Measure) -> Vec<(u16, Option<f64>)> {
+        self.rows
+            .as_ref()
+            .iter()
+            .map(|(y, f)| (*y, f[measure.index()].value()))
+            .collect()
+    }
+
+    /// `(year, rate per 10,000 children aged 0 to 17)`, oldest first.
+    pub fn rates(&self, measure: Measure) -> Vec<(u16, Option<f64>)> {
+        self.rows
+            .as_ref()
+            .iter()
+            .map(|(y, f)| (*y, rate(f[measure.index()].value(), f[0].value())))
+            .collect()
+    }
+
+    /// The years with no figure for `measure`, each with why, oldest first.
+    pub fn missing(&self, measure: Measure) -> Vec<(u16, &'static str)> {
+        self.rows
+            .as_ref()
+            .iter()
+            .filter_map(|(y, f)| f[measure.index()].why_missing().map(|why| (*y, why)))
+            .collect()
+    }
+}
+
 impl Series {
     /// The same history with owned text.
     pub fn owned(&self) -> OwnedSeries {
@@ -176,26 +230,7 @@ impl Series {
     /// The published cell of `measure` in `year`; `None` when the council
     /// has no row that year (it did not exist).
     pub fn figure(&self, year: u16, measure: Measure) -> Option<Published> {
-        self.rows
-            .iter()
-            .find(|(y, _)| *y == year)
-            .map(|(_, f)| f[measure.index()])
-    }
-
-    /// `(year, figure)` for every year the council existed, oldest first.
-    pub fn values(&self, measure: Measure) -> Vec<(u16, Option<f64>)> {
-        self.rows
-            .iter()
-            .map(|(y, f)| (*y, f[measure.index()].value()))
-            .collect()
-    }
-
-    /// `(year, rate per 10,000 children aged 0 to 17)`, oldest first.
-    pub fn rates(&self, measure: Measure) -> Vec<(u16, Option<f64>)> {
-        self.rows
-            .iter()
-            .map(|(y, f)| (*y, rate(f[measure.index()].value(), f[0].value())))
-            .collect()
+        self.cell(year, measure).copied()
     }
 }
 
@@ -223,10 +258,18 @@ pub fn all() -> &'static [Series] {
 /// The history of the council with ONS code `code` (any letter case) or DfE
 /// code.
 pub fn find(code: &str) -> Option<&'static Series> {
+    find_in(all(), code)
+}
+
+/// [`find`] in any list of histories (e.g. one read from a file).
+pub fn find_in<'a, S: AsRef<str>, R: Rows<S>>(
+    councils: &'a [Series<S, R>],
+    code: &str,
+) -> Option<&'a Series<S, R>> {
     let code = code.trim();
-    table::SERIES
+    councils
         .iter()
-        .find(|s| s.code.eq_ignore_ascii_case(code) || s.old_code == code)
+        .find(|s| s.code.as_ref().eq_ignore_ascii_case(code) || s.old_code.as_ref() == code)
 }
 
 /// The published cell of `measure` for council `code` at `year`; `None`
@@ -267,12 +310,20 @@ pub fn rate_series(code: &str, measure: Measure) -> Vec<(u16, Option<f64>)> {
 /// rounded to the nearest 10); `None` for a year in which no council has a
 /// figure (looked-after figures before 2019).
 pub fn england_series(measure: Measure) -> Vec<(u16, Option<f64>)> {
+    england_series_in(all(), measure)
+}
+
+/// [`england_series`] over any list of histories.
+pub fn england_series_in<S: AsRef<str>, R: Rows<S>>(
+    councils: &[Series<S, R>],
+    measure: Measure,
+) -> Vec<(u16, Option<f64>)> {
     (FIRST_YEAR..=LAST_YEAR)
         .map(|year| {
             let mut sum = 0.0;
             let mut any = false;
-            for s in all() {
-                if let Some(v) = s.figure(year, measure).and_then(|p| p.value()) {
+            for s in councils {
+                if let Some(v) = s.value(year, measure) {
                     sum += v;
                     any = true;
                 }
@@ -286,12 +337,20 @@ pub fn england_series(measure: Measure) -> Vec<(u16, Option<f64>)> {
 /// councils with both a figure and a population that year, the sum of
 /// figures over the sum of populations.
 pub fn england_rate_series(measure: Measure) -> Vec<(u16, Option<f64>)> {
+    england_rate_series_in(all(), measure)
+}
+
+/// [`england_rate_series`] over any list of histories.
+pub fn england_rate_series_in<S: AsRef<str>, R: Rows<S>>(
+    councils: &[Series<S, R>],
+    measure: Measure,
+) -> Vec<(u16, Option<f64>)> {
     (FIRST_YEAR..=LAST_YEAR)
         .map(|year| {
             let (mut count, mut population) = (0.0, 0.0);
-            for s in all() {
-                let c = s.figure(year, measure).and_then(|p| p.value());
-                let p = s.figure(year, Measure::Population).and_then(|p| p.value());
+            for s in councils {
+                let c = s.value(year, measure);
+                let p = s.value(year, Measure::Population);
                 if let (Some(c), Some(p)) = (c, p) {
                     count += c;
                     population += p;
@@ -311,13 +370,7 @@ pub fn england_rate_series(measure: Measure) -> Vec<(u16, Option<f64>)> {
 /// assert!(london.contains(&(2025, "suppressed to protect confidentiality (c)")));
 /// ```
 pub fn missing(code: &str, measure: Measure) -> Vec<(u16, &'static str)> {
-    let Some(s) = find(code) else {
-        return Vec::new();
-    };
-    s.rows
-        .iter()
-        .filter_map(|(y, f)| f[measure.index()].why_missing().map(|why| (*y, why)))
-        .collect()
+    find(code).map_or_else(Vec::new, |s| s.missing(measure))
 }
 
 fn invalid(field: String, reason: String) -> Error {

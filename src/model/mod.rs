@@ -8,6 +8,7 @@
 pub mod backtest;
 pub mod citation;
 pub mod compare;
+pub mod council_data;
 pub mod council_preset;
 pub mod csv;
 pub mod decode;

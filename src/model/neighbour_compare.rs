@@ -9,6 +9,7 @@
 //! one**. A missing figure is `None`, never zero, and is left out of the
 //! median. Anything showing these figures must carry [`CREDIT`].
 
+use super::council_data::CouncilData;
 use super::history::{self, Measure};
 use super::neighbours::{self, median, Closeness};
 use super::spend::{self, SpendYear};
@@ -79,9 +80,9 @@ pub struct Row {
     /// What the row is.
     pub role: Role,
     /// ONS code (`None` for the median and England).
-    pub code: Option<&'static str>,
+    pub code: Option<String>,
     /// Name.
-    pub name: &'static str,
+    pub name: String,
     /// The figures.
     pub rates: Rates,
 }
@@ -98,12 +99,10 @@ pub struct Comparison {
     pub rows: Vec<Row>,
 }
 
-fn council_rates(code: &str, year: u16) -> Rates {
+fn council_rates(data: &CouncilData, code: &str, year: u16) -> Rates {
+    let series = history::find_in(&data.history, code);
     let r = |m: Measure| {
-        history::rate(
-            history::figure(code, year, m).and_then(|p| p.value()),
-            history::figure(code, year, Measure::Population).and_then(|p| p.value()),
-        )
+        series.and_then(|s| history::rate(s.value(year, m), s.value(year, Measure::Population)))
     };
     Rates {
         looked_after: r(Measure::LookedAfter),
@@ -111,13 +110,13 @@ fn council_rates(code: &str, year: u16) -> Rates {
         children_in_need: r(Measure::ChildrenInNeed),
         care_starts: r(Measure::CareStarts),
         spend_per_looked_after_child: SpendYear::ending(year)
-            .and_then(|y| spend::spend_per_looked_after_child(code, y)),
+            .and_then(|y| spend::per_child_in(data.spend_rows(y), &data.history, code, y).ok()),
     }
 }
 
-fn england_rates(year: u16) -> Rates {
+fn england_rates(data: &CouncilData, year: u16) -> Rates {
     let r = |m: Measure| {
-        history::england_rate_series(m)
+        history::england_rate_series_in(&data.history, m)
             .into_iter()
             .find(|(y, _)| *y == year)
             .and_then(|(_, v)| v)
@@ -128,13 +127,13 @@ fn england_rates(year: u16) -> Rates {
         children_in_need: r(Measure::ChildrenInNeed),
         care_starts: r(Measure::CareStarts),
         spend_per_looked_after_child: SpendYear::ending(year)
-            .and_then(spend::england_spend_per_looked_after_child),
+            .and_then(|y| spend::england_per_child_in(data.spend_rows(y), &data.history, y)),
     }
 }
 
 /// The comparison for the council with ONS code `code` at 31 March of
-/// `year`; `None` when the council has no statistical neighbours (a former
-/// council, or not a council).
+/// `year`, from the built-in tables; `None` when the council has no
+/// statistical neighbours (a former council, or not a council).
 ///
 /// ```
 /// use outcome_calculator::model::neighbour_compare::{compare, Role};
@@ -144,25 +143,30 @@ fn england_rates(year: u16) -> Rates {
 /// assert_eq!(c.rows[12].role, Role::England);
 /// ```
 pub fn compare(code: &str, year: u16) -> Option<Comparison> {
-    let n = neighbours::neighbours(code)?;
+    compare_in(&CouncilData::built_in(), code, year)
+}
+
+/// [`compare`] from tables read at run time.
+pub fn compare_in(data: &CouncilData, code: &str, year: u16) -> Option<Comparison> {
+    let n = neighbours::neighbours_in(&data.neighbours, code)?;
     let name_of = |code: &str| {
-        history::find(code)
-            .map(|s| s.name)
-            .or_else(|| neighbours::neighbours(code).map(|n| n.name))
-            .unwrap_or("")
+        history::find_in(&data.history, code)
+            .map(|s| s.name.clone())
+            .or_else(|| neighbours::neighbours_in(&data.neighbours, code).map(|n| n.name.clone()))
+            .unwrap_or_default()
     };
     let mut rows = vec![Row {
         role: Role::Council,
-        code: Some(n.code),
-        name: n.name,
-        rates: council_rates(n.code, year),
+        code: Some(n.code.clone()),
+        name: n.name.clone(),
+        rates: council_rates(data, &n.code, year),
     }];
     for (c, band) in &n.neighbours {
         rows.push(Row {
             role: Role::Neighbour(*band),
-            code: Some(c),
+            code: Some(c.clone()),
             name: name_of(c),
-            rates: council_rates(c, year),
+            rates: council_rates(data, c, year),
         });
     }
     let of = |f: fn(&Rates) -> Option<f64>| {
@@ -179,14 +183,14 @@ pub fn compare(code: &str, year: u16) -> Option<Comparison> {
     rows.push(Row {
         role: Role::NeighbourMedian,
         code: None,
-        name: "Statistical neighbours' median",
+        name: "Statistical neighbours' median".to_string(),
         rates: med,
     });
     rows.push(Row {
         role: Role::England,
         code: None,
-        name: "England",
-        rates: england_rates(year),
+        name: "England".to_string(),
+        rates: england_rates(data, year),
     });
     Some(Comparison {
         year,
@@ -255,8 +259,8 @@ pub fn to_csv(c: &Comparison) -> String {
             s,
             "{},{},{},{},{},{},{}",
             quote(r.role.label()),
-            r.code.unwrap_or(""),
-            quote(r.name),
+            r.code.as_deref().unwrap_or(""),
+            quote(&r.name),
             closeness,
             c.year,
             spend_year,

@@ -114,10 +114,17 @@ pub fn all() -> &'static [Neighbours] {
 /// assert_eq!(herts.neighbours.len(), 10);
 /// ```
 pub fn neighbours(code: &str) -> Option<&'static Neighbours> {
+    neighbours_in(all(), code)
+}
+
+/// [`neighbours`] in any list (e.g. one read from a file).
+pub fn neighbours_in<'a, S: AsRef<str>>(
+    rows: &'a [Neighbours<S>],
+    code: &str,
+) -> Option<&'a Neighbours<S>> {
     let code = code.trim();
-    table::NEIGHBOURS
-        .iter()
-        .find(|n| n.code.eq_ignore_ascii_case(code))
+    rows.iter()
+        .find(|n| n.code.as_ref().eq_ignore_ascii_case(code))
 }
 
 /// The median of the figures that are present; `None` when there are none.

@@ -24,7 +24,7 @@
 
 use super::csv;
 use super::error::{Error, ErrorKind};
-use super::history::{self, Measure};
+use super::history::{self, Measure, Rows, Series};
 use super::published::{self, Published};
 
 #[rustfmt::skip]
@@ -257,12 +257,15 @@ pub const CLA_UNRELIABLE: &[(SpendYear, &[&str])] = &[(
 /// One council's net spending in one financial year, in **pounds (£)**
 /// (cash prices of that year). `None` is "no figure" (return missing, line
 /// not given), never zero; a published zero stays `Some(0.0)`.
+///
+/// `S` is the text type: `&'static str` from the built-in tables, `String`
+/// from tables read at run time.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CouncilSpend {
+pub struct CouncilSpend<S = &'static str> {
     /// ONS code.
-    pub code: &'static str,
+    pub code: S,
     /// Council name as DfE spells it.
-    pub name: &'static str,
+    pub name: S,
     /// The financial year.
     pub year: SpendYear,
     /// Children looked after, all (RO3 line 13), £.
@@ -290,7 +293,7 @@ pub struct CouncilSpend {
 }
 
 /// £ thousand as published to pounds, to the penny.
-fn pounds(k: &Published) -> Option<f64> {
+fn pounds<S: AsRef<str>>(k: &Published<S>) -> Option<f64> {
     k.value().map(|k| (k * 100_000.0).round() / 100.0)
 }
 
@@ -305,28 +308,40 @@ pub fn rows(year: SpendYear) -> &'static [SpendRow] {
 /// The published row of the council with ONS code `code` (any letter case)
 /// or DfE code in `year`.
 pub fn row(code: &str, year: SpendYear) -> Option<&'static SpendRow> {
+    row_in(rows(year), code)
+}
+
+/// [`row`] in any list of rows (e.g. one read from a file).
+pub fn row_in<'a, S: AsRef<str>>(rows: &'a [SpendRow<S>], code: &str) -> Option<&'a SpendRow<S>> {
     let code = code.trim();
-    rows(year)
-        .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code) || r.old_code == code)
+    rows.iter()
+        .find(|r| r.code.as_ref().eq_ignore_ascii_case(code) || r.old_code.as_ref() == code)
+}
+
+fn is_code<S: AsRef<str>>(cell: &Published<S>, code: &str) -> bool {
+    matches!(cell, Published::Code(c) if c.as_ref() == code)
 }
 
 /// The caveats of a published row.
-fn caveats(r: &SpendRow, year: SpendYear) -> Vec<SpendCaveat> {
+fn caveats<S: AsRef<str>>(r: &SpendRow<S>, year: SpendYear) -> Vec<SpendCaveat> {
     let mut out = Vec::new();
     let f = &r.figures;
-    if f.iter().all(|c| *c == Published::Code("[x]")) {
+    let code = r.code.as_ref();
+    if f.iter().all(|c| is_code(c, "[x]")) {
         out.push(SpendCaveat::ReturnNotReceived);
     }
-    if f[CLA_RESIDENTIAL..=CLA_OTHER].contains(&Published::Code("[note 4]")) {
+    if f[CLA_RESIDENTIAL..=CLA_OTHER]
+        .iter()
+        .any(|c| is_code(c, "[note 4]"))
+    {
         out.push(SpendCaveat::ClaBreakdownNotProvided);
     }
-    if CLA_RECORDED_ELSEWHERE.contains(&r.code) {
+    if CLA_RECORDED_ELSEWHERE.contains(&code) {
         out.push(SpendCaveat::ClaRecordedElsewhere);
     }
     if CLA_UNRELIABLE
         .iter()
-        .any(|(y, codes)| *y == year && codes.contains(&r.code))
+        .any(|(y, codes)| *y == year && codes.contains(&code))
     {
         out.push(SpendCaveat::ClaUnreliable);
     }
@@ -356,11 +371,21 @@ fn caveats(r: &SpendRow, year: SpendYear) -> Vec<SpendCaveat> {
 /// assert_eq!(birmingham.cla_total, None); // return not received: no figure, not zero
 /// ```
 pub fn council_spend(code: &str, year: SpendYear) -> Option<CouncilSpend> {
-    let r = row(code, year)?;
+    council_spend_in(rows(year), code, year)
+}
+
+/// [`council_spend`] from any list of rows of `year` (e.g. read from a
+/// file).
+pub fn council_spend_in<S: AsRef<str> + Clone>(
+    rows: &[SpendRow<S>],
+    code: &str,
+    year: SpendYear,
+) -> Option<CouncilSpend<S>> {
+    let r = row_in(rows, code)?;
     let f = &r.figures;
     Some(CouncilSpend {
-        code: r.code,
-        name: r.name,
+        code: r.code.clone(),
+        name: r.name.clone(),
         year,
         cla_total: pounds(&f[CLA_TOTAL]),
         cla_residential: pounds(&f[CLA_RESIDENTIAL]),
@@ -380,7 +405,8 @@ pub fn council_spend(code: &str, year: SpendYear) -> Option<CouncilSpend> {
 pub enum NoUnitSpend {
     /// The council has no spending row for the year.
     NoRow,
-    /// The looked-after total is not given (the code says why, e.g. `[x]`).
+    /// The looked-after total is not given; why, in words (e.g. "return not
+    /// received in time (`[x]`)").
     NoSpend(&'static str),
     /// The looked-after total is given but unusable (see the caveat).
     Spoiled(SpendCaveat),
@@ -399,12 +425,7 @@ impl NoUnitSpend {
     pub fn text(self) -> String {
         match self {
             NoUnitSpend::NoRow => "no spending return for this council and year".to_string(),
-            NoUnitSpend::NoSpend(code) => format!(
-                "no looked-after spending figure: {}",
-                Published::Code(code)
-                    .why_missing()
-                    .unwrap_or("not published")
-            ),
+            NoUnitSpend::NoSpend(why) => format!("no looked-after spending figure: {why}"),
             NoUnitSpend::Spoiled(caveat) => caveat.text().to_string(),
             NoUnitSpend::NoCount { year } => {
                 format!("no count of children looked after at 31 March {year}")
@@ -445,21 +466,31 @@ pub fn spend_per_looked_after_child_or_why(
     code: &str,
     year: SpendYear,
 ) -> Result<f64, NoUnitSpend> {
-    let spend = council_spend(code, year).ok_or(NoUnitSpend::NoRow)?;
-    if let Some(&c) = spend.caveats.iter().find(|c| c.spoils_cla_total()) {
+    per_child_in(rows(year), history::all(), code, year)
+}
+
+/// [`spend_per_looked_after_child_or_why`] from any spending rows of `year`
+/// and any histories (e.g. read from files).
+pub fn per_child_in<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
+    rows: &[SpendRow<S>],
+    history: &[Series<T, R>],
+    code: &str,
+    year: SpendYear,
+) -> Result<f64, NoUnitSpend> {
+    let r = row_in(rows, code).ok_or(NoUnitSpend::NoRow)?;
+    if let Some(&c) = caveats(r, year).iter().find(|c| c.spoils_cla_total()) {
         return Err(NoUnitSpend::Spoiled(c));
     }
-    let Some(total) = spend.cla_total else {
-        let r = row(code, year).ok_or(NoUnitSpend::NoRow)?;
-        let code = match r.figures[CLA_TOTAL] {
-            Published::Code(c) => c,
-            _ => "",
-        };
-        return Err(NoUnitSpend::NoSpend(code));
+    let cell = &r.figures[CLA_TOTAL];
+    let Some(total) = pounds(cell) else {
+        return Err(NoUnitSpend::NoSpend(
+            cell.why_missing().unwrap_or("not published"),
+        ));
     };
+    let series = history::find_in(history, r.code.as_ref());
     let count = |y: u16| {
-        history::figure(spend.code, y, Measure::LookedAfter)
-            .and_then(|p| p.value())
+        series
+            .and_then(|s| s.value(y, Measure::LookedAfter))
             .ok_or(NoUnitSpend::NoCount { year: y })
     };
     let start = count(year.ends() - 1)?;
@@ -485,15 +516,49 @@ pub fn spend_per_looked_after_child(code: &str, year: SpendYear) -> Option<f64> 
     spend_per_looked_after_child_or_why(code, year).ok()
 }
 
+/// What the page says beside a council's spend per looked-after child
+/// wherever it is offered as a unit cost.
+pub const PER_CHILD_NOTE: &str = "Your council's net spending on children looked after, divided by the average number looked after at 31 March at the start and end of the year (MHCLG revenue outturn and DfE figures). It is an average cost, not a marginal one: one child fewer in care saves less than this, or more if the child left an expensive placement. Councils record costs differently.";
+
+/// The latest financial year in which the council has a usable spend per
+/// looked-after child, with the figure (£ a year, cash prices of that
+/// year; an average cost, not a marginal one): what to offer beside the
+/// national default where a unit cost of care is asked for. `None` when no
+/// year has one; [`spend_per_looked_after_child_or_why`] says why.
+///
+/// ```
+/// use outcome_calculator::model::spend::{latest_spend_per_looked_after_child, SpendYear};
+/// let (year, per_child) = latest_spend_per_looked_after_child("E10000015").unwrap();
+/// assert_eq!(year, SpendYear::Y2024_25);
+/// assert!(per_child > 100_000.0);
+/// assert_eq!(latest_spend_per_looked_after_child("E08000028"), None); // Sandwell
+/// ```
+pub fn latest_spend_per_looked_after_child(code: &str) -> Option<(SpendYear, f64)> {
+    SpendYear::ALL
+        .iter()
+        .rev()
+        .find_map(|&y| spend_per_looked_after_child(code, y).map(|v| (y, v)))
+}
+
 /// Spending per looked-after child across England in `year`: the sum of
 /// the looked-after totals of every council with a usable per-child figure,
 /// over the sum of their average counts (£ a year; an average, not a
 /// marginal cost). MHCLG's own England figure also includes estimates for
 /// missing returns, so it differs a little.
 pub fn england_spend_per_looked_after_child(year: SpendYear) -> Option<f64> {
+    england_per_child_in(rows(year), history::all(), year)
+}
+
+/// [`england_spend_per_looked_after_child`] from any spending rows of
+/// `year` and any histories.
+pub fn england_per_child_in<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
+    rows: &[SpendRow<S>],
+    history: &[Series<T, R>],
+    year: SpendYear,
+) -> Option<f64> {
     let (mut spend, mut children) = (0.0, 0.0);
-    for r in rows(year) {
-        if let Ok(per_child) = spend_per_looked_after_child_or_why(r.code, year) {
+    for r in rows {
+        if let Ok(per_child) = per_child_in(rows, history, r.code.as_ref(), year) {
             let total = pounds(&r.figures[CLA_TOTAL]).unwrap_or(0.0);
             spend += total;
             children += total / per_child;

@@ -12,7 +12,7 @@
 //! ("The counterfactual: trend back-test"); a test keeps [`DEFAULT`] equal
 //! to the back-test's winner.
 
-use super::history::{self, Measure};
+use super::history::{self, Measure, Rows, Series};
 
 /// A way to carry an outcome forward from its history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -256,12 +256,24 @@ pub fn council_baseline(
     method: TrendMethod,
     years_ahead: usize,
 ) -> Vec<(u16, f64)> {
-    let Some(series) = history::find(code) else {
+    council_baseline_in(history::all(), code, measure, method, years_ahead)
+}
+
+/// [`council_baseline`] from any list of histories (e.g. read at run
+/// time); England's series is the sum of the list.
+pub fn council_baseline_in<S: AsRef<str>, R: Rows<S>>(
+    councils: &[Series<S, R>],
+    code: &str,
+    measure: Measure,
+    method: TrendMethod,
+    years_ahead: usize,
+) -> Vec<(u16, f64)> {
+    let Some(series) = history::find_in(councils, code) else {
         return Vec::new();
     };
     let values = series.values(measure);
     let population = series.values(Measure::Population);
-    let england = history::england_series(measure);
+    let england = history::england_series_in(councils, measure);
     let context = Context {
         population: &population,
         england: &england,
