@@ -165,7 +165,9 @@ export function ensureWasmBindgen() {
       `Installing wasm-bindgen-cli ${want} (cargo install, about 4 minutes, once): the crate uses wasm-bindgen ${want}, ` +
         `and its bindings generator and browser test runner must be the same version (found: ${have ?? 'none'}).`,
     );
-    runOrStop('cargo', ['install', 'wasm-bindgen-cli', '--version', want], 'cargo install wasm-bindgen-cli');
+    // --force: cargo may still list a version whose programs were removed.
+    const args = ['install', 'wasm-bindgen-cli', '--version', want, '--force'];
+    runOrStop('cargo', args, 'cargo install wasm-bindgen-cli');
   }
   return `wasm-bindgen ${want}`;
 }
