@@ -25,7 +25,7 @@ export const OUTCOMES = [
   'children_in_need',
   'care_proceedings',
   'police_incidents',
-  'ae_attendances',
+  'emergency_admissions',
 ];
 
 const COUNCIL_FIELD = {
@@ -34,7 +34,7 @@ const COUNCIL_FIELD = {
   children_in_need: 'children_in_need',
   care_proceedings: 'care_proceedings',
   police_incidents: 'police_incidents',
-  ae_attendances: 'ae_attendances',
+  emergency_admissions: 'emergency_admissions',
 };
 
 const GRADE_OPTIMISM = {
@@ -139,7 +139,7 @@ export function makePlan(scenario, library) {
     u.cin_annual,
     u.care_proceedings,
     u.police_incident,
-    u.ae_attendance,
+    u.emergency_admission,
   ]);
   const council = OUTCOMES.map((o) => k[COUNCIL_FIELD[o]] ?? null);
 

@@ -250,7 +250,7 @@ fn limits_are_answered() {
                 u.cin_annual = 0.0;
                 u.care_proceedings = 0.0;
                 u.police_incident = 0.0;
-                u.ae_attendance = 0.0;
+                u.emergency_admission = 0.0;
             },
             Results,
         ),
@@ -355,7 +355,7 @@ fn limits_are_answered() {
                 c.children_in_need = None;
                 c.care_proceedings = None;
                 c.police_incidents = None;
-                c.ae_attendances = None;
+                c.emergency_admissions = None;
             },
             ErrorAt("council.care_starts"),
         ),

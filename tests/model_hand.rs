@@ -1,7 +1,9 @@
 //! The projection against calculations written out by hand.
 
+use outcome_calculator::model::evidence::Grade;
 use outcome_calculator::model::{
-    project, Council, EffectLevel, ProgrammeChoice, Projection, Scenario, UnitCosts,
+    prices, project, Council, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, Outcome,
+    ProgrammeChoice, Projection, Scenario, UnitCosts,
 };
 
 const EPS: f64 = 1e-6;
@@ -24,7 +26,7 @@ fn council() -> Council {
         cp_plans: Some(600.0),
         children_in_need: Some(5_000.0),
         police_incidents: Some(1_000.0),
-        ae_attendances: Some(500.0),
+        emergency_admissions: Some(500.0),
         ..Council::default()
     }
 }
@@ -34,13 +36,12 @@ fn round_costs() -> UnitCosts {
     UnitCosts {
         foster_weekly: 500.0,
         residential_weekly: 5_000.0,
-        residential_share_pct: 10.0,
         cp_plan_annual: 4_000.0,
         cin_annual: 2_000.0,
         care_proceedings: 20_000.0,
         care_proceedings_council_pct: 25.0,
         police_incident: 400.0,
-        ae_attendance: 150.0,
+        emergency_admission: 150.0,
     }
 }
 
@@ -66,109 +67,172 @@ fn run(s: &Scenario) -> Projection {
 }
 
 #[test]
-fn family_safeguarding_moves_counts_by_the_published_percentages() {
-    // Before any adjustment, the year-1 counts fall by exactly the published
-    // reductions: 39% of care entries, 29% of CP plans, 8.8% of CIN, 58% of
-    // repeat police incidents and 53% of adult A&E attendances.
-    let p = run(&plain(vec![ProgrammeChoice::new("family-safeguarding")]));
-    let c = &p.years[0].counts;
-    let cases = [
-        ("care entries", c.care_entries_avoided, 400.0 * 0.39),
-        ("cp plans", c.cp_plans_fewer, 600.0 * 0.29),
-        (
-            "children in need",
-            c.children_in_need_fewer,
-            5_000.0 * 0.088,
-        ),
-        (
-            "police incidents",
-            c.police_incidents_avoided,
-            1_000.0 * 0.58,
-        ),
-        ("a&e attendances", c.ae_attendances_avoided, 500.0 * 0.53),
-    ];
-    for (what, actual, expected) in cases {
-        close(actual, expected, what);
-    }
-}
-
-#[test]
-fn hand_calculation_family_safeguarding_three_years() {
-    // D = 1,000 looked after ÷ 400 leaving = 2.5 years: 0.5, 1, 1 in the
-    // first three years after an entry.
-    // Care a year = 52 × (500 × 0.9 + 5,000 × 0.1) = 52 × 950 = £49,400.
-    // Entries avoided each year = 400 × 39% = 156.
-    // Child-years avoided: y1 = 156 × 0.5 = 78; y2 = 78 + 156 = 234;
-    // y3 = 78 + 156 + 156 = 390.
-    // CP 174 × £4,000 = £696,000; CIN 440 × £2,000 = £880,000;
-    // police 580 × £400 = £232,000; A&E 265 × £150 = £39,750.
-    // Cost: cohort = 600 CP plans (stand-in) × £4,800,000 / 940 a family.
-    let cost = 600.0 * 4_800_000.0 / 940.0;
-    let fixed = 696_000.0 + 880_000.0 + 232_000.0 + 39_750.0;
-    let table = [
-        // (year, child-years, savings)
-        (1, 78.0, 78.0 * 49_400.0 + fixed),
-        (2, 234.0, 234.0 * 49_400.0 + fixed),
-        (3, 390.0, 390.0 * 49_400.0 + fixed),
-    ];
-    let p = run(&plain(vec![ProgrammeChoice::new("family-safeguarding")]));
-    let mut cumulative = 0.0;
-    for (year, child_years, savings) in table {
-        let y = &p.years[year - 1];
-        close(y.counts.children_in_care_fewer, child_years, "child-years");
-        close(y.gross_savings, savings, "savings");
-        close(y.cost, cost, "cost");
-        cumulative += savings - cost;
-        close(y.cumulative_net, cumulative, "cumulative net");
-    }
-    close(p.summary.npv, cumulative, "npv at 0% discount");
-    assert_eq!(p.summary.payback_year, Some(1));
-}
-
-#[test]
-fn hand_calculation_discounting_ramp_and_optimism_bias() {
-    // One relative effect (CP plans only, via a custom programme) so the
-    // chain can be followed: 600 plans × 50% reach × 20% effect × (1 − 25%
-    // optimism bias for a comparison-area grade) = 45 plans in year 1, then
-    // 600 × 100% × 20% × 75% = 90. Savings at £4,000 a plan; cost £100,000
-    // a year × 1.41 optimism bias; discount 3.5%.
-    let mut s = plain(vec![custom_cp(20.0)]);
-    s.assumptions.ramp_pct = vec![50.0, 100.0];
-    s.assumptions.optimism_bias_benefits.qed_pct = 25.0;
-    s.assumptions.optimism_bias_costs_pct = 41.0;
-    s.assumptions.discount_rate_pct = 3.5;
+fn family_safeguarding_applies_each_finding_to_its_own_measure() {
+    // Whole caseload served (eligible = 600 × 940/1,140 families), no
+    // haircuts: the first year's cohort changes care time, plans and
+    // children in need by the published shares of the council's counts.
+    let s = plain(vec![ProgrammeChoice::new("family-safeguarding")]);
     let p = run(&s);
-    let plans = [45.0, 90.0, 90.0];
-    let mut npv = 0.0;
-    for (t, expected) in plans.iter().enumerate() {
-        let y = &p.years[t];
-        let df = 1.0 / 1.035f64.powi(t as i32);
-        close(y.counts.cp_plans_fewer, *expected, "plans");
-        close(y.gross_savings, expected * 4_000.0, "savings");
-        close(y.cost, 141_000.0, "cost");
-        close(y.discount_factor, df, "discount factor");
-        npv += (expected * 4_000.0 - 141_000.0) * df;
+    let y1 = &p.years[0].counts;
+    // Care time: 39% of the cohort's care time; entries spread through the
+    // year give half a year each in year 1: 400 × 0.39 × 0.5 = 78.
+    close(y1.children_in_care_fewer, 78.0, "child-years, year 1");
+    close(y1.care_entries_avoided, 0.0, "no entries are claimed");
+    // Plans at 31 March fall 29% × 600 = 174; half a year in year 1.
+    close(y1.cp_plans_fewer, 87.0, "plan-years, year 1");
+    // Children in need only: 8.8% × 5,000 − 174 = 266; half in year 1.
+    close(
+        y1.children_in_need_fewer,
+        133.0,
+        "children in need only, year 1",
+    );
+    // D = 1,000 ÷ 400 = 2.5 years; the year-1 cohort's 156 entries'
+    // worth of stays: 0.5, 1, 1 in years 1–3, the year-2 cohort 0.5, 1…
+    let cy: Vec<f64> = p
+        .years
+        .iter()
+        .map(|y| y.counts.children_in_care_fewer)
+        .collect();
+    close(cy[1], 156.0 * (1.0 + 0.5), "year 2");
+    close(cy[2], 156.0 * (1.0 + 1.0 + 0.5), "year 3");
+}
+
+#[test]
+fn hand_calculation_family_safeguarding_money() {
+    let s = plain(vec![ProgrammeChoice::new("family-safeguarding")]);
+    let p = run(&s);
+    let y = &p.years[0];
+    // Care £26,000 a year (500 × 52), plans £4,000, children in need £2,000.
+    let council = 78.0 * 26_000.0 + 87.0 * 4_000.0 + 133.0 * 2_000.0;
+    close(
+        y.savings.childrens_services,
+        council,
+        "council savings, year 1",
+    );
+    // Only care is cash by default.
+    close(y.cashable_savings, 78.0 * 26_000.0, "cash, year 1");
+    // Police and NHS: the evaluation's £106,824 and £220,002 a year for
+    // 940 families, per family, uprated from 2015-16 prices.
+    let families = 600.0 * 940.0 / 1_140.0;
+    let up = prices::uplift(2015);
+    close(
+        y.savings.police,
+        families * 106_824.0 / 940.0 * up,
+        "police",
+    );
+    close(y.savings.nhs, families * 220_002.0 / 940.0 * up, "NHS");
+    // Cost: £4.8m ÷ 940 a family, uprated, per family served.
+    close(y.cost, families * 4_800_000.0 / 940.0 * up, "cost");
+}
+
+#[test]
+fn a_council_twice_the_size_serving_the_same_families_gets_the_same_result() {
+    let mut small = plain(vec![ProgrammeChoice::new("family-safeguarding")]);
+    small.programmes[0].cohort = Some(200.0);
+    let mut big = small.clone();
+    let k = &mut big.council;
+    for v in [
+        &mut k.children_looked_after,
+        &mut k.care_starts,
+        &mut k.care_ceased,
+        &mut k.cp_plans,
+        &mut k.children_in_need,
+    ] {
+        *v = v.map(|x| x * 2.0);
     }
-    close(p.summary.npv, npv, "npv");
-    // Cashable: CP plan savings are 0% cashable by default.
-    close(p.summary.pv_cashable, 0.0, "cashable");
-    close(p.summary.budget_npv, -p.summary.pv_cost, "budget npv");
+    let (a, b) = (run(&small), run(&big));
+    close(b.summary.npv, a.summary.npv, "same families, same result");
+    // Doubling the families served (below the eligible caseload) doubles
+    // cost and benefit.
+    let mut double = small.clone();
+    double.programmes[0].cohort = Some(400.0);
+    let d = run(&double);
+    close(
+        d.summary.pv_savings,
+        2.0 * a.summary.pv_savings,
+        "benefit doubles",
+    );
+    close(d.summary.pv_cost, 2.0 * a.summary.pv_cost, "cost doubles");
+}
+
+#[test]
+fn served_families_never_exceed_the_eligible_caseload() {
+    let mut s = plain(vec![ProgrammeChoice::new("family-safeguarding")]);
+    s.programmes[0].cohort = Some(100_000.0);
+    let p = run(&s);
+    let eligible = 600.0 * 940.0 / 1_140.0;
+    close(p.years[0].served, eligible, "capped");
+    assert!(
+        p.notes.iter().any(|n| n.contains("eligible caseload")),
+        "{:?}",
+        p.notes
+    );
+}
+
+#[test]
+fn no_funding_means_no_new_cohort_only_tails() {
+    let mut s = plain(vec![ProgrammeChoice::new("family-safeguarding")]);
+    s.assumptions.horizon_years = 5;
+    s.assumptions.funding_years = 1;
+    let p = run(&s);
+    assert_eq!(p.years[1].served, 0.0);
+    assert_eq!(p.years[1].cost, 0.0);
+    // The year-1 cohort's stays (2.5 years: 0.5, 1, 1) and plans (½, ½).
+    close(
+        p.years[1].counts.children_in_care_fewer,
+        156.0,
+        "tail, year 2",
+    );
+    close(
+        p.years[2].counts.children_in_care_fewer,
+        156.0,
+        "tail, year 3",
+    );
+    close(p.years[3].counts.children_in_care_fewer, 0.0, "stay over");
+    close(p.years[1].counts.cp_plans_fewer, 87.0, "plans, year 2");
+    close(p.years[2].counts.cp_plans_fewer, 0.0, "plans over");
+    assert_eq!(p.years[4].gross_savings, 0.0);
+}
+
+#[test]
+fn hand_calculation_discounting_and_optimism_bias() {
+    let mut s = plain(vec![ProgrammeChoice::new("family-safeguarding")]);
+    s.assumptions.discount_rate_pct = 10.0;
+    s.assumptions.optimism_bias_costs_pct = 50.0;
+    s.assumptions.optimism_bias_benefits.before_after_pct = 40.0;
+    let p = run(&s);
+    let plain_run = run(&plain(vec![ProgrammeChoice::new("family-safeguarding")]));
+    for (y, q) in p.years.iter().zip(&plain_run.years) {
+        close(y.gross_savings, 0.6 * q.gross_savings, "benefit haircut");
+        close(y.cost, 1.5 * q.cost, "cost uplift");
+        close(
+            y.discount_factor,
+            1.0 / 1.1f64.powi(y.year as i32 - 1),
+            "discount",
+        );
+    }
+    close(
+        p.summary.budget_npv,
+        p.years
+            .iter()
+            .map(|y| (y.cashable_savings - y.cost) * y.discount_factor)
+            .sum(),
+        "net present budget impact",
+    );
 }
 
 fn custom_cp(central: f64) -> ProgrammeChoice {
-    use outcome_calculator::model::evidence::Grade;
-    use outcome_calculator::model::{CustomEffect, CustomMeasure, CustomProgramme, Outcome};
     let mut c = ProgrammeChoice::new("custom");
     c.annual_cost = 100_000.0;
     c.custom = Some(CustomProgramme {
-        name: "Plan reduction".into(),
-        grade: Grade::Qed,
+        name: "Plans".into(),
+        grade: Grade::Rct,
         effects: vec![CustomEffect {
             outcome: Outcome::CpPlans,
             measure: CustomMeasure::Relative,
             low: central / 2.0,
             central,
-            high: central * 1.5,
+            high: central,
             baseline: None,
         }],
     });
@@ -176,78 +240,67 @@ fn custom_cp(central: f64) -> ProgrammeChoice {
 }
 
 #[test]
-fn funding_stops_and_the_effect_decays() {
-    // Funded 1 year of 3; decay 50%: plans avoided 120, 60, 30; cost only in year 1.
-    let mut s = plain(vec![custom_cp(20.0)]);
-    s.assumptions.funding_years = 1;
-    s.assumptions.decay_after_funding_pct = 50.0;
+fn two_programmes_never_count_more_than_the_council_has() {
+    let s = plain(vec![custom_cp(80.0), custom_cp(80.0)]);
     let p = run(&s);
-    let table = [(120.0, 100_000.0), (60.0, 0.0), (30.0, 0.0)];
-    for (t, (plans, cost)) in table.iter().enumerate() {
-        close(p.years[t].counts.cp_plans_fewer, *plans, "plans");
-        close(p.years[t].cost, *cost, "cost");
+    for y in &p.years {
+        assert!(
+            y.counts.cp_plans_fewer <= 600.0 + 1e-9,
+            "{}",
+            y.counts.cp_plans_fewer
+        );
     }
+    assert!(p.notes.iter().any(|n| n.contains("held to that count")));
 }
 
 #[test]
-fn two_programmes_never_count_a_child_twice() {
-    // Two custom programmes each cutting CP plans by 60%: apart they would
-    // avoid 360 + 360 = 720 of 600 plans; together 600 × (1 − 0.4 × 0.4) = 504,
-    // shared equally.
-    let p = run(&plain(vec![custom_cp(60.0), custom_cp(60.0)]));
-    close(p.years[0].counts.cp_plans_fewer, 504.0, "combined");
+fn fgc_nested_in_family_safeguarding_applies_to_the_risk_left() {
+    let mut fgc = ProgrammeChoice::new("fgc-pre-proceedings");
+    fgc.cohort = Some(100.0);
+    fgc.annual_cost = 10_000.0;
+    let alone = run(&plain(vec![fgc.clone()]));
+    let both = run(&plain(vec![
+        ProgrammeChoice::new("family-safeguarding"),
+        fgc,
+    ]));
+    // 8.6 points of 100 children: half a year in year 1.
     close(
-        p.programmes[0].counts.cp_plans_fewer,
-        252.0 * 3.0,
-        "first share",
+        alone.years[0].counts.children_in_care_fewer,
+        100.0 * 0.086 * 0.5,
+        "alone",
     );
+    // With the whole caseload in Family Safeguarding, FGC works on the 61%
+    // of care time it leaves.
+    let fgc_share = both.programmes[1].counts.children_in_care_fewer;
     close(
-        p.programmes[1].counts.cp_plans_fewer,
-        252.0 * 3.0,
-        "second share",
+        fgc_share,
+        alone.programmes[0].counts.children_in_care_fewer * 0.61,
+        "nested",
     );
-}
-
-#[test]
-fn fgc_percentage_points_of_the_cohort() {
-    // 200 children in pre-proceedings: 8.6 points fewer in care = 17.2
-    // entries; 12.5 points fewer proceedings = 25 cases at £20,000, 25% to
-    // the council. Care entries combine with the council's 400 starts.
-    let mut c = ProgrammeChoice::new("fgc-pre-proceedings");
-    c.cohort = Some(200.0);
-    c.cost_per_case = Some(1_000.0);
-    let p = run(&plain(vec![c]));
-    let y = &p.years[0];
-    close(y.counts.care_entries_avoided, 17.2, "entries");
-    close(y.counts.care_proceedings_avoided, 25.0, "proceedings");
-    close(y.savings.courts_legal, 25.0 * 20_000.0 * 0.75, "courts");
-    close(y.cost, 200_000.0, "cost");
 }
 
 #[test]
 fn effect_levels_order_the_results() {
-    let mut results = Vec::new();
+    let mut npvs = Vec::new();
     for level in [EffectLevel::Low, EffectLevel::Central, EffectLevel::High] {
         let mut s = plain(vec![ProgrammeChoice::new("family-safeguarding")]);
         s.assumptions.effect_level = level;
-        results.push(run(&s).summary.npv);
+        npvs.push(run(&s).summary.npv);
     }
-    assert!(
-        results[0] < results[1] && results[1] < results[2],
-        "{results:?}"
-    );
+    assert!(npvs[0] < npvs[1] && npvs[1] <= npvs[2], "{npvs:?}");
 }
 
 #[test]
-fn break_even_effect_makes_npv_zero() {
-    let mut s = plain(vec![custom_cp(20.0)]);
-    s.programmes[0].annual_cost = 400_000.0;
+fn switching_value_makes_the_budget_impact_zero() {
+    let mut s = plain(vec![ProgrammeChoice::new("family-safeguarding")]);
+    s.assumptions.optimism_bias_benefits.before_after_pct = 40.0;
     let p = run(&s);
-    // Savings 600 × e% × £4,000 = £400,000 → e = 16.67%.
     let be = &p.programmes[0].break_even[0];
-    close(
-        be.needed.expect("breaks even"),
-        100.0 * 400_000.0 / (600.0 * 4_000.0),
-        "needed",
-    );
+    close(be.applied, 39.0 * 0.6, "applied after the haircut");
+    let needed = be.needed.expect("breaks even");
+    // Re-run with the care effect at the switching value (before the haircut).
+    let mut t = s.clone();
+    t.programmes[0].effect_scale_pct = 100.0 * needed / be.applied;
+    let q = run(&t);
+    assert!(q.summary.budget_npv.abs() < 1.0, "{}", q.summary.budget_npv);
 }

@@ -57,6 +57,31 @@ proptest! {
     }
 
     #[test]
+    fn funding_for_n_years_is_the_whole_horizon_with_later_cohorts_at_zero(mut s in scenario()) {
+        // Funded for N years, against funded throughout with no cases
+        // served after year N (ramp 0) and no fixed costs then: the same
+        // savings year by year, exactly, and the same per-case costs.
+        let h = s.assumptions.horizon_years as usize;
+        let n = (s.assumptions.funding_years as usize).min(h);
+        for p in &mut s.programmes {
+            p.annual_cost = 0.0;
+        }
+        let mut whole = s.clone();
+        whole.assumptions.funding_years = s.assumptions.horizon_years;
+        let ramp = &s.assumptions.ramp_pct;
+        whole.assumptions.ramp_pct = (0..h.max(1))
+            .map(|t| if t < n { ramp[t.min(ramp.len() - 1)] } else { 0.0 })
+            .collect();
+        if let (Ok(a), Ok(b)) = (project(&s), project(&whole)) {
+            for (x, y) in a.years.iter().zip(&b.years) {
+                prop_assert_eq!(x.gross_savings, y.gross_savings);
+                prop_assert_eq!(x.cashable_savings, y.cashable_savings);
+                prop_assert_eq!(x.cost, y.cost);
+            }
+        }
+    }
+
+    #[test]
     fn zero_effect_gives_zero_savings(mut s in scenario()) {
         for p in &mut s.programmes {
             p.effect_scale_pct = 0.0;

@@ -44,12 +44,15 @@ fn percentiles_are_ordered_and_shares_grow() {
 }
 
 #[test]
-fn the_central_projection_sits_inside_the_simulated_range() {
+fn the_simulations_never_assume_more_than_the_published_effects() {
+    // Ranges run from the convention's low end up to the published figure,
+    // so the projection with the published figures sits at or above the
+    // simulated median.
     let s = scenario();
     let central = outcome_calculator::model::project(&s).unwrap().summary.npv;
     let sim = simulate(&s).unwrap();
     assert!(
-        sim.npv.p10 < central && central < sim.npv.p90,
+        sim.npv.p10 < central && sim.npv.p50 <= central,
         "{central} in {:?}",
         sim.npv
     );

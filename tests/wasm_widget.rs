@@ -274,7 +274,7 @@ fn user_text_is_never_markup() {
 fn source_links_are_safe_and_every_sourced_default_is_listed() {
     let root = mounted();
     let explain = text(&root, "explain");
-    for s in model::defaults::SOURCED {
+    for s in model::defaults::sourced_all() {
         assert!(
             explain.contains(s.source.title),
             "missing {}",

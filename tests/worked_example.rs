@@ -71,9 +71,10 @@ fn methodology_table_matches_the_projection_to_the_penny() {
         let expected = format!("{needle}{}", with_commas(value));
         assert!(doc.contains(&expected), "doc states {expected}");
     }
-    assert_eq!(format!("{:.2}", s.bcr.unwrap()), "3.28");
-    assert_eq!(format!("{:.2}", s.financial_roi.unwrap()), "1.89");
-    assert_eq!(s.payback_label.as_deref(), Some("2026-27"));
+    assert_eq!(format!("{:.2}", s.bcr.unwrap()), "2.05");
+    assert_eq!(format!("{:.2}", s.financial_roi.unwrap()), "0.73");
+    assert_eq!(s.payback_label.as_deref(), Some("2028-29"));
+    assert_eq!(s.public_payback_label.as_deref(), Some("2027-28"));
 }
 
 fn with_commas(x: f64) -> String {
@@ -100,12 +101,12 @@ fn the_report_export_carries_sources_version_date_and_years() {
     let p = project(&s).unwrap();
     let csv = outcome_calculator::model::export::report_csv(&s, &p, "2026-11-23");
     for needle in [
-        "about,evidence set,2026.1",
+        "about,evidence set,2026.2",
         "about,exported,2026-11-23",
         "PSSRU",
-        "2016/17 prices",
+        "2016-17 prices",
         "Open Government Licence",
-        "summary,net present value,8347173.75",
+        "summary,net present value,10408470.23",
         "financial_year",
         "2028-29",
     ] {

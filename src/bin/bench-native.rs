@@ -54,7 +54,7 @@ pub fn national_templates() -> Vec<Scenario> {
         .iter()
         .map(|p| {
             let mut choice = ProgrammeChoice::new(p.id);
-            if p.cohort.default_from.is_none() {
+            if p.cohort.default.is_none() {
                 choice.cohort = Some(BENCH_COHORT);
             }
             if p.cost.is_none() {
@@ -62,7 +62,7 @@ pub fn national_templates() -> Vec<Scenario> {
             }
             if p.effects
                 .iter()
-                .any(|e| matches!(e.measure, Measure::ObservedRate { .. }))
+                .any(|e| matches!(e.measure, Measure::CohortObserved { .. }))
             {
                 choice.counterfactual_pct = Some(BENCH_COUNTERFACTUAL_PCT);
             }

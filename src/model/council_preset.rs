@@ -4,7 +4,7 @@
 //! The figures come from [`presets`] (built in) or from an import of the
 //! official files ([`super::dfe_import::Import::apply`]); both are lists of
 //! [`Preset`]. Only the figures the national tables hold are set: care
-//! proceedings, police call-outs and A&E attendances are the user's own and
+//! proceedings, police call-outs and emergency admissions are the user's own and
 //! are kept. A figure the tables do not publish is `None`, never zero.
 
 use super::error::{Error, ErrorKind};

@@ -1,21 +1,31 @@
 //! The calculation kernel: a [`Plan`] prepared once from a validated
 //! scenario, then [`simulate`]d as often as needed (once for the projection,
-//! ~60 times for the break-even search, thousands of times for the Monte
-//! Carlo) into a reusable [`Work`] buffer, without allocating.
+//! a few dozen times for the switching values, thousands of times for the
+//! Monte Carlo) into a reusable [`Work`] buffer.
 //!
-//! The formulas are documented on [`super::project()`] and in
-//! `docs/methodology.md`.
+//! Each year's cases carry their own stream of benefits over the following
+//! years: a programme funded for N years serves cohorts in years 1…N only,
+//! and after that only the tails of those cohorts continue. The formulas are
+//! documented on [`super::project`] and in `docs/methodology.md`.
 
 use super::defaults;
-use super::evidence::CASE_BENEFIT_YEARS;
+use super::evidence::Placement;
 use super::outcome::{Agency, Outcome};
-use super::resolve::{self, Kind};
-use super::scenario::{Cashable, Scenario};
+use super::resolve::{self, Change};
+use super::scenario::Scenario;
 
 /// Number of outcomes.
 pub const OUTCOMES: usize = 6;
 /// Number of agencies.
 pub const AGENCIES: usize = 5;
+
+const CARE: usize = Outcome::CareEntries as usize;
+const CP: usize = Outcome::CpPlans as usize;
+const CIN: usize = Outcome::ChildrenInNeed as usize;
+const COURT: usize = Outcome::CareProceedings as usize;
+const POLICE: usize = Outcome::PoliceIncidents as usize;
+const NHS: usize = Outcome::EmergencyAdmissions as usize;
+const CS: usize = Agency::ChildrensServices as usize;
 
 /// Everything fixed for a scenario.
 #[derive(Debug, Clone)]
@@ -26,24 +36,37 @@ pub struct Plan {
     pub funded_years: usize,
     /// Resolved programmes.
     pub programmes: Vec<resolve::Programme>,
-    /// Ramp share of full reach by year (frozen after funding).
+    /// Share of full reach by year.
     pub ramp: Vec<f64>,
-    /// Persistence by year.
+    /// Share of a cohort's benefits left k years after it was served.
     pub persist: Vec<f64>,
-    /// Baseline growth by year.
+    /// Baseline growth by year (the counts without the programmes).
     pub growth: Vec<f64>,
-    /// The council's baseline for each outcome.
-    pub council: [Option<f64>; OUTCOMES],
-    /// Years in care per entry.
+    /// Upper bounds per outcome from the council's counts, per year before
+    /// growth: care entries, CP plans, children in need only, proceedings,
+    /// police incidents, admissions (`None`: no bound).
+    pub bound: [Option<f64>; OUTCOMES],
+    /// Children looked after at 31 March: the bound on child-years in care.
+    pub care_stock: Option<f64>,
+    /// Years in care per entry for the council (D).
     pub care_years: f64,
-    /// Share of an entry's years in care falling in year k after it.
-    pub profile: Vec<f64>,
-    /// £ a year for each outcome unit: care a year, CP plan, CIN case,
-    /// proceedings, police incident, A&E attendance.
+    /// Per programme, the share of an avoided stay falling k years after
+    /// entry (entries spread through the year: half a year in the first).
+    pub entry_profile: Vec<Vec<f64>>,
+    /// Per programme, the share of the rest of a stay falling k years after
+    /// a child would have been in care at 12 months.
+    pub stay_profile: Vec<Vec<f64>>,
+    /// £ a year for a child in care by programme (its placement), 2025-26.
+    pub care_unit: Vec<f64>,
+    /// Cashable share of each programme's care savings (0–1).
+    pub care_cashable: Vec<f64>,
+    /// £ per unit for each outcome (the care entry slot is unused: care is
+    /// costed by time), 2025-26 prices.
     pub unit: [f64; OUTCOMES],
     /// Council share of proceedings cost (0–1).
     pub proceedings_council: f64,
-    /// Cashable shares (0–1) by outcome, then case benefits.
+    /// Cashable shares (0–1) of the council's savings by outcome, then of
+    /// its monetised per-case benefits.
     pub cashable: [f64; OUTCOMES + 1],
     /// 1 + optimism bias on costs.
     pub cost_uplift: f64,
@@ -53,31 +76,30 @@ pub struct Plan {
     pub skipped: Vec<(usize, Outcome)>,
 }
 
-/// Changes to the plan for one run: a common multiple of every effect
-/// (break-even search) and, for the Monte Carlo, drawn values.
+/// Changes to the plan for one run: drawn or varied values.
 #[derive(Debug, Clone, Copy)]
 pub struct Draw<'a> {
-    /// Multiplies every effect and per-case benefit.
-    pub scale: f64,
     /// Effect sizes, programme by programme in order, replacing the plan's.
     pub sizes: Option<&'a [f64]>,
-    /// Per-case benefits, in order, replacing the plan's.
+    /// Per-case money values, in order, replacing the plan's.
     pub case_values: Option<&'a [f64]>,
     /// Multiplier on each outcome's unit cost.
     pub unit_mult: [f64; OUTCOMES],
     /// Multiplier on each programme's engagement (capped at 100% reach).
     pub engagement_mult: Option<&'a [f64]>,
+    /// Multiplier on every programme cost.
+    pub cost_mult: f64,
 }
 
 impl Draw<'_> {
-    /// The plan as it stands, times `scale`.
-    pub fn scaled(scale: f64) -> Draw<'static> {
+    /// The plan as it stands.
+    pub fn central() -> Draw<'static> {
         Draw {
-            scale,
             sizes: None,
             case_values: None,
             unit_mult: [1.0; OUTCOMES],
             engagement_mult: None,
+            cost_mult: 1.0,
         }
     }
 }
@@ -86,69 +108,64 @@ impl Draw<'_> {
 /// year *t* (times `OUTCOMES` or `AGENCIES` for the inner dimension).
 #[derive(Debug, Clone, Default)]
 pub struct Work {
-    /// Events avoided after combination, `[(i * h + t) * OUTCOMES + o]`.
+    /// Counts changed, `[(i * h + t) * OUTCOMES + o]`: care entries avoided
+    /// (a flow), plan-years of protection plans and of children in need
+    /// only (stocks over the year), and the flows of proceedings, police
+    /// call-outs and admissions.
     pub avoided: Vec<f64>,
-    /// Years in care avoided, `[i * h + t]`.
+    /// Child-years in care avoided, `[i * h + t]`.
     pub child_years: Vec<f64>,
-    /// Savings, `[(i * h + t) * AGENCIES + agency]`.
+    /// Savings, `[(i * h + t) * AGENCIES + agency]`, £.
     pub savings: Vec<f64>,
-    /// Cashable savings, `[i * h + t]`.
+    /// Cashable savings to the council (children's services), `[i * h + t]`, £.
     pub cashable: Vec<f64>,
-    /// Cost, `[i * h + t]`.
+    /// Cost, `[i * h + t]`, £.
     pub cost: Vec<f64>,
-    /// Reach (share of the cohort) by programme and year, `[i * h + t]`.
-    reach: Vec<f64>,
-    /// Own effect and events without the programme in one year,
-    /// `[i * OUTCOMES + o]`.
-    own: Vec<f64>,
-    without: Vec<f64>,
+    /// Cases served, `[i * h + t]`.
+    pub served: Vec<f64>,
+    /// Whether an outcome's total hit the council's own count in some year.
+    pub capped: [bool; OUTCOMES + 1],
 }
 
 impl Work {
-    /// Sizes the buffers for `n` programmes over `h` years and zeroes the
-    /// events avoided (every other buffer is written in full by a run).
     fn reset(&mut self, n: usize, h: usize) {
         fn size(v: &mut Vec<f64>, len: usize) {
-            if v.len() != len {
-                v.clear();
-                v.resize(len, 0.0);
-            }
+            v.clear();
+            v.resize(len, 0.0);
         }
         size(&mut self.avoided, n * h * OUTCOMES);
-        self.avoided.fill(0.0);
         size(&mut self.child_years, n * h);
         size(&mut self.savings, n * h * AGENCIES);
         size(&mut self.cashable, n * h);
         size(&mut self.cost, n * h);
-        size(&mut self.reach, n * h);
-        size(&mut self.own, n * OUTCOMES);
-        size(&mut self.without, n * OUTCOMES);
+        size(&mut self.served, n * h);
+        self.capped = [false; OUTCOMES + 1];
     }
 
-    /// Total savings minus cost in year `t`, all programmes, £.
-    #[inline(always)]
+    /// Total savings minus cost in year `t`, all programmes: the public
+    /// purse, £.
     pub fn net(&self, n: usize, h: usize, t: usize) -> f64 {
-        let (savings, cost) = (&self.savings[..], &self.cost[..]);
-        let mut net = 0.0;
-        for i in 0..n {
-            let k = i * h + t;
-            let mut s = 0.0;
-            for v in &savings[k * AGENCIES..(k + 1) * AGENCIES] {
-                s += *v;
-            }
-            net += s - cost[k];
-        }
-        net
+        (0..n)
+            .map(|i| {
+                let k = i * h + t;
+                self.savings[k * AGENCIES..(k + 1) * AGENCIES]
+                    .iter()
+                    .sum::<f64>()
+                    - self.cost[k]
+            })
+            .sum()
+    }
+
+    /// Cash to the council minus cost in year `t`, all programmes, £.
+    pub fn cash_net(&self, n: usize, h: usize, t: usize) -> f64 {
+        (0..n)
+            .map(|i| self.cashable[i * h + t] - self.cost[i * h + t])
+            .sum()
     }
 
     /// Cost in year `t`, all programmes, £.
-    #[inline(always)]
     pub fn cost_in(&self, n: usize, h: usize, t: usize) -> f64 {
-        let mut sum = 0.0;
-        for i in 0..n {
-            sum += self.cost[i * h + t];
-        }
-        sum
+        (0..n).map(|i| self.cost[i * h + t]).sum()
     }
 }
 
@@ -164,44 +181,46 @@ pub fn care_years(s: &Scenario) -> f64 {
     }
 }
 
-/// Share of `d` years in care falling in each year after an entry: half a
-/// year in the year of entry, then whole years until `d` is used up.
+/// Share of a `d`-year stay in care falling in each year after an entry:
+/// entries are spread through the year, so half a year in the year of
+/// entry, then whole years until `d` is used up.
 ///
 /// ```
 /// use outcome_calculator::model::engine::care_profile;
 /// assert_eq!(care_profile(2.25, 4), vec![0.5, 1.0, 0.75, 0.0]);
 /// ```
 pub fn care_profile(d: f64, years: usize) -> Vec<f64> {
+    profile(d, years, 0.5)
+}
+
+/// The same for a child who would still have been in care 12 months after
+/// the start: half a year in the first year (the gap opens through it),
+/// then the rest of a stay, `d` years, from the second year.
+///
+/// ```
+/// use outcome_calculator::model::engine::stay_profile;
+/// assert_eq!(stay_profile(1.5, 4), vec![0.5, 1.0, 0.5, 0.0]);
+/// ```
+pub fn stay_profile(d: f64, years: usize) -> Vec<f64> {
+    let mut out = vec![0.0; years];
+    if years > 0 {
+        out[0] = 0.5;
+        for (k, v) in profile(d, years - 1, 1.0).into_iter().enumerate() {
+            out[k + 1] = v;
+        }
+    }
+    out
+}
+
+fn profile(d: f64, years: usize, first: f64) -> Vec<f64> {
     let mut left = d;
     (0..years)
         .map(|k| {
-            let take = left.min(if k == 0 { 0.5 } else { 1.0 }).max(0.0);
+            let take = left.min(if k == 0 { first } else { 1.0 }).max(0.0);
             left -= take;
             take
         })
         .collect()
-}
-
-/// The council's own count of an outcome, if it has one.
-pub fn council_baseline(s: &Scenario, o: Outcome) -> Option<f64> {
-    let k = &s.council;
-    match o {
-        Outcome::CareEntries => k.care_starts,
-        Outcome::CpPlans => k.cp_plans,
-        Outcome::ChildrenInNeed => k.children_in_need,
-        Outcome::CareProceedings => k.care_proceedings,
-        Outcome::PoliceIncidents => k.police_incidents,
-        Outcome::AeAttendances => k.ae_attendances,
-    }
-}
-
-fn cashable_shares(c: &Cashable) -> [f64; OUTCOMES + 1] {
-    let mut out = [0.0; OUTCOMES + 1];
-    for o in Outcome::ALL {
-        out[o.index()] = c.for_outcome(o) / 100.0;
-    }
-    out[OUTCOMES] = c.case_benefits_pct / 100.0;
-    out
 }
 
 impl Plan {
@@ -209,67 +228,106 @@ impl Plan {
     pub fn new(s: &Scenario) -> Plan {
         let a = &s.assumptions;
         let horizon = a.horizon_years as usize;
-        let funded_years = (a.funding_years as usize).max(1);
+        let funded_years = a.funding_years as usize;
         let programmes: Vec<resolve::Programme> = s
             .programmes
             .iter()
             .map(|c| resolve::programme(s, c))
             .collect();
-        let last_funded = funded_years.min(horizon.max(1)) - 1;
-        let ramp_at = |t: usize| a.ramp_pct[t.min(a.ramp_pct.len() - 1)] / 100.0;
-        let ramp = (0..horizon).map(|t| ramp_at(t.min(last_funded))).collect();
+        let ramp = (0..horizon)
+            .map(|t| a.ramp_pct[t.min(a.ramp_pct.len() - 1)] / 100.0)
+            .collect();
         let persist = (0..horizon)
-            .map(|t| {
-                let drop = (1.0 - a.drop_off_pct / 100.0).powi(t as i32);
-                if t >= funded_years {
-                    let gone = (t - funded_years + 1) as i32;
-                    drop * (1.0 - a.decay_after_funding_pct / 100.0).powi(gone)
-                } else {
-                    drop
-                }
-            })
+            .map(|k| (1.0 - a.drop_off_pct / 100.0).powi(k as i32))
             .collect();
         let growth = (0..horizon)
             .map(|t| (1.0 + a.baseline_trend_pct / 100.0).powi(t as i32))
             .collect();
-        let mut council = [None; OUTCOMES];
-        for o in Outcome::ALL {
-            council[o.index()] = council_baseline(s, o);
-        }
+        let k = &s.council;
+        let cin_only = match (k.children_in_need, k.cp_plans, k.children_looked_after) {
+            (Some(cin), cp, cla) => Some((cin - cp.unwrap_or(0.0) - cla.unwrap_or(0.0)).max(0.0)),
+            _ => None,
+        };
+        let bound = [
+            k.care_starts,
+            k.cp_plans,
+            cin_only,
+            k.care_proceedings,
+            k.police_incidents,
+            k.emergency_admissions,
+        ];
         let mut skipped = Vec::new();
-        for (i, p) in programmes.iter().enumerate() {
-            for e in &p.effects {
-                if e.kind == Kind::Relative
-                    && council[e.outcome.index()].is_none()
-                    && !skipped.contains(&(i, e.outcome))
-                {
-                    skipped.push((i, e.outcome));
+        for (i, (p, c)) in programmes.iter().zip(&s.programmes).enumerate() {
+            if c.programme == super::evidence::CUSTOM_ID {
+                continue;
+            }
+            if let Some(prog) = super::evidence::find(&c.programme) {
+                for e in &prog.effects {
+                    let o = e.quantity.outcome();
+                    if !p.effects.iter().any(|r| r.outcome == o) && !skipped.contains(&(i, o)) {
+                        skipped.push((i, o));
+                    }
                 }
             }
         }
         let d = care_years(s);
         let u = &s.unit_costs;
+        let cash = &a.cashable;
+        let average = k.cla_spend_per_child.unwrap_or_else(|| u.foster_annual());
+        let care_unit = programmes
+            .iter()
+            .map(|p| match p.placement {
+                Placement::Foster => u.foster_annual(),
+                Placement::Residential => u.residential_annual(),
+                Placement::CouncilAverage => average,
+            })
+            .collect();
+        let care_cashable = programmes
+            .iter()
+            .map(|p| match p.placement {
+                Placement::Residential => cash.residential_pct / 100.0,
+                _ => cash.care_pct / 100.0,
+            })
+            .collect();
         let rate = a.discount_rate_pct / 100.0;
         Plan {
             horizon,
             funded_years,
+            entry_profile: programmes
+                .iter()
+                .map(|p| care_profile(p.care_years, horizon))
+                .collect(),
+            stay_profile: programmes
+                .iter()
+                .map(|p| stay_profile(p.care_years, horizon))
+                .collect(),
+            care_unit,
+            care_cashable,
             programmes,
             ramp,
             persist,
             growth,
-            council,
+            bound,
+            care_stock: k.children_looked_after,
             care_years: d,
-            profile: care_profile(d, horizon),
             unit: [
-                u.care_annual(),
+                0.0,
                 u.cp_plan_annual,
                 u.cin_annual,
                 u.care_proceedings,
                 u.police_incident,
-                u.ae_attendance,
+                u.emergency_admission,
             ],
             proceedings_council: u.care_proceedings_council_pct / 100.0,
-            cashable: cashable_shares(&a.cashable),
+            cashable: [
+                0.0,
+                cash.cp_plans_pct / 100.0,
+                cash.children_in_need_pct / 100.0,
+                cash.care_proceedings_pct / 100.0,
+                cash.police_pct / 100.0,
+                cash.nhs_pct / 100.0,
+                cash.case_benefits_pct / 100.0,
+            ],
             cost_uplift: 1.0 + a.optimism_bias_costs_pct / 100.0,
             discount: (0..horizon)
                 .map(|t| 1.0 / (1.0 + rate).powi(t as i32))
@@ -284,192 +342,223 @@ impl Plan {
         self.programmes.iter().map(|p| p.effects.len()).sum()
     }
 
-    /// Number of per-case benefits across all programmes.
+    /// Number of per-case money values across all programmes.
     pub fn case_value_count(&self) -> usize {
-        self.programmes.iter().map(|p| p.case_benefits.len()).sum()
+        self.programmes.iter().map(|p| p.case_values.len()).sum()
     }
-}
 
-/// The smaller of two finite numbers. (`f64::min` also handles NaN, which
-/// the browser build turns into a call.)
-#[inline(always)]
-fn min(a: f64, b: f64) -> f64 {
-    if b < a {
-        b
-    } else {
-        a
+    /// The effect sizes as planned, in [`Draw::sizes`] order.
+    pub fn sizes(&self) -> Vec<f64> {
+        self.programmes
+            .iter()
+            .flat_map(|p| p.effects.iter().map(|e| e.size))
+            .collect()
     }
 }
 
 /// Runs the chain for one draw into `w`.
 ///
-/// Written as plain loops over slices, with the reach of each programme and
-/// year worked out once: the browser build is optimised for size, where
-/// iterator adaptors, closures and `Vec` indexing are not inlined. The
-/// arithmetic is the same, in the same order, as the formulas in
-/// `docs/methodology.md`.
+/// For programme *i* serving `served[i, s]` cases in year *s* (cohort ×
+/// reach × ramp, no more than the eligible caseload, and none once funding
+/// has stopped), year *t* gets, from each earlier cohort *s* ≤ *t* at lag
+/// *k* = *t* − *s*: cases × per-case change × adjustment × persistence(k) ×
+/// the nesting factor, timed by the change's profile. Totals across
+/// programmes are held to the council's own counts.
 pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
     let n = plan.programmes.len();
     let h = plan.horizon;
     w.reset(n, h);
-    let progs = &plan.programmes[..];
-    let (ramp, persist, growth) = (&plan.ramp[..], &plan.persist[..], &plan.growth[..]);
+    let progs = &plan.programmes;
 
-    // Reach by programme and year.
-    let reach = &mut w.reach[..];
-    for i in 0..n {
-        let m = match draw.engagement_mult {
-            Some(m) => m[i],
-            None => 1.0,
-        };
-        let e = min(progs[i].engagement * m, 1.0);
-        for t in 0..h {
-            reach[i * h + t] = e * ramp[t];
+    // Cases served, and the share of the eligible caseload covered.
+    let mut cover = vec![0.0; n * h];
+    for (i, p) in progs.iter().enumerate() {
+        let m = draw.engagement_mult.map_or(1.0, |m| m[i]);
+        let reach = (p.engagement * m).min(1.0);
+        for t in 0..h.min(plan.funded_years) {
+            let mut served = p.cohort * reach * plan.ramp[t];
+            if let Some(e) = p.eligible {
+                served = served.min(e);
+                cover[i * h + t] = if e > 0.0 { served / e } else { 0.0 };
+            }
+            w.served[i * h + t] = served;
         }
     }
-    let reach = &w.reach[..];
 
-    // Events avoided, combined across programmes per outcome and year.
-    let avoided = &mut w.avoided[..];
-    let own = &mut w.own[..];
-    let without = &mut w.without[..];
-    for t in 0..h {
-        own.fill(0.0);
-        without.fill(0.0);
-        let mut k = 0;
-        for i in 0..n {
-            let p = &progs[i];
-            let r = reach[i * h + t];
-            for e in &p.effects[..] {
-                let size = match draw.sizes {
-                    Some(s) => s[k],
-                    None => e.size,
-                } * draw.scale;
-                k += 1;
-                let oi = e.outcome as usize;
-                let (wo, av) = match e.kind {
-                    Kind::Relative => match plan.council[oi] {
-                        Some(b) => {
-                            let b = b * growth[t];
-                            (b * r, b * r * size / 100.0)
-                        }
-                        None => (0.0, 0.0),
-                    },
-                    Kind::Points { control } => {
-                        (p.cohort * r * control / 100.0, p.cohort * r * size / 100.0)
-                    }
-                    Kind::PerCouncil { counterfactual } => (r * counterfactual, r * size),
-                };
-                without[i * OUTCOMES + oi] += wo;
-                own[i * OUTCOMES + oi] += min(av * p.adjustment * persist[t], wo);
+    // Sizes, and each programme's reduction in care time for its nested ones.
+    let planned;
+    let sizes = match draw.sizes {
+        Some(s) => s,
+        None => {
+            planned = plan.sizes();
+            &planned[..]
+        }
+    };
+    let mut first = Vec::with_capacity(n);
+    let mut k0 = 0;
+    for p in progs {
+        first.push(k0);
+        k0 += p.effects.len();
+    }
+    let reduction: Vec<f64> = progs
+        .iter()
+        .zip(&first)
+        .map(|(p, &f)| p.care_time_reduction(&sizes[f..f + p.effects.len()]))
+        .collect();
+
+    // Physical changes and money, programme by programme.
+    let mut case_k = 0;
+    for (i, p) in progs.iter().enumerate() {
+        let nest = |s: usize| match p.parent {
+            Some(j) if j != i => 1.0 - cover[j * h + s] * reduction[j],
+            _ => 1.0,
+        };
+        let entry = &plan.entry_profile[i];
+        let stay = &plan.stay_profile[i];
+        // Per-case changes of this programme at this draw's sizes.
+        let mut cp_per_case = 0.0;
+        for (j, e) in p.effects.iter().enumerate() {
+            if e.change == Change::CpPlans {
+                cp_per_case = sizes[first[i] + j] / 100.0 * e.per_unit;
             }
         }
-        for oi in 0..OUTCOMES {
-            let base = match plan.council[oi] {
-                Some(b) => b * growth[t],
-                None => {
-                    let mut sum = 0.0;
-                    for i in 0..n {
-                        sum += without[i * OUTCOMES + oi];
-                    }
-                    sum
-                }
-            };
-            let mut total = 0.0;
-            for i in 0..n {
-                total += own[i * OUTCOMES + oi];
-            }
-            if base <= 0.0 || total <= 0.0 {
+        for s in 0..h {
+            let cases = w.served[i * h + s];
+            if cases == 0.0 {
                 continue;
             }
-            let mut remaining = 1.0;
-            for i in 0..n {
-                remaining *= 1.0 - min(own[i * OUTCOMES + oi] / base, 1.0);
-            }
-            let combined = base * (1.0 - remaining);
-            for i in 0..n {
-                avoided[(i * h + t) * OUTCOMES + oi] = combined * own[i * OUTCOMES + oi] / total;
+            let g = plan.growth[s];
+            let nf = nest(s);
+            for (j, e) in p.effects.iter().enumerate() {
+                let mut x = sizes[first[i] + j] / 100.0 * e.per_unit;
+                if matches!(e.change, Change::ChildrenInNeedAllTiers) {
+                    x = (x - cp_per_case).max(0.0);
+                }
+                if e.measure == "relative" {
+                    x *= g;
+                }
+                let x = x * cases * p.adjustment;
+                for t in s..h {
+                    let lag = t - s;
+                    let keep = plan.persist[lag];
+                    let k = i * h + t;
+                    let (care_entries, years, oi, count) = match e.change {
+                        Change::CareTime => (0.0, x * entry[lag] * nf, CARE, 0.0),
+                        Change::CareEntries => (
+                            if lag == 0 { x * nf } else { 0.0 },
+                            x * entry[lag] * nf,
+                            CARE,
+                            0.0,
+                        ),
+                        Change::InCareAt12Months => (0.0, x * stay[lag] * nf, CARE, 0.0),
+                        Change::CpPlans => (0.0, 0.0, CP, half_and_half(x, lag)),
+                        Change::ChildrenInNeedAllTiers | Change::ChildrenInNeedOnly => {
+                            (0.0, 0.0, CIN, half_and_half(x, lag))
+                        }
+                        Change::Flow(o) => (0.0, 0.0, o.index(), if lag == 0 { x } else { 0.0 }),
+                    };
+                    w.avoided[k * OUTCOMES + CARE] += care_entries * keep;
+                    w.child_years[k] += years * keep;
+                    if oi != CARE {
+                        w.avoided[k * OUTCOMES + oi] += count * keep;
+                    }
+                }
             }
         }
+        // Monetised per-case values.
+        for (j, c) in p.case_values.iter().enumerate() {
+            let value = draw.case_values.map_or(c.value, |v| v[case_k + j]);
+            let a = c.agency.index();
+            for s in 0..h {
+                let cases = w.served[i * h + s];
+                if cases == 0.0 {
+                    continue;
+                }
+                let nf = if a == CS { nest(s) } else { 1.0 };
+                let per_year = cases * value * p.adjustment * nf / c.years as f64;
+                for t in s..h.min(s + c.years) {
+                    let k = i * h + t;
+                    let amount = per_year * plan.persist[t - s];
+                    w.savings[k * AGENCIES + a] += amount;
+                    if a == CS {
+                        w.cashable[k] += amount * plan.cashable[OUTCOMES];
+                    }
+                }
+            }
+        }
+        case_k += p.case_values.len();
     }
 
-    // Money.
-    let avoided = &w.avoided[..];
-    let mut unit = [0.0; OUTCOMES];
-    for (o, u) in unit.iter_mut().enumerate() {
-        *u = plan.unit[o] * draw.unit_mult[o];
+    // Hold the totals to the council's own counts.
+    for t in 0..h {
+        let g = plan.growth[t];
+        let mut limit = |o: usize, bound: Option<f64>, get: &dyn Fn(&Work, usize) -> f64| {
+            let Some(b) = bound else { return };
+            let total: f64 = (0..n).map(|i| get(w, i * h + t)).sum();
+            if total > b * g && total > 0.0 {
+                w.capped[o] = true;
+                let f = b * g / total;
+                for i in 0..n {
+                    let k = i * h + t;
+                    if o == OUTCOMES {
+                        w.child_years[k] *= f;
+                    } else {
+                        w.avoided[k * OUTCOMES + o] *= f;
+                    }
+                }
+            }
+        };
+        for o in 0..OUTCOMES {
+            limit(o, plan.bound[o], &|w, k| w.avoided[k * OUTCOMES + o]);
+        }
+        limit(OUTCOMES, plan.care_stock, &|w, k| w.child_years[k]);
     }
-    let c = &plan.cashable;
-    let profile = &plan.profile[..];
-    const CARE: usize = Outcome::CareEntries as usize;
-    const CP: usize = Outcome::CpPlans as usize;
-    const CIN: usize = Outcome::ChildrenInNeed as usize;
-    const COURT: usize = Outcome::CareProceedings as usize;
-    const POLICE: usize = Outcome::PoliceIncidents as usize;
-    const AE: usize = Outcome::AeAttendances as usize;
-    const CS: usize = Agency::ChildrensServices as usize;
-    let mut case_k = 0;
-    for i in 0..n {
-        let p = &progs[i];
+
+    // Money and cost.
+    for (i, p) in progs.iter().enumerate() {
         for t in 0..h {
             let k = i * h + t;
-            let row = &avoided[k * OUTCOMES..(k + 1) * OUTCOMES];
-            let mut cy = 0.0;
-            for s0 in 0..t + 1 {
-                cy += avoided[(i * h + s0) * OUTCOMES + CARE] * profile[t - s0];
-            }
-            w.child_years[k] = cy;
-            let mut savings = [0.0; AGENCIES];
-            let mut cash = 0.0;
-            let proceedings = row[COURT] * unit[COURT];
-            for (agency, amount, share) in [
-                (CS, cy * unit[CARE], c[CARE]),
-                (CS, row[CP] * unit[CP], c[CP]),
-                (CS, row[CIN] * unit[CIN], c[CIN]),
-                (CS, proceedings * plan.proceedings_council, c[COURT]),
-                (
-                    Agency::CourtsLegal as usize,
-                    proceedings * (1.0 - plan.proceedings_council),
-                    c[COURT],
-                ),
-                (
-                    Agency::Police as usize,
-                    row[POLICE] * unit[POLICE],
-                    c[POLICE],
-                ),
-                (Agency::Nhs as usize, row[AE] * unit[AE], c[AE]),
-            ] {
-                savings[agency] += amount;
-                cash += amount * share;
-            }
-            for (j, (agency, per_case)) in p.case_benefits.iter().enumerate() {
-                let value = match draw.case_values {
-                    Some(v) => v[case_k + j],
-                    None => *per_case,
-                };
-                let first = (t + 1).saturating_sub(CASE_BENEFIT_YEARS);
-                let mut cases = 0.0;
-                for s0 in first..t + 1 {
-                    cases += p.cohort * reach[i * h + s0] * persist[s0];
-                }
-                let amount = cases * value * draw.scale * p.adjustment / CASE_BENEFIT_YEARS as f64;
-                savings[agency.index()] += amount;
-                cash += amount * c[OUTCOMES];
-            }
-            w.savings[k * AGENCIES..(k + 1) * AGENCIES].copy_from_slice(&savings);
-            w.cashable[k] = cash;
+            let row = &w.avoided[k * OUTCOMES..(k + 1) * OUTCOMES];
+            let u = |o: usize| plan.unit[o] * draw.unit_mult[o];
+            let care = w.child_years[k] * plan.care_unit[i] * draw.unit_mult[CARE];
+            let cp = row[CP] * u(CP);
+            let cin = row[CIN] * u(CIN);
+            let court = row[COURT] * u(COURT);
+            let police = row[POLICE] * u(POLICE);
+            let nhs = row[NHS] * u(NHS);
+            let council_court = court * plan.proceedings_council;
+            let sv = &mut w.savings[k * AGENCIES..(k + 1) * AGENCIES];
+            sv[CS] += care + cp + cin + council_court;
+            sv[Agency::CourtsLegal.index()] += court - council_court;
+            sv[Agency::Police.index()] += police;
+            sv[Agency::Nhs.index()] += nhs;
+            w.cashable[k] += care * plan.care_cashable[i]
+                + cp * plan.cashable[CP]
+                + cin * plan.cashable[CIN]
+                + council_court * plan.cashable[COURT];
             w.cost[k] = if t < plan.funded_years {
                 let setup = if t == 0 { p.setup_cost } else { 0.0 };
-                (p.cohort * reach[k] * p.cost_per_case + p.annual_cost + setup) * plan.cost_uplift
+                (w.served[k] * p.cost_per_case + p.annual_cost + setup)
+                    * plan.cost_uplift
+                    * draw.cost_mult
             } else {
                 0.0
             };
         }
-        case_k += p.case_benefits.len();
     }
 }
 
-/// Net present value of one run, £.
+/// A stock change measured at 31 March of the year served, costed as
+/// child-years: half in the year served, half in the next.
+fn half_and_half(x: f64, lag: usize) -> f64 {
+    if lag < 2 {
+        0.5 * x
+    } else {
+        0.0
+    }
+}
+
+/// Net present value to the public purse of one run, £.
 pub fn npv(plan: &Plan, w: &Work) -> f64 {
     let n = plan.programmes.len();
     (0..plan.horizon)
@@ -477,32 +566,59 @@ pub fn npv(plan: &Plan, w: &Work) -> f64 {
         .sum()
 }
 
-/// Largest multiple of the effects the break-even search tries: enough for a
-/// 1% effect to reach 100%.
-const MAX_SCALE: f64 = 100.0;
+/// Net present budget impact to the council of one run: cashable savings
+/// minus cost, discounted, £.
+pub fn budget_npv(plan: &Plan, w: &Work) -> f64 {
+    let n = plan.programmes.len();
+    (0..plan.horizon)
+        .map(|t| w.cash_net(n, plan.horizon, t) * plan.discount[t])
+        .sum()
+}
 
-/// The multiple of every effect at which NPV = 0, by bisection (NPV rises
-/// with the multiple: every saving does, and costs do not depend on it).
-/// `None` when even `MAX_SCALE` times the effects does not break even.
-pub fn break_even_scale(plan: &Plan, w: &mut Work) -> Option<f64> {
-    let mut npv_at = |k: f64| {
-        simulate(plan, &Draw::scaled(k), w);
-        npv(plan, w)
+/// The switching value of effect `k` (in [`Draw::sizes`] order): the size
+/// at which the council's net present budget impact is zero, everything
+/// else as planned (Green Book 2022, paras 5.60–5.61). `None` when no size
+/// up to the effect's cap gets there. The size is before adjustments; the
+/// caller multiplies by the programme's adjustment to state it after them.
+pub fn switching_size(plan: &Plan, k: usize, w: &mut Work) -> Option<f64> {
+    let mut sizes = plan.sizes();
+    let (p, e) = effect_at(plan, k)?;
+    let _ = p;
+    let cap = e.cap;
+    let mut at = |v: f64, w: &mut Work| {
+        sizes[k] = v;
+        let draw = Draw {
+            sizes: Some(&sizes),
+            ..Draw::central()
+        };
+        simulate(plan, &draw, w);
+        budget_npv(plan, w)
     };
-    if npv_at(0.0) >= 0.0 {
+    if at(0.0, w) >= 0.0 {
         return Some(0.0);
     }
-    if npv_at(MAX_SCALE) < 0.0 {
+    if at(cap, w) < 0.0 {
         return None;
     }
-    let (mut lo, mut hi) = (0.0, MAX_SCALE);
+    let (mut lo, mut hi) = (0.0, cap);
     for _ in 0..50 {
         let mid = 0.5 * (lo + hi);
-        if npv_at(mid) >= 0.0 {
+        if at(mid, w) >= 0.0 {
             hi = mid;
         } else {
             lo = mid;
         }
     }
     Some(hi)
+}
+
+/// The programme and effect at index `k` of [`Draw::sizes`].
+pub fn effect_at(plan: &Plan, mut k: usize) -> Option<(&resolve::Programme, &resolve::Effect)> {
+    for p in &plan.programmes {
+        if k < p.effects.len() {
+            return Some((p, &p.effects[k]));
+        }
+        k -= p.effects.len();
+    }
+    None
 }

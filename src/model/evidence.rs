@@ -1,9 +1,11 @@
 //! The evidence library: what each programme does, for whom, by how much,
 //! how sure we are, what it costs, and where every figure comes from.
 //!
-//! Figures are those marked verified in the project's research notes. Where
-//! a study gives one figure and no interval, the low and high values follow
-//! the convention in [`range_rule`] and say so.
+//! Figures are those marked verified in the project's research notes. Each
+//! effect names the population it was measured on (the families worked with,
+//! or a whole council's count) and the quantity (care time, entries, a count
+//! at 31 March). Where a study gives one figure and no interval, the low and
+//! high values follow the convention in [`range_rule`] and say so.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +14,11 @@ use super::outcome::{Agency, Outcome};
 
 /// The version of this evidence library. Scenarios and share links record it
 /// so that old links can say which figures they were made with.
-pub const EVIDENCE_SET: &str = "2026.1";
+pub const EVIDENCE_SET: &str = "2026.2";
+
+/// What changed in the method since the last evidence set, for readers of
+/// older links and files.
+pub const METHOD_CHANGES: &str = "Method 2 (evidence set 2026.2): effects apply to the families served and the measure each study used (days in care stay days in care); each year's families carry their own benefits, so nothing new accrues once funding stops; children in need no longer overlap with protection plans; every pound is in 2025-26 prices; the headline is cash to the council.";
 
 /// Strength of the study design behind an effect, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,9 +46,10 @@ impl Grade {
     }
 }
 
-/// The half-width of the range put around a single published figure, as a
-/// share of it, by grade: RCT ±25%, comparison-area ±40%, before/after and
-/// modelled ±50%. A convention of this calculator, shown as such in the UI.
+/// How far below a single published figure the range reaches, as a share of
+/// it, by grade: RCT 25%, comparison-area 40%, before/after and modelled 50%.
+/// A convention of this calculator, shown as such in the UI; the high end is
+/// the published figure (see [`Range::by_rule`]).
 pub fn range_rule(grade: Grade) -> f64 {
     match grade {
         Grade::Rct => 0.25,
@@ -51,32 +58,80 @@ pub fn range_rule(grade: Grade) -> f64 {
     }
 }
 
-/// How an effect is measured, which fixes how it is applied.
+/// What an effect was measured on, which fixes how it is applied.
+///
+/// "Council" effects were measured on a whole council's count while the
+/// programme covered that council's whole caseload; they are applied to the
+/// share of the caseload served (families served ÷ families eligible), never
+/// stretched beyond it. "Cohort" effects were measured on the families or
+/// children worked with and are applied per case served.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "measure", rename_all = "snake_case")]
 pub enum Measure {
-    /// A relative reduction (%) in the council's own count of the outcome,
-    /// applied to the engaged share.
-    Relative,
-    /// A reduction in percentage points in the share of the programme's
-    /// cohort who reach the outcome; `control_pct` is the share in the
-    /// comparison group (% of the cohort).
-    PercentagePoints {
+    /// A relative reduction (%) in a whole-council count, measured with the
+    /// programme covering the whole caseload.
+    CouncilRelative,
+    /// A reduction in percentage points in the share of the cohort who
+    /// reach the outcome; `control_pct` is the share in the comparison group.
+    CohortPoints {
         /// Share of the comparison group reaching the outcome (%).
         control_pct: f64,
     },
-    /// Events avoided per year by one council running the programme in full;
-    /// `counterfactual` is the events there would otherwise have been.
-    PerCouncil {
-        /// Events a year without the programme in the studied areas.
-        counterfactual: f64,
-    },
     /// Percentage points worked out from an observed rate with no comparison
     /// group: the effect is (the user's counterfactual rate − `observed_pct`).
-    ObservedRate {
+    CohortObserved {
         /// Share of the cohort reaching the outcome with the programme (%).
         observed_pct: f64,
     },
+}
+
+/// The quantity an effect was measured in. Stocks are counts at a point in
+/// time (31 March, or 12 months after the start); flows are events in a
+/// year; care time is child-days in care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quantity {
+    /// Child-days in care of children entering care (care time).
+    CareTime,
+    /// Children starting to be looked after (a flow).
+    CareEntries,
+    /// Infants under 12 months starting to be looked after (a flow).
+    InfantCareEntries,
+    /// Children looked after 12 months after the start (a stock at a point).
+    InCareAt12Months,
+    /// Children on child protection plans at 31 March (a stock).
+    CpPlans,
+    /// Children in need at 31 March, all tiers (a stock).
+    ChildrenInNeed,
+    /// Care proceedings issued (a flow).
+    CareProceedings,
+}
+
+impl Quantity {
+    /// The outcome the quantity changes.
+    pub fn outcome(self) -> Outcome {
+        match self {
+            Quantity::CareTime
+            | Quantity::CareEntries
+            | Quantity::InfantCareEntries
+            | Quantity::InCareAt12Months => Outcome::CareEntries,
+            Quantity::CpPlans => Outcome::CpPlans,
+            Quantity::ChildrenInNeed => Outcome::ChildrenInNeed,
+            Quantity::CareProceedings => Outcome::CareProceedings,
+        }
+    }
+
+    /// Stock, flow or time, in words, for every place the figure is shown.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Quantity::CareTime => "time in care",
+            Quantity::CareEntries | Quantity::InfantCareEntries | Quantity::CareProceedings => {
+                "a flow, a year"
+            }
+            Quantity::InCareAt12Months => "a stock, 12 months after the start",
+            Quantity::CpPlans | Quantity::ChildrenInNeed => "a stock, at 31 March",
+        }
+    }
 }
 
 /// A figure with its range.
@@ -91,31 +146,43 @@ pub struct Range {
 }
 
 impl Range {
-    /// A range by [`range_rule`] around one published figure.
+    /// A range by [`range_rule`] around one published figure: from the
+    /// rule's low end up to the published figure itself. No study observed
+    /// more than its own figure, so the convention never goes above it.
     pub fn by_rule(central: f64, grade: Grade) -> Range {
         let w = range_rule(grade);
         Range {
             low: central * (1.0 - w),
             central,
-            high: central * (1.0 + w),
+            high: central,
         }
     }
+}
+
+/// Where an effect's range comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeBasis {
+    /// A confidence interval published with the study.
+    Published,
+    /// This calculator's convention ([`range_rule`]), not a published interval.
+    Convention,
 }
 
 /// One outcome a programme moves.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Effect {
-    /// What it moves.
-    pub outcome: Outcome,
-    /// How the figure is measured.
+    /// What it was measured in.
+    pub quantity: Quantity,
+    /// On whom it was measured.
     #[serde(flatten)]
     pub measure: Measure,
-    /// Size of the reduction: % for relative, percentage points, or events a
-    /// year for per-council effects. Zero for observed-rate effects, whose
-    /// size comes from the user's counterfactual rate.
+    /// Size of the reduction: % for council-relative effects, percentage
+    /// points for cohort effects. Zero for observed-rate effects, whose size
+    /// comes from the user's counterfactual rate.
     pub size: Range,
-    /// True when low/high come from [`range_rule`], not the source.
-    pub range_by_rule: bool,
+    /// Whether low/high are a published interval or the convention.
+    pub range_basis: RangeBasis,
     /// What the study measured, in words.
     pub finding: &'static str,
     /// The study.
@@ -124,30 +191,32 @@ pub struct Effect {
     pub verification: Verification,
 }
 
-/// A monetised benefit per case, for programmes whose evidence is a cost
-/// model rather than outcome counts.
+/// A monetised benefit per case, for findings published as money rather
+/// than counts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseBenefit {
     /// Who gains.
     pub agency: Agency,
-    /// £ per case, spread evenly over [`CASE_BENEFIT_YEARS`].
+    /// £ per case in its price year, spread evenly over `years`.
     pub per_case: Range,
+    /// Years over which it falls, from the year the case is worked with.
+    pub years: usize,
+    /// Price year (the financial year it starts in).
+    pub price_year: u16,
+    /// How the figure is built.
+    pub basis: &'static str,
     /// The study.
     pub source: Citation,
 }
 
-/// Years over which a per-case monetised benefit is spread, evenly, from the
-/// year the case is worked with. The FDAC cost models used five years; their
-/// timing within those years is not published.
-pub const CASE_BENEFIT_YEARS: usize = 5;
-
 /// A published programme cost.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PublishedCost {
-    /// £ per case (per family, child or woman, as the cohort says).
+    /// £ per case (per family, child or woman, as the cohort says), in its
+    /// price year.
     pub per_case: f64,
-    /// Price year of the figure.
-    pub price_year: &'static str,
+    /// Price year (the financial year it starts in).
+    pub price_year: u16,
     /// How it was found.
     pub basis: &'static str,
     /// The source.
@@ -163,17 +232,79 @@ pub struct Cohort {
     pub unit: &'static str,
     /// Hint shown next to the input.
     pub hint: &'static str,
-    /// Council figure used when the user enters none (a marked proxy), or
-    /// `None` when the user must enter it.
-    pub default_from: Option<CohortDefault>,
+    /// The cohort used when the user enters none, or `None` when the user
+    /// must enter it.
+    pub default: Option<CohortDefault>,
 }
 
-/// A council figure used as a cohort proxy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A cohort used when the user enters none.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CohortDefault {
+    /// The whole eligible caseload (a whole-system model, as evaluated).
+    Eligible,
+    /// A fixed number of cases, e.g. one Pause practice.
+    Cases(f64),
+}
+
+/// The council figure an eligible caseload is scaled from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EligibleBase {
     /// Children on child protection plans at 31 March.
     CpPlans,
+    /// Infants entering care a year (the council's figure, or the stand-in).
+    InfantCareEntries,
+}
+
+/// How many cases a council could serve a year: `per_unit` cases for each
+/// unit of a council figure. Served cases never exceed it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Eligible {
+    /// The council figure.
+    pub base: EligibleBase,
+    /// Cases per unit of it.
+    pub per_unit: f64,
+    /// How the ratio is built, in words.
+    pub basis: &'static str,
+}
+
+/// The placement a child kept out of care would have had: the marginal
+/// cost of the children a programme serves, not an all-age average.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    /// Foster care.
+    Foster,
+    /// A children's home.
+    Residential,
+    /// The council's own net spend per looked-after child (an average, not
+    /// a marginal cost).
+    CouncilAverage,
+}
+
+impl Placement {
+    /// A short plain-English name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Placement::Foster => "foster care",
+            Placement::Residential => "a children's home",
+            Placement::CouncilAverage => "your council's average spend per looked-after child",
+        }
+    }
+}
+
+/// How long a child kept out of care would have stayed.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Duration {
+    /// The council's own: children looked after ÷ children leaving care.
+    Council,
+    /// The council's own, but no longer than until 18 from this age.
+    UntilAdult {
+        /// Age on entering care, years.
+        entry_age: f64,
+    },
 }
 
 /// A programme in the library.
@@ -189,9 +320,18 @@ pub struct Programme {
     pub grade: Grade,
     /// Who it works with.
     pub cohort: Cohort,
+    /// How many cases a council could serve, where the evidence says.
+    pub eligible: Option<Eligible>,
+    /// The placement avoided.
+    pub placement: Placement,
+    /// How long an avoided stay in care would have lasted.
+    pub duration: Duration,
+    /// A programme whose cohort contains this one's: when both are chosen,
+    /// this one applies to the risk the other leaves.
+    pub nests_in: Option<&'static str>,
     /// Outcome effects.
     pub effects: Vec<Effect>,
-    /// Monetised per-case benefits (FDAC).
+    /// Monetised per-case benefits.
     pub case_benefits: Vec<CaseBenefit>,
     /// Published cost, or `None` when the user must enter one.
     pub cost: Option<PublishedCost>,
@@ -230,40 +370,70 @@ pub fn find(id: &str) -> Option<Programme> {
         .map(|(_, make)| make())
 }
 
+/// Families Hertfordshire's Family Safeguarding teams worked with in their
+/// first 12 months (innovationcsc.co.uk; HCLG Committee 2019, Box 2).
+pub const FS_HERTS_FAMILIES: f64 = 940.0;
+/// Hertfordshire's children on child protection plans at 31 March 2014, the
+/// last count before the January 2015 launch (DfE, `la_history.csv`; a test
+/// checks it against the file).
+pub const FS_HERTS_CP_PLANS_2014: f64 = 1_140.0;
+
+/// Infants entering care a year in an average studied Pause area without
+/// Pause: 14.4 fewer a year was about 30% (Boddy et al. 2020), so
+/// 14.4 ÷ 0.30 = 48. The stand-in when a council has no figure of its own.
+pub const PAUSE_STUDIED_INFANT_ENTRIES: f64 = 48.0;
+
 fn family_safeguarding() -> Programme {
     let g = Grade::BeforeAfter;
     let src = citation::FORRESTER_2017;
-    let effect = |outcome, pct, finding| Effect {
-        outcome,
-        measure: Measure::Relative,
+    let effect = |quantity, pct, finding| Effect {
+        quantity,
+        measure: Measure::CouncilRelative,
         size: Range::by_rule(pct, g),
-        range_by_rule: true,
+        range_basis: RangeBasis::Convention,
         finding,
         source: src,
         verification: Verification::Verified,
     };
+    let per_family = |agency, total: f64, basis| CaseBenefit {
+        agency,
+        per_case: Range::by_rule(total / FS_HERTS_FAMILIES, g),
+        years: 1,
+        price_year: 2015,
+        basis,
+        source: citation::HCLG_2019,
+    };
     Programme {
         id: "family-safeguarding",
         name: "Family Safeguarding",
-        summary: "Adult specialists (domestic abuse, mental health, substance misuse, probation) join children's social work teams. In Hertfordshire's first year days in care fell 39%, children on protection plans 29% and children in need 8.8%, against the years before (one council, no comparison group; a later five-council study found significant falls in care entry in 4 of 5).",
+        summary: "Adult specialists (domestic abuse, mental health, substance misuse, probation) join children's social work teams. In Hertfordshire's first year, working with 940 families, days in care fell 39%, children on protection plans 29% and children in need 8.8%, against the years before (one council, no comparison group; a later five-council study found significant falls in care entry in 4 of 5).",
         grade: g,
         cohort: Cohort {
             unit: "families worked with a year",
-            hint: "Hertfordshire worked with 940 families in its first year. If you leave this blank the calculator uses your number of children on protection plans as a stand-in.",
-            default_from: Some(CohortDefault::CpPlans),
+            hint: "Hertfordshire's teams worked with 940 families in their first year, its whole safeguarding caseload. Left blank, the calculator uses your whole eligible caseload, as Hertfordshire did.",
+            default: Some(CohortDefault::Eligible),
         },
+        eligible: Some(Eligible {
+            base: EligibleBase::CpPlans,
+            per_unit: FS_HERTS_FAMILIES / FS_HERTS_CP_PLANS_2014,
+            basis: "Hertfordshire worked with 940 families in the first year when it had 1,140 children on protection plans (31 March 2014): 0.825 families per child on a plan",
+        }),
+        placement: Placement::Foster,
+        duration: Duration::Council,
+        nests_in: None,
         effects: vec![
-            effect(Outcome::CareEntries, 39.0, "days in care fell 39% in the first year (applied here to children entering care)"),
-            effect(Outcome::CpPlans, 29.0, "children on child protection plans fell 29%"),
-            effect(Outcome::ChildrenInNeed, 8.8, "children in need cases fell 8.8%"),
-            effect(Outcome::PoliceIncidents, 58.0, "repeat police incidents fell an estimated 58% a year"),
-            effect(Outcome::AeAttendances, 53.0, "adult A&E admissions fell an estimated 53% a year"),
+            effect(Quantity::CareTime, 39.0, "days in care fell 39% in the first year, for the families worked with"),
+            effect(Quantity::CpPlans, 29.0, "children on child protection plans fell 29% (count at 31 March)"),
+            effect(Quantity::ChildrenInNeed, 8.8, "children in need fell 8.8% (count at 31 March, all tiers)"),
         ],
-        case_benefits: vec![],
+        case_benefits: vec![
+            per_family(Agency::Police, 106_824.0, "£106,824 a year to police and criminal justice (58% fewer repeat incidents) ÷ 940 families"),
+            per_family(Agency::Nhs, 220_002.0, "£220,002 a year to the NHS (53% fewer adult emergency admissions) ÷ 940 families"),
+        ],
         cost: Some(PublishedCost {
-            per_case: 4_800_000.0 / 940.0,
-            price_year: "2014-16",
-            basis: "Hertfordshire's £4.8m DfE innovation grant ÷ the 940 families worked with in the first 12 months",
+            per_case: 4_800_000.0 / FS_HERTS_FAMILIES,
+            price_year: 2015,
+            basis: "Hertfordshire's £4.8m DfE innovation grant ÷ the 940 families worked with in the first 12 months (the grant ran 2014-16; priced at 2015-16, its middle)",
             source: citation::FORRESTER_2017,
             verification: Verification::Derived,
         }),
@@ -287,23 +457,27 @@ fn fgc_pre_proceedings() -> Programme {
         cohort: Cohort {
             unit: "children entering pre-proceedings a year",
             hint: "Children whose families receive a pre-proceedings letter each year. This is not in the national tables: use your council's own count.",
-            default_from: None,
+            default: None,
         },
+        eligible: None,
+        placement: Placement::Foster,
+        duration: Duration::Council,
+        nests_in: Some("family-safeguarding"),
         effects: vec![
             Effect {
-                outcome: Outcome::CareEntries,
-                measure: Measure::PercentagePoints { control_pct: 44.8 },
+                quantity: Quantity::InCareAt12Months,
+                measure: Measure::CohortPoints { control_pct: 44.8 },
                 size: Range::by_rule(8.6, g),
-                range_by_rule: true,
+                range_basis: RangeBasis::Convention,
                 finding: "looked after 12 months later: 36.2% with a conference, 44.8% without (8.6 points lower)",
                 source: src,
                 verification: Verification::Verified,
             },
             Effect {
-                outcome: Outcome::CareProceedings,
-                measure: Measure::PercentagePoints { control_pct: 71.7 },
+                quantity: Quantity::CareProceedings,
+                measure: Measure::CohortPoints { control_pct: 71.7 },
                 size: Range::by_rule(12.5, g),
-                range_by_rule: true,
+                range_basis: RangeBasis::Convention,
                 finding: "care proceedings issued: 59.2% with a conference, 71.7% without (12.5 points lower)",
                 source: src,
                 verification: Verification::Verified,
@@ -311,8 +485,11 @@ fn fgc_pre_proceedings() -> Programme {
         ],
         case_benefits: vec![],
         cost: None,
-        not_counted: "Fewer days in care at 6 months (87 against 115) is covered by the fall in children in care.",
-        caveats: &["No cost per conference is published with the trial: enter your own."],
+        not_counted: "Fewer days in care at 6 months (87 against 115) is covered by the fall in children in care at 12 months.",
+        caveats: &[
+            "No cost per conference is published with the trial: enter your own.",
+            "The trial publishes confidence intervals, but they are not among the verified figures here: the range shown is this calculator's convention.",
+        ],
     }
 }
 
@@ -321,28 +498,34 @@ fn pause() -> Programme {
     Programme {
         id: "pause",
         name: "Pause",
-        summary: "An 18-month programme of intensive support for women who have had children removed. Five Pause areas saw 14.4 fewer infants enter care per council a year (about 30%) than comparison areas.",
+        summary: "An 18-month programme of intensive support for women who have had children removed. Areas with a Pause practice saw 14.4 fewer infants enter care a year (about 30%) than comparison areas.",
         grade: g,
         cohort: Cohort {
-            unit: "Pause practices (one = the studied scale)",
-            hint: "The effect is per council running Pause at the scale studied; the engagement rate scales it.",
-            default_from: None,
+            unit: "Pause practices (one practice is the scale studied)",
+            hint: "The evaluation compared areas with one Pause practice against areas without. A council with fewer infants entering care than the studied areas (48 a year) can run at most part of a practice's effect.",
+            default: Some(CohortDefault::Cases(1.0)),
         },
+        eligible: Some(Eligible {
+            base: EligibleBase::InfantCareEntries,
+            per_unit: 1.0 / PAUSE_STUDIED_INFANT_ENTRIES,
+            basis: "one practice per 48 infants entering care a year, the studied areas' average (14.4 ÷ 30%)",
+        }),
+        placement: Placement::Foster,
+        duration: Duration::Council,
+        nests_in: None,
         effects: vec![Effect {
-            outcome: Outcome::CareEntries,
-            measure: Measure::PerCouncil {
-                counterfactual: 14.4 / 0.30,
-            },
-            size: Range::by_rule(14.4, g),
-            range_by_rule: true,
-            finding: "14.4 fewer infants entering care per council a year, about 30% (215 fewer over 3 years in 5 sites)",
+            quantity: Quantity::InfantCareEntries,
+            measure: Measure::CouncilRelative,
+            size: Range::by_rule(30.0, g),
+            range_basis: RangeBasis::Convention,
+            finding: "about 30% fewer infants under 12 months entering care in Pause areas than in comparison areas (14.4 a year per area; 215 over 3 years in 5 areas)",
             source: citation::BODDY_2020,
             verification: Verification::Verified,
         }],
         case_benefits: vec![],
         cost: None,
         not_counted: "Women's own outcomes (employment +60%, housing) are not turned into money.",
-        caveats: &["No cost per woman is published in the verified sources: enter your own annual cost."],
+        caveats: &["No cost per practice is published in the verified sources: enter your own annual cost."],
     }
 }
 
@@ -356,32 +539,42 @@ fn fdac() -> Programme {
         cohort: Cohort {
             unit: "families in care proceedings with parental substance misuse a year",
             hint: "Families whose care proceedings would go through FDAC each year.",
-            default_from: None,
+            default: None,
         },
+        eligible: None,
+        placement: Placement::Foster,
+        duration: Duration::Council,
+        nests_in: Some("family-safeguarding"),
         effects: vec![],
         case_benefits: vec![
             CaseBenefit {
                 agency: Agency::ChildrensServices,
                 per_case: Range::by_rule(73_357.0, g),
+                years: 5,
+                price_year: 2024,
+                basis: "£73,357 a case to councils, mostly care placements and legal costs; spread evenly over 5 years (the London model's horizon; the national model's timing is not published)",
                 source: citation::CJI_2024,
             },
             CaseBenefit {
                 agency: Agency::OtherPublic,
                 per_case: Range::by_rule(74_068.0 - 73_357.0, g),
+                years: 5,
+                price_year: 2024,
+                basis: "£74,068 − £73,357 = £711 a case to other public services, spread evenly over 5 years",
                 source: citation::CJI_2024,
             },
         ],
         cost: Some(PublishedCost {
             per_case: 18_000.0,
-            price_year: "2024",
-            basis: "national FDAC cost-benefit model, cost per case",
+            price_year: 2024,
+            basis: "national FDAC cost-benefit model, cost per case (published 2024; taken as 2024-25 prices)",
             source: citation::CJI_2024,
             verification: Verification::Verified,
         }),
         not_counted: "Benefits are a cost model's per-case figures, not counts of children.",
         caveats: &[
-            "Monetised per case and added to other programmes' savings: if the same families also get a family group conference, lower the engagement rate.",
             "The timing of benefits within five years is not published; they are spread evenly.",
+            "With Family Safeguarding also chosen, the council's benefit applies only to the risk Family Safeguarding leaves.",
         ],
     }
 }
@@ -396,13 +589,17 @@ fn no_wrong_door() -> Programme {
         cohort: Cohort {
             unit: "adolescents referred a year",
             hint: "Young people aged 12 and over referred to the hub each year (North Yorkshire: 355 over two years).",
-            default_from: None,
+            default: None,
         },
+        eligible: None,
+        placement: Placement::Residential,
+        duration: Duration::UntilAdult { entry_age: 15.0 },
+        nests_in: None,
         effects: vec![Effect {
-            outcome: Outcome::CareEntries,
-            measure: Measure::ObservedRate { observed_pct: 14.0 },
+            quantity: Quantity::CareEntries,
+            measure: Measure::CohortObserved { observed_pct: 14.0 },
             size: Range { low: 0.0, central: 0.0, high: 0.0 },
-            range_by_rule: false,
+            range_basis: RangeBasis::Convention,
             finding: "86% of referred young people stayed out of care (14% entered)",
             source: citation::LUSHEY_2017,
             verification: Verification::Verified,
@@ -412,6 +609,7 @@ fn no_wrong_door() -> Programme {
         not_counted: "Falls in arrests (38%), missing episodes and hospital admissions are not turned into money.",
         caveats: &[
             "No comparison group: you must say what share would have entered care without the service.",
+            "The placement avoided is taken to be a children's home (the hubs' alternative; residential placements halved in North Yorkshire), for no longer than until 18 from entry at 15.",
             "No cost is published in the verified sources: enter your own.",
         ],
     }
@@ -442,6 +640,7 @@ mod tests {
             for e in &p.effects {
                 assert!(e.source.url.starts_with("https://"), "{}", p.id);
                 assert!(e.size.low <= e.size.central && e.size.central <= e.size.high);
+                assert!(e.size.high <= e.size.central || e.range_basis == RangeBasis::Published);
             }
             for b in &p.case_benefits {
                 assert!(
@@ -449,7 +648,12 @@ mod tests {
                 );
             }
             if let Some(c) = &p.cost {
-                assert!(c.per_case > 0.0 && !c.price_year.is_empty(), "{}", p.id);
+                assert!(c.per_case > 0.0, "{}", p.id);
+                assert!(
+                    super::super::prices::index(c.price_year).is_some(),
+                    "{}",
+                    p.id
+                );
             }
         }
     }

@@ -42,7 +42,7 @@ pub const YEAR_COLUMNS: &[&str] = &[
     "children_in_need_fewer",
     "care_proceedings_avoided",
     "police_incidents_avoided",
-    "ae_attendances_avoided",
+    "emergency_admissions_avoided",
     "savings_childrens_services",
     "savings_police",
     "savings_nhs",
@@ -79,7 +79,7 @@ pub fn years_csv(name: &str, s: &Scenario, p: &Projection) -> String {
             n2(c.children_in_need_fewer),
             n2(c.care_proceedings_avoided),
             n2(c.police_incidents_avoided),
-            n2(c.ae_attendances_avoided),
+            n2(c.emergency_admissions_avoided),
             n2(y.savings.childrens_services),
             n2(y.savings.police),
             n2(y.savings.nhs),
@@ -150,7 +150,7 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
         ("children in need at 31 March", k.children_in_need),
         ("care proceedings a year", k.care_proceedings),
         ("repeat police call-outs a year", k.police_incidents),
-        ("adult A&E attendances a year", k.ae_attendances),
+        ("adult emergency admissions a year", k.emergency_admissions),
     ];
     for (item, v) in council {
         line(
@@ -164,10 +164,9 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
     }
     let u = &s.unit_costs;
     let a = &s.assumptions;
-    let inputs: [(&str, f64); 16] = [
+    let inputs: [(&str, f64); 14] = [
         ("unit_costs.foster_weekly", u.foster_weekly),
         ("unit_costs.residential_weekly", u.residential_weekly),
-        ("unit_costs.residential_share_pct", u.residential_share_pct),
         ("unit_costs.cp_plan_annual", u.cp_plan_annual),
         ("unit_costs.cin_annual", u.cin_annual),
         ("unit_costs.care_proceedings", u.care_proceedings),
@@ -176,13 +175,9 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
             u.care_proceedings_council_pct,
         ),
         ("unit_costs.police_incident", u.police_incident),
-        ("unit_costs.ae_attendance", u.ae_attendance),
+        ("unit_costs.emergency_admission", u.emergency_admission),
         ("assumptions.horizon_years", f64::from(a.horizon_years)),
         ("assumptions.funding_years", f64::from(a.funding_years)),
-        (
-            "assumptions.decay_after_funding_pct",
-            a.decay_after_funding_pct,
-        ),
         ("assumptions.discount_rate_pct", a.discount_rate_pct),
         (
             "assumptions.optimism_bias_costs_pct",
@@ -201,10 +196,14 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
                     d.source.publisher,
                     d.source.year,
                     d.verification.label(),
-                    if d.price_year.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {} prices", d.price_year)
+                    match d.price_year {
+                        None => String::new(),
+                        Some(y) => format!(
+                            ", {} in {} prices, uprated to {}",
+                            d.published,
+                            super::prices::label(y),
+                            super::prices::PRICE_BASE_LABEL
+                        ),
                     }
                 ),
             ),

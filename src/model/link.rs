@@ -54,20 +54,20 @@ number_keys! {
     "children_in_need" => council.children_in_need, opt;
     "care_proceedings" => council.care_proceedings, opt;
     "police_incidents" => council.police_incidents, opt;
-    "ae_attendances" => council.ae_attendances, opt;
+    "emergency_admissions" => council.emergency_admissions, opt;
     "foster_weekly" => unit_costs.foster_weekly, num;
     "residential_weekly" => unit_costs.residential_weekly, num;
-    "residential_share_pct" => unit_costs.residential_share_pct, num;
+    "infant_care_starts" => council.infant_care_starts, opt;
+    "cla_spend_per_child" => council.cla_spend_per_child, opt;
     "cp_plan_annual" => unit_costs.cp_plan_annual, num;
     "cin_annual" => unit_costs.cin_annual, num;
     "care_proceedings_cost" => unit_costs.care_proceedings, num;
     "care_proceedings_council_pct" => unit_costs.care_proceedings_council_pct, num;
     "police_incident" => unit_costs.police_incident, num;
-    "ae_attendance" => unit_costs.ae_attendance, num;
+    "emergency_admission" => unit_costs.emergency_admission, num;
     "start_year" => assumptions.start_year, int;
     "horizon_years" => assumptions.horizon_years, int;
     "funding_years" => assumptions.funding_years, int;
-    "decay_after_funding_pct" => assumptions.decay_after_funding_pct, num;
     "drop_off_pct" => assumptions.drop_off_pct, num;
     "discount_rate_pct" => assumptions.discount_rate_pct, num;
     "optimism_bias_costs_pct" => assumptions.optimism_bias_costs_pct, num;
@@ -78,6 +78,7 @@ number_keys! {
     "baseline_trend_pct" => assumptions.baseline_trend_pct, num;
     "care_years" => assumptions.care_years, opt;
     "cashable_care_pct" => assumptions.cashable.care_pct, num;
+    "cashable_residential_pct" => assumptions.cashable.residential_pct, num;
     "cashable_cp_plans_pct" => assumptions.cashable.cp_plans_pct, num;
     "cashable_children_in_need_pct" => assumptions.cashable.children_in_need_pct, num;
     "cashable_care_proceedings_pct" => assumptions.cashable.care_proceedings_pct, num;
@@ -222,7 +223,7 @@ fn outcome_name(o: Outcome) -> &'static str {
         Outcome::ChildrenInNeed => "children_in_need",
         Outcome::CareProceedings => "care_proceedings",
         Outcome::PoliceIncidents => "police_incidents",
-        Outcome::AeAttendances => "ae_attendances",
+        Outcome::EmergencyAdmissions => "emergency_admissions",
     }
 }
 
@@ -417,12 +418,18 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
 fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
     match key {
         "programmes" => return Ok(()),
+        // Method 1's fields, retired in method 2: the blend of placements
+        // (each programme now names the placement it avoids) and the fade
+        // after funding (no funding now means no new cohort).
+        "decay_after_funding_pct" | "residential_share_pct" => return Ok(()),
         "v" => {
             let v = value
                 .trim()
                 .parse::<u32>()
                 .map_err(|_| bad("v", "the version is not a whole number"))?;
-            if v != FORMAT_VERSION {
+            // Links of method 1 open with the current method (the page
+            // names what changed, see `METHOD_CHANGES`).
+            if v != FORMAT_VERSION && v != 1 {
                 return Err(Error::new(
                     "v",
                     ErrorKind::UnsupportedVersion {
@@ -431,7 +438,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
                     },
                 ));
             }
-            s.version = v;
+            s.version = FORMAT_VERSION;
             return Ok(());
         }
         "evidence" => {

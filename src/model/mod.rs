@@ -26,6 +26,7 @@ pub mod neighbours;
 pub mod outcome;
 pub mod parse;
 pub mod presets;
+pub mod prices;
 pub mod project;
 pub mod published;
 pub mod resolve;
@@ -33,8 +34,8 @@ pub mod rollout;
 pub mod scenario;
 pub mod sorted;
 pub mod spend;
-pub mod trend;
 mod summary;
+pub mod trend;
 pub mod uncertainty;
 pub mod validate;
 

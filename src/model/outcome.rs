@@ -2,13 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-/// An outcome a programme can move. Counts are per year: flows are events in
-/// the year, stocks are the average number of children in that state.
+/// An outcome a programme can move. Flows are events in a year; stocks are
+/// children in a state, counted as child-years (the average number over a
+/// year) when costed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
-    /// Children starting to be looked after (a flow, children a year). Each
-    /// entry avoided also avoids the time that child would have spent in care.
+    /// Children looked after: entries avoided (a flow, children a year) and
+    /// time in care avoided (child-years), which is what is costed.
     CareEntries,
     /// Children on child protection plans (a stock, plans at any one time).
     CpPlans,
@@ -18,8 +19,8 @@ pub enum Outcome {
     CareProceedings,
     /// Repeat police call-outs to the same families (a flow, incidents a year).
     PoliceIncidents,
-    /// Adult A&E attendances by parents (a flow, attendances a year).
-    AeAttendances,
+    /// Adult emergency hospital admissions of parents (a flow, admissions a year).
+    EmergencyAdmissions,
 }
 
 impl Outcome {
@@ -30,7 +31,7 @@ impl Outcome {
         Outcome::ChildrenInNeed,
         Outcome::CareProceedings,
         Outcome::PoliceIncidents,
-        Outcome::AeAttendances,
+        Outcome::EmergencyAdmissions,
     ];
 
     /// Position in [`Outcome::ALL`].
@@ -41,12 +42,12 @@ impl Outcome {
     /// A short plain-English name.
     pub fn label(self) -> &'static str {
         match self {
-            Outcome::CareEntries => "children entering care",
+            Outcome::CareEntries => "children in care",
             Outcome::CpPlans => "child protection plans",
             Outcome::ChildrenInNeed => "children in need",
             Outcome::CareProceedings => "care proceedings",
             Outcome::PoliceIncidents => "repeat police call-outs",
-            Outcome::AeAttendances => "adult A&E attendances",
+            Outcome::EmergencyAdmissions => "adult emergency admissions",
         }
     }
 }

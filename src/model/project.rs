@@ -1,32 +1,27 @@
-//! The projection: year by year, the Green Book / GMCA chain.
+//! The projection: year by year, the Green Book / GMCA chain on the
+//! families served.
 //!
-//! For programme *i*, effect *e* on outcome *o*, year *t* (0 = first year):
+//! For programme *i*, cases served in year *s* and year *t* ≥ *s*:
 //!
 //! ```text
-//! reach[t]      = engagement × ramp[t]            (frozen at the last funded year)
-//! persist[t]    = (1 − drop_off)^t × (1 − decay)^(years since funding ended)
-//! adjust        = (1 − deadweight)(1 − attribution)(1 − optimism_bias[grade]) × effect_scale
-//! relative:     without = B[o,t] × reach          avoided = without × size%
-//! points:       without = cohort × reach × ctrl%  avoided = cohort × reach × size pts
-//! per council:  without = reach × counterfactual  avoided = reach × size
-//! avoided       = min(avoided × adjust × persist, without)
+//! served[s]   = min(cohort × engagement × ramp[s], eligible)   (0 once funding has stopped)
+//! covered[s]  = served[s] ÷ eligible                          (council-measured effects)
+//! adjust      = (1 − deadweight)(1 − attribution)(1 − optimism_bias[grade]) × effect_scale
+//! per case    = size × (the council's count ÷ eligible)  for effects measured on the whole council
+//!             = size points of one case                  for effects measured on the cohort
+//! change[t]  += served[s] × per case × adjust × (1 − drop_off)^(t − s) × profile[t − s] × nest[s]
 //! ```
 //!
-//! Programmes acting on the same outcome are combined so that no child is
-//! counted twice: each programme's share r = avoided ÷ B of the outcome's
-//! baseline B is applied in turn to what the others leave, giving
-//! B × (1 − Π(1 − r)), which never exceeds B; the combined figure is shared
-//! back to the programmes in proportion to their own. B is the council's
-//! count (× trend), or, where the council has none, the sum of the
-//! programmes' own "without" counts.
-//!
-//! Care entries avoided become years in care avoided: an entry avoided in
-//! year t would have stayed D years (D = looked after ÷ leaving care), half a
-//! year in year t and whole years after until D is used up, cut off at the
-//! horizon. Savings are counts × unit costs, split by agency; costs are
-//! (cohort × reach × cost per case + annual cost + set-up in year 1) ×
-//! (1 + optimism bias on costs), while funded. Year t is discounted by
-//! 1 ÷ (1 + r)^t.
+//! Care is costed by time: an entry avoided would have lasted D years (the
+//! council's looked after ÷ leaving care), half a year in the year of entry;
+//! a child not in care 12 months on saves half a year, then the rest of a
+//! stay. Protection plans and children in need are stocks at 31 March,
+//! costed as half a child-year in the year served and half in the next;
+//! children in need exclude those on plans. A programme nested in another
+//! (family group conferences inside Family Safeguarding) applies to the risk
+//! the other leaves: nest[s] = 1 − covered_parent[s] × parent's reduction.
+//! Totals are held to the council's own counts. Every pound is in 2025-26
+//! prices; year t is discounted by 1 ÷ (1 + r)^t from the first year.
 
 use serde::Serialize;
 
@@ -35,24 +30,28 @@ use super::evidence::Grade;
 use super::outcome::{Agency, ByAgency, Outcome};
 
 /// Counts changed by the programmes in one year (or summed over years).
+/// Flows are events in the year; stocks are child-years (the average number
+/// fewer over the year).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Counts {
-    /// Children who did not enter care.
+    /// Children who did not enter care (a flow).
     pub care_entries_avoided: f64,
-    /// Fewer children in care on average over the year (child-years).
+    /// Fewer children in care on average over the year (a stock, child-years).
     pub children_in_care_fewer: f64,
     /// Days in care avoided (child-years × 365).
     pub care_days_avoided: f64,
-    /// Fewer child protection plans on average over the year.
+    /// Fewer children on protection plans on average over the year (a
+    /// stock, child-years).
     pub cp_plans_fewer: f64,
-    /// Fewer children in need on average over the year.
+    /// Fewer children in need only (not on a plan, not looked after) on
+    /// average over the year (a stock, child-years).
     pub children_in_need_fewer: f64,
-    /// Care proceedings not issued.
+    /// Care proceedings not issued (a flow).
     pub care_proceedings_avoided: f64,
-    /// Repeat police call-outs avoided.
+    /// Repeat police call-outs avoided (a flow).
     pub police_incidents_avoided: f64,
-    /// Adult A&E attendances avoided.
-    pub ae_attendances_avoided: f64,
+    /// Adult emergency admissions avoided (a flow).
+    pub emergency_admissions_avoided: f64,
 }
 
 impl Counts {
@@ -64,7 +63,7 @@ impl Counts {
         self.children_in_need_fewer += o.children_in_need_fewer;
         self.care_proceedings_avoided += o.care_proceedings_avoided;
         self.police_incidents_avoided += o.police_incidents_avoided;
-        self.ae_attendances_avoided += o.ae_attendances_avoided;
+        self.emergency_admissions_avoided += o.emergency_admissions_avoided;
     }
 
     pub(crate) fn set_flow(&mut self, o: Outcome, v: f64) {
@@ -74,12 +73,12 @@ impl Counts {
             Outcome::ChildrenInNeed => self.children_in_need_fewer = v,
             Outcome::CareProceedings => self.care_proceedings_avoided = v,
             Outcome::PoliceIncidents => self.police_incidents_avoided = v,
-            Outcome::AeAttendances => self.ae_attendances_avoided = v,
+            Outcome::EmergencyAdmissions => self.emergency_admissions_avoided = v,
         }
     }
 }
 
-/// One year of the projection. Money in £ at the unit costs' prices.
+/// One year of the projection. Money in £, 2025-26 prices.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Year {
     /// 1 for the first year.
@@ -92,8 +91,10 @@ pub struct Year {
     pub savings: ByAgency,
     /// All savings, £.
     pub gross_savings: f64,
-    /// Cashable savings, £.
+    /// Cashable savings to the council, £.
     pub cashable_savings: f64,
+    /// Cases served, all programmes.
+    pub served: f64,
     /// Programme cost including optimism bias, £.
     pub cost: f64,
     /// Savings − cost, £.
@@ -112,6 +113,10 @@ pub struct Year {
     pub pv_cost: f64,
     /// Present value of net savings so far, £.
     pub cumulative_pv_net: f64,
+    /// Cash to the council minus cost so far, £ (undiscounted).
+    pub cumulative_cash_net: f64,
+    /// Present value of cash to the council minus cost so far, £.
+    pub cumulative_pv_cash_net: f64,
 }
 
 /// One programme's share of the results, over the horizon.
@@ -123,8 +128,12 @@ pub struct ProgrammeResult {
     pub name: String,
     /// Evidence grade.
     pub grade: Grade,
-    /// Cases a year used (after any stand-in).
+    /// Cases a year at full reach (after any default).
     pub cohort: f64,
+    /// Cases a year the council could serve, where known.
+    pub eligible: Option<f64>,
+    /// The placement avoided, in words.
+    pub placement: String,
     /// £ per case a year used.
     pub cost_per_case: f64,
     /// Outcome changes over the horizon.
@@ -137,22 +146,26 @@ pub struct ProgrammeResult {
     pub pv_savings: f64,
     /// Present value of cost, £.
     pub pv_cost: f64,
-    /// Per effect: the published size and the size at which the whole
-    /// scenario breaks even (NPV = 0), or none when no size does.
+    /// Per effect, one at a time: the size used and the size at which the
+    /// council's net present budget impact is zero (the switching value).
     pub break_even: Vec<BreakEven>,
 }
 
-/// The switching value of one effect.
+/// The switching value of one effect, others as entered (Green Book 2022,
+/// paras 5.60–5.61).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BreakEven {
     /// The outcome.
     pub outcome: Outcome,
     /// `relative` (%), `points` (percentage points) or `per_council` (events a year).
     pub measure: &'static str,
-    /// The size used, before adjustments.
+    /// The size used, before adjustments (the published figure).
     pub used: f64,
-    /// The size at which NPV = 0, if any within 100% (or 100 times a
-    /// per-council figure).
+    /// The size used after adjustments (deadweight, attribution, optimism
+    /// bias, scale): what the projection applies.
+    pub applied: f64,
+    /// The size, after adjustments, at which the council's net present
+    /// budget impact is zero, if any up to the effect's cap.
     pub needed: Option<f64>,
 }
 
@@ -165,36 +178,51 @@ pub struct Summary {
     pub savings_by_agency: ByAgency,
     /// Savings over the horizon, £.
     pub total_savings: f64,
-    /// Cashable savings over the horizon, £.
+    /// Cashable savings to the council over the horizon, £.
     pub total_cashable: f64,
     /// Cost over the horizon, £.
     pub total_cost: f64,
     /// Present value of savings, £.
     pub pv_savings: f64,
-    /// Present value of cashable savings, £.
+    /// Present value of savings by agency, £.
+    pub pv_by_agency: ByAgency,
+    /// Present value of cashable savings to the council, £.
     pub pv_cashable: f64,
+    /// Present value of the council's savings that are not cash (staff
+    /// time, in-house places), £.
+    pub pv_council_noncash: f64,
+    /// Present value of other agencies' savings, £.
+    pub pv_other_agencies: f64,
     /// Present value of cost, £.
     pub pv_cost: f64,
     /// Net present value to the public purse: PV savings − PV cost, £.
     pub npv: f64,
-    /// Net present budget impact: PV cashable savings − PV cost, £.
+    /// Net present budget impact to the council that pays: PV cashable
+    /// savings − PV cost, £. The headline.
     pub budget_npv: f64,
-    /// Benefit-cost ratio: PV savings ÷ PV cost (none when cost is 0).
+    /// Public-value benefit-cost ratio: PV savings to every agency ÷ PV
+    /// cost (none when cost is 0).
     pub bcr: Option<f64>,
     /// Financial return on investment: (PV cashable − PV cost) ÷ PV cost.
     pub financial_roi: Option<f64>,
-    /// First year (1-based) in which cumulative savings reach cumulative
-    /// cost, undiscounted; none within the horizon.
+    /// First year (1-based) in which the council's cumulative cash savings
+    /// reach cumulative cost, undiscounted; none within the horizon.
     pub payback_year: Option<u32>,
     /// Its financial-year label.
     pub payback_label: Option<String>,
-    /// The share (%) of every effect at which NPV = 0; none when no share up
-    /// to the cap breaks even.
-    pub break_even_scale_pct: Option<f64>,
+    /// The same for all savings to the public purse.
+    pub public_payback_year: Option<u32>,
+    /// Its financial-year label.
+    pub public_payback_label: Option<String>,
+    /// How far (%) costs could rise, or must fall (negative), before the
+    /// council's net present budget impact is zero; none without costs.
+    pub cost_switching_pct: Option<f64>,
     /// Years in care per care entry used (D).
     pub care_years: f64,
-    /// Cost of a child in care for a year, £.
-    pub care_annual_cost: f64,
+    /// Price base of every £ figure, e.g. `2025-26`.
+    pub price_base: String,
+    /// The years covered, e.g. `2026-27 to 2030-31`.
+    pub horizon_label: String,
 }
 
 /// The whole result.
@@ -229,6 +257,8 @@ pub(crate) fn assemble(
             name: p.name.clone(),
             grade: p.grade,
             cohort: p.cohort,
+            eligible: p.eligible,
+            placement: p.placement.label().to_string(),
             cost_per_case: p.cost_per_case,
             counts: Counts::default(),
             savings: 0.0,
@@ -240,11 +270,12 @@ pub(crate) fn assemble(
         .collect();
     let mut years = Vec::with_capacity(h);
     let (mut cum_s, mut cum_c, mut cum_pv) = (0.0, 0.0, 0.0);
+    let (mut cum_cash, mut cum_pv_cash) = (0.0, 0.0);
     for t in 0..h {
         let df = plan.discount[t];
         let mut counts = Counts::default();
         let mut savings = ByAgency::default();
-        let (mut cashable, mut cost) = (0.0, 0.0);
+        let (mut cashable, mut cost, mut served) = (0.0, 0.0, 0.0);
         for (i, r) in results.iter_mut().enumerate() {
             let k = i * h + t;
             let mut c = Counts::default();
@@ -266,11 +297,14 @@ pub(crate) fn assemble(
             }
             cashable += w.cashable[k];
             cost += w.cost[k];
+            served += w.served[k];
         }
         let gross = savings.total();
         cum_s += gross;
         cum_c += cost;
         cum_pv += (gross - cost) * df;
+        cum_cash += cashable - cost;
+        cum_pv_cash += (cashable - cost) * df;
         years.push(Year {
             year: t as u32 + 1,
             label: year_label(start_year, t),
@@ -278,6 +312,7 @@ pub(crate) fn assemble(
             savings,
             gross_savings: gross,
             cashable_savings: cashable,
+            served,
             cost,
             net: gross - cost,
             cumulative_savings: cum_s,
@@ -287,23 +322,57 @@ pub(crate) fn assemble(
             pv_savings: gross * df,
             pv_cost: cost * df,
             cumulative_pv_net: cum_pv,
+            cumulative_cash_net: cum_cash,
+            cumulative_pv_cash_net: cum_pv_cash,
         });
     }
     (years, results)
 }
 
-/// Notes for effects left out for lack of a council figure.
-pub(crate) fn notes(plan: &Plan) -> Vec<String> {
-    plan.skipped
+/// Notes for effects left out for lack of a council figure, and for totals
+/// held to the council's own counts.
+pub(crate) fn notes(plan: &Plan, w: &Work) -> Vec<String> {
+    let mut out: Vec<String> = plan
+        .skipped
         .iter()
         .map(|(i, o)| {
             format!(
-                "{}: the effect on {} is not counted because the council figure for it is blank.",
+                "{}: the effect on {} is not counted because the council figure it is measured against is blank.",
                 plan.programmes[*i].name,
                 o.label()
             )
         })
-        .collect()
+        .collect();
+    for (i, p) in plan.programmes.iter().enumerate() {
+        if let Some(e) = p.eligible {
+            if p.cohort * p.engagement > e + 1e-9 {
+                out.push(format!(
+                    "{}: {} cases a year asked for, but the council's eligible caseload is about {}; the projection serves that many.",
+                    p.name,
+                    round(p.cohort * p.engagement),
+                    round(e)
+                ));
+            }
+        }
+        let _ = i;
+    }
+    for (o, hit) in w.capped.iter().enumerate() {
+        if *hit {
+            let what = if o == OUTCOMES {
+                "time in care"
+            } else {
+                Outcome::ALL[o].label()
+            };
+            out.push(format!(
+                "The programmes together would change {what} by more than the council's own count in some years; the totals are held to that count."
+            ));
+        }
+    }
+    out
+}
+
+fn round(x: f64) -> String {
+    format!("{}", (x * 10.0).round() / 10.0)
 }
 
 /// A financial year label: `2026-27` for `start_year` 2026 and `t` 0.

@@ -164,7 +164,7 @@ fn council_totals(s: &Scenario, w: &mut Work) -> Result<Totals, String> {
         return Err(errors[0].to_string());
     }
     let plan = Plan::new(s);
-    engine::simulate(&plan, &Draw::scaled(1.0), w);
+    engine::simulate(&plan, &Draw::central(), w);
     let (n, h) = (plan.programmes.len(), plan.horizon);
     let mut t = Totals {
         councils: 1,

@@ -3,17 +3,18 @@
 //! `docs/scenario-format.md` documents it field by field.
 //!
 //! Percentages are written as percent numbers (`3.5` means 3.5%), money in
-//! pounds, counts as numbers of children, cases or events. A blank figure is
-//! `null` (or absent): "no figure", never zero.
+//! pounds at 2025-26 prices (the defaults are uprated from their own price
+//! years, see [`super::prices`]), counts as numbers of children, cases or
+//! events. A blank figure is `null` (or absent): "no figure", never zero.
 
 use serde::{Deserialize, Serialize};
 
 use super::defaults as d;
-use super::evidence::{Grade, EVIDENCE_SET};
+use super::evidence::{Grade, Placement, EVIDENCE_SET};
 use super::outcome::Outcome;
 
 /// The scenario format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A complete scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,11 +99,19 @@ pub struct Council {
     pub care_proceedings: Option<f64>,
     /// Repeat police call-outs to families a year (partner figure, optional).
     pub police_incidents: Option<f64>,
-    /// Adult A&E attendances by parents a year (partner figure, optional).
-    pub ae_attendances: Option<f64>,
+    /// Adult emergency hospital admissions of parents a year (partner
+    /// figure, optional; used only by custom programmes).
+    pub emergency_admissions: Option<f64>,
+    /// Infants under 12 months starting to be looked after a year
+    /// (optional; not in the national tables).
+    pub infant_care_starts: Option<f64>,
+    /// The council's net spend on children looked after per looked-after
+    /// child, £ a year (MHCLG revenue outturn ÷ children looked after): an
+    /// average, not a marginal cost.
+    pub cla_spend_per_child: Option<f64>,
 }
 
-/// Unit costs, in pounds at the price year of each default.
+/// Unit costs, in pounds at 2025-26 prices.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct UnitCosts {
@@ -110,8 +119,6 @@ pub struct UnitCosts {
     pub foster_weekly: f64,
     /// Children's home, £ per child per week.
     pub residential_weekly: f64,
-    /// Children in care who are in children's homes, %.
-    pub residential_share_pct: f64,
     /// Child protection plan, £ per child per year.
     pub cp_plan_annual: f64,
     /// Child in need case, £ per child per year.
@@ -122,40 +129,40 @@ pub struct UnitCosts {
     pub care_proceedings_council_pct: f64,
     /// Police, £ per incident.
     pub police_incident: f64,
-    /// NHS, £ per A&E attendance.
-    pub ae_attendance: f64,
+    /// NHS, £ per adult emergency admission.
+    pub emergency_admission: f64,
 }
 
 impl Default for UnitCosts {
     fn default() -> UnitCosts {
         UnitCosts {
-            foster_weekly: d::FOSTER_WEEKLY,
-            residential_weekly: d::RESIDENTIAL_WEEKLY,
-            residential_share_pct: d::RESIDENTIAL_SHARE_PCT,
-            cp_plan_annual: d::CP_PLAN_ANNUAL,
-            cin_annual: d::CIN_ANNUAL,
-            care_proceedings: d::CARE_PROCEEDINGS,
+            foster_weekly: d::foster_weekly(),
+            residential_weekly: d::residential_weekly(),
+            cp_plan_annual: d::cp_plan_annual(),
+            cin_annual: d::cin_annual(),
+            care_proceedings: d::care_proceedings(),
             care_proceedings_council_pct: d::CARE_PROCEEDINGS_LA_PCT,
-            police_incident: d::POLICE_INCIDENT,
-            ae_attendance: d::AE_ATTENDANCE,
+            police_incident: d::police_incident(),
+            emergency_admission: d::emergency_admission(),
         }
     }
 }
 
 impl UnitCosts {
-    /// Cost of a child in care for a year (£): 52 weeks of the blend of
-    /// foster and residential care by the residential share.
+    /// Cost of a child in foster care for a year (£): 52 weeks.
     ///
     /// ```
     /// use outcome_calculator::model::UnitCosts;
-    /// let costs = UnitCosts { foster_weekly: 600.0, residential_weekly: 5_000.0,
-    ///     residential_share_pct: 10.0, ..UnitCosts::default() };
-    /// // 52 × (600 × 0.9 + 5,000 × 0.1) = 52 × 1,040
-    /// assert_eq!(costs.care_annual(), 54_080.0);
+    /// let costs = UnitCosts { foster_weekly: 600.0, ..UnitCosts::default() };
+    /// assert_eq!(costs.foster_annual(), 31_200.0);
     /// ```
-    pub fn care_annual(&self) -> f64 {
-        let share = self.residential_share_pct / 100.0;
-        52.0 * (self.foster_weekly * (1.0 - share) + self.residential_weekly * share)
+    pub fn foster_annual(&self) -> f64 {
+        52.0 * self.foster_weekly
+    }
+
+    /// Cost of a child in a children's home for a year (£): 52 weeks.
+    pub fn residential_annual(&self) -> f64 {
+        52.0 * self.residential_weekly
     }
 }
 
@@ -214,8 +221,10 @@ impl OptimismByGrade {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Cashable {
-    /// Care placements (fees paid out), %.
+    /// Foster placements (and the council's average spend), %.
     pub care_pct: f64,
+    /// Children's home placements, %.
+    pub residential_pct: f64,
     /// Child protection plan case management (staff time), %.
     pub cp_plans_pct: f64,
     /// Child in need case management (staff time), %.
@@ -224,7 +233,7 @@ pub struct Cashable {
     pub care_proceedings_pct: f64,
     /// Police time, %.
     pub police_pct: f64,
-    /// NHS A&E, %.
+    /// NHS emergency admissions, %.
     pub nhs_pct: f64,
     /// Monetised per-case benefits (FDAC: "predominantly cashable"), %.
     pub case_benefits_pct: f64,
@@ -233,7 +242,8 @@ pub struct Cashable {
 impl Default for Cashable {
     fn default() -> Cashable {
         Cashable {
-            care_pct: 100.0,
+            care_pct: d::CASHABLE_FOSTER_PCT,
+            residential_pct: d::CASHABLE_RESIDENTIAL_PCT,
             cp_plans_pct: 0.0,
             children_in_need_pct: 0.0,
             care_proceedings_pct: 0.0,
@@ -253,7 +263,7 @@ impl Cashable {
             Outcome::ChildrenInNeed => self.children_in_need_pct,
             Outcome::CareProceedings => self.care_proceedings_pct,
             Outcome::PoliceIncidents => self.police_pct,
-            Outcome::AeAttendances => self.nhs_pct,
+            Outcome::EmergencyAdmissions => self.nhs_pct,
         }
     }
 }
@@ -269,9 +279,9 @@ pub struct Assumptions {
     /// Years the programme is funded, 1 to 10; at or beyond the horizon means
     /// funded throughout.
     pub funding_years: u32,
-    /// Yearly fall in the effect once funding ends, %.
-    pub decay_after_funding_pct: f64,
-    /// Yearly fall in the effect while funded (drop-off), %.
+    /// Yearly fall in each year's cohort's benefits after its first year
+    /// (drop-off), %. No funding means no new cohort; only the tails of
+    /// cohorts already served continue.
     pub drop_off_pct: f64,
     /// Discount rate, % a year.
     pub discount_rate_pct: f64,
@@ -298,7 +308,6 @@ impl Default for Assumptions {
             start_year: 2026,
             horizon_years: 5,
             funding_years: 5,
-            decay_after_funding_pct: d::DECAY_AFTER_FUNDING_PCT,
             drop_off_pct: 0.0,
             discount_rate_pct: d::DISCOUNT_PCT,
             optimism_bias_costs_pct: d::OPTIMISM_COSTS_PCT,
@@ -319,9 +328,17 @@ pub struct ProgrammeChoice {
     /// Programme id from the evidence library, or `custom`.
     pub programme: String,
     /// Cases a year (the programme's cohort unit); `None` uses the
-    /// programme's stand-in from the council figures, where it has one.
+    /// programme's default, where it has one.
     #[serde(default)]
     pub cohort: Option<f64>,
+    /// Cases a year the council could serve; `None` uses the programme's
+    /// ratio to the council's figures, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligible: Option<f64>,
+    /// The placement a child kept out of care would have had; `None` uses
+    /// the programme's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placement: Option<Placement>,
     /// Share of the cohort (or of the council) reached at full roll-out, %.
     #[serde(default = "hundred")]
     pub engagement_pct: f64,
@@ -362,6 +379,8 @@ impl ProgrammeChoice {
         ProgrammeChoice {
             programme: id.to_string(),
             cohort: None,
+            eligible: None,
+            placement: None,
             engagement_pct: 100.0,
             effect_scale_pct: 100.0,
             cost_per_case: None,

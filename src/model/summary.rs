@@ -4,8 +4,8 @@ use super::engine::{self, Plan, Work};
 use super::error::Error;
 use super::evidence::EVIDENCE_SET;
 use super::outcome::{Agency, ByAgency};
-use super::project::{assemble, notes, BreakEven, Counts, Projection, Summary};
-use super::resolve::{self, Kind};
+use super::prices;
+use super::project::{assemble, notes, year_label, BreakEven, Counts, Projection, Summary};
 use super::scenario::{Scenario, FORMAT_VERSION};
 use super::validate::validate;
 
@@ -19,7 +19,7 @@ use super::validate::validate;
 /// let scenario = Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")]);
 /// let result = project(&scenario).unwrap();
 /// assert_eq!(result.years.len(), 5);
-/// assert!(result.summary.counts.care_entries_avoided > 0.0);
+/// assert!(result.summary.counts.children_in_care_fewer > 0.0);
 /// ```
 pub fn project(s: &Scenario) -> Result<Projection, Vec<Error>> {
     validate(s)?;
@@ -30,52 +30,41 @@ pub fn project(s: &Scenario) -> Result<Projection, Vec<Error>> {
 pub(crate) fn project_valid(s: &Scenario) -> Projection {
     let plan = Plan::new(s);
     let mut work = Work::default();
-    let scale = engine::break_even_scale(&plan, &mut work);
-    engine::simulate(&plan, &engine::Draw::scaled(1.0), &mut work);
+    // Switching values first: each run reuses the same buffer.
+    let mut switching = Vec::new();
+    for k in 0..plan.effect_count() {
+        switching.push(engine::switching_size(&plan, k, &mut work));
+    }
+    engine::simulate(&plan, &engine::Draw::central(), &mut work);
     let (years, mut programmes) = assemble(&plan, &work, s.assumptions.start_year);
-
+    let mut k = 0;
     for (res, p) in programmes.iter_mut().zip(&plan.programmes) {
         res.break_even = p
             .effects
             .iter()
-            .filter(|e| counted(&plan, e))
-            .map(|e| BreakEven {
-                outcome: e.outcome,
-                measure: match e.kind {
-                    Kind::Relative => "relative",
-                    Kind::Points { .. } => "points",
-                    Kind::PerCouncil { .. } => "per_council",
-                },
-                used: e.size,
-                needed: scale.and_then(|k| {
-                    let v = e.size * k;
-                    let cap = match e.kind {
-                        Kind::Relative => 100.0,
-                        Kind::Points { control } => control,
-                        Kind::PerCouncil { counterfactual } => counterfactual,
-                    };
-                    (v <= cap).then_some(v)
-                }),
+            .map(|e| {
+                let needed = switching[k].map(|v| v * p.adjustment);
+                k += 1;
+                BreakEven {
+                    outcome: e.outcome,
+                    measure: e.measure,
+                    used: e.size,
+                    applied: e.size * p.adjustment,
+                    needed,
+                }
             })
             .collect();
     }
-
     let mut counts = Counts::default();
     let mut by_agency = ByAgency::default();
+    let mut pv_by_agency = ByAgency::default();
     let (mut total_s, mut total_c, mut total_cash) = (0.0, 0.0, 0.0);
     let (mut pv_s, mut pv_c, mut pv_cash) = (0.0, 0.0, 0.0);
     for y in &years {
-        let c = &y.counts;
-        counts.care_entries_avoided += c.care_entries_avoided;
-        counts.children_in_care_fewer += c.children_in_care_fewer;
-        counts.care_days_avoided += c.care_days_avoided;
-        counts.cp_plans_fewer += c.cp_plans_fewer;
-        counts.children_in_need_fewer += c.children_in_need_fewer;
-        counts.care_proceedings_avoided += c.care_proceedings_avoided;
-        counts.police_incidents_avoided += c.police_incidents_avoided;
-        counts.ae_attendances_avoided += c.ae_attendances_avoided;
+        counts.add(&y.counts);
         for a in Agency::ALL {
             by_agency.add(a, y.savings.get(a));
+            pv_by_agency.add(a, y.savings.get(a) * y.discount_factor);
         }
         total_s += y.gross_savings;
         total_c += y.cost;
@@ -86,8 +75,13 @@ pub(crate) fn project_valid(s: &Scenario) -> Projection {
     }
     let payback = years
         .iter()
+        .find(|y| y.cumulative_cost > 0.0 && y.cumulative_cash_net >= 0.0);
+    let public_payback = years
+        .iter()
         .find(|y| y.cumulative_cost > 0.0 && y.cumulative_net >= 0.0);
     let ratio = |num: f64| (pv_c > 0.0).then(|| num / pv_c);
+    let council = pv_by_agency.get(Agency::ChildrensServices);
+    let h = years.len();
     let summary = Summary {
         counts,
         savings_by_agency: by_agency,
@@ -95,7 +89,10 @@ pub(crate) fn project_valid(s: &Scenario) -> Projection {
         total_cashable: total_cash,
         total_cost: total_c,
         pv_savings: pv_s,
+        pv_by_agency,
         pv_cashable: pv_cash,
+        pv_council_noncash: council - pv_cash,
+        pv_other_agencies: pv_s - council,
         pv_cost: pv_c,
         npv: pv_s - pv_c,
         budget_npv: pv_cash - pv_c,
@@ -103,22 +100,27 @@ pub(crate) fn project_valid(s: &Scenario) -> Projection {
         financial_roi: ratio(pv_cash - pv_c),
         payback_year: payback.map(|y| y.year),
         payback_label: payback.map(|y| y.label.clone()),
-        break_even_scale_pct: scale.map(|k| k * 100.0),
+        public_payback_year: public_payback.map(|y| y.year),
+        public_payback_label: public_payback.map(|y| y.label.clone()),
+        cost_switching_pct: ratio(pv_cash).map(|r| (r - 1.0) * 100.0),
         care_years: plan.care_years,
-        care_annual_cost: plan.unit[0],
+        price_base: prices::PRICE_BASE_LABEL.to_string(),
+        horizon_label: match h {
+            0 => String::new(),
+            1 => year_label(s.assumptions.start_year, 0),
+            _ => format!(
+                "{} to {}",
+                year_label(s.assumptions.start_year, 0),
+                year_label(s.assumptions.start_year, h - 1)
+            ),
+        },
     };
     Projection {
         version: FORMAT_VERSION,
         evidence_set: EVIDENCE_SET.to_string(),
-        notes: notes(&plan),
+        notes: notes(&plan, &work),
         years,
         programmes,
         summary,
     }
-}
-
-/// False for a relative effect whose council figure is blank: it is left out
-/// of the projection, so it has no switching value either.
-fn counted(plan: &Plan, e: &resolve::Effect) -> bool {
-    !matches!(e.kind, Kind::Relative) || plan.council[e.outcome.index()].is_some()
 }

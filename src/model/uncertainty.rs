@@ -265,7 +265,7 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
     let case_ranges: Vec<[f64; 3]> = plan
         .programmes
         .iter()
-        .flat_map(|p| p.case_ranges.iter().copied())
+        .flat_map(|p| p.case_values.iter().map(|c| c.range))
         .collect();
     let mut sizes = vec![0.0; ranges.len()];
     let mut cases = vec![0.0; case_ranges.len()];
@@ -302,11 +302,11 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
             *m = triangular(uniform(&mut rng), 1.0 - eng_w, 1.0, 1.0 + eng_w);
         }
         let draw = Draw {
-            scale: 1.0,
             sizes: Some(sizes),
             case_values: Some(cases),
             unit_mult,
             engagement_mult: Some(engagement),
+            cost_mult: 1.0,
         };
         engine::simulate(&plan, &draw, &mut w);
         let (mut cum, mut cum_cost, mut pv) = (0.0, 0.0, 0.0);
@@ -420,7 +420,7 @@ pub fn tornado(s: &Scenario) -> Result<Vec<Bar>, Vec<Error>> {
 
 fn npv_of(s: &Scenario, w: &mut Work) -> f64 {
     let plan = Plan::new(s);
-    engine::simulate(&plan, &Draw::scaled(1.0), w);
+    engine::simulate(&plan, &Draw::central(), w);
     engine::npv(&plan, w)
 }
 
@@ -446,7 +446,7 @@ pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
     let base_cases: Vec<f64> = plan
         .programmes
         .iter()
-        .flat_map(|p| p.case_benefits.iter().map(|c| c.1))
+        .flat_map(|p| p.case_values.iter().map(|c| c.value))
         .collect();
     let (mut k, mut c) = (0, 0);
     for p in &plan.programmes {
@@ -457,21 +457,19 @@ pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
                 sizes[k + j] = e.range[if end == 0 { 0 } else { 2 }];
             }
             let mut cases = base_cases.clone();
-            for (j, r) in p.case_ranges.iter().enumerate() {
+            for (j, r) in p.case_values.iter().map(|c| c.range).enumerate() {
                 cases[c + j] = r[if end == 0 { 0 } else { 2 }];
             }
             let draw = Draw {
-                scale: 1.0,
                 sizes: Some(&sizes),
                 case_values: Some(&cases),
-                unit_mult: [1.0; OUTCOMES],
-                engagement_mult: None,
+                ..Draw::central()
             };
             engine::simulate(&plan, &draw, &mut w);
             *slot = engine::npv(&plan, &w);
         }
         k += p.effects.len();
-        c += p.case_ranges.len();
+        c += p.case_values.len();
         bars.push(Bar {
             input: format!("{}: size of effect", p.name),
             low_label: "low end of the evidence".into(),
@@ -568,20 +566,18 @@ pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
         ),
         &mut w,
     ));
-    if s.assumptions.funding_years < s.assumptions.horizon_years {
-        bars.push(vary(
-            "Fade after funding ends".into(),
-            (
-                "effect lasts",
-                with(&|t| t.assumptions.decay_after_funding_pct = 0.0),
-            ),
-            (
-                "effect stops",
-                with(&|t| t.assumptions.decay_after_funding_pct = 100.0),
-            ),
-            &mut w,
-        ));
-    }
+    bars.push(vary(
+        "How long benefits last after the first year".into(),
+        (
+            "fade 50% a year",
+            with(&|t| t.assumptions.drop_off_pct = 50.0),
+        ),
+        (
+            "last as entered",
+            with(&|t| t.assumptions.drop_off_pct = s.assumptions.drop_off_pct),
+        ),
+        &mut w,
+    ));
 
     bars.retain(|b| (b.npv_high - b.npv_low).abs() > 0.005);
     bars.sort_by(|a, b| {

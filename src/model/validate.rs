@@ -3,7 +3,7 @@
 //! at once, each naming its field.
 
 use super::error::{Error, ErrorKind};
-use super::evidence::{self, Measure, CUSTOM_ID, EVIDENCE_SET};
+use super::evidence::{self, EligibleBase, Measure, Quantity, CUSTOM_ID, EVIDENCE_SET};
 use super::outcome::Outcome;
 use super::scenario::{CustomMeasure, Scenario, FORMAT_VERSION};
 
@@ -137,7 +137,8 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
         ("children_in_need", k.children_in_need),
         ("care_proceedings", k.care_proceedings),
         ("police_incidents", k.police_incidents),
-        ("ae_attendances", k.ae_attendances),
+        ("emergency_admissions", k.emergency_admissions),
+        ("infant_care_starts", k.infant_care_starts),
     ] {
         c.optional(Lazy(|| format!("council.{name}")), v, 0.0, MAX_COUNT);
     }
@@ -150,13 +151,18 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
         0.0,
         100_000.0,
     );
-    c.pct("unit_costs.residential_share_pct", u.residential_share_pct);
+    c.optional(
+        "council.cla_spend_per_child",
+        k.cla_spend_per_child,
+        0.0,
+        MAX_UNIT_COST,
+    );
     for (name, v) in [
         ("cp_plan_annual", u.cp_plan_annual),
         ("cin_annual", u.cin_annual),
         ("care_proceedings", u.care_proceedings),
         ("police_incident", u.police_incident),
-        ("ae_attendance", u.ae_attendance),
+        ("emergency_admission", u.emergency_admission),
     ] {
         c.range(Lazy(|| format!("unit_costs.{name}")), v, 0.0, MAX_UNIT_COST);
     }
@@ -183,10 +189,6 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
         f64::from(a.funding_years),
         1.0,
         10.0,
-    );
-    c.pct(
-        "assumptions.decay_after_funding_pct",
-        a.decay_after_funding_pct,
     );
     c.pct("assumptions.drop_off_pct", a.drop_off_pct);
     c.range(
@@ -378,17 +380,22 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
         name = prog.name.to_string();
         for e in &prog.effects {
             match e.measure {
-                Measure::Relative => outcomes.push(e.outcome),
-                Measure::PercentagePoints { .. } => needs_cohort = true,
-                Measure::PerCouncil { .. } => {}
-                Measure::ObservedRate { .. } => {
+                Measure::CouncilRelative => match e.quantity {
+                    Quantity::CareTime | Quantity::CareEntries => {
+                        outcomes.push(Outcome::CareEntries)
+                    }
+                    Quantity::InfantCareEntries => {}
+                    q => outcomes.push(q.outcome()),
+                },
+                Measure::CohortPoints { .. } => needs_cohort = true,
+                Measure::CohortObserved { .. } => {
                     needs_cohort = true;
                     if p.counterfactual_pct.is_none() {
                         c.missing(
                             at("counterfactual_pct"),
                             format!(
                                 "{name} has no comparison group: say what share of the cohort would have {} without it",
-                                match e.outcome {
+                                match e.quantity.outcome() {
                                     Outcome::CareEntries => "entered care".to_string(),
                                     other => format!("reached \u{201c}{}\u{201d}", other.label()),
                                 }
@@ -402,7 +409,15 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             needs_cohort = true;
         }
         published_cost = prog.cost.is_some();
-        cohort_default = prog.cohort.default_from.is_some();
+        // The eligible caseload comes from the council's plans.
+        if prog
+            .eligible
+            .is_some_and(|el| el.base == EligibleBase::CpPlans)
+            && p.eligible.is_none()
+        {
+            outcomes.push(Outcome::CpPlans);
+        }
+        cohort_default = prog.cohort.default.is_some();
     }
 
     // Council figures needed by relative effects on the core outcomes.
@@ -439,8 +454,7 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
     }
     let per_case_cost = published_cost || p.cost_per_case.is_some_and(|v| v > 0.0);
     if (needs_cohort || per_case_cost) && p.cohort.is_none() {
-        let stand_in = cohort_default && k.cp_plans.is_some();
-        if !stand_in {
+        if !cohort_default {
             c.missing(
                 at("cohort"),
                 format!("how many cases {name} works with each year"),
@@ -476,8 +490,8 @@ mod tests {
             ("unit_costs.foster_weekly", |s| {
                 s.unit_costs.foster_weekly = f64::INFINITY
             }),
-            ("unit_costs.residential_share_pct", |s| {
-                s.unit_costs.residential_share_pct = 101.0
+            ("council.cla_spend_per_child", |s| {
+                s.council.cla_spend_per_child = Some(-1.0)
             }),
             ("assumptions.horizon_years", |s| {
                 s.assumptions.horizon_years = 0

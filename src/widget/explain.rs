@@ -5,7 +5,7 @@
 use web_sys::Node;
 
 use crate::model::citation::Citation;
-use crate::model::defaults::SOURCED;
+use crate::model::defaults::sourced_all;
 use crate::model::evidence::{self, Measure};
 
 use super::dom::{add, add_c, add_ct, add_t, cat, source_link, text};
@@ -78,12 +78,21 @@ pub fn build(parent: &Node) {
     add_ct(&body, "h3", "oc-h3", "Default figures and their sources");
     add_t(&body, "p", "Source links open in a new tab.");
     let list = add_c(&body, "ul", "oc-list oc-sources");
-    for s in SOURCED {
+    for s in sourced_all() {
         let li = add(&list, "li");
         add_t(&li, "strong", field_label(s.field));
-        text(&li, &cat(&[": ", &sourced_value(s)]));
-        if !s.price_year.is_empty() {
-            text(&li, &cat(&[" (", s.price_year, " prices)"]));
+        text(&li, &cat(&[": ", &sourced_value(&s)]));
+        if let Some(y) = s.price_year {
+            text(
+                &li,
+                &cat(&[
+                    " in 2025-26 prices (",
+                    &format::money(s.published),
+                    " in ",
+                    &crate::model::prices::label(y),
+                    " prices, uprated with HM Treasury's GDP deflator)",
+                ]),
+            );
         }
         text(&li, &cat(&[". ", &super::dom::sentence(s.basis), ". "]));
         cite(&li, &s.source);
@@ -103,15 +112,15 @@ pub fn build(parent: &Node) {
             let li = add(&ul, "li");
             text(&li, &cat(&[&super::dom::sentence(e.finding), ". "]));
             match e.measure {
-                Measure::ObservedRate { .. } => {}
-                _ if e.range_by_rule => text(
+                Measure::CohortObserved { .. } => {}
+                _ if e.range_basis == evidence::RangeBasis::Convention => text(
                     &li,
                     &cat(&[
                         "Range ",
                         &format::ratio(e.size.low),
                         " to ",
                         &format::ratio(e.size.high),
-                        " by this calculator's rule, not the study's. ",
+                        " by this calculator's convention (never above the published figure), not a published interval. ",
                     ]),
                 ),
                 _ => {}
@@ -140,8 +149,8 @@ pub fn build(parent: &Node) {
                     "Cost: ",
                     &format::money(c.per_case),
                     " a case (",
-                    c.price_year,
-                    "): ",
+                    &crate::model::prices::label(c.price_year),
+                    " prices): ",
                     c.basis,
                     ". ",
                 ]),

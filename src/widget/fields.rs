@@ -165,12 +165,12 @@ pub const COUNCIL: &[Field] = &[
         council.police_incidents
     ),
     field!(
-        "council.ae_attendances",
-        "Adult A&E attendances by parents a year",
+        "council.emergency_admissions",
+        "Adult emergency admissions of parents a year",
         "Optional, from your NHS partner. Left blank, NHS savings are not counted.",
         None,
         Optional,
-        council.ae_attendances
+        council.emergency_admissions
     ),
 ];
 
@@ -224,14 +224,6 @@ pub const UNIT_COSTS: &[Field] = &[
         unit_costs.residential_weekly
     ),
     field!(
-        "unit_costs.residential_share_pct",
-        "Children in care who live in children's homes, percentage",
-        "",
-        Pct,
-        Required,
-        unit_costs.residential_share_pct
-    ),
-    field!(
         "unit_costs.cp_plan_annual",
         "Child protection plan, cost per child a year, in pounds",
         "",
@@ -272,25 +264,17 @@ pub const UNIT_COSTS: &[Field] = &[
         unit_costs.police_incident
     ),
     field!(
-        "unit_costs.ae_attendance",
-        "A&E attendance, cost, in pounds",
+        "unit_costs.emergency_admission",
+        "Adult emergency admission, cost, in pounds",
         "",
         Pound,
         Required,
-        unit_costs.ae_attendance
+        unit_costs.emergency_admission
     ),
 ];
 
 /// Method assumptions.
 pub const METHOD: &[Field] = &[
-    field!(
-        "assumptions.decay_after_funding_pct",
-        "Yearly fall in the effect after funding ends, percentage",
-        "",
-        Pct,
-        Required,
-        assumptions.decay_after_funding_pct
-    ),
     field!(
         "assumptions.discount_rate_pct",
         "Discount rate, percentage a year",

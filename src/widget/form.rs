@@ -130,10 +130,19 @@ fn number(parent: &Node, id: &str, f: &Field, label: &str, hint: &str, st: &Stat
             } else {
                 "Default "
             };
-            text(&line, &cat(&[lead, &sourced_value(s), " ("]));
+            text(&line, &cat(&[lead, &sourced_value(&s), " ("]));
             source_link(&line, s.source.url, &short_source(&s.source));
-            if !s.price_year.is_empty() {
-                text(&line, &cat(&[", ", s.price_year, " prices"]));
+            if let Some(y) = s.price_year {
+                text(
+                    &line,
+                    &cat(&[
+                        ", ",
+                        &format::money(s.published),
+                        " in ",
+                        &crate::model::prices::label(y),
+                        " prices, uprated to 2025-26",
+                    ]),
+                );
             }
             text(&line, ").");
         }
@@ -296,7 +305,7 @@ fn own_programmes(fs: &Element, st: &State) {
 fn programme_fields(parent: &Node, p: &Programme, st: &State) {
     let mut target: Node = parent.clone();
     let observed = p.effects.iter().find_map(|e| match e.measure {
-        Measure::ObservedRate { observed_pct } => Some(observed_pct),
+        Measure::CohortObserved { observed_pct } => Some(observed_pct),
         _ => None,
     });
     for f in fields::PROGRAMME {
@@ -323,7 +332,7 @@ fn programme_fields(parent: &Node, p: &Programme, st: &State) {
                         " (",
                         c.basis,
                         ", ",
-                        c.price_year,
+                        &crate::model::prices::label(c.price_year),
                         ").",
                     ]),
                     None => cat(&[

@@ -70,41 +70,35 @@ pub fn build(parent: &Node) -> Element {
     section
 }
 
-/// The one-sentence summary.
+/// The one-sentence summary: cash to the council first, in stated prices
+/// over a stated horizon, then the public-purse figure.
 pub fn sentence(p: &Projection) -> String {
     let s = &p.summary;
-    let mut years = String::new();
-    push_count(&mut years, p.years.len());
-    let entries = s.counts.care_entries_avoided;
-    let mut out = cat(&[
-        "Over ",
-        &years,
-        if p.years.len() == 1 {
-            " year: "
-        } else {
-            " years: "
-        },
-    ]);
-    if entries > 0.0 {
-        out.push_str(&format::count(entries));
-        out.push_str(" fewer children enter care; ");
+    let mut out = cat(&[&s.horizon_label, ", in ", &s.price_base, " prices: "]);
+    out.push_str(if s.budget_npv >= 0.0 {
+        "the council saves "
+    } else {
+        "the council is out of pocket by "
+    });
+    out.push_str(&format::money(s.budget_npv.abs()));
+    out.push_str(" in cash after costs (discounted)");
+    match &s.payback_label {
+        Some(l) => {
+            out.push_str("; its cash pays back in ");
+            out.push_str(l);
+        }
+        None => out.push_str("; its cash does not pay back within the period"),
     }
+    out.push_str(". Across the public purse: ");
     out.push_str(if s.npv >= 0.0 {
         "net saving "
     } else {
         "net cost "
     });
     out.push_str(&format::money(s.npv.abs()));
-    out.push_str(match (&s.payback_label, s.npv >= 0.0) {
-        (Some(_), _) => "; pays back in ",
-        (None, _) => "; does not pay back within ",
-    });
-    match &s.payback_label {
-        Some(l) => out.push_str(l),
-        None => {
-            out.push_str(&years);
-            out.push_str(" years");
-        }
+    if let Some(l) = &s.public_payback_label {
+        out.push_str(", paying back in ");
+        out.push_str(l);
     }
     out.push('.');
     out
@@ -280,8 +274,8 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
             "incidents",
         ),
         (
-            c.ae_attendances_avoided,
-            "A&E attendances avoided",
+            c.emergency_admissions_avoided,
+            "Emergency admissions avoided",
             "adult attendances",
         ),
     ] {
@@ -376,14 +370,18 @@ fn measure_words(b: &BreakEven, x: f64) -> String {
 
 fn break_even(parent: &Node, st: &State, p: &Projection) {
     let s = &p.summary;
-    add_ct(parent, "h3", "oc-h3", "Break-even");
+    add_ct(parent, "h3", "oc-h3", "Break-even for the council's budget");
     let list = add_c(parent, "ul", "oc-list");
-    match s.break_even_scale_pct {
-        Some(k) if k <= 0.0 => {
+    match s.cost_switching_pct {
+        Some(k) if k >= 0.0 => {
             add_t(
                 &list,
                 "li",
-                "Savings cover costs whatever the size of the effects.",
+                &cat(&[
+                    "Costs could rise by ",
+                    &format::pct(k),
+                    " before the council's cash savings stop covering them.",
+                ]),
             );
         }
         Some(k) => {
@@ -391,19 +389,13 @@ fn break_even(parent: &Node, st: &State, p: &Projection) {
                 &list,
                 "li",
                 &cat(&[
-                    "Savings cover costs if the effects are at least ",
-                    &format::pct(k),
-                    " of the figures used.",
+                    "Costs would have to fall by ",
+                    &format::pct(-k),
+                    " for the council's cash savings to cover them.",
                 ]),
             );
         }
-        None => {
-            add_t(
-                &list,
-                "li",
-                "No effect size up to 100 times the figures used would cover the costs.",
-            );
-        }
+        None => {}
     }
     for r in &p.programmes {
         for b in &r.break_even {
@@ -416,8 +408,8 @@ fn break_even(parent: &Node, st: &State, p: &Projection) {
                     what,
                     " fall by at least ",
                     &measure_words(b, x),
-                    " (the evidence used: ",
-                    &measure_words(b, b.used),
+                    ", other effects as entered (applied now, after adjustments: ",
+                    &measure_words(b, b.applied),
                     ").",
                 ]),
                 None => cat(&[

@@ -243,7 +243,8 @@ pub fn notices(root: &ShadowRoot, page: &Element, start: &Start, st: &super::Sha
                 old,
                 ". This calculator has evidence set ",
                 model::evidence::EVIDENCE_SET,
-                " and cannot show results from the older one. Switch to the current evidence to see results for these figures.",
+                " and cannot show results from the older one. Switch to the current evidence to see results for these figures. ",
+                model::evidence::METHOD_CHANGES,
             ]),
         );
         let b = add_ct(

@@ -33,7 +33,7 @@ fn council() -> impl Strategy<Value = Council> {
                 children_in_need: cin,
                 care_proceedings: proc_,
                 police_incidents: police,
-                ae_attendances: ae,
+                emergency_admissions: ae,
                 ..Council::default()
             },
         )
@@ -154,7 +154,8 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
                 let a = &mut s.assumptions;
                 a.horizon_years = h;
                 a.funding_years = f;
-                a.decay_after_funding_pct = decay;
+                // Retired in method 2; the draw still comes from the same strategy.
+                let _ = decay;
                 a.drop_off_pct = drop;
                 a.discount_rate_pct = rate;
                 a.optimism_bias_costs_pct = obc;
@@ -163,7 +164,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
                 a.care_years = d;
                 a.effect_level = level;
                 s.unit_costs.foster_weekly = fw;
-                s.unit_costs.residential_share_pct = share;
+                s.assumptions.cashable.residential_pct = share;
                 s
             },
         )
@@ -178,7 +179,7 @@ pub fn counts(c: &Counts) -> [f64; 8] {
         c.children_in_need_fewer,
         c.care_proceedings_avoided,
         c.police_incidents_avoided,
-        c.ae_attendances_avoided,
+        c.emergency_admissions_avoided,
     ]
 }
 
@@ -230,10 +231,11 @@ pub fn numbers(p: &Projection) -> Vec<f64> {
         s.npv,
         s.budget_npv,
         s.care_years,
-        s.care_annual_cost,
+        s.pv_council_noncash,
+        s.pv_other_agencies,
     ]);
     v.extend(s.bcr);
     v.extend(s.financial_roi);
-    v.extend(s.break_even_scale_pct);
+    v.extend(s.cost_switching_pct);
     v
 }
