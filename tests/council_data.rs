@@ -437,3 +437,38 @@ fn the_bundle_the_page_loads_is_the_official_files() {
     );
     assert!(CouncilData::from_bundle("").is_err());
 }
+
+#[test]
+fn figures_read_exactly_as_the_standard_parser_reads_them() {
+    use outcome_calculator::model::csv;
+    use outcome_calculator::model::published;
+    let mut checked = 0;
+    for name in council_data::bundle_files() {
+        for row in csv::records(&data(&name)).unwrap().iter().skip(1) {
+            for cell in &row.fields[3..] {
+                if let Ok(expected) = cell.parse::<f64>() {
+                    let got = published::read(cell, "cell").unwrap().value();
+                    assert_eq!(got.map(f64::to_bits), Some(expected.to_bits()), "{cell}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 18_000, "{checked}");
+    let cases: &[(&str, Option<f64>)] = &[
+        ("-20", Some(-20.0)),
+        (".5", Some(0.5)),
+        ("39182.99959", Some(39182.99959)),
+        ("0.1", Some(0.1)),
+        ("1e3", None),
+        ("1,000", None),
+        ("--1", None),
+        ("1.2.3", None),
+        ("1234567890123456", None),
+        ("", None),
+    ];
+    for (cell, expected) in cases {
+        let got = published::read(cell, "cell").ok().and_then(|p| p.value());
+        assert_eq!(got, *expected, "{cell}");
+    }
+}

@@ -78,6 +78,14 @@ function showFailure(root, host, noWasm) {
 class OutcomeCalculator extends HTMLElement {
   #started = false;
 
+  // The council history, spending and neighbour figures (about 56 KB
+  // gzipped) are not part of the first download: the calculator asks for
+  // them when a reader opens "Your council in context". Resolves to the
+  // bundle's text; the single-file page has no such file and rejects.
+  loadCouncilData() {
+    return import(new URL('./data/council-data.js', import.meta.url).href).then((m) => m.default);
+  }
+
   async connectedCallback() {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     // Moving the element in the page reconnects it; mount only once.

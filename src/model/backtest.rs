@@ -12,7 +12,6 @@
 //! that [`trend::DEFAULT`](super::trend::DEFAULT) is the winner.
 
 use super::history::{self, Measure, Rows, Series};
-use super::neighbours::median;
 use super::trend::{baseline_in, Context, TrendMethod};
 
 /// Years ahead scored: 1, 2 and 3.
@@ -115,6 +114,22 @@ pub fn run<S: AsRef<str>, R: Rows<S>>(councils: &[Series<S, R>]) -> BackTest {
         }
     }
     BackTest { scores, origins }
+}
+
+/// The median of the figures present (thousands of them: the standard
+/// sort; the back-test is not part of the browser build).
+fn median(values: &[Option<f64>]) -> Option<f64> {
+    let mut v: Vec<f64> = values.iter().flatten().copied().collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
 }
 
 /// A method's mean of its median errors over every outcome and horizon.

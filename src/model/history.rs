@@ -451,7 +451,9 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
         series.rows.push((year, figures));
     }
     for s in &mut out {
-        s.rows.sort_by_key(|(y, _)| *y);
+        // The sort of `sorted`, not the standard one: the browser reads
+        // these files too.
+        super::sorted::sort_by(&mut s.rows, |a, b| a.0 < b.0);
     }
     Ok(out)
 }

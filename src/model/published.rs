@@ -83,7 +83,7 @@ impl<S: AsRef<str>> Published<S> {
 }
 
 /// Reads a cell of an official table: a plain decimal number (no thousands
-/// commas, no exponent), a code (`c`, `x`, `u`, `z`, or anything in square
+/// commas, no exponent, at most 15 significant digits), a code (`c`, `x`, `u`, `z`, or anything in square
 /// brackets such as `[x]` or `[note 4]`), or blank. `field` names the cell
 /// in an error. Negative figures are allowed (net spending can be below
 /// zero); callers that read counts check the sign themselves.
@@ -105,14 +105,40 @@ pub fn read(cell: &str, field: &str) -> Result<Published<String>, Error> {
     if is_code {
         return Ok(Published::Code(cell.to_string()));
     }
-    let plain = super::presets::decimal_is_negative(cell).is_some();
-    match cell.parse::<f64>() {
-        Ok(v) if plain && v.is_finite() => Ok(Published::Value(v)),
-        _ => Err(Error::new(
+    decimal(cell).map(Published::Value).ok_or_else(|| {
+        Error::new(
             field,
             ErrorKind::NotANumber {
                 text: cell.to_string(),
             },
-        )),
+        )
+    })
+}
+
+/// A plain decimal (`-12.345`, `.5`, `7`) with at most 15 significant
+/// digits and 15 decimals, as the nearest `f64`: the digits as a whole
+/// number divided by a power of ten, both exact in an `f64`, so the one
+/// rounding gives the same value as Rust's own parser. Written out so the
+/// browser build does not carry the general float parser.
+fn decimal(cell: &str) -> Option<f64> {
+    let (negative, rest) = match cell.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cell),
+    };
+    let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
     }
+    let digits = || whole.bytes().chain(fraction.bytes());
+    if !digits().all(|b| b.is_ascii_digit()) || fraction.len() > 15 {
+        return None;
+    }
+    let significant = digits().skip_while(|b| *b == b'0').count();
+    if significant > 15 {
+        return None;
+    }
+    let mantissa = digits().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let scale = 10u64.pow(fraction.len() as u32);
+    let v = mantissa as f64 / scale as f64;
+    Some(if negative { -v } else { v })
 }

@@ -107,7 +107,7 @@ fn points(history: &[(u16, Option<f64>)]) -> Vec<(f64, f64)> {
         .iter()
         .filter_map(|(y, v)| v.filter(|v| v.is_finite()).map(|v| (f64::from(*y), v)))
         .collect();
-    p.sort_by(|a, b| a.0.total_cmp(&b.0));
+    super::sorted::sort_by(&mut p, |a, b| a.0 < b.0);
     p
 }
 

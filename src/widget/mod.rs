@@ -4,6 +4,10 @@
 //! - [`state`] holds the scenario, the user's text that could not be used
 //!   and the last good projection;
 //! - [`fields`] is the table of number inputs; [`form`] draws them;
+//! - `context` (feature `council-context`, off for now: it adds about
+//!   18 KB gzipped of code, over the size budget) draws "Your council in
+//!   context" (history, baseline and statistical neighbours, from data
+//!   loaded only when the panel opens);
 //! - [`results`] draws the live summary sentence and the figures,
 //!   [`charts`] the SVG charts with their tables, [`explain`] the
 //!   "How this is calculated" panel;
@@ -26,6 +30,8 @@
 
 pub mod charts;
 pub mod compare;
+#[cfg(feature = "council-context")]
+pub mod context;
 pub mod council;
 pub mod dom;
 pub mod embed;
@@ -101,6 +107,8 @@ pub fn mount_with(
     let form = form::build(&layout, &st.borrow());
     let results = results::build(&layout);
     national::build(&page, &root, &st);
+    #[cfg(feature = "council-context")]
+    context::build(&page, &root, &st);
     explain::build(&page);
 
     update(&root, &mut st.borrow_mut(), true);
@@ -177,6 +185,8 @@ fn update(root: &ShadowRoot, s: &mut State, force: bool) {
     results::render(root, s, redraw);
     council::sync(root, s);
     national::sync(root, s);
+    #[cfg(feature = "council-context")]
+    context::sync(root, s);
     tools::changed(root, s);
 }
 
