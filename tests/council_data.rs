@@ -472,3 +472,22 @@ fn figures_read_exactly_as_the_standard_parser_reads_them() {
         assert_eq!(got, *expected, "{cell}");
     }
 }
+
+#[test]
+fn every_council_in_the_picker_has_history_and_neighbours() {
+    use outcome_calculator::model::presets;
+    for &year in presets::YEARS {
+        for p in presets::all(year) {
+            let s = history::find(p.code).unwrap_or_else(|| panic!("{} has no history", p.name));
+            assert_eq!(
+                s.value(year, Measure::Population),
+                p.population_0_17.map(f64::from)
+            );
+            assert!(
+                neighbours::neighbours(p.code).is_some(),
+                "{} has no neighbours",
+                p.name
+            );
+        }
+    }
+}
