@@ -72,8 +72,16 @@ fn shows_the_default_results_on_mount() {
     let root = mounted();
     let expected = model::project(&model::default_scenario()).unwrap();
     let status = text(&root, "status");
-    assert!(status.starts_with("Over 5 years: "), "{status}");
-    assert!(status.contains("fewer children enter care"), "{status}");
+    assert!(
+        status.starts_with(
+            "Over 5 years (2026-27 to 2030-31), in 2025-26 prices: the council saves "
+        ),
+        "{status}"
+    );
+    assert!(
+        status.contains(&format::money(expected.summary.budget_npv)),
+        "{status}"
+    );
     assert!(
         status.contains(&format::money(expected.summary.npv)),
         "{status}"
@@ -87,10 +95,11 @@ fn shows_the_default_results_on_mount() {
     // The detailed figures, the charts and their tables are there.
     let figures = text(&root, "figures");
     for words in [
-        "Children kept out of care",
-        "Net present value",
-        "Benefit-cost ratio",
-        "Pays back",
+        "Time in care avoided",
+        "Net budget impact to the council",
+        "Net present value to the public purse",
+        "Benefit-cost ratio (public value)",
+        "Pays back in cash to the council",
         "savings cover costs if care entries fall by at least",
         "Cost and savings so far",
         "Savings by agency",

@@ -33,16 +33,22 @@ pub struct Row {
 }
 
 /// The key results of one projection: (label, unit, value).
-pub fn key_results(p: &Projection) -> [(&'static str, Unit, Option<f64>); 6] {
+/// Money is discounted, in 2025-26 prices.
+pub fn key_results(p: &Projection) -> [(&'static str, Unit, Option<f64>); 7] {
     let s = &p.summary;
     [
         (
-            "Children kept out of care",
+            "Time in care avoided (child-years)",
             Unit::Count,
-            Some(s.counts.care_entries_avoided),
+            Some(s.counts.children_in_care_fewer),
         ),
-        ("Programme cost", Unit::Money, Some(s.total_cost)),
-        ("Savings", Unit::Money, Some(s.total_savings)),
+        (
+            "Net budget impact to the council",
+            Unit::Money,
+            Some(s.budget_npv),
+        ),
+        ("Programme cost", Unit::Money, Some(s.pv_cost)),
+        ("Savings", Unit::Money, Some(s.pv_savings)),
         ("Net present value", Unit::Money, Some(s.npv)),
         ("Benefit-cost ratio", Unit::Ratio, s.bcr),
         (
@@ -127,7 +133,7 @@ mod tests {
         b.assumptions.horizon_years = 5;
         let (pa, pb) = (project(&a).unwrap(), project(&b).unwrap());
         let rows = rows(&[&pa, &pb, &pa]);
-        assert_eq!(rows.len(), 6);
+        assert_eq!(rows.len(), 7);
         for r in &rows {
             assert_eq!(r.values.len(), 3);
             assert_eq!(r.differences[0], None);
@@ -140,8 +146,8 @@ mod tests {
             }
         }
         let cost = rows.iter().find(|r| r.label == "Programme cost").unwrap();
-        assert_eq!(cost.values[0], Some(pa.summary.total_cost));
-        assert_eq!(cost.values[1], Some(pb.summary.total_cost));
+        assert_eq!(cost.values[0], Some(pa.summary.pv_cost));
+        assert_eq!(cost.values[1], Some(pb.summary.pv_cost));
     }
 
     #[test]

@@ -19,7 +19,7 @@
 //! costed as half a child-year in the year served and half in the next;
 //! children in need exclude those on plans. A programme nested in another
 //! (family group conferences inside Family Safeguarding) applies to the risk
-//! the other leaves: nest[s] = 1 − covered_parent[s] × parent's reduction.
+//! the other leaves: nest(s) = 1 − covered_parent(s) × the parent's reduction.
 //! Totals are held to the council's own counts. Every pound is in 2025-26
 //! prices; year t is discounted by 1 ÷ (1 + r)^t from the first year.
 

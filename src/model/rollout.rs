@@ -140,8 +140,8 @@ pub fn rollout_over<S: AsRef<str>>(
     sorted::sort_by(&mut councils, |a, b| {
         match b
             .totals
-            .care_entries_avoided
-            .total_cmp(&a.totals.care_entries_avoided)
+            .children_in_care_fewer
+            .total_cmp(&a.totals.children_in_care_fewer)
         {
             Ordering::Less => true,
             Ordering::Equal => a.name < b.name,

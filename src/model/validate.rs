@@ -453,13 +453,11 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
         );
     }
     let per_case_cost = published_cost || p.cost_per_case.is_some_and(|v| v > 0.0);
-    if (needs_cohort || per_case_cost) && p.cohort.is_none() {
-        if !cohort_default {
-            c.missing(
-                at("cohort"),
-                format!("how many cases {name} works with each year"),
-            );
-        }
+    if (needs_cohort || per_case_cost) && p.cohort.is_none() && !cohort_default {
+        c.missing(
+            at("cohort"),
+            format!("how many cases {name} works with each year"),
+        );
     }
 }
 

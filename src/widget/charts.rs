@@ -510,17 +510,23 @@ pub fn agencies(parent: &Node, p: &Projection, w: f64) {
     );
 }
 
-/// Children's outcomes by year: care entries avoided, fewer protection
-/// plans, fewer children in need.
+/// Children's outcomes by year: time in care avoided, fewer protection
+/// plans, fewer children in need only.
 pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
     if p.years.is_empty() {
         return;
     }
     type Get = fn(&crate::model::Counts) -> f64;
     let all: [(&str, Get); 3] = [
-        ("Children kept out of care", |c| c.care_entries_avoided),
-        ("Fewer children on protection plans", |c| c.cp_plans_fewer),
-        ("Fewer children in need", |c| c.children_in_need_fewer),
+        ("Fewer children in care (child-years)", |c| {
+            c.children_in_care_fewer
+        }),
+        ("Fewer children on protection plans (a stock)", |c| {
+            c.cp_plans_fewer
+        }),
+        ("Fewer children in need only (a stock)", |c| {
+            c.children_in_need_fewer
+        }),
     ];
     let series: Vec<(&str, Get)> = all
         .into_iter()
@@ -607,6 +613,7 @@ pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
             let c = &y.counts;
             vec![
                 y.label.clone(),
+                format::count(c.children_in_care_fewer),
                 format::count(c.care_entries_avoided),
                 format::count(c.cp_plans_fewer),
                 format::count(c.children_in_need_fewer),
@@ -618,9 +625,10 @@ pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
         "Changes in children's outcomes by year",
         &[
             "Year",
-            "Children kept out of care",
-            "Fewer children on protection plans (average)",
-            "Fewer children in need (average)",
+            "Fewer children in care (child-years)",
+            "Care entries avoided (a flow)",
+            "Fewer children on protection plans (a stock, average over the year)",
+            "Fewer children in need only (a stock, average over the year)",
         ],
         &rows,
     );

@@ -204,15 +204,15 @@ fn draw(body: &Element, r: &Rollout, st: &State) {
     totals.set_id("national-totals");
     pair(
         &totals,
-        "Children kept out of care",
-        &format::count(t.care_entries_avoided),
-        "fewer children entering care",
+        "Time in care avoided",
+        &format::count(t.children_in_care_fewer),
+        "child-years",
     );
     pair(
         &totals,
         "Child protection plans avoided",
         &format::count(per_year(t.cp_plans_fewer)),
-        "fewer children on a plan, on average each year",
+        "a stock: fewer on a plan on an average day, each year",
     );
     pair(
         &totals,
@@ -277,7 +277,7 @@ fn draw(body: &Element, r: &Rollout, st: &State) {
         "The ",
         &number(n),
         if n == 1 { " council" } else { " councils" },
-        " with the most children kept out of care",
+        " with the most time in care avoided",
     ]);
     let mut head = HEAD.to_vec();
     head[0] = "Council (region)";
@@ -288,7 +288,7 @@ fn draw(body: &Element, r: &Rollout, st: &State) {
 const HEAD: [&str; 6] = [
     "Region",
     "Councils",
-    "Children kept out of care",
+    "Time in care avoided (child-years)",
     "Child protection plans avoided a year",
     "Programme cost",
     "Net present value",
@@ -298,7 +298,7 @@ fn row(name: &str, t: &Totals, per_year: impl Fn(f64) -> f64) -> Vec<String> {
     vec![
         name.to_string(),
         number(t.councils as usize),
-        format::count(t.care_entries_avoided),
+        format::count(t.children_in_care_fewer),
         format::count(per_year(t.cp_plans_fewer)),
         format::money(t.cost),
         format::money(t.npv),

@@ -74,7 +74,21 @@ pub fn build(parent: &Node) -> Element {
 /// over a stated horizon, then the public-purse figure.
 pub fn sentence(p: &Projection) -> String {
     let s = &p.summary;
-    let mut out = cat(&[&s.horizon_label, ", in ", &s.price_base, " prices: "]);
+    let mut years = String::new();
+    push_count(&mut years, p.years.len());
+    let mut out = cat(&[
+        "Over ",
+        &years,
+        if p.years.len() == 1 {
+            " year ("
+        } else {
+            " years ("
+        },
+        &s.horizon_label,
+        "), in ",
+        &s.price_base,
+        " prices: ",
+    ]);
     out.push_str(if s.budget_npv >= 0.0 {
         "the council saves "
     } else {
@@ -238,45 +252,47 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
     );
 
     let kids = add_c(parent, "dl", "oc-keys");
+    if c.care_entries_avoided > 0.0 {
+        pair(
+            &kids,
+            "Care entries avoided",
+            &format::count(c.care_entries_avoided),
+            "a flow: children who did not start to be looked after, all years",
+        );
+    }
     pair(
         &kids,
-        "Children kept out of care",
-        &format::count(c.care_entries_avoided),
-        "fewer children entering care",
-    );
-    pair(
-        &kids,
-        "Years in care avoided",
+        "Time in care avoided",
         &format::count(c.children_in_care_fewer),
-        "child-years",
+        "child-years in care, all years",
     );
     pair(
         &kids,
-        "Child protection plans avoided",
+        "Fewer children on protection plans",
         &format::count(average(c.cp_plans_fewer, n)),
-        "fewer children on a plan, on average each year",
+        "a stock: fewer on a plan on an average day, averaged over the years",
     );
     pair(
         &kids,
-        "Children in need cases avoided",
+        "Fewer children in need (not on a plan or in care)",
         &format::count(average(c.children_in_need_fewer, n)),
-        "fewer open cases, on average each year",
+        "a stock: fewer open cases on an average day, averaged over the years",
     );
     for (v, term, note) in [
         (
             c.care_proceedings_avoided,
             "Care proceedings avoided",
-            "cases",
+            "a flow: cases not issued, all years",
         ),
         (
             c.police_incidents_avoided,
             "Repeat police call-outs avoided",
-            "incidents",
+            "a flow: incidents, all years",
         ),
         (
             c.emergency_admissions_avoided,
             "Emergency admissions avoided",
-            "adult attendances",
+            "a flow: adult admissions, all years",
         ),
     ] {
         if v > 0.0 {
@@ -284,68 +300,96 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
         }
     }
 
-    add_ct(parent, "h3", "oc-h3", "Money");
+    add_ct(
+        parent,
+        "h3",
+        "oc-h3",
+        &cat(&["Money: discounted, in ", &s.price_base, " prices"]),
+    );
     let money = add_c(parent, "dl", "oc-keys oc-keys--money");
     pair(
         &money,
+        "Net budget impact to the council",
+        &format::money(s.budget_npv),
+        "the council's cash savings minus the programme cost",
+    );
+    pair(
+        &money,
+        "Council cash savings",
+        &format::money(s.pv_cashable),
+        "money that stops being spent: placements not bought",
+    );
+    pair(
+        &money,
         "Programme cost",
-        &format::money(s.total_cost),
+        &format::money(s.pv_cost),
         "including optimism bias",
     );
     pair(
         &money,
-        "Savings",
-        &format::money(s.total_savings),
-        "to all public services",
+        "Council savings that are not cash",
+        &format::money(s.pv_council_noncash),
+        "staff time and in-house places freed; not cash unless you say so",
     );
     pair(
         &money,
-        "Cashable savings",
-        &format::money(s.total_cashable),
-        "money that stops being spent; the rest is staff time freed",
+        "Savings to other services",
+        &format::money(s.pv_other_agencies),
+        "police, NHS, courts and others",
     );
     pair(
         &money,
-        "Net present value",
+        "Net present value to the public purse",
         &format::money(s.npv),
-        "savings minus cost, discounted",
-    );
-    pair(
-        &money,
-        "Net budget impact",
-        &format::money(s.budget_npv),
-        "cashable savings minus cost, discounted",
+        "all savings minus cost",
     );
     match s.bcr {
         Some(b) => pair(
             &money,
-            "Benefit-cost ratio",
+            "Benefit-cost ratio (public value)",
             &format::ratio(b),
-            &cat(&["£", &format::ratio(b), " of savings for each £1 spent"]),
+            &cat(&[
+                "£",
+                &format::ratio(b),
+                " of savings to all services for each £1 spent",
+            ]),
         ),
-        None => pair(&money, "Benefit-cost ratio", "none", "there is no cost"),
+        None => pair(
+            &money,
+            "Benefit-cost ratio (public value)",
+            "none",
+            "there is no cost",
+        ),
     }
     if let Some(r) = s.financial_roi {
         pair(
             &money,
             "Financial return on investment",
             &format::pct(r * 100.0),
-            "cashable savings less cost, for each pound of cost",
+            "the council's cash savings less cost, for each pound of cost",
         );
     }
     match &s.payback_label {
         Some(l) => pair(
             &money,
-            "Pays back",
+            "Pays back in cash to the council",
             l,
-            "the year savings so far reach costs so far",
+            "the year its cash savings so far reach costs so far (not discounted)",
         ),
         None => pair(
             &money,
-            "Pays back",
+            "Pays back in cash to the council",
             &cat(&["not within ", &years, " years"]),
             "",
         ),
+    }
+    if let Some(l) = &s.public_payback_label {
+        pair(
+            &money,
+            "Pays back to the public purse",
+            l,
+            "counting every service's savings",
+        );
     }
 
     break_even(parent, st, p);

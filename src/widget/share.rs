@@ -129,8 +129,13 @@ pub fn start(host: &Element) -> Start {
     if !address.is_empty() {
         return match read(&preset, &address) {
             Ok(s) => match check(&s) {
+                // A link of an older method opens with the current one and
+                // a notice naming what changed.
                 Ok(older) => Start {
-                    scenario: s,
+                    scenario: Scenario {
+                        evidence_set: model::evidence::EVIDENCE_SET.into(),
+                        ..s
+                    },
                     problems,
                     older,
                 },
@@ -188,9 +193,9 @@ pub fn with_locks(host: &Element, s: Scenario) -> Scenario {
     link::apply(s.clone(), &locked).unwrap_or(s)
 }
 
-/// Shows the problems with the link or presets, and the older-evidence
+/// Shows the problems with the link or presets, and the older-method
 /// notice, at the top of the widget.
-pub fn notices(root: &ShadowRoot, page: &Element, start: &Start, st: &super::Shared) {
+pub fn notices(page: &Element, start: &Start) {
     if !start.problems.is_empty() {
         let box_ = add_c(page, "div", "oc-notice oc-notice--alert");
         attrs(&box_, &[("role", "alert")]);
@@ -232,7 +237,7 @@ pub fn notices(root: &ShadowRoot, page: &Element, start: &Start, st: &super::Sha
             &box_,
             "h2",
             "oc-notice-title",
-            "This link uses an older evidence set",
+            "This link was made with an older method",
         )
         .set_id("older-evidence-title");
         add_t(
@@ -241,38 +246,12 @@ pub fn notices(root: &ShadowRoot, page: &Element, start: &Start, st: &super::Sha
             &cat(&[
                 "It was made with evidence set ",
                 old,
-                ". This calculator has evidence set ",
+                ". The figures below use evidence set ",
                 model::evidence::EVIDENCE_SET,
-                " and cannot show results from the older one. Switch to the current evidence to see results for these figures. ",
+                ", with your link's figures. ",
                 model::evidence::METHOD_CHANGES,
             ]),
         );
-        let b = add_ct(
-            &box_,
-            "button",
-            "oc-button",
-            &cat(&["Use evidence set ", model::evidence::EVIDENCE_SET]),
-        );
-        attrs(&b, &[("type", "button")]);
-        let (root2, st2, box2) = (root.clone(), st.clone(), box_.clone());
-        super::listen(&b, "click", move |_| {
-            let mut s = st2.borrow_mut();
-            s.scenario.evidence_set = model::evidence::EVIDENCE_SET.into();
-            super::update(&root2, &mut s, true);
-            dom::clear(&box2);
-            let _ = box2.remove_attribute("aria-labelledby");
-            attrs(&box2, &[("role", "status"), ("tabindex", "-1")]);
-            add_t(
-                &box2,
-                "p",
-                &cat(&[
-                    "Now using evidence set ",
-                    model::evidence::EVIDENCE_SET,
-                    ".",
-                ]),
-            );
-            dom::focus(&box2);
-        });
         let _ = page.insert_before(&box_, page.first_child().as_ref());
     }
 }

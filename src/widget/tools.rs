@@ -52,7 +52,7 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
     compare::render(root);
 
     if let Some(start) = PENDING.with(|p| p.borrow_mut().take()) {
-        share::notices(root, page, &start, st);
+        share::notices(page, &start);
     }
     embed::lock(root, host);
     embed::report_height(host);

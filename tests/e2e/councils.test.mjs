@@ -292,8 +292,8 @@ describe('council figures', () => {
 
     // The totals on screen are the CLI's TOTAL row.
     const total = cli.split('\n').find((l) => l.startsWith('TOTAL,')).split(',');
-    const kept = Math.round(Number(total[4])).toLocaleString('en-GB');
-    assert.match(await totals.textContent(), new RegExp(`Children kept out of care${kept}fewer`));
+    const years = Math.round(Number(total[5])).toLocaleString('en-GB');
+    assert.match(await totals.textContent(), new RegExp(`Time in care avoided${years}child-years`));
     const rows = cli.split('\n').filter((l) => /^E\d{8},/.test(l));
     assert.match(text, new RegExp(`^England: ${rows.length} councils`));
     // The CLI lists councils largest effect first, as the widget's top ten.

@@ -204,8 +204,8 @@ describe('element attributes', () => {
     // A scenario file cannot change a locked figure.
     const file = join(mkdtempSync(join(tmpdir(), 'oc-embed-')), 'other.json');
     writeFileSync(file, JSON.stringify({
-      version: 1,
-      evidence_set: '2026.1',
+      version: 2,
+      evidence_set: '2026.2',
       council: { care_starts: 300, children_looked_after: 700, care_ceased: 280, cp_plans: 400, children_in_need: 3000 },
       assumptions: { funding_years: 4 },
       programmes: [{ programme: 'family-safeguarding', cohort: 400 }],

@@ -117,8 +117,8 @@ describe('downloads', () => {
     const { name, bytes, path } = await download(page, page.locator('outcome-calculator').getByRole('button', { name: 'Download the scenario file (JSON)' }));
     assert.match(name, /\.json$/);
     const scenario = JSON.parse(bytes.toString('utf8'));
-    assert.equal(scenario.version, 1);
-    assert.equal(scenario.evidence_set, '2026.1');
+    assert.equal(scenario.version, 2);
+    assert.equal(scenario.evidence_set, '2026.2');
     assert.equal(scenario.council.care_starts, 455);
     assert.equal(scenario.assumptions.funding_years, 3);
     assert.deepEqual(scenario.programmes.map((p) => p.programme), ['family-safeguarding']);
@@ -178,7 +178,7 @@ describe('downloads', () => {
     await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
     const before = await results(page);
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ version: 1, evidence_set: '2026.1', council: { care_starts: 'many' }, programmes: [] }));
+    writeFileSync(bad, JSON.stringify({ version: 2, evidence_set: '2026.2', council: { care_starts: 'many' }, programmes: [] }));
     await page.locator(byId('import')).setInputFiles(bad);
     const error = page.locator(byId('import-error'));
     await error.waitFor({ state: 'visible' });
@@ -250,7 +250,7 @@ describe('compare', () => {
     const head = await table.locator('thead th').allTextContents();
     assert.deepEqual(head, ['Result', 'Scenario A', 'Scenario B', 'B compared with A']);
     const row = async (label) => table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').allTextContents();
-    for (const label of ['Children kept out of care', 'Programme cost', 'Savings', 'Net present value', 'Benefit-cost ratio', 'Pays back in year']) {
+    for (const label of ['Time in care avoided (child-years)', 'Net budget impact to the council', 'Programme cost', 'Savings', 'Net present value', 'Benefit-cost ratio', 'Pays back in year']) {
       assert.equal((await row(label)).length, 3, label);
     }
     // Funded for 3 years rather than 5: it costs less.

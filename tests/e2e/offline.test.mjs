@@ -64,7 +64,7 @@ test('opened from disk with no network, it works', async () => {
   await page.locator(byId('council.care_starts')).fill('600');
   await page.locator(STATUS).filter({ hasNotText: before }).waitFor();
   const link = await page.locator(byId('share-link')).inputValue();
-  assert.ok(link.startsWith(`${url}?v=1&`), `the share link is this file's: ${link}`);
+  assert.ok(link.startsWith(`${url}?v=2&`), `the share link is this file's: ${link}`);
   assert.match(link, /care_starts=600/);
   const root = page.locator('outcome-calculator');
   await root.getByRole('button', { name: 'Pin this scenario as A' }).click();

@@ -80,7 +80,7 @@ for (const path of ['', 'embed.html']) {
     // Open a scenario file, put a pinned scenario back, reset.
     const dir = mkdtempSync(join(tmpdir(), 'oc-privacy-'));
     const file = join(dir, 'scenario.json');
-    writeFileSync(file, await page.evaluate(() => '{"version": 1, "evidence_set": "2026.1", "council": {"care_starts": 300, "children_looked_after": 700, "care_ceased": 280, "cp_plans": 400, "children_in_need": 3000}, "programmes": [{"programme": "family-safeguarding", "cohort": 400}]}'));
+    writeFileSync(file, await page.evaluate(() => '{"version": 2, "evidence_set": "2026.2", "council": {"care_starts": 300, "children_looked_after": 700, "care_ceased": 280, "cp_plans": 400, "children_in_need": 3000}, "programmes": [{"programme": "family-safeguarding", "cohort": 400}]}'));
     await page.locator(byId('import')).setInputFiles(file);
     await page.locator(byId('bar-status')).filter({ hasText: /scenario file is open/ }).waitFor();
     await root.getByRole('button', { name: 'Put back into the form: scenario A' }).click();

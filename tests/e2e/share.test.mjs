@@ -65,7 +65,7 @@ const formValues = (page) =>
 const shareLink = (page) => page.locator(byId('share-link')).inputValue();
 
 const DEFAULT_STATUS =
-  /^Over 5 years: [\d,]+ fewer children enter care; net saving £[\d.]+ million; pays back in \d{4}-\d{2}\.$/;
+  /^Over 5 years \(2026-27 to 2030-31\), in 2025-26 prices: the council saves £[\d.]+ million in cash after costs \(discounted\); its cash pays back in \d{4}-\d{2}\. Across the public purse: net saving £[\d.]+ million, paying back in \d{4}-\d{2}\.$/;
 
 describe('share links', () => {
   test('a link carries every field and gives back the same results and the same link', async () => {
@@ -165,25 +165,25 @@ describe('share links', () => {
     });
   }
 
-  test('a link with an older evidence set says so and offers the current one', async () => {
+  test('a link of the older method says what changed and shows the new numbers', async () => {
     const fresh = await open();
-    const link = (await shareLink(fresh.page)).replace('evidence=2026.1', 'evidence=2025.1');
+    const link = (await shareLink(fresh.page))
+      .replace('v=2&', 'v=1&')
+      .replace('evidence=2026.2', 'evidence=2026.1')
+      .concat('&decay_after_funding_pct=50&residential_share_pct=12');
     await fresh.close();
     const { page, close } = await open(link.slice(site.url.length));
     const notice = page.locator(byId('older-evidence'));
     await notice.waitFor();
-    assert.match(await notice.textContent(), /made with evidence set 2025\.1.*evidence set 2026\.1/s);
-    assert.match(await page.locator(STATUS).textContent(), /^Results not updated/);
-    await notice.getByRole('button', { name: 'Use evidence set 2026.1' }).click();
+    assert.match(await notice.textContent(), /made with evidence set 2026\.1.*evidence set 2026\.2.*Method 2/s);
     await page.locator(STATUS).filter({ hasText: DEFAULT_STATUS }).waitFor();
-    assert.match(await notice.textContent(), /Now using evidence set 2026\.1/);
-    assert.match(await shareLink(page), /evidence=2026\.1/);
+    assert.match(await shareLink(page), /evidence=2026\.2/);
     await close();
   });
 
   test('axe finds nothing with the link alert and the older-evidence notice, light and dark', async () => {
     const fresh = await open();
-    const old = (await shareLink(fresh.page)).replace('evidence=2026.1', 'evidence=2025.1');
+    const old = (await shareLink(fresh.page)).replace('evidence=2026.2', 'evidence=2026.1');
     await fresh.close();
     for (const [query, colorScheme] of [
       ['?care_starts=many', 'light'],

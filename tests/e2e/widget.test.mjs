@@ -60,11 +60,11 @@ describe('the calculator', () => {
     const status = await statusText(page);
     assert.match(
       status,
-      /^Over 5 years: [\d,]+ fewer children enter care; net saving £[\d.]+ million; pays back in \d{4}-\d{2}\.$/,
+      /^Over 5 years \(2026-27 to 2030-31\), in 2025-26 prices: the council saves £[\d.]+ million in cash after costs \(discounted\); its cash pays back in \d{4}-\d{2}\. Across the public purse: net saving £[\d.]+ million, paying back in \d{4}-\d{2}\.$/,
     );
     assert.equal(await page.locator(STATUS).getAttribute('role'), 'status');
     assert.equal(await page.locator(STATUS).getAttribute('aria-atomic'), 'true');
-    for (const words of ['Children kept out of care', 'Net present value', 'Benefit-cost ratio', 'Pays back']) {
+    for (const words of ['Time in care avoided', 'Net budget impact to the council', 'Benefit-cost ratio (public value)', 'Pays back in cash to the council']) {
       await page.locator(byId('figures')).getByText(words, { exact: true }).first().waitFor();
     }
     assert.equal(await page.locator('outcome-calculator #figures > figure svg').count(), 3);
