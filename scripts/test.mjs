@@ -180,10 +180,20 @@ header("commands: the README's set-up is what .ci/run runs");
 await nodeSuite('commands', 'tests');
 
 header('lint: cargo clippy -D warnings, native and wasm32');
-await cargoCheck('lint native', ['clippy', '--all-targets', '--', '-D', 'warnings']);
+// Every feature, so code behind one that is off by default is linted too.
+await cargoCheck('lint native', ['clippy', '--all-targets', '--all-features', '--', '-D', 'warnings']);
 // The library as the page and the API build it, and the wasm tests.
 const wasmLintTargets = ['--lib', ...wasmTestTargets().filter((t) => t !== '--lib')];
-await cargoCheck('lint wasm32', ['clippy', ...WASM_ARGS, ...wasmLintTargets, '--', '-D', 'warnings']);
+await cargoCheck('lint wasm32', [
+  'clippy',
+  '--target',
+  WASM_TARGET,
+  '--all-features',
+  ...wasmLintTargets,
+  '--',
+  '-D',
+  'warnings',
+]);
 
 header('docs: cargo doc --no-deps, warnings as errors');
 await cargoCheck('docs', ['doc', '--no-deps'], { RUSTDOCFLAGS: '-D warnings' });
