@@ -13,7 +13,7 @@
 //! The element `<outcome-calculator>` takes the same names as attributes.
 
 use super::error::{Error, ErrorKind};
-use super::evidence::{Grade, EVIDENCE_SET};
+use super::evidence::{Grade, Placement, EVIDENCE_SET};
 use super::outcome::Outcome;
 use super::parse;
 use super::scenario::{
@@ -23,6 +23,16 @@ use super::scenario::{
 
 /// Longest query string read, in bytes.
 pub const MAX_QUERY: usize = 8_192;
+
+/// Most problems [`apply`] lists one by one; the rest are counted in one
+/// more line. Settings it does not know are listed one by one only up to
+/// [`MAX_UNKNOWN_LISTED`], else counted in one line.
+pub const MAX_LISTED: usize = 10;
+
+/// See [`MAX_LISTED`].
+pub const MAX_UNKNOWN_LISTED: usize = 3;
+
+const UNKNOWN: &str = "this link setting is not known";
 
 type Get = fn(&Scenario) -> Option<f64>;
 type Set = fn(&mut Scenario, Option<f64>);
@@ -97,6 +107,7 @@ type PSet = fn(&mut ProgrammeChoice, Option<f64>);
 /// Per-programme numeric keys.
 const PROGRAMME_KEYS: &[(&str, PGet, PSet)] = &[
     ("cohort", |p| p.cohort, |p, v| p.cohort = v),
+    ("eligible", |p| p.eligible, |p, v| p.eligible = v),
     (
         "engagement_pct",
         |p| Some(p.engagement_pct),
@@ -305,6 +316,12 @@ pub fn to_query(s: &Scenario) -> String {
                 ));
             }
         }
+        if let Some(place) = p.placement {
+            parts.push((
+                format!("{}.placement", p.programme),
+                placement_name(place).into(),
+            ));
+        }
         if let Some(c) = &p.custom {
             let id = &p.programme;
             parts.push((format!("{id}.name"), c.name.clone()));
@@ -403,16 +420,65 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
             .map(ProgrammeChoice::new)
             .collect();
     }
+    let mut unknown = Vec::new();
     for (key, value) in pairs {
-        if let Err(e) = apply_one(&mut s, key, value) {
-            errors.push(e);
+        match apply_one(&mut s, key, value) {
+            Err(e) if matches!(&e.kind, ErrorKind::Invalid { reason } if reason == UNKNOWN) => {
+                unknown.push(e)
+            }
+            Err(e) => errors.push(e),
+            Ok(()) => {}
         }
+    }
+    if unknown.len() > MAX_UNKNOWN_LISTED {
+        let names: Vec<String> = unknown
+            .iter()
+            .take(MAX_UNKNOWN_LISTED)
+            .map(|e| {
+                let short: String = e.field.chars().take(24).collect();
+                format!("\u{201c}{short}\u{201d}")
+            })
+            .collect();
+        errors.insert(
+            0,
+            bad(
+                "link",
+                format!(
+                    "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
+                    grouped(unknown.len()),
+                    names.join(", ")
+                ),
+            ),
+        );
+    } else {
+        errors.splice(0..0, unknown);
+    }
+    if errors.len() > MAX_LISTED {
+        let more = errors.len() - (MAX_LISTED - 1);
+        errors.truncate(MAX_LISTED - 1);
+        errors.push(bad(
+            "link",
+            format!("and {} more problems like these", grouped(more)),
+        ));
     }
     if errors.is_empty() {
         Ok(s)
     } else {
         Err(errors)
     }
+}
+
+/// A count with thousands commas.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
@@ -522,9 +588,19 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
             set(p, number_of(key, value)?);
             return Ok(());
         }
+        if field == "placement" {
+            p.placement = match value.trim() {
+                "" => None,
+                "foster" => Some(Placement::Foster),
+                "residential" => Some(Placement::Residential),
+                "council_average" => Some(Placement::CouncilAverage),
+                _ => return Err(bad(key, "use foster, residential or council_average")),
+            };
+            return Ok(());
+        }
         return apply_custom(p, key, field, value);
     }
-    Err(bad(key, "this link setting is not known"))
+    Err(bad(key, UNKNOWN))
 }
 
 fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) -> Result<(), Error> {
@@ -590,7 +666,70 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
     Ok(())
 }
 
+fn placement_name(p: Placement) -> &'static str {
+    match p {
+        Placement::Foster => "foster",
+        Placement::Residential => "residential",
+        Placement::CouncilAverage => "council_average",
+    }
+}
+
 /// The evidence set a link was made with, when it is not this build's.
 pub fn older_evidence(s: &Scenario) -> Option<&str> {
     (s.evidence_set != EVIDENCE_SET).then_some(s.evidence_set.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors_of(query: &str) -> Vec<Error> {
+        from_query(query).expect_err(query)
+    }
+
+    #[test]
+    fn a_few_unknown_settings_are_named_one_by_one() {
+        let e = errors_of("v=2&programmes=&foo=1&bar=2");
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["foo", "bar"]);
+        assert_eq!(e[0].message(), UNKNOWN);
+    }
+
+    #[test]
+    fn thousands_of_unknown_settings_give_one_line() {
+        let query: Vec<String> = (0..4000).map(|i| format!("x{i}=1")).collect();
+        let query = query.join("&");
+        assert!(query.len() > MAX_QUERY);
+        // The longest query read holds about 1,600 of them.
+        let cut = &query[..query[..MAX_QUERY].rfind('&').unwrap()];
+        let e = errors_of(cut);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].field, "link");
+        let m = e[0].message();
+        assert!(m.starts_with("1,"), "{m}");
+        assert!(m.contains("settings in it are not known"), "{m}");
+        assert!(
+            m.contains("\u{201c}x0\u{201d}, \u{201c}x1\u{201d}, \u{201c}x2\u{201d})"),
+            "{m}"
+        );
+        // Too long a query is one problem too.
+        assert_eq!(errors_of(&query).len(), 1);
+    }
+
+    #[test]
+    fn many_bad_values_are_listed_up_to_a_limit_then_counted() {
+        let mut query = String::from("v=2&programmes=");
+        for _ in 0..50 {
+            query.push_str("&care_starts=lots");
+        }
+        query.push_str("&a=1&b=2&c=3&d=4");
+        let e = errors_of(&query);
+        assert_eq!(e.len(), MAX_LISTED);
+        assert!(e[0].message().contains("4 settings in it are not known"));
+        assert_eq!(e[1].field, "care_starts");
+        assert_eq!(
+            e[MAX_LISTED - 1].message(),
+            format!("and {} more problems like these", 51 - (MAX_LISTED - 1))
+        );
+    }
 }

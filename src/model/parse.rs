@@ -1,10 +1,15 @@
 //! Reading numbers as people type them into a form.
 //!
-//! Lenient about decoration, strict about digits: `1,250`, ` 1250 `,
-//! `£1,250.50`, `12%`, `12.5 %` and `3.5` are all read, while `12a`, `1.2.3`,
-//! `--5`, `NaN`, `inf` and `1e999` are refused with
-//! [`ErrorKind::NotANumber`]. Commas must group thousands (`12,50` is refused
-//! rather than guessed at). Blank text means "no figure".
+//! Lenient about decoration, strict about digits: what people type or paste
+//! from a spreadsheet is read — `1,250`, ` 1250 `, `£5,000`, `£1,250.50`,
+//! `50%`, `12.5 %`, `3.5`, and thousands grouped by spaces (`1 234`, also
+//! with the non-breaking and thin spaces spreadsheets and word processors
+//! put there) — while `12a`, `1.2.3`, `--5`, `NaN`, `inf` and `1e999` are
+//! refused with [`ErrorKind::NotANumber`]. Commas and spaces must group
+//! thousands: a decimal comma (`12,5`) is refused, with a message asking
+//! for a point, rather than guessed at, since `1,250` and `12,5` cannot
+//! both be read the way a European and a British user mean them. Blank
+//! text means "no figure".
 //!
 //! The digits are read by hand rather than with `str::parse::<f64>`, which
 //! keeps the float-parsing tables out of the browser build; every figure a
@@ -30,11 +35,62 @@ pub fn number(text: &str) -> Result<Option<f64>, ErrorKind> {
     if trimmed.is_empty() {
         return Ok(None);
     }
-    read(trimmed)
-        .map(Some)
-        .ok_or_else(|| ErrorKind::NotANumber {
-            text: echo(trimmed),
-        })
+    // Spaces inside a figure (`1 234`, non-breaking or thin) group
+    // thousands, as commas do.
+    if let Some(v) = spaces_to_commas(trimmed).and_then(|t| read(&t)) {
+        return Ok(Some(v));
+    }
+    if decimal_comma(trimmed) {
+        return Err(ErrorKind::Invalid {
+            reason: format!(
+                "\u{201c}{}\u{201d} has a decimal comma: write decimals with a point (for example 12.5); commas only group thousands",
+                echo(trimmed)
+            ),
+        });
+    }
+    Err(not_a_number(trimmed))
+}
+
+fn not_a_number(text: &str) -> ErrorKind {
+    ErrorKind::NotANumber { text: echo(text) }
+}
+
+/// Spaces people and spreadsheets put inside figures.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}')
+}
+
+/// `1 234 567.5` as `1,234,567.5`: a space between digits becomes a
+/// comma, other spaces (after `£` or a sign, before `%`) go. `None` when
+/// spaces and commas are mixed as separators.
+fn spaces_to_commas(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut prev_digit = false;
+    let mut spaced = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_space(c) {
+            if prev_digit && chars.peek().is_some_and(char::is_ascii_digit) {
+                out.push(',');
+                spaced = true;
+            }
+            continue;
+        }
+        prev_digit = c.is_ascii_digit();
+        out.push(c);
+    }
+    (!(spaced && text.contains(','))).then_some(out)
+}
+
+/// True for `12,5`, `1 234,56` or `1.234,56`: a digit, a comma and one or
+/// two digits at the end, the way much of Europe writes decimals.
+fn decimal_comma(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c == '%' || c.is_whitespace());
+    t.rsplit_once(',').is_some_and(|(head, tail)| {
+        (1..=2).contains(&tail.len())
+            && tail.bytes().all(|b| b.is_ascii_digit())
+            && head.bytes().last().is_some_and(|b| b.is_ascii_digit())
+    })
 }
 
 /// The user's text, shortened for an error message.
@@ -139,6 +195,19 @@ mod tests {
             ("-£40", Some(-40.0)),
             ("+7", Some(7.0)),
             ("\t 42\n", Some(42.0)),
+            // Pasted from a spreadsheet or a report.
+            ("£5,000", Some(5000.0)),
+            ("50%", Some(50.0)),
+            ("1 234", Some(1234.0)),
+            ("1 234 567.25", Some(1_234_567.25)),
+            ("£1 250", Some(1250.0)),
+            ("1\u{a0}234", Some(1234.0)),
+            ("\u{a0}£5,000\u{a0}", Some(5000.0)),
+            ("1\u{202f}234", Some(1234.0)),
+            ("1\u{2009}234", Some(1234.0)),
+            ("50\u{a0}%", Some(50.0)),
+            ("£\u{a0}646", Some(646.0)),
+            (" 12.5 ", Some(12.5)),
             ("", None),
             ("   ", None),
         ];
@@ -150,13 +219,51 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_number() {
         for text in [
-            "12a", "1.2.3", "--5", "NaN", "nan", "inf", "-inf", "infinity", "1e999", "1e3", "0x10",
-            "12,50", ",5", "1,,000", "1,2345", "£", "%", ".", "-", "£12%", "12%%", "1 250", "£-5",
-            "twelve", "½", "١٢",
+            "12a",
+            "1.2.3",
+            "--5",
+            "NaN",
+            "nan",
+            "inf",
+            "-inf",
+            "infinity",
+            "1e999",
+            "1e3",
+            "0x10",
+            ",5",
+            "1,,000",
+            "1,2345",
+            "£",
+            "%",
+            ".",
+            "-",
+            "£12%",
+            "12%%",
+            "12 50",
+            "1 2345",
+            "1 234,567",
+            "£-5",
+            "twelve",
+            "½",
+            "١٢",
+            "1\t234",
         ] {
             match number(text) {
                 Err(ErrorKind::NotANumber { text: echoed }) => {
                     assert_eq!(echoed, text.trim(), "echoes {text:?}")
+                }
+                other => panic!("{text:?} gave {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_decimal_comma_is_refused_with_a_reason_and_the_text() {
+        for text in ["12,5", "12,50", " 12,5 ", "1 234,56", "1.234,56", "12,5%"] {
+            match number(text) {
+                Err(ErrorKind::Invalid { reason }) => {
+                    assert!(reason.contains(text.trim()), "{reason}");
+                    assert!(reason.contains("decimal comma"), "{reason}");
                 }
                 other => panic!("{text:?} gave {other:?}"),
             }
