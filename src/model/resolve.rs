@@ -6,7 +6,7 @@
 use super::engine::care_years;
 use super::evidence::{
     self, CohortDefault, Duration, EligibleBase, Grade, Measure, Placement, Quantity, Range,
-    CUSTOM_ID, PAUSE_STUDIED_INFANT_ENTRIES,
+    RangeBasis, CUSTOM_ID, PAUSE_STUDIED_INFANT_ENTRIES,
 };
 use super::outcome::{Agency, Outcome};
 use super::prices;
@@ -57,6 +57,10 @@ pub struct Effect {
     pub cap: f64,
     /// `relative`, `points` or `per_council`.
     pub measure: &'static str,
+    /// Where the low and high sizes come from: `published` (an interval
+    /// published with the study), `convention` (this calculator's rule) or
+    /// `yours` (a custom programme's own range).
+    pub range_basis: &'static str,
 }
 
 /// A monetised benefit per case.
@@ -204,6 +208,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 per_unit,
                 cap,
                 measure,
+                range_basis: "yours",
             });
         }
         Programme {
@@ -311,6 +316,10 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 per_unit,
                 cap,
                 measure,
+                range_basis: match e.range_basis {
+                    RangeBasis::Published => "published",
+                    RangeBasis::Convention => "convention",
+                },
             });
         }
         for b in &prog.case_benefits {

@@ -63,6 +63,28 @@ pub struct Simulation {
     pub npv_positive_share: f64,
     /// The result in one plain sentence.
     pub sentence: String,
+    /// Where each effect's range comes from: published intervals apart
+    /// from this calculator's conventions.
+    pub ranges: Vec<RangeSource>,
+}
+
+/// The range one effect is drawn from, and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RangeSource {
+    /// The programme.
+    pub programme: String,
+    /// The outcome, in words.
+    pub outcome: &'static str,
+    /// `relative` (%), `points` or `per_council`.
+    pub measure: &'static str,
+    /// Low, central and high sizes, before adjustments.
+    pub low: f64,
+    /// The figure used.
+    pub central: f64,
+    /// The high end.
+    pub high: f64,
+    /// `published`, `convention` or `yours`.
+    pub basis: &'static str,
 }
 
 /// A draw from the triangular distribution on (low, mode, high) given a
@@ -345,7 +367,23 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
     }
     let positive = npvs.iter().filter(|v| **v > 0.0).count() as f64 / draws as f64;
     let sentence = sentence(&years, n > 1);
+    let ranges = plan
+        .programmes
+        .iter()
+        .flat_map(|p| {
+            p.effects.iter().map(|e| RangeSource {
+                programme: p.name.clone(),
+                outcome: e.outcome.label(),
+                measure: e.measure,
+                low: e.range[0],
+                central: e.size,
+                high: e.range[2],
+                basis: e.range_basis,
+            })
+        })
+        .collect();
     Simulation {
+        ranges,
         draws: draws as u32,
         seed: u.seed,
         years,

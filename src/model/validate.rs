@@ -286,6 +286,7 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
     let p = &s.programmes[i];
     let at = |name: &'static str| Lazy(move || format!("programmes[{i}].{name}"));
     c.optional(at("cohort"), p.cohort, 0.0, MAX_COUNT);
+    c.optional(at("eligible"), p.eligible, 0.0, MAX_COUNT);
     c.pct(at("engagement_pct"), p.engagement_pct);
     c.range(at("effect_scale_pct"), p.effect_scale_pct, 0.0, 500.0);
     c.optional(at("cost_per_case"), p.cost_per_case, 0.0, MAX_UNIT_COST);
@@ -453,6 +454,14 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
         );
     }
     let per_case_cost = published_cost || p.cost_per_case.is_some_and(|v| v > 0.0);
+    if p.placement == Some(evidence::Placement::CouncilAverage)
+        && s.council.cla_spend_per_child.is_none()
+    {
+        c.missing(
+            "council.cla_spend_per_child",
+            format!("{name} is costed at your council's average spend per looked-after child"),
+        );
+    }
     if (needs_cohort || per_case_cost) && p.cohort.is_none() && !cohort_default {
         c.missing(
             at("cohort"),

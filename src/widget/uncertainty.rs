@@ -251,7 +251,7 @@ fn draw(slot: &mut Slot, width: f64) {
         &cat(&[
             "From ",
             &format::count(f64::from(sim.draws)),
-            " simulations, each drawing every effect from its evidence range and every unit cost and share reached from the spreads under \u{201c}Uncertainty settings\u{201d}. Net present value: ",
+            " simulations, each drawing every effect from its evidence range and every unit cost and share reached from the spreads under \u{201c}Uncertainty settings\u{201d}. Net present value to the public purse: ",
             &format::money(sim.npv.p50),
             " in the middle simulation; 8 in 10 between ",
             &format::money(sim.npv.p10),
@@ -262,8 +262,68 @@ fn draw(slot: &mut Slot, width: f64) {
             " of simulations savings are more than costs.",
         ]),
     );
+    ranges(holder, sim);
     fan(holder, sim, width);
     tornado(holder, &d.bars, d.npv, width);
+}
+
+/// Where the ranges come from: published intervals apart from the
+/// calculator's conventions.
+fn ranges(parent: &Node, sim: &Simulation) {
+    let details = add_c(parent, "details", "oc-details");
+    add_ct(&details, "summary", "oc-details-summary", "Where the ranges come from");
+    let size = |measure: &str, x: f64| match measure {
+        "relative" => format::pct(x),
+        "points" => cat(&[&format::count(x), " points"]),
+        _ => cat(&[&format::count(x), " a year"]),
+    };
+    for (basis, title, none) in [
+        (
+            "published",
+            "Published intervals",
+            "None of the effects used here has a published interval among the verified figures.",
+        ),
+        (
+            "convention",
+            "This calculator's conventions (not published intervals)",
+            "",
+        ),
+        ("yours", "Your own ranges", ""),
+    ] {
+        let rows: Vec<_> = sim.ranges.iter().filter(|r| r.basis == basis).collect();
+        if rows.is_empty() && none.is_empty() {
+            continue;
+        }
+        add_ct(&details, "h4", "oc-h4", title);
+        if rows.is_empty() {
+            add_t(&details, "p", none);
+            continue;
+        }
+        let list = add_c(&details, "ul", "oc-list");
+        for r in rows {
+            add_t(
+                &list,
+                "li",
+                &cat(&[
+                    &r.programme,
+                    ", ",
+                    r.outcome,
+                    ": ",
+                    &size(r.measure, r.low),
+                    " to ",
+                    &size(r.measure, r.high),
+                    " (used: ",
+                    &size(r.measure, r.central),
+                    ")",
+                ]),
+            );
+        }
+    }
+    add_t(
+        &details,
+        "p",
+        "Conventions: an effect with one published figure is drawn from 25% (trial) to 50% (before-and-after or modelled) below it, up to the figure itself and never above it. Unit costs and the share reached are drawn from the spreads under \u{201c}Uncertainty settings\u{201d}, also conventions.",
+    );
 }
 
 /// Axis bounds covering `lo..hi` and zero, on round steps: (min, max, step).

@@ -1,7 +1,7 @@
 //! Random scenarios for the property tests, shared by the test binaries.
 #![allow(dead_code)]
 
-use outcome_calculator::model::evidence::{self, Grade};
+use outcome_calculator::model::evidence::{self, Grade, Placement};
 use outcome_calculator::model::{
     Council, Counts, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, Outcome,
     ProgrammeChoice, Projection, Scenario,
@@ -94,6 +94,12 @@ fn programme() -> impl Strategy<Value = ProgrammeChoice> {
             0.0..=100.0f64,
             0.0..=100.0f64,
             prop::option::of(0.0..=100.0f64),
+            count(),
+            prop::option::of(prop::sample::select(vec![
+                Placement::Foster,
+                Placement::Residential,
+                Placement::CouncilAverage,
+            ])),
         ),
         custom(),
     )
@@ -102,7 +108,7 @@ fn programme() -> impl Strategy<Value = ProgrammeChoice> {
                 id,
                 (cohort, engagement, scale),
                 (per_case, annual, setup),
-                (dw, attr, cf),
+                (dw, attr, cf, eligible, placement),
                 custom,
             )| {
                 let mut c = ProgrammeChoice::new(&id);
@@ -115,6 +121,8 @@ fn programme() -> impl Strategy<Value = ProgrammeChoice> {
                 c.deadweight_pct = dw;
                 c.attribution_pct = attr;
                 c.counterfactual_pct = cf;
+                c.eligible = eligible;
+                c.placement = placement;
                 if id == "custom" {
                     c.custom = Some(custom);
                 }
