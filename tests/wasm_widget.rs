@@ -134,7 +134,7 @@ fn results_follow_the_input() {
     assert!(after.contains(&format::money(p.summary.npv)), "{after}");
 
     type_into(&root, "assumptions.horizon_years", "3");
-    assert!(text(&root, "status").starts_with("Over 3 years: "));
+    assert!(text(&root, "status").starts_with("Over 3 years ("));
 }
 
 #[wasm_bindgen_test]
@@ -262,13 +262,14 @@ fn submitting_with_a_problem_moves_focus_to_the_summary_and_links_focus_fields()
 fn effect_level_radios_change_the_results() {
     let root = mounted();
     let central = text(&root, "status");
-    input(&root, "level.high").click();
-    let high = text(&root, "status");
-    assert_ne!(central, high);
+    // The high end is the published figure itself; the low end is below.
+    input(&root, "level.low").click();
+    let low = text(&root, "status");
+    assert_ne!(central, low);
     let mut s = model::default_scenario();
-    s.assumptions.effect_level = model::EffectLevel::High;
+    s.assumptions.effect_level = model::EffectLevel::Low;
     let p = model::project(&s).unwrap();
-    assert!(high.contains(&format::money(p.summary.npv)), "{high}");
+    assert!(low.contains(&format::money(p.summary.npv)), "{low}");
 }
 
 #[wasm_bindgen_test]
@@ -315,7 +316,7 @@ fn starts_from_any_scenario() {
     let mut s = Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")]);
     s.assumptions.horizon_years = 2;
     let root = mounted_with(Some(s));
-    assert!(text(&root, "status").starts_with("Over 2 years: "));
+    assert!(text(&root, "status").starts_with("Over 2 years ("));
     assert_eq!(input(&root, "council.children_looked_after").value(), "");
 }
 

@@ -90,6 +90,13 @@ impl<S: AsRef<str>> Preset<S> {
             care_ceased: f(self.care_ceased),
             cp_plans: f(self.cp_plans),
             children_in_need: f(self.children_in_need),
+            // MHCLG revenue outturn, the latest year with a usable figure,
+            // uprated to 2025-26 prices: an average, offered as an
+            // alternative to the marginal placement cost.
+            cla_spend_per_child: super::spend::latest_spend_per_looked_after_child(
+                self.code.as_ref(),
+            )
+            .map(|(y, v)| (v * super::prices::uplift(y.ends() - 1) * 100.0).round() / 100.0),
             ..Council::default()
         }
     }
@@ -800,9 +807,15 @@ mod tests {
                 care_ceased: Some(404.0),
                 cp_plans: Some(614.0),
                 children_in_need: Some(5_848.0),
+                cla_spend_per_child: council.cla_spend_per_child,
                 ..Council::default()
             }
         );
+        // The spend per looked-after child is the outturn's, uprated.
+        let (year, spend) =
+            crate::model::spend::latest_spend_per_looked_after_child("E10000015").unwrap();
+        let uprated = spend * crate::model::prices::uplift(year.ends() - 1);
+        assert!((council.cla_spend_per_child.unwrap() - uprated).abs() < 0.006);
         assert_eq!(herts.owned().to_council(), council);
 
         let city = find("E09000001", 2025).unwrap().to_council();

@@ -7,7 +7,7 @@ use web_sys::{Element, Node, ShadowRoot};
 
 use crate::model::citation::Citation;
 use crate::model::defaults::{self, Sourced};
-use crate::model::evidence::{Grade, Measure, Programme};
+use crate::model::evidence::{Grade, Measure, Placement, Programme};
 use crate::model::EffectLevel;
 
 use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, source_link, text};
@@ -357,6 +357,60 @@ fn programme_fields(parent: &Node, p: &Programme, st: &State) {
             target = add_c(&d, "div", "oc-folded").into();
         }
         number(&target, &id, f, &label, &hint, st);
+        if f.key == "cost_per_case" {
+            placements(&target, p, st);
+        }
+    }
+}
+
+/// The placement a child kept out of care would have had: the programme's
+/// marginal placement, the other kind, or the council's average spend.
+fn placements(parent: &Node, p: &Programme, st: &State) {
+    let current = st
+        .index_of(p.id)
+        .and_then(|i| st.choices[i].placement)
+        .unwrap_or(p.placement);
+    let fs = add_c(parent, "fieldset", "oc-fieldset oc-radios");
+    let hint_id = cat(&[p.id, ".placement-hint"]);
+    attrs(&fs, &[("aria-describedby", &hint_id)]);
+    add_ct(
+        &fs,
+        "legend",
+        "oc-label",
+        &cat(&["A child kept out of care is costed at (", p.name, ")"]),
+    );
+    let h = add_ct(
+        &fs,
+        "div",
+        "oc-hint",
+        &cat(&[
+            "The published evidence points to ",
+            p.placement.label(),
+            ". Your council's average spend per looked-after child is an average, not what one child fewer saves.",
+        ]),
+    );
+    h.set_id(&hint_id);
+    for (value, place) in [
+        ("foster", Placement::Foster),
+        ("residential", Placement::Residential),
+        ("council_average", Placement::CouncilAverage),
+    ] {
+        let item = add_c(&fs, "div", "oc-radio");
+        let id = cat(&[p.id, ".placement.", value]);
+        let input = add_c(&item, "input", "oc-radio-input");
+        attrs(
+            &input,
+            &[
+                ("type", "radio"),
+                ("id", &id),
+                ("name", &cat(&[p.id, ".placement"])),
+                ("value", value),
+            ],
+        );
+        dom::flag(&input, "checked", place == current);
+        let words = dom::sentence(place.label());
+        let lab = add_ct(&item, "label", "oc-label oc-radio-label", &words);
+        attrs(&lab, &[("for", &id)]);
     }
 }
 
@@ -368,7 +422,7 @@ fn levels(parent: &Node, level: EffectLevel) {
         &fs,
         "div",
         "oc-hint",
-        "Where a study gives one figure, the low and high ends are 25% either side of it for a trial, 40% for a comparison-area study and 50% otherwise.",
+        "Where a study gives one figure, the low end is 25% below it for a trial, 40% for a comparison-area study and 50% otherwise, and the high end is the figure itself: a convention of this calculator, not a published interval.",
     );
     h.set_id("level-hint");
     for (value, words, l) in [

@@ -204,10 +204,19 @@ fn on_input(st: &Shared, root: &ShadowRoot, e: &Event) {
             s.set_chosen(&id, input.checked());
             form::reveal(root, &id, input.checked());
         }
-        "radio" => match state::level_from(&input.value()) {
-            Some(level) => s.set_level(level),
-            None => return,
-        },
+        "radio" => {
+            let name = input.name();
+            if let Some(programme) = name.strip_suffix(".placement") {
+                if !s.set_placement(programme, &input.value()) {
+                    return;
+                }
+            } else {
+                match state::level_from(&input.value()) {
+                    Some(level) => s.set_level(level),
+                    None => return,
+                }
+            }
+        }
         _ => {
             if !s.set_text(&input.id(), &input.value()) {
                 return;

@@ -483,6 +483,26 @@ fn bear_in_mind(parent: &Node, st: &State, p: &Projection) {
         add_t(&list, "li", note);
     }
     for r in &p.programmes {
+        let unit = st
+            .library
+            .iter()
+            .find(|l| l.id == r.id)
+            .map_or("cases a year", |l| l.cohort.unit);
+        let mut served = cat(&[&r.name, ": ", &format::count(r.cohort), " ", unit]);
+        if let Some(e) = r.eligible {
+            served.push_str(&cat(&[
+                " at full reach, of an eligible caseload of about ",
+                &format::count(e),
+            ]));
+        }
+        served.push_str(&cat(&[
+            "; a child kept out of care is costed at ",
+            &r.placement,
+            ".",
+        ]));
+        add_t(&list, "li", &served);
+    }
+    for r in &p.programmes {
         if let Some(prog) = st.library.iter().find(|l| l.id == r.id) {
             for c in prog.caveats {
                 add_t(&list, "li", &cat(&[prog.name, ": ", c]));
@@ -495,7 +515,7 @@ fn bear_in_mind(parent: &Node, st: &State, p: &Projection) {
     add_t(
         &list,
         "li",
-        "Money is at the price year of each unit cost and is not adjusted for inflation.",
+        "Money is in 2025-26 prices: each published cost is uprated from its own price year with HM Treasury's GDP deflator (March 2026).",
     );
 }
 
@@ -528,12 +548,12 @@ fn year_table(parent: &Node, p: &Projection) {
         "Year by year",
         &[
             "Year",
-            "Children kept out of care",
-            "Fewer children in care (average)",
-            "Fewer on protection plans (average)",
-            "Fewer children in need (average)",
-            "Savings",
-            "Cashable",
+            "Care entries avoided (a flow)",
+            "Fewer children in care (child-years)",
+            "Fewer on protection plans (a stock, average over the year)",
+            "Fewer children in need only (a stock, average over the year)",
+            "Savings (all services)",
+            "Cash to the council",
             "Cost",
             "Net",
             "Net so far",

@@ -8,6 +8,7 @@
 //! the last good results stay up, marked "not updated".
 
 use crate::model::dfe_import::Import;
+use crate::model::evidence::Placement;
 use crate::model::evidence::{self, Programme};
 use crate::model::parse;
 use crate::model::presets::OwnedPreset;
@@ -165,6 +166,24 @@ impl State {
             self.chosen[i] = on;
             self.sync_programmes();
         }
+    }
+
+    /// Sets the placement a programme's children would have had
+    /// (`foster`, `residential` or `council_average`). Returns false for an
+    /// unknown programme or value.
+    pub fn set_placement(&mut self, programme: &str, value: &str) -> bool {
+        let place = match value {
+            "foster" => Placement::Foster,
+            "residential" => Placement::Residential,
+            "council_average" => Placement::CouncilAverage,
+            _ => return false,
+        };
+        let Some(i) = self.index_of(programme) else {
+            return false;
+        };
+        self.choices[i].placement = (place != self.library[i].placement).then_some(place);
+        self.sync_programmes();
+        true
     }
 
     /// Sets which end of the effect ranges to use.
