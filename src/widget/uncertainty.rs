@@ -271,7 +271,12 @@ fn draw(slot: &mut Slot, width: f64) {
 /// calculator's conventions.
 fn ranges(parent: &Node, sim: &Simulation) {
     let details = add_c(parent, "details", "oc-details");
-    add_ct(&details, "summary", "oc-details-summary", "Where the ranges come from");
+    add_ct(
+        &details,
+        "summary",
+        "oc-details-summary",
+        "Where the ranges come from",
+    );
     let size = |measure: &str, x: f64| match measure {
         "relative" => format::pct(x),
         "points" => cat(&[&format::count(x), " points"]),
