@@ -19,7 +19,7 @@ use super::dom::{self, attrs, cat};
 use super::fields::{self, Access};
 
 /// Names that configure the embed rather than the scenario.
-pub const OPTION_NAMES: &[&str] = &["lock", "hide", "theme", "id", "presenter"];
+pub const OPTION_NAMES: &[&str] = &["lock", "hide", "theme", "id", "presenter", "parent_origin"];
 
 /// Panels a host may hide.
 pub const PANELS: &[&str] = &[
@@ -219,7 +219,11 @@ fn note(parent: &Element, id: &str) -> String {
 /// In an iframe: posts the page's height to the parent whenever it changes,
 /// as `{type: 'outcome-calculator:height', id, height}` (id from the
 /// address's `id`) and as the AMP `{sentinel: 'amp', type: 'embed-size',
-/// height}`. The height is not private, so any parent may read it.
+/// height}`, to the parent's origin: the address's `parent_origin` when
+/// the host gives one, else the origin the browser reports for the parent
+/// (`location.ancestorOrigins`, then `document.referrer`). Only when none is
+/// known (a parent that sends no referrer, in a browser without
+/// `ancestorOrigins`) does it post to any parent: the height is not private.
 pub fn report_height(host: &HtmlElement) {
     let Some(w) = web_sys::window() else {
         return;
@@ -231,6 +235,7 @@ pub fn report_height(host: &HtmlElement) {
         return;
     }
     let id = option(host, "id").unwrap_or_default();
+    let target = parent_origin(host, &w).unwrap_or_else(|| "*".into());
     let Some(body) = dom::doc().body() else {
         return;
     };
@@ -246,18 +251,38 @@ pub fn report_height(host: &HtmlElement) {
         set(&ours, "type", &"outcome-calculator:height".into());
         set(&ours, "id", &JsValue::from_str(&id));
         set(&ours, "height", &h.into());
-        let _ = parent.post_message(&ours, "*");
+        let _ = parent.post_message(&ours, &target);
         let amp = js_sys::Object::new();
         set(&amp, "sentinel", &"amp".into());
         set(&amp, "type", &"embed-size".into());
         set(&amp, "height", &h.into());
-        let _ = parent.post_message(&amp, "*");
+        let _ = parent.post_message(&amp, &target);
     };
     let c = Closure::<dyn FnMut()>::new(post);
     if let Ok(observer) = web_sys::ResizeObserver::new(c.as_ref().unchecked_ref()) {
         observer.observe(&body);
     }
     c.forget();
+}
+
+/// The parent page's origin, when it is known (see [`report_height`]).
+fn parent_origin(host: &HtmlElement, w: &web_sys::Window) -> Option<String> {
+    let given = option(host, "parent_origin").and_then(|o| origin_of(&o));
+    let ancestors = || {
+        js_sys::Reflect::get(&w.location(), &"ancestorOrigins".into())
+            .ok()
+            .and_then(|list| js_sys::Reflect::get(&list, &0.into()).ok())
+            .and_then(|o| o.as_string())
+            .and_then(|o| origin_of(&o))
+    };
+    let referrer = || origin_of(&dom::doc().referrer());
+    given.or_else(ancestors).or_else(referrer)
+}
+
+/// The origin of an address (`scheme://host[:port]`), if it has one.
+fn origin_of(url: &str) -> Option<String> {
+    let origin = web_sys::Url::new(url).ok()?.origin();
+    (origin != "null" && !origin.is_empty()).then_some(origin)
 }
 
 fn set(o: &js_sys::Object, k: &str, v: &JsValue) {

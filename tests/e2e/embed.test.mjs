@@ -30,35 +30,47 @@ let site;
 let browser;
 let other;
 let HOST;
+let hostile;
+let EVIL;
 /** Pages the other site serves, by path. */
 const otherPages = new Map();
+/** Pages a third, hostile site serves, by path. */
+const evilPages = new Map();
+
+/** A server of the given pages, on a free port (so another origin). */
+async function pagesServer(pages) {
+  const server = createServer((req, res) => {
+    const body = pages.get(new URL(req.url, 'http://x').pathname);
+    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(body ?? 'not found');
+  }).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return [server, `http://127.0.0.1:${server.address().port}/`];
+}
 
 before(async () => {
   site = await startSite();
   browser = await launchBrowser();
-  other = createServer((req, res) => {
-    const body = otherPages.get(new URL(req.url, 'http://x').pathname);
-    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
-  }).listen(0, '127.0.0.1');
-  await once(other, 'listening');
-  HOST = `http://127.0.0.1:${other.address().port}/`;
+  [other, HOST] = await pagesServer(otherPages);
+  [hostile, EVIL] = await pagesServer(evilPages);
 });
 
 after(async () => {
   await browser?.close();
   await site?.close();
-  other?.closeAllConnections();
-  other?.close();
+  for (const server of [other, hostile]) {
+    server?.closeAllConnections();
+    server?.close();
+  }
 });
 
 const STATUS = byId('status');
 
 /** Opens `html` as a page at `url` (optionally under the site's CSP). */
-async function host(url, html, { csp = false, bypassCSP = false } = {}) {
+async function host(url, html, { csp = false, bypassCSP = false, viewport } = {}) {
   if (url.startsWith(HOST)) {
     otherPages.set(new URL(url).pathname, html);
-    return openPage(browser, url);
+    return openPage(browser, url, viewport ? { viewport } : {});
   }
   const opened = await openPage(browser, null, { bypassCSP });
   await opened.page.route(url, (route) =>
@@ -122,10 +134,10 @@ describe('iframe', () => {
       const root = document.querySelector('outcome-calculator').shadowRoot;
       root.getElementById('explain').open = true;
     });
-    await page.waitForFunction((h) => document.getElementById('calc-1').getBoundingClientRect().height > h + 50, have);
-    want = await contentHeight();
+    await page.waitForFunction((h) => document.getElementById('calc-1').getBoundingClientRect().height > Math.min(h + 50, 7999), have);
+    want = Math.min(8000, await contentHeight());
     have = await iframe.evaluate((el) => el.getBoundingClientRect().height);
-    assert.ok(Math.abs(have - want) <= 1, `after opening a section: frame ${have}px, content ${want}px`);
+    assert.ok(Math.abs(have - want) <= 1, `after opening a section: frame ${have}px, content ${want}px (at most 8,000)`);
 
     // A message that does not come from the frame changes nothing.
     await page.evaluate(() => window.postMessage({ type: 'outcome-calculator:height', id: 'calc-1', height: 250 }, '*'));
@@ -137,6 +149,123 @@ describe('iframe', () => {
     assert.ok(link.startsWith(site.url + '?'), link);
     assert.match(link, /funding_years=2/);
     assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
+  test('a hostile frame cannot resize the host beyond the cap, nor a frame it does not own', async () => {
+    // The hostile page claims to be a calculator (embed.html, with an id in
+    // its address) on another origin, and sends every height message it
+    // can, as fast as it can, for its own frame and for the calculator's.
+    evilPages.set('/embed.html', `<!doctype html><html lang="en"><head><title>Not a calculator</title></head><body><p>Hello</p>
+<script>
+  const shout = () => {
+    for (const id of ['evil', 'calc-1', 'calc-2', '']) {
+      for (const height of [20001, 1e9, 4999]) {
+        parent.postMessage({ type: 'outcome-calculator:height', id, height }, '*');
+        top.postMessage({ type: 'outcome-calculator:height', id, height }, '*');
+        parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+      }
+    }
+  };
+  shout();
+  setInterval(shout, 20);
+</script></body></html>`);
+    const html = `<!doctype html><html lang="en"><head><title>Article</title><link rel="icon" href="data:,"></head>
+<body><h1>Article</h1>
+<iframe id="evil" src="${EVIL}embed.html?id=evil" title="Advert" width="300" height="250" style="border:0"></iframe>
+<iframe id="calc-1" src="${site.url}embed.html?id=calc-1" title="Children's services outcome calculator"
+  loading="lazy" width="100%" height="300" style="width:100%;border:0"></iframe>
+<p id="after">The article goes on.</p>
+<script src="${site.url}embed-parent.js" defer></script>
+</body></html>`;
+    // A phone: the calculator is taller than the cap there.
+    const { page, close } = await host(`${HOST}hostile.html`, html, { viewport: { width: 390, height: 844 } });
+    const frame = page.frameLocator('#calc-1');
+    await frame.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    await page.waitForFunction(() => document.getElementById('calc-1').getBoundingClientRect().height > 1000);
+    await page.waitForTimeout(500);
+    const content = await page
+      .frame({ url: /embed\.html\?id=calc-1/ })
+      .evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const sizes = await page.evaluate(() => ({
+      evil: document.getElementById('evil').getBoundingClientRect().height,
+      calc: document.getElementById('calc-1').getBoundingClientRect().height,
+      after: document.getElementById('after').getBoundingClientRect().top + scrollY,
+      page: document.documentElement.scrollHeight,
+    }));
+    // The hostile frame keeps the height the page gave it.
+    assert.equal(sizes.evil, 250);
+    // The calculator follows its own height, up to the cap, whatever the
+    // hostile frame says about it.
+    assert.ok(content > 8000, `the calculator is ${content}px tall at 390px`);
+    assert.equal(sizes.calc, 8000);
+    assert.ok(sizes.after < 8000 + 250 + 300, `the next paragraph is at ${sizes.after}px`);
+    assert.ok(sizes.page < 8000 + 250 + 400, `the page is ${sizes.page}px tall`);
+    await close();
+  });
+
+  test('messages that do not come from a frame the page placed are ignored', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>Article</title><link rel="icon" href="data:,"></head>
+<body>
+<!-- Side by side: a frame out of sight is not drawn, so does not report. -->
+<iframe id="calc-1" src="${site.url}embed.html?id=calc-1" title="Calculator one" width="320" height="300" style="border:0;vertical-align:top"></iframe>
+<iframe id="calc-2" src="${site.url}embed.html?id=calc-2" title="Calculator two" width="320" height="300" style="border:0;vertical-align:top"></iframe>
+<iframe id="full" src="${site.url}?id=full" title="Calculator page" width="320" height="300" style="border:0;vertical-align:top"></iframe>
+<script src="${site.url}embed-parent.js" defer></script>
+</body></html>`;
+    const { page, close } = await host(`${HOST}two.html`, html);
+    await page.frameLocator('#calc-2').locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    await page.waitForFunction(() =>
+      ['calc-1', 'calc-2'].every((id) => document.getElementById(id).getBoundingClientRect().height > 1000),
+    );
+    const height = (id) => page.evaluate((i) => document.getElementById(i).getBoundingClientRect().height, id);
+    const two = await height('calc-2');
+    // From calc-1's window, naming calc-2: calc-2 does not move.
+    await page.frame({ url: /id=calc-1/ }).evaluate(() =>
+      parent.postMessage({ type: 'outcome-calculator:height', id: 'calc-2', height: 777 }, '*'),
+    );
+    // From the host page itself, naming each frame.
+    await page.evaluate(() => {
+      for (const id of ['calc-1', 'calc-2', 'full']) {
+        window.postMessage({ type: 'outcome-calculator:height', id, height: 777 }, '*');
+      }
+    });
+    await page.waitForTimeout(300);
+    assert.equal(await height('calc-2'), two);
+    assert.notEqual(await height('calc-1'), 777);
+    // The full page is not an embed this page placed: it keeps its height,
+    // though it reports its own.
+    await page.frameLocator('#full').locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    assert.equal(await height('full'), 300);
+    await close();
+  });
+
+  test('the frame posts its height only to the parent origin it was given', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>Article</title><link rel="icon" href="data:,">
+<script>
+  window.messages = [];
+  addEventListener('message', (e) => window.messages.push(e.data));
+</script></head>
+<body>
+<iframe id="right" src="${site.url}embed.html?id=right&parent_origin=${encodeURIComponent(HOST.slice(0, -1))}" title="One" width="100%" height="300"></iframe>
+<iframe id="wrong" src="${site.url}embed.html?id=wrong&parent_origin=${encodeURIComponent(EVIL.slice(0, -1))}" title="Two" width="100%" height="300"></iframe>
+<iframe id="found" src="${site.url}embed.html?id=found" title="Three" width="100%" height="300"></iframe>
+</body></html>`;
+    const { page, close } = await host(`${HOST}origins.html`, html);
+    for (const id of ['right', 'wrong', 'found']) {
+      await page.frameLocator(`#${id}`).locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    }
+    await page.waitForFunction(() => {
+      const ids = new Set(window.messages.map((m) => m?.id));
+      return ids.has('right') && ids.has('found');
+    });
+    await page.waitForTimeout(300);
+    const ids = await page.evaluate(() => [...new Set(window.messages.map((m) => m?.id))]);
+    // A frame told its parent is another origin sends this page nothing.
+    assert.ok(!ids.includes('wrong'), ids.join(', '));
+    // The option stays in the frame's address as the reader edits.
+    const wrong = page.frame({ url: /id=wrong/ });
+    assert.match(await wrong.evaluate(() => location.search), /parent_origin=/);
     await close();
   });
 
@@ -264,11 +393,18 @@ describe('element attributes', () => {
     assert.match(iframe, /<script src="[^"]*embed-parent\.js" defer><\/script>/);
     await close();
 
-    // The script code, pasted into a page (the calculator's origin here: a
-    // module script from another origin needs the host to send CORS headers).
-    const a = await host(`${site.url}script.html`, `<!doctype html><html lang="en"><head><title>A</title></head><body>${script}</body></html>`);
+    // The script code, pasted into a page of another origin: it works
+    // because the calculator's host sends CORS headers for its files (and
+    // sends them compressed).
+    const a = await host(`${HOST}script.html`, `<!doctype html><html lang="en"><head><title>A</title><link rel="icon" href="data:,"></head><body>${script}</body></html>`);
+    const wasm = a.page.waitForResponse(/outcome_calculator_bg\.wasm$/);
     await ready(a.page);
     assert.equal(await a.page.locator(STATUS).textContent(), status);
+    assert.deepEqual(a.consoleErrors, []);
+    assert.deepEqual(a.failedRequests, []);
+    const headers = (await wasm).headers();
+    assert.equal(headers['access-control-allow-origin'], '*');
+    assert.equal(headers['content-encoding'], 'br');
     await a.close();
 
     // The iframe code.

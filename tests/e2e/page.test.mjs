@@ -4,11 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CSP } from '../../scripts/serve.mjs';
+import { CSP, chooseEncoding } from '../../scripts/serve.mjs';
 import {
   formatViolations,
   launchBrowser,
@@ -24,9 +25,9 @@ const OGL_CREDIT =
   'Source: Department for Education; Office for National Statistics.';
 
 // GET with the path sent exactly as written (fetch would normalise `..`).
-function rawGet(port, path) {
+function rawGet(port, path, headers = {}, method = 'GET') {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () =>
@@ -52,6 +53,8 @@ describe('static server', () => {
     fixtureRoot = mkdtempSync(join(tmpdir(), 'outcome-calculator-serve-'));
     writeFileSync(join(fixtureRoot, 'tiny.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
     writeFileSync(join(fixtureRoot, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(join(fixtureRoot, 'big.js'), 'export const x = 1;\n'.repeat(2000));
+    writeFileSync(join(fixtureRoot, 'tiny.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     fixture = await startSite({ root: fixtureRoot });
   });
 
@@ -108,6 +111,70 @@ describe('static server', () => {
       assert.doesNotMatch(res.body.toString(), /\[package\]|startServer/);
     });
   }
+
+  test('compresses what it serves, as the browser asks, and says so in Vary', async () => {
+    const raw = readFileSync(join(fixtureRoot, 'big.js'));
+    const gz = await rawGet(fixture.port, '/big.js', { 'Accept-Encoding': 'gzip' });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.match(gz.headers.vary, /Accept-Encoding/);
+    assert.equal(Number(gz.headers['content-length']), gz.body.length);
+    assert.deepEqual(gunzipSync(gz.body), raw);
+    assert.ok(gz.body.length < raw.length / 10, `${gz.body.length} of ${raw.length} bytes`);
+
+    // Brotli where the browser takes it (Chromium sends "gzip, deflate, br, zstd").
+    const br = await rawGet(fixture.port, '/big.js', { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.deepEqual(brotliDecompressSync(br.body), raw);
+
+    // Nothing accepted, or refused with q=0: the file as it is.
+    for (const accept of [undefined, 'identity', 'br;q=0, gzip;q=0', 'deflate']) {
+      const plain = await rawGet(fixture.port, '/big.js', accept ? { 'Accept-Encoding': accept } : {});
+      assert.equal(plain.headers['content-encoding'], undefined, String(accept));
+      assert.match(plain.headers.vary, /Accept-Encoding/);
+      assert.deepEqual(plain.body, raw);
+    }
+    // HEAD says what GET would send, without a body.
+    const head = await rawGet(fixture.port, '/big.js', { 'Accept-Encoding': 'gzip' }, 'HEAD');
+    assert.equal(head.headers['content-encoding'], 'gzip');
+    assert.equal(Number(head.headers['content-length']), gz.body.length);
+    assert.equal(head.body.length, 0);
+    // Images that are compressed already go as they are.
+    const png = await rawGet(fixture.port, '/tiny.png', { 'Accept-Encoding': 'gzip, br' });
+    assert.equal(png.headers['content-encoding'], undefined);
+    assert.equal(png.body.length, 4);
+
+    assert.equal(chooseEncoding('gzip;q=1, br;q=0.5'), 'gzip');
+    assert.equal(chooseEncoding('*'), 'br');
+    assert.equal(chooseEncoding('*;q=0, gzip'), 'gzip');
+    assert.equal(chooseEncoding('GZIP'), 'gzip');
+    assert.equal(chooseEncoding(''), null);
+  });
+
+  test('the widget files are much smaller compressed', async () => {
+    const accept = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
+    let raw = 0;
+    let sent = 0;
+    for (const path of ['/outcome-calculator.js', '/pkg/outcome_calculator.js', '/pkg/outcome_calculator_bg.wasm', '/widget.css']) {
+      const res = await rawGet(site.port, path, accept);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers['content-encoding'], 'br', path);
+      raw += brotliDecompressSync(res.body).length;
+      sent += res.body.length;
+    }
+    // Measured: 253,396 bytes sent for 671,073 (38%).
+    assert.ok(sent < raw * 0.45, `${sent} bytes sent for ${raw}`);
+  });
+
+  test('the calculator files may be loaded by pages of other origins; pages are not shared', async () => {
+    for (const path of ['/outcome-calculator.js', '/pkg/outcome_calculator.js', '/widget.css', '/embed-parent.js']) {
+      const res = await rawGet(site.port, path);
+      assert.equal(res.headers['access-control-allow-origin'], '*', path);
+    }
+    const wasm = await rawGet(fixture.port, '/tiny.wasm');
+    assert.equal(wasm.headers['access-control-allow-origin'], '*');
+    const page = await rawGet(site.port, '/');
+    assert.equal(page.headers['access-control-allow-origin'], undefined);
+  });
 
   test('answers 404 for a missing file and 405 for other methods', async () => {
     assert.equal((await rawGet(site.port, '/no-such-file.js')).status, 404);
