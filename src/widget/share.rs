@@ -8,6 +8,11 @@
 //!    address's query; else the copy saved on this device, with any locked
 //!    attributes put back on top.
 //!
+//! A link never silently replaces the user's own scenario saved on this
+//! device: when they differ, the saved copy is left as it is (the host's
+//! [`ASIDE`] attribute stops saving) and a notice offers "Open my saved
+//! scenario" or "Save this link's scenario instead".
+//!
 //! A full link (one with `v=`, as "Copy link" makes) is read on top of the
 //! format's blank scenario, so it gives back exactly the scenario it was
 //! made from; a partial preset (`?funding_years=3`) is read on top of the
@@ -31,7 +36,14 @@ pub struct Start {
     /// The evidence set the link was made with, when it is not this
     /// calculator's.
     pub older: Option<String>,
+    /// True when a link is shown over a different scenario of the user's
+    /// own saved on this device, which is kept until the user chooses.
+    pub aside: bool,
 }
+
+/// Set on the host while a link is shown over a different saved scenario:
+/// nothing is saved until the user chooses.
+pub const ASIDE: &str = "data-saved-aside";
 
 /// True when the page is the calculator's own, so the scenario lives in
 /// its address.
@@ -94,6 +106,7 @@ fn check(s: &Scenario) -> Result<Option<String>, Vec<Error>> {
 
 /// Works out the starting scenario for a host element.
 pub fn start(host: &Element) -> Start {
+    dom::flag(host, ASIDE, false);
     let defaults = super::state::starting_scenario();
     let mut problems = Vec::new();
     let named = |from: &'static str, s: &Scenario, errors: Vec<Error>| -> Vec<_> {
@@ -131,20 +144,28 @@ pub fn start(host: &Element) -> Start {
             Ok(s) => match check(&s) {
                 // A link of an older method opens with the current one and
                 // a notice naming what changed.
-                Ok(older) => Start {
-                    scenario: Scenario {
+                Ok(older) => {
+                    let scenario = Scenario {
                         evidence_set: model::evidence::EVIDENCE_SET.into(),
                         ..s
-                    },
-                    problems,
-                    older,
-                },
+                    };
+                    let q = link::to_query(&scenario);
+                    let aside = saved(host).is_some_and(|m| link::to_query(&m) != q);
+                    dom::flag(host, ASIDE, aside);
+                    Start {
+                        scenario,
+                        problems,
+                        older,
+                        aside,
+                    }
+                }
                 Err(errors) => {
                     problems.extend(named("link", &s, errors));
                     Start {
                         scenario: preset,
                         problems,
                         older: None,
+                        aside: false,
                     }
                 }
             },
@@ -154,20 +175,26 @@ pub fn start(host: &Element) -> Start {
                     scenario: preset,
                     problems,
                     older: None,
+                    aside: false,
                 }
             }
         };
     }
-    // The saved copy, with locked presets put back.
-    let saved = workshop::load(host)
-        .and_then(|q| link::from_query(&q).ok())
-        .map(|s| with_locks(host, s))
-        .filter(|s| check(s).is_ok_and(|o| o.is_none()));
     Start {
-        scenario: saved.unwrap_or(preset),
+        scenario: saved(host).unwrap_or(preset),
         problems,
         older: None,
+        aside: false,
     }
+}
+
+/// The copy saved on this device, with locked presets put back, if it can
+/// be used.
+pub fn saved(host: &Element) -> Option<Scenario> {
+    workshop::load(host)
+        .and_then(|q| link::from_query(&q).ok())
+        .map(|s| with_locks(host, s))
+        .filter(|s| check(s).is_ok_and(|o| o.is_none()))
 }
 
 /// A scenario with the fields the host locks put back to the host's values
@@ -220,6 +247,34 @@ pub fn notices(page: &Element, start: &Start) {
             let li = add(&list, "li");
             add_t(&li, "code", &e.field);
             text(&li, &cat(&[": ", &e.message()]));
+        }
+        let _ = page.insert_before(&box_, page.first_child().as_ref());
+    }
+    if start.aside {
+        let box_ = add_c(page, "div", "oc-notice");
+        box_.set_id("saved-aside");
+        attrs(
+            &box_,
+            &[("role", "region"), ("aria-labelledby", "saved-aside-title")],
+        );
+        add_ct(
+            &box_,
+            "h2",
+            "oc-notice-title",
+            "Your own scenario is still saved",
+        )
+        .set_id("saved-aside-title");
+        add_t(
+            &box_,
+            "p",
+            "This link's figures are shown. The scenario saved on this device is kept as it was until you choose.",
+        );
+        for (words, action) in [
+            ("Open my saved scenario", "saved-open"),
+            ("Save this link's scenario instead", "saved-replace"),
+        ] {
+            let b = add_ct(&box_, "button", "oc-button oc-button--secondary", words);
+            attrs(&b, &[("type", "button"), ("data-action", action)]);
         }
         let _ = page.insert_before(&box_, page.first_child().as_ref());
     }
@@ -410,6 +465,47 @@ pub fn refresh(root: &ShadowRoot, host: &Element, s: &Scenario) {
         if let Some(done) = dom::by_id(root, &cat(&[id, "-done"])) {
             dom::clear(&done);
         }
+    }
+}
+
+/// While the form has a problem: empties the link and embed boxes, so no
+/// older scenario can be copied from them, and says what to correct.
+pub fn hold(root: &ShadowRoot, problems: &[super::state::Problem]) {
+    let words = cat(&["Correct the form first: ", &problem_words(problems)]);
+    for id in ["share-link", "embed-script", "embed-iframe"] {
+        set_value(root, id, "");
+        if let Some(done) = dom::by_id(root, &cat(&[id, "-done"])) {
+            done.set_text_content(Some(&words));
+        }
+    }
+}
+
+/// The first problem in the form, with the label of its field.
+fn problem_words(problems: &[super::state::Problem]) -> String {
+    let Some(p) = problems.first() else {
+        return "a figure above is marked as wrong.".into();
+    };
+    let label = p
+        .target
+        .as_deref()
+        .and_then(super::fields::find)
+        .map(|(f, programme)| match programme {
+            Some(id) => cat(&[f.label, " (", id, ")"]),
+            None => f.label.to_string(),
+        });
+    match label {
+        Some(l) => cat(&[&l, ": ", &p.message]),
+        None => p.message.clone(),
+    }
+}
+
+/// Says, in a box's confirmation line, that nothing was copied and why.
+pub fn refuse(root: &ShadowRoot, id: &str, problems: &[super::state::Problem]) {
+    if let Some(done) = dom::by_id(root, &cat(&[id, "-done"])) {
+        done.set_text_content(Some(&cat(&[
+            "Nothing was copied. Correct the form first: ",
+            &problem_words(problems),
+        ])));
     }
 }
 

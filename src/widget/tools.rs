@@ -77,6 +77,8 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
         let q = link::to_query(&s.scenario);
         workshop::save(host, (!is_default(&q)).then_some(q.as_str()));
         share::refresh(root, host, &s.scenario);
+    } else {
+        share::hold(root, &s.problems);
     }
 }
 
@@ -91,7 +93,11 @@ fn is_default(query: &str) -> bool {
 /// keystroke took a sixth of the time of an update. Nothing changes while
 /// the form holds a problem.
 pub fn changed(root: &ShadowRoot, s: &super::state::State) {
-    if s.stale || dom::by_id(root, "tools").is_none() {
+    if dom::by_id(root, "tools").is_none() {
+        return;
+    }
+    if s.stale {
+        share::hold(root, &s.problems);
         return;
     }
     let host = root.host();
@@ -197,6 +203,8 @@ fn redraw(root: &ShadowRoot, scenario: Scenario, said: &str) {
     let Ok(host) = root.host().dyn_into::<HtmlElement>() else {
         return;
     };
+    // The reader has chosen what to show: from now on it is saved.
+    dom::flag(&host, share::ASIDE, false);
     let scenario = share::with_locks(&host, scenario);
     let query = link::to_query(&scenario);
     if super::mount_with(root.clone(), host.clone(), scenario).is_err() {
@@ -218,7 +226,14 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
         return;
     };
     if let Some(id) = button.get_attribute("data-copy") {
-        share::copy(root, &id);
+        // The boxes hold the last good scenario; with a problem in the
+        // form that is not what the reader sees, so nothing is copied.
+        let s = st.borrow();
+        if s.stale {
+            share::refuse(root, &id, &s.problems);
+        } else {
+            share::copy(root, &id);
+        }
         return;
     }
     let Some(action) = button.get_attribute("data-action") else {
@@ -231,9 +246,36 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
     };
     match action.as_str() {
         "presenter" => workshop::toggle_presenter(page, host, &button),
+        "saved-open" => {
+            if let Some(mine) = share::saved(host) {
+                redraw(root, mine, "Your saved scenario is back in the form.");
+            }
+        }
+        "saved-replace" => {
+            dom::flag(host, share::ASIDE, false);
+            let q = {
+                let s = st.borrow();
+                (!s.stale).then(|| link::to_query(&s.scenario))
+            };
+            if let Some(q) = q {
+                workshop::save(host, (!is_default(&q)).then_some(q.as_str()));
+            }
+            if let Some(n) = dom::by_id(root, "saved-aside") {
+                n.remove();
+            }
+            say(
+                root,
+                "bar-status",
+                "This link's scenario is now the one saved on this device.",
+            );
+            if let Some(p) = dom::by_id(root, "bar-status") {
+                dom::focus(&p);
+            }
+        }
         "reset" => workshop::ask_reset(root, true),
         "reset-no" => workshop::ask_reset(root, false),
         "reset-yes" => {
+            dom::flag(host, share::ASIDE, false);
             workshop::save(host, None);
             clear_address(host);
             let start = share::start(host);

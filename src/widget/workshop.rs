@@ -7,7 +7,9 @@
 //! calculator's own pages save (`data-url-state`): an element in someone
 //! else's article shows that article's figures each time. Storage can
 //! be missing or refused (sandboxed frames, some `file://` pages, private
-//! modes): then nothing is saved and nothing is said.
+//! modes): then nothing is saved and nothing is said. A share link opened
+//! over a different saved scenario does not replace it: saving waits until
+//! the user chooses (see [`super::share`]).
 
 use web_sys::{Element, Storage};
 
@@ -40,8 +42,13 @@ pub fn load(host: &Element) -> Option<String> {
     storage(host)?.get_item(&key(host)).ok().flatten()
 }
 
-/// Saves the scenario, or forgets it when `query` is `None`.
+/// Saves the scenario, or forgets it when `query` is `None`; nothing while
+/// a link is shown over the user's own saved scenario and they have not
+/// chosen between them ([`super::share::ASIDE`]).
 pub fn save(host: &Element, query: Option<&str>) {
+    if host.has_attribute(super::share::ASIDE) {
+        return;
+    }
     let Some(s) = storage(host) else {
         return;
     };

@@ -210,6 +210,51 @@ describe('share links', () => {
     await close();
   });
 
+  test('Copy link while the form has an error says what is wrong and copies nothing', async () => {
+    const { page, context, close } = await open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    await page.evaluate(() => navigator.clipboard.writeText('what was there before'));
+    await page.locator(byId('council.care_starts')).fill('500');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    assert.match(await shareLink(page), /care_starts=500/);
+    // A change that cannot be used: the link box no longer offers the
+    // older scenario, and the button says why it copies nothing.
+    await page.locator(byId('council.care_starts')).fill('5OO');
+    await page.locator(STATUS).filter({ hasText: /^Results not updated/ }).waitFor();
+    assert.equal(await shareLink(page), '');
+    assert.equal(await page.locator(byId('embed-script')).inputValue(), '');
+    assert.equal(await page.locator(byId('embed-iframe')).inputValue(), '');
+    await page.locator('outcome-calculator').getByRole('button', { name: 'Copy link' }).click();
+    const said = page.locator(byId('share-link-done'));
+    await said.filter({ hasText: /^Nothing was copied/ }).waitFor();
+    const text = await said.textContent();
+    assert.match(text, /Correct the form first/);
+    assert.match(text, /“5OO” is not a number/, text);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'what was there before');
+    // Corrected: the link is back, with the new figure, and copies.
+    await page.locator(byId('council.care_starts')).fill('510');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    assert.match(await shareLink(page), /care_starts=510/);
+    await page.locator('outcome-calculator').getByRole('button', { name: 'Copy link' }).click();
+    await said.filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /care_starts=510/);
+    await close();
+  });
+
+  test('a link with thousands of unknown settings gives one line, not thousands', async () => {
+    const query = [];
+    for (let i = 0; query.join('&').length < 8000; i++) query.push(`junk${i}=1`);
+    const { page, close } = await open(`?${query.join('&')}&funding_years=2`);
+    const alert = page.locator('outcome-calculator .oc-notice[role=alert]');
+    await alert.waitFor();
+    assert.equal(await alert.locator('li').count(), 1);
+    const text = await alert.textContent();
+    assert.match(text, new RegExp(`${query.length.toLocaleString('en-GB')} settings in it are not known`));
+    assert.match(text, /“junk0”, “junk1”, “junk2”/);
+    assert.ok((await alert.evaluate((el) => el.getBoundingClientRect().height)) < 400);
+    await close();
+  });
+
   test('without the clipboard, Copy link selects the link for the reader to copy', async () => {
     const { page, close } = await open('', {
       context: {},
@@ -242,10 +287,19 @@ describe('workshop use', () => {
     assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '2');
     assert.equal(await results(page), edited);
 
-    // A link's parameters win over the saved copy.
+    // A link's parameters win over the saved copy, which is kept.
+    const savedCopy = () =>
+      page.evaluate(() =>
+        Object.entries(localStorage).filter(([k]) => k.startsWith('outcome-calculator:scenario:')).map(([, v]) => v),
+      );
+    const mine = await savedCopy();
+    assert.equal(mine.length, 1);
     await page.goto(`${site.url}?funding_years=4`);
     await ready(page);
     assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '4');
+    await page.locator(byId('saved-aside')).waitFor();
+    await page.waitForTimeout(400);
+    assert.deepEqual(await savedCopy(), mine);
 
     // Start again asks first, then clears the figures, the saved copy and the address.
     const root = page.locator('outcome-calculator');
@@ -265,6 +319,65 @@ describe('workshop use', () => {
     await page.goto(site.url);
     await ready(page);
     assert.match(await page.locator(STATUS).textContent(), DEFAULT_STATUS);
+    await close();
+  });
+
+  test('a share link never silently replaces the scenario saved on this device', async () => {
+    const { page, close } = await open();
+    const root = page.locator('outcome-calculator');
+    const savedCopy = () =>
+      page.evaluate(() =>
+        Object.entries(localStorage).filter(([k]) => k.startsWith('outcome-calculator:scenario:')).map(([, v]) => v),
+      );
+    await page.locator(byId('council.care_starts')).fill('515');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('care_starts=515')));
+    const mine = await savedCopy();
+
+    // A colleague's link: their figures, a notice, and the saved copy kept,
+    // even after changing their figures and reloading.
+    await page.goto(`${site.url}?care_starts=333`);
+    await ready(page);
+    const notice = page.locator(byId('saved-aside'));
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Your own scenario is still saved/);
+    assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '333');
+    await page.locator(byId('assumptions.funding_years')).fill('2');
+    await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    await page.waitForFunction(() => location.search.includes('funding_years=2'));
+    assert.deepEqual(await savedCopy(), mine);
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '2');
+    await notice.waitFor();
+    assert.deepEqual(await savedCopy(), mine);
+
+    // "Open my saved scenario" brings it back.
+    await root.getByRole('button', { name: 'Open my saved scenario' }).click();
+    await page.locator(byId('bar-status')).filter({ hasText: /saved scenario is back/ }).waitFor();
+    assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '515');
+    assert.equal(await notice.count(), 0);
+    assert.match(await page.evaluate(() => location.search), /care_starts=515/);
+
+    // The same link again, and this time keep the link's scenario.
+    await page.goto(`${site.url}?care_starts=333`);
+    await ready(page);
+    await notice.waitFor();
+    await root.getByRole('button', { name: "Save this link's scenario instead" }).click();
+    await page.locator(byId('bar-status')).filter({ hasText: /now the one saved/ }).waitFor();
+    assert.equal(await notice.count(), 0);
+    const saved = await savedCopy();
+    assert.equal(saved.length, 1);
+    assert.match(saved[0], /care_starts=333/);
+    // Then changes are saved as usual.
+    await page.locator(byId('council.care_starts')).fill('334');
+    await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('care_starts=334')));
+
+    // A link that is the saved scenario already says nothing.
+    await page.goto(`${site.url}?${(await savedCopy())[0]}`);
+    await ready(page);
+    await page.waitForTimeout(300);
+    assert.equal(await notice.count(), 0);
     await close();
   });
 

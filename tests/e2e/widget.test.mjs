@@ -131,6 +131,38 @@ describe('the calculator', () => {
     await close();
   });
 
+  test('figures pasted from a spreadsheet are read; a decimal comma is refused with a reason', async () => {
+    const { page, close } = await open();
+    await openAllDetails(page);
+    const link = () =>
+      page.evaluate(() => document.querySelector('outcome-calculator').shadowRoot.getElementById('share-link').value);
+    for (const [id, text, inLink] of [
+      ['unit_costs.cp_plan_annual', '£5,000', 'cp_plan_annual=5000&'],
+      ['unit_costs.care_proceedings_council_pct', '50%', 'care_proceedings_council_pct=50&'],
+      ['council.care_starts', '1 234', 'care_starts=1234&'],
+      ['council.care_starts', '1\u00a0235', 'care_starts=1235&'],
+      ['unit_costs.foster_weekly', '\u00a0£1\u202f250.50\u00a0', 'foster_weekly=1250.5&'],
+      ['unit_costs.cin_annual', '£ 2 500', 'cin_annual=2500&'],
+    ]) {
+      await page.locator(byId(id)).fill(text);
+      await page.waitForFunction(
+        (want) => document.querySelector('outcome-calculator').shadowRoot.getElementById('share-link').value.includes(want),
+        inLink,
+      );
+      assert.equal(await page.locator(byId(`${id}-error`)).isVisible(), false, `${JSON.stringify(text)}: ${await link()}`);
+    }
+    assert.match(await statusText(page), /^Over /);
+
+    const field = page.locator(byId('assumptions.discount_rate_pct'));
+    await field.fill(' 3,5');
+    const error = page.locator(byId('assumptions.discount_rate_pct-error'));
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.textContent(), /“3,5” has a decimal comma: write decimals with a point/);
+    assert.equal(await field.inputValue(), ' 3,5');
+    assert.match(await statusText(page), /^Results not updated/);
+    await close();
+  });
+
   test('works with the keyboard alone', async () => {
     const { page, close } = await open();
     // Tab from the top of the page to the Family Drug and Alcohol Court box.
