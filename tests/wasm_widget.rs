@@ -269,7 +269,11 @@ fn effect_level_radios_change_the_results() {
     let mut s = model::default_scenario();
     s.assumptions.effect_level = model::EffectLevel::Low;
     let p = model::project(&s).unwrap();
-    assert!(low.contains(&format::money(p.summary.npv)), "{low}");
+    assert!(low.contains(&format::money(p.summary.npv.abs())), "{low}");
+    assert!(
+        low.contains(&format::money(p.summary.budget_npv.abs())),
+        "{low}"
+    );
 }
 
 #[wasm_bindgen_test]
