@@ -306,7 +306,10 @@ pub fn codes(base: &str, s: &Scenario) -> (String, String) {
     for (k, v) in link::pairs(&query).unwrap_or_default() {
         element.push_str(&cat(&["\n  ", &k, "=\"", &attr_text(&v), "\""]));
     }
-    element.push_str("></outcome-calculator>");
+    // Shown until the calculator starts, and in its place if its files
+    // cannot be loaded (for example another site's server sends no CORS
+    // headers): a blank space would say nothing.
+    element.push_str(">\n  <p>The children's services outcome calculator should appear here. If it does not, this page could not load its files.</p>\n</outcome-calculator>");
     let script = cat(&[
         "<script type=\"module\" src=\"",
         &attr_text(base),

@@ -11,9 +11,10 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CSP } from '../../scripts/serve.mjs';
 import {
@@ -24,6 +25,7 @@ import {
   runAxe,
   startSite,
   waitForWidget,
+  WWW,
 } from './helpers.mjs';
 
 let site;
@@ -406,6 +408,42 @@ describe('element attributes', () => {
     assert.equal(headers['access-control-allow-origin'], '*');
     assert.equal(headers['content-encoding'], 'br');
     await a.close();
+
+    // The same code where the calculator's host sends no CORS headers: the
+    // browser refuses the module, and the element's own text says so in
+    // place of a blank space.
+    // (A plain server of the same files, with no such headers.)
+    const bare = createServer(async (req, res) => {
+      const path = new URL(req.url, 'http://x').pathname;
+      const type = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' }[extname(path)];
+      try {
+        const body = await readFile(join(WWW, normalize(path).replace(/^[/\\.]+/, '')));
+        res.writeHead(200, { 'Content-Type': type ?? 'text/plain' });
+        res.end(body);
+      } catch {
+        res.writeHead(404);
+        res.end();
+      }
+    }).listen(0, '127.0.0.1');
+    await once(bare, 'listening');
+    const bareUrl = `http://127.0.0.1:${bare.address().port}/`;
+    otherPages.set('/no-cors.html', `<!doctype html><html lang="en"><head><title>C</title><link rel="icon" href="data:,"></head><body>${script.replaceAll(site.url, bareUrl)}</body></html>`);
+    const c = await openPage(browser, `${HOST}no-cors.html`);
+    const fallback = c.page.locator('outcome-calculator > p');
+    await c.page.waitForFunction(() => !document.querySelector('outcome-calculator').shadowRoot);
+    await c.page.waitForLoadState('networkidle');
+    assert.equal(await fallback.isVisible(), true);
+    assert.match(await fallback.textContent(), /should appear here\. If it does not, this page could not load its files\./);
+    assert.equal(await c.page.evaluate(() => Boolean(document.querySelector('outcome-calculator').shadowRoot)), false);
+    assert.ok(c.consoleErrors.some((e) => /CORS/.test(e)), c.consoleErrors.join('\n'));
+    await c.close();
+    bare.closeAllConnections();
+    bare.close();
+    // Once the calculator runs, the text is not shown.
+    const d = await host(`${HOST}script.html`, `<!doctype html><html lang="en"><head><title>A</title><link rel="icon" href="data:,"></head><body>${script}</body></html>`);
+    await ready(d.page);
+    assert.equal(await d.page.locator('outcome-calculator > p').isVisible(), false);
+    await d.close();
 
     // The iframe code.
     const b = await host(`${HOST}frame.html`, `<!doctype html><html lang="en"><head><title>B</title></head><body>${iframe}</body></html>`);
