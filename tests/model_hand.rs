@@ -80,10 +80,12 @@ fn family_safeguarding_applies_each_finding_to_its_own_measure() {
     close(y1.care_entries_avoided, 0.0, "no entries are claimed");
     // Plans at 31 March fall 29% × 600 = 174; half a year in year 1.
     close(y1.cp_plans_fewer, 87.0, "plan-years, year 1");
-    // Children in need only: 8.8% × 5,000 − 174 = 266; half in year 1.
+    // Children in need only: 8.8% × 5,000 less the 174 fewer on plans and
+    // the 156 fewer looked after at 31 March (0.39 × 400) = 110; half in
+    // year 1.
     close(
         y1.children_in_need_fewer,
-        133.0,
+        55.0,
         "children in need only, year 1",
     );
     // D = 1,000 ÷ 400 = 2.5 years; the year-1 cohort's 156 entries'
@@ -103,14 +105,15 @@ fn hand_calculation_family_safeguarding_money() {
     let p = run(&s);
     let y = &p.years[0];
     // Care £26,000 a year (500 × 52), plans £4,000, children in need £2,000.
-    let council = 78.0 * 26_000.0 + 87.0 * 4_000.0 + 133.0 * 2_000.0;
+    let council = 78.0 * 26_000.0 + 87.0 * 4_000.0 + 55.0 * 2_000.0;
     close(
         y.savings.childrens_services,
         council,
         "council savings, year 1",
     );
-    // Only care is cash by default.
-    close(y.cashable_savings, 78.0 * 26_000.0, "cash, year 1");
+    // Only the allowances and administration in foster care are cash by
+    // default (64.2%); staff time is not.
+    close(y.cashable_savings, 78.0 * 26_000.0 * 0.642, "cash, year 1");
     // Police and NHS: the evaluation's £106,824 and £220,002 a year for
     // 940 families, per family, uprated from 2015-16 prices.
     let families = 600.0 * 940.0 / 1_140.0;

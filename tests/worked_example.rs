@@ -71,8 +71,8 @@ fn methodology_table_matches_the_projection_to_the_penny() {
         let expected = format!("{needle}{}", with_commas(value));
         assert!(doc.contains(&expected), "doc states {expected}");
     }
-    assert_eq!(format!("{:.2}", s.bcr.unwrap()), "2.05");
-    assert_eq!(format!("{:.2}", s.financial_roi.unwrap()), "0.73");
+    assert_eq!(format!("{:.2}", s.bcr.unwrap()), "1.96");
+    assert_eq!(format!("{:.2}", s.financial_roi.unwrap()), "0.11");
     assert_eq!(s.payback_label.as_deref(), Some("2028-29"));
     assert_eq!(s.public_payback_label.as_deref(), Some("2027-28"));
 }
@@ -106,7 +106,7 @@ fn the_report_export_carries_sources_version_date_and_years() {
         "PSSRU",
         "2016-17 prices",
         "Open Government Licence",
-        "summary,net present value,10408470.23",
+        "summary,net present value,9569587.10",
         "financial_year",
         "2028-29",
     ] {

@@ -14,7 +14,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use outcome_calculator::model::presets;
+use outcome_calculator::model::{per_child, presets};
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -73,5 +73,14 @@ fn run(data: &Path, out: &Path) -> Result<String, String> {
     }
     std::fs::write(out, presets::render_table(&tables))
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    // Each council's latest spend per looked-after child, from the outturn
+    // tables, beside the presets.
+    let per_child = out.with_file_name("per_child_table.rs");
+    let codes: Vec<&str> = tables
+        .last()
+        .map(|(_, t)| t.iter().map(|p| p.code.as_str()).collect())
+        .unwrap_or_default();
+    std::fs::write(&per_child, per_child::render(&codes))
+        .map_err(|e| format!("cannot write {}: {e}", per_child.display()))?;
     Ok(format!("wrote {} ({})", out.display(), summary.join(", ")))
 }

@@ -93,6 +93,10 @@ citations! {
         "PSSRU, University of Kent",
         "Unit Costs of Health and Social Care 2017 (p.86, foster care)", 2017,
         "https://www.pssru.ac.uk/";
+    UCHSC_2013 = "uchsc-2013",
+        "PSSRU, Curtis (as recorded in the New Economy Unit Cost Database 2014, SS2.0)",
+        "Unit Costs of Health and Social Care 2013 (p.88, local authority foster care: allowances and administration £408, social services incl. social worker £228 a week)", 2013,
+        "https://github.com/datagovuk-hackcode/early-intervention-unit-cost-database";
     NAO_2025 = "nao-2025",
         "National Audit Office",
         "Managing children's residential care", 2025,

@@ -84,9 +84,13 @@ pub const CARE_PROCEEDINGS_LA_PCT: f64 = 25.0;
 /// 34,450 leaving care in the year, to two decimals. Used when the council's
 /// own figures are missing.
 pub const ENGLAND_CARE_YEARS: f64 = 2.37;
-/// Cashable share of foster placement savings (%): a convention — the
-/// placement not needed is the last one bought.
-pub const CASHABLE_FOSTER_PCT: f64 = 100.0;
+/// Cashable share of foster placement savings (%): the allowances and
+/// administration in the full cost of foster care (£408 of £636 a week,
+/// 2012-13), which stop; the social work in it (£228) is staff time.
+pub const CASHABLE_FOSTER_PCT: f64 = 64.2;
+/// Cashable share of the council's monetised per-case benefits (%): a
+/// convention — the FDAC model calls them "predominantly cashable".
+pub const CASHABLE_CASE_BENEFITS_PCT: f64 = 100.0;
 /// Cashable share of children's home savings (%): the share of places run
 /// privately (NAO 2025: 84%), which stop when not needed.
 pub const CASHABLE_RESIDENTIAL_PCT: f64 = 84.0;
@@ -225,9 +229,9 @@ const SOURCED: &[Sourced] = &[
         "assumptions.cashable.care_pct",
         CASHABLE_FOSTER_PCT,
         "%",
-        "a convention: the foster placement not needed is the last one bought (an independent agency's), which stops; set lower if your own carers would have taken the child",
-        citation::HMT_GMCA_2014,
-        Verification::Convention,
+        "the allowances and administration in the full cost of foster care (£408 of £636 a week) stop when a placement is not needed; the social work in it (£228) is staff time, not cash. Set 100% if the placement avoided would have been bought from an agency",
+        citation::UCHSC_2013,
+        Verification::Derived,
     ),
     plain(
         "assumptions.cashable.residential_pct",
@@ -236,6 +240,14 @@ const SOURCED: &[Sourced] = &[
         "84% of children's home places are run privately; those placements stop when not needed, council-run homes do not",
         citation::NAO_2025,
         Verification::Verified,
+    ),
+    plain(
+        "assumptions.cashable.case_benefits_pct",
+        CASHABLE_CASE_BENEFITS_PCT,
+        "%",
+        "a convention: the national FDAC model calls the council's benefits \u{201c}predominantly cashable\u{201d} without a share",
+        citation::CJI_2024,
+        Verification::Convention,
     ),
     plain(
         "assumptions.discount_rate_pct",

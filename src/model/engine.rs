@@ -415,11 +415,18 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
         };
         let entry = &plan.entry_profile[i];
         let stay = &plan.stay_profile[i];
-        // Per-case changes of this programme at this draw's sizes.
-        let mut cp_per_case = 0.0;
+        // Per-case changes of this programme at this draw's sizes: the
+        // fall in plans, and in children looked after at 31 March (the
+        // care-time change; entries through the year are still in care at
+        // its end unless stays are shorter than a year), both inside the
+        // children-in-need count.
+        let (mut cp_per_case, mut care_per_case) = (0.0, 0.0);
         for (j, e) in p.effects.iter().enumerate() {
-            if e.change == Change::CpPlans {
-                cp_per_case = sizes[first[i] + j] / 100.0 * e.per_unit;
+            let x = sizes[first[i] + j] / 100.0 * e.per_unit;
+            match e.change {
+                Change::CpPlans => cp_per_case = x,
+                Change::CareTime => care_per_case = x * p.care_years.min(1.0),
+                _ => {}
             }
         }
         for s in 0..h {
@@ -432,7 +439,7 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
             for (j, e) in p.effects.iter().enumerate() {
                 let mut x = sizes[first[i] + j] / 100.0 * e.per_unit;
                 if matches!(e.change, Change::ChildrenInNeedAllTiers) {
-                    x = (x - cp_per_case).max(0.0);
+                    x = (x - cp_per_case - care_per_case).max(0.0);
                 }
                 if e.measure == "relative" {
                     x *= g;
@@ -444,12 +451,11 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
                     let k = i * h + t;
                     let (care_entries, years, oi, count) = match e.change {
                         Change::CareTime => (0.0, x * entry[lag] * nf, CARE, 0.0),
-                        Change::CareEntries => (
-                            if lag == 0 { x * nf } else { 0.0 },
-                            x * entry[lag] * nf,
-                            CARE,
-                            0.0,
-                        ),
+                        // Stays follow from the entries once they are held
+                        // to the council's count (below).
+                        Change::CareEntries => {
+                            (if lag == 0 { x * nf } else { 0.0 }, 0.0, CARE, 0.0)
+                        }
                         Change::InCareAt12Months => (0.0, x * stay[lag] * nf, CARE, 0.0),
                         Change::CpPlans => (0.0, 0.0, CP, half_and_half(x, lag)),
                         Change::ChildrenInNeedAllTiers | Change::ChildrenInNeedOnly => {
@@ -489,29 +495,23 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
         case_k += p.case_values.len();
     }
 
-    // Hold the totals to the council's own counts.
-    for t in 0..h {
-        let g = plan.growth[t];
-        let mut limit = |o: usize, bound: Option<f64>, get: &dyn Fn(&Work, usize) -> f64| {
-            let Some(b) = bound else { return };
-            let total: f64 = (0..n).map(|i| get(w, i * h + t)).sum();
-            if total > b * g && total > 0.0 {
-                w.capped[o] = true;
-                let f = b * g / total;
-                for i in 0..n {
-                    let k = i * h + t;
-                    if o == OUTCOMES {
-                        w.child_years[k] *= f;
-                    } else {
-                        w.avoided[k * OUTCOMES + o] *= f;
-                    }
-                }
+    // Hold the totals to the council's own counts: entries first, then the
+    // stays that follow from them, then everything else.
+    limit(plan, w, n, CARE);
+    for i in 0..n {
+        let entry = &plan.entry_profile[i];
+        for s in 0..h {
+            let entries = w.avoided[(i * h + s) * OUTCOMES + CARE];
+            if entries == 0.0 {
+                continue;
             }
-        };
-        for o in 0..OUTCOMES {
-            limit(o, plan.bound[o], &|w, k| w.avoided[k * OUTCOMES + o]);
+            for t in s..h {
+                w.child_years[i * h + t] += entries * entry[t - s] * plan.persist[t - s];
+            }
         }
-        limit(OUTCOMES, plan.care_stock, &|w, k| w.child_years[k]);
+    }
+    for o in 1..=OUTCOMES {
+        limit(plan, w, n, o);
     }
 
     // Money and cost.
@@ -544,6 +544,42 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
             } else {
                 0.0
             };
+        }
+    }
+}
+
+/// Holds outcome `o`'s total across programmes to the council's own count,
+/// year by year, scaling every programme's share alike; `o == OUTCOMES`
+/// is time in care, held to the children looked after.
+fn limit(plan: &Plan, w: &mut Work, n: usize, o: usize) {
+    let h = plan.horizon;
+    let bound = if o == OUTCOMES {
+        plan.care_stock
+    } else {
+        plan.bound[o]
+    };
+    let Some(b) = bound else { return };
+    for t in 0..h {
+        let b = b * plan.growth[t];
+        let at = |w: &Work, k: usize| {
+            if o == OUTCOMES {
+                w.child_years[k]
+            } else {
+                w.avoided[k * OUTCOMES + o]
+            }
+        };
+        let total: f64 = (0..n).map(|i| at(w, i * h + t)).sum();
+        if total > b && total > 0.0 {
+            w.capped[o] = true;
+            let f = b / total;
+            for i in 0..n {
+                let k = i * h + t;
+                if o == OUTCOMES {
+                    w.child_years[k] *= f;
+                } else {
+                    w.avoided[k * OUTCOMES + o] *= f;
+                }
+            }
         }
     }
 }

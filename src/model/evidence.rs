@@ -512,7 +512,7 @@ fn pause() -> Programme {
         }),
         placement: Placement::Foster,
         duration: Duration::Council,
-        nests_in: None,
+        nests_in: Some("family-safeguarding"),
         effects: vec![Effect {
             quantity: Quantity::InfantCareEntries,
             measure: Measure::CouncilRelative,
@@ -592,9 +592,9 @@ fn no_wrong_door() -> Programme {
             default: None,
         },
         eligible: None,
-        placement: Placement::Residential,
+        placement: Placement::Foster,
         duration: Duration::UntilAdult { entry_age: 15.0 },
-        nests_in: None,
+        nests_in: Some("family-safeguarding"),
         effects: vec![Effect {
             quantity: Quantity::CareEntries,
             measure: Measure::CohortObserved { observed_pct: 14.0 },
@@ -609,7 +609,7 @@ fn no_wrong_door() -> Programme {
         not_counted: "Falls in arrests (38%), missing episodes and hospital admissions are not turned into money.",
         caveats: &[
             "No comparison group: you must say what share would have entered care without the service.",
-            "The placement avoided is taken to be a children's home (the hubs' alternative; residential placements halved in North Yorkshire), for no longer than until 18 from entry at 15.",
+            "The placement avoided is costed at foster care, for no longer than until 18 from entry at 15 (a convention: the cohort was aged 12 and over). North Yorkshire halved its residential placements, but no source here says which placement each avoided entry would have had; choose a children's home if you know it would have been one.",
             "No cost is published in the verified sources: enter your own.",
         ],
     }

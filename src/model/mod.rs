@@ -25,6 +25,7 @@ pub mod neighbour_compare;
 pub mod neighbours;
 pub mod outcome;
 pub mod parse;
+pub mod per_child;
 pub mod presets;
 pub mod prices;
 pub mod project;

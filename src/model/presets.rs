@@ -93,10 +93,8 @@ impl<S: AsRef<str>> Preset<S> {
             // MHCLG revenue outturn, the latest year with a usable figure,
             // uprated to 2025-26 prices: an average, offered as an
             // alternative to the marginal placement cost.
-            cla_spend_per_child: super::spend::latest_spend_per_looked_after_child(
-                self.code.as_ref(),
-            )
-            .map(|(y, v)| (v * super::prices::uplift(y.ends() - 1) * 100.0).round() / 100.0),
+            cla_spend_per_child: super::per_child::latest(self.code.as_ref())
+                .map(|(y, v)| (v * super::prices::uplift(y - 1) * 100.0).round() / 100.0),
             ..Council::default()
         }
     }

@@ -104,6 +104,9 @@ pub struct Programme {
     pub case_values: Vec<CaseValue>,
     /// (1 − deadweight)(1 − attribution)(1 − optimism bias)(effect scale).
     pub adjustment: f64,
+    /// The optimism bias on this programme's benefits (0–1): the
+    /// simulation's most likely effect is the published one less it.
+    pub optimism: f64,
     /// The placement avoided.
     pub placement: Placement,
     /// Years an avoided stay in care would have lasted.
@@ -228,6 +231,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
             effects,
             case_values,
             adjustment: 0.0,
+            optimism: 0.0,
             placement: choice.placement.unwrap_or(Placement::Foster),
             care_years: d,
             parent: None,
@@ -360,6 +364,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
             effects,
             case_values,
             adjustment: 0.0,
+            optimism: 0.0,
             placement: choice.placement.unwrap_or(prog.placement),
             care_years,
             parent,
@@ -368,6 +373,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
     p.engagement = choice.engagement_pct / 100.0;
     p.annual_cost = choice.annual_cost;
     p.setup_cost = choice.setup_cost;
+    p.optimism = optimism / 100.0;
     p.adjustment = (1.0 - choice.deadweight_pct / 100.0)
         * (1.0 - choice.attribution_pct / 100.0)
         * (1.0 - optimism / 100.0)

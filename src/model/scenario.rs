@@ -249,7 +249,7 @@ impl Default for Cashable {
             care_proceedings_pct: 0.0,
             police_pct: 0.0,
             nhs_pct: 0.0,
-            case_benefits_pct: 100.0,
+            case_benefits_pct: d::CASHABLE_CASE_BENEFITS_PCT,
         }
     }
 }

@@ -2,10 +2,12 @@
 //! one-at-a-time sensitivity analysis (the tornado).
 //!
 //! Each simulation draws every effect size and per-case benefit from a
-//! triangular distribution over its (low, central, high) range, every unit
-//! cost from a triangle of ± the unit-cost spread, and every programme's
-//! engagement from a triangle of ± the engagement spread, then runs the same
-//! kernel as the projection. The generator is PCG (`rand_pcg::Pcg64Mcg`)
+//! triangular distribution from its low end up to the published figure,
+//! most likely at the published figure less the optimism bias (the value
+//! the projection uses), every unit cost from a triangle of ± the unit-cost
+//! spread, and every programme's engagement from a triangle of ± the
+//! engagement spread, then runs the same kernel as the projection. Results
+//! are the council's cash: savings it no longer pays minus the cost. The generator is PCG (`rand_pcg::Pcg64Mcg`)
 //! seeded from the scenario, so the same seed gives the same numbers in the
 //! CLI and the browser.
 
@@ -16,6 +18,7 @@ use serde::Serialize;
 use super::engine::{self, Draw, Plan, Work, OUTCOMES};
 use super::error::Error;
 use super::project::year_label;
+use super::resolve;
 use super::scenario::Scenario;
 use super::validate::validate;
 
@@ -37,14 +40,15 @@ pub struct SimYear {
     pub year: u32,
     /// Financial year, e.g. `2026-27`.
     pub label: String,
-    /// Net savings in the year (savings − cost), £.
+    /// The council's cash savings minus cost in the year, £.
     pub net: Percentiles,
-    /// Net savings so far (savings − cost, not discounted), £: the
-    /// figure the payback year is read from.
+    /// The same so far (not discounted), £: the figure the council's
+    /// payback year is read from.
     pub cumulative_net: Percentiles,
-    /// Net present value so far, £.
+    /// The council's net present budget impact so far, £.
     pub cumulative_pv_net: Percentiles,
-    /// Share of simulations (0–1) that have paid back by this year.
+    /// Share of simulations (0–1) in which the council's cash savings have
+    /// covered the cost by this year.
     pub paid_back_share: f64,
 }
 
@@ -57,9 +61,10 @@ pub struct Simulation {
     pub seed: u32,
     /// Year by year.
     pub years: Vec<SimYear>,
-    /// Net present value over the horizon, £.
+    /// The council's net present budget impact over the horizon (cash
+    /// savings minus cost, discounted), £.
     pub npv: Percentiles,
-    /// Share of simulations (0–1) with a positive NPV.
+    /// Share of simulations (0–1) in which the council gains in cash.
     pub npv_positive_share: f64,
     /// The result in one plain sentence.
     pub sentence: String,
@@ -279,15 +284,31 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
     let cost_w = u.unit_cost_spread_pct / 100.0;
     let eng_w = u.engagement_spread_pct / 100.0;
 
-    let ranges: Vec<[f64; 3]> = plan
+    // Each range runs from its low end up to the published figure, most
+    // likely at the published figure less the optimism bias (the value the
+    // projection uses), so the simulation does not take the bias twice.
+    // Draws are divided by (1 − bias), which the kernel multiplies back.
+    let spread = |p: &resolve::Programme, r: [f64; 3], central: f64| {
+        let keep = 1.0 - p.optimism;
+        if keep <= 0.0 {
+            return [0.0; 4];
+        }
+        let mode = central * keep;
+        [r[0].min(mode), mode, r[2].max(mode), 1.0 / keep]
+    };
+    let ranges: Vec<[f64; 4]> = plan
         .programmes
         .iter()
-        .flat_map(|p| p.effects.iter().map(|e| e.range))
+        .flat_map(|p| p.effects.iter().map(move |e| spread(p, e.range, e.size)))
         .collect();
-    let case_ranges: Vec<[f64; 3]> = plan
+    let case_ranges: Vec<[f64; 4]> = plan
         .programmes
         .iter()
-        .flat_map(|p| p.case_values.iter().map(|c| c.range))
+        .flat_map(|p| {
+            p.case_values
+                .iter()
+                .map(move |c| spread(p, c.range, c.value))
+        })
         .collect();
     let mut sizes = vec![0.0; ranges.len()];
     let mut cases = vec![0.0; case_ranges.len()];
@@ -310,11 +331,11 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
     for d in 0..draws {
         for k in 0..ranges.len() {
             let r = ranges[k];
-            sizes[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]);
+            sizes[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]) * r[3];
         }
         for k in 0..case_ranges.len() {
             let r = case_ranges[k];
-            cases[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]);
+            cases[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]) * r[3];
         }
         let mut unit_mult = [1.0; OUTCOMES];
         for m in unit_mult.iter_mut() {
@@ -334,7 +355,7 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
         let (mut cum, mut cum_cost, mut pv) = (0.0, 0.0, 0.0);
         let mut paid = false;
         for t in 0..h {
-            let y = w.net(n, h, t);
+            let y = w.cash_net(n, h, t);
             cum += y;
             cum_cost += w.cost_in(n, h, t);
             pv += y * discount[t];
@@ -396,9 +417,12 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
 /// "In 8 of 10 simulations the programme pays for itself by year 3 (2028-29)."
 fn sentence(years: &[SimYear], several: bool) -> String {
     let (subject, verb) = if several {
-        ("the programmes", "pay for themselves")
+        (
+            "the programmes",
+            "pay for themselves in cash to the council",
+        )
     } else {
-        ("the programme", "pays for itself")
+        ("the programme", "pays for itself in cash to the council")
     };
     let tenths = |share: f64| (share * 10.0).round() as u32;
     if let Some(y) = years.iter().find(|y| y.paid_back_share >= 0.5) {
@@ -418,9 +442,9 @@ fn sentence(years: &[SimYear], several: bool) -> String {
         format!("{h} years")
     };
     let (do_, verb_base) = if several {
-        ("do", "pay for themselves")
+        ("do", "pay for themselves in cash to the council")
     } else {
-        ("does", "pay for itself")
+        ("does", "pay for itself in cash to the council")
     };
     match tenths(last) {
         0 if last == 0.0 => {
@@ -443,9 +467,9 @@ pub struct Bar {
     pub low_label: String,
     /// The high end, in words.
     pub high_label: String,
-    /// NPV with the input at its low end, £.
+    /// The council's net budget impact with the input at its low end, £.
     pub npv_low: f64,
-    /// NPV with the input at its high end, £.
+    /// The same at its high end, £.
     pub npv_high: f64,
 }
 
@@ -459,7 +483,7 @@ pub fn tornado(s: &Scenario) -> Result<Vec<Bar>, Vec<Error>> {
 fn npv_of(s: &Scenario, w: &mut Work) -> f64 {
     let plan = Plan::new(s);
     engine::simulate(&plan, &Draw::central(), w);
-    engine::npv(&plan, w)
+    engine::budget_npv(&plan, w)
 }
 
 /// [`tornado`] for a scenario already validated.
@@ -504,7 +528,7 @@ pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
                 ..Draw::central()
             };
             engine::simulate(&plan, &draw, &mut w);
-            *slot = engine::npv(&plan, &w);
+            *slot = engine::budget_npv(&plan, &w);
         }
         k += p.effects.len();
         c += p.case_values.len();

@@ -8,11 +8,12 @@
 //! submitted form) shows them again at once.
 //!
 //! - a sentence from the model ("In 8 of 10 simulations the programme pays
-//!   for itself by year 3");
-//! - a fan chart of net savings so far: the middle 8 in 10 simulations as a
-//!   band, the median as a line, break-even as a line at £0;
-//! - a tornado of the inputs that move the net present value most, each
-//!   between the low and the high end of its range.
+//!   for itself in cash to the council by year 3");
+//! - where the ranges come from: published intervals apart from conventions;
+//! - a fan chart of the council's cash savings minus cost so far: the middle
+//!   8 in 10 simulations as a band, the median as a line, break-even at £0;
+//! - a tornado of the inputs that move the council's net budget impact
+//!   most, each between the low and the high end of its range.
 //!
 //! Both charts have tables of the same figures. The section carries the
 //! exact simulated figures as `data-` attributes (shortest round-trip
@@ -44,7 +45,7 @@ struct Done {
     scenario: Scenario,
     sim: Simulation,
     bars: Vec<Bar>,
-    /// Net present value with every input as entered, £.
+    /// The council's net budget impact with every input as entered, £.
     npv: f64,
 }
 
@@ -174,7 +175,7 @@ fn run(root: &ShadowRoot, scenario: Scenario) {
     // The projection of this scenario succeeded, so it is valid.
     let sim = uncertainty::simulate_valid(&scenario);
     let bars = uncertainty::tornado_valid(&scenario);
-    let npv = crate::model::project(&scenario).map_or(0.0, |p| p.summary.npv);
+    let npv = crate::model::project(&scenario).map_or(0.0, |p| p.summary.budget_npv);
     SLOTS.with(|slots| {
         let mut slots = slots.borrow_mut();
         let Some(slot) = slots.iter_mut().find(|s| &s.root == root) else {
@@ -251,7 +252,7 @@ fn draw(slot: &mut Slot, width: f64) {
         &cat(&[
             "From ",
             &format::count(f64::from(sim.draws)),
-            " simulations, each drawing every effect from its evidence range and every unit cost and share reached from the spreads under \u{201c}Uncertainty settings\u{201d}. Net present value to the public purse: ",
+            " simulations, each drawing every effect from its evidence range and every unit cost and share reached from the spreads under \u{201c}Uncertainty settings\u{201d}. The council's net budget impact (cash savings minus cost, discounted): ",
             &format::money(sim.npv.p50),
             " in the middle simulation; 8 in 10 between ",
             &format::money(sim.npv.p10),
@@ -259,7 +260,7 @@ fn draw(slot: &mut Slot, width: f64) {
             &format::money(sim.npv.p90),
             ". In ",
             &share(sim.npv_positive_share),
-            " of simulations savings are more than costs.",
+            " of simulations the council's cash savings are more than the cost.",
         ]),
     );
     ranges(holder, sim);
@@ -356,7 +357,7 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
     let says = cat(&[
         "After ",
         &span,
-        ", net savings so far are ",
+        ", the council's cash savings minus cost so far are ",
         &format::money(c.p50),
         " in the middle simulation, and between ",
         &format::money(c.p10),
@@ -365,7 +366,14 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
         " in 8 of 10 simulations.",
     ]);
     let h = (w * 0.62).clamp(280.0, 400.0);
-    let (chart, details) = figure(parent, "oc-fan", "Range of net savings so far", &says, w, h);
+    let (chart, details) = figure(
+        parent,
+        "oc-fan",
+        "Range of the council's cash savings minus cost so far",
+        &says,
+        w,
+        h,
+    );
     fn swatch(chart: &Node, y: f64, i: usize) {
         if i == 0 {
             rect(chart, 2.0, y + 2.0, 26.0, 14.0, "oc-fan-band");
@@ -481,7 +489,7 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
         .collect();
     charts::table(
         &details,
-        "Net savings so far across the simulations, by year",
+        "The council's cash savings minus cost so far across the simulations, by year",
         &[
             "Year",
             "10th percentile",
@@ -498,7 +506,11 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
 fn tornado(parent: &Node, all: &[Bar], npv: f64, w: f64) {
     let bars = &all[..all.len().min(MAX_BARS)];
     let Some(first) = bars.first() else {
-        add_t(parent, "p", "No single input moves the net present value.");
+        add_t(
+            parent,
+            "p",
+            "No single input moves the council's net budget impact.",
+        );
         return;
     };
     let (a, b) = if first.npv_low <= first.npv_high {
@@ -508,7 +520,7 @@ fn tornado(parent: &Node, all: &[Bar], npv: f64, w: f64) {
     };
     let says = cat(&[
         &dom::sentence(&first.input),
-        " moves the net present value most: from ",
+        " moves the council's net budget impact most: from ",
         &format::money(a),
         " to ",
         &format::money(b),
@@ -521,7 +533,7 @@ fn tornado(parent: &Node, all: &[Bar], npv: f64, w: f64) {
     let (chart, details) = figure(
         parent,
         "oc-tornado",
-        "What moves the net present value most",
+        "What moves the council's net budget impact most",
         &says,
         w,
         h,
@@ -642,13 +654,13 @@ fn tornado(parent: &Node, all: &[Bar], npv: f64, w: f64) {
         .collect();
     charts::table(
         &details,
-        "Net present value with each input at the ends of its range",
+        "The council's net budget impact with each input at the ends of its range",
         &[
             "Input",
             "Low end",
-            "Net present value at the low end",
+            "Net budget impact at the low end",
             "High end",
-            "Net present value at the high end",
+            "Net budget impact at the high end",
         ],
         &rows,
     );
