@@ -51,7 +51,7 @@ test('opened from disk with no network, it works', async () => {
   await page.goto(url);
   await waitForWidget(page);
   await page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
-  await page.locator(STATUS).filter({ hasText: /^Over 5 years: / }).waitFor();
+  await page.locator(STATUS).filter({ hasText: /^Over 5 years / }).waitFor();
 
   // Styled: the widget's CSS reached its shadow root without a request.
   const border = await page.locator(byId('council.care_starts')).evaluate((el) => getComputedStyle(el).borderTopWidth);

@@ -265,7 +265,7 @@ describe('demo page in Chromium', () => {
       assert.equal(response.headers()['content-security-policy'], CSP);
       await waitForWidget(page);
       const status = page.locator('outcome-calculator [id="status"]');
-      await status.filter({ hasText: /^Over 5 years: / }).waitFor();
+      await status.filter({ hasText: /^Over 5 years / }).waitFor();
       await page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
       const loaded = requests.length;
 
@@ -309,7 +309,7 @@ describe('demo page in Chromium', () => {
       assert.equal(response.headers()['content-security-policy'], strict);
       await waitForWidget(page);
       const status = page.locator('outcome-calculator [id="status"]');
-      await status.filter({ hasText: /^Over 5 years: / }).waitFor();
+      await status.filter({ hasText: /^Over 5 years / }).waitFor();
       await page.locator('outcome-calculator [id="assumptions.horizon_years"]').fill('3');
       await status.filter({ hasText: /^Over 3 years: / }).waitFor();
       assert.ok(requests.some((r) => r.url.endsWith('/pkg/outcome_calculator_bg.wasm.js')), 'the script form was used');
