@@ -46,7 +46,12 @@ import {
 // about 41 KB is the scenario file's JSON (serde_json and field-naming
 // errors) and 35 KB the council figures and file reader. The budget is set
 // just above that so any further growth fails the build and is a decision.
-const BUDGET_BYTES = 275 * 1024;
+// Raised from 275 to 285 KB for method 2 (281 KB): cohort streams, the
+// price base, per-programme placements and each council's spend per
+// looked-after child, the ranges' sources, and the embed safeguards (about
+// 6 KB together). Bringing it down means loading the council tables and
+// the JSON code only when used.
+const BUDGET_BYTES = 285 * 1024;
 const GOAL_BYTES = 50 * 1024;
 
 const WWW = join(ROOT, 'www');
