@@ -1,4 +1,5 @@
-//! Writes `src/model/presets_table.rs` from the council figures in
+//! Writes `src/model/presets_table.rs` (with `per_child_table.rs` and
+//! `csc_spend_table.rs` beside it) from the council figures in
 //! `la_presets_YYYY.csv` files.
 //!
 //! ```text
@@ -14,7 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use outcome_calculator::model::{per_child, presets};
+use outcome_calculator::model::{csc_spend, per_child, presets};
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -82,5 +83,9 @@ fn run(data: &Path, out: &Path) -> Result<String, String> {
         .unwrap_or_default();
     std::fs::write(&per_child, per_child::render(&codes))
         .map_err(|e| format!("cannot write {}: {e}", per_child.display()))?;
+    // And each council's total children's social care spend.
+    let csc = out.with_file_name("csc_spend_table.rs");
+    std::fs::write(&csc, csc_spend::render(&codes))
+        .map_err(|e| format!("cannot write {}: {e}", csc.display()))?;
     Ok(format!("wrote {} ({})", out.display(), summary.join(", ")))
 }

@@ -430,6 +430,13 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
             Ok(()) => {}
         }
     }
+    // A council's official figures carry its official name: `name=` cannot
+    // put one council's name over another's figures.
+    if pairs.iter().any(|(k, _)| k == "council") {
+        if let Some(p) = s.council.code.as_deref().and_then(super::presets::latest) {
+            s.council.name = p.name.to_string();
+        }
+    }
     if unknown.len() > MAX_UNKNOWN_LISTED {
         let names: Vec<String> = unknown
             .iter()
@@ -685,6 +692,16 @@ mod tests {
 
     fn errors_of(query: &str) -> Vec<Error> {
         from_query(query).expect_err(query)
+    }
+
+    #[test]
+    fn the_official_name_wins_over_name_for_a_named_council() {
+        let pairs = pairs("council=E10000015&name=Kent&care_starts=400").unwrap();
+        let s = apply(crate::model::default_scenario(), &pairs).unwrap();
+        assert_eq!(s.council.name, "Hertfordshire");
+        // Without a council code the name is the user's own.
+        let s = from_query("name=My%20area&care_starts=400").unwrap();
+        assert_eq!(s.council.name, "My area");
     }
 
     #[test]
