@@ -123,7 +123,7 @@ describe('downloads', () => {
     assert.equal(scenario.assumptions.funding_years, 3);
     assert.deepEqual(scenario.programmes.map((p) => p.programme), ['family-safeguarding']);
     // Pretty-printed like the command-line calculator's own files.
-    assert.match(bytes.toString('utf8'), /^\{\n {2}"version": 1,\n/);
+    assert.match(bytes.toString('utf8'), /^\{\n {2}"version": 2,\n/);
 
     // The command-line calculator reads it and gets the same net present value.
     const projection = cliProjection(path);

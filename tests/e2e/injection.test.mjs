@@ -238,7 +238,7 @@ describe('no script injection', () => {
     const { page, dialogs, close } = await open();
     for (const p of PAYLOADS) {
       const scenario = {
-        version: 1,
+        version: 2,
         evidence_set: EVIDENCE,
         label: p,
         council: { name: p, care_starts: 424, cp_plans: 614, children_in_need: 5848 },

@@ -271,7 +271,7 @@ describe('demo page in Chromium', () => {
 
       // Use it: type, tick a programme, open every folded section.
       await page.locator('outcome-calculator [id="assumptions.horizon_years"]').fill('3');
-      await status.filter({ hasText: /^Over 3 years: / }).waitFor();
+      await status.filter({ hasText: /^Over 3 years / }).waitFor();
       await page.locator('outcome-calculator [id="choose.pause"]').check();
       for (const summary of await page.locator('outcome-calculator summary').all()) {
         if (await summary.isVisible()) await summary.click();
@@ -311,7 +311,7 @@ describe('demo page in Chromium', () => {
       const status = page.locator('outcome-calculator [id="status"]');
       await status.filter({ hasText: /^Over 5 years / }).waitFor();
       await page.locator('outcome-calculator [id="assumptions.horizon_years"]').fill('3');
-      await status.filter({ hasText: /^Over 3 years: / }).waitFor();
+      await status.filter({ hasText: /^Over 3 years / }).waitFor();
       assert.ok(requests.some((r) => r.url.endsWith('/pkg/outcome_calculator_bg.wasm.js')), 'the script form was used');
       // The only things refused are the fetches of the .wasm (the page's
       // preload and the loader's): nothing inline, no eval, no style.

@@ -140,10 +140,9 @@ describe('how sure are we', () => {
     const { page, close } = await open();
     await openAllDetails(page);
     // The example file: Hertfordshire's 2025 figures (the widget's
-    // default), 3 years, funded for 2, effect halving after funding.
+    // default), 3 years, funded for 2.
     await page.locator(byId('assumptions.horizon_years')).fill('3');
     await page.locator(byId('assumptions.funding_years')).fill('2');
-    await page.locator(byId('assumptions.decay_after_funding_pct')).fill('50');
     await settled(page);
     const got = await figures(page);
     assert.equal(got.draws, want.draws);

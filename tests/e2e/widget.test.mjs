@@ -88,11 +88,15 @@ describe('the calculator', () => {
     await page.locator(STATUS).filter({ hasNotText: before }).waitFor();
     const after = await statusText(page);
     assert.match(after, /^Over 5 years /);
-    const count = (s) => Number(s.match(/: ([\d,]+) fewer/)[1].replace(/,/g, ''));
-    assert.ok(count(after) > count(before), `${after} after ${before}`);
+    // More children entering care: more for Family Safeguarding to save.
+    const saves = (s) => {
+      const m = s.match(/the council saves £([\d.]+) (million|billion)?/);
+      return Number(m[1]) * (m[2] === 'billion' ? 1e9 : m[2] === 'million' ? 1e6 : 1);
+    };
+    assert.ok(saves(after) > saves(before), `${after} after ${before}`);
 
     await page.locator(byId('assumptions.horizon_years')).fill('3');
-    await page.locator(STATUS).filter({ hasText: /^Over 3 years: / }).waitFor();
+    await page.locator(STATUS).filter({ hasText: /^Over 3 years / }).waitFor();
     await close();
   });
 
@@ -222,8 +226,8 @@ describe('the calculator', () => {
     // The effect level radios move with the arrow keys.
     const before = await statusText(page);
     await page.locator(byId('level.central')).focus();
-    await page.keyboard.press('ArrowDown');
-    assert.equal(await focusedId(page), 'level.high');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focusedId(page), 'level.low');
     await page.locator(STATUS).filter({ hasNotText: before }).waitFor();
     await close();
   });
