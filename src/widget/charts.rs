@@ -272,14 +272,25 @@ fn year_labels(
     step: f64,
     right: f64,
 ) {
-    let every = ((64.0 / step).ceil() as usize).max(1);
+    // Room for the widest label (about 8 px a character at the small
+    // size) and a gap; labels near an edge are anchored inside it.
+    let widest = p.years.iter().map(|y| y.label.len()).max().unwrap_or(7) as f64;
+    let room = widest * 8.0 + 16.0;
+    let every = ((room / step).ceil() as usize).max(1);
     let last = p.years.len() - 1;
     for (i, yr) in p.years.iter().enumerate() {
         if !(last - i).is_multiple_of(every) {
             continue;
         }
         let x = x_of(i);
-        let anchor = if x + 30.0 > right { "end" } else { "middle" };
+        let half = widest * 4.0;
+        let anchor = if x + half > right {
+            "end"
+        } else if x - half < 0.0 {
+            "start"
+        } else {
+            "middle"
+        };
         label(chart, x, y, anchor, "oc-chart-small", &yr.label);
     }
 }

@@ -9,6 +9,7 @@ use web_sys::{Blob, BlobPropertyBag, Element, HtmlElement, ShadowRoot, Url};
 
 use crate::model::{self, Error, Projection, Scenario};
 
+use super::charts::n;
 use super::dom::{self, add_c, add_ct, add_t, attrs, cat};
 
 /// Builds the export panel: report, scenario file, import.
@@ -277,7 +278,10 @@ const STYLE: &[&str] = &[
 
 /// The chart as a standalone SVG document (styles inlined, a background
 /// and a title), and its size in CSS pixels.
-fn chart_svg(root: &ShadowRoot, id: &str) -> Option<(String, f64, f64)> {
+/// The source line under an exported chart.
+const SOURCE: &str = "Source: Children's Services Outcome Calculator; DfE and ONS council figures; published unit costs.";
+
+fn chart_svg(root: &ShadowRoot, id: &str, s: &Scenario) -> Option<(String, f64, f64)> {
     let svg = root
         .query_selector(&cat(&["svg[data-chart=\"", id, "\"]"]))
         .ok()
@@ -310,14 +314,18 @@ fn chart_svg(root: &ShadowRoot, id: &str) -> Option<(String, f64, f64)> {
     }
     let rect = svg.get_bounding_client_rect();
     let (width, height) = (rect.width().max(1.0), rect.height().max(1.0));
-    let bg = root
+    let look = root
         .query_selector(".oc")
         .ok()
         .flatten()
-        .and_then(|page| w.get_computed_style(&page).ok().flatten())
-        .and_then(|cs| cs.get_property_value("background-color").ok())
-        .filter(|c| !c.is_empty() && c != "rgba(0, 0, 0, 0)")
-        .unwrap_or_else(|| "#ffffff".into());
+        .and_then(|page| w.get_computed_style(&page).ok().flatten());
+    let prop = |name: &str, or: &str| {
+        look.as_ref()
+            .and_then(|cs| cs.get_property_value(name).ok())
+            .filter(|c| !c.is_empty() && c != "rgba(0, 0, 0, 0)")
+            .unwrap_or_else(|| or.into())
+    };
+    let (bg, ink) = (prop("background-color", "#fff"), prop("color", "#000"));
     let back = dom::doc().create_element_ns(Some(dom::SVG), "rect").ok()?;
     attrs(
         &back,
@@ -330,6 +338,51 @@ fn chart_svg(root: &ShadowRoot, id: &str) -> Option<(String, f64, f64)> {
         t.set_text_content(Some(&title_text));
         let _ = copy.insert_before(&t, copy.first_child().as_ref());
     }
+    // A title, the council, the scenario, the price year above the chart
+    // and the source under it, so the file stands on its own on a slide.
+    // The chart is drawn at the width it has: its viewBox is its size.
+    let (vw, vh) = (width, height);
+    let (head, foot) = (52.0, 26.0);
+    let lines = [
+        (-head + 20.0, "700", "16", title_text.clone()),
+        (
+            -head + 40.0,
+            "400",
+            "12",
+            cat(&[
+                &s.council.name,
+                ". Scenario: ",
+                &s.label,
+                ". Money in 2025-26 prices.",
+            ]),
+        ),
+        (vh + 18.0, "400", "11", SOURCE.to_string()),
+    ];
+    for (y, weight, size, words) in lines {
+        let t = dom::doc().create_element_ns(Some(dom::SVG), "text").ok()?;
+        attrs(
+            &t,
+            &[
+                ("x", "4"),
+                ("y", &n(y)),
+                ("font-size", size),
+                ("font-weight", weight),
+                ("fill", &ink),
+            ],
+        );
+        t.set_text_content(Some(&words));
+        let _ = copy.append_child(&t);
+    }
+    let total = vh + head + foot;
+    attrs(
+        &copy,
+        &[(
+            "viewBox",
+            &cat(&["0 ", &n(-head), " ", &n(vw), " ", &n(total)]),
+        )],
+    );
+    attrs(&back, &[("y", &n(-head)), ("height", &n(total))]);
+    let height = height * total / vh;
     let (ws, hs) = (
         (width.round() as i64).to_string(),
         (height.round() as i64).to_string(),
@@ -370,7 +423,7 @@ fn fig_title(root: &ShadowRoot, id: &str) -> String {
 
 /// Downloads a chart as SVG or PNG (drawn at twice its size).
 pub fn chart(root: &ShadowRoot, id: &str, format: &str, s: &Scenario) {
-    let Some((svg, w, h)) = chart_svg(root, id) else {
+    let Some((svg, w, h)) = chart_svg(root, id, s) else {
         return;
     };
     let name = cat(&[

@@ -257,8 +257,13 @@ fn programmes(form: &Node, st: &State) {
         attrs(&l, &[("for", &id)]);
         let h = add_c(&item, "div", "oc-hint oc-checkbox-hint");
         h.set_id(&hint_id);
-        add_t(&h, "p", p.summary);
-        let ev = add(&h, "p");
+        // One line with "more"; the rest of the description and the
+        // evidence open under it.
+        let more = add_c(&h, "details", "oc-more");
+        let line = add_c(&more, "summary", "oc-more-summary");
+        add_ct(&line, "span", "oc-more-text", p.summary);
+        add_ct(&line, "span", "oc-more-word", " more");
+        let ev = add(&more, "p");
         text(&ev, "Evidence: ");
         add_t(&ev, "strong", grade_words(p.grade));
         if let Some(c) = main_source(p) {

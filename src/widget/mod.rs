@@ -105,7 +105,7 @@ pub fn mount_with(
     let layout = add_c(&page, "div", "oc-layout");
     let st: Shared = Rc::new(RefCell::new(State::new(scenario)));
     let form = form::build(&layout, &st.borrow());
-    let results = results::build(&layout);
+    results::build(&layout);
     national::build(&page, &root, &st);
     #[cfg(feature = "council-context")]
     context::build(&page, &root, &st);
@@ -141,8 +141,9 @@ pub fn mount_with(
         });
     }
     {
+        // The error summary's links and the skip link to the results.
         let root2 = root.clone();
-        listen(&results, "click", move |e| on_summary_click(&root2, &e));
+        listen(&page, "click", move |e| on_summary_click(&root2, &e));
     }
     council::wire(&root, &form, &st, update);
     watch_width(&root, &st);

@@ -5,7 +5,7 @@
 
 use web_sys::{Element, Node, ShadowRoot};
 
-use crate::model::{BreakEven, Outcome, Projection};
+use crate::model::{plausible, BreakEven, Outcome, Projection};
 
 use super::charts;
 use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
@@ -17,7 +17,10 @@ pub fn build(parent: &Node) -> Element {
     let section = add_c(parent, "section", "oc-results");
     section.set_id("results");
     attrs(&section, &[("aria-labelledby", "results-title")]);
-    add_ct(&section, "h2", "oc-h2", "Results").set_id("results-title");
+    let title = add_ct(&section, "h2", "oc-h2", "Results");
+    title.set_id("results-title");
+    // The skip link's target.
+    attrs(&title, &[("tabindex", "-1")]);
 
     let summary = add_c(&section, "div", "oc-error-summary");
     summary.set_id("error-summary");
@@ -234,6 +237,35 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
     let n = p.years.len();
     let mut years = String::new();
     push_count(&mut years, n);
+    // Results beyond what the council, or England, could have.
+    let mut warnings = Vec::new();
+    if let Some(most) = plausible::above_england(&st.scenario, p) {
+        warnings.push(cat(&[
+            "these figures count ",
+            &format::count(most),
+            " children, more than England has aged 0 to 17 (about ",
+            &format::count(plausible::england_children()),
+            ").",
+        ]));
+    }
+    if let Some(a) = plausible::above_spend(&st.scenario, p) {
+        warnings.push(cat(&[
+            "the council's savings in ",
+            &a.year,
+            " (",
+            &format::money(a.savings),
+            ") are more than its whole children's social care spend in ",
+            crate::model::csc_spend::YEAR,
+            " (",
+            &format::money(a.spend),
+            ").",
+        ]));
+    }
+    for w in warnings {
+        let box_ = add_c(parent, "p", "oc-warning");
+        add_t(&box_, "strong", "Check the figures: ");
+        text(&box_, &w);
+    }
     let span = match (p.years.first(), p.years.last()) {
         (Some(a), Some(b)) if n > 1 => cat(&[&a.label, " to ", &b.label]),
         (Some(a), _) => a.label.clone(),

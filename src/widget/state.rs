@@ -238,6 +238,8 @@ impl State {
 
     /// Recomputes: updates `last`, `stale` and `problems`.
     pub fn recompute(&mut self) {
+        // A label this calculator made follows the council and programmes.
+        crate::model::label::refresh(&mut self.scenario);
         let mut problems: Vec<Problem> = self
             .bad
             .iter()

@@ -40,6 +40,13 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
     embed::apply_look(page, host);
     let bar = workshop::bar(page, host);
     let _ = page.insert_before(&bar, page.first_child().as_ref());
+    // A skip link to the results, first in the tab order.
+    let skip = dom::add_ct(page, "a", "oc-skip", "Skip to the results");
+    attrs(
+        &skip,
+        &[("href", "#results-title"), ("data-target", "results-title")],
+    );
+    let _ = page.insert_before(&skip, page.first_child().as_ref());
 
     let tools = add_c(page, "div", "oc-tools");
     attrs(&tools, &[("id", "tools")]);

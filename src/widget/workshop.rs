@@ -144,10 +144,13 @@ pub fn bar(page: &Element, host: &Element) -> Element {
 pub fn toggle_presenter(page: &Element, host: &Element, button: &Element) {
     let on = !page.class_list().contains("oc-presenter");
     let _ = page.class_list().toggle_with_force("oc-presenter", on);
-    if on {
-        let _ = host.set_attribute("presenter", "");
-    } else {
-        let _ = host.remove_attribute("presenter");
+    // `data-presenting` fills the screen (widget.css).
+    for name in ["presenter", "data-presenting"] {
+        if on {
+            let _ = host.set_attribute(name, "");
+        } else {
+            let _ = host.remove_attribute(name);
+        }
     }
     let _ = button.set_attribute("aria-pressed", if on { "true" } else { "false" });
 }

@@ -1,0 +1,225 @@
+// The readers' journeys: on a phone the answer comes first (page and
+// compact embed); the embed leaves presenter mode and "Start again" to the
+// full page; presenter mode fills the screen; the label follows the
+// scenario into file names; figures beyond the council or England carry a
+// warning; chart year labels do not collide at 320 px and exported charts
+// carry their title, council, scenario, price year and source; a skip link
+// and a file input focus ring that can be seen.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { byId, openCalculator, useSiteAndBrowser } from './helpers.mjs';
+
+let site;
+let browser;
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
+});
+const dir = mkdtempSync(join(tmpdir(), 'oc-journeys-'));
+const PHONE = { width: 390, height: 844 };
+
+const focusedId = (page) =>
+  page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a?.id ?? null;
+  });
+
+async function firstScreen(path) {
+  const { page, close } = await openCalculator(browser, site.url + path, { viewport: PHONE });
+  const status = page.locator(byId('status'));
+  const text = await status.textContent();
+  const box = await status.boundingBox();
+  return { page, close, text, box };
+}
+
+describe('results first on a phone', () => {
+  for (const path of ['index.html', 'embed.html']) {
+    test(`${path} at 390×844 shows a £ figure in the first screen`, async () => {
+      const { page, close, text, box } = await firstScreen(path);
+      assert.match(text, /£\d/);
+      assert.ok(box.y < PHONE.height, `the sentence is at ${box.y} px`);
+      // The results come before the form.
+      const order = await page.evaluate(() => {
+        const root = document.querySelector('outcome-calculator').shadowRoot;
+        const r = root.getElementById('results').getBoundingClientRect().top;
+        const f = root.querySelector('.oc-form').getBoundingClientRect().top;
+        return r < f;
+      });
+      assert.ok(order, 'the results are above the form');
+      await close();
+    });
+  }
+
+  test('programme descriptions are one line with "more"', async () => {
+    const { page, close } = await firstScreen('index.html');
+    const more = page.locator('outcome-calculator details.oc-more').first();
+    assert.equal(await more.evaluate((d) => d.open), false);
+    const summary = more.locator('summary');
+    assert.match(await summary.textContent(), /more$/);
+    const line = await summary.boundingBox();
+    assert.ok(line.height < 40, `the closed description is ${line.height} px tall`);
+    await summary.click();
+    assert.equal(await more.evaluate((d) => d.open), true);
+    assert.match(await more.textContent(), /Evidence:/);
+    await close();
+  });
+});
+
+describe('embeds and presenter mode', () => {
+  test('a reader\'s embed has no presenter or "Start again" buttons; ?presenter has them', async () => {
+    const { page, close } = await firstScreen('embed.html');
+    assert.equal(await page.locator(byId('presenter')).isVisible(), false);
+    assert.equal(await page.locator(byId('reset')).isVisible(), false);
+    await close();
+    const p = await firstScreen('embed.html?presenter');
+    assert.equal(await p.page.locator(byId('presenter')).isVisible(), true);
+    await p.close();
+    const full = await firstScreen('index.html');
+    assert.equal(await full.page.locator(byId('presenter')).isVisible(), true);
+    await full.close();
+  });
+
+  test('presenter mode fills the screen in larger type', async () => {
+    const { page, close } = await openCalculator(browser, `${site.url}index.html`, {
+      viewport: { width: 1366, height: 768 },
+    });
+    const size = () =>
+      page.locator(byId('status')).evaluate((el) => {
+        const zoom = Number(getComputedStyle(el.closest('.oc')).zoom) || 1;
+        return parseFloat(getComputedStyle(el).fontSize) * zoom;
+      });
+    const before = await size();
+    await page.locator(byId('presenter')).click();
+    const host = await page.locator('outcome-calculator').boundingBox();
+    assert.ok(host.width >= 1300, `the calculator is ${host.width} px wide`);
+    assert.ok(host.y <= 1, 'it starts at the top of the screen');
+    assert.ok((await size()) >= before * 1.4, 'the type is larger');
+    await close();
+  });
+});
+
+describe('labels follow the scenario', () => {
+  test('after choosing Kent, the label and the file names follow', async () => {
+    const { page, close } = await openCalculator(browser, `${site.url}index.html`);
+    await page.locator(byId('council-pick')).selectOption('E10000016');
+    await page.locator(byId('status')).filter({ hasText: /^Over / }).waitFor();
+    const button = page
+      .locator('outcome-calculator')
+      .getByRole('button', { name: 'Download the scenario file (JSON)' });
+    const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    assert.match(file.suggestedFilename(), /^kent-family-safeguarding/);
+    const path = join(dir, file.suggestedFilename());
+    await file.saveAs(path);
+    const json = JSON.parse(readFileSync(path, 'utf8'));
+    assert.equal(json.label, 'Kent: Family Safeguarding');
+    await close();
+  });
+
+  test('a preset link cannot put one council\'s name over another\'s figures', async () => {
+    const { page, close } = await openCalculator(
+      browser,
+      `${site.url}index.html?council=E10000015&name=Kent`,
+    );
+    const button = page
+      .locator('outcome-calculator')
+      .getByRole('button', { name: 'Download the scenario file (JSON)' });
+    const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const path = join(dir, 'preset.json');
+    await file.saveAs(path);
+    const json = JSON.parse(readFileSync(path, 'utf8'));
+    assert.equal(json.council.name, 'Hertfordshire');
+    assert.doesNotMatch(json.label, /Kent/);
+    await close();
+  });
+});
+
+describe('plausibility', () => {
+  test('figures beyond England and the council\'s spend carry a warning', async () => {
+    const query =
+      'council=E10000016&population_0_17=18000000&children_looked_after=1900000' +
+      '&care_starts=1900000&children_in_need=1900000&cp_plans=1900000';
+    const { page, close } = await openCalculator(browser, `${site.url}index.html?${query}`);
+    const warnings = await page.locator('outcome-calculator .oc-warning').allTextContents();
+    assert.ok(warnings.some((w) => /more than England has aged 0 to 17/.test(w)), warnings.join('\n'));
+    assert.ok(warnings.some((w) => /whole children's social care spend/.test(w)), warnings.join('\n'));
+    await close();
+    const ok = await openCalculator(browser, `${site.url}index.html`);
+    assert.equal(await ok.page.locator('outcome-calculator .oc-warning').count(), 0);
+    await ok.close();
+  });
+});
+
+describe('charts and exports', () => {
+  test('year labels neither overlap nor leave the chart at 320 px', async () => {
+    const { page, close } = await openCalculator(browser, `${site.url}index.html?horizon_years=10`, {
+      viewport: { width: 320, height: 700 },
+    });
+    const problems = await page.evaluate(() => {
+      const root = document.querySelector('outcome-calculator').shadowRoot;
+      const out = [];
+      for (const svg of root.querySelectorAll('svg[data-chart]')) {
+        const frame = svg.getBoundingClientRect();
+        const labels = [...svg.querySelectorAll('text')]
+          .filter((t) => /^\d{4}-\d{2}$/.test(t.textContent))
+          .map((t) => t.getBoundingClientRect());
+        labels.forEach((b, i) => {
+          if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5) out.push(`clipped in ${svg.dataset.chart}`);
+          const next = labels[i + 1];
+          if (next && Math.abs(next.top - b.top) < 2 && next.left < b.right + 2) out.push(`overlap in ${svg.dataset.chart}`);
+        });
+      }
+      return out;
+    });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test('an exported chart carries its title, council, scenario, price year and source', async () => {
+    const { page, close } = await openCalculator(browser, `${site.url}index.html`);
+    const button = page.locator('outcome-calculator button[data-format="svg"]').first();
+    const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const path = join(dir, file.suggestedFilename());
+    await file.saveAs(path);
+    const svg = readFileSync(path, 'utf8');
+    for (const words of ['Hertfordshire', 'Scenario: Hertfordshire: Family Safeguarding', '2025-26 prices', 'Source:']) {
+      assert.ok(svg.includes(words), `the file says "${words}"`);
+    }
+    await close();
+  });
+});
+
+describe('keyboard', () => {
+  test('the first tab stop skips to the results', async () => {
+    const { page, close } = await openCalculator(browser, `${site.url}embed.html`);
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const a = document.querySelector('outcome-calculator').shadowRoot.activeElement;
+      return a?.textContent;
+    });
+    assert.equal(name, 'Skip to the results');
+    await page.keyboard.press('Enter');
+    assert.equal(await focusedId(page), 'results-title');
+    await close();
+  });
+
+  test('the file input\'s focus ring is at least 3:1 against white', async () => {
+    const { page, close } = await openCalculator(browser, `${site.url}index.html`);
+    const input = page.locator(byId('council-files'));
+    await input.focus();
+    const color = await input.evaluate((el) => getComputedStyle(el).outlineColor);
+    const [r, g, b] = color.match(/\d+/g).map(Number);
+    const lin = (c) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    const l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    const contrast = 1.05 / (l + 0.05);
+    assert.ok(contrast >= 3, `the ring is ${contrast.toFixed(2)}:1 (${color})`);
+    await close();
+  });
+});
