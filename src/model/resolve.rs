@@ -116,6 +116,36 @@ pub struct Programme {
 }
 
 impl Programme {
+    /// A programme with its effects and nothing else set yet: the choice's
+    /// settings are filled in by [`programme`].
+    fn bare(
+        id: &str,
+        name: String,
+        grade: Grade,
+        effects: Vec<Effect>,
+        case_values: Vec<CaseValue>,
+        care_years: f64,
+    ) -> Programme {
+        Programme {
+            id: id.to_string(),
+            name,
+            grade,
+            cohort: 0.0,
+            eligible: None,
+            engagement: 0.0,
+            cost_per_case: 0.0,
+            annual_cost: 0.0,
+            setup_cost: 0.0,
+            effects,
+            case_values,
+            adjustment: 0.0,
+            optimism: 0.0,
+            placement: Placement::Foster,
+            care_years,
+            parent: None,
+        }
+    }
+
     /// This programme's relative reduction in care time (0–1, after
     /// adjustments), which a programme nested in it applies after.
     pub fn care_time_reduction(&self, sizes: &[f64]) -> f64 {
@@ -214,27 +244,16 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 range_basis: "yours",
             });
         }
+        let name = if custom.name.trim().is_empty() {
+            "Your programme".to_string()
+        } else {
+            custom.name.clone()
+        };
         Programme {
-            id: CUSTOM_ID.to_string(),
-            name: if custom.name.trim().is_empty() {
-                "Your programme".to_string()
-            } else {
-                custom.name.clone()
-            },
-            grade: custom.grade,
             cohort: cohort.unwrap_or(1.0),
-            eligible: None,
-            engagement: 0.0,
             cost_per_case: choice.cost_per_case.unwrap_or(0.0),
-            annual_cost: 0.0,
-            setup_cost: 0.0,
-            effects,
-            case_values,
-            adjustment: 0.0,
-            optimism: 0.0,
             placement: choice.placement.unwrap_or(Placement::Foster),
-            care_years: d,
-            parent: None,
+            ..Programme::bare(CUSTOM_ID, name, custom.grade, effects, case_values, d)
         }
     } else {
         let prog = evidence::find(&choice.programme).expect("validated: programme exists");
@@ -348,26 +367,23 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
             .nests_in
             .and_then(|id| s.programmes.iter().position(|c| c.programme == id));
         Programme {
-            id: prog.id.to_string(),
-            name: prog.name.to_string(),
-            grade: prog.grade,
             cohort: cohort.unwrap_or(0.0),
             eligible,
-            engagement: 0.0,
             cost_per_case: choice.cost_per_case.unwrap_or_else(|| {
                 prog.cost
                     .as_ref()
                     .map_or(0.0, |c| c.per_case * prices::uplift(c.price_year))
             }),
-            annual_cost: 0.0,
-            setup_cost: 0.0,
-            effects,
-            case_values,
-            adjustment: 0.0,
-            optimism: 0.0,
             placement: choice.placement.unwrap_or(prog.placement),
-            care_years,
             parent,
+            ..Programme::bare(
+                prog.id,
+                prog.name.to_string(),
+                prog.grade,
+                effects,
+                case_values,
+                care_years,
+            )
         }
     };
     p.engagement = choice.engagement_pct / 100.0;

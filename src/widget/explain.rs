@@ -10,7 +10,7 @@ use crate::model::evidence::{self, Measure};
 
 use super::dom::{add, add_c, add_ct, add_t, cat, source_link, text};
 use super::fields;
-use super::form::{grade_words, sourced_value};
+use super::form::{grade_words, price_note, sourced_value};
 use super::format;
 use super::state::push_count;
 
@@ -81,19 +81,7 @@ pub fn build(parent: &Node) {
     for s in sourced_all() {
         let li = add(&list, "li");
         add_t(&li, "strong", field_label(s.field));
-        text(&li, &cat(&[": ", &sourced_value(&s)]));
-        if let Some(y) = s.price_year {
-            text(
-                &li,
-                &cat(&[
-                    " in 2025-26 prices (",
-                    &format::money(s.published),
-                    " in ",
-                    &crate::model::prices::label(y),
-                    " prices, uprated with HM Treasury's GDP deflator)",
-                ]),
-            );
-        }
+        text(&li, &cat(&[": ", &sourced_value(&s), &price_note(&s)]));
         text(&li, &cat(&[". ", &super::dom::sentence(s.basis), ". "]));
         cite(&li, &s.source);
         text(

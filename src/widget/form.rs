@@ -100,6 +100,21 @@ pub fn short_source(c: &Citation) -> String {
     s
 }
 
+/// ", £646 in 2016-17 prices, uprated to 2025-26" for a money default;
+/// nothing for other figures.
+pub fn price_note(s: &Sourced) -> String {
+    match s.price_year {
+        Some(y) => cat(&[
+            ", ",
+            &format::money(s.published),
+            " in ",
+            &crate::model::prices::label(y),
+            " prices, uprated to 2025-26",
+        ]),
+        None => String::new(),
+    }
+}
+
 /// A sourced default in words: "£646 a week".
 pub fn sourced_value(s: &Sourced) -> String {
     if let Some(rest) = s.unit.strip_prefix('£') {
@@ -132,18 +147,7 @@ fn number(parent: &Node, id: &str, f: &Field, label: &str, hint: &str, st: &Stat
             };
             text(&line, &cat(&[lead, &sourced_value(&s), " ("]));
             source_link(&line, s.source.url, &short_source(&s.source));
-            if let Some(y) = s.price_year {
-                text(
-                    &line,
-                    &cat(&[
-                        ", ",
-                        &format::money(s.published),
-                        " in ",
-                        &crate::model::prices::label(y),
-                        " prices, uprated to 2025-26",
-                    ]),
-                );
-            }
+            text(&line, &price_note(&s));
             text(&line, ").");
         }
     }
