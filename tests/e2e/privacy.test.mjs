@@ -29,7 +29,8 @@ const STATUS = byId('status');
 /** Requests that reached the network (not blob: or data: URLs made in the page). */
 const network = (requests) => requests.filter((r) => !/^(blob|data):/.test(r.url));
 
-for (const path of ['', 'embed.html']) {
+// An embed shows presenter mode only when asked for it (?presenter).
+for (const path of ['', 'embed.html?presenter']) {
   test(`${path || 'the page'}: no cookies and no requests after loading, whatever the reader does`, async () => {
     const opened = await openPage(browser, site.url + path);
     const { page, context, requests, consoleErrors } = opened;
