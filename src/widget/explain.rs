@@ -15,16 +15,14 @@ use super::format;
 use super::state::push_count;
 
 const METHOD: &[&str] = &[
-    "Reach: each programme reaches its engagement share of its cohort, or of the council, building up by the roll-out shares (25% in year 1, 60% in year 2, then all).",
-    "Adjustment: each effect is reduced for deadweight, attribution to other services and optimism bias by evidence grade, then scaled by the effect level chosen.",
-    "Relative effects (a percentage fall) apply to the council's own count; percentage-point effects apply to the programme's cohort; per-council effects are events a year at full reach. Nothing avoided can exceed what would have happened without the programme.",
-    "Persistence: once funding ends, the effect falls each year by the decay rate.",
-    "Combining programmes: where several act on the same outcome, each one's share is applied to what the others leave, so no child is counted twice.",
-    "Time in care: each child kept out of care avoids the years they would have stayed, D = children looked after \u{f7} children leaving care (England's figure if yours are missing): half a year in the first year, then whole years until D is used up, cut off at the end of the projection.",
-    "Savings are the changes in counts \u{d7} unit costs, split by the agency that bears each cost; care placement savings are counted as cashable, staff-time savings as not cashable.",
-    "Costs are cases reached \u{d7} cost per case, plus other yearly costs, while funded, plus optimism bias on costs.",
-    "Net present value: year t is discounted by 1 \u{f7} (1 + discount rate) to the power t, the first year being t = 0. The benefit-cost ratio is the present value of savings \u{f7} that of costs. Payback is the first year in which savings so far reach costs so far, undiscounted.",
-    "Break-even: the size of every effect at which the net present value is zero, found by repeated halving.",
+    "Families served: each year, the cohort \u{d7} engagement \u{d7} roll-out share, never more than the eligible caseload, and none once funding stops.",
+    "Each effect applies to the population and measure it was measured on: a whole council's count, to the share of the caseload served; the families worked with, per case. Days in care stay days in care.",
+    "Each year's families carry their own benefits for the years after; only their tails continue once funding stops.",
+    "Adjustment: deadweight, attribution and optimism bias by evidence grade.",
+    "Time in care: a stay lasts D = children looked after \u{f7} children leaving care, half a year in the first year. Plans and children in need are counts at 31 March; children in need exclude those on plans and in care.",
+    "Programmes nested in Family Safeguarding apply to the risk it leaves. Totals never exceed the council's own counts.",
+    "Money is in 2025-26 prices. Cash to the council: placements not bought (64.2% of foster care, 84% of children's home places); staff time is not cash.",
+    "Discounting: year t \u{d7} 1 \u{f7} 1.035 to the power t. Payback is the first year the council's cash so far covers costs so far. Switching values move one effect at a time.",
 ];
 
 fn cite(parent: &Node, c: &Citation) {

@@ -159,7 +159,7 @@ pub const COUNCIL: &[Field] = &[
     field!(
         "council.cla_spend_per_child",
         "Net spend per looked-after child a year, in pounds (your council's average)",
-        "MHCLG revenue outturn: your council's net spend on children looked after \u{f7} children looked after, uprated to 2025-26. An average, not what one child fewer saves; used only for a programme costed at your council's average.",
+        "MHCLG revenue outturn, uprated to 2025-26: an average, not what one child fewer saves. Used only for a programme costed at it.",
         Pound,
         Optional,
         council.cla_spend_per_child
@@ -359,7 +359,7 @@ pub const UNCERTAINTY: &[Field] = &[
 /// their label and hint from the programme.
 pub const PROGRAMME: &[Field] = &[
     choice!("cohort", "", "", None, Optional, cohort),
-    choice!("eligible", "Eligible caseload a year", "Served cases never exceed it. Left blank, worked out from your council's figures where the evidence allows (Family Safeguarding: 940 families per 1,140 children on plans, as in Hertfordshire; Pause: one practice per 48 infants entering care).", None, Optional, eligible),
+    choice!("eligible", "Eligible caseload a year", "Served cases never exceed it. Left blank, worked out from your council's figures where the evidence allows.", None, Optional, eligible),
     choice!("counterfactual_pct", "Share of them who would have entered care without it, percentage", "There is no comparison group: North Yorkshire's figures are consistent with many rates; say what you expect.", Pct, Optional, counterfactual_pct),
     choice!("engagement_pct", "Share reached at full roll-out, percentage", "100 means every case above (or the whole council) is reached once the programme is running fully.", Pct, Required, engagement_pct),
     choice!("cost_per_case", "Cost per case a year, in pounds", "", Pound, Optional, cost_per_case),

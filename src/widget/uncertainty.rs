@@ -328,7 +328,7 @@ fn ranges(parent: &Node, sim: &Simulation) {
     add_t(
         &details,
         "p",
-        "Conventions: an effect with one published figure is drawn from 25% (trial) to 50% (before-and-after or modelled) below it, up to the figure itself and never above it. Unit costs and the share reached are drawn from the spreads under \u{201c}Uncertainty settings\u{201d}, also conventions.",
+        "An effect with one published figure runs from 25% (trial) to 50% below it, up to the figure itself. Unit costs and reach use the spreads under \u{201c}Uncertainty settings\u{201d}.",
     );
 }
 
