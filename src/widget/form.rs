@@ -338,10 +338,10 @@ fn programme_fields(parent: &Node, p: &Programme, st: &State) {
                     Some(c) => cat(&[
                         "Leave blank to use the published ",
                         &format::money(c.per_case),
-                        " (",
-                        c.basis,
-                        ", ",
+                        " in ",
                         &crate::model::prices::label(c.price_year),
+                        " prices, uprated to 2025-26 (",
+                        c.basis,
                         ").",
                     ]),
                     None => cat(&[
