@@ -41,6 +41,35 @@ fn invalid(line: usize, reason: impl Into<String>) -> Error {
     )
 }
 
+/// The records after a header that must read exactly `columns` (each
+/// field trimmed); `what` names the file in the error, e.g. "a history
+/// file".
+///
+/// ```
+/// use outcome_calculator::model::csv;
+/// let records = csv::records("a,b\n1,2\n").unwrap();
+/// assert_eq!(csv::body(&records, &["a", "b"], "a file").unwrap().len(), 1);
+/// let e = csv::body(&records, &["a"], "a file").unwrap_err();
+/// assert_eq!(e.field, "csv line 1");
+/// ```
+pub fn body<'a>(
+    records: &'a [Record],
+    columns: &[&str],
+    what: &str,
+) -> Result<&'a [Record], Error> {
+    let Some((header, rows)) = records.split_first() else {
+        return Err(invalid(1, "the file is empty"));
+    };
+    let found: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
+    if found != columns {
+        return Err(invalid(
+            header.line,
+            format!("{what} has the columns {}", columns.join(",")),
+        ));
+    }
+    Ok(rows)
+}
+
 /// How a field ended.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum End {

@@ -384,16 +384,7 @@ fn invalid(field: String, reason: String) -> Error {
 /// between rows, or a council with two rows for one year.
 pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
     let records = csv::records(text)?;
-    let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(csv::line_field(1), "the file is empty".to_string()));
-    };
-    let found: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
-    if found != COLUMNS {
-        return Err(invalid(
-            csv::line_field(header.line),
-            format!("a history file has the columns {}", COLUMNS.join(",")),
-        ));
-    }
+    let rows = csv::body(&records, &COLUMNS, "a history file")?;
     let mut out: Vec<OwnedSeries> = Vec::new();
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());

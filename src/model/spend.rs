@@ -576,16 +576,7 @@ fn invalid(field: String, reason: String) -> Error {
 /// name the line and column.
 pub fn parse_table(text: &str) -> Result<Vec<OwnedSpendRow>, Error> {
     let records = csv::records(text)?;
-    let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(csv::line_field(1), "the file is empty".to_string()));
-    };
-    let found: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
-    if found != COLUMNS {
-        return Err(invalid(
-            csv::line_field(header.line),
-            format!("a spending file has the columns {}", COLUMNS.join(",")),
-        ));
-    }
+    let rows = csv::body(&records, &COLUMNS, "a spending file")?;
     let mut out: Vec<OwnedSpendRow> = Vec::with_capacity(rows.len());
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
