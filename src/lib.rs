@@ -19,7 +19,9 @@
 //! ```
 #![forbid(unsafe_code)]
 
-pub mod model;
+/// The pure model, its own crate (`crates/model`) so that the compiler
+/// keeps JavaScript out of it.
+pub use outcome_model as model;
 
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod binding;

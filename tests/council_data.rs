@@ -28,7 +28,7 @@ fn data(name: &str) -> String {
 }
 
 fn committed(name: &str) -> String {
-    std::fs::read_to_string(root().join("src/model").join(name)).expect("the table is committed")
+    std::fs::read_to_string(root().join("crates/model/src").join(name)).expect("the table is committed")
 }
 
 const OUT_OF_DATE: &str = "is out of date: run `cargo run --bin gen-council-data`";
@@ -38,7 +38,7 @@ fn history_table_is_what_the_generator_writes() {
     let parsed = history::parse_table(&data("la_history.csv")).expect("valid file");
     assert!(
         history::render_table(&parsed) == committed("history_table.rs"),
-        "src/model/history_table.rs {OUT_OF_DATE}"
+        "crates/model/src/history_table.rs {OUT_OF_DATE}"
     );
     let built_in: Vec<_> = history::all().iter().map(history::Series::owned).collect();
     assert_eq!(built_in, parsed);
@@ -57,7 +57,7 @@ fn spend_table_is_what_the_generator_writes() {
         .collect();
     assert!(
         spend::render_table(&parsed) == committed("spend_table.rs"),
-        "src/model/spend_table.rs {OUT_OF_DATE}"
+        "crates/model/src/spend_table.rs {OUT_OF_DATE}"
     );
     for (year, rows) in &parsed {
         let built_in: Vec<_> = spend::rows(*year)
@@ -74,7 +74,7 @@ fn neighbours_table_is_what_the_generator_writes() {
         neighbours::parse_table(&data("statistical_neighbours_2025.csv")).expect("valid file");
     assert!(
         neighbours::render_table(&parsed) == committed("neighbours_table.rs"),
-        "src/model/neighbours_table.rs {OUT_OF_DATE}"
+        "crates/model/src/neighbours_table.rs {OUT_OF_DATE}"
     );
     let built_in: Vec<_> = neighbours::all()
         .iter()

@@ -44,12 +44,12 @@ fn committed_table_is_what_the_generator_writes() {
         })
         .collect();
     let committed = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/presets_table.rs"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/src/presets_table.rs"),
     )
     .expect("the table is committed");
     assert!(
         presets::render_table(&tables) == committed,
-        "src/model/presets_table.rs is out of date: run `cargo run --bin gen-presets`"
+        "crates/model/src/presets_table.rs is out of date: run `cargo run --bin gen-presets`"
     );
     // And the compiled table holds the same presets.
     for (year, parsed) in &tables {

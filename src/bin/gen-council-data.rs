@@ -1,5 +1,5 @@
 //! Writes the council history, spending and statistical-neighbour tables
-//! (`src/model/history_table.rs`, `spend_table.rs`, `neighbours_table.rs`)
+//! (`crates/model/src/history_table.rs`, `spend_table.rs`, `neighbours_table.rs`)
 //! from the official files in `../shared/data/dfe`, and the same files as
 //! one bundle the page loads only when asked (`www/data/council-data.js`).
 //!
@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     let data = std::env::args_os()
         .nth(1)
         .map_or_else(|| root.join("../shared/data/dfe"), PathBuf::from);
-    match run(&data, &root.join("src/model")).and_then(|s| {
+    match run(&data, &root.join("crates/model/src")).and_then(|s| {
         bundle(&data, &root.join(council_data::BUNDLE_PATH)).map(|b| format!("{s}; {b}"))
     }) {
         Ok(summary) => {

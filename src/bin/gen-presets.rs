@@ -1,4 +1,4 @@
-//! Writes `src/model/presets_table.rs` (with `per_child_table.rs` and
+//! Writes `crates/model/src/presets_table.rs` (with `per_child_table.rs` and
 //! `csc_spend_table.rs` beside it) from the council figures in
 //! `la_presets_YYYY.csv` files.
 //!
@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         .map_or_else(|| root.join("../shared/data/dfe"), PathBuf::from);
     let out = args
         .next()
-        .map_or_else(|| root.join("src/model/presets_table.rs"), PathBuf::from);
+        .map_or_else(|| root.join("crates/model/src/presets_table.rs"), PathBuf::from);
     match run(&data, &out) {
         Ok(summary) => {
             println!("{summary}");

@@ -27,7 +27,7 @@ impl<S: AsRef<str>> Published<S> {
     /// The figure, or `None` for a code or a blank (never zero).
     ///
     /// ```
-    /// use outcome_calculator::model::published::Published;
+    /// use outcome_model::published::Published;
     /// assert_eq!(Published::<&str>::Value(12.0).value(), Some(12.0));
     /// assert_eq!(Published::Code("c").value(), None);
     /// assert_eq!(Published::<&str>::Blank.value(), None);
@@ -51,7 +51,7 @@ impl<S: AsRef<str>> Published<S> {
     /// Why there is no figure, in lower-case words; `None` for a figure.
     ///
     /// ```
-    /// use outcome_calculator::model::published::Published;
+    /// use outcome_model::published::Published;
     /// assert_eq!(Published::Code("c").why_missing(), Some("suppressed to protect confidentiality (c)"));
     /// ```
     pub fn why_missing(&self) -> Option<&'static str> {
@@ -89,7 +89,7 @@ impl<S: AsRef<str>> Published<S> {
 /// zero); callers that read counts check the sign themselves.
 ///
 /// ```
-/// use outcome_calculator::model::published::{read, Published};
+/// use outcome_model::published::{read, Published};
 /// assert_eq!(read("120818.05", "x").unwrap(), Published::Value(120818.05));
 /// assert_eq!(read("[note 4]", "x").unwrap(), Published::Code("[note 4]".to_string()));
 /// assert_eq!(read("", "x").unwrap(), Published::Blank);

@@ -13,7 +13,7 @@ use super::validate::validate;
 /// the summary figures. Returns every input problem when it is not valid.
 ///
 /// ```
-/// use outcome_calculator::model::{project, Council, ProgrammeChoice, Scenario};
+/// use outcome_model::{project, Council, ProgrammeChoice, Scenario};
 /// let council = Council { care_starts: Some(400.0), cp_plans: Some(600.0),
 ///     children_in_need: Some(5_000.0), ..Council::default() };
 /// let scenario = Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")]);

@@ -14,9 +14,9 @@ pub const DEFAULT_PROGRAMME: &str = "family-safeguarding";
 /// default assumptions.
 ///
 /// ```
-/// let s = outcome_calculator::model::default_scenario();
+/// let s = outcome_model::default_scenario();
 /// assert_eq!(s.council.name, "Hertfordshire");
-/// assert!(outcome_calculator::model::project(&s).is_ok());
+/// assert!(outcome_model::project(&s).is_ok());
 /// ```
 pub fn default_scenario() -> Scenario {
     let council = presets::latest(DEFAULT_COUNCIL)

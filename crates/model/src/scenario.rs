@@ -152,7 +152,7 @@ impl UnitCosts {
     /// Cost of a child in foster care for a year (£): 52 weeks.
     ///
     /// ```
-    /// use outcome_calculator::model::UnitCosts;
+    /// use outcome_model::UnitCosts;
     /// let costs = UnitCosts { foster_weekly: 600.0, ..UnitCosts::default() };
     /// assert_eq!(costs.foster_annual(), 31_200.0);
     /// ```

@@ -130,7 +130,7 @@ fn least_squares(points: &[(f64, f64)], n: usize) -> Option<(f64, f64)> {
 /// [`baseline`] with the figures some methods need besides the history.
 ///
 /// ```
-/// use outcome_calculator::model::trend::{baseline_in, Context, TrendMethod};
+/// use outcome_model::trend::{baseline_in, Context, TrendMethod};
 /// let cla = [(2023, Some(100.0)), (2024, Some(110.0)), (2025, Some(120.0))];
 /// let england = [(2023, Some(1000.0)), (2024, Some(1000.0)), (2025, Some(1100.0))];
 /// let ctx = Context { population: &[], england: &england };
@@ -223,7 +223,7 @@ pub fn baseline_in(
 /// [`baseline_in`] or [`council_baseline`] for them.
 ///
 /// ```
-/// use outcome_calculator::model::trend::{baseline, TrendMethod};
+/// use outcome_model::trend::{baseline, TrendMethod};
 /// let cla = [(2023, Some(100.0)), (2024, None), (2025, Some(120.0))];
 /// assert_eq!(baseline(TrendMethod::Flat, &cla, 2), [120.0, 120.0]);
 /// let line = baseline(TrendMethod::Linear, &cla, 2);
@@ -245,8 +245,8 @@ pub fn baseline(
 /// no figure.
 ///
 /// ```
-/// use outcome_calculator::model::history::Measure;
-/// use outcome_calculator::model::trend::{council_baseline, TrendMethod};
+/// use outcome_model::history::Measure;
+/// use outcome_model::trend::{council_baseline, TrendMethod};
 /// let herts = council_baseline("E10000015", Measure::LookedAfter, TrendMethod::Flat, 3);
 /// assert_eq!(herts, [(2026, 999.0), (2027, 999.0), (2028, 999.0)]);
 /// ```

@@ -207,7 +207,7 @@ fn column(header: &[String], names: &[&str]) -> Option<usize> {
 /// case, any order), or `None` for a file the calculator does not read.
 ///
 /// ```
-/// use outcome_calculator::model::dfe_import::{detect, FileKind};
+/// use outcome_model::dfe_import::{detect, FileKind};
 /// let header: Vec<String> = "time_period,geographic_level,new_la_code,la_name,CPP_At31"
 ///     .split(',').map(String::from).collect();
 /// assert_eq!(detect(&header), Some(FileKind::ProtectionPlans));
@@ -243,7 +243,7 @@ pub fn detect(header: &[String]) -> Option<FileKind> {
 /// for anything else (including `202426`, whose years do not follow on).
 ///
 /// ```
-/// use outcome_calculator::model::dfe_import::year_at_31_march;
+/// use outcome_model::dfe_import::year_at_31_march;
 /// assert_eq!(year_at_31_march("2025"), Some(2025));
 /// assert_eq!(year_at_31_march("202425"), Some(2025));
 /// assert_eq!(year_at_31_march("2025a"), None);

@@ -94,7 +94,7 @@ impl Checker {
 /// Checks a scenario. `Ok(())` means [`super::project()`] will compute it.
 ///
 /// ```
-/// use outcome_calculator::model::{validate, Council, ProgrammeChoice, Scenario};
+/// use outcome_model::{validate, Council, ProgrammeChoice, Scenario};
 /// let scenario = Scenario::new(Council::default(), vec![ProgrammeChoice::new("family-safeguarding")]);
 /// let errors = validate(&scenario).unwrap_err();
 /// assert_eq!(errors[0].field, "council.care_starts");
@@ -473,7 +473,7 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Council, ProgrammeChoice, Scenario};
+    use crate::{Council, ProgrammeChoice, Scenario};
 
     fn base() -> Scenario {
         let council = Council {

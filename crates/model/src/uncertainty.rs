@@ -96,7 +96,7 @@ pub struct RangeSource {
 /// uniform `u` in [0, 1).
 ///
 /// ```
-/// use outcome_calculator::model::uncertainty::triangular;
+/// use outcome_model::uncertainty::triangular;
 /// assert_eq!(triangular(0.0, 0.0, 1.0, 2.0), 0.0);
 /// assert_eq!(triangular(0.5, 0.0, 1.0, 2.0), 1.0);
 /// ```

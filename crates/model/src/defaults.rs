@@ -334,7 +334,7 @@ mod tests {
     #[test]
     fn every_sourced_default_names_a_scenario_field_and_a_source() {
         let scenario =
-            serde_json::to_value(crate::model::Scenario::new(Default::default(), Vec::new()))
+            serde_json::to_value(crate::Scenario::new(Default::default(), Vec::new()))
                 .expect("serialises");
         for s in sourced_all() {
             let mut node = &scenario;

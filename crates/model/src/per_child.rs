@@ -36,7 +36,7 @@ pub fn render(codes: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets;
+    use crate::presets;
 
     #[test]
     fn the_table_is_the_outturns_latest_figure_for_every_council() {

@@ -38,7 +38,7 @@ const FILE_MARK: &str = "#file ";
 /// The bundle text of `files` (name, text), in order.
 ///
 /// ```
-/// use outcome_calculator::model::council_data::{bundle, split_bundle};
+/// use outcome_model::council_data::{bundle, split_bundle};
 /// let text = bundle(&[("a.csv", "x,y\n1,2"), ("b.csv", "z\n")]);
 /// assert_eq!(text, "#file a.csv\nx,y\n1,2\n#file b.csv\nz\n");
 /// assert_eq!(split_bundle(&text), vec![("a.csv", "x,y\n1,2\n"), ("b.csv", "z\n")]);

@@ -61,7 +61,7 @@ pub fn refresh(s: &mut Scenario) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{default_scenario, ProgrammeChoice};
+    use crate::{default_scenario, ProgrammeChoice};
 
     #[test]
     fn the_label_follows_council_and_programmes() {

@@ -238,7 +238,7 @@ impl Series {
 /// population is not above zero.
 ///
 /// ```
-/// use outcome_calculator::model::history::rate;
+/// use outcome_model::history::rate;
 /// assert_eq!(rate(Some(999.0), Some(277_480.0)).map(|r| (r * 10.0).round() / 10.0), Some(36.0));
 /// assert_eq!(rate(None, Some(1000.0)), None);
 /// ```
@@ -276,7 +276,7 @@ pub fn find_in<'a, S: AsRef<str>, R: Rows<S>>(
 /// when the council has no row that year.
 ///
 /// ```
-/// use outcome_calculator::model::history::{figure, Measure};
+/// use outcome_model::history::{figure, Measure};
 /// let herts = figure("E10000015", 2025, Measure::LookedAfter).unwrap();
 /// assert_eq!(herts.value(), Some(999.0));
 /// // No looked-after figures before 2019: blank, not zero.
@@ -290,7 +290,7 @@ pub fn figure(code: &str, year: u16, measure: Measure) -> Option<Published> {
 /// existed, oldest first; empty for an unknown code.
 ///
 /// ```
-/// use outcome_calculator::model::history::{series, Measure};
+/// use outcome_model::history::{series, Measure};
 /// let cp = series("E10000015", Measure::CpPlans);
 /// assert_eq!(cp.first(), Some(&(2013, Some(578.0))));
 /// assert_eq!(cp.last(), Some(&(2025, Some(614.0))));
@@ -365,7 +365,7 @@ pub fn england_rate_series_in<S: AsRef<str>, R: Rows<S>>(
 /// first (a year the council did not exist is not listed).
 ///
 /// ```
-/// use outcome_calculator::model::history::{missing, Measure};
+/// use outcome_model::history::{missing, Measure};
 /// let london = missing("E09000001", Measure::CpPlans);
 /// assert!(london.contains(&(2025, "suppressed to protect confidentiality (c)")));
 /// ```

@@ -85,7 +85,7 @@ impl SpendYear {
     /// Reads `2024-25`, `2024_25` or `2025` (the year it ends).
     ///
     /// ```
-    /// use outcome_calculator::model::spend::SpendYear;
+    /// use outcome_model::spend::SpendYear;
     /// assert_eq!(SpendYear::parse("2024-25"), Some(SpendYear::Y2024_25));
     /// assert_eq!(SpendYear::parse("2024"), Some(SpendYear::Y2023_24));
     /// assert_eq!(SpendYear::parse("2021-22"), None);
@@ -362,7 +362,7 @@ fn caveats<S: AsRef<str>>(r: &SpendRow<S>, year: SpendYear) -> Vec<SpendCaveat> 
 /// services authority).
 ///
 /// ```
-/// use outcome_calculator::model::spend::{council_spend, SpendYear};
+/// use outcome_model::spend::{council_spend, SpendYear};
 /// let herts = council_spend("E10000015", SpendYear::Y2024_25).unwrap();
 /// assert_eq!(herts.cla_total, Some(120_818_050.0)); // £120.8 million
 /// assert!(herts.caveats.is_empty());
@@ -455,7 +455,7 @@ impl NoUnitSpend {
 /// small councils swing widely.
 ///
 /// ```
-/// use outcome_calculator::model::spend::{spend_per_looked_after_child_or_why, SpendYear};
+/// use outcome_model::spend::{spend_per_looked_after_child_or_why, SpendYear};
 /// // Hertfordshire 2024-25: £120,818,050 / ((971 + 999) / 2) children
 /// let herts = spend_per_looked_after_child_or_why("E10000015", SpendYear::Y2024_25).unwrap();
 /// assert_eq!(herts.round(), 122_658.0);
@@ -508,7 +508,7 @@ pub fn per_child_in<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
 /// figure.
 ///
 /// ```
-/// use outcome_calculator::model::spend::{spend_per_looked_after_child, SpendYear};
+/// use outcome_model::spend::{spend_per_looked_after_child, SpendYear};
 /// assert!(spend_per_looked_after_child("E10000015", SpendYear::Y2024_25).is_some());
 /// assert_eq!(spend_per_looked_after_child("E08000025", SpendYear::Y2024_25), None);
 /// ```
@@ -527,7 +527,7 @@ pub const PER_CHILD_NOTE: &str = "Your council's net spending on children looked
 /// year has one; [`spend_per_looked_after_child_or_why`] says why.
 ///
 /// ```
-/// use outcome_calculator::model::spend::{latest_spend_per_looked_after_child, SpendYear};
+/// use outcome_model::spend::{latest_spend_per_looked_after_child, SpendYear};
 /// let (year, per_child) = latest_spend_per_looked_after_child("E10000015").unwrap();
 /// assert_eq!(year, SpendYear::Y2024_25);
 /// assert!(per_child > 100_000.0);

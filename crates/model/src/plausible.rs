@@ -66,7 +66,7 @@ pub fn above_england(s: &Scenario, p: &Projection) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{default_scenario, project};
+    use crate::{default_scenario, project};
 
     fn kent() -> Scenario {
         let mut s = default_scenario();

@@ -186,7 +186,7 @@ pub fn care_years(s: &Scenario) -> f64 {
 /// entry, then whole years until `d` is used up.
 ///
 /// ```
-/// use outcome_calculator::model::engine::care_profile;
+/// use outcome_model::engine::care_profile;
 /// assert_eq!(care_profile(2.25, 4), vec![0.5, 1.0, 0.75, 0.0]);
 /// ```
 pub fn care_profile(d: f64, years: usize) -> Vec<f64> {
@@ -198,7 +198,7 @@ pub fn care_profile(d: f64, years: usize) -> Vec<f64> {
 /// then the rest of a stay, `d` years, from the second year.
 ///
 /// ```
-/// use outcome_calculator::model::engine::stay_profile;
+/// use outcome_model::engine::stay_profile;
 /// assert_eq!(stay_profile(1.5, 4), vec![0.5, 1.0, 0.5, 0.0]);
 /// ```
 pub fn stay_profile(d: f64, years: usize) -> Vec<f64> {

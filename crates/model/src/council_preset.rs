@@ -80,7 +80,7 @@ fn borrowed<S: AsRef<str>>(p: &Preset<S>) -> Preset<&str> {
 /// a figure of the tables.
 ///
 /// ```
-/// use outcome_calculator::model::{council_preset, presets};
+/// use outcome_model::{council_preset, presets};
 /// let herts = presets::find("E10000015", 2025).unwrap();
 /// assert_eq!(council_preset::official(herts, "council.cp_plans"), Some(614.0));
 /// ```
@@ -186,7 +186,7 @@ pub fn unknown(code: &str, year: u16) -> Error {
 /// of `year` into the scenario ([`apply`]).
 ///
 /// ```
-/// use outcome_calculator::model::{council_preset, default_scenario};
+/// use outcome_model::{council_preset, default_scenario};
 /// let mut s = default_scenario();
 /// council_preset::apply_preset(&mut s, "E08000025", 2025).unwrap();
 /// assert_eq!(s.council.name, "Birmingham");
@@ -227,7 +227,7 @@ pub fn complete(s: &mut Scenario) -> Result<bool, Error> {
 /// council's own; otherwise `base` as it is.
 ///
 /// ```
-/// use outcome_calculator::model::{council_preset, default_scenario, link};
+/// use outcome_model::{council_preset, default_scenario, link};
 /// let pairs = link::pairs("council=E08000025&care_starts=500").unwrap();
 /// let base = council_preset::base_for(default_scenario(), &pairs).unwrap();
 /// let s = link::apply(base, &pairs).unwrap();

@@ -123,7 +123,7 @@ pub fn setting_differences(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{default_scenario, project};
+    use crate::{default_scenario, project};
 
     #[test]
     fn differences_are_from_the_first_scenario() {

@@ -258,7 +258,7 @@ fn grade_name(g: Grade) -> &'static str {
 /// The scenario as a query string (without the leading `?`).
 ///
 /// ```
-/// use outcome_calculator::model::{link, Council, ProgrammeChoice, Scenario};
+/// use outcome_model::{link, Council, ProgrammeChoice, Scenario};
 /// let council = Council { care_starts: Some(424.0), ..Council::default() };
 /// let s = Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")]);
 /// let q = link::to_query(&s);
@@ -697,7 +697,7 @@ mod tests {
     #[test]
     fn the_official_name_wins_over_name_for_a_named_council() {
         let pairs = pairs("council=E10000015&name=Kent&care_starts=400").unwrap();
-        let s = apply(crate::model::default_scenario(), &pairs).unwrap();
+        let s = apply(crate::default_scenario(), &pairs).unwrap();
         assert_eq!(s.council.name, "Hertfordshire");
         // Without a council code the name is the user's own.
         let s = from_query("name=My%20area&care_starts=400").unwrap();

@@ -57,7 +57,7 @@ pub fn index(year: u16) -> Option<f64> {
 /// index(base) ÷ index(price year).
 ///
 /// ```
-/// use outcome_calculator::model::prices::{uplift, PRICE_BASE};
+/// use outcome_model::prices::{uplift, PRICE_BASE};
 /// assert_eq!(uplift(PRICE_BASE), 1.0);
 /// // £1 of 2008-09 is 103.2388 / 66.8397 = £1.5446 of 2025-26.
 /// assert!((uplift(2008) - 1.544573).abs() < 1e-6);

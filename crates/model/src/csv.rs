@@ -46,7 +46,7 @@ fn invalid(line: usize, reason: impl Into<String>) -> Error {
 /// file".
 ///
 /// ```
-/// use outcome_calculator::model::csv;
+/// use outcome_model::csv;
 /// let records = csv::records("a,b\n1,2\n").unwrap();
 /// assert_eq!(csv::body(&records, &["a", "b"], "a file").unwrap().len(), 1);
 /// let e = csv::body(&records, &["a"], "a file").unwrap_err();
@@ -82,7 +82,7 @@ enum End {
 /// Reads every record of `text`, with the line each starts on.
 ///
 /// ```
-/// use outcome_calculator::model::csv;
+/// use outcome_model::csv;
 /// let rows = csv::records("code,name\r\nE1,\"Bristol, City of\"\r\n").unwrap();
 /// assert_eq!(rows[1].fields, ["E1", "Bristol, City of"]);
 /// assert_eq!(rows[1].line, 2);

@@ -24,7 +24,7 @@ const ECHO_CHARS: usize = 24;
 /// Reads a number typed into a form. `Ok(None)` for blank text.
 ///
 /// ```
-/// use outcome_calculator::model::parse::number;
+/// use outcome_model::parse::number;
 /// assert_eq!(number("£1,250.50"), Ok(Some(1250.5)));
 /// assert_eq!(number(" 12.5 % "), Ok(Some(12.5)));
 /// assert_eq!(number("  "), Ok(None));

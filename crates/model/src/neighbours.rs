@@ -109,7 +109,7 @@ pub fn all() -> &'static [Neighbours] {
 /// `None` for a code with none (a former council, or not a council).
 ///
 /// ```
-/// use outcome_calculator::model::neighbours::neighbours;
+/// use outcome_model::neighbours::neighbours;
 /// let herts = neighbours("E10000015").unwrap();
 /// assert_eq!(herts.neighbours.len(), 10);
 /// ```
@@ -130,7 +130,7 @@ pub fn neighbours_in<'a, S: AsRef<str>>(
 /// The median of the figures that are present; `None` when there are none.
 ///
 /// ```
-/// use outcome_calculator::model::neighbours::median;
+/// use outcome_model::neighbours::median;
 /// assert_eq!(median(&[Some(3.0), None, Some(1.0), Some(2.0)]), Some(2.0));
 /// assert_eq!(median(&[Some(1.0), Some(2.0)]), Some(1.5));
 /// assert_eq!(median(&[None]), None);

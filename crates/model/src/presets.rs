@@ -73,7 +73,7 @@ impl<S: AsRef<str>> Preset<S> {
     /// episodes started has no place in a scenario and is left out.
     ///
     /// ```
-    /// use outcome_calculator::model::presets;
+    /// use outcome_model::presets;
     /// let herts = presets::find("E10000015", 2025).unwrap().to_council();
     /// assert_eq!(herts.children_looked_after, Some(999.0));
     /// assert_eq!(herts.data_year, Some(2025));
@@ -158,7 +158,7 @@ pub fn latest(code: &str) -> Option<&'static Preset> {
 /// export, naming any figure that is not published:
 ///
 /// ```
-/// use outcome_calculator::model::presets;
+/// use outcome_model::presets;
 /// let herts = presets::find("E10000015", 2025).unwrap();
 /// assert_eq!(presets::source_line(herts), "Hertfordshire: figures at 31 March 2025 from the \
 ///     Department for Education (children looked after; children in need) and ONS population \
@@ -811,8 +811,8 @@ mod tests {
         );
         // The spend per looked-after child is the outturn's, uprated.
         let (year, spend) =
-            crate::model::spend::latest_spend_per_looked_after_child("E10000015").unwrap();
-        let uprated = spend * crate::model::prices::uplift(year.ends() - 1);
+            crate::spend::latest_spend_per_looked_after_child("E10000015").unwrap();
+        let uprated = spend * crate::prices::uplift(year.ends() - 1);
         assert!((council.cla_spend_per_child.unwrap() - uprated).abs() < 0.006);
         assert_eq!(herts.owned().to_council(), council);
 

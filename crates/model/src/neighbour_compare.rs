@@ -136,7 +136,7 @@ fn england_rates(data: &CouncilData, year: u16) -> Rates {
 /// statistical neighbours (a former council, or not a council).
 ///
 /// ```
-/// use outcome_calculator::model::neighbour_compare::{compare, Role};
+/// use outcome_model::neighbour_compare::{compare, Role};
 /// let c = compare("E10000015", 2025).unwrap();
 /// assert_eq!(c.rows.len(), 13);
 /// assert_eq!(c.rows[0].role, Role::Council);
@@ -205,7 +205,7 @@ pub fn compare_in(data: &CouncilData, code: &str, year: u16) -> Option<Compariso
 /// not evidence that any programme would do it.
 ///
 /// ```
-/// use outcome_calculator::model::neighbour_compare::half_way;
+/// use outcome_model::neighbour_compare::half_way;
 /// // 40 per 10,000 of 100,000 children is 400; half-way to 30 is 35: 350.
 /// assert_eq!(half_way(400.0, 100_000.0, 30.0), Some(350.0));
 /// assert_eq!(half_way(400.0, 0.0, 30.0), None);
