@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use std::panic;
 use std::path::{Path, PathBuf};
 
-use outcome_calculator::model::{self, link, ErrorKind};
+use outcome_calculator::model::{self, scenario::link, ErrorKind};
 use rand_core::{RngCore, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
@@ -204,8 +204,8 @@ fn check_scenario(s: &model::Scenario) {
     // A short simulation: enough draws to order the percentiles.
     let mut small = s.clone();
     small.uncertainty.draws = 16;
-    let sim = model::uncertainty::simulate_valid(&small);
-    let ordered = |q: &model::uncertainty::Percentiles| {
+    let sim = model::calc::uncertainty::simulate_valid(&small);
+    let ordered = |q: &model::calc::uncertainty::Percentiles| {
         q.p10.is_finite() && q.p90.is_finite() && q.p10 <= q.p50 && q.p50 <= q.p90
     };
     assert!(ordered(&sim.npv), "npv percentiles {:?}", sim.npv);
@@ -266,12 +266,12 @@ fn run_json(bytes: &[u8]) -> String {
 
 fn run_csv(bytes: &[u8]) -> String {
     let mut answer = String::from("csv");
-    if let Err(e) = model::csv::records_from_bytes(bytes) {
+    if let Err(e) = model::import::csv::records_from_bytes(bytes) {
         answer += &format!(" records {}", shape(Some((&e.field, &e.kind))));
     }
-    match model::dfe_import::import(&[("upload.csv", bytes)], None) {
+    match model::import::dfe::import(&[("upload.csv", bytes)], None) {
         Ok(import) => {
-            let merged = import.apply(model::presets::all(model::presets::LATEST_YEAR));
+            let merged = import.apply(model::data::presets::all(model::data::presets::LATEST_YEAR));
             // Every imported council makes a scenario that either projects
             // to finite numbers or names what is missing.
             for p in merged.councils.iter().take(4) {
@@ -284,7 +284,7 @@ fn run_csv(bytes: &[u8]) -> String {
         Err(e) => answer += &format!(" import {}", shape(Some((&e.field, &e.kind)))),
     }
     let text = String::from_utf8_lossy(bytes);
-    match model::presets::parse_table(&text, 2025) {
+    match model::data::presets::parse_table(&text, 2025) {
         Ok(rows) => {
             for p in &rows {
                 let council = p.to_council();
@@ -301,12 +301,14 @@ fn run_csv(bytes: &[u8]) -> String {
 
 fn run_field(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
-    match model::parse::number(&text) {
+    match model::scenario::parse::number(&text) {
         Ok(Some(x)) => {
             assert!(x.is_finite(), "{text:?} read as {x}");
             // What reads as a number reads back (to within rounding of the
             // 16th digit) when written plainly.
-            let again = model::parse::number(&format!("{x}")).ok().flatten();
+            let again = model::scenario::parse::number(&format!("{x}"))
+                .ok()
+                .flatten();
             assert!(
                 again.is_some_and(|y| (y - x).abs() <= x.abs() * 1e-14),
                 "{x} read back as {again:?}"

@@ -64,13 +64,13 @@ pub fn validate(scenario: JsValue) -> JsValue {
 /// The evidence library: programmes with effects, grades and citations.
 #[wasm_bindgen]
 pub fn library() -> JsValue {
-    to_js(&model::evidence::library())
+    to_js(&model::data::evidence::library())
 }
 
 /// The evidence set version this build holds.
 #[wasm_bindgen(js_name = evidenceSet)]
 pub fn evidence_set() -> String {
-    model::evidence::EVIDENCE_SET.to_string()
+    model::data::evidence::EVIDENCE_SET.to_string()
 }
 
 /// The Monte Carlo summary of a scenario object (seeded: the same seed gives
@@ -78,7 +78,7 @@ pub fn evidence_set() -> String {
 #[wasm_bindgen]
 pub fn simulate(scenario: JsValue) -> Result<JsValue, JsValue> {
     let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
-    match model::uncertainty::simulate(&s) {
+    match model::calc::uncertainty::simulate(&s) {
         Ok(sim) => Ok(to_js(&sim)),
         Err(errors) => Err(js_error(&errors[0])),
     }
@@ -88,7 +88,7 @@ pub fn simulate(scenario: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn tornado(scenario: JsValue) -> Result<JsValue, JsValue> {
     let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
-    match model::uncertainty::tornado(&s) {
+    match model::calc::uncertainty::tornado(&s) {
         Ok(bars) => Ok(to_js(&bars)),
         Err(errors) => Err(js_error(&errors[0])),
     }
@@ -98,14 +98,14 @@ pub fn tornado(scenario: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = toQuery)]
 pub fn to_query(scenario: JsValue) -> Result<String, JsValue> {
     let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
-    Ok(model::link::to_query(&s))
+    Ok(model::scenario::link::to_query(&s))
 }
 
 /// A share-link query string as a scenario object. Throws an `Error` naming
 /// the first bad parameter.
 #[wasm_bindgen(js_name = fromQuery)]
 pub fn from_query(query: &str) -> Result<JsValue, JsValue> {
-    match model::link::from_query(query) {
+    match model::scenario::link::from_query(query) {
         Ok(s) => Ok(to_js(&s)),
         Err(errors) => Err(js_error(&errors[0])),
     }
@@ -119,11 +119,15 @@ pub fn from_query(query: &str) -> Result<JsValue, JsValue> {
 pub fn rollout(scenario: JsValue, year: u16, region: Option<String>) -> Result<JsValue, JsValue> {
     let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
     let year = if year == 0 {
-        model::presets::LATEST_YEAR
+        model::data::presets::LATEST_YEAR
     } else {
         year
     };
-    Ok(to_js(&model::rollout::rollout(&s, year, region.as_deref())))
+    Ok(to_js(&model::views::rollout::rollout(
+        &s,
+        year,
+        region.as_deref(),
+    )))
 }
 
 /// The default scenario (Hertfordshire's latest figures, Family Safeguarding).
@@ -138,7 +142,7 @@ pub fn default_scenario() -> JsValue {
 pub fn report_csv(scenario: JsValue, date: &str) -> Result<String, JsValue> {
     let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
     match model::project(&s) {
-        Ok(p) => Ok(model::export::report_csv(&s, &p, date)),
+        Ok(p) => Ok(model::views::export::report_csv(&s, &p, date)),
         Err(errors) => Err(js_error(&errors[0])),
     }
 }

@@ -15,9 +15,9 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use outcome_calculator::model::history::{self, Measure};
-use outcome_calculator::model::trend::{self, TrendMethod};
-use outcome_calculator::model::{backtest, neighbour_compare, spend};
+use outcome_calculator::model::context::history::{self, Measure};
+use outcome_calculator::model::context::trend::{self, TrendMethod};
+use outcome_calculator::model::{context::backtest, context::neighbour_compare, context::spend};
 
 /// Whether the arguments ask for one of these commands.
 pub fn wanted(args: &[String]) -> bool {

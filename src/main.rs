@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     let mut simulate = false;
     let mut all_councils = false;
     let mut region: Option<String> = None;
-    let mut year = model::presets::LATEST_YEAR;
+    let mut year = model::data::presets::LATEST_YEAR;
     let mut args = std::env::args().skip(1);
     let mut files = Vec::new();
     while let Some(arg) = args.next() {
@@ -45,11 +45,11 @@ fn main() -> ExitCode {
                 }
             },
             "--year" => match args.next().and_then(|y| y.parse().ok()) {
-                Some(y) if model::presets::YEARS.contains(&y) => year = y,
+                Some(y) if model::data::presets::YEARS.contains(&y) => year = y,
                 _ => {
                     eprintln!(
                         "outcome-calculator: --year needs one of {:?}",
-                        model::presets::YEARS
+                        model::data::presets::YEARS
                     );
                     return ExitCode::from(2);
                 }
@@ -108,12 +108,12 @@ fn main() -> ExitCode {
     }
     if all_councils {
         for (path, scenario, _) in &outputs {
-            let r = model::rollout::rollout(scenario, year, region.as_deref());
+            let r = model::views::rollout::rollout(scenario, year, region.as_deref());
             if r.councils.is_empty() {
                 eprintln!("{path}: no council matches (regions: see the official tables)");
                 failed = true;
             }
-            print!("{}", model::export::rollout_csv(&r));
+            print!("{}", model::views::export::rollout_csv(&r));
             for s in &r.skipped {
                 eprintln!("{path}: {} ({}) left out: {}", s.name, s.code, s.reason);
             }
@@ -121,7 +121,7 @@ fn main() -> ExitCode {
     } else if csv {
         let mut first = true;
         for (path, scenario, p) in &outputs {
-            let table = model::export::years_csv(path, scenario, p);
+            let table = model::views::export::years_csv(path, scenario, p);
             // One header for the whole run.
             let body = if first {
                 table.as_str()
@@ -138,8 +138,8 @@ fn main() -> ExitCode {
                 if simulate {
                     serde_json::json!({
                         "projection": p,
-                        "simulation": model::uncertainty::simulate_valid(s),
-                        "tornado": model::uncertainty::tornado_valid(s),
+                        "simulation": model::calc::uncertainty::simulate_valid(s),
+                        "tornado": model::calc::uncertainty::tornado_valid(s),
                     })
                 } else {
                     serde_json::to_value(p).expect("projections serialise")

@@ -3,7 +3,9 @@
 //! within ±30%; rows outside it are explained item by item in the docs and
 //! pinned here so the explanation cannot go stale.
 
-use outcome_calculator::model::{prices, project, Council, ProgrammeChoice, Projection, Scenario};
+use outcome_calculator::model::{
+    data::prices, project, Council, ProgrammeChoice, Projection, Scenario,
+};
 
 /// No haircuts and no cost uplift: the evaluations' own figures carry none.
 fn as_published(

@@ -7,11 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
-use outcome_calculator::model::council_data::{self, CouncilData};
-use outcome_calculator::model::history::{self, Measure};
-use outcome_calculator::model::neighbours::{self, Closeness};
-use outcome_calculator::model::published::Published;
-use outcome_calculator::model::spend::{self, SpendCaveat, SpendYear};
+use outcome_calculator::model::context::council_data::{self, CouncilData};
+use outcome_calculator::model::context::history::{self, Measure};
+use outcome_calculator::model::context::neighbours::{self, Closeness};
+use outcome_calculator::model::context::spend::{self, SpendCaveat, SpendYear};
+use outcome_calculator::model::data::published::Published;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -28,7 +28,8 @@ fn data(name: &str) -> String {
 }
 
 fn committed(name: &str) -> String {
-    std::fs::read_to_string(root().join("crates/model/src").join(name)).expect("the table is committed")
+    std::fs::read_to_string(root().join("crates/model/src/context").join(name))
+        .expect("the table is committed")
 }
 
 const OUT_OF_DATE: &str = "is out of date: run `cargo run --bin gen-council-data`";
@@ -38,7 +39,7 @@ fn history_table_is_what_the_generator_writes() {
     let parsed = history::parse_table(&data("la_history.csv")).expect("valid file");
     assert!(
         history::render_table(&parsed) == committed("history_table.rs"),
-        "crates/model/src/history_table.rs {OUT_OF_DATE}"
+        "crates/model/src/context/history_table.rs {OUT_OF_DATE}"
     );
     let built_in: Vec<_> = history::all().iter().map(history::Series::owned).collect();
     assert_eq!(built_in, parsed);
@@ -57,7 +58,7 @@ fn spend_table_is_what_the_generator_writes() {
         .collect();
     assert!(
         spend::render_table(&parsed) == committed("spend_table.rs"),
-        "crates/model/src/spend_table.rs {OUT_OF_DATE}"
+        "crates/model/src/context/spend_table.rs {OUT_OF_DATE}"
     );
     for (year, rows) in &parsed {
         let built_in: Vec<_> = spend::rows(*year)
@@ -74,7 +75,7 @@ fn neighbours_table_is_what_the_generator_writes() {
         neighbours::parse_table(&data("statistical_neighbours_2025.csv")).expect("valid file");
     assert!(
         neighbours::render_table(&parsed) == committed("neighbours_table.rs"),
-        "crates/model/src/neighbours_table.rs {OUT_OF_DATE}"
+        "crates/model/src/context/neighbours_table.rs {OUT_OF_DATE}"
     );
     let built_in: Vec<_> = neighbours::all()
         .iter()
@@ -440,8 +441,8 @@ fn the_bundle_the_page_loads_is_the_official_files() {
 
 #[test]
 fn figures_read_exactly_as_the_standard_parser_reads_them() {
-    use outcome_calculator::model::csv;
-    use outcome_calculator::model::published;
+    use outcome_calculator::model::data::published;
+    use outcome_calculator::model::import::csv;
     let mut checked = 0;
     for name in council_data::bundle_files() {
         for row in csv::records(&data(&name)).unwrap().iter().skip(1) {
@@ -475,7 +476,7 @@ fn figures_read_exactly_as_the_standard_parser_reads_them() {
 
 #[test]
 fn every_council_in_the_picker_has_history_and_neighbours() {
-    use outcome_calculator::model::presets;
+    use outcome_calculator::model::data::presets;
     for &year in presets::YEARS {
         for p in presets::all(year) {
             let s = history::find(p.code).unwrap_or_else(|| panic!("{} has no history", p.name));

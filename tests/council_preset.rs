@@ -2,11 +2,11 @@
 //! user's own figures stay, unpublished figures stay blank, and changes are
 //! found and undone figure by figure.
 
-use outcome_calculator::model::council_preset::{self, FIGURES};
-use outcome_calculator::model::dfe_import;
-use outcome_calculator::model::presets::{self, OwnedPreset};
-use outcome_calculator::model::rollout::{rollout, rollout_over};
-use outcome_calculator::model::{default_scenario, link, project, Council, Scenario};
+use outcome_calculator::model::data::council_preset::{self, FIGURES};
+use outcome_calculator::model::data::presets::{self, OwnedPreset};
+use outcome_calculator::model::import::dfe;
+use outcome_calculator::model::views::rollout::{rollout, rollout_over};
+use outcome_calculator::model::{default_scenario, project, scenario::link, Council, Scenario};
 
 fn herts() -> &'static presets::Preset {
     presets::find("E10000015", 2025).unwrap()
@@ -222,7 +222,7 @@ fn a_rollout_over_imported_figures_uses_them() {
     let text = std::fs::read_to_string(dir.join(name)).unwrap();
     let changed = text.replace(",614,217,", ",700,217,");
     assert_ne!(changed, text, "the fixture holds Hertfordshire's 614");
-    let import = dfe_import::import(&[(name, changed.as_bytes())], None)
+    let import = dfe::import(&[(name, changed.as_bytes())], None)
         .unwrap()
         .apply(presets::all(2025));
     let template: Scenario = default_scenario();
@@ -231,7 +231,7 @@ fn a_rollout_over_imported_figures_uses_them() {
     assert_eq!(same, built_in);
     let imported = rollout_over(&template, &import.councils, 2025, Some("East of England"));
     assert_eq!(imported.councils.len(), built_in.councils.len());
-    let herts = |r: &outcome_calculator::model::rollout::Rollout| {
+    let herts = |r: &outcome_calculator::model::views::rollout::Rollout| {
         r.councils
             .iter()
             .find(|c| c.code == "E10000015")

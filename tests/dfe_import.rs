@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use outcome_calculator::model::dfe_import::{self, FileKind, Import};
-use outcome_calculator::model::presets::{self, OwnedPreset, Preset};
-use outcome_calculator::model::{csv, Error};
+use outcome_calculator::model::data::presets::{self, OwnedPreset, Preset};
+use outcome_calculator::model::import::dfe::{self, FileKind, Import};
+use outcome_calculator::model::{import::csv, Error};
 
 const CLA_NAME: &str = "cla_number_and_rate_per_10k_children.csv";
 const CIN_NAME: &str = "b1_children_in_need_2013_to_2025.csv";
@@ -29,7 +29,7 @@ const CODES: [&str; 5] = [
 
 fn load(files: &[(&str, &str)], year: Option<u16>) -> Result<Import, Error> {
     let files: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
-    dfe_import::import(&files, year)
+    dfe::import(&files, year)
 }
 
 fn all_three() -> [(&'static str, &'static str); 3] {
@@ -135,7 +135,7 @@ fn each_layout_is_detected_and_read() {
     ];
     for (name, text, kind, rows, councils, gives) in cases {
         let header = &csv::records(text).expect("fixture is csv")[0].fields;
-        assert_eq!(dfe_import::detect(header), Some(kind), "{name}");
+        assert_eq!(dfe::detect(header), Some(kind), "{name}");
 
         let import = load(&[(name, text)], None).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(import.year, 2025, "{name}");
@@ -571,7 +571,7 @@ fn bad_files_are_clear_errors() {
     for (files, year, field, words) in cases {
         let given: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
         let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
-        let error = dfe_import::import(&given, year).expect_err(&field);
+        let error = dfe::import(&given, year).expect_err(&field);
         assert_eq!(error.field, field, "{names:?}: {error}");
         let message = error.message();
         assert!(
@@ -687,7 +687,7 @@ fn the_official_table_round_trips() {
             );
             continue;
         };
-        let import = dfe_import::import(&[(name.as_str(), bytes.as_slice())], None)
+        let import = dfe::import(&[(name.as_str(), bytes.as_slice())], None)
             .expect("the official file loads");
         let expected: Vec<OwnedPreset> = presets::all(*year).iter().map(Preset::owned).collect();
         assert_eq!(import.year, *year);
@@ -791,7 +791,7 @@ mod props {
             name in prop::sample::select(vec![CLA_NAME, COMPACT_NAME, "x.csv", ""]),
             year in proptest::option::of(2020u16..2030),
         ) {
-            let result = dfe_import::import(&[(name, &bytes)], year);
+            let result = dfe::import(&[(name, &bytes)], year);
             if let Ok(import) = &result {
                 let _ = import.apply(presets::all(2025));
             }
@@ -805,7 +805,7 @@ mod props {
         ) {
             let (name, text) = FIXTURES[which];
             let damaged = apply(text, &edits);
-            let result = dfe_import::import(&[(name, &damaged)], year);
+            let result = dfe::import(&[(name, &damaged)], year);
             if let Ok(import) = &result {
                 let applied = import.apply(presets::all(2025));
                 prop_assert!(applied.councils.iter().all(|p| p.year == import.year));
@@ -823,7 +823,7 @@ mod props {
             let mut files: Vec<(&str, &[u8])> =
                 FIXTURES.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
             files[which] = (name, &damaged);
-            check(dfe_import::import(&files, None))?;
+            check(dfe::import(&files, None))?;
         }
     }
 }

@@ -6,10 +6,10 @@
 mod common;
 
 use common::numbers;
-use outcome_calculator::model::uncertainty::{self, Percentiles, Simulation};
+use outcome_calculator::model::calc::uncertainty::{self, Percentiles, Simulation};
 use outcome_calculator::model::{
-    default_scenario, link, parse, project, validate, CustomEffect, CustomMeasure, CustomProgramme,
-    Error, ErrorKind, Outcome, ProgrammeChoice, Scenario,
+    default_scenario, project, scenario::link, scenario::parse, validate, CustomEffect,
+    CustomMeasure, CustomProgramme, Error, ErrorKind, Outcome, ProgrammeChoice, Scenario,
 };
 
 const HUGE: f64 = 1e300;
@@ -104,7 +104,7 @@ fn whole_effect(s: &mut Scenario) {
     c.annual_cost = 500_000.0;
     c.custom = Some(CustomProgramme {
         name: "Everything works".into(),
-        grade: outcome_calculator::model::evidence::Grade::Rct,
+        grade: outcome_calculator::model::data::evidence::Grade::Rct,
         effects: vec![CustomEffect {
             outcome: Outcome::CareEntries,
             measure: CustomMeasure::Relative,

@@ -1,7 +1,7 @@
 //! Share links reproduce the scenario exactly, and damaged links fail
 //! cleanly.
 
-use outcome_calculator::model::link::{from_query, to_query};
+use outcome_calculator::model::scenario::link::{from_query, to_query};
 use outcome_calculator::model::{project, validate};
 use proptest::prelude::*;
 

@@ -1,9 +1,9 @@
 //! The projection against calculations written out by hand.
 
-use outcome_calculator::model::evidence::Grade;
+use outcome_calculator::model::data::evidence::Grade;
 use outcome_calculator::model::{
-    prices, project, Council, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, Outcome,
-    ProgrammeChoice, Projection, Scenario, UnitCosts,
+    data::prices, project, Council, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel,
+    Outcome, ProgrammeChoice, Projection, Scenario, UnitCosts,
 };
 
 const EPS: f64 = 1e-6;

@@ -1,11 +1,14 @@
 //! The model must stay pure: no JavaScript bindings, no I/O, no clock, no
-//! randomness of its own. This test reads its source and the manifest.
+//! randomness of its own. The model is its own crate (`crates/model`), so the
+//! compiler refuses JavaScript there unless its manifest names a binding
+//! crate; this test reads that manifest, the model's source and the root
+//! manifest.
 
 use std::fs;
 use std::path::Path;
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in fs::read_dir(dir).expect("src/model is readable") {
+    for entry in fs::read_dir(dir).expect("crates/model/src is readable") {
         let path = entry.expect("directory entry").path();
         if path.is_dir() {
             rust_files(&path, out);
@@ -19,7 +22,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn model_is_pure() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    rust_files(&root.join("src/model"), &mut files);
+    rust_files(&root.join("crates/model/src"), &mut files);
     assert!(files.len() > 5, "found the model's files");
     let forbidden = [
         "wasm_bindgen",
@@ -75,5 +78,24 @@ fn wasm_only_dependencies_are_target_gated() {
                 "unexpected wasm section {section}"
             );
         }
+    }
+}
+
+#[test]
+fn the_model_crate_names_no_javascript_crate() {
+    let manifest =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/Cargo.toml"))
+            .expect("crates/model/Cargo.toml is readable");
+    for name in [
+        "wasm-bindgen",
+        "web-sys",
+        "js-sys",
+        "serde-wasm-bindgen",
+        "getrandom",
+    ] {
+        assert!(
+            !manifest.lines().any(|l| l.trim_start().starts_with(name)),
+            "crates/model/Cargo.toml depends on {name}: the model must build without JavaScript"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! The Monte Carlo and the tornado.
 
-use outcome_calculator::model::uncertainty::{simulate, tornado, triangular};
+use outcome_calculator::model::calc::uncertainty::{simulate, tornado, triangular};
 use outcome_calculator::model::{Council, ProgrammeChoice, Scenario};
 
 fn scenario() -> Scenario {
@@ -80,7 +80,8 @@ fn triangular_draws_stay_in_range_and_hit_the_mode() {
 fn tornado_is_ordered_by_swing_and_names_the_effect_first() {
     let bars = tornado(&scenario()).unwrap();
     assert!(bars.len() >= 4);
-    let swing = |b: &outcome_calculator::model::uncertainty::Bar| (b.npv_high - b.npv_low).abs();
+    let swing =
+        |b: &outcome_calculator::model::calc::uncertainty::Bar| (b.npv_high - b.npv_low).abs();
     for w in bars.windows(2) {
         assert!(swing(&w[0]) >= swing(&w[1]));
     }

@@ -1,10 +1,14 @@
 //! "Councils like yours": the comparison with statistical neighbours.
 
-use outcome_calculator::model::council_data::CouncilData;
-use outcome_calculator::model::history::Measure;
-use outcome_calculator::model::neighbour_compare::{compare, compare_in, half_way, to_csv, Role};
-use outcome_calculator::model::neighbours::median;
-use outcome_calculator::model::trend::{council_baseline, council_baseline_in, TrendMethod};
+use outcome_calculator::model::context::council_data::CouncilData;
+use outcome_calculator::model::context::history::Measure;
+use outcome_calculator::model::context::neighbour_compare::{
+    compare, compare_in, half_way, to_csv, Role,
+};
+use outcome_calculator::model::context::neighbours::median;
+use outcome_calculator::model::context::trend::{
+    council_baseline, council_baseline_in, TrendMethod,
+};
 
 fn round1(x: Option<f64>) -> Option<f64> {
     x.map(|v| (v * 10.0).round() / 10.0)

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use outcome_calculator::model::{csv, presets, presets::Preset};
+use outcome_calculator::model::{data::presets, data::presets::Preset, import::csv};
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dfe")
@@ -44,12 +44,12 @@ fn committed_table_is_what_the_generator_writes() {
         })
         .collect();
     let committed = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/src/presets_table.rs"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/src/data/presets_table.rs"),
     )
     .expect("the table is committed");
     assert!(
         presets::render_table(&tables) == committed,
-        "crates/model/src/presets_table.rs is out of date: run `cargo run --bin gen-presets`"
+        "crates/model/src/data/presets_table.rs is out of date: run `cargo run --bin gen-presets`"
     );
     // And the compiled table holds the same presets.
     for (year, parsed) in &tables {

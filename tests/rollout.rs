@@ -2,8 +2,8 @@
 
 use std::process::Command;
 
-use outcome_calculator::model::rollout::rollout;
-use outcome_calculator::model::{default_scenario, presets, project};
+use outcome_calculator::model::views::rollout::rollout;
+use outcome_calculator::model::{data::presets, default_scenario, project};
 
 #[test]
 fn national_totals_are_the_sum_of_councils_and_of_regions() {

@@ -2,9 +2,11 @@
 //! default is the winner, and the table in `docs/methodology.md` is the
 //! back-test's output.
 
-use outcome_calculator::model::backtest;
-use outcome_calculator::model::history::{self, Measure};
-use outcome_calculator::model::trend::{self, baseline, baseline_in, Context, TrendMethod};
+use outcome_calculator::model::context::backtest;
+use outcome_calculator::model::context::history::{self, Measure};
+use outcome_calculator::model::context::trend::{
+    self, baseline, baseline_in, Context, TrendMethod,
+};
 
 #[test]
 fn the_default_is_the_back_test_winner_and_the_docs_show_the_table() {

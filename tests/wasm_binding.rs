@@ -9,7 +9,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "api"))]
 
 use outcome_calculator::binding;
-use outcome_calculator::model::{self, presets, Scenario};
+use outcome_calculator::model::{self, data::presets, Scenario};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -141,18 +141,21 @@ fn validate_lists_every_problem_and_nothing_for_a_good_scenario() {
 #[wasm_bindgen_test]
 fn library_and_evidence_set_come_through_with_citations() {
     let lib = js_sys::Array::from(&binding::library());
-    assert_eq!(lib.length() as usize, model::evidence::library().len());
+    assert_eq!(
+        lib.length() as usize,
+        model::data::evidence::library().len()
+    );
     for p in lib.iter() {
         assert!(get(&p, "id").as_string().is_some());
     }
-    assert_eq!(binding::evidence_set(), model::evidence::EVIDENCE_SET);
+    assert_eq!(binding::evidence_set(), model::data::evidence::EVIDENCE_SET);
 }
 
 #[wasm_bindgen_test]
 fn simulation_is_seeded_and_matches_the_model() {
     let mut s = scenario();
     s.uncertainty.draws = 2_000;
-    let native = model::uncertainty::simulate(&s).unwrap();
+    let native = model::calc::uncertainty::simulate(&s).unwrap();
     let a = binding::simulate(js(&s)).unwrap();
     let b = binding::simulate(js(&s)).unwrap();
     assert_eq!(number(&a, "npv.p50"), native.npv.p50);
@@ -165,7 +168,7 @@ fn simulation_is_seeded_and_matches_the_model() {
 #[wasm_bindgen_test]
 fn share_link_round_trips_and_damage_is_named() {
     let q = binding::to_query(js(&scenario())).unwrap();
-    assert_eq!(q, model::link::to_query(&scenario()));
+    assert_eq!(q, model::scenario::link::to_query(&scenario()));
     let back = binding::from_query(&q).unwrap();
     let again = binding::to_query(back).unwrap();
     assert_eq!(again, q);
@@ -176,7 +179,7 @@ fn share_link_round_trips_and_damage_is_named() {
 
 #[wasm_bindgen_test]
 fn rollout_and_report_csv_match_the_model() {
-    let native = model::rollout::rollout(&scenario(), presets::LATEST_YEAR, None);
+    let native = model::views::rollout::rollout(&scenario(), presets::LATEST_YEAR, None);
     let out = binding::rollout(js(&scenario()), 0, None).unwrap();
     assert_eq!(
         number(&out, "total.councils"),
@@ -187,11 +190,11 @@ fn rollout_and_report_csv_match_the_model() {
     let p = model::project(&scenario()).unwrap();
     assert_eq!(
         csv,
-        model::export::report_csv(&scenario(), &p, "2026-11-23")
+        model::views::export::report_csv(&scenario(), &p, "2026-11-23")
     );
     let default = binding::default_scenario();
     assert_eq!(
         binding::to_query(default).unwrap(),
-        model::link::to_query(&scenario())
+        model::scenario::link::to_query(&scenario())
     );
 }

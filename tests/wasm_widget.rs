@@ -288,14 +288,14 @@ fn user_text_is_never_markup() {
 fn source_links_are_safe_and_every_sourced_default_is_listed() {
     let root = mounted();
     let explain = text(&root, "explain");
-    for s in model::defaults::sourced_all() {
+    for s in model::data::defaults::sourced_all() {
         assert!(
             explain.contains(s.source.title),
             "missing {}",
             s.source.title
         );
     }
-    for p in model::evidence::library() {
+    for p in model::data::evidence::library() {
         assert!(explain.contains(p.name), "missing {}", p.name);
     }
     let links = root.query_selector_all("a[target=_blank]").unwrap();
@@ -399,7 +399,7 @@ fn how_sure_shows_the_models_simulation_once_the_input_settles() {
     let mut s = model::default_scenario();
     s.uncertainty.draws = 2_000;
     s.uncertainty.seed = 99;
-    let sim = model::uncertainty::simulate(&s).unwrap();
+    let sim = model::calc::uncertainty::simulate(&s).unwrap();
     assert_eq!(sure.get_attribute("aria-busy").as_deref(), Some("false"));
     let attr = |name: &str| -> f64 {
         sure.get_attribute(name)

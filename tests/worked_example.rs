@@ -99,7 +99,7 @@ fn the_report_export_carries_sources_version_date_and_years() {
     let mut de = serde_json::Deserializer::from_str(&text);
     let s = decode(&mut de).unwrap();
     let p = project(&s).unwrap();
-    let csv = outcome_calculator::model::export::report_csv(&s, &p, "2026-11-23");
+    let csv = outcome_calculator::model::views::export::report_csv(&s, &p, "2026-11-23");
     for needle in [
         "about,evidence set,2026.2",
         "about,exported,2026-11-23",
@@ -115,7 +115,7 @@ fn the_report_export_carries_sources_version_date_and_years() {
     // Every line parses as CSV with the expected number of fields.
     let sections = csv.split("\n\n").collect::<Vec<_>>();
     assert_eq!(sections.len(), 2);
-    for row in outcome_calculator::model::csv::parse(sections[0]).unwrap() {
+    for row in outcome_calculator::model::import::csv::parse(sections[0]).unwrap() {
         assert_eq!(row.len(), 5, "{row:?}");
     }
 }

@@ -20,9 +20,10 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use outcome_calculator::model::evidence::{self, Measure};
+use outcome_calculator::model::data::evidence::{self, Measure};
 use outcome_calculator::model::{
-    default_scenario, presets, project, rollout, uncertainty, ProgrammeChoice, Scenario,
+    calc::uncertainty, data::presets, default_scenario, project, views::rollout, ProgrammeChoice,
+    Scenario,
 };
 
 /// Fixed settings for the national view, for programmes whose evidence does

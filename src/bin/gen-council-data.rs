@@ -16,14 +16,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use outcome_calculator::model::{council_data, history, neighbours, spend};
+use outcome_calculator::model::{
+    context::council_data, context::history, context::neighbours, context::spend,
+};
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let data = std::env::args_os()
         .nth(1)
         .map_or_else(|| root.join("../shared/data/dfe"), PathBuf::from);
-    match run(&data, &root.join("crates/model/src")).and_then(|s| {
+    match run(&data, &root.join("crates/model/src/context")).and_then(|s| {
         bundle(&data, &root.join(council_data::BUNDLE_PATH)).map(|b| format!("{s}; {b}"))
     }) {
         Ok(summary) => {

@@ -1,4 +1,4 @@
-//! Writes `crates/model/src/presets_table.rs` (with `per_child_table.rs` and
+//! Writes `crates/model/src/data/presets_table.rs` (with `per_child_table.rs` and
 //! `csc_spend_table.rs` beside it) from the council figures in
 //! `la_presets_YYYY.csv` files.
 //!
@@ -15,7 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use outcome_calculator::model::{csc_spend, per_child, presets};
+use outcome_calculator::model::{data::csc_spend, data::per_child, data::presets};
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -23,9 +23,10 @@ fn main() -> ExitCode {
     let data = args
         .next()
         .map_or_else(|| root.join("../shared/data/dfe"), PathBuf::from);
-    let out = args
-        .next()
-        .map_or_else(|| root.join("crates/model/src/presets_table.rs"), PathBuf::from);
+    let out = args.next().map_or_else(
+        || root.join("crates/model/src/data/presets_table.rs"),
+        PathBuf::from,
+    );
     match run(&data, &out) {
         Ok(summary) => {
             println!("{summary}");

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use web_sys::{Element, ShadowRoot};
 
-use crate::model::compare::{self, Unit};
+use crate::model::views::compare::{self, Unit};
 use crate::model::{Projection, Scenario};
 
 use super::charts;
@@ -302,7 +302,7 @@ fn blank_words(v: &str) -> String {
 
 /// A short description of a scenario: programmes and years funded.
 fn describe(s: &Scenario) -> String {
-    let lib = crate::model::evidence::library();
+    let lib = crate::model::data::evidence::library();
     let names: Vec<&str> = s
         .programmes
         .iter()

@@ -1,7 +1,7 @@
 //! "Your council in context": the chosen council's history 2013-2025 with
 //! its baseline, and its rates per 10,000 children and spend per
 //! looked-after child beside its ten statistical neighbours, their median
-//! and England (`model::neighbour_compare`), each chart with a table.
+//! and England (`model::context::neighbour_compare`), each chart with a table.
 //!
 //! The figures are not in the module: they load from
 //! `data/council-data.js` beside the loader the first time the panel is
@@ -18,12 +18,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, ShadowRoot};
 
-use crate::model::council_data::CouncilData;
-use crate::model::history::{self, Measure};
-use crate::model::neighbour_compare::{self, compare_in, half_way, Comparison, Rates, Role};
-use crate::model::neighbours::Closeness;
-use crate::model::spend::{self, SpendYear};
-use crate::model::trend::{self, TrendMethod};
+use crate::model::context::council_data::CouncilData;
+use crate::model::context::history::{self, Measure};
+use crate::model::context::neighbour_compare::{
+    self, compare_in, half_way, Comparison, Rates, Role,
+};
+use crate::model::context::neighbours::Closeness;
+use crate::model::context::spend::{self, SpendYear};
+use crate::model::context::trend::{self, TrendMethod};
 
 use super::charts::{self, fill, label, patterns, rect};
 use super::council;

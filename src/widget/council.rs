@@ -4,7 +4,7 @@
 //! figures the user has changed from the official ones, each with a button
 //! that puts the official figure back.
 //!
-//! The figures and the comparisons come from `model::council_preset`; this
+//! The figures and the comparisons come from `model::data::council_preset`; this
 //! file only draws them and wires the events.
 
 use std::cell::RefCell;
@@ -15,9 +15,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, Node, ShadowRoot};
 
-use crate::model::council_preset::{self, FIGURES};
-use crate::model::dfe_import;
-use crate::model::presets::{self, OwnedPreset};
+use crate::model::data::council_preset::{self, FIGURES};
+use crate::model::data::presets::{self, OwnedPreset};
+use crate::model::import::dfe;
 
 use super::dom::{self, add, add_c, add_ct, attrs, cat, source_link, text};
 use super::format;
@@ -335,7 +335,7 @@ fn source_line(root: &ShadowRoot, st: &State) {
     );
     source_link(
         &p,
-        crate::model::citation::DFE_CLA.url,
+        crate::model::data::citation::DFE_CLA.url,
         "Department for Education",
     );
     if loaded(st, o.year) {
@@ -640,7 +640,7 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
 /// changes nothing.
 fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: Update) {
     let status = dom::by_id(root, "council-loaded");
-    let import = match dfe_import::import(files, None) {
+    let import = match dfe::import(files, None) {
         Ok(i) => i,
         Err(e) => {
             super::form::show_error(

@@ -7,13 +7,13 @@
 //! inputs become read-only with a note), `hide="explain,charts"` (panels
 //! left out: a compact mode for articles), `theme="light|dark|auto"`,
 //! `presenter` (large type). Scenario presets use the link parameter names
-//! themselves (see [`crate::model::link`]).
+//! themselves (see [`crate::model::scenario::link`]).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
-use crate::model::{link, Scenario};
+use crate::model::{scenario::link, Scenario};
 
 use super::dom::{self, attrs, cat};
 use super::fields::{self, Access};

@@ -4,9 +4,9 @@
 
 use web_sys::Node;
 
-use crate::model::citation::Citation;
-use crate::model::defaults::sourced_all;
-use crate::model::evidence::{self, Measure};
+use crate::model::data::citation::Citation;
+use crate::model::data::defaults::sourced_all;
+use crate::model::data::evidence::{self, Measure};
 
 use super::dom::{add, add_c, add_ct, add_t, cat, source_link, text};
 use super::fields;
@@ -135,7 +135,7 @@ pub fn build(parent: &Node) {
                     "Cost: ",
                     &format::money(c.per_case),
                     " a case (",
-                    &crate::model::prices::label(c.price_year),
+                    &crate::model::data::prices::label(c.price_year),
                     " prices): ",
                     c.basis,
                     ". ",

@@ -171,7 +171,7 @@ pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Error>> {
 
 /// Downloads the report CSV.
 pub fn csv(root: &ShadowRoot, s: &Scenario, p: &Projection) {
-    let text = model::export::report_csv(s, p, &today());
+    let text = model::views::export::report_csv(s, p, &today());
     download_text(&text, "text/csv;charset=utf-8", &file_name(s, "csv"));
     say(root, "The report is downloading as a CSV file.");
 }

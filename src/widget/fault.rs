@@ -118,7 +118,11 @@ pub fn show(root: &ShadowRoot, host: &HtmlElement) {
 pub fn reset(root: &ShadowRoot, host: &HtmlElement) {
     super::workshop::save(host, None);
     let defaults = super::state::starting_scenario();
-    super::share::sync_address(host, &crate::model::link::to_query(&defaults), true);
+    super::share::sync_address(
+        host,
+        &crate::model::scenario::link::to_query(&defaults),
+        true,
+    );
     FAULTED.with(|f| f.set(false));
     if super::mount_with(root.clone(), host.clone(), defaults).is_err() {
         show(root, host);

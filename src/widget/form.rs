@@ -5,9 +5,9 @@
 
 use web_sys::{Element, Node, ShadowRoot};
 
-use crate::model::citation::Citation;
-use crate::model::defaults::{self, Sourced};
-use crate::model::evidence::{Grade, Measure, Placement, Programme};
+use crate::model::data::citation::Citation;
+use crate::model::data::defaults::{self, Sourced};
+use crate::model::data::evidence::{Grade, Measure, Placement, Programme};
 use crate::model::EffectLevel;
 
 use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, source_link, text};
@@ -108,7 +108,7 @@ pub fn price_note(s: &Sourced) -> String {
             ", ",
             &format::money(s.published),
             " in ",
-            &crate::model::prices::label(y),
+            &crate::model::data::prices::label(y),
             " prices, uprated to 2025-26",
         ]),
         None => String::new(),
@@ -339,7 +339,7 @@ fn programme_fields(parent: &Node, p: &Programme, st: &State) {
                         "Leave blank to use the published ",
                         &format::money(c.per_case),
                         " in ",
-                        &crate::model::prices::label(c.price_year),
+                        &crate::model::data::prices::label(c.price_year),
                         " prices, uprated to 2025-26 (",
                         c.basis,
                         ").",

@@ -1,6 +1,6 @@
 //! "If every council adopted these programmes": the user's programmes and
 //! assumptions run for every council in England, or in one region, each
-//! with its own official figures (`model::rollout`), with the totals, a
+//! with its own official figures (`model::views::rollout`), with the totals, a
 //! table by region, the ten councils with the largest effects and the
 //! roll-out as a CSV file. The same figures as `outcome-calculator
 //! --all-councils`.
@@ -15,9 +15,9 @@ use web_sys::{
     Blob, BlobPropertyBag, Element, HtmlElement, HtmlSelectElement, Node, ShadowRoot, Url,
 };
 
-use crate::model::council_preset;
-use crate::model::export;
-use crate::model::rollout::{rollout_over, Rollout, Totals};
+use crate::model::data::council_preset;
+use crate::model::views::export;
+use crate::model::views::rollout::{rollout_over, Rollout, Totals};
 
 use super::charts;
 use super::council;

@@ -5,7 +5,7 @@
 
 use web_sys::{Element, Node, ShadowRoot};
 
-use crate::model::{plausible, BreakEven, Outcome, Projection};
+use crate::model::{calc::plausible, BreakEven, Outcome, Projection};
 
 use super::charts;
 use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
@@ -255,7 +255,7 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
             " (",
             &format::money(a.savings),
             ") are more than its whole children's social care spend in ",
-            crate::model::csc_spend::YEAR,
+            crate::model::data::csc_spend::YEAR,
             " (",
             &format::money(a.spend),
             ").",

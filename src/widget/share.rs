@@ -22,7 +22,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 
-use crate::model::{self, link, Error, Scenario};
+use crate::model::{self, scenario::link, Error, Scenario};
 
 use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
 use super::{embed, workshop};
@@ -89,7 +89,7 @@ fn read(preset: &Scenario, pairs: &[(String, String)]) -> Result<Scenario, Vec<E
     // A link naming a council starts from that council's official figures;
     // the link's own figures then win. A council no table knows is not a
     // damaged link: the picker says which councils replaced it.
-    let base = crate::model::council_preset::base_for(base.clone(), pairs).unwrap_or(base);
+    let base = crate::model::data::council_preset::base_for(base.clone(), pairs).unwrap_or(base);
     link::apply(base, pairs)
 }
 
@@ -99,7 +99,7 @@ fn check(s: &Scenario) -> Result<Option<String>, Vec<Error>> {
     let older = link::older_evidence(s).map(str::to_string);
     let mut probe = s.clone();
     if older.is_some() {
-        probe.evidence_set = model::evidence::EVIDENCE_SET.into();
+        probe.evidence_set = model::data::evidence::EVIDENCE_SET.into();
     }
     model::validate(&probe).map(|_| older)
 }
@@ -146,7 +146,7 @@ pub fn start(host: &Element) -> Start {
                 // a notice naming what changed.
                 Ok(older) => {
                     let scenario = Scenario {
-                        evidence_set: model::evidence::EVIDENCE_SET.into(),
+                        evidence_set: model::data::evidence::EVIDENCE_SET.into(),
                         ..s
                     };
                     let q = link::to_query(&scenario);
@@ -302,9 +302,9 @@ pub fn notices(page: &Element, start: &Start) {
                 "It was made with evidence set ",
                 old,
                 ". The figures below use evidence set ",
-                model::evidence::EVIDENCE_SET,
+                model::data::evidence::EVIDENCE_SET,
                 ", with your link's figures. ",
-                model::evidence::METHOD_CHANGES,
+                model::data::evidence::METHOD_CHANGES,
             ]),
         );
         let _ = page.insert_before(&box_, page.first_child().as_ref());

@@ -7,11 +7,11 @@
 //! value, the input keeps the user's text, the error is shown next to it and
 //! the last good results stay up, marked "not updated".
 
-use crate::model::dfe_import::Import;
-use crate::model::evidence::Placement;
-use crate::model::evidence::{self, Programme};
-use crate::model::parse;
-use crate::model::presets::OwnedPreset;
+use crate::model::data::evidence::Placement;
+use crate::model::data::evidence::{self, Programme};
+use crate::model::data::presets::OwnedPreset;
+use crate::model::import::dfe::Import;
+use crate::model::scenario::parse;
 use crate::model::{EffectLevel, Error, ErrorKind, ProgrammeChoice, Projection, Scenario};
 
 use super::fields::{self, Access, Kind};
@@ -239,7 +239,7 @@ impl State {
     /// Recomputes: updates `last`, `stale` and `problems`.
     pub fn recompute(&mut self) {
         // A label this calculator made follows the council and programmes.
-        crate::model::label::refresh(&mut self.scenario);
+        crate::model::scenario::label::refresh(&mut self.scenario);
         let mut problems: Vec<Problem> = self
             .bad
             .iter()

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, ShadowRoot};
 
-use crate::model::{link, Scenario};
+use crate::model::{scenario::link, Scenario};
 
 use super::dom::{self, add_c, attrs};
 use super::share::Start;

@@ -26,7 +26,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, ShadowRoot};
 
-use crate::model::uncertainty::{self, Bar, Simulation};
+use crate::model::calc::uncertainty::{self, Bar, Simulation};
 use crate::model::Scenario;
 
 use super::charts::{self, figure, label, legend, line, n, nice, patterns, rect};

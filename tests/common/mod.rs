@@ -1,7 +1,7 @@
 //! Random scenarios for the property tests, shared by the test binaries.
 #![allow(dead_code)]
 
-use outcome_calculator::model::evidence::{self, Grade, Placement};
+use outcome_calculator::model::data::evidence::{self, Grade, Placement};
 use outcome_calculator::model::{
     Council, Counts, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, Outcome,
     ProgrammeChoice, Projection, Scenario,

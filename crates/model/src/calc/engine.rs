@@ -1,0 +1,660 @@
+//! The calculation kernel: a [`Plan`] prepared once from a validated
+//! scenario, then [`simulate`]d as often as needed (once for the projection,
+//! a few dozen times for the switching values, thousands of times for the
+//! Monte Carlo) into a reusable [`Work`] buffer.
+//!
+//! Each year's cases carry their own stream of benefits over the following
+//! years: a programme funded for N years serves cohorts in years 1…N only,
+//! and after that only the tails of those cohorts continue. The formulas are
+//! documented on [`super::project()`] and in `docs/methodology.md`.
+
+use crate::calc::outcome::{Agency, Outcome};
+use crate::calc::resolve::{self, Change};
+use crate::data::defaults;
+use crate::data::evidence::Placement;
+use crate::scenario::format::Scenario;
+
+/// Number of outcomes.
+pub const OUTCOMES: usize = 6;
+/// Number of agencies.
+pub const AGENCIES: usize = 5;
+
+const CARE: usize = Outcome::CareEntries as usize;
+const CP: usize = Outcome::CpPlans as usize;
+const CIN: usize = Outcome::ChildrenInNeed as usize;
+const COURT: usize = Outcome::CareProceedings as usize;
+const POLICE: usize = Outcome::PoliceIncidents as usize;
+const NHS: usize = Outcome::EmergencyAdmissions as usize;
+const CS: usize = Agency::ChildrensServices as usize;
+
+/// Everything fixed for a scenario.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Years projected.
+    pub horizon: usize,
+    /// Years funded (may exceed the horizon).
+    pub funded_years: usize,
+    /// Resolved programmes.
+    pub programmes: Vec<resolve::Programme>,
+    /// Share of full reach by year.
+    pub ramp: Vec<f64>,
+    /// Share of a cohort's benefits left k years after it was served.
+    pub persist: Vec<f64>,
+    /// Baseline growth by year (the counts without the programmes).
+    pub growth: Vec<f64>,
+    /// Upper bounds per outcome from the council's counts, per year before
+    /// growth: care entries, CP plans, children in need only, proceedings,
+    /// police incidents, admissions (`None`: no bound).
+    pub bound: [Option<f64>; OUTCOMES],
+    /// Children looked after at 31 March: the bound on child-years in care.
+    pub care_stock: Option<f64>,
+    /// Years in care per entry for the council (D).
+    pub care_years: f64,
+    /// Per programme, the share of an avoided stay falling k years after
+    /// entry (entries spread through the year: half a year in the first).
+    pub entry_profile: Vec<Vec<f64>>,
+    /// Per programme, the share of the rest of a stay falling k years after
+    /// a child would have been in care at 12 months.
+    pub stay_profile: Vec<Vec<f64>>,
+    /// £ a year for a child in care by programme (its placement), 2025-26.
+    pub care_unit: Vec<f64>,
+    /// Cashable share of each programme's care savings (0–1).
+    pub care_cashable: Vec<f64>,
+    /// £ per unit for each outcome (the care entry slot is unused: care is
+    /// costed by time), 2025-26 prices.
+    pub unit: [f64; OUTCOMES],
+    /// Council share of proceedings cost (0–1).
+    pub proceedings_council: f64,
+    /// Cashable shares (0–1) of the council's savings by outcome, then of
+    /// its monetised per-case benefits.
+    pub cashable: [f64; OUTCOMES + 1],
+    /// 1 + optimism bias on costs.
+    pub cost_uplift: f64,
+    /// Discount factor by year.
+    pub discount: Vec<f64>,
+    /// (programme, outcome) pairs left out for lack of a council figure.
+    pub skipped: Vec<(usize, Outcome)>,
+}
+
+/// Changes to the plan for one run: drawn or varied values.
+#[derive(Debug, Clone, Copy)]
+pub struct Draw<'a> {
+    /// Effect sizes, programme by programme in order, replacing the plan's.
+    pub sizes: Option<&'a [f64]>,
+    /// Per-case money values, in order, replacing the plan's.
+    pub case_values: Option<&'a [f64]>,
+    /// Multiplier on each outcome's unit cost.
+    pub unit_mult: [f64; OUTCOMES],
+    /// Multiplier on each programme's engagement (capped at 100% reach).
+    pub engagement_mult: Option<&'a [f64]>,
+    /// Multiplier on every programme cost.
+    pub cost_mult: f64,
+}
+
+impl Draw<'_> {
+    /// The plan as it stands.
+    pub fn central() -> Draw<'static> {
+        Draw {
+            sizes: None,
+            case_values: None,
+            unit_mult: [1.0; OUTCOMES],
+            engagement_mult: None,
+            cost_mult: 1.0,
+        }
+    }
+}
+
+/// Results of one run, flat: index `[i * horizon + t]` for programme *i*,
+/// year *t* (times `OUTCOMES` or `AGENCIES` for the inner dimension).
+#[derive(Debug, Clone, Default)]
+pub struct Work {
+    /// Counts changed, `[(i * h + t) * OUTCOMES + o]`: care entries avoided
+    /// (a flow), plan-years of protection plans and of children in need
+    /// only (stocks over the year), and the flows of proceedings, police
+    /// call-outs and admissions.
+    pub avoided: Vec<f64>,
+    /// Child-years in care avoided, `[i * h + t]`.
+    pub child_years: Vec<f64>,
+    /// Savings, `[(i * h + t) * AGENCIES + agency]`, £.
+    pub savings: Vec<f64>,
+    /// Cashable savings to the council (children's services), `[i * h + t]`, £.
+    pub cashable: Vec<f64>,
+    /// Cost, `[i * h + t]`, £.
+    pub cost: Vec<f64>,
+    /// Cases served, `[i * h + t]`.
+    pub served: Vec<f64>,
+    /// Whether an outcome's total hit the council's own count in some year.
+    pub capped: [bool; OUTCOMES + 1],
+}
+
+impl Work {
+    fn reset(&mut self, n: usize, h: usize) {
+        fn size(v: &mut Vec<f64>, len: usize) {
+            v.clear();
+            v.resize(len, 0.0);
+        }
+        size(&mut self.avoided, n * h * OUTCOMES);
+        size(&mut self.child_years, n * h);
+        size(&mut self.savings, n * h * AGENCIES);
+        size(&mut self.cashable, n * h);
+        size(&mut self.cost, n * h);
+        size(&mut self.served, n * h);
+        self.capped = [false; OUTCOMES + 1];
+    }
+
+    /// Total savings minus cost in year `t`, all programmes: the public
+    /// purse, £.
+    pub fn net(&self, n: usize, h: usize, t: usize) -> f64 {
+        (0..n)
+            .map(|i| {
+                let k = i * h + t;
+                self.savings[k * AGENCIES..(k + 1) * AGENCIES]
+                    .iter()
+                    .sum::<f64>()
+                    - self.cost[k]
+            })
+            .sum()
+    }
+
+    /// Cash to the council minus cost in year `t`, all programmes, £.
+    pub fn cash_net(&self, n: usize, h: usize, t: usize) -> f64 {
+        (0..n)
+            .map(|i| self.cashable[i * h + t] - self.cost[i * h + t])
+            .sum()
+    }
+
+    /// Cost in year `t`, all programmes, £.
+    pub fn cost_in(&self, n: usize, h: usize, t: usize) -> f64 {
+        (0..n).map(|i| self.cost[i * h + t]).sum()
+    }
+}
+
+/// Years in care per entry: the scenario's figure, or the council's looked
+/// after ÷ leaving care, or England's.
+pub fn care_years(s: &Scenario) -> f64 {
+    if let Some(d) = s.assumptions.care_years {
+        return d;
+    }
+    match (s.council.children_looked_after, s.council.care_ceased) {
+        (Some(cla), Some(ceased)) if ceased > 0.0 && cla > 0.0 => (cla / ceased).clamp(0.1, 18.0),
+        _ => defaults::ENGLAND_CARE_YEARS,
+    }
+}
+
+/// Share of a `d`-year stay in care falling in each year after an entry:
+/// entries are spread through the year, so half a year in the year of
+/// entry, then whole years until `d` is used up.
+///
+/// ```
+/// use outcome_model::calc::engine::care_profile;
+/// assert_eq!(care_profile(2.25, 4), vec![0.5, 1.0, 0.75, 0.0]);
+/// ```
+pub fn care_profile(d: f64, years: usize) -> Vec<f64> {
+    profile(d, years, 0.5)
+}
+
+/// The same for a child who would still have been in care 12 months after
+/// the start: half a year in the first year (the gap opens through it),
+/// then the rest of a stay, `d` years, from the second year.
+///
+/// ```
+/// use outcome_model::calc::engine::stay_profile;
+/// assert_eq!(stay_profile(1.5, 4), vec![0.5, 1.0, 0.5, 0.0]);
+/// ```
+pub fn stay_profile(d: f64, years: usize) -> Vec<f64> {
+    let mut out = vec![0.0; years];
+    if years > 0 {
+        out[0] = 0.5;
+        for (k, v) in profile(d, years - 1, 1.0).into_iter().enumerate() {
+            out[k + 1] = v;
+        }
+    }
+    out
+}
+
+fn profile(d: f64, years: usize, first: f64) -> Vec<f64> {
+    let mut left = d;
+    (0..years)
+        .map(|k| {
+            let take = left.min(if k == 0 { first } else { 1.0 }).max(0.0);
+            left -= take;
+            take
+        })
+        .collect()
+}
+
+impl Plan {
+    /// Prepares a validated scenario.
+    pub fn new(s: &Scenario) -> Plan {
+        let a = &s.assumptions;
+        let horizon = a.horizon_years as usize;
+        let funded_years = a.funding_years as usize;
+        let programmes: Vec<resolve::Programme> = s
+            .programmes
+            .iter()
+            .map(|c| resolve::programme(s, c))
+            .collect();
+        let ramp = (0..horizon)
+            .map(|t| a.ramp_pct[t.min(a.ramp_pct.len() - 1)] / 100.0)
+            .collect();
+        let persist = (0..horizon)
+            .map(|k| (1.0 - a.drop_off_pct / 100.0).powi(k as i32))
+            .collect();
+        let growth = (0..horizon)
+            .map(|t| (1.0 + a.baseline_trend_pct / 100.0).powi(t as i32))
+            .collect();
+        let k = &s.council;
+        let cin_only = match (k.children_in_need, k.cp_plans, k.children_looked_after) {
+            (Some(cin), cp, cla) => Some((cin - cp.unwrap_or(0.0) - cla.unwrap_or(0.0)).max(0.0)),
+            _ => None,
+        };
+        let bound = [
+            k.care_starts,
+            k.cp_plans,
+            cin_only,
+            k.care_proceedings,
+            k.police_incidents,
+            k.emergency_admissions,
+        ];
+        let mut skipped = Vec::new();
+        for (i, (p, c)) in programmes.iter().zip(&s.programmes).enumerate() {
+            if c.programme == crate::data::evidence::CUSTOM_ID {
+                continue;
+            }
+            if let Some(prog) = crate::data::evidence::find(&c.programme) {
+                for e in &prog.effects {
+                    let o = e.quantity.outcome();
+                    if !p.effects.iter().any(|r| r.outcome == o) && !skipped.contains(&(i, o)) {
+                        skipped.push((i, o));
+                    }
+                }
+            }
+        }
+        let d = care_years(s);
+        let u = &s.unit_costs;
+        let cash = &a.cashable;
+        let average = k.cla_spend_per_child.unwrap_or_else(|| u.foster_annual());
+        let care_unit = programmes
+            .iter()
+            .map(|p| match p.placement {
+                Placement::Foster => u.foster_annual(),
+                Placement::Residential => u.residential_annual(),
+                Placement::CouncilAverage => average,
+            })
+            .collect();
+        let care_cashable = programmes
+            .iter()
+            .map(|p| match p.placement {
+                Placement::Residential => cash.residential_pct / 100.0,
+                _ => cash.care_pct / 100.0,
+            })
+            .collect();
+        let rate = a.discount_rate_pct / 100.0;
+        Plan {
+            horizon,
+            funded_years,
+            entry_profile: programmes
+                .iter()
+                .map(|p| care_profile(p.care_years, horizon))
+                .collect(),
+            stay_profile: programmes
+                .iter()
+                .map(|p| stay_profile(p.care_years, horizon))
+                .collect(),
+            care_unit,
+            care_cashable,
+            programmes,
+            ramp,
+            persist,
+            growth,
+            bound,
+            care_stock: k.children_looked_after,
+            care_years: d,
+            unit: [
+                0.0,
+                u.cp_plan_annual,
+                u.cin_annual,
+                u.care_proceedings,
+                u.police_incident,
+                u.emergency_admission,
+            ],
+            proceedings_council: u.care_proceedings_council_pct / 100.0,
+            cashable: [
+                0.0,
+                cash.cp_plans_pct / 100.0,
+                cash.children_in_need_pct / 100.0,
+                cash.care_proceedings_pct / 100.0,
+                cash.police_pct / 100.0,
+                cash.nhs_pct / 100.0,
+                cash.case_benefits_pct / 100.0,
+            ],
+            cost_uplift: 1.0 + a.optimism_bias_costs_pct / 100.0,
+            discount: (0..horizon)
+                .map(|t| 1.0 / (1.0 + rate).powi(t as i32))
+                .collect(),
+            skipped,
+        }
+    }
+
+    /// Number of effect sizes across all programmes (the length of
+    /// [`Draw::sizes`]).
+    pub fn effect_count(&self) -> usize {
+        self.programmes.iter().map(|p| p.effects.len()).sum()
+    }
+
+    /// Number of per-case money values across all programmes.
+    pub fn case_value_count(&self) -> usize {
+        self.programmes.iter().map(|p| p.case_values.len()).sum()
+    }
+
+    /// The effect sizes as planned, in [`Draw::sizes`] order.
+    pub fn sizes(&self) -> Vec<f64> {
+        self.programmes
+            .iter()
+            .flat_map(|p| p.effects.iter().map(|e| e.size))
+            .collect()
+    }
+}
+
+/// Runs the chain for one draw into `w`.
+///
+/// For programme *i* serving `served[i, s]` cases in year *s* (cohort ×
+/// reach × ramp, no more than the eligible caseload, and none once funding
+/// has stopped), year *t* gets, from each earlier cohort *s* ≤ *t* at lag
+/// *k* = *t* − *s*: cases × per-case change × adjustment × persistence(k) ×
+/// the nesting factor, timed by the change's profile. Totals across
+/// programmes are held to the council's own counts.
+pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
+    let n = plan.programmes.len();
+    let h = plan.horizon;
+    w.reset(n, h);
+    let progs = &plan.programmes;
+
+    // Cases served, and the share of the eligible caseload covered.
+    let mut cover = vec![0.0; n * h];
+    for (i, p) in progs.iter().enumerate() {
+        let m = draw.engagement_mult.map_or(1.0, |m| m[i]);
+        let reach = (p.engagement * m).min(1.0);
+        for t in 0..h.min(plan.funded_years) {
+            let mut served = p.cohort * reach * plan.ramp[t];
+            if let Some(e) = p.eligible {
+                served = served.min(e);
+                cover[i * h + t] = if e > 0.0 { served / e } else { 0.0 };
+            }
+            w.served[i * h + t] = served;
+        }
+    }
+
+    // Sizes, and each programme's reduction in care time for its nested ones.
+    let planned;
+    let sizes = match draw.sizes {
+        Some(s) => s,
+        None => {
+            planned = plan.sizes();
+            &planned[..]
+        }
+    };
+    let mut first = Vec::with_capacity(n);
+    let mut k0 = 0;
+    for p in progs {
+        first.push(k0);
+        k0 += p.effects.len();
+    }
+    let reduction: Vec<f64> = progs
+        .iter()
+        .zip(&first)
+        .map(|(p, &f)| p.care_time_reduction(&sizes[f..f + p.effects.len()]))
+        .collect();
+
+    // Physical changes and money, programme by programme.
+    let mut case_k = 0;
+    for (i, p) in progs.iter().enumerate() {
+        let nest = |s: usize| match p.parent {
+            Some(j) if j != i => 1.0 - cover[j * h + s] * reduction[j],
+            _ => 1.0,
+        };
+        let entry = &plan.entry_profile[i];
+        let stay = &plan.stay_profile[i];
+        // Per-case changes of this programme at this draw's sizes: the
+        // fall in plans, and in children looked after at 31 March (the
+        // care-time change; entries through the year are still in care at
+        // its end unless stays are shorter than a year), both inside the
+        // children-in-need count.
+        let (mut cp_per_case, mut care_per_case) = (0.0, 0.0);
+        for (j, e) in p.effects.iter().enumerate() {
+            let x = sizes[first[i] + j] / 100.0 * e.per_unit;
+            match e.change {
+                Change::CpPlans => cp_per_case = x,
+                Change::CareTime => care_per_case = x * p.care_years.min(1.0),
+                _ => {}
+            }
+        }
+        for s in 0..h {
+            let cases = w.served[i * h + s];
+            if cases == 0.0 {
+                continue;
+            }
+            let g = plan.growth[s];
+            let nf = nest(s);
+            for (j, e) in p.effects.iter().enumerate() {
+                let mut x = sizes[first[i] + j] / 100.0 * e.per_unit;
+                if matches!(e.change, Change::ChildrenInNeedAllTiers) {
+                    x = (x - cp_per_case - care_per_case).max(0.0);
+                }
+                if e.measure == "relative" {
+                    x *= g;
+                }
+                let x = x * cases * p.adjustment;
+                for t in s..h {
+                    let lag = t - s;
+                    let keep = plan.persist[lag];
+                    let k = i * h + t;
+                    let (care_entries, years, oi, count) = match e.change {
+                        Change::CareTime => (0.0, x * entry[lag] * nf, CARE, 0.0),
+                        // Stays follow from the entries once they are held
+                        // to the council's count (below).
+                        Change::CareEntries => {
+                            (if lag == 0 { x * nf } else { 0.0 }, 0.0, CARE, 0.0)
+                        }
+                        Change::InCareAt12Months => (0.0, x * stay[lag] * nf, CARE, 0.0),
+                        Change::CpPlans => (0.0, 0.0, CP, half_and_half(x, lag)),
+                        Change::ChildrenInNeedAllTiers | Change::ChildrenInNeedOnly => {
+                            (0.0, 0.0, CIN, half_and_half(x, lag))
+                        }
+                        Change::Flow(o) => (0.0, 0.0, o.index(), if lag == 0 { x } else { 0.0 }),
+                    };
+                    w.avoided[k * OUTCOMES + CARE] += care_entries * keep;
+                    w.child_years[k] += years * keep;
+                    if oi != CARE {
+                        w.avoided[k * OUTCOMES + oi] += count * keep;
+                    }
+                }
+            }
+        }
+        // Monetised per-case values.
+        for (j, c) in p.case_values.iter().enumerate() {
+            let value = draw.case_values.map_or(c.value, |v| v[case_k + j]);
+            let a = c.agency.index();
+            for s in 0..h {
+                let cases = w.served[i * h + s];
+                if cases == 0.0 {
+                    continue;
+                }
+                let nf = if a == CS { nest(s) } else { 1.0 };
+                let per_year = cases * value * p.adjustment * nf / c.years as f64;
+                for t in s..h.min(s + c.years) {
+                    let k = i * h + t;
+                    let amount = per_year * plan.persist[t - s];
+                    w.savings[k * AGENCIES + a] += amount;
+                    if a == CS {
+                        w.cashable[k] += amount * plan.cashable[OUTCOMES];
+                    }
+                }
+            }
+        }
+        case_k += p.case_values.len();
+    }
+
+    // Hold the totals to the council's own counts: entries first, then the
+    // stays that follow from them, then everything else.
+    limit(plan, w, n, CARE);
+    for i in 0..n {
+        let entry = &plan.entry_profile[i];
+        for s in 0..h {
+            let entries = w.avoided[(i * h + s) * OUTCOMES + CARE];
+            if entries == 0.0 {
+                continue;
+            }
+            for t in s..h {
+                w.child_years[i * h + t] += entries * entry[t - s] * plan.persist[t - s];
+            }
+        }
+    }
+    for o in 1..=OUTCOMES {
+        limit(plan, w, n, o);
+    }
+
+    // Money and cost.
+    for (i, p) in progs.iter().enumerate() {
+        for t in 0..h {
+            let k = i * h + t;
+            let row = &w.avoided[k * OUTCOMES..(k + 1) * OUTCOMES];
+            let u = |o: usize| plan.unit[o] * draw.unit_mult[o];
+            let care = w.child_years[k] * plan.care_unit[i] * draw.unit_mult[CARE];
+            let cp = row[CP] * u(CP);
+            let cin = row[CIN] * u(CIN);
+            let court = row[COURT] * u(COURT);
+            let police = row[POLICE] * u(POLICE);
+            let nhs = row[NHS] * u(NHS);
+            let council_court = court * plan.proceedings_council;
+            let sv = &mut w.savings[k * AGENCIES..(k + 1) * AGENCIES];
+            sv[CS] += care + cp + cin + council_court;
+            sv[Agency::CourtsLegal.index()] += court - council_court;
+            sv[Agency::Police.index()] += police;
+            sv[Agency::Nhs.index()] += nhs;
+            w.cashable[k] += care * plan.care_cashable[i]
+                + cp * plan.cashable[CP]
+                + cin * plan.cashable[CIN]
+                + council_court * plan.cashable[COURT];
+            w.cost[k] = if t < plan.funded_years {
+                let setup = if t == 0 { p.setup_cost } else { 0.0 };
+                (w.served[k] * p.cost_per_case + p.annual_cost + setup)
+                    * plan.cost_uplift
+                    * draw.cost_mult
+            } else {
+                0.0
+            };
+        }
+    }
+}
+
+/// Holds outcome `o`'s total across programmes to the council's own count,
+/// year by year, scaling every programme's share alike; `o == OUTCOMES`
+/// is time in care, held to the children looked after.
+fn limit(plan: &Plan, w: &mut Work, n: usize, o: usize) {
+    let h = plan.horizon;
+    let bound = if o == OUTCOMES {
+        plan.care_stock
+    } else {
+        plan.bound[o]
+    };
+    let Some(b) = bound else { return };
+    for t in 0..h {
+        let b = b * plan.growth[t];
+        let at = |w: &Work, k: usize| {
+            if o == OUTCOMES {
+                w.child_years[k]
+            } else {
+                w.avoided[k * OUTCOMES + o]
+            }
+        };
+        let total: f64 = (0..n).map(|i| at(w, i * h + t)).sum();
+        if total > b && total > 0.0 {
+            w.capped[o] = true;
+            let f = b / total;
+            for i in 0..n {
+                let k = i * h + t;
+                if o == OUTCOMES {
+                    w.child_years[k] *= f;
+                } else {
+                    w.avoided[k * OUTCOMES + o] *= f;
+                }
+            }
+        }
+    }
+}
+
+/// A stock change measured at 31 March of the year served, costed as
+/// child-years: half in the year served, half in the next.
+fn half_and_half(x: f64, lag: usize) -> f64 {
+    if lag < 2 {
+        0.5 * x
+    } else {
+        0.0
+    }
+}
+
+/// Net present value to the public purse of one run, £.
+pub fn npv(plan: &Plan, w: &Work) -> f64 {
+    let n = plan.programmes.len();
+    (0..plan.horizon)
+        .map(|t| w.net(n, plan.horizon, t) * plan.discount[t])
+        .sum()
+}
+
+/// Net present budget impact to the council of one run: cashable savings
+/// minus cost, discounted, £.
+pub fn budget_npv(plan: &Plan, w: &Work) -> f64 {
+    let n = plan.programmes.len();
+    (0..plan.horizon)
+        .map(|t| w.cash_net(n, plan.horizon, t) * plan.discount[t])
+        .sum()
+}
+
+/// The switching value of effect `k` (in [`Draw::sizes`] order): the size
+/// at which the council's net present budget impact is zero, everything
+/// else as planned (Green Book 2022, paras 5.60–5.61). `None` when no size
+/// up to the effect's cap gets there. The size is before adjustments; the
+/// caller multiplies by the programme's adjustment to state it after them.
+pub fn switching_size(plan: &Plan, k: usize, w: &mut Work) -> Option<f64> {
+    let mut sizes = plan.sizes();
+    let (p, e) = effect_at(plan, k)?;
+    let _ = p;
+    let cap = e.cap;
+    let mut at = |v: f64, w: &mut Work| {
+        sizes[k] = v;
+        let draw = Draw {
+            sizes: Some(&sizes),
+            ..Draw::central()
+        };
+        simulate(plan, &draw, w);
+        budget_npv(plan, w)
+    };
+    if at(0.0, w) >= 0.0 {
+        return Some(0.0);
+    }
+    if at(cap, w) < 0.0 {
+        return None;
+    }
+    let (mut lo, mut hi) = (0.0, cap);
+    for _ in 0..50 {
+        let mid = 0.5 * (lo + hi);
+        if at(mid, w) >= 0.0 {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi)
+}
+
+/// The programme and effect at index `k` of [`Draw::sizes`].
+pub fn effect_at(plan: &Plan, mut k: usize) -> Option<(&resolve::Programme, &resolve::Effect)> {
+    for p in &plan.programmes {
+        if k < p.effects.len() {
+            return Some((p, &p.effects[k]));
+        }
+        k -= p.effects.len();
+    }
+    None
+}

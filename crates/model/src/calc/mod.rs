@@ -1,0 +1,10 @@
+//! The calculation: programmes resolved against the evidence, the year-by-year engine, the projection and its summary, the uncertainty simulation.
+
+pub mod engine;
+pub mod outcome;
+pub mod plausible;
+pub mod project;
+pub mod projection;
+pub mod resolve;
+pub mod sorted;
+pub mod uncertainty;

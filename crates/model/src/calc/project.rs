@@ -1,0 +1,128 @@
+//! The Green Book summary and the public entry point, [`project`].
+
+use crate::calc::engine::{self, Plan, Work};
+use crate::calc::outcome::{Agency, ByAgency};
+use crate::calc::projection::{
+    assemble, notes, year_label, BreakEven, Counts, Projection, Summary,
+};
+use crate::data::evidence::EVIDENCE_SET;
+use crate::data::prices;
+use crate::scenario::error::Error;
+use crate::scenario::format::{Scenario, FORMAT_VERSION};
+use crate::scenario::validate::validate;
+
+/// Projects a scenario: validates it, runs the chain year by year, and adds
+/// the summary figures. Returns every input problem when it is not valid.
+///
+/// ```
+/// use outcome_model::{project, Council, ProgrammeChoice, Scenario};
+/// let council = Council { care_starts: Some(400.0), cp_plans: Some(600.0),
+///     children_in_need: Some(5_000.0), ..Council::default() };
+/// let scenario = Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")]);
+/// let result = project(&scenario).unwrap();
+/// assert_eq!(result.years.len(), 5);
+/// assert!(result.summary.counts.children_in_care_fewer > 0.0);
+/// ```
+pub fn project(s: &Scenario) -> Result<Projection, Vec<Error>> {
+    validate(s)?;
+    Ok(project_valid(s))
+}
+
+/// [`project`] for a scenario already validated.
+pub(crate) fn project_valid(s: &Scenario) -> Projection {
+    let plan = Plan::new(s);
+    let mut work = Work::default();
+    // Switching values first: each run reuses the same buffer.
+    let mut switching = Vec::new();
+    for k in 0..plan.effect_count() {
+        switching.push(engine::switching_size(&plan, k, &mut work));
+    }
+    engine::simulate(&plan, &engine::Draw::central(), &mut work);
+    let (years, mut programmes) = assemble(&plan, &work, s.assumptions.start_year);
+    let mut k = 0;
+    for (res, p) in programmes.iter_mut().zip(&plan.programmes) {
+        res.break_even = p
+            .effects
+            .iter()
+            .map(|e| {
+                let needed = switching[k].map(|v| v * p.adjustment);
+                k += 1;
+                BreakEven {
+                    outcome: e.outcome,
+                    measure: e.measure,
+                    used: e.size,
+                    applied: e.size * p.adjustment,
+                    needed,
+                }
+            })
+            .collect();
+    }
+    let mut counts = Counts::default();
+    let mut by_agency = ByAgency::default();
+    let mut pv_by_agency = ByAgency::default();
+    let (mut total_s, mut total_c, mut total_cash) = (0.0, 0.0, 0.0);
+    let (mut pv_s, mut pv_c, mut pv_cash) = (0.0, 0.0, 0.0);
+    for y in &years {
+        counts.add(&y.counts);
+        for a in Agency::ALL {
+            by_agency.add(a, y.savings.get(a));
+            pv_by_agency.add(a, y.savings.get(a) * y.discount_factor);
+        }
+        total_s += y.gross_savings;
+        total_c += y.cost;
+        total_cash += y.cashable_savings;
+        pv_s += y.pv_savings;
+        pv_c += y.pv_cost;
+        pv_cash += y.cashable_savings * y.discount_factor;
+    }
+    let payback = years
+        .iter()
+        .find(|y| y.cumulative_cost > 0.0 && y.cumulative_cash_net >= 0.0);
+    let public_payback = years
+        .iter()
+        .find(|y| y.cumulative_cost > 0.0 && y.cumulative_net >= 0.0);
+    let ratio = |num: f64| (pv_c > 0.0).then(|| num / pv_c);
+    let council = pv_by_agency.get(Agency::ChildrensServices);
+    let h = years.len();
+    let summary = Summary {
+        counts,
+        savings_by_agency: by_agency,
+        total_savings: total_s,
+        total_cashable: total_cash,
+        total_cost: total_c,
+        pv_savings: pv_s,
+        pv_by_agency,
+        pv_cashable: pv_cash,
+        pv_council_noncash: council - pv_cash,
+        pv_other_agencies: pv_s - council,
+        pv_cost: pv_c,
+        npv: pv_s - pv_c,
+        budget_npv: pv_cash - pv_c,
+        bcr: ratio(pv_s),
+        financial_roi: ratio(pv_cash - pv_c),
+        payback_year: payback.map(|y| y.year),
+        payback_label: payback.map(|y| y.label.clone()),
+        public_payback_year: public_payback.map(|y| y.year),
+        public_payback_label: public_payback.map(|y| y.label.clone()),
+        cost_switching_pct: ratio(pv_cash).map(|r| (r - 1.0) * 100.0),
+        care_years: plan.care_years,
+        price_base: prices::PRICE_BASE_LABEL.to_string(),
+        horizon_label: match h {
+            0 => String::new(),
+            1 => year_label(s.assumptions.start_year, 0),
+            _ => format!(
+                "{} to {}",
+                year_label(s.assumptions.start_year, 0),
+                year_label(s.assumptions.start_year, h - 1)
+            ),
+        },
+    };
+    Projection {
+        version: FORMAT_VERSION,
+        evidence_set: EVIDENCE_SET.to_string(),
+        notes: notes(&plan, &work),
+        years,
+        programmes,
+        summary,
+    }
+}

@@ -1,0 +1,398 @@
+//! Turns a validated scenario's programme choices into plain numbers the
+//! kernel applies: cases served, the eligible caseload, each effect's size
+//! and the quantity it moves per case, the placement and stay avoided, the
+//! cost per case and the combined adjustment — every pound in 2025-26 prices.
+
+use crate::calc::engine::care_years;
+use crate::calc::outcome::{Agency, Outcome};
+use crate::data::evidence::{
+    self, CohortDefault, Duration, EligibleBase, Grade, Measure, Placement, Quantity, Range,
+    RangeBasis, CUSTOM_ID, PAUSE_STUDIED_INFANT_ENTRIES,
+};
+use crate::data::prices;
+use crate::scenario::format::{CustomMeasure, EffectLevel, ProgrammeChoice, Scenario};
+
+/// What an effect changes, and how it unfolds over the years after a case
+/// is served (see [`crate::calc::engine::simulate`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Child-years in care of children who would have entered care
+    /// (care time; no entries are counted).
+    CareTime,
+    /// Children who would have entered care: entries, and their time in care.
+    CareEntries,
+    /// Children who would have been in care 12 months after the start:
+    /// half a year on average in the first year, then the rest of a stay.
+    InCareAt12Months,
+    /// Children on protection plans (a stock): half a year in the year
+    /// served and half in the next.
+    CpPlans,
+    /// Children in need, all tiers, from which the same programme's fall in
+    /// protection plans is taken out (only the children-in-need-only tier is
+    /// costed).
+    ChildrenInNeedAllTiers,
+    /// Children in need only (neither on a plan nor looked after).
+    ChildrenInNeedOnly,
+    /// Events in the year served: proceedings, police call-outs, admissions.
+    Flow(Outcome),
+}
+
+/// One effect, ready to apply.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Effect {
+    /// The outcome it moves.
+    pub outcome: Outcome,
+    /// What it changes.
+    pub change: Change,
+    /// Size at the chosen level, before adjustments: % for council-relative
+    /// effects, percentage points for cohort effects, events a year for
+    /// per-council custom effects.
+    pub size: f64,
+    /// Low, central and high sizes, for the uncertainty analysis.
+    pub range: [f64; 3],
+    /// Quantity per case served at a size of 100: avoided per case =
+    /// size ÷ 100 × `per_unit`.
+    pub per_unit: f64,
+    /// Largest sensible size (100% of a count, or the control share).
+    pub cap: f64,
+    /// `relative`, `points` or `per_council`.
+    pub measure: &'static str,
+    /// Where the low and high sizes come from: `published` (an interval
+    /// published with the study), `convention` (this calculator's rule) or
+    /// `yours` (a custom programme's own range).
+    pub range_basis: &'static str,
+}
+
+/// A monetised benefit per case.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CaseValue {
+    /// Who gains.
+    pub agency: Agency,
+    /// £ per case at the chosen level, 2025-26 prices, over `years`.
+    pub value: f64,
+    /// Low, central and high, 2025-26 prices.
+    pub range: [f64; 3],
+    /// Years it is spread over.
+    pub years: usize,
+}
+
+/// A programme, ready to apply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Programme {
+    /// Library id or `custom`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Evidence grade.
+    pub grade: Grade,
+    /// Cases a year at full reach.
+    pub cohort: f64,
+    /// Cases a year the council could serve, where known; served cases
+    /// never exceed it.
+    pub eligible: Option<f64>,
+    /// Reach at full roll-out, as a share (0–1).
+    pub engagement: f64,
+    /// £ per case served, 2025-26 prices.
+    pub cost_per_case: f64,
+    /// £ a year while funded.
+    pub annual_cost: f64,
+    /// £ once, in year 1.
+    pub setup_cost: f64,
+    /// Outcome effects.
+    pub effects: Vec<Effect>,
+    /// Monetised benefits per case.
+    pub case_values: Vec<CaseValue>,
+    /// (1 − deadweight)(1 − attribution)(1 − optimism bias)(effect scale).
+    pub adjustment: f64,
+    /// The optimism bias on this programme's benefits (0–1): the
+    /// simulation's most likely effect is the published one less it.
+    pub optimism: f64,
+    /// The placement avoided.
+    pub placement: Placement,
+    /// Years an avoided stay in care would have lasted.
+    pub care_years: f64,
+    /// Index of a chosen programme whose cohort contains this one's.
+    pub parent: Option<usize>,
+}
+
+impl Programme {
+    /// A programme with its effects and nothing else set yet: the choice's
+    /// settings are filled in by [`programme`].
+    fn bare(
+        id: &str,
+        name: String,
+        grade: Grade,
+        effects: Vec<Effect>,
+        case_values: Vec<CaseValue>,
+        care_years: f64,
+    ) -> Programme {
+        Programme {
+            id: id.to_string(),
+            name,
+            grade,
+            cohort: 0.0,
+            eligible: None,
+            engagement: 0.0,
+            cost_per_case: 0.0,
+            annual_cost: 0.0,
+            setup_cost: 0.0,
+            effects,
+            case_values,
+            adjustment: 0.0,
+            optimism: 0.0,
+            placement: Placement::Foster,
+            care_years,
+            parent: None,
+        }
+    }
+
+    /// This programme's relative reduction in care time (0–1, after
+    /// adjustments), which a programme nested in it applies after.
+    pub fn care_time_reduction(&self, sizes: &[f64]) -> f64 {
+        self.effects
+            .iter()
+            .zip(sizes)
+            .find(|(e, _)| e.change == Change::CareTime)
+            .map_or(0.0, |(_, s)| (s / 100.0 * self.adjustment).clamp(0.0, 1.0))
+    }
+}
+
+fn pick(level: EffectLevel, r: [f64; 3]) -> f64 {
+    match level {
+        EffectLevel::Low => r[0],
+        EffectLevel::Central => r[1],
+        EffectLevel::High => r[2],
+    }
+}
+
+/// The council's infant care entries: its own figure, or the studied Pause
+/// areas' average, never more than all its care entries.
+pub fn infant_care_starts(s: &Scenario) -> f64 {
+    let k = &s.council;
+    let stand_in = k.infant_care_starts.unwrap_or(PAUSE_STUDIED_INFANT_ENTRIES);
+    match k.care_starts {
+        Some(starts) => stand_in.min(starts),
+        None => stand_in,
+    }
+}
+
+/// The eligible caseload of a library programme from the council figures.
+pub fn eligible(s: &Scenario, prog: &evidence::Programme) -> Option<f64> {
+    let e = prog.eligible?;
+    let base = match e.base {
+        EligibleBase::CpPlans => s.council.cp_plans?,
+        EligibleBase::InfantCareEntries => infant_care_starts(s),
+    };
+    Some(base * e.per_unit)
+}
+
+/// A council count by outcome, if the scenario has it.
+pub fn council_count(s: &Scenario, o: Outcome) -> Option<f64> {
+    let k = &s.council;
+    match o {
+        Outcome::CareEntries => k.care_starts,
+        Outcome::CpPlans => k.cp_plans,
+        Outcome::ChildrenInNeed => k.children_in_need,
+        Outcome::CareProceedings => k.care_proceedings,
+        Outcome::PoliceIncidents => k.police_incidents,
+        Outcome::EmergencyAdmissions => k.emergency_admissions,
+    }
+}
+
+/// Resolves one programme choice of a validated scenario; `index` is its
+/// place in the scenario.
+pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
+    let level = s.assumptions.effect_level;
+    let d = care_years(s);
+    let mut effects = Vec::new();
+    let mut case_values = Vec::new();
+    let optimism;
+    let mut p = if choice.programme == CUSTOM_ID {
+        let custom = choice
+            .custom
+            .as_ref()
+            .expect("validated: custom programmes carry their definition");
+        optimism = s.assumptions.optimism_bias_benefits.for_grade(custom.grade);
+        let cohort = choice.cohort.filter(|c| *c > 0.0);
+        for e in &custom.effects {
+            let range = [e.low, e.central, e.high];
+            let base = e.baseline.unwrap_or(0.0);
+            let change = match e.outcome {
+                Outcome::CareEntries => Change::CareEntries,
+                Outcome::CpPlans => Change::CpPlans,
+                Outcome::ChildrenInNeed => Change::ChildrenInNeedOnly,
+                o => Change::Flow(o),
+            };
+            let (per_unit, cap, measure) = match e.measure {
+                // % of the council's count over the cohort it covers, or
+                // over the whole council when no cohort is given.
+                CustomMeasure::Relative => match council_count(s, e.outcome) {
+                    Some(count) => (count / cohort.unwrap_or(1.0), 100.0, "relative"),
+                    None => continue,
+                },
+                CustomMeasure::PercentagePoints => (1.0, base.max(0.0), "points"),
+                CustomMeasure::PerCouncil => (100.0, base.max(0.0), "per_council"),
+            };
+            effects.push(Effect {
+                outcome: e.outcome,
+                change,
+                size: pick(level, range),
+                range,
+                per_unit,
+                cap,
+                measure,
+                range_basis: "yours",
+            });
+        }
+        let name = if custom.name.trim().is_empty() {
+            "Your programme".to_string()
+        } else {
+            custom.name.clone()
+        };
+        Programme {
+            cohort: cohort.unwrap_or(1.0),
+            cost_per_case: choice.cost_per_case.unwrap_or(0.0),
+            placement: choice.placement.unwrap_or(Placement::Foster),
+            ..Programme::bare(CUSTOM_ID, name, custom.grade, effects, case_values, d)
+        }
+    } else {
+        let prog = evidence::find(&choice.programme).expect("validated: programme exists");
+        optimism = s.assumptions.optimism_bias_benefits.for_grade(prog.grade);
+        let eligible = choice.eligible.or_else(|| eligible(s, &prog));
+        let cohort = choice.cohort.or(match prog.cohort.default {
+            Some(CohortDefault::Eligible) => eligible,
+            Some(CohortDefault::Cases(n)) => Some(n),
+            None => None,
+        });
+        let per_case = |count: Option<f64>| match (count, eligible) {
+            (Some(c), Some(e)) if e > 0.0 => Some(c / e),
+            _ => None,
+        };
+        for e in &prog.effects {
+            let range = [e.size.low, e.size.central, e.size.high];
+            let outcome = e.quantity.outcome();
+            let (change, per_unit, cap, size, range, measure) = match (e.measure, e.quantity) {
+                (Measure::CouncilRelative, q) => {
+                    let (change, count) = match q {
+                        Quantity::CareTime => (Change::CareTime, s.council.care_starts),
+                        Quantity::InfantCareEntries => {
+                            (Change::CareEntries, Some(infant_care_starts(s)))
+                        }
+                        Quantity::CpPlans => (Change::CpPlans, s.council.cp_plans),
+                        Quantity::ChildrenInNeed => {
+                            (Change::ChildrenInNeedAllTiers, s.council.children_in_need)
+                        }
+                        Quantity::CareEntries => (Change::CareEntries, s.council.care_starts),
+                        Quantity::InCareAt12Months => {
+                            (Change::InCareAt12Months, s.council.care_starts)
+                        }
+                        Quantity::CareProceedings => (
+                            Change::Flow(Outcome::CareProceedings),
+                            s.council.care_proceedings,
+                        ),
+                    };
+                    match per_case(count) {
+                        Some(u) => (change, u, 100.0, pick(level, range), range, "relative"),
+                        None => continue,
+                    }
+                }
+                (Measure::CohortPoints { control_pct }, q) => {
+                    let change = match q {
+                        Quantity::InCareAt12Months => Change::InCareAt12Months,
+                        Quantity::CareEntries | Quantity::InfantCareEntries => Change::CareEntries,
+                        Quantity::CareTime => Change::CareTime,
+                        Quantity::CpPlans => Change::CpPlans,
+                        Quantity::ChildrenInNeed => Change::ChildrenInNeedOnly,
+                        Quantity::CareProceedings => Change::Flow(Outcome::CareProceedings),
+                    };
+                    (
+                        change,
+                        1.0,
+                        control_pct,
+                        pick(level, range),
+                        range,
+                        "points",
+                    )
+                }
+                (Measure::CohortObserved { observed_pct }, _) => {
+                    // The size follows from the user's counterfactual; its
+                    // range is the grade's convention below it.
+                    let control = choice.counterfactual_pct.unwrap_or(observed_pct);
+                    let derived = (control - observed_pct).max(0.0);
+                    let r = Range::by_rule(derived, prog.grade);
+                    let range = [r.low, r.central, r.high];
+                    (
+                        Change::CareEntries,
+                        1.0,
+                        control,
+                        pick(level, range),
+                        range,
+                        "points",
+                    )
+                }
+            };
+            effects.push(Effect {
+                outcome,
+                change,
+                size,
+                range,
+                per_unit,
+                cap,
+                measure,
+                range_basis: match e.range_basis {
+                    RangeBasis::Published => "published",
+                    RangeBasis::Convention => "convention",
+                },
+            });
+        }
+        for b in &prog.case_benefits {
+            let up = prices::uplift(b.price_year);
+            let range = [
+                b.per_case.low * up,
+                b.per_case.central * up,
+                b.per_case.high * up,
+            ];
+            case_values.push(CaseValue {
+                agency: b.agency,
+                value: pick(level, range),
+                range,
+                years: b.years,
+            });
+        }
+        let care_years = match prog.duration {
+            Duration::Council => d,
+            Duration::UntilAdult { entry_age } => d.min(18.0 - entry_age),
+        };
+        let parent = prog
+            .nests_in
+            .and_then(|id| s.programmes.iter().position(|c| c.programme == id));
+        Programme {
+            cohort: cohort.unwrap_or(0.0),
+            eligible,
+            cost_per_case: choice.cost_per_case.unwrap_or_else(|| {
+                prog.cost
+                    .as_ref()
+                    .map_or(0.0, |c| c.per_case * prices::uplift(c.price_year))
+            }),
+            placement: choice.placement.unwrap_or(prog.placement),
+            parent,
+            ..Programme::bare(
+                prog.id,
+                prog.name.to_string(),
+                prog.grade,
+                effects,
+                case_values,
+                care_years,
+            )
+        }
+    };
+    p.engagement = choice.engagement_pct / 100.0;
+    p.annual_cost = choice.annual_cost;
+    p.setup_cost = choice.setup_cost;
+    p.optimism = optimism / 100.0;
+    p.adjustment = (1.0 - choice.deadweight_pct / 100.0)
+        * (1.0 - choice.attribution_pct / 100.0)
+        * (1.0 - optimism / 100.0)
+        * (choice.effect_scale_pct / 100.0);
+    p
+}

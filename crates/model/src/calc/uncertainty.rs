@@ -1,0 +1,728 @@
+//! How sure are we? A seeded Monte Carlo over the evidence ranges, and a
+//! one-at-a-time sensitivity analysis (the tornado).
+//!
+//! Each simulation draws every effect size and per-case benefit from a
+//! triangular distribution from its low end up to the published figure,
+//! most likely at the published figure less the optimism bias (the value
+//! the projection uses), every unit cost from a triangle of ± the unit-cost
+//! spread, and every programme's engagement from a triangle of ± the
+//! engagement spread, then runs the same kernel as the projection. Results
+//! are the council's cash: savings it no longer pays minus the cost. The generator is PCG (`rand_pcg::Pcg64Mcg`)
+//! seeded from the scenario, so the same seed gives the same numbers in the
+//! CLI and the browser.
+
+use rand_core::{RngCore, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+use serde::Serialize;
+
+use crate::calc::engine::{self, Draw, Plan, Work, OUTCOMES};
+use crate::calc::projection::year_label;
+use crate::calc::resolve;
+use crate::scenario::error::Error;
+use crate::scenario::format::Scenario;
+use crate::scenario::validate::validate;
+
+/// 10th, 50th and 90th percentiles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Percentiles {
+    /// 10th percentile.
+    pub p10: f64,
+    /// Median.
+    pub p50: f64,
+    /// 90th percentile.
+    pub p90: f64,
+}
+
+/// One year of the simulation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimYear {
+    /// 1 for the first year.
+    pub year: u32,
+    /// Financial year, e.g. `2026-27`.
+    pub label: String,
+    /// The council's cash savings minus cost in the year, £.
+    pub net: Percentiles,
+    /// The same so far (not discounted), £: the figure the council's
+    /// payback year is read from.
+    pub cumulative_net: Percentiles,
+    /// The council's net present budget impact so far, £.
+    pub cumulative_pv_net: Percentiles,
+    /// Share of simulations (0–1) in which the council's cash savings have
+    /// covered the cost by this year.
+    pub paid_back_share: f64,
+}
+
+/// The simulation's results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Simulation {
+    /// Number of simulations.
+    pub draws: u32,
+    /// Seed used.
+    pub seed: u32,
+    /// Year by year.
+    pub years: Vec<SimYear>,
+    /// The council's net present budget impact over the horizon (cash
+    /// savings minus cost, discounted), £.
+    pub npv: Percentiles,
+    /// Share of simulations (0–1) in which the council gains in cash.
+    pub npv_positive_share: f64,
+    /// The result in one plain sentence.
+    pub sentence: String,
+    /// Where each effect's range comes from: published intervals apart
+    /// from this calculator's conventions.
+    pub ranges: Vec<RangeSource>,
+}
+
+/// The range one effect is drawn from, and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RangeSource {
+    /// The programme.
+    pub programme: String,
+    /// The outcome, in words.
+    pub outcome: &'static str,
+    /// `relative` (%), `points` or `per_council`.
+    pub measure: &'static str,
+    /// Low, central and high sizes, before adjustments.
+    pub low: f64,
+    /// The figure used.
+    pub central: f64,
+    /// The high end.
+    pub high: f64,
+    /// `published`, `convention` or `yours`.
+    pub basis: &'static str,
+}
+
+/// A draw from the triangular distribution on (low, mode, high) given a
+/// uniform `u` in [0, 1).
+///
+/// ```
+/// use outcome_model::calc::uncertainty::triangular;
+/// assert_eq!(triangular(0.0, 0.0, 1.0, 2.0), 0.0);
+/// assert_eq!(triangular(0.5, 0.0, 1.0, 2.0), 1.0);
+/// ```
+#[inline(always)]
+pub fn triangular(u: f64, low: f64, mode: f64, high: f64) -> f64 {
+    let span = high - low;
+    if span <= 0.0 {
+        return mode;
+    }
+    let split = (mode - low) / span;
+    if u < split {
+        low + (u * span * (mode - low)).sqrt()
+    } else {
+        high - ((1.0 - u) * span * (high - mode)).sqrt()
+    }
+}
+
+#[inline(always)]
+fn uniform(rng: &mut Pcg64Mcg) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// Index of quantile `q` (0–1) among `len` sorted values.
+fn rank(len: usize, q: f64) -> usize {
+    ((len - 1) as f64 * q).round() as usize
+}
+
+/// Moves the `k`-th smallest of `v` to `v[k]`, smaller ones before it and
+/// larger ones after (Hoare's quickselect, median-of-three pivot), and
+/// returns it. The values are finite.
+fn select(v: &mut [f64], k: usize) -> f64 {
+    let (mut lo, mut hi) = (0, v.len() - 1);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let (a, b, c) = (v[lo], v[mid], v[hi]);
+        let pivot = if a < b {
+            if b < c {
+                b
+            } else if a < c {
+                c
+            } else {
+                a
+            }
+        } else if a < c {
+            a
+        } else if b < c {
+            c
+        } else {
+            b
+        };
+        let (mut i, mut j) = (lo, hi);
+        loop {
+            while v[i] < pivot {
+                i += 1;
+            }
+            while pivot < v[j] {
+                j -= 1;
+            }
+            if i >= j {
+                break;
+            }
+            v.swap(i, j);
+            i += 1;
+            j -= 1;
+        }
+        // v[lo..=j] <= pivot <= v[j + 1..=hi]
+        if k <= j {
+            hi = j;
+        } else {
+            lo = j + 1;
+        }
+    }
+    v[k]
+}
+
+/// The 10th, 50th and 90th percentiles of `values` (nearest rank), which it
+/// may reorder; `scratch` is working space, reused from call to call.
+fn percentiles(values: &mut [f64], scratch: &mut Vec<f64>) -> Percentiles {
+    let len = values.len();
+    if len == 0 {
+        return Percentiles::default();
+    }
+    let ranks = [rank(len, 0.1), rank(len, 0.5), rank(len, 0.9)];
+    if len >= BRACKETED {
+        let [p10, p50, p90] = bracketed(values, ranks, scratch);
+        return Percentiles { p10, p50, p90 };
+    }
+    let [k10, k50, k90] = ranks;
+    let p50 = select(values, k50);
+    let (below, above) = values.split_at_mut(k50);
+    Percentiles {
+        p10: if k10 < k50 { select(below, k10) } else { p50 },
+        p50,
+        p90: if k90 > k50 {
+            select(&mut above[1..], k90 - k50 - 1)
+        } else {
+            p50
+        },
+    }
+}
+
+/// From this many values on, [`bracketed`] is used.
+const BRACKETED: usize = 4_096;
+/// Size of the sample that brackets a rank.
+const SAMPLE: usize = 512;
+/// Sample positions either side of a rank's expected place: over four
+/// standard deviations of where it falls in a sample of [`SAMPLE`].
+const MARGIN: usize = 48;
+
+/// The values of ranks `ks` among `values`, the same as [`select`] gives,
+/// by counting. Quickselect's comparisons go either way at random, which
+/// processors predict badly. Here a sample of the values (independent
+/// draws, so any spread-out subset will do) gives, for each rank, two
+/// values that very likely bracket it; one pass counts the values below
+/// each bracket and gathers those inside it, without branching; and the
+/// selection runs on those few. Where a bracket misses, or holds too many,
+/// it falls back to [`select`] on all the values.
+fn bracketed(values: &mut [f64], ks: [usize; 3], scratch: &mut Vec<f64>) -> [f64; 3] {
+    let len = values.len();
+    let stride = len / SAMPLE;
+    let mut sample = [0.0; SAMPLE];
+    for (i, x) in sample.iter_mut().enumerate() {
+        *x = values[i * stride];
+    }
+    sample.sort_unstable_by(f64::total_cmp);
+    let mut lo = [0.0; 3];
+    let mut hi = [0.0; 3];
+    for q in 0..3 {
+        let at = ks[q] * SAMPLE / len;
+        lo[q] = sample[at.saturating_sub(MARGIN)];
+        hi[q] = sample[(at + MARGIN).min(SAMPLE - 1)];
+    }
+    // Room for a quarter of the values in each bracket (about a fifth is
+    // expected); the last slot takes the overflow.
+    let cap = len / 4;
+    scratch.clear();
+    scratch.resize(3 * cap, 0.0);
+    let (a, rest) = scratch.split_at_mut(cap);
+    let (b, c) = rest.split_at_mut(cap);
+    let last = cap - 1;
+    let (mut b0, mut b1, mut b2) = (0usize, 0usize, 0usize);
+    let (mut n0, mut n1, mut n2) = (0usize, 0usize, 0usize);
+    // Written out for the three brackets, with `as` casts rather than
+    // `min` or `From`, which the browser build would call.
+    for &x in values.iter() {
+        b0 += (x < lo[0]) as usize;
+        a[if n0 < last { n0 } else { last }] = x;
+        n0 += (lo[0] <= x && x <= hi[0]) as usize;
+        b1 += (x < lo[1]) as usize;
+        b[if n1 < last { n1 } else { last }] = x;
+        n1 += (lo[1] <= x && x <= hi[1]) as usize;
+        b2 += (x < lo[2]) as usize;
+        c[if n2 < last { n2 } else { last }] = x;
+        n2 += (lo[2] <= x && x <= hi[2]) as usize;
+    }
+    let near = [a, b, c];
+    let below = [b0, b1, b2];
+    let n = [n0, n1, n2];
+    let mut out = [0.0; 3];
+    for q in 0..3 {
+        let k = ks[q];
+        out[q] = if n[q] < cap && below[q] <= k && k < below[q] + n[q] {
+            select(&mut near[q][..n[q]], k - below[q])
+        } else {
+            select(values, k)
+        };
+    }
+    out
+}
+
+/// Runs the Monte Carlo for a scenario.
+pub fn simulate(s: &Scenario) -> Result<Simulation, Vec<Error>> {
+    validate(s)?;
+    Ok(simulate_valid(s))
+}
+
+/// [`simulate`] for a scenario already validated.
+pub fn simulate_valid(s: &Scenario) -> Simulation {
+    let plan = Plan::new(s);
+    let u = &s.uncertainty;
+    let draws = u.draws.clamp(1, 100_000) as usize;
+    let h = plan.horizon;
+    let n = plan.programmes.len();
+    let mut rng = Pcg64Mcg::seed_from_u64(u64::from(u.seed));
+    let cost_w = u.unit_cost_spread_pct / 100.0;
+    let eng_w = u.engagement_spread_pct / 100.0;
+
+    // Each range runs from its low end up to the published figure, most
+    // likely at the published figure less the optimism bias (the value the
+    // projection uses), so the simulation does not take the bias twice.
+    // Draws are divided by (1 − bias), which the kernel multiplies back.
+    let spread = |p: &resolve::Programme, r: [f64; 3], central: f64| {
+        let keep = 1.0 - p.optimism;
+        if keep <= 0.0 {
+            return [0.0; 4];
+        }
+        let mode = central * keep;
+        [r[0].min(mode), mode, r[2].max(mode), 1.0 / keep]
+    };
+    let ranges: Vec<[f64; 4]> = plan
+        .programmes
+        .iter()
+        .flat_map(|p| p.effects.iter().map(move |e| spread(p, e.range, e.size)))
+        .collect();
+    let case_ranges: Vec<[f64; 4]> = plan
+        .programmes
+        .iter()
+        .flat_map(|p| {
+            p.case_values
+                .iter()
+                .map(move |c| spread(p, c.range, c.value))
+        })
+        .collect();
+    let mut sizes = vec![0.0; ranges.len()];
+    let mut cases = vec![0.0; case_ranges.len()];
+    let mut engagement = vec![1.0; n];
+    // Year by year, one column of draws each: `[t * draws + d]`.
+    let mut net = vec![0.0; draws * h];
+    let mut cum_net = vec![0.0; draws * h];
+    let mut cum_pv = vec![0.0; draws * h];
+    // How many simulations first pay back in each year.
+    let mut paid_in = vec![0usize; h];
+    let mut npvs = vec![0.0; draws];
+    let mut w = Work::default();
+    // Slices, not `Vec`s, in the loop: see `engine::simulate`.
+    let discount = &plan.discount[..];
+    let (ranges, case_ranges) = (&ranges[..], &case_ranges[..]);
+    let (sizes, cases, engagement) = (&mut sizes[..], &mut cases[..], &mut engagement[..]);
+    let (net, cum_net, cum_pv) = (&mut net[..], &mut cum_net[..], &mut cum_pv[..]);
+    let (paid_in, npvs) = (&mut paid_in[..], &mut npvs[..]);
+
+    for d in 0..draws {
+        for k in 0..ranges.len() {
+            let r = ranges[k];
+            sizes[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]) * r[3];
+        }
+        for k in 0..case_ranges.len() {
+            let r = case_ranges[k];
+            cases[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]) * r[3];
+        }
+        let mut unit_mult = [1.0; OUTCOMES];
+        for m in unit_mult.iter_mut() {
+            *m = triangular(uniform(&mut rng), 1.0 - cost_w, 1.0, 1.0 + cost_w);
+        }
+        for m in engagement.iter_mut() {
+            *m = triangular(uniform(&mut rng), 1.0 - eng_w, 1.0, 1.0 + eng_w);
+        }
+        let draw = Draw {
+            sizes: Some(sizes),
+            case_values: Some(cases),
+            unit_mult,
+            engagement_mult: Some(engagement),
+            cost_mult: 1.0,
+        };
+        engine::simulate(&plan, &draw, &mut w);
+        let (mut cum, mut cum_cost, mut pv) = (0.0, 0.0, 0.0);
+        let mut paid = false;
+        for t in 0..h {
+            let y = w.cash_net(n, h, t);
+            cum += y;
+            cum_cost += w.cost_in(n, h, t);
+            pv += y * discount[t];
+            net[t * draws + d] = y;
+            cum_net[t * draws + d] = cum;
+            cum_pv[t * draws + d] = pv;
+            if !paid && cum_cost > 0.0 && cum >= 0.0 {
+                paid = true;
+                paid_in[t] += 1;
+            }
+        }
+        npvs[d] = pv;
+    }
+
+    let mut years = Vec::with_capacity(h);
+    let mut scratch = Vec::new();
+    let mut paid = 0;
+    for t in 0..h {
+        let mut column =
+            |v: &mut [f64]| percentiles(&mut v[t * draws..(t + 1) * draws], &mut scratch);
+        paid += paid_in[t];
+        years.push(SimYear {
+            year: t as u32 + 1,
+            label: year_label(s.assumptions.start_year, t),
+            net: column(net),
+            cumulative_net: column(cum_net),
+            cumulative_pv_net: column(cum_pv),
+            paid_back_share: paid as f64 / draws as f64,
+        });
+    }
+    let positive = npvs.iter().filter(|v| **v > 0.0).count() as f64 / draws as f64;
+    let sentence = sentence(&years, n > 1);
+    let ranges = plan
+        .programmes
+        .iter()
+        .flat_map(|p| {
+            p.effects.iter().map(|e| RangeSource {
+                programme: p.name.clone(),
+                outcome: e.outcome.label(),
+                measure: e.measure,
+                low: e.range[0],
+                central: e.size,
+                high: e.range[2],
+                basis: e.range_basis,
+            })
+        })
+        .collect();
+    Simulation {
+        ranges,
+        draws: draws as u32,
+        seed: u.seed,
+        years,
+        npv: percentiles(npvs, &mut scratch),
+        npv_positive_share: positive,
+        sentence,
+    }
+}
+
+/// "In 8 of 10 simulations the programme pays for itself by year 3 (2028-29)."
+fn sentence(years: &[SimYear], several: bool) -> String {
+    let (subject, verb) = if several {
+        (
+            "the programmes",
+            "pay for themselves in cash to the council",
+        )
+    } else {
+        ("the programme", "pays for itself in cash to the council")
+    };
+    let tenths = |share: f64| (share * 10.0).round() as u32;
+    if let Some(y) = years.iter().find(|y| y.paid_back_share >= 0.5) {
+        let k = tenths(y.paid_back_share);
+        let when = if y.year == 1 {
+            format!("in its first year ({})", y.label)
+        } else {
+            format!("by year {} ({})", y.year, y.label)
+        };
+        return format!("In {k} of 10 simulations {subject} {verb} {when}.");
+    }
+    let last = years.last().map_or(0.0, |y| y.paid_back_share);
+    let h = years.len();
+    let span = if h == 1 {
+        "1 year".to_string()
+    } else {
+        format!("{h} years")
+    };
+    let (do_, verb_base) = if several {
+        ("do", "pay for themselves in cash to the council")
+    } else {
+        ("does", "pay for itself in cash to the council")
+    };
+    match tenths(last) {
+        0 if last == 0.0 => {
+            format!("In none of the simulations {do_} {subject} {verb_base} within {span}.")
+        }
+        0 => {
+            format!("In fewer than 1 in 10 simulations {do_} {subject} {verb_base} within {span}.")
+        }
+        k => format!("In only {k} of 10 simulations {do_} {subject} {verb_base} within {span}."),
+    }
+}
+
+/// One bar of the tornado: NPV with one input at each end of its range and
+/// everything else as entered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    /// What was varied, in words.
+    pub input: String,
+    /// The low end, in words (e.g. "low effect", "£485 a week").
+    pub low_label: String,
+    /// The high end, in words.
+    pub high_label: String,
+    /// The council's net budget impact with the input at its low end, £.
+    pub npv_low: f64,
+    /// The same at its high end, £.
+    pub npv_high: f64,
+}
+
+/// The tornado: inputs ordered by how much they move NPV, largest first,
+/// leaving out those that do not move it.
+pub fn tornado(s: &Scenario) -> Result<Vec<Bar>, Vec<Error>> {
+    validate(s)?;
+    Ok(tornado_valid(s))
+}
+
+fn npv_of(s: &Scenario, w: &mut Work) -> f64 {
+    let plan = Plan::new(s);
+    engine::simulate(&plan, &Draw::central(), w);
+    engine::budget_npv(&plan, w)
+}
+
+/// [`tornado`] for a scenario already validated.
+pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
+    let mut w = Work::default();
+    let mut bars = Vec::new();
+    let vary = |input: String, low: (&str, Scenario), high: (&str, Scenario), w: &mut Work| Bar {
+        input,
+        low_label: low.0.to_string(),
+        high_label: high.0.to_string(),
+        npv_low: npv_of(&low.1, w),
+        npv_high: npv_of(&high.1, w),
+    };
+
+    // Each programme's effects, low and high (others as entered).
+    let plan = Plan::new(s);
+    let base_sizes: Vec<f64> = plan
+        .programmes
+        .iter()
+        .flat_map(|p| p.effects.iter().map(|e| e.size))
+        .collect();
+    let base_cases: Vec<f64> = plan
+        .programmes
+        .iter()
+        .flat_map(|p| p.case_values.iter().map(|c| c.value))
+        .collect();
+    let (mut k, mut c) = (0, 0);
+    for p in &plan.programmes {
+        let mut ends = [0.0; 2];
+        for (end, slot) in ends.iter_mut().enumerate() {
+            let mut sizes = base_sizes.clone();
+            for (j, e) in p.effects.iter().enumerate() {
+                sizes[k + j] = e.range[if end == 0 { 0 } else { 2 }];
+            }
+            let mut cases = base_cases.clone();
+            for (j, r) in p.case_values.iter().map(|c| c.range).enumerate() {
+                cases[c + j] = r[if end == 0 { 0 } else { 2 }];
+            }
+            let draw = Draw {
+                sizes: Some(&sizes),
+                case_values: Some(&cases),
+                ..Draw::central()
+            };
+            engine::simulate(&plan, &draw, &mut w);
+            *slot = engine::budget_npv(&plan, &w);
+        }
+        k += p.effects.len();
+        c += p.case_values.len();
+        bars.push(Bar {
+            input: format!("{}: size of effect", p.name),
+            low_label: "low end of the evidence".into(),
+            high_label: "high end of the evidence".into(),
+            npv_low: ends[0],
+            npv_high: ends[1],
+        });
+    }
+
+    let spread = s.uncertainty.engagement_spread_pct / 100.0;
+    for i in 0..s.programmes.len() {
+        let e = s.programmes[i].engagement_pct;
+        let at = |m: f64| {
+            let mut t = s.clone();
+            t.programmes[i].engagement_pct = (e * m).min(100.0);
+            t
+        };
+        let name = plan.programmes[i].name.clone();
+        bars.push(vary(
+            format!("{name}: engagement"),
+            ("fewer reached", at(1.0 - spread)),
+            ("more reached", at(1.0 + spread)),
+            &mut w,
+        ));
+    }
+
+    let cs = s.uncertainty.unit_cost_spread_pct / 100.0;
+    type Scale = fn(&mut Scenario, f64);
+    let costs: [(&str, Scale); 4] = [
+        ("Cost of a child in care", |t, m| {
+            t.unit_costs.foster_weekly *= m;
+            t.unit_costs.residential_weekly *= m;
+        }),
+        ("Cost of a child protection plan", |t, m| {
+            t.unit_costs.cp_plan_annual *= m
+        }),
+        ("Cost of a child in need case", |t, m| {
+            t.unit_costs.cin_annual *= m
+        }),
+        ("Cost of care proceedings", |t, m| {
+            t.unit_costs.care_proceedings *= m
+        }),
+    ];
+    for (label, apply) in costs {
+        let at = |m: f64| {
+            let mut t = s.clone();
+            apply(&mut t, m);
+            t
+        };
+        bars.push(vary(
+            label.to_string(),
+            ("lower", at(1.0 - cs)),
+            ("higher", at(1.0 + cs)),
+            &mut w,
+        ));
+    }
+
+    let with = |f: &dyn Fn(&mut Scenario)| {
+        let mut t = s.clone();
+        f(&mut t);
+        t
+    };
+    bars.push(vary(
+        "Optimism bias on costs".into(),
+        (
+            "0% (Green Book lower bound)",
+            with(&|t| t.assumptions.optimism_bias_costs_pct = 0.0),
+        ),
+        (
+            "41% (upper bound)",
+            with(&|t| t.assumptions.optimism_bias_costs_pct = 41.0),
+        ),
+        &mut w,
+    ));
+    bars.push(vary(
+        "Discount rate".into(),
+        ("2.5%", with(&|t| t.assumptions.discount_rate_pct = 2.5)),
+        (
+            "3.5% (Green Book)",
+            with(&|t| t.assumptions.discount_rate_pct = 3.5),
+        ),
+        &mut w,
+    ));
+    let d = plan.care_years;
+    bars.push(vary(
+        "Years in care per child".into(),
+        (
+            "25% shorter",
+            with(&|t| t.assumptions.care_years = Some((d * 0.75).max(0.1))),
+        ),
+        (
+            "25% longer",
+            with(&|t| t.assumptions.care_years = Some((d * 1.25).min(18.0))),
+        ),
+        &mut w,
+    ));
+    bars.push(vary(
+        "How long benefits last after the first year".into(),
+        (
+            "fade 50% a year",
+            with(&|t| t.assumptions.drop_off_pct = 50.0),
+        ),
+        (
+            "last as entered",
+            with(&|t| t.assumptions.drop_off_pct = s.assumptions.drop_off_pct),
+        ),
+        &mut w,
+    ));
+
+    bars.retain(|b| (b.npv_high - b.npv_low).abs() > 0.005);
+    bars.sort_by(|a, b| {
+        let sa = (a.npv_high - a.npv_low).abs();
+        let sb = (b.npv_high - b.npv_low).abs();
+        sb.total_cmp(&sa)
+    });
+    bars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Nearest-rank percentiles by sorting, to check the selection against.
+    fn by_sorting(values: &[f64]) -> Percentiles {
+        let mut v = values.to_vec();
+        v.sort_by(f64::total_cmp);
+        let at = |q: f64| v[rank(v.len(), q)];
+        Percentiles {
+            p10: at(0.1),
+            p50: at(0.5),
+            p90: at(0.9),
+        }
+    }
+
+    #[test]
+    fn selection_gives_the_sorted_percentiles() {
+        let mut rng = Pcg64Mcg::seed_from_u64(7);
+        // (length, distinct values: 0 for continuous draws)
+        let cases = [
+            (1, 0),
+            (2, 0),
+            (3, 0),
+            (10, 0),
+            (11, 2),
+            (100, 3),
+            (1_000, 0),
+            (1_001, 1),
+            (10_000, 0),
+            (10_000, 5),
+        ];
+        for (len, distinct) in cases {
+            let values: Vec<f64> = (0..len)
+                .map(|_| {
+                    let u = uniform(&mut rng);
+                    if distinct == 0 {
+                        u * 2e6 - 1e6
+                    } else {
+                        (u * distinct as f64).floor()
+                    }
+                })
+                .collect();
+            let mut work = values.clone();
+            assert_eq!(
+                percentiles(&mut work, &mut Vec::new()),
+                by_sorting(&values),
+                "{len} values"
+            );
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            assert_eq!(
+                percentiles(&mut sorted, &mut Vec::new()),
+                by_sorting(&values),
+                "sorted"
+            );
+            sorted.reverse();
+            assert_eq!(
+                percentiles(&mut sorted, &mut Vec::new()),
+                by_sorting(&values),
+                "reversed"
+            );
+            // Ranks by counting, brackets hit or missed.
+            if len >= SAMPLE {
+                let mut scratch = Vec::new();
+                let mut all = values.clone();
+                all.sort_by(f64::total_cmp);
+                for ks in [[0, len / 2, len - 1], [1, len / 10, len - 2]] {
+                    let mut work = values.clone();
+                    let want = ks.map(|k| all[k]);
+                    assert_eq!(bracketed(&mut work, ks, &mut scratch), want, "ranks {ks:?}");
+                }
+            }
+        }
+    }
+}

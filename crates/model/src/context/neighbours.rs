@@ -1,0 +1,250 @@
+//! Each council's ten statistical neighbours: the councils most like it,
+//! by the Department for Education's statistical-neighbour model (2025
+//! model, updated May 2025), with the published closeness band.
+//!
+//! The table in `neighbours_table.rs` is generated from
+//! `../shared/data/dfe/statistical_neighbours_2025.csv` by
+//! `cargo run --bin gen-council-data` (which calls [`parse_table`] and
+//! [`render_table`]); a test fails if they differ. Anything showing the
+//! neighbours must carry [`CREDIT`].
+
+use crate::import::csv;
+use crate::scenario::error::{Error, ErrorKind};
+
+#[rustfmt::skip]
+#[path = "neighbours_table.rs"]
+mod table;
+
+/// Attribution required by the Open Government Licence.
+pub const CREDIT: &str = "Contains public sector information licensed under the Open Government Licence v3.0. Source: Department for Education, Children's services statistical neighbour benchmarking tool (2025 model).";
+
+/// How close a neighbour is, as DfE bands it (closest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Closeness {
+    /// Extremely close.
+    ExtremelyClose,
+    /// Very close.
+    VeryClose,
+    /// Close.
+    Close,
+    /// Somewhat close.
+    SomewhatClose,
+    /// Not close.
+    NotClose,
+}
+
+impl Closeness {
+    /// Every band, closest first.
+    pub const ALL: [Closeness; 5] = [
+        Closeness::ExtremelyClose,
+        Closeness::VeryClose,
+        Closeness::Close,
+        Closeness::SomewhatClose,
+        Closeness::NotClose,
+    ];
+
+    /// The band as DfE writes it: `Very close`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Closeness::ExtremelyClose => "Extremely close",
+            Closeness::VeryClose => "Very close",
+            Closeness::Close => "Close",
+            Closeness::SomewhatClose => "Somewhat close",
+            Closeness::NotClose => "Not close",
+        }
+    }
+
+    /// Reads a band as DfE writes it (any letter case, trimmed).
+    pub fn parse(text: &str) -> Option<Closeness> {
+        let t = text.trim();
+        Closeness::ALL
+            .into_iter()
+            .find(|c| c.label().eq_ignore_ascii_case(t))
+    }
+
+    fn variant(self) -> &'static str {
+        match self {
+            Closeness::ExtremelyClose => "ExtremelyClose",
+            Closeness::VeryClose => "VeryClose",
+            Closeness::Close => "Close",
+            Closeness::SomewhatClose => "SomewhatClose",
+            Closeness::NotClose => "NotClose",
+        }
+    }
+}
+
+/// One council's neighbours, closest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Neighbours<S = &'static str> {
+    /// ONS code of the council.
+    pub code: S,
+    /// Its name as DfE spells it.
+    pub name: S,
+    /// The ten neighbours' ONS codes with their closeness, closest first.
+    pub neighbours: [(S, Closeness); 10],
+}
+
+/// A row read from a file.
+pub type OwnedNeighbours = Neighbours<String>;
+
+impl Neighbours {
+    /// The same row with owned text.
+    pub fn owned(&self) -> OwnedNeighbours {
+        Neighbours {
+            code: self.code.to_string(),
+            name: self.name.to_string(),
+            neighbours: std::array::from_fn(|i| {
+                (self.neighbours[i].0.to_string(), self.neighbours[i].1)
+            }),
+        }
+    }
+}
+
+/// Every council with neighbours (the 153 current councils), in file order.
+pub fn all() -> &'static [Neighbours] {
+    &table::NEIGHBOURS
+}
+
+/// The neighbours of the council with ONS code `code` (any letter case);
+/// `None` for a code with none (a former council, or not a council).
+///
+/// ```
+/// use outcome_model::context::neighbours::neighbours;
+/// let herts = neighbours("E10000015").unwrap();
+/// assert_eq!(herts.neighbours.len(), 10);
+/// ```
+pub fn neighbours(code: &str) -> Option<&'static Neighbours> {
+    neighbours_in(all(), code)
+}
+
+/// [`neighbours`] in any list (e.g. one read from a file).
+pub fn neighbours_in<'a, S: AsRef<str>>(
+    rows: &'a [Neighbours<S>],
+    code: &str,
+) -> Option<&'a Neighbours<S>> {
+    let code = code.trim();
+    rows.iter()
+        .find(|n| n.code.as_ref().eq_ignore_ascii_case(code))
+}
+
+/// The median of the figures that are present; `None` when there are none.
+///
+/// ```
+/// use outcome_model::context::neighbours::median;
+/// assert_eq!(median(&[Some(3.0), None, Some(1.0), Some(2.0)]), Some(2.0));
+/// assert_eq!(median(&[Some(1.0), Some(2.0)]), Some(1.5));
+/// assert_eq!(median(&[None]), None);
+/// ```
+pub fn median(values: &[Option<f64>]) -> Option<f64> {
+    let mut v: Vec<f64> = values.iter().flatten().copied().collect();
+    if v.is_empty() {
+        return None;
+    }
+    // The sort of `sorted` (the browser calls this); the few figures of a
+    // comparison need nothing faster.
+    crate::calc::sorted::sort_by(&mut v, |a, b| a < b);
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
+}
+
+fn invalid(field: String, reason: String) -> Error {
+    Error::new(field, ErrorKind::Invalid { reason })
+}
+
+/// Reads `statistical_neighbours_2025.csv`: `new_la_code, old_la_code,
+/// la_name`, then `sn{k}_code, sn{k}_closeness` for k = 1 to 10. Errors
+/// name the line and column: a wrong header, an unknown closeness band, a
+/// blank neighbour, a council that is its own neighbour or lists one twice.
+pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
+    let records = csv::records(text)?;
+    let Some((header, rows)) = records.split_first() else {
+        return Err(invalid(csv::line_field(1), "the file is empty".to_string()));
+    };
+    let mut columns = vec![
+        "new_la_code".to_string(),
+        "old_la_code".to_string(),
+        "la_name".to_string(),
+    ];
+    for k in 1..=10 {
+        columns.push(format!("sn{k}_code"));
+        columns.push(format!("sn{k}_closeness"));
+    }
+    let found: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
+    if found != columns {
+        return Err(invalid(
+            csv::line_field(header.line),
+            format!("a neighbours file has the columns {}", columns.join(",")),
+        ));
+    }
+    let mut out: Vec<OwnedNeighbours> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
+        let field = |i: usize| format!("{}, column {}", csv::line_field(row.line), columns[i]);
+        let mut list: Vec<(String, Closeness)> = Vec::with_capacity(10);
+        for k in 0..10 {
+            let (c, b) = (3 + 2 * k, 4 + 2 * k);
+            let code = cell(c);
+            if code.is_empty() || code == cell(0) || list.iter().any(|(n, _)| n == code) {
+                return Err(invalid(
+                    field(c),
+                    format!("\u{201c}{code}\u{201d} is blank, the council itself, or listed twice"),
+                ));
+            }
+            let band = Closeness::parse(cell(b)).ok_or_else(|| {
+                invalid(
+                    field(b),
+                    format!("\u{201c}{}\u{201d} is not a closeness band", cell(b)),
+                )
+            })?;
+            list.push((code.to_string(), band));
+        }
+        let mut list = list.into_iter();
+        out.push(Neighbours {
+            code: cell(0).to_string(),
+            name: cell(2).to_string(),
+            neighbours: std::array::from_fn(|_| list.next().expect("ten neighbours")),
+        });
+    }
+    Ok(out)
+}
+
+/// The Rust source of `neighbours_table.rs`, in file order.
+pub fn render_table(rows: &[OwnedNeighbours]) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    s.push_str(
+        "// generated by `cargo run --bin gen-council-data` from ../shared/data/dfe; do not edit\n\
+         \n\
+         //! DfE statistical neighbours, 2025 model: ten a council, closest first.\n\
+         \n\
+         use super::Neighbours;\n\
+         use super::Closeness::*;\n\
+         \n",
+    );
+    let _ = writeln!(s, "/// {} councils.", rows.len());
+    let _ = writeln!(
+        s,
+        "pub(super) static NEIGHBOURS: [Neighbours; {}] = [",
+        rows.len()
+    );
+    for r in rows {
+        let list: Vec<String> = r
+            .neighbours
+            .iter()
+            .map(|(c, b)| format!("({c:?}, {})", b.variant()))
+            .collect();
+        let _ = writeln!(
+            s,
+            "    Neighbours {{ code: {:?}, name: {:?}, neighbours: [{}] }},",
+            r.code,
+            r.name,
+            list.join(", ")
+        );
+    }
+    let _ = writeln!(s, "];");
+    s
+}

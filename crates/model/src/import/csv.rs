@@ -1,0 +1,414 @@
+//! A small CSV reader (RFC 4180), for the official council tables and for
+//! files people upload.
+//!
+//! - Fields are separated by commas; a record ends at CRLF, LF or a lone CR.
+//! - A field that starts with `"` is quoted: it may hold commas, line breaks
+//!   and doubled quotes (`""` reads as one `"`). Text after the closing quote
+//!   (other than a comma or the end of the line) is an error.
+//! - A `"` inside an unquoted field is read as an ordinary character.
+//! - A UTF-8 byte order mark at the start is dropped.
+//! - Empty lines are skipped; a line of commas is a record of empty fields.
+//! - Every record must have as many fields as the first one (the header).
+//! - Fields are returned exactly as written: no trimming, no type guessing.
+//!
+//! Errors name the line, as `csv line 12` (lines count from 1, as an editor
+//! shows them; a record spread over several lines by a quoted line break is
+//! named by the line it starts on). The reader never panics, whatever its
+//! input.
+
+use crate::scenario::error::{Error, ErrorKind};
+
+/// One record of a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// Line of the file the record starts on, counting from 1.
+    pub line: usize,
+    /// The fields, unquoted.
+    pub fields: Vec<String>,
+}
+
+/// The field name of an error about `line` of a CSV file: `csv line 12`.
+pub fn line_field(line: usize) -> String {
+    format!("csv line {line}")
+}
+
+fn invalid(line: usize, reason: impl Into<String>) -> Error {
+    Error::new(
+        line_field(line),
+        ErrorKind::Invalid {
+            reason: reason.into(),
+        },
+    )
+}
+
+/// The records after a header that must read exactly `columns` (each
+/// field trimmed); `what` names the file in the error, e.g. "a history
+/// file".
+///
+/// ```
+/// use outcome_model::import::csv;
+/// let records = csv::records("a,b\n1,2\n").unwrap();
+/// assert_eq!(csv::body(&records, &["a", "b"], "a file").unwrap().len(), 1);
+/// let e = csv::body(&records, &["a"], "a file").unwrap_err();
+/// assert_eq!(e.field, "csv line 1");
+/// ```
+pub fn body<'a>(
+    records: &'a [Record],
+    columns: &[&str],
+    what: &str,
+) -> Result<&'a [Record], Error> {
+    let Some((header, rows)) = records.split_first() else {
+        return Err(invalid(1, "the file is empty"));
+    };
+    let found: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
+    if found != columns {
+        return Err(invalid(
+            header.line,
+            format!("{what} has the columns {}", columns.join(",")),
+        ));
+    }
+    Ok(rows)
+}
+
+/// How a field ended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// A comma: another field of the same record follows.
+    Comma,
+    /// A line break or the end of the text: the record is complete.
+    Record,
+}
+
+/// Reads every record of `text`, with the line each starts on.
+///
+/// ```
+/// use outcome_model::import::csv;
+/// let rows = csv::records("code,name\r\nE1,\"Bristol, City of\"\r\n").unwrap();
+/// assert_eq!(rows[1].fields, ["E1", "Bristol, City of"]);
+/// assert_eq!(rows[1].line, 2);
+/// ```
+pub fn records(text: &str) -> Result<Vec<Record>, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut chars = text.chars().peekable();
+    let mut line = 1usize;
+    let mut out: Vec<Record> = Vec::new();
+
+    loop {
+        // Start of a record: skip empty lines.
+        match chars.peek() {
+            None => break,
+            Some('\n') => {
+                chars.next();
+                line += 1;
+                continue;
+            }
+            Some('\r') => {
+                chars.next();
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                line += 1;
+                continue;
+            }
+            Some(_) => {}
+        }
+
+        let start = line;
+        let mut fields = Vec::new();
+        loop {
+            let mut field = String::new();
+            let quoted = chars.peek() == Some(&'"');
+            if quoted {
+                chars.next();
+                let opened = line;
+                loop {
+                    match chars.next() {
+                        None => {
+                            return Err(invalid(
+                                opened,
+                                "a quoted field that starts on this line is never closed: \
+                                 check for a missing \"",
+                            ))
+                        }
+                        Some('"') => {
+                            if chars.peek() == Some(&'"') {
+                                chars.next();
+                                field.push('"');
+                            } else {
+                                break;
+                            }
+                        }
+                        Some(c) => {
+                            if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+                                line += 1;
+                            }
+                            field.push(c);
+                        }
+                    }
+                }
+            }
+            // Up to the comma or line break that ends the field.
+            let end = loop {
+                match chars.next() {
+                    None => break End::Record,
+                    Some(',') => break End::Comma,
+                    Some('\n') => {
+                        line += 1;
+                        break End::Record;
+                    }
+                    Some('\r') => {
+                        if chars.peek() == Some(&'\n') {
+                            chars.next();
+                        }
+                        line += 1;
+                        break End::Record;
+                    }
+                    Some(c) if quoted => {
+                        return Err(invalid(
+                            line,
+                            format!(
+                                "unexpected \u{201c}{}\u{201d} after a closing quote: \
+                                 a quote inside a quoted field must be doubled (\"\")",
+                                c.escape_debug()
+                            ),
+                        ))
+                    }
+                    Some(c) => field.push(c),
+                }
+            };
+            fields.push(field);
+            if end == End::Record {
+                break;
+            }
+        }
+
+        if let Some(first) = out.first() {
+            let want = first.fields.len();
+            if fields.len() != want {
+                return Err(invalid(
+                    start,
+                    format!(
+                        "this row has {} field{} but the first row has {want}",
+                        fields.len(),
+                        if fields.len() == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+        }
+        out.push(Record {
+            line: start,
+            fields,
+        });
+    }
+    Ok(out)
+}
+
+/// Reads every record of `text` as rows of fields (see [`records`]).
+pub fn parse(text: &str) -> Result<Vec<Vec<String>>, Error> {
+    Ok(records(text)?.into_iter().map(|r| r.fields).collect())
+}
+
+/// Reads the records of a file's raw bytes, which must be UTF-8 text (with
+/// or without a byte order mark). Other encodings are an error naming the
+/// line of the first byte that is not UTF-8.
+pub fn records_from_bytes(bytes: &[u8]) -> Result<Vec<Record>, Error> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => records(text),
+        Err(e) => {
+            let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
+            Err(invalid(
+                lines_in(before),
+                "the file is not UTF-8 text: save it as \u{201c}CSV UTF-8\u{201d}",
+            ))
+        }
+    }
+}
+
+/// The line (from 1) reached at the end of `bytes`, counting CRLF, LF and a
+/// lone CR each as one line break.
+fn lines_in(bytes: &[u8]) -> usize {
+    let mut line = 1;
+    let mut previous_cr = false;
+    for &b in bytes {
+        match b {
+            b'\n' if previous_cr => {}
+            b'\n' | b'\r' => line += 1,
+            _ => {}
+        }
+        previous_cr = b == b'\r';
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<Vec<String>> {
+        parse(text).unwrap_or_else(|e| panic!("{text:?}: {e}"))
+    }
+
+    #[test]
+    fn reads_well_formed_files() {
+        let cases: &[(&str, &[&[&str]])] = &[
+            ("", &[]),
+            ("\u{feff}", &[]),
+            ("a", &[&["a"]]),
+            ("a,b\n1,2\n", &[&["a", "b"], &["1", "2"]]),
+            ("a,b\r\n1,2\r\n", &[&["a", "b"], &["1", "2"]]),
+            ("a,b\r1,2\r", &[&["a", "b"], &["1", "2"]]),
+            ("a,b\n1,2", &[&["a", "b"], &["1", "2"]]),
+            ("\u{feff}a,b\r\n1,2", &[&["a", "b"], &["1", "2"]]),
+            ("a,b\n\n1,2\n\r\n", &[&["a", "b"], &["1", "2"]]),
+            ("a,b,c\n,,\n", &[&["a", "b", "c"], &["", "", ""]]),
+            ("a,b\n1,\n", &[&["a", "b"], &["1", ""]]),
+            (
+                "code,name\nE1,\"Bristol, City of\"\n",
+                &[&["code", "name"], &["E1", "Bristol, City of"]],
+            ),
+            ("\"say \"\"hi\"\"\",x", &[&["say \"hi\"", "x"]]),
+            ("\"\",\"\"\n", &[&["", ""]]),
+            ("\"two\r\nlines\",x\n", &[&["two\r\nlines", "x"]]),
+            ("\"a\nb\"", &[&["a\nb"]]),
+            ("5'10\",x", &[&["5'10\"", "x"]]),
+            (" a , b ", &[&[" a ", " b "]]),
+            ("caf\u{e9},\u{1f600}", &[&["caf\u{e9}", "\u{1f600}"]]),
+            ("\u{feff}\"q\"", &[&["q"]]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<Vec<String>> = expected
+                .iter()
+                .map(|r| r.iter().map(|f| f.to_string()).collect())
+                .collect();
+            assert_eq!(rows(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn records_know_their_line() {
+        let cases: &[(&str, &[usize])] = &[
+            ("a\nb\nc", &[1, 2, 3]),
+            ("a\r\nb\r\nc\r\n", &[1, 2, 3]),
+            ("a\rb", &[1, 2]),
+            ("a\n\n\nb", &[1, 4]),
+            ("\"x\ny\"\nb\n", &[1, 3]),
+            ("\"x\r\ny\r\nz\"\r\nb", &[1, 4]),
+            ("\u{feff}\n\na", &[3]),
+        ];
+        for (text, lines) in cases {
+            let found: Vec<usize> = records(text).unwrap().iter().map(|r| r.line).collect();
+            assert_eq!(&found, lines, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bad_files_are_errors_naming_the_line() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("a,b\n\"open,2\n3,4\n", "csv line 2", "never closed"),
+            ("\"", "csv line 1", "never closed"),
+            ("a,b\n\"x\"y,2\n", "csv line 2", "after a closing quote"),
+            ("a,b\n\"x\" ,2\n", "csv line 2", "after a closing quote"),
+            (
+                "a,b\n1,2,3\n",
+                "csv line 2",
+                "this row has 3 fields but the first row has 2",
+            ),
+            (
+                "a,b\r\n1,2\r\n\r\n4\r\n",
+                "csv line 4",
+                "this row has 1 field but",
+            ),
+            (
+                "a,b\n\"1\n2\",3\n4\n",
+                "csv line 4",
+                "this row has 1 field but",
+            ),
+            ("a\n\"x\ny\"z\n", "csv line 3", "after a closing quote"),
+        ];
+        for (text, field, reason) in cases {
+            let error = records(text).expect_err(text);
+            assert_eq!(error.field, *field, "{text:?}");
+            assert!(
+                error.message().contains(reason),
+                "{text:?}: {}",
+                error.message()
+            );
+            assert_eq!(error.message(), error.message().to_lowercase().as_str());
+        }
+    }
+
+    #[test]
+    fn bytes_must_be_utf8() {
+        let cases: &[(&[u8], Result<usize, &str>)] = &[
+            (b"a,b\r\n1,2\r\n", Ok(2)),
+            (b"\xef\xbb\xbfa,b\n1,2", Ok(2)),
+            (b"a,b\r\nCaf\xe9,2\r\n", Err("csv line 2")),
+            (b"a\rb\r\n\n\xff", Err("csv line 4")),
+            (b"\xff\xfea\x00", Err("csv line 1")),
+        ];
+        for (bytes, expected) in cases {
+            match (records_from_bytes(bytes), expected) {
+                (Ok(rows), Ok(n)) => assert_eq!(rows.len(), *n, "{bytes:?}"),
+                (Err(e), Err(field)) => {
+                    assert_eq!(e.field, *field, "{bytes:?}");
+                    assert!(e.message().contains("not UTF-8"), "{}", e.message());
+                }
+                (found, _) => panic!("{bytes:?}: {found:?}"),
+            }
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Writes rows as RFC 4180 CSV, quoting every field that needs it.
+    fn write(rows: &[Vec<String>], eol: &str) -> String {
+        let mut out = String::new();
+        for row in rows {
+            let fields: Vec<String> = row
+                .iter()
+                .map(|f| {
+                    if f.is_empty() || f.contains([',', '"', '\r', '\n']) {
+                        format!("\"{}\"", f.replace('"', "\"\""))
+                    } else {
+                        f.clone()
+                    }
+                })
+                .collect();
+            out.push_str(&fields.join(","));
+            out.push_str(eol);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_text(text in "\\PC*") {
+            let _ = records(&text);
+        }
+
+        #[test]
+        fn never_panics_on_csv_like_text(text in "[a,\"\r\n\u{feff} ]{0,64}") {
+            let _ = records(&text);
+        }
+
+        #[test]
+        fn never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+            let _ = records_from_bytes(&bytes);
+        }
+
+        #[test]
+        fn reads_back_what_is_written(
+            width in 1usize..5,
+            cells in proptest::collection::vec("[a-c,\"\r\n \u{e9}]{0,6}", 0..20),
+            crlf in any::<bool>(),
+        ) {
+            let rows: Vec<Vec<String>> = cells.chunks_exact(width).map(<[String]>::to_vec).collect();
+            let text = write(&rows, if crlf { "\r\n" } else { "\n" });
+            prop_assert_eq!(parse(&text).unwrap(), rows);
+        }
+    }
+}

@@ -1,0 +1,768 @@
+//! Share links and embed attributes: a scenario as URL query parameters.
+//!
+//! Keys are the scenario format's own field names (see
+//! `docs/scenario-format.md`), flattened: council figures and assumptions by
+//! name (`care_starts=424&horizon_years=5`), the programmes as a list
+//! (`programmes=family-safeguarding,pause`) and their settings as
+//! `<programme>.<field>` (`pause.annual_cost=250000`). Only values that
+//! differ from the defaults are written, so links stay short, but every
+//! council figure is written so a link keeps its numbers when the official
+//! tables are updated. `v` is the format version and `evidence` the evidence
+//! set.
+//!
+//! The element `<outcome-calculator>` takes the same names as attributes.
+
+use crate::calc::outcome::Outcome;
+use crate::data::evidence::{Grade, Placement, EVIDENCE_SET};
+use crate::scenario::error::{Error, ErrorKind};
+use crate::scenario::format::{
+    CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, ProgrammeChoice, Scenario,
+    FORMAT_VERSION,
+};
+use crate::scenario::parse;
+
+/// Longest query string read, in bytes.
+pub const MAX_QUERY: usize = 8_192;
+
+/// Most problems [`apply`] lists one by one; the rest are counted in one
+/// more line. Settings it does not know are listed one by one only up to
+/// [`MAX_UNKNOWN_LISTED`], else counted in one line.
+pub const MAX_LISTED: usize = 10;
+
+/// See [`MAX_LISTED`].
+pub const MAX_UNKNOWN_LISTED: usize = 3;
+
+const UNKNOWN: &str = "this link setting is not known";
+
+type Get = fn(&Scenario) -> Option<f64>;
+type Set = fn(&mut Scenario, Option<f64>);
+
+macro_rules! number_keys {
+    ($($key:literal => $($path:ident).+ , $kind:ident;)*) => {
+        /// Numeric keys: name, read, write, and whether blank is allowed.
+        const NUMBER_KEYS: &[(&str, Get, Set, bool)] = &[
+            $(( $key, number_keys!(@get $kind $($path).+), number_keys!(@set $kind $($path).+), number_keys!(@blank $kind) ),)*
+        ];
+    };
+    (@get opt $($path:ident).+) => { |s| s.$($path).+ };
+    (@set opt $($path:ident).+) => { |s, v| s.$($path).+ = v };
+    (@blank opt) => { true };
+    (@get num $($path:ident).+) => { |s| Some(s.$($path).+) };
+    (@set num $($path:ident).+) => { |s, v| if let Some(v) = v { s.$($path).+ = v } };
+    (@blank num) => { false };
+    (@get int $($path:ident).+) => { |s| Some(f64::from(s.$($path).+)) };
+    (@set int $($path:ident).+) => { |s, v| if let Some(v) = v { s.$($path).+ = v as _ } };
+    (@blank int) => { false };
+}
+
+number_keys! {
+    "population_0_17" => council.population_0_17, opt;
+    "children_looked_after" => council.children_looked_after, opt;
+    "care_starts" => council.care_starts, opt;
+    "care_ceased" => council.care_ceased, opt;
+    "cp_plans" => council.cp_plans, opt;
+    "children_in_need" => council.children_in_need, opt;
+    "care_proceedings" => council.care_proceedings, opt;
+    "police_incidents" => council.police_incidents, opt;
+    "emergency_admissions" => council.emergency_admissions, opt;
+    "foster_weekly" => unit_costs.foster_weekly, num;
+    "residential_weekly" => unit_costs.residential_weekly, num;
+    "infant_care_starts" => council.infant_care_starts, opt;
+    "cla_spend_per_child" => council.cla_spend_per_child, opt;
+    "cp_plan_annual" => unit_costs.cp_plan_annual, num;
+    "cin_annual" => unit_costs.cin_annual, num;
+    "care_proceedings_cost" => unit_costs.care_proceedings, num;
+    "care_proceedings_council_pct" => unit_costs.care_proceedings_council_pct, num;
+    "police_incident" => unit_costs.police_incident, num;
+    "emergency_admission" => unit_costs.emergency_admission, num;
+    "start_year" => assumptions.start_year, int;
+    "horizon_years" => assumptions.horizon_years, int;
+    "funding_years" => assumptions.funding_years, int;
+    "drop_off_pct" => assumptions.drop_off_pct, num;
+    "discount_rate_pct" => assumptions.discount_rate_pct, num;
+    "optimism_bias_costs_pct" => assumptions.optimism_bias_costs_pct, num;
+    "optimism_rct_pct" => assumptions.optimism_bias_benefits.rct_pct, num;
+    "optimism_qed_pct" => assumptions.optimism_bias_benefits.qed_pct, num;
+    "optimism_before_after_pct" => assumptions.optimism_bias_benefits.before_after_pct, num;
+    "optimism_modelled_pct" => assumptions.optimism_bias_benefits.modelled_pct, num;
+    "baseline_trend_pct" => assumptions.baseline_trend_pct, num;
+    "care_years" => assumptions.care_years, opt;
+    "cashable_care_pct" => assumptions.cashable.care_pct, num;
+    "cashable_residential_pct" => assumptions.cashable.residential_pct, num;
+    "cashable_cp_plans_pct" => assumptions.cashable.cp_plans_pct, num;
+    "cashable_children_in_need_pct" => assumptions.cashable.children_in_need_pct, num;
+    "cashable_care_proceedings_pct" => assumptions.cashable.care_proceedings_pct, num;
+    "cashable_police_pct" => assumptions.cashable.police_pct, num;
+    "cashable_nhs_pct" => assumptions.cashable.nhs_pct, num;
+    "cashable_case_benefits_pct" => assumptions.cashable.case_benefits_pct, num;
+    "draws" => uncertainty.draws, int;
+    "seed" => uncertainty.seed, int;
+    "unit_cost_spread_pct" => uncertainty.unit_cost_spread_pct, num;
+    "engagement_spread_pct" => uncertainty.engagement_spread_pct, num;
+}
+
+type PGet = fn(&ProgrammeChoice) -> Option<f64>;
+type PSet = fn(&mut ProgrammeChoice, Option<f64>);
+
+/// Per-programme numeric keys.
+const PROGRAMME_KEYS: &[(&str, PGet, PSet)] = &[
+    ("cohort", |p| p.cohort, |p, v| p.cohort = v),
+    ("eligible", |p| p.eligible, |p, v| p.eligible = v),
+    (
+        "engagement_pct",
+        |p| Some(p.engagement_pct),
+        |p, v| p.engagement_pct = v.unwrap_or(100.0),
+    ),
+    (
+        "effect_scale_pct",
+        |p| Some(p.effect_scale_pct),
+        |p, v| p.effect_scale_pct = v.unwrap_or(100.0),
+    ),
+    (
+        "cost_per_case",
+        |p| p.cost_per_case,
+        |p, v| p.cost_per_case = v,
+    ),
+    (
+        "annual_cost",
+        |p| Some(p.annual_cost),
+        |p, v| p.annual_cost = v.unwrap_or(0.0),
+    ),
+    (
+        "setup_cost",
+        |p| Some(p.setup_cost),
+        |p, v| p.setup_cost = v.unwrap_or(0.0),
+    ),
+    (
+        "deadweight_pct",
+        |p| Some(p.deadweight_pct),
+        |p, v| p.deadweight_pct = v.unwrap_or(0.0),
+    ),
+    (
+        "attribution_pct",
+        |p| Some(p.attribution_pct),
+        |p, v| p.attribution_pct = v.unwrap_or(0.0),
+    ),
+    (
+        "counterfactual_pct",
+        |p| p.counterfactual_pct,
+        |p, v| p.counterfactual_pct = v,
+    ),
+];
+
+/// Every key a link or element attribute may carry.
+pub fn keys() -> Vec<&'static str> {
+    let mut k = vec![
+        "v",
+        "evidence",
+        "label",
+        "council",
+        "name",
+        "data_year",
+        "ramp_pct",
+        "effect_level",
+        "programmes",
+    ];
+    k.extend(NUMBER_KEYS.iter().map(|e| e.0));
+    k
+}
+
+/// Percent-encodes a value for a query string (RFC 3986 unreserved kept).
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 15) as usize] as char);
+            }
+        }
+    }
+    out
+}
+
+/// Decodes a percent-encoded query component; `None` for bad escapes or
+/// text that is not UTF-8.
+pub fn decode_component(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                let hi = bytes.get(i + 1).copied().and_then(hex)?;
+                let lo = bytes.get(i + 2).copied().and_then(hex)?;
+                out.push((hi * 16 + lo) as u8);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A number as a link writes it: shortest form that reads back exactly.
+fn num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn level_name(l: EffectLevel) -> &'static str {
+    match l {
+        EffectLevel::Low => "low",
+        EffectLevel::Central => "central",
+        EffectLevel::High => "high",
+    }
+}
+
+fn outcome_name(o: Outcome) -> &'static str {
+    match o {
+        Outcome::CareEntries => "care_entries",
+        Outcome::CpPlans => "cp_plans",
+        Outcome::ChildrenInNeed => "children_in_need",
+        Outcome::CareProceedings => "care_proceedings",
+        Outcome::PoliceIncidents => "police_incidents",
+        Outcome::EmergencyAdmissions => "emergency_admissions",
+    }
+}
+
+fn measure_name(m: CustomMeasure) -> &'static str {
+    match m {
+        CustomMeasure::Relative => "relative",
+        CustomMeasure::PercentagePoints => "percentage_points",
+        CustomMeasure::PerCouncil => "per_council",
+    }
+}
+
+fn grade_name(g: Grade) -> &'static str {
+    match g {
+        Grade::Rct => "rct",
+        Grade::Qed => "qed",
+        Grade::BeforeAfter => "before_after",
+        Grade::Modelled => "modelled",
+    }
+}
+
+/// The scenario as a query string (without the leading `?`).
+///
+/// ```
+/// use outcome_model::{scenario::link, Council, ProgrammeChoice, Scenario};
+/// let council = Council { care_starts: Some(424.0), ..Council::default() };
+/// let s = Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")]);
+/// let q = link::to_query(&s);
+/// assert!(q.contains("care_starts=424"));
+/// assert_eq!(link::from_query(&q).unwrap(), s);
+/// ```
+pub fn to_query(s: &Scenario) -> String {
+    let defaults = Scenario::new(Default::default(), Vec::new());
+    let mut parts: Vec<(String, String)> = vec![
+        ("v".into(), s.version.to_string()),
+        ("evidence".into(), s.evidence_set.clone()),
+    ];
+    if !s.label.is_empty() {
+        parts.push(("label".into(), s.label.clone()));
+    }
+    if let Some(code) = &s.council.code {
+        parts.push(("council".into(), code.clone()));
+    }
+    if !s.council.name.is_empty() {
+        parts.push(("name".into(), s.council.name.clone()));
+    }
+    if let Some(y) = s.council.data_year {
+        parts.push(("data_year".into(), y.to_string()));
+    }
+    for (key, get, _, blank_ok) in NUMBER_KEYS {
+        let v = get(s);
+        if v != get(&defaults) {
+            match v {
+                Some(x) => parts.push(((*key).into(), num(x))),
+                None if *blank_ok => parts.push(((*key).into(), String::new())),
+                None => {}
+            }
+        }
+    }
+    if s.assumptions.ramp_pct != defaults.assumptions.ramp_pct {
+        let list: Vec<String> = s.assumptions.ramp_pct.iter().map(|x| num(*x)).collect();
+        parts.push(("ramp_pct".into(), list.join(",")));
+    }
+    if s.assumptions.effect_level != EffectLevel::Central {
+        parts.push((
+            "effect_level".into(),
+            level_name(s.assumptions.effect_level).into(),
+        ));
+    }
+    let ids: Vec<&str> = s.programmes.iter().map(|p| p.programme.as_str()).collect();
+    parts.push(("programmes".into(), ids.join(",")));
+    for p in &s.programmes {
+        let fresh = ProgrammeChoice::new(&p.programme);
+        for (key, get, _) in PROGRAMME_KEYS {
+            let v = get(p);
+            if v != get(&fresh) {
+                parts.push((
+                    format!("{}.{key}", p.programme),
+                    v.map(num).unwrap_or_default(),
+                ));
+            }
+        }
+        if let Some(place) = p.placement {
+            parts.push((
+                format!("{}.placement", p.programme),
+                placement_name(place).into(),
+            ));
+        }
+        if let Some(c) = &p.custom {
+            let id = &p.programme;
+            parts.push((format!("{id}.name"), c.name.clone()));
+            parts.push((format!("{id}.grade"), grade_name(c.grade).into()));
+            for (j, e) in c.effects.iter().enumerate() {
+                let mut spec = format!(
+                    "{}:{}:{}:{}:{}",
+                    outcome_name(e.outcome),
+                    measure_name(e.measure),
+                    num(e.low),
+                    num(e.central),
+                    num(e.high)
+                );
+                if let Some(b) = e.baseline {
+                    spec.push(':');
+                    spec.push_str(&num(b));
+                }
+                parts.push((format!("{id}.effect{}", j + 1), spec));
+            }
+        }
+    }
+    parts
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn bad(field: &str, reason: impl Into<String>) -> Error {
+    Error::new(
+        field,
+        ErrorKind::Invalid {
+            reason: reason.into(),
+        },
+    )
+}
+
+/// Reads a number from a link: exactly as written when it is plain digits
+/// (so every value round-trips bit for bit), otherwise as a person might
+/// type it (`1,250`, `12%`).
+fn number_of(key: &str, value: &str) -> Result<Option<f64>, Error> {
+    let t = value.trim();
+    let plain = !t.is_empty()
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && t.bytes().any(|b| b.is_ascii_digit());
+    if plain {
+        if let Ok(x) = t.parse::<f64>() {
+            if x.is_finite() {
+                return Ok(Some(x));
+            }
+        }
+    }
+    parse::number(value).map_err(|kind| Error::new(key, kind))
+}
+
+/// Splits a query string (with or without `?`) into decoded pairs.
+pub fn pairs(query: &str) -> Result<Vec<(String, String)>, Error> {
+    if query.len() > MAX_QUERY {
+        return Err(bad(
+            "link",
+            format!("the link is longer than {MAX_QUERY} characters"),
+        ));
+    }
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut out = Vec::new();
+    for part in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        let key = decode_component(k).ok_or_else(|| bad("link", "the link is damaged"))?;
+        let value = decode_component(v).ok_or_else(|| bad(&key, "the value is damaged"))?;
+        out.push((key, value));
+    }
+    Ok(out)
+}
+
+/// Reads a scenario from a query string. Keys not listed in [`keys`] or
+/// programme settings are refused, as are damaged values; every problem is
+/// reported. The result still needs [`super::validate()`].
+pub fn from_query(query: &str) -> Result<Scenario, Vec<Error>> {
+    let pairs = pairs(query).map_err(|e| vec![e])?;
+    apply(Scenario::new(Default::default(), Vec::new()), &pairs)
+}
+
+/// Applies key/value pairs (from a link or element attributes) on top of a
+/// scenario. `programmes` replaces the programme list; other keys set one
+/// field each.
+pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Vec<Error>> {
+    let mut errors = Vec::new();
+    // Programmes first, so that their settings have somewhere to go.
+    if let Some((_, list)) = pairs.iter().rev().find(|(k, _)| k == "programmes") {
+        s.programmes = list
+            .split(',')
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+            .take(crate::scenario::validate::MAX_PROGRAMMES + 1)
+            .map(ProgrammeChoice::new)
+            .collect();
+    }
+    let mut unknown = Vec::new();
+    for (key, value) in pairs {
+        match apply_one(&mut s, key, value) {
+            Err(e) if matches!(&e.kind, ErrorKind::Invalid { reason } if reason == UNKNOWN) => {
+                unknown.push(e)
+            }
+            Err(e) => errors.push(e),
+            Ok(()) => {}
+        }
+    }
+    // A council's official figures carry its official name: `name=` cannot
+    // put one council's name over another's figures.
+    if pairs.iter().any(|(k, _)| k == "council") {
+        if let Some(p) = s
+            .council
+            .code
+            .as_deref()
+            .and_then(crate::data::presets::latest)
+        {
+            s.council.name = p.name.to_string();
+        }
+    }
+    if unknown.len() > MAX_UNKNOWN_LISTED {
+        let names: Vec<String> = unknown
+            .iter()
+            .take(MAX_UNKNOWN_LISTED)
+            .map(|e| {
+                let short: String = e.field.chars().take(24).collect();
+                format!("\u{201c}{short}\u{201d}")
+            })
+            .collect();
+        errors.insert(
+            0,
+            bad(
+                "link",
+                format!(
+                    "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
+                    grouped(unknown.len()),
+                    names.join(", ")
+                ),
+            ),
+        );
+    } else {
+        errors.splice(0..0, unknown);
+    }
+    if errors.len() > MAX_LISTED {
+        let more = errors.len() - (MAX_LISTED - 1);
+        errors.truncate(MAX_LISTED - 1);
+        errors.push(bad(
+            "link",
+            format!("and {} more problems like these", grouped(more)),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(s)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A count with thousands commas.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
+    match key {
+        "programmes" => return Ok(()),
+        // Method 1's fields, retired in method 2: the blend of placements
+        // (each programme now names the placement it avoids) and the fade
+        // after funding (no funding now means no new cohort).
+        "decay_after_funding_pct" | "residential_share_pct" => return Ok(()),
+        "v" => {
+            let v = value
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| bad("v", "the version is not a whole number"))?;
+            // Links of method 1 open with the current method (the page
+            // names what changed, see `METHOD_CHANGES`).
+            if v != FORMAT_VERSION && v != 1 {
+                return Err(Error::new(
+                    "v",
+                    ErrorKind::UnsupportedVersion {
+                        found: v,
+                        supported: FORMAT_VERSION,
+                    },
+                ));
+            }
+            s.version = FORMAT_VERSION;
+            return Ok(());
+        }
+        "evidence" => {
+            s.evidence_set = value.chars().take(40).collect();
+            return Ok(());
+        }
+        "label" => {
+            s.label = value
+                .chars()
+                .take(crate::scenario::validate::MAX_TEXT + 1)
+                .collect();
+            return Ok(());
+        }
+        "council" => {
+            s.council.code =
+                (!value.trim().is_empty()).then(|| value.trim().chars().take(20).collect());
+            return Ok(());
+        }
+        "name" => {
+            s.council.name = value
+                .chars()
+                .take(crate::scenario::validate::MAX_TEXT + 1)
+                .collect();
+            return Ok(());
+        }
+        "data_year" => {
+            s.council.data_year = match value.trim() {
+                "" => None,
+                t => Some(t.parse().map_err(|_| bad("data_year", "not a year"))?),
+            };
+            return Ok(());
+        }
+        "effect_level" => {
+            s.assumptions.effect_level = match value.trim() {
+                "low" => EffectLevel::Low,
+                "central" | "" => EffectLevel::Central,
+                "high" => EffectLevel::High,
+                _ => return Err(bad("effect_level", "use low, central or high")),
+            };
+            return Ok(());
+        }
+        "ramp_pct" => {
+            let mut ramp = Vec::new();
+            for part in value.split(',').take(11) {
+                match number_of("ramp_pct", part)? {
+                    Some(x) => ramp.push(x),
+                    None => return Err(bad("ramp_pct", "give a list such as 25,60,100")),
+                }
+            }
+            s.assumptions.ramp_pct = ramp;
+            return Ok(());
+        }
+        _ => {}
+    }
+    if let Some((_, _, set, blank_ok)) = NUMBER_KEYS.iter().find(|e| e.0 == key) {
+        let v = number_of(key, value)?;
+        if v.is_none() && !blank_ok {
+            return Err(Error::new(
+                key,
+                ErrorKind::Missing {
+                    why: "this setting cannot be blank".into(),
+                },
+            ));
+        }
+        if key == "start_year"
+            || key == "horizon_years"
+            || key == "funding_years"
+            || key == "draws"
+            || key == "seed"
+        {
+            let x = v.unwrap_or(0.0);
+            if x.fract() != 0.0 || !(0.0..=4_294_967_295.0).contains(&x) {
+                return Err(bad(key, "use a whole number"));
+            }
+        }
+        set(s, v);
+        return Ok(());
+    }
+    if let Some((id, field)) = key.split_once('.') {
+        let Some(p) = s.programmes.iter_mut().find(|p| p.programme == id) else {
+            return Err(bad(
+                key,
+                format!("\u{201c}{id}\u{201d} is not in the programmes list"),
+            ));
+        };
+        if let Some((_, _, set)) = PROGRAMME_KEYS.iter().find(|e| e.0 == field) {
+            set(p, number_of(key, value)?);
+            return Ok(());
+        }
+        if field == "placement" {
+            p.placement = match value.trim() {
+                "" => None,
+                "foster" => Some(Placement::Foster),
+                "residential" => Some(Placement::Residential),
+                "council_average" => Some(Placement::CouncilAverage),
+                _ => return Err(bad(key, "use foster, residential or council_average")),
+            };
+            return Ok(());
+        }
+        return apply_custom(p, key, field, value);
+    }
+    Err(bad(key, UNKNOWN))
+}
+
+fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) -> Result<(), Error> {
+    let custom = p.custom.get_or_insert_with(|| CustomProgramme {
+        name: String::new(),
+        grade: Grade::BeforeAfter,
+        effects: Vec::new(),
+    });
+    match field {
+        "name" => {
+            custom.name = value
+                .chars()
+                .take(crate::scenario::validate::MAX_TEXT + 1)
+                .collect()
+        }
+        "grade" => {
+            custom.grade = match value {
+                "rct" => Grade::Rct,
+                "qed" => Grade::Qed,
+                "before_after" => Grade::BeforeAfter,
+                "modelled" => Grade::Modelled,
+                _ => return Err(bad(key, "use rct, qed, before_after or modelled")),
+            }
+        }
+        f if f.starts_with("effect") => {
+            let index: usize = f["effect".len()..]
+                .parse()
+                .ok()
+                .filter(|i| (1..=10).contains(i))
+                .ok_or_else(|| bad(key, "effects are numbered effect1 to effect10"))?;
+            let parts: Vec<&str> = value.split(':').collect();
+            if parts.len() != 5 && parts.len() != 6 {
+                return Err(bad(
+                    key,
+                    "write outcome:measure:low:central:high[:baseline]",
+                ));
+            }
+            let outcome = Outcome::ALL
+                .into_iter()
+                .find(|o| outcome_name(*o) == parts[0])
+                .ok_or_else(|| bad(key, "unknown outcome"))?;
+            let measure = [
+                CustomMeasure::Relative,
+                CustomMeasure::PercentagePoints,
+                CustomMeasure::PerCouncil,
+            ]
+            .into_iter()
+            .find(|m| measure_name(*m) == parts[1])
+            .ok_or_else(|| bad(key, "unknown measure"))?;
+            let n = |t: &str| -> Result<f64, Error> {
+                number_of(key, t)?.ok_or_else(|| bad(key, "a number is missing"))
+            };
+            let effect = CustomEffect {
+                outcome,
+                measure,
+                low: n(parts[2])?,
+                central: n(parts[3])?,
+                high: n(parts[4])?,
+                baseline: parts.get(5).map(|t| n(t)).transpose()?,
+            };
+            while custom.effects.len() < index {
+                custom.effects.push(effect.clone());
+            }
+            custom.effects[index - 1] = effect;
+        }
+        _ => return Err(bad(key, "this programme setting is not known")),
+    }
+    Ok(())
+}
+
+fn placement_name(p: Placement) -> &'static str {
+    match p {
+        Placement::Foster => "foster",
+        Placement::Residential => "residential",
+        Placement::CouncilAverage => "council_average",
+    }
+}
+
+/// The evidence set a link was made with, when it is not this build's.
+pub fn older_evidence(s: &Scenario) -> Option<&str> {
+    (s.evidence_set != EVIDENCE_SET).then_some(s.evidence_set.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors_of(query: &str) -> Vec<Error> {
+        from_query(query).expect_err(query)
+    }
+
+    #[test]
+    fn the_official_name_wins_over_name_for_a_named_council() {
+        let pairs = pairs("council=E10000015&name=Kent&care_starts=400").unwrap();
+        let s = apply(crate::default_scenario(), &pairs).unwrap();
+        assert_eq!(s.council.name, "Hertfordshire");
+        // Without a council code the name is the user's own.
+        let s = from_query("name=My%20area&care_starts=400").unwrap();
+        assert_eq!(s.council.name, "My area");
+    }
+
+    #[test]
+    fn a_few_unknown_settings_are_named_one_by_one() {
+        let e = errors_of("v=2&programmes=&foo=1&bar=2");
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["foo", "bar"]);
+        assert_eq!(e[0].message(), UNKNOWN);
+    }
+
+    #[test]
+    fn thousands_of_unknown_settings_give_one_line() {
+        let query: Vec<String> = (0..4000).map(|i| format!("x{i}=1")).collect();
+        let query = query.join("&");
+        assert!(query.len() > MAX_QUERY);
+        // The longest query read holds about 1,600 of them.
+        let cut = &query[..query[..MAX_QUERY].rfind('&').unwrap()];
+        let e = errors_of(cut);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].field, "link");
+        let m = e[0].message();
+        assert!(m.starts_with("1,"), "{m}");
+        assert!(m.contains("settings in it are not known"), "{m}");
+        assert!(
+            m.contains("\u{201c}x0\u{201d}, \u{201c}x1\u{201d}, \u{201c}x2\u{201d})"),
+            "{m}"
+        );
+        // Too long a query is one problem too.
+        assert_eq!(errors_of(&query).len(), 1);
+    }
+
+    #[test]
+    fn many_bad_values_are_listed_up_to_a_limit_then_counted() {
+        let mut query = String::from("v=2&programmes=");
+        for _ in 0..50 {
+            query.push_str("&care_starts=lots");
+        }
+        query.push_str("&a=1&b=2&c=3&d=4");
+        let e = errors_of(&query);
+        assert_eq!(e.len(), MAX_LISTED);
+        assert!(e[0].message().contains("4 settings in it are not known"));
+        assert_eq!(e[1].field, "care_starts");
+        assert_eq!(
+            e[MAX_LISTED - 1].message(),
+            format!("and {} more problems like these", 51 - (MAX_LISTED - 1))
+        );
+    }
+}

@@ -1,0 +1,554 @@
+//! Input checks. Every number must be finite and inside stated bounds; every
+//! figure a chosen programme needs must be there. All problems are reported
+//! at once, each naming its field.
+
+use crate::calc::outcome::Outcome;
+use crate::data::evidence::{self, EligibleBase, Measure, Quantity, CUSTOM_ID, EVIDENCE_SET};
+use crate::scenario::error::{Error, ErrorKind};
+use crate::scenario::format::{CustomMeasure, Scenario, FORMAT_VERSION};
+
+/// Largest count of children, cases or events a council figure may hold.
+pub const MAX_COUNT: f64 = 2_000_000.0;
+/// Largest child population a council figure may hold.
+pub const MAX_POPULATION: f64 = 20_000_000.0;
+/// Largest unit cost or cost per case, £.
+pub const MAX_UNIT_COST: f64 = 10_000_000.0;
+/// Largest yearly or one-off programme cost, £.
+pub const MAX_PROGRAMME_COST: f64 = 1_000_000_000.0;
+/// Most programmes in one scenario.
+pub const MAX_PROGRAMMES: usize = 10;
+/// Longest label or name, in characters.
+pub const MAX_TEXT: usize = 200;
+
+struct Checker {
+    errors: Vec<Error>,
+}
+
+/// A field's path, written out only when the field has a problem (the
+/// national view validates hundreds of scenarios, nearly all fine).
+trait Path {
+    fn path(self) -> String;
+}
+
+impl Path for &str {
+    fn path(self) -> String {
+        self.to_string()
+    }
+}
+
+impl Path for String {
+    fn path(self) -> String {
+        self
+    }
+}
+
+/// A path made by a closure, e.g. `Lazy(|| format!("council.{name}"))`.
+struct Lazy<F>(F);
+
+impl<F: FnOnce() -> String> Path for Lazy<F> {
+    fn path(self) -> String {
+        (self.0)()
+    }
+}
+
+impl Checker {
+    fn range(&mut self, field: impl Path, value: f64, min: f64, max: f64) {
+        if !value.is_finite() {
+            self.errors
+                .push(Error::new(field.path(), ErrorKind::NotFinite));
+        } else if value < min || value > max {
+            self.errors
+                .push(Error::new(field.path(), ErrorKind::OutOfRange { min, max }));
+        }
+    }
+
+    fn optional(&mut self, field: impl Path, value: Option<f64>, min: f64, max: f64) {
+        if let Some(v) = value {
+            self.range(field, v, min, max);
+        }
+    }
+
+    fn pct(&mut self, field: impl Path, value: f64) {
+        self.range(field, value, 0.0, 100.0);
+    }
+
+    fn text(&mut self, field: &str, value: &str) {
+        if value.chars().count() > MAX_TEXT {
+            self.errors.push(Error::new(
+                field,
+                ErrorKind::Invalid {
+                    reason: format!("use at most {MAX_TEXT} characters"),
+                },
+            ));
+        }
+    }
+
+    fn missing(&mut self, field: impl Path, why: impl Into<String>) {
+        self.errors.push(Error::new(
+            field.path(),
+            ErrorKind::Missing { why: why.into() },
+        ));
+    }
+}
+
+/// Checks a scenario. `Ok(())` means [`super::project()`] will compute it.
+///
+/// ```
+/// use outcome_model::{validate, Council, ProgrammeChoice, Scenario};
+/// let scenario = Scenario::new(Council::default(), vec![ProgrammeChoice::new("family-safeguarding")]);
+/// let errors = validate(&scenario).unwrap_err();
+/// assert_eq!(errors[0].field, "council.care_starts");
+/// ```
+pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
+    let mut c = Checker { errors: Vec::new() };
+    if s.version != FORMAT_VERSION {
+        c.errors.push(Error::new(
+            "version",
+            ErrorKind::UnsupportedVersion {
+                found: s.version,
+                supported: FORMAT_VERSION,
+            },
+        ));
+        return Err(c.errors);
+    }
+    if s.evidence_set != EVIDENCE_SET {
+        c.errors.push(Error::new(
+            "evidence_set",
+            ErrorKind::UnknownEvidenceSet {
+                found: s.evidence_set.clone(),
+            },
+        ));
+    }
+    c.text("label", &s.label);
+    c.text("council.name", &s.council.name);
+
+    let k = &s.council;
+    c.optional(
+        "council.population_0_17",
+        k.population_0_17,
+        0.0,
+        MAX_POPULATION,
+    );
+    for (name, v) in [
+        ("children_looked_after", k.children_looked_after),
+        ("care_starts", k.care_starts),
+        ("care_ceased", k.care_ceased),
+        ("cp_plans", k.cp_plans),
+        ("children_in_need", k.children_in_need),
+        ("care_proceedings", k.care_proceedings),
+        ("police_incidents", k.police_incidents),
+        ("emergency_admissions", k.emergency_admissions),
+        ("infant_care_starts", k.infant_care_starts),
+    ] {
+        c.optional(Lazy(|| format!("council.{name}")), v, 0.0, MAX_COUNT);
+    }
+
+    let u = &s.unit_costs;
+    c.range("unit_costs.foster_weekly", u.foster_weekly, 0.0, 100_000.0);
+    c.range(
+        "unit_costs.residential_weekly",
+        u.residential_weekly,
+        0.0,
+        100_000.0,
+    );
+    c.optional(
+        "council.cla_spend_per_child",
+        k.cla_spend_per_child,
+        0.0,
+        MAX_UNIT_COST,
+    );
+    for (name, v) in [
+        ("cp_plan_annual", u.cp_plan_annual),
+        ("cin_annual", u.cin_annual),
+        ("care_proceedings", u.care_proceedings),
+        ("police_incident", u.police_incident),
+        ("emergency_admission", u.emergency_admission),
+    ] {
+        c.range(Lazy(|| format!("unit_costs.{name}")), v, 0.0, MAX_UNIT_COST);
+    }
+    c.pct(
+        "unit_costs.care_proceedings_council_pct",
+        u.care_proceedings_council_pct,
+    );
+
+    let a = &s.assumptions;
+    c.range(
+        "assumptions.start_year",
+        f64::from(a.start_year),
+        2000.0,
+        2100.0,
+    );
+    c.range(
+        "assumptions.horizon_years",
+        f64::from(a.horizon_years),
+        1.0,
+        10.0,
+    );
+    c.range(
+        "assumptions.funding_years",
+        f64::from(a.funding_years),
+        1.0,
+        10.0,
+    );
+    c.pct("assumptions.drop_off_pct", a.drop_off_pct);
+    c.range(
+        "assumptions.discount_rate_pct",
+        a.discount_rate_pct,
+        0.0,
+        20.0,
+    );
+    c.range(
+        "assumptions.optimism_bias_costs_pct",
+        a.optimism_bias_costs_pct,
+        0.0,
+        200.0,
+    );
+    let ob = &a.optimism_bias_benefits;
+    for (name, v) in [
+        ("rct_pct", ob.rct_pct),
+        ("qed_pct", ob.qed_pct),
+        ("before_after_pct", ob.before_after_pct),
+        ("modelled_pct", ob.modelled_pct),
+    ] {
+        c.pct(
+            Lazy(|| format!("assumptions.optimism_bias_benefits.{name}")),
+            v,
+        );
+    }
+    if a.ramp_pct.is_empty() || a.ramp_pct.len() > 10 {
+        c.errors.push(Error::new(
+            "assumptions.ramp_pct",
+            ErrorKind::Invalid {
+                reason: "give the share of full reach for 1 to 10 years".into(),
+            },
+        ));
+    }
+    for (i, v) in a.ramp_pct.iter().enumerate().take(10) {
+        c.pct(Lazy(|| format!("assumptions.ramp_pct[{i}]")), *v);
+    }
+    c.range(
+        "assumptions.baseline_trend_pct",
+        a.baseline_trend_pct,
+        -50.0,
+        50.0,
+    );
+    c.optional("assumptions.care_years", a.care_years, 0.1, 18.0);
+    let cash = &a.cashable;
+    for (name, v) in [
+        ("care_pct", cash.care_pct),
+        ("cp_plans_pct", cash.cp_plans_pct),
+        ("children_in_need_pct", cash.children_in_need_pct),
+        ("care_proceedings_pct", cash.care_proceedings_pct),
+        ("police_pct", cash.police_pct),
+        ("nhs_pct", cash.nhs_pct),
+        ("case_benefits_pct", cash.case_benefits_pct),
+    ] {
+        c.pct(Lazy(|| format!("assumptions.cashable.{name}")), v);
+    }
+    // Spreads beyond 100% would draw negative unit costs or reach.
+    let un = &s.uncertainty;
+    c.range("uncertainty.draws", f64::from(un.draws), 1.0, 100_000.0);
+    c.pct("uncertainty.unit_cost_spread_pct", un.unit_cost_spread_pct);
+    c.pct(
+        "uncertainty.engagement_spread_pct",
+        un.engagement_spread_pct,
+    );
+
+    if s.programmes.is_empty() {
+        c.errors.push(Error::new(
+            "programmes",
+            ErrorKind::Invalid {
+                reason: "choose at least one programme".into(),
+            },
+        ));
+    }
+    if s.programmes.len() > MAX_PROGRAMMES {
+        c.errors.push(Error::new(
+            "programmes",
+            ErrorKind::Invalid {
+                reason: format!("choose at most {MAX_PROGRAMMES} programmes"),
+            },
+        ));
+    }
+    for (i, p) in s.programmes.iter().enumerate().take(MAX_PROGRAMMES) {
+        check_programme(&mut c, s, i);
+        let _ = p;
+    }
+
+    if c.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(c.errors)
+    }
+}
+
+fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
+    let p = &s.programmes[i];
+    let at = |name: &'static str| Lazy(move || format!("programmes[{i}].{name}"));
+    c.optional(at("cohort"), p.cohort, 0.0, MAX_COUNT);
+    c.optional(at("eligible"), p.eligible, 0.0, MAX_COUNT);
+    c.pct(at("engagement_pct"), p.engagement_pct);
+    c.range(at("effect_scale_pct"), p.effect_scale_pct, 0.0, 500.0);
+    c.optional(at("cost_per_case"), p.cost_per_case, 0.0, MAX_UNIT_COST);
+    c.range(at("annual_cost"), p.annual_cost, 0.0, MAX_PROGRAMME_COST);
+    c.range(at("setup_cost"), p.setup_cost, 0.0, MAX_PROGRAMME_COST);
+    c.pct(at("deadweight_pct"), p.deadweight_pct);
+    c.pct(at("attribution_pct"), p.attribution_pct);
+    c.optional(at("counterfactual_pct"), p.counterfactual_pct, 0.0, 100.0);
+
+    // What the programme needs from the council and the user.
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    let mut needs_cohort = false;
+    let name;
+    let published_cost;
+    let cohort_default;
+    if p.programme == CUSTOM_ID {
+        let Some(custom) = &p.custom else {
+            c.missing(at("custom"), "describe your own programme's effects");
+            return;
+        };
+        name = if custom.name.trim().is_empty() {
+            "your programme".to_string()
+        } else {
+            custom.name.clone()
+        };
+        c.text(&at("custom.name").path(), &custom.name);
+        if custom.effects.is_empty() || custom.effects.len() > 10 {
+            c.errors.push(Error::new(
+                at("custom.effects").path(),
+                ErrorKind::Invalid {
+                    reason: "give 1 to 10 effects".into(),
+                },
+            ));
+        }
+        for (j, e) in custom.effects.iter().enumerate().take(10) {
+            let ef =
+                |n: &'static str| Lazy(move || format!("programmes[{i}].custom.effects[{j}].{n}"));
+            let max = match e.measure {
+                CustomMeasure::Relative | CustomMeasure::PercentagePoints => 100.0,
+                CustomMeasure::PerCouncil => MAX_COUNT,
+            };
+            c.range(ef("low"), e.low, 0.0, max);
+            c.range(ef("central"), e.central, 0.0, max);
+            c.range(ef("high"), e.high, 0.0, max);
+            if e.low.is_finite()
+                && e.central.is_finite()
+                && e.high.is_finite()
+                && !(e.low <= e.central && e.central <= e.high)
+            {
+                c.errors.push(Error::new(
+                    ef("central").path(),
+                    ErrorKind::Invalid {
+                        reason:
+                            "the low value must not exceed the central, nor the central the high"
+                                .into(),
+                    },
+                ));
+            }
+            match e.measure {
+                CustomMeasure::Relative => outcomes.push(e.outcome),
+                CustomMeasure::PercentagePoints => {
+                    needs_cohort = true;
+                    match e.baseline {
+                        None => c.missing(
+                            ef("baseline"),
+                            "the share of the cohort reaching this outcome without the programme",
+                        ),
+                        Some(b) => c.range(ef("baseline"), b, 0.0, 100.0),
+                    }
+                }
+                CustomMeasure::PerCouncil => match e.baseline {
+                    None => c.missing(
+                        ef("baseline"),
+                        "the number of these events a year without the programme",
+                    ),
+                    Some(b) => c.range(ef("baseline"), b, 0.0, MAX_COUNT),
+                },
+            }
+        }
+        published_cost = false;
+        cohort_default = false;
+    } else {
+        let Some(prog) = evidence::find(&p.programme) else {
+            c.errors.push(Error::new(
+                at("programme").path(),
+                ErrorKind::UnknownProgramme {
+                    id: p.programme.clone(),
+                },
+            ));
+            return;
+        };
+        name = prog.name.to_string();
+        for e in &prog.effects {
+            match e.measure {
+                Measure::CouncilRelative => match e.quantity {
+                    Quantity::CareTime | Quantity::CareEntries => {
+                        outcomes.push(Outcome::CareEntries)
+                    }
+                    Quantity::InfantCareEntries => {}
+                    q => outcomes.push(q.outcome()),
+                },
+                Measure::CohortPoints { .. } => needs_cohort = true,
+                Measure::CohortObserved { .. } => {
+                    needs_cohort = true;
+                    if p.counterfactual_pct.is_none() {
+                        c.missing(
+                            at("counterfactual_pct"),
+                            format!(
+                                "{name} has no comparison group: say what share of the cohort would have {} without it",
+                                match e.quantity.outcome() {
+                                    Outcome::CareEntries => "entered care".to_string(),
+                                    other => format!("reached \u{201c}{}\u{201d}", other.label()),
+                                }
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        if !prog.case_benefits.is_empty() {
+            needs_cohort = true;
+        }
+        published_cost = prog.cost.is_some();
+        // The eligible caseload comes from the council's plans.
+        if prog
+            .eligible
+            .is_some_and(|el| el.base == EligibleBase::CpPlans)
+            && p.eligible.is_none()
+        {
+            outcomes.push(Outcome::CpPlans);
+        }
+        cohort_default = prog.cohort.default.is_some();
+    }
+
+    // Council figures needed by relative effects on the core outcomes.
+    let k = &s.council;
+    for o in outcomes {
+        let (field, value) = match o {
+            Outcome::CareEntries => ("care_starts", k.care_starts),
+            Outcome::CpPlans => ("cp_plans", k.cp_plans),
+            Outcome::ChildrenInNeed => ("children_in_need", k.children_in_need),
+            // Partner and court figures are optional: without them the
+            // effect is left out and a note says so.
+            _ => continue,
+        };
+        if value.is_none()
+            && !c
+                .errors
+                .iter()
+                .any(|e| e.field == format!("council.{field}"))
+        {
+            c.missing(
+                format!("council.{field}"),
+                format!("{name} changes {}", o.label()),
+            );
+        }
+    }
+
+    let has_cost =
+        published_cost || p.cost_per_case.is_some() || p.annual_cost > 0.0 || p.setup_cost > 0.0;
+    if !has_cost {
+        c.missing(
+            at("cost_per_case"),
+            format!("no cost is published for {name}: enter a cost per case or a yearly cost"),
+        );
+    }
+    let per_case_cost = published_cost || p.cost_per_case.is_some_and(|v| v > 0.0);
+    if p.placement == Some(evidence::Placement::CouncilAverage)
+        && s.council.cla_spend_per_child.is_none()
+    {
+        c.missing(
+            "council.cla_spend_per_child",
+            format!("{name} is costed at your council's average spend per looked-after child"),
+        );
+    }
+    if (needs_cohort || per_case_cost) && p.cohort.is_none() && !cohort_default {
+        c.missing(
+            at("cohort"),
+            format!("how many cases {name} works with each year"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Council, ProgrammeChoice, Scenario};
+
+    fn base() -> Scenario {
+        let council = Council {
+            care_starts: Some(400.0),
+            cp_plans: Some(600.0),
+            children_in_need: Some(5_000.0),
+            ..Council::default()
+        };
+        Scenario::new(council, vec![ProgrammeChoice::new("family-safeguarding")])
+    }
+
+    #[test]
+    fn each_bad_input_names_its_field() {
+        type Spoil = fn(&mut Scenario);
+        let cases: Vec<(&str, Spoil)> = vec![
+            ("council.care_starts", |s| {
+                s.council.care_starts = Some(f64::NAN)
+            }),
+            ("council.cp_plans", |s| s.council.cp_plans = Some(-1.0)),
+            ("council.care_starts", |s| s.council.care_starts = None),
+            ("unit_costs.foster_weekly", |s| {
+                s.unit_costs.foster_weekly = f64::INFINITY
+            }),
+            ("council.cla_spend_per_child", |s| {
+                s.council.cla_spend_per_child = Some(-1.0)
+            }),
+            ("assumptions.horizon_years", |s| {
+                s.assumptions.horizon_years = 0
+            }),
+            ("assumptions.horizon_years", |s| {
+                s.assumptions.horizon_years = 11
+            }),
+            ("assumptions.discount_rate_pct", |s| {
+                s.assumptions.discount_rate_pct = 25.0
+            }),
+            ("assumptions.ramp_pct", |s| s.assumptions.ramp_pct.clear()),
+            ("programmes", |s| s.programmes.clear()),
+            ("programmes[0].programme", |s| {
+                s.programmes[0].programme = "magic".into()
+            }),
+            ("programmes[0].engagement_pct", |s| {
+                s.programmes[0].engagement_pct = 150.0
+            }),
+            ("programmes[0].cohort", |s| {
+                s.programmes[0] = ProgrammeChoice::new("fgc-pre-proceedings");
+                s.programmes[0].cost_per_case = Some(500.0);
+            }),
+            ("programmes[0].cost_per_case", |s| {
+                s.programmes[0] = ProgrammeChoice::new("pause");
+            }),
+            ("programmes[0].counterfactual_pct", |s| {
+                s.programmes[0] = ProgrammeChoice::new("no-wrong-door");
+                s.programmes[0].cohort = Some(100.0);
+                s.programmes[0].annual_cost = 1.0;
+            }),
+            ("version", |s| s.version = 9),
+            ("evidence_set", |s| s.evidence_set = "1999.1".into()),
+        ];
+        for (field, spoil) in cases {
+            let mut s = base();
+            spoil(&mut s);
+            let errors = validate(&s).expect_err(field);
+            assert!(
+                errors.iter().any(|e| e.field == field),
+                "{field}: got {errors:?}"
+            );
+            for e in &errors {
+                let m = e.message();
+                assert!(m.chars().next().is_some_and(|c| !c.is_uppercase()), "{m}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_base_scenario_is_valid() {
+        assert_eq!(validate(&base()), Ok(()));
+    }
+}
