@@ -6,7 +6,7 @@
 //! Each year's cases carry their own stream of benefits over the following
 //! years: a programme funded for N years serves cohorts in years 1…N only,
 //! and after that only the tails of those cohorts continue. The formulas are
-//! documented on [`super::project()`] and in `docs/methodology.md`.
+//! documented on [`crate::project()`] and in `docs/methodology.md`.
 
 use crate::calc::outcome::{Agency, Outcome};
 use crate::calc::resolve::{self, Change};

@@ -399,7 +399,7 @@ pub fn pairs(query: &str) -> Result<Vec<(String, String)>, Error> {
 
 /// Reads a scenario from a query string. Keys not listed in [`keys`] or
 /// programme settings are refused, as are damaged values; every problem is
-/// reported. The result still needs [`super::validate()`].
+/// reported. The result still needs [`crate::validate()`].
 pub fn from_query(query: &str) -> Result<Scenario, Vec<Error>> {
     let pairs = pairs(query).map_err(|e| vec![e])?;
     apply(Scenario::new(Default::default(), Vec::new()), &pairs)

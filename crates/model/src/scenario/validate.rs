@@ -91,7 +91,7 @@ impl Checker {
     }
 }
 
-/// Checks a scenario. `Ok(())` means [`super::project()`] will compute it.
+/// Checks a scenario. `Ok(())` means [`crate::project()`] will compute it.
 ///
 /// ```
 /// use outcome_model::{validate, Council, ProgrammeChoice, Scenario};
