@@ -395,7 +395,7 @@ fn how_sure_shows_the_models_simulation_once_the_input_settles() {
 
     type_into(&root, "uncertainty.draws", "2000");
     type_into(&root, "uncertainty.seed", "99");
-    widget::uncertainty::flush(&root);
+    widget::results::uncertainty::flush(&root);
     let mut s = model::default_scenario();
     s.uncertainty.draws = 2_000;
     s.uncertainty.seed = 99;
@@ -435,6 +435,6 @@ fn how_sure_shows_the_models_simulation_once_the_input_settles() {
         "{}",
         text(&root, "uncertainty.draws-error")
     );
-    widget::uncertainty::flush(&root);
+    widget::results::uncertainty::flush(&root);
     assert_eq!(attr("data-npv-p50"), sim.npv.p50);
 }

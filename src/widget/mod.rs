@@ -1,26 +1,30 @@
 //! The browser widget, in Rust with web-sys, mounted into the shadow root
 //! of `<outcome-calculator>` by the loader (`www/outcome-calculator.js`).
 //!
+//! Rooms by concern:
+//!
 //! - [`state`] holds the scenario, the user's text that could not be used
 //!   and the last good projection;
-//! - [`fields`] is the table of number inputs; [`form`] draws them;
-//! - `context` (feature `council-context`, off for now: it adds about
-//!   18 KB gzipped of code, over the size budget) draws "Your council in
-//!   context" (history, baseline and statistical neighbours, from data
-//!   loaded only when the panel opens);
-//! - [`results`] draws the live summary sentence and the figures,
-//!   [`charts`] the SVG charts with their tables, [`explain`] the
-//!   "How this is calculated" panel;
-//! - [`uncertainty`] draws "How sure are we?": the simulation's sentence,
-//!   fan chart and tornado, run once the input has settled;
-//! - [`format`] writes numbers through `Intl.NumberFormat('en-GB')`;
-//! - [`dom`] holds the few DOM helpers everything uses (text only ever goes
-//!   in through `set_text_content` and attributes);
+//! - [`form`]: the table of number inputs ([`form::fields`]), the inputs
+//!   drawn from it ([`form::inputs`]) and the council picker with the DfE
+//!   file reader ([`form::council`]);
+//! - [`results`]: the live sentence and figures ([`results::figures`]), the
+//!   SVG charts with their tables ([`results::charts`]), "How sure are
+//!   we?" ([`results::uncertainty`], run once the input has settled),
+//!   England's view ([`results::national`]) and "How this is calculated"
+//!   ([`results::method`]);
 //! - [`tools`] works out the starting scenario and adds the tools around
-//!   the calculator: [`share`] (links, embed codes), [`compare`] (pinned
-//!   scenarios), [`export`] (CSV, scenario file, charts), [`workshop`]
-//!   (presenter mode, "Start again", the copy saved on the device), with
-//!   the host's embedding options applied by [`embed`].
+//!   the calculator: share links and embed codes ([`tools::share`]),
+//!   pinned scenarios ([`tools::compare`]), CSV, scenario file and chart
+//!   exports ([`tools::export`]), presenter mode and the copy saved on the
+//!   device ([`tools::workshop`]), the host's embedding options
+//!   ([`tools::embed`]) and, with the feature `council-context`, "Your
+//!   council in context" (`tools::context`: history, baseline and
+//!   statistical neighbours, from data loaded only when the panel opens);
+//! - [`dom`] holds the few DOM helpers everything uses (text only ever goes
+//!   in through `set_text_content` and attributes), number formatting
+//!   through `Intl.NumberFormat('en-GB')` ([`dom::format`]) and the fault
+//!   screen ([`dom::fault`]).
 //!
 //! Styles come from `widget.css` next to the loader, through a `<link>` in
 //! the shadow root (the page's CSP allows `style-src 'self'`, not inline
@@ -28,26 +32,11 @@
 //! single-file page instead gives the CSS to the shadow root as a
 //! constructed stylesheet (`data-inline-css`).
 
-pub mod charts;
-pub mod compare;
-#[cfg(feature = "council-context")]
-pub mod context;
-pub mod council;
 pub mod dom;
-pub mod embed;
-pub mod explain;
-pub mod export;
-pub mod fault;
-pub mod fields;
 pub mod form;
-pub mod format;
-pub mod national;
 pub mod results;
-pub mod share;
 pub mod state;
 pub mod tools;
-pub mod uncertainty;
-pub mod workshop;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -76,7 +65,7 @@ pub fn mount_with(
     host: HtmlElement,
     scenario: crate::model::Scenario,
 ) -> Result<(), JsValue> {
-    fault::watch(&root, &host);
+    dom::fault::watch(&root, &host);
     // A scenario still waiting to be saved belongs to the old drawing.
     tools::cancel(&root);
     // A redraw keeps the stylesheet already loaded (no second request).
@@ -104,16 +93,16 @@ pub fn mount_with(
     dom::show(&page, inline_css || kept.is_some());
     let layout = add_c(&page, "div", "oc-layout");
     let st: Shared = Rc::new(RefCell::new(State::new(scenario)));
-    let form = form::build(&layout, &st.borrow());
-    results::build(&layout);
-    national::build(&page, &root, &st);
+    let form = form::inputs::build(&layout, &st.borrow());
+    results::figures::build(&layout);
+    results::national::build(&page, &root, &st);
     #[cfg(feature = "council-context")]
-    context::build(&page, &root, &st);
-    explain::build(&page);
+    tools::context::build(&page, &root, &st);
+    results::method::build(&page);
 
     update(&root, &mut st.borrow_mut(), true);
     // For the benchmarks: the first results are in the page.
-    uncertainty::performance("mark", &["oc:first-result"]);
+    results::uncertainty::performance("mark", &["oc:first-result"]);
 
     {
         let page = page.clone();
@@ -145,7 +134,7 @@ pub fn mount_with(
         let root2 = root.clone();
         listen(&page, "click", move |e| on_summary_click(&root2, &e));
     }
-    council::wire(&root, &form, &st, update);
+    form::council::wire(&root, &form, &st, update);
     watch_width(&root, &st);
     tools::build(&root, &host, &page, &st);
     Ok(())
@@ -181,13 +170,13 @@ fn listen(target: &Element, event: &str, f: impl FnMut(Event) + 'static) {
 fn update(root: &ShadowRoot, s: &mut State, force: bool) {
     let before = std::mem::take(&mut s.problems);
     s.recompute();
-    form::sync_errors(root, &before, &s.problems);
+    form::inputs::sync_errors(root, &before, &s.problems);
     let redraw = force || !s.stale;
-    results::render(root, s, redraw);
-    council::sync(root, s);
-    national::sync(root, s);
+    results::figures::render(root, s, redraw);
+    form::council::sync(root, s);
+    results::national::sync(root, s);
     #[cfg(feature = "council-context")]
-    context::sync(root, s);
+    tools::context::sync(root, s);
     tools::changed(root, s);
 }
 
@@ -203,7 +192,7 @@ fn on_input(st: &Shared, root: &ShadowRoot, e: &Event) {
         "checkbox" => {
             let id = input.value();
             s.set_chosen(&id, input.checked());
-            form::reveal(root, &id, input.checked());
+            form::inputs::reveal(root, &id, input.checked());
         }
         "radio" => {
             let name = input.name();
@@ -261,12 +250,12 @@ fn watch_width(root: &ShadowRoot, st: &Shared) {
     let c = Closure::<dyn FnMut()>::new(move || {
         let w = target.client_width();
         if w > 0 {
-            results::note_width(&target, w);
+            results::figures::note_width(&target, w);
         }
         if w > 0 && (w - drawn.get()).abs() > 24 {
             drawn.set(w);
             if let Ok(s) = st.try_borrow() {
-                results::render(&root, &s, true);
+                results::figures::render(&root, &s, true);
             }
         }
     });

@@ -14,7 +14,7 @@ use crate::model::import::dfe::Import;
 use crate::model::scenario::parse;
 use crate::model::{EffectLevel, Error, ErrorKind, ProgrammeChoice, Projection, Scenario};
 
-use super::fields::{self, Access, Kind};
+use crate::widget::form::fields::{self, Access, Kind};
 
 /// A problem to show: the input it belongs to and what is wrong.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +88,7 @@ impl State {
             imported: None,
         };
         s.sync_programmes();
-        super::council::start(&mut s);
+        crate::widget::form::council::start(&mut s);
         s
     }
 
@@ -246,7 +246,7 @@ impl State {
             .map(|(id, e)| Problem {
                 target: Some(id.clone()),
                 slot: Some(id.clone()),
-                message: super::dom::sentence(&e.message()),
+                message: crate::widget::dom::sentence(&e.message()),
             })
             .collect();
         match crate::model::project(&self.scenario) {
@@ -267,7 +267,7 @@ impl State {
                     problems.push(Problem {
                         target,
                         slot,
-                        message: super::dom::sentence(&e.message()),
+                        message: crate::widget::dom::sentence(&e.message()),
                     });
                 }
             }
@@ -277,7 +277,7 @@ impl State {
 }
 
 fn cat2(a: &str, b: &str) -> String {
-    super::dom::cat(&[a, b])
+    crate::widget::dom::cat(&[a, b])
 }
 
 /// Appends a small count in decimal digits.

@@ -19,11 +19,11 @@ use crate::model::data::council_preset;
 use crate::model::views::export;
 use crate::model::views::rollout::{rollout_over, Rollout, Totals};
 
-use super::charts;
-use super::council;
-use super::dom::{self, add_c, add_ct, attrs, cat, text};
-use super::format;
-use super::state::{push_count, State};
+use crate::widget::dom::format;
+use crate::widget::dom::{self, add_c, add_ct, attrs, cat, text};
+use crate::widget::form::council;
+use crate::widget::results::charts;
+use crate::widget::state::{push_count, State};
 
 type Shared = Rc<RefCell<State>>;
 

@@ -9,17 +9,17 @@
 //! be missing or refused (sandboxed frames, some `file://` pages, private
 //! modes): then nothing is saved and nothing is said. A share link opened
 //! over a different saved scenario does not replace it: saving waits until
-//! the user chooses (see [`super::share`]).
+//! the user chooses (see [`crate::widget::tools::share`]).
 
 use web_sys::{Element, Storage};
 
-use super::dom::{self, add_c, add_ct, attrs, cat};
+use crate::widget::dom::{self, add_c, add_ct, attrs, cat};
 
 const KEY: &str = "outcome-calculator:scenario:";
 
 /// True when this page keeps a copy of the scenario.
 pub fn saves(host: &Element) -> bool {
-    super::share::owns_address(host)
+    crate::widget::tools::share::owns_address(host)
 }
 
 fn storage(host: &Element) -> Option<Storage> {
@@ -44,9 +44,9 @@ pub fn load(host: &Element) -> Option<String> {
 
 /// Saves the scenario, or forgets it when `query` is `None`; nothing while
 /// a link is shown over the user's own saved scenario and they have not
-/// chosen between them ([`super::share::ASIDE`]).
+/// chosen between them ([`crate::widget::tools::share::ASIDE`]).
 pub fn save(host: &Element, query: Option<&str>) {
-    if host.has_attribute(super::share::ASIDE) {
+    if host.has_attribute(crate::widget::tools::share::ASIDE) {
         return;
     }
     let Some(s) = storage(host) else {

@@ -27,11 +27,11 @@ use crate::model::context::neighbours::Closeness;
 use crate::model::context::spend::{self, SpendYear};
 use crate::model::context::trend::{self, TrendMethod};
 
-use super::charts::{self, fill, label, patterns, rect};
-use super::council;
-use super::dom::{self, add_c, add_ct, cat};
-use super::format;
-use super::state::State;
+use crate::widget::dom::format;
+use crate::widget::dom::{self, add_c, add_ct, cat};
+use crate::widget::form::council;
+use crate::widget::results::charts::{self, fill, label, patterns, rect};
+use crate::widget::state::State;
 
 type Shared = Rc<RefCell<State>>;
 

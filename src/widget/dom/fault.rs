@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
-use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
 
 thread_local! {
     /// The calculators mounted on the page: shadow root and host element.
@@ -108,7 +108,7 @@ pub fn show(root: &ShadowRoot, host: &HtmlElement) {
     text(&again, ".");
     {
         let (root, host) = (root.clone(), host.clone());
-        super::listen(&button, "click", move |_| reset(&root, &host));
+        crate::widget::listen(&button, "click", move |_| reset(&root, &host));
     }
     dom::focus(&box_);
 }
@@ -116,15 +116,15 @@ pub fn show(root: &ShadowRoot, host: &HtmlElement) {
 /// Forgets the saved scenario (and a scenario in the page address) and
 /// mounts the calculator again with the default figures.
 pub fn reset(root: &ShadowRoot, host: &HtmlElement) {
-    super::workshop::save(host, None);
-    let defaults = super::state::starting_scenario();
-    super::share::sync_address(
+    crate::widget::tools::workshop::save(host, None);
+    let defaults = crate::widget::state::starting_scenario();
+    crate::widget::tools::share::sync_address(
         host,
         &crate::model::scenario::link::to_query(&defaults),
         true,
     );
     FAULTED.with(|f| f.set(false));
-    if super::mount_with(root.clone(), host.clone(), defaults).is_err() {
+    if crate::widget::mount_with(root.clone(), host.clone(), defaults).is_err() {
         show(root, host);
     }
 }

@@ -3,6 +3,14 @@
 //! widget's mount and update reach them ([`starting`], [`build`],
 //! [`changed`]); each tool lives in its own module.
 
+pub mod compare;
+#[cfg(feature = "council-context")]
+pub mod context;
+pub mod embed;
+pub mod export;
+pub mod share;
+pub mod workshop;
+
 use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
@@ -10,9 +18,9 @@ use web_sys::{Element, Event, HtmlElement, ShadowRoot};
 
 use crate::model::{scenario::link, Scenario};
 
-use super::dom::{self, add_c, attrs};
-use super::share::Start;
-use super::{compare, embed, export, share, workshop, Shared};
+use crate::widget::dom::{self, add_c, attrs};
+use crate::widget::tools::share::Start;
+use crate::widget::Shared;
 
 thread_local! {
     /// What to tell the user about the starting scenario, shown once it
@@ -34,7 +42,7 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
     if let Some(link) = stylesheet_link(root) {
         if !link.has_attribute("data-loaded") {
             let l = link.clone();
-            super::listen(&link, "load", move |_| dom::flag(&l, "data-loaded", true));
+            crate::widget::listen(&link, "load", move |_| dom::flag(&l, "data-loaded", true));
         }
     }
     embed::apply_look(page, host);
@@ -66,7 +74,7 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
 
     {
         let (root, st, page2, host) = (root.clone(), st.clone(), page.clone(), host.clone());
-        super::listen(page, "click", move |e| {
+        crate::widget::listen(page, "click", move |e| {
             on_click(&root, &host, &page2, &st, &e)
         });
     }
@@ -74,7 +82,7 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
         let root = root.clone();
         if let Some(input) = dom::by_id(&root, "import") {
             let target = input.clone();
-            super::listen(&input, "change", move |_| on_import(&root, &target));
+            crate::widget::listen(&input, "change", move |_| on_import(&root, &target));
         }
     }
     // The address is left as it came until the user changes something, so
@@ -90,16 +98,16 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
 }
 
 fn is_default(query: &str) -> bool {
-    query == link::to_query(&super::state::starting_scenario())
+    query == link::to_query(&crate::widget::state::starting_scenario())
 }
 
 /// After every recompute: keep the share boxes in line at once, and save
 /// the scenario and put it in the page address once the input has rested
-/// ([`uncertainty::SETTLE_MS`](super::uncertainty::SETTLE_MS)), or when
+/// ([`uncertainty::SETTLE_MS`](crate::widget::results::uncertainty::SETTLE_MS)), or when
 /// the page is left: writing the address and the storage on every
 /// keystroke took a sixth of the time of an update. Nothing changes while
 /// the form holds a problem.
-pub fn changed(root: &ShadowRoot, s: &super::state::State) {
+pub fn changed(root: &ShadowRoot, s: &crate::widget::state::State) {
     if dom::by_id(root, "tools").is_none() {
         return;
     }
@@ -134,7 +142,7 @@ fn keep_later(root: &ShadowRoot, scenario: Scenario) {
     let timer = w
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             run.unchecked_ref(),
-            super::uncertainty::SETTLE_MS,
+            crate::widget::results::uncertainty::SETTLE_MS,
         )
         .ok();
     LATER.with(|l| {
@@ -214,7 +222,7 @@ fn redraw(root: &ShadowRoot, scenario: Scenario, said: &str) {
     dom::flag(&host, share::ASIDE, false);
     let scenario = share::with_locks(&host, scenario);
     let query = link::to_query(&scenario);
-    if super::mount_with(root.clone(), host.clone(), scenario).is_err() {
+    if crate::widget::mount_with(root.clone(), host.clone(), scenario).is_err() {
         return;
     }
     share::sync_address(&host, &query, is_default(&query));

@@ -29,10 +29,10 @@ use web_sys::{Element, Node, ShadowRoot};
 use crate::model::calc::uncertainty::{self, Bar, Simulation};
 use crate::model::Scenario;
 
-use super::charts::{self, figure, label, legend, line, n, nice, patterns, rect};
-use super::dom::{self, add_c, add_ct, add_t, attrs, cat, svg};
-use super::format;
-use super::state::{push_count, State};
+use crate::widget::dom::format;
+use crate::widget::dom::{self, add_c, add_ct, add_t, attrs, cat, svg};
+use crate::widget::results::charts::{self, figure, label, legend, line, n, nice, patterns, rect};
+use crate::widget::state::{push_count, State};
 
 /// How long the input must rest before the simulation runs, ms.
 pub const SETTLE_MS: i32 = 150;

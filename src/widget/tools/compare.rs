@@ -11,9 +11,9 @@ use web_sys::{Element, ShadowRoot};
 use crate::model::views::compare::{self, Unit};
 use crate::model::{Projection, Scenario};
 
-use super::charts;
-use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
-use super::{embed, fields, format};
+use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use crate::widget::results::charts;
+use crate::widget::{dom::format, form::fields, tools::embed};
 
 /// Most scenarios pinned at once.
 pub const MAX_PINS: usize = 3;

@@ -11,12 +11,12 @@ use web_sys::{Element, Node};
 
 use crate::model::{Agency, Projection};
 
-use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, svg};
-use super::format;
+use crate::widget::dom::format;
+use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, svg};
 
 /// A figure with caption and a folded table; returns the SVG and the element
 /// to put the table in.
-pub(super) fn figure(
+pub(crate) fn figure(
     parent: &Node,
     id: &str,
     title: &str,
@@ -40,7 +40,7 @@ pub(super) fn figure(
             ("data-chart", id),
         ],
     );
-    super::export::chart_buttons(&fig, id, title);
+    crate::widget::tools::export::chart_buttons(&fig, id, title);
     let details = add_c(&fig, "details", "oc-details oc-table-toggle");
     details.set_id(&cat(&[id, "-table"]));
     add_ct(
@@ -90,7 +90,7 @@ pub fn table(parent: &Node, caption: &str, head: &[&str], rows: &[Vec<String>]) 
 }
 
 /// A whole number for an SVG attribute.
-pub(super) fn n(x: f64) -> String {
+pub(crate) fn n(x: f64) -> String {
     let v = x.round() as i64;
     let mut s = String::new();
     if v < 0 {
@@ -114,7 +114,7 @@ pub(super) fn n(x: f64) -> String {
 }
 
 /// A round axis maximum at or above `max`: 1, 2, 2.5 or 5 times a power of 10.
-pub(super) fn nice(max: f64) -> f64 {
+pub(crate) fn nice(max: f64) -> f64 {
     if max <= 0.0 || !max.is_finite() {
         return 1.0;
     }
@@ -133,7 +133,7 @@ pub(super) fn nice(max: f64) -> f64 {
     10.0 * p
 }
 
-pub(super) fn label(
+pub(crate) fn label(
     parent: &Node,
     x: f64,
     y: f64,
@@ -155,7 +155,7 @@ pub(super) fn label(
     t
 }
 
-pub(super) fn line(parent: &Node, x1: f64, y1: f64, x2: f64, y2: f64, class: &str) {
+pub(crate) fn line(parent: &Node, x1: f64, y1: f64, x2: f64, y2: f64, class: &str) {
     svg(
         parent,
         "line",
@@ -169,7 +169,7 @@ pub(super) fn line(parent: &Node, x1: f64, y1: f64, x2: f64, y2: f64, class: &st
     );
 }
 
-pub(super) fn rect(parent: &Node, x: f64, y: f64, w: f64, h: f64, class: &str) -> Element {
+pub(crate) fn rect(parent: &Node, x: f64, y: f64, w: f64, h: f64, class: &str) -> Element {
     svg(
         parent,
         "rect",
@@ -184,7 +184,7 @@ pub(super) fn rect(parent: &Node, x: f64, y: f64, w: f64, h: f64, class: &str) -
 }
 
 /// Fill patterns (hatched, dotted) with ids unique to the chart.
-pub(super) fn patterns(chart: &Node, id: &str) {
+pub(crate) fn patterns(chart: &Node, id: &str) {
     let defs = svg(chart, "defs", &[]);
     let hatch = svg(
         &defs,
@@ -218,7 +218,7 @@ pub(super) fn patterns(chart: &Node, id: &str) {
 }
 
 /// Fill of series `i`: solid, hatched, dotted.
-pub(super) fn fill(id: &str, i: usize) -> String {
+pub(crate) fn fill(id: &str, i: usize) -> String {
     match i {
         0 => String::new(),
         1 => cat(&["url(#", id, "-hatch)"]),
@@ -227,7 +227,7 @@ pub(super) fn fill(id: &str, i: usize) -> String {
 }
 
 /// A stacked legend: one swatch and name a line. Returns its height.
-pub(super) fn legend(chart: &Node, items: &[(&str, &str)], swatch: fn(&Node, f64, usize)) -> f64 {
+pub(crate) fn legend(chart: &Node, items: &[(&str, &str)], swatch: fn(&Node, f64, usize)) -> f64 {
     for (i, (name, _)) in items.iter().enumerate() {
         let y = 4.0 + 22.0 * i as f64;
         swatch(chart, y, i);

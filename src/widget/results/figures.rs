@@ -7,10 +7,10 @@ use web_sys::{Element, Node, ShadowRoot};
 
 use crate::model::{calc::plausible, BreakEven, Outcome, Projection};
 
-use super::charts;
-use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
-use super::format;
-use super::state::{push_count, State};
+use crate::widget::dom::format;
+use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use crate::widget::results::charts;
+use crate::widget::state::{push_count, State};
 
 /// Builds the empty results section into `parent`.
 pub fn build(parent: &Node) -> Element {
@@ -425,7 +425,7 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
     }
 
     break_even(parent, st, p);
-    super::uncertainty::section(parent, st, width);
+    crate::widget::results::uncertainty::section(parent, st, width);
 
     add_ct(parent, "h3", "oc-h3", "Charts");
     charts::cumulative(parent, p, width);

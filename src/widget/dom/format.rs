@@ -8,7 +8,7 @@
 use js_sys::{Array, Function, Intl::NumberFormat, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::dom::cat;
+use crate::widget::dom::cat;
 
 struct Formats {
     money: Function,

@@ -2,6 +2,9 @@
 //! reaches the page through `set_text_content` and attribute setters, never
 //! as markup.
 
+pub mod fault;
+pub mod format;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, Node, ShadowRoot};
 

@@ -24,8 +24,8 @@ use web_sys::{Element, ShadowRoot};
 
 use crate::model::{self, scenario::link, Error, Scenario};
 
-use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
-use super::{embed, workshop};
+use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use crate::widget::{tools::embed, tools::workshop};
 
 /// The starting scenario and what to tell the user about it.
 pub struct Start {
@@ -107,7 +107,7 @@ fn check(s: &Scenario) -> Result<Option<String>, Vec<Error>> {
 /// Works out the starting scenario for a host element.
 pub fn start(host: &Element) -> Start {
     dom::flag(host, ASIDE, false);
-    let defaults = super::state::starting_scenario();
+    let defaults = crate::widget::state::starting_scenario();
     let mut problems = Vec::new();
     let named = |from: &'static str, s: &Scenario, errors: Vec<Error>| -> Vec<_> {
         errors
@@ -470,7 +470,7 @@ pub fn refresh(root: &ShadowRoot, host: &Element, s: &Scenario) {
 
 /// While the form has a problem: empties the link and embed boxes, so no
 /// older scenario can be copied from them, and says what to correct.
-pub fn hold(root: &ShadowRoot, problems: &[super::state::Problem]) {
+pub fn hold(root: &ShadowRoot, problems: &[crate::widget::state::Problem]) {
     let words = cat(&["Correct the form first: ", &problem_words(problems)]);
     for id in ["share-link", "embed-script", "embed-iframe"] {
         set_value(root, id, "");
@@ -481,14 +481,14 @@ pub fn hold(root: &ShadowRoot, problems: &[super::state::Problem]) {
 }
 
 /// The first problem in the form, with the label of its field.
-fn problem_words(problems: &[super::state::Problem]) -> String {
+fn problem_words(problems: &[crate::widget::state::Problem]) -> String {
     let Some(p) = problems.first() else {
         return "a figure above is marked as wrong.".into();
     };
     let label = p
         .target
         .as_deref()
-        .and_then(super::fields::find)
+        .and_then(crate::widget::form::fields::find)
         .map(|(f, programme)| match programme {
             Some(id) => cat(&[f.label, " (", id, ")"]),
             None => f.label.to_string(),
@@ -500,7 +500,7 @@ fn problem_words(problems: &[super::state::Problem]) -> String {
 }
 
 /// Says, in a box's confirmation line, that nothing was copied and why.
-pub fn refuse(root: &ShadowRoot, id: &str, problems: &[super::state::Problem]) {
+pub fn refuse(root: &ShadowRoot, id: &str, problems: &[crate::widget::state::Problem]) {
     if let Some(done) = dom::by_id(root, &cat(&[id, "-done"])) {
         done.set_text_content(Some(&cat(&[
             "Nothing was copied. Correct the form first: ",

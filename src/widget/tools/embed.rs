@@ -15,8 +15,8 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use crate::model::{scenario::link, Scenario};
 
-use super::dom::{self, attrs, cat};
-use super::fields::{self, Access};
+use crate::widget::dom::{self, attrs, cat};
+use crate::widget::form::fields::{self, Access};
 
 /// Names that configure the embed rather than the scenario.
 pub const OPTION_NAMES: &[&str] = &["lock", "hide", "theme", "id", "presenter", "parent_origin"];
@@ -38,7 +38,7 @@ pub fn option(host: &Element, name: &str) -> Option<String> {
     if let Some(v) = host.get_attribute(name) {
         return Some(v);
     }
-    if !super::share::owns_address(host) {
+    if !crate::widget::tools::share::owns_address(host) {
         return None;
     }
     let search = web_sys::window()?.location().search().ok()?;

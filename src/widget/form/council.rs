@@ -19,9 +19,9 @@ use crate::model::data::council_preset::{self, FIGURES};
 use crate::model::data::presets::{self, OwnedPreset};
 use crate::model::import::dfe;
 
-use super::dom::{self, add, add_c, add_ct, attrs, cat, source_link, text};
-use super::format;
-use super::state::{push_count, State};
+use crate::widget::dom::format;
+use crate::widget::dom::{self, add, add_c, add_ct, attrs, cat, source_link, text};
+use crate::widget::state::{push_count, State};
 
 /// Id of the council picker.
 pub const PICK: &str = "council-pick";
@@ -381,7 +381,7 @@ fn mark(root: &ShadowRoot, st: &State, key: &str) -> bool {
     let official = council_preset::official(o, key);
     let typing = st.bad.iter().any(|(id, _)| id == key);
     let changed = official.is_some() && (typing || st.value(key) != official);
-    let label = super::fields::find(key).map_or("", |(f, _)| f.label);
+    let label = crate::widget::form::fields::find(key).map_or("", |(f, _)| f.label);
     match official {
         Some(v) if changed => {
             let from = format::input(v, true);
@@ -571,7 +571,7 @@ pub fn wire(root: &ShadowRoot, form: &Element, st: &Shared, update: Update) {
             if let Some(input) = dom::by_id(&r, &key) {
                 dom::focus(&input);
             }
-            let label = super::fields::find(&key).map_or("", |(f, _)| f.label);
+            let label = crate::widget::form::fields::find(&key).map_or("", |(f, _)| f.label);
             say(&r, &cat(&[label, ": back to the official figure."]));
         } else if button.id() == "council-reset-all" {
             forget_bad(&mut st);
@@ -625,7 +625,7 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
     let (r, chosen) = (root.clone(), input.clone());
     let failed = Closure::once(move |_: JsValue| {
         chosen.set_value("");
-        super::form::show_error(
+        crate::widget::form::inputs::show_error(
             &r,
             FILES,
             Some("The selected files could not be read: choose them again"),
@@ -643,7 +643,7 @@ fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: U
     let import = match dfe::import(files, None) {
         Ok(i) => i,
         Err(e) => {
-            super::form::show_error(
+            crate::widget::form::inputs::show_error(
                 root,
                 FILES,
                 Some(&cat(&["Nothing was loaded: ", &e.to_string()])),
@@ -654,7 +654,7 @@ fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: U
             return;
         }
     };
-    super::form::show_error(root, FILES, None);
+    crate::widget::form::inputs::show_error(root, FILES, None);
     let built = match presets::all(import.year) {
         [] => presets::all(presets::LATEST_YEAR),
         b => b,

@@ -10,10 +10,10 @@ use crate::model::data::defaults::{self, Sourced};
 use crate::model::data::evidence::{Grade, Measure, Placement, Programme};
 use crate::model::EffectLevel;
 
-use super::dom::{self, add, add_c, add_ct, add_t, attrs, cat, source_link, text};
-use super::fields::{self, Affix, Field, Kind};
-use super::format;
-use super::state::{push_count, Problem, State};
+use crate::widget::dom::format;
+use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, source_link, text};
+use crate::widget::form::fields::{self, Affix, Field, Kind};
+use crate::widget::state::{push_count, Problem, State};
 
 /// Builds the form into `parent`.
 pub fn build(parent: &Node, st: &State) -> Element {
@@ -33,10 +33,10 @@ pub fn build(parent: &Node, st: &State) -> Element {
     programmes(&form, st);
 
     let council = fieldset(&form, "Your council's figures");
-    super::council::build(&council, st);
+    crate::widget::form::council::build(&council, st);
     for f in fields::COUNCIL {
         let group = number(&council, f.key, f, f.label, f.hint, st);
-        super::council::note_slot(&group, f.key);
+        crate::widget::form::council::note_slot(&group, f.key);
     }
 
     let time = fieldset(&form, "Time frame and evidence");
@@ -459,7 +459,7 @@ fn levels(parent: &Node, level: EffectLevel) {
 
 /// Shows, changes or clears the error next to a field or group (also the
 /// council picker and the file input).
-pub(super) fn show_error(root: &ShadowRoot, slot: &str, message: Option<&str>) {
+pub(crate) fn show_error(root: &ShadowRoot, slot: &str, message: Option<&str>) {
     let err_id = cat(&[slot, "-error"]);
     if let Some(err) = dom::by_id(root, &err_id) {
         dom::clear(&err);

@@ -1,0 +1,9 @@
+//! The results: the live sentence and figures ([`figures`]), the SVG charts
+//! with their tables ([`charts`]), "How sure are we?" ([`uncertainty`]),
+//! England's view ([`national`]) and "How this is calculated" ([`method`]).
+
+pub mod charts;
+pub mod figures;
+pub mod method;
+pub mod national;
+pub mod uncertainty;
