@@ -75,8 +75,75 @@ function showFailure(root, host, noWasm) {
   root.replaceChildren(...(host.hasAttribute('data-inline-css') ? [] : [sheet]), box);
 }
 
+// What the reader has done to the first result written into the page
+// (www/pages/, scripts/prerender.mjs) before the calculator took over:
+// values typed or chosen, sections opened, where the focus is, the button
+// pressed. The calculator draws the same elements with the same ids, so
+// this is put back on them once it has, and nothing typed is lost.
+function takeState(root) {
+  const fields = [];
+  for (const el of root.querySelectorAll('input[id], select[id], textarea[id]')) {
+    if (el.type === 'checkbox' || el.type === 'radio') {
+      if (el.checked !== el.defaultChecked) fields.push([el.id, 'checked', el.checked]);
+    } else if (el.tagName === 'SELECT') {
+      const chosen = [...el.options].find((o) => o.selected);
+      const initial = [...el.options].find((o) => o.defaultSelected) ?? el.options[0];
+      if (chosen && chosen !== initial) fields.push([el.id, 'value', el.value]);
+    } else if (el.value !== el.defaultValue) {
+      fields.push([el.id, 'value', el.value]);
+    }
+  }
+  const opened = [...root.querySelectorAll('details[id]')].map((d) => [d.id, d.open]);
+  const active = root.activeElement;
+  const focus = active?.id
+    ? { id: active.id, start: active.selectionStart ?? null, end: active.selectionEnd ?? null }
+    : null;
+  return { fields, opened, focus };
+}
+
+function putState(root, state, pressed) {
+  const byId = (id) => root.getElementById(id);
+  for (const [id, open] of state.opened) {
+    const d = byId(id);
+    if (d && d.open !== open) d.open = open;
+  }
+  for (const [id, prop, value] of state.fields) {
+    const el = byId(id);
+    if (!el) continue;
+    el[prop] = value;
+    el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+  const f = state.focus && byId(state.focus.id);
+  if (f) {
+    f.focus({ preventScroll: true });
+    if (state.focus.start !== null) {
+      try {
+        f.setSelectionRange(state.focus.start, state.focus.end);
+      } catch {
+        // Not a text field.
+      }
+    }
+  }
+  const b = pressed && byId(pressed);
+  if (b && b.tagName === 'BUTTON') b.click();
+}
+
+// Whether the first result written into the page may stand until the
+// reader uses the calculator: www/start.js marks the page when the
+// scenario is not the default one (a link, a saved copy, embed options),
+// and a frame starts at once because its host page sizes it by the
+// calculator's messages.
+function startsAtOnce() {
+  return document.documentElement.hasAttribute('data-calculator-wait') || window.parent !== window;
+}
+
+const FIRST_USE = ['pointerdown', 'keydown', 'focusin', 'touchstart', 'input'];
+
 class OutcomeCalculator extends HTMLElement {
-  #started = false;
+  #connected = false;
+  #starting = null;
+  #pressed = null;
 
   // The council history, spending and neighbour figures (about 56 KB
   // gzipped) are not part of the first download: the calculator asks for
@@ -86,20 +153,42 @@ class OutcomeCalculator extends HTMLElement {
     return import(new URL('./data/council-data.js', import.meta.url).href).then((m) => m.default);
   }
 
-  async connectedCallback() {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+  connectedCallback() {
     // Moving the element in the page reconnects it; mount only once.
-    if (this.#started) return;
-    this.#started = true;
+    if (this.#connected) return;
+    this.#connected = true;
+    // The calculator loads widget.css from the loader's own folder.
+    if (!this.hasAttribute('data-base')) {
+      this.setAttribute('data-base', new URL('./', import.meta.url).href);
+    }
+    const root = this.shadowRoot;
+    if (!root || inline || startsAtOnce()) {
+      this.start();
+      return;
+    }
+    // The page holds the first result: the calculator itself is fetched
+    // when the reader first touches, types or tabs into it.
+    const first = (e) => {
+      if (e.type === 'pointerdown') this.#pressed = e.composedPath()[0]?.closest?.('button')?.id ?? null;
+      for (const type of FIRST_USE) root.removeEventListener(type, first, true);
+      this.start();
+    };
+    for (const type of FIRST_USE) root.addEventListener(type, first, { capture: true, passive: true });
+  }
+
+  /** Fetches and starts the calculator (once); resolves when it is drawn. */
+  start() {
+    this.#starting ??= this.#mount();
+    return this.#starting;
+  }
+
+  async #mount() {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (inline) {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(inline.css);
       root.adoptedStyleSheets = [sheet];
       this.setAttribute('data-inline-css', '');
-    }
-    // The calculator loads widget.css from the loader's own folder.
-    if (!this.hasAttribute('data-base')) {
-      this.setAttribute('data-base', new URL('./', import.meta.url).href);
     }
     try {
       await start();
@@ -108,6 +197,7 @@ class OutcomeCalculator extends HTMLElement {
       showFailure(root, this, typeof WebAssembly !== 'object');
       return;
     }
+    const state = takeState(root);
     try {
       mount(root, this);
     } catch (err) {
@@ -115,7 +205,10 @@ class OutcomeCalculator extends HTMLElement {
       // A fault inside the calculator has already put its message, with a
       // reset button, in place.
       if (!root.getElementById('fault')) showFailure(root, this, false);
+      return;
     }
+    this.setAttribute('data-live', '');
+    putState(root, state, this.#pressed);
   }
 }
 

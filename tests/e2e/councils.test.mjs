@@ -56,7 +56,7 @@ const focusedId = (page) =>
 function cliRollout(council) {
   const dir = mkdtempSync(join(tmpdir(), 'oc-councils-'));
   const file = join(dir, 'family-safeguarding.json');
-  const evidence = readFileSync(join(ROOT, 'src', 'model', 'evidence.rs'), 'utf8').match(
+  const evidence = readFileSync(join(ROOT, 'crates', 'model', 'src', 'data', 'evidence.rs'), 'utf8').match(
     /pub const EVIDENCE_SET: &str = "([^"]+)"/,
   )[1];
   writeFileSync(

@@ -100,8 +100,11 @@ describe('without JavaScript', () => {
       context: { javaScriptEnabled: false },
     });
     const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
-    assert.match(text, /The calculator needs JavaScript and WebAssembly\./);
-    assert.match(text, /Turn on JavaScript, or open this page in a current browser/);
+    assert.match(text, /The figures below are for the calculator's default scenario\./);
+    assert.match(text, /it needs JavaScript and WebAssembly: turn on JavaScript, or open this page/);
+    // The default scenario's result, written into the page, is shown.
+    const status = await page.locator('outcome-calculator [id="status"]').textContent();
+    assert.match(status, /^Over 5 years \(\d{4}-\d{2} to \d{4}-\d{2}\), in 2025-26 prices: the council saves £/);
     // The page around it still reads: heading and the embed instructions.
     assert.match(text, /Children's services outcome calculator/);
     await close();

@@ -143,12 +143,26 @@ export function offOriginRequests(requests, origin) {
   });
 }
 
-/** Waits until the calculator has put something in its shadow root. */
+/**
+ * Starts the calculator, as a reader's first touch would (the page may hold
+ * the first result the build wrote into it; the calculator is fetched when
+ * first used), and waits until it has drawn itself in its shadow root.
+ */
 export async function waitForWidget(page, { timeout = 10_000 } = {}) {
+  await page.waitForFunction(() => customElements.get('outcome-calculator') !== undefined, null, {
+    timeout,
+  });
+  await page.evaluate(() => {
+    const el = document.querySelector('outcome-calculator');
+    // Not awaited: a fault inside the calculator shows its own message.
+    el?.start?.();
+  });
   await page.waitForFunction(
     () => {
       const el = document.querySelector('outcome-calculator');
-      return Boolean(el?.shadowRoot && el.shadowRoot.childElementCount > 0);
+      const root = el?.shadowRoot;
+      const failed = root?.getElementById('start-failed') || root?.getElementById('fault');
+      return Boolean(root && root.childElementCount > 0 && (el.hasAttribute('data-live') || failed));
     },
     null,
     { timeout },

@@ -34,7 +34,7 @@ const PAYLOADS = [
   '${alert(1)}<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
 ];
 
-const EVIDENCE = readFileSync(join(ROOT, 'src', 'model', 'evidence.rs'), 'utf8').match(
+const EVIDENCE = readFileSync(join(ROOT, 'crates', 'model', 'src', 'data', 'evidence.rs'), 'utf8').match(
   /pub const EVIDENCE_SET: &str = "([^"]+)"/,
 )[1];
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'dfe');
@@ -46,10 +46,22 @@ function watchForInjection() {
   window.__injection = seen;
   const BAD_TAGS = new Set(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FRAME', 'BASE']);
   const URL_ATTRS = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'data']);
+  // The page's own two scripts: the loader, and start.js, which decides
+  // before the first paint whether the result written in the page stands.
   const allowed = (el) =>
-    el.tagName === 'SCRIPT' && el.getRootNode() === document && el.src.endsWith('/outcome-calculator.js');
+    el.tagName === 'SCRIPT' &&
+    el.getRootNode() === document &&
+    (el.src.endsWith('/outcome-calculator.js') || el.src.endsWith('/start.js'));
+  const watched = new WeakSet();
   const check = (el) => {
     if (!(el instanceof Element)) return;
+    // A shadow root the parser made (the first result written into the
+    // page) is watched, and checked, as soon as its host is seen.
+    if (el.shadowRoot && !watched.has(el.shadowRoot)) {
+      watched.add(el.shadowRoot);
+      watch(el.shadowRoot);
+      for (const child of el.shadowRoot.querySelectorAll('*')) check(child);
+    }
     if (BAD_TAGS.has(el.tagName.toUpperCase()) && !allowed(el)) {
       seen.push(`<${el.tagName.toLowerCase()}> element`);
     }
@@ -73,10 +85,16 @@ function watchForInjection() {
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
-    watch(root);
+    if (!watched.has(root)) {
+      watched.add(root);
+      watch(root);
+    }
     return root;
   };
   watch(document);
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const host of document.querySelectorAll('outcome-calculator')) check(host);
+  });
 }
 
 // A scan of the page as it is now (the observer covers what came and went).

@@ -227,7 +227,7 @@ describe('demo page in Chromium', () => {
         "Children's services outcome calculator",
       );
       assert.equal(await page.locator('outcome-calculator').count(), 1);
-      const noscript = squash(await page.locator('outcome-calculator noscript').textContent());
+      const noscript = squash(await page.locator('noscript').textContent());
       assert.match(noscript, /needs JavaScript and WebAssembly/);
       const footer = squash(await page.locator('footer').textContent());
       assert.ok(footer.includes(OGL_CREDIT), `footer was: ${footer}`);

@@ -146,25 +146,41 @@ fn download_text(text: &str, mime: &str, name: &str) {
     }
 }
 
-/// The scenario file: pretty JSON, as the command-line calculator reads it.
+/// The scenario file: JSON indented by two spaces, as the command-line
+/// calculator reads it. The browser's own `JSON.stringify` writes the text
+/// (serde-wasm-bindgen gives it the scenario as a JS value), so the
+/// calculator carries no JSON code of its own.
 pub fn scenario_json(s: &Scenario) -> String {
-    let mut text = serde_json::to_string_pretty(s).unwrap_or_default();
+    use serde::Serialize;
+    let value = s
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL);
+    let mut text = js_sys::JSON::stringify_with_replacer_and_space(
+        &value,
+        &JsValue::NULL,
+        &JsValue::from_f64(2.0),
+    )
+    .ok()
+    .and_then(|t| t.as_string())
+    .unwrap_or_default();
     text.push('\n');
     text
 }
 
-/// Reads a scenario file; the error names the field.
+/// Reads a scenario file with the browser's `JSON.parse`; the error names
+/// the field.
 pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Error>> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let s = model::decode(&mut de).map_err(|e| vec![e])?;
-    de.end().map_err(|e| {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "it is not JSON".into());
         vec![Error::new(
             "scenario",
-            model::ErrorKind::Malformed {
-                detail: e.to_string(),
-            },
+            model::ErrorKind::Malformed { detail },
         )]
     })?;
+    let s = model::decode(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| vec![e])?;
     model::validate(&s)?;
     Ok(s)
 }

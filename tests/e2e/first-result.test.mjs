@@ -1,0 +1,158 @@
+// The first result written into the page by the build
+// (scripts/prerender.mjs): a reader sees the default scenario's figures at
+// the first paint, before and without the calculator's download; the
+// calculator is fetched when first used and then draws the same thing in
+// place, keeping whatever the reader had typed or opened. A visit that
+// shows another scenario never shows the written one.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { byId, openPage, useSiteAndBrowser } from './helpers.mjs';
+
+const PHONE = { width: 390, height: 844 };
+
+const wasmRequests = (requests) => requests.filter((r) => /\.wasm(\.js)?$/.test(r.url));
+
+// The text and position of the headline and the figures, to compare the
+// written result with the calculator's own drawing.
+async function results(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('outcome-calculator').shadowRoot;
+    const status = root.getElementById('status');
+    const figures = root.getElementById('figures');
+    const box = status.getBoundingClientRect();
+    // The share-link and embed-code boxes (read-only) name the page's own
+    // address, which the written page cannot know.
+    const fields = [...root.querySelectorAll('input[id], select[id]')]
+      .filter((el) => !el.readOnly)
+      .map((el) =>
+      el.type === 'checkbox' ? `${el.id}:${el.checked}` : `${el.id}=${el.value}`,
+    );
+    return {
+      status: status.textContent,
+      figures: figures?.textContent ?? null,
+      fields,
+      top: Math.round(box.top + window.scrollY),
+      height: Math.round(document.documentElement.scrollHeight),
+    };
+  });
+}
+
+const live = (page) =>
+  page.waitForFunction(() => document.querySelector('outcome-calculator').hasAttribute('data-live'));
+
+describe('the first result in the page', () => {
+  let site;
+  let browser;
+  useSiteAndBrowser((s, b) => {
+    site = s;
+    browser = b;
+  });
+
+  for (const path of ['index.html', 'embed.html']) {
+    test(`${path} at 390 px shows a £ figure in the first screen with no calculator download`, async () => {
+      const { page, requests, consoleErrors, cspViolations, close } = await openPage(
+        browser,
+        `${site.url}${path}`,
+        { viewport: PHONE },
+      );
+      const status = page.locator(byId('status'));
+      await status.waitFor({ state: 'visible' });
+      assert.match(await status.textContent(), /^Over 5 years .*£[\d.]+ (million|thousand)/);
+      const box = await status.boundingBox();
+      assert.ok(box.y < PHONE.height, `the headline starts at ${box.y} px`);
+      await page.waitForTimeout(300);
+      assert.deepEqual(wasmRequests(requests), [], 'the calculator is fetched only when used');
+      assert.deepEqual(cspViolations, []);
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+  }
+
+  test('the calculator, once used, draws the same result in the same place', async () => {
+    const { page, requests, consoleErrors, close } = await openPage(browser, `${site.url}index.html`);
+    await page.locator(byId('status')).waitFor({ state: 'visible' });
+    const written = await results(page);
+    await page.evaluate(() => document.querySelector('outcome-calculator').start());
+    await live(page);
+    assert.equal(wasmRequests(requests).length, 1);
+    const drawn = await results(page);
+    assert.equal(drawn.status, written.status);
+    assert.equal(drawn.figures, written.figures);
+    assert.deepEqual(drawn.fields, written.fields, 'every field shows what the calculator shows');
+    assert.equal(drawn.top, written.top, 'the headline did not move');
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
+  test('what a reader types before the calculator has loaded is kept and computed', async () => {
+    const { page, consoleErrors, close } = await openPage(browser, `${site.url}index.html`, {
+      viewport: PHONE,
+    });
+    const before = (await results(page)).status;
+    // Slow the download, so the typing lands on the written page.
+    await page.route(/\.wasm$/, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 400));
+      await route.continue();
+    });
+    const field = page.locator(byId('council.care_starts'));
+    await field.click();
+    await field.fill('900');
+    await live(page);
+    assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '900');
+    await page.locator(byId('status')).filter({ hasNotText: before }).waitFor();
+    const focused = await page.evaluate(
+      () => document.querySelector('outcome-calculator').shadowRoot.activeElement?.id,
+    );
+    assert.equal(focused, 'council.care_starts', 'the focus stays in the field');
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
+  test('a section opened before the calculator has loaded stays open', async () => {
+    const { page, close } = await openPage(browser, `${site.url}index.html`);
+    const id = await page.evaluate(() => {
+      const all = document.querySelector('outcome-calculator').shadowRoot.querySelectorAll('details[id]:not([open])');
+      return [...all].find((d) => !d.closest('#oc-sure'))?.id ?? null;
+    });
+    assert.ok(id, 'the written page has a closed section');
+    await page.locator(`${byId(id)} > summary`).click();
+    await live(page);
+    assert.equal(await page.locator(byId(id)).getAttribute('open'), '');
+    await close();
+  });
+
+  test('a link to another scenario never shows the written result', async () => {
+    const { page, close } = await openPage(browser, `${site.url}index.html?funding_years=2`, {
+      waitUntil: 'commit',
+    });
+    await page.waitForFunction(() => document.querySelector('outcome-calculator') !== null);
+    const hidden = await page.evaluate(() => {
+      const el = document.querySelector('outcome-calculator');
+      return (
+        document.documentElement.hasAttribute('data-calculator-wait') &&
+        (el.hasAttribute('data-live') || getComputedStyle(el).visibility === 'hidden')
+      );
+    });
+    assert.ok(hidden, 'the page is marked and the element hidden until the calculator has drawn');
+    await live(page);
+    assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '2');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('outcome-calculator')).visibility), 'visible');
+    await close();
+  });
+
+  test('a scenario saved on this device is shown in place of the written result', async () => {
+    const { page, context, close } = await openPage(browser, `${site.url}index.html`);
+    await page.evaluate(() => document.querySelector('outcome-calculator').start());
+    await live(page);
+    await page.locator(byId('assumptions.funding_years')).fill('2');
+    await page.waitForTimeout(1500);
+    const again = await context.newPage();
+    await again.goto(`${site.url}index.html`);
+    assert.ok(await again.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')));
+    await again.waitForFunction(() => document.querySelector('outcome-calculator').hasAttribute('data-live'));
+    assert.equal(await again.locator(byId('assumptions.funding_years')).inputValue(), '2');
+    await close();
+  });
+});
