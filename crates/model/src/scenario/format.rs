@@ -1,6 +1,8 @@
 //! The scenario: everything a user chooses, in one versioned, serialisable
 //! value. The CLI, the widget, share links and exports all use this format;
-//! `docs/scenario-format.md` documents it field by field.
+//! the table of fields ([`crate::scenario::fields`]) describes each field
+//! once, and `docs/scenario-format.md` shows that table. A new field is a
+//! member here and a row there: the table's tests fail until both are in.
 //!
 //! Percentages are written as percent numbers (`3.5` means 3.5%), money in
 //! pounds at 2025-26 prices (the defaults are uprated from their own price
