@@ -48,7 +48,7 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct UncertaintySettings {
-    /// Number of simulations, 100 to 100,000.
+    /// Number of simulations, 1 to 100,000.
     pub draws: u32,
     /// Seed of the random number generator: the same seed gives the same
     /// results everywhere.
