@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::data::citation::{self, Citation, Verification};
 use crate::data::prices;
+use crate::scenario::fields::FIELDS;
 
 /// A default value and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -17,7 +18,8 @@ pub struct Sourced {
     pub value: f64,
     /// The figure as published, before uprating.
     pub published: f64,
-    /// Unit, e.g. "£ a week".
+    /// Unit, e.g. "£ a week": the field's unit in
+    /// [`crate::scenario::fields::FIELDS`].
     pub unit: &'static str,
     /// Price year of a money figure (the financial year it starts in), or
     /// `None` for figures that are not money.
@@ -113,7 +115,6 @@ pub const ENGAGEMENT_SPREAD_PCT: f64 = 25.0;
 const fn money(
     field: &'static str,
     (published, year): (f64, u16),
-    unit: &'static str,
     basis: &'static str,
     source: Citation,
     verification: Verification,
@@ -122,7 +123,7 @@ const fn money(
         field,
         value: f64::NAN,
         published,
-        unit,
+        unit: "",
         price_year: Some(year),
         basis,
         source,
@@ -133,7 +134,6 @@ const fn money(
 const fn plain(
     field: &'static str,
     value: f64,
-    unit: &'static str,
     basis: &'static str,
     source: Citation,
     verification: Verification,
@@ -142,7 +142,7 @@ const fn plain(
         field,
         value,
         published: value,
-        unit,
+        unit: "",
         price_year: None,
         basis,
         source,
@@ -151,12 +151,12 @@ const fn plain(
 }
 
 /// Every sourced default, in the order the UI shows them. Money values are
-/// filled in 2025-26 prices by [`sourced_all`].
+/// filled in 2025-26 prices, and units from the table of fields, by
+/// [`sourced_all`].
 const SOURCED: &[Sourced] = &[
     money(
         "unit_costs.foster_weekly",
         FOSTER_WEEKLY,
-        "£ a week",
         "full cost of foster care per child: allowances, administration, social work and support",
         citation::PSSRU_2017,
         Verification::Verified,
@@ -164,7 +164,6 @@ const SOURCED: &[Sourced] = &[
     money(
         "unit_costs.residential_weekly",
         RESIDENTIAL_WEEKLY,
-        "£ a week",
         "£318,400 a place a year in children's homes ÷ 52",
         citation::NAO_2025,
         Verification::Derived,
@@ -172,7 +171,6 @@ const SOURCED: &[Sourced] = &[
     money(
         "unit_costs.cp_plan_annual",
         CP_PLAN_ANNUAL,
-        "£ a year",
         "social-care case management of a child on a protection plan, £1,864 per six months × 2; staff time only",
         citation::CCFR_2010,
         Verification::AsRecordedInUcd,
@@ -180,7 +178,6 @@ const SOURCED: &[Sourced] = &[
     money(
         "unit_costs.cin_annual",
         CIN_ANNUAL,
-        "£ a year",
         "average case management of a child in need, £1,416 per six months × 2; staff time only",
         citation::CCFR_2010,
         Verification::AsRecordedInUcd,
@@ -188,7 +185,6 @@ const SOURCED: &[Sourced] = &[
     money(
         "unit_costs.care_proceedings",
         CARE_PROCEEDINGS,
-        "£ a case",
         "a section 31 care order application: legal aid £15,000, council £6,250, courts £1,250, Cafcass £2,500; excludes the child's care during proceedings (counted separately)",
         citation::CARE_PROCEEDINGS_2006,
         Verification::AsRecordedInUcd,
@@ -196,7 +192,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "unit_costs.care_proceedings_council_pct",
         CARE_PROCEEDINGS_LA_PCT,
-        "%",
         "£6,250 of £25,000 falls to the council; the rest to courts, Cafcass and legal aid",
         citation::CARE_PROCEEDINGS_2006,
         Verification::Derived,
@@ -204,7 +199,6 @@ const SOURCED: &[Sourced] = &[
     money(
         "unit_costs.police_incident",
         POLICE_INCIDENT,
-        "£ an incident",
         "police cost of one domestic violence incident",
         citation::WALBY_2009,
         Verification::AsRecordedInUcd,
@@ -212,7 +206,6 @@ const SOURCED: &[Sourced] = &[
     money(
         "unit_costs.emergency_admission",
         EMERGENCY_ADMISSION,
-        "£ an admission",
         "NHS reference cost of a non-elective (emergency) inpatient episode, excluding excess bed days",
         citation::HFMA_2017,
         Verification::Verified,
@@ -220,7 +213,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "assumptions.care_years",
         ENGLAND_CARE_YEARS,
-        "years",
         "used only when your council's figures are missing: England's children looked after at 31 March 2025 (81,766) ÷ children leaving care in the year (34,450); otherwise your looked-after count ÷ children leaving care",
         citation::DFE_CLA,
         Verification::Derived,
@@ -228,7 +220,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "assumptions.cashable.care_pct",
         CASHABLE_FOSTER_PCT,
-        "%",
         "the allowances and administration in the full cost of foster care (£408 of £636 a week) stop when a placement is not needed; the social work in it (£228) is staff time, not cash. Set 100% if the placement avoided would have been bought from an agency",
         citation::UCHSC_2013,
         Verification::Derived,
@@ -236,7 +227,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "assumptions.cashable.residential_pct",
         CASHABLE_RESIDENTIAL_PCT,
-        "%",
         "84% of children's home places are run privately; those placements stop when not needed, council-run homes do not",
         citation::NAO_2025,
         Verification::Verified,
@@ -244,7 +234,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "assumptions.cashable.case_benefits_pct",
         CASHABLE_CASE_BENEFITS_PCT,
-        "%",
         "a convention: the national FDAC model calls the council's benefits \u{201c}predominantly cashable\u{201d} without a share",
         citation::CJI_2024,
         Verification::Convention,
@@ -252,7 +241,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "assumptions.discount_rate_pct",
         DISCOUNT_PCT,
-        "% a year",
         "HM Treasury social time preference rate (Green Book Annex A6)",
         citation::GREEN_BOOK,
         Verification::Verified,
@@ -260,7 +248,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "assumptions.optimism_bias_costs_pct",
         OPTIMISM_COSTS_PCT,
-        "%",
         "Green Book upper bound for outsourced operating costs (lower bound 0%; paras 5.43–5.46 and Annex 5)",
         citation::GREEN_BOOK,
         Verification::Verified,
@@ -268,7 +255,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "assumptions.optimism_bias_benefits",
         OPTIMISM_BENEFITS_PCT[2],
-        "%",
         "benefit haircut by evidence grade: trial 10%, comparison-area 25%, before-and-after and modelled 40%. The Green Book has no generic values for benefits (para 5.45) and points to the 2014 local-partnership guidance; this scheme is a convention echoing it",
         citation::HMT_GMCA_2014,
         Verification::Convention,
@@ -276,7 +262,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "assumptions.ramp_pct",
         RAMP_PCT[0],
-        "%",
         "full reach from year 1: Hertfordshire's teams worked with 940 families in their first 12 months; set a ramp if your roll-out is slower",
         citation::FORRESTER_2017,
         Verification::Convention,
@@ -284,7 +269,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "assumptions.drop_off_pct",
         0.0,
-        "% a year",
         "how fast a cohort's benefits fade after its first year. The evaluations followed families for a year or less; the tail is bounded anyway by how long an avoided stay in care would have lasted. Set your own",
         citation::HCLG_2019,
         Verification::Convention,
@@ -292,7 +276,6 @@ const SOURCED: &[Sourced] = &[
     plain(
         "uncertainty.unit_cost_spread_pct",
         UNIT_COST_SPREAD_PCT,
-        "± %",
         "how far each unit cost may be from its default in the simulations; unit costs vary widely between councils (Holmes 2021)",
         citation::HMT_GMCA_2014,
         Verification::Convention,
@@ -300,31 +283,53 @@ const SOURCED: &[Sourced] = &[
     plain(
         "uncertainty.engagement_spread_pct",
         ENGAGEMENT_SPREAD_PCT,
-        "± %",
         "how far each programme's reach may be from your figure in the simulations",
         citation::HMT_GMCA_2014,
         Verification::Convention,
     ),
 ];
 
+/// A sourced default with its value in the scenario (money in 2025-26
+/// prices) and its field's unit.
+fn filled(s: &Sourced) -> Sourced {
+    Sourced {
+        value: match s.price_year {
+            Some(year) => in_base_prices(s.published, year),
+            None => s.value,
+        },
+        unit: unit_of(s.field),
+        ..*s
+    }
+}
+
+/// The unit of a field, or of the fields of an object
+/// (`assumptions.optimism_bias_benefits`), from the table of fields.
+fn unit_of(path: &str) -> &'static str {
+    FIELDS
+        .iter()
+        .find(|f| {
+            f.path
+                .strip_prefix(path)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
+        .map_or("", |f| f.unit)
+}
+
 /// Every sourced default with its value in the scenario (money in 2025-26
 /// prices), in the order the UI shows them.
+///
+/// ```
+/// use outcome_model::data::defaults::sourced_all;
+/// let foster = &sourced_all()[0];
+/// assert_eq!((foster.field, foster.unit), ("unit_costs.foster_weekly", "£ a week"));
+/// ```
 pub fn sourced_all() -> Vec<Sourced> {
-    SOURCED
-        .iter()
-        .map(|s| Sourced {
-            value: match s.price_year {
-                Some(year) => in_base_prices(s.published, year),
-                None => s.value,
-            },
-            ..*s
-        })
-        .collect()
+    SOURCED.iter().map(filled).collect()
 }
 
 /// The sourced default for a field, if there is one.
 pub fn sourced(field: &str) -> Option<Sourced> {
-    sourced_all().into_iter().find(|s| s.field == field)
+    SOURCED.iter().find(|s| s.field == field).map(filled)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,6 +1,8 @@
 //! The scenario: everything a user chooses, in one versioned, serialisable
 //! value. The CLI, the widget, share links and exports all use this format;
-//! `docs/scenario-format.md` documents it field by field.
+//! the table of fields ([`crate::scenario::fields`]) describes each field
+//! once, and `docs/scenario-format.md` shows that table. A new field is a
+//! member here and a row there: the table's tests fail until both are in.
 //!
 //! Percentages are written as percent numbers (`3.5` means 3.5%), money in
 //! pounds at 2025-26 prices (the defaults are uprated from their own price
@@ -46,7 +48,7 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct UncertaintySettings {
-    /// Number of simulations, 100 to 100,000.
+    /// Number of simulations, 1 to 100,000.
     pub draws: u32,
     /// Seed of the random number generator: the same seed gives the same
     /// results everywhere.

@@ -1,7 +1,8 @@
 //! Share links and embed attributes: a scenario as URL query parameters.
 //!
 //! Keys are the scenario format's own field names (see
-//! `docs/scenario-format.md`), flattened: council figures and assumptions by
+//! `docs/scenario-format.md`), flattened, as the table of fields
+//! ([`crate::scenario::fields`]) names them: council figures and assumptions by
 //! name (`care_starts=424&horizon_years=5`), the programmes as a list
 //! (`programmes=family-safeguarding,pause`) and their settings as
 //! `<programme>.<field>` (`pause.annual_cost=250000`). Only values that
@@ -15,6 +16,7 @@
 use crate::calc::outcome::Outcome;
 use crate::data::evidence::{Grade, Placement, EVIDENCE_SET};
 use crate::scenario::error::{Error, ErrorKind};
+use crate::scenario::fields::{self, Access, Kind, Link, Preset, FIELDS};
 use crate::scenario::format::{
     CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, ProgrammeChoice, Scenario,
     FORMAT_VERSION,
@@ -34,137 +36,21 @@ pub const MAX_UNKNOWN_LISTED: usize = 3;
 
 const UNKNOWN: &str = "this link setting is not known";
 
-type Get = fn(&Scenario) -> Option<f64>;
-type Set = fn(&mut Scenario, Option<f64>);
-
-macro_rules! number_keys {
-    ($($key:literal => $($path:ident).+ , $kind:ident;)*) => {
-        /// Numeric keys: name, read, write, and whether blank is allowed.
-        const NUMBER_KEYS: &[(&str, Get, Set, bool)] = &[
-            $(( $key, number_keys!(@get $kind $($path).+), number_keys!(@set $kind $($path).+), number_keys!(@blank $kind) ),)*
-        ];
-    };
-    (@get opt $($path:ident).+) => { |s| s.$($path).+ };
-    (@set opt $($path:ident).+) => { |s, v| s.$($path).+ = v };
-    (@blank opt) => { true };
-    (@get num $($path:ident).+) => { |s| Some(s.$($path).+) };
-    (@set num $($path:ident).+) => { |s, v| if let Some(v) = v { s.$($path).+ = v } };
-    (@blank num) => { false };
-    (@get int $($path:ident).+) => { |s| Some(f64::from(s.$($path).+)) };
-    (@set int $($path:ident).+) => { |s, v| if let Some(v) = v { s.$($path).+ = v as _ } };
-    (@blank int) => { false };
-}
-
-number_keys! {
-    "population_0_17" => council.population_0_17, opt;
-    "children_looked_after" => council.children_looked_after, opt;
-    "care_starts" => council.care_starts, opt;
-    "care_ceased" => council.care_ceased, opt;
-    "cp_plans" => council.cp_plans, opt;
-    "children_in_need" => council.children_in_need, opt;
-    "care_proceedings" => council.care_proceedings, opt;
-    "police_incidents" => council.police_incidents, opt;
-    "emergency_admissions" => council.emergency_admissions, opt;
-    "foster_weekly" => unit_costs.foster_weekly, num;
-    "residential_weekly" => unit_costs.residential_weekly, num;
-    "infant_care_starts" => council.infant_care_starts, opt;
-    "cla_spend_per_child" => council.cla_spend_per_child, opt;
-    "cp_plan_annual" => unit_costs.cp_plan_annual, num;
-    "cin_annual" => unit_costs.cin_annual, num;
-    "care_proceedings_cost" => unit_costs.care_proceedings, num;
-    "care_proceedings_council_pct" => unit_costs.care_proceedings_council_pct, num;
-    "police_incident" => unit_costs.police_incident, num;
-    "emergency_admission" => unit_costs.emergency_admission, num;
-    "start_year" => assumptions.start_year, int;
-    "horizon_years" => assumptions.horizon_years, int;
-    "funding_years" => assumptions.funding_years, int;
-    "drop_off_pct" => assumptions.drop_off_pct, num;
-    "discount_rate_pct" => assumptions.discount_rate_pct, num;
-    "optimism_bias_costs_pct" => assumptions.optimism_bias_costs_pct, num;
-    "optimism_rct_pct" => assumptions.optimism_bias_benefits.rct_pct, num;
-    "optimism_qed_pct" => assumptions.optimism_bias_benefits.qed_pct, num;
-    "optimism_before_after_pct" => assumptions.optimism_bias_benefits.before_after_pct, num;
-    "optimism_modelled_pct" => assumptions.optimism_bias_benefits.modelled_pct, num;
-    "baseline_trend_pct" => assumptions.baseline_trend_pct, num;
-    "care_years" => assumptions.care_years, opt;
-    "cashable_care_pct" => assumptions.cashable.care_pct, num;
-    "cashable_residential_pct" => assumptions.cashable.residential_pct, num;
-    "cashable_cp_plans_pct" => assumptions.cashable.cp_plans_pct, num;
-    "cashable_children_in_need_pct" => assumptions.cashable.children_in_need_pct, num;
-    "cashable_care_proceedings_pct" => assumptions.cashable.care_proceedings_pct, num;
-    "cashable_police_pct" => assumptions.cashable.police_pct, num;
-    "cashable_nhs_pct" => assumptions.cashable.nhs_pct, num;
-    "cashable_case_benefits_pct" => assumptions.cashable.case_benefits_pct, num;
-    "draws" => uncertainty.draws, int;
-    "seed" => uncertainty.seed, int;
-    "unit_cost_spread_pct" => uncertainty.unit_cost_spread_pct, num;
-    "engagement_spread_pct" => uncertainty.engagement_spread_pct, num;
-}
-
-type PGet = fn(&ProgrammeChoice) -> Option<f64>;
-type PSet = fn(&mut ProgrammeChoice, Option<f64>);
-
-/// Per-programme numeric keys.
-const PROGRAMME_KEYS: &[(&str, PGet, PSet)] = &[
-    ("cohort", |p| p.cohort, |p, v| p.cohort = v),
-    ("eligible", |p| p.eligible, |p, v| p.eligible = v),
-    (
-        "engagement_pct",
-        |p| Some(p.engagement_pct),
-        |p, v| p.engagement_pct = v.unwrap_or(100.0),
-    ),
-    (
-        "effect_scale_pct",
-        |p| Some(p.effect_scale_pct),
-        |p, v| p.effect_scale_pct = v.unwrap_or(100.0),
-    ),
-    (
-        "cost_per_case",
-        |p| p.cost_per_case,
-        |p, v| p.cost_per_case = v,
-    ),
-    (
-        "annual_cost",
-        |p| Some(p.annual_cost),
-        |p, v| p.annual_cost = v.unwrap_or(0.0),
-    ),
-    (
-        "setup_cost",
-        |p| Some(p.setup_cost),
-        |p, v| p.setup_cost = v.unwrap_or(0.0),
-    ),
-    (
-        "deadweight_pct",
-        |p| Some(p.deadweight_pct),
-        |p, v| p.deadweight_pct = v.unwrap_or(0.0),
-    ),
-    (
-        "attribution_pct",
-        |p| Some(p.attribution_pct),
-        |p, v| p.attribution_pct = v.unwrap_or(0.0),
-    ),
-    (
-        "counterfactual_pct",
-        |p| p.counterfactual_pct,
-        |p, v| p.counterfactual_pct = v,
-    ),
-];
-
-/// Every key a link or element attribute may carry.
+/// Every key a link or element attribute may carry (besides the settings
+/// of each programme, `<programme id>.<key>`), from the table of fields.
+///
+/// ```
+/// use outcome_model::scenario::link;
+/// assert!(link::keys().contains(&"care_proceedings_cost"));
+/// ```
 pub fn keys() -> Vec<&'static str> {
-    let mut k = vec![
-        "v",
-        "evidence",
-        "label",
-        "council",
-        "name",
-        "data_year",
-        "ramp_pct",
-        "effect_level",
-        "programmes",
-    ];
-    k.extend(NUMBER_KEYS.iter().map(|e| e.0));
-    k
+    FIELDS
+        .iter()
+        .filter_map(|f| match f.link {
+            Link::Top(key) => Some(key),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Percent-encodes a value for a query string (RFC 3986 unreserved kept).
@@ -283,12 +169,15 @@ pub fn to_query(s: &Scenario) -> String {
     if let Some(y) = s.council.data_year {
         parts.push(("data_year".into(), y.to_string()));
     }
-    for (key, get, _, blank_ok) in NUMBER_KEYS {
+    for f in FIELDS {
+        let (Link::Top(key), Access::Scenario(get, _)) = (f.link, f.access) else {
+            continue;
+        };
         let v = get(s);
         if v != get(&defaults) {
             match v {
-                Some(x) => parts.push(((*key).into(), num(x))),
-                None if *blank_ok => parts.push(((*key).into(), String::new())),
+                Some(x) => parts.push((key.into(), num(x))),
+                None if f.blank => parts.push((key.into(), String::new())),
                 None => {}
             }
         }
@@ -307,7 +196,10 @@ pub fn to_query(s: &Scenario) -> String {
     parts.push(("programmes".into(), ids.join(",")));
     for p in &s.programmes {
         let fresh = ProgrammeChoice::new(&p.programme);
-        for (key, get, _) in PROGRAMME_KEYS {
+        for f in FIELDS {
+            let (Link::Programme(key), Access::Programme(get, _)) = (f.link, f.access) else {
+                continue;
+            };
             let v = get(p);
             if v != get(&fresh) {
                 parts.push((
@@ -571,9 +463,12 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
         }
         _ => {}
     }
-    if let Some((_, _, set, blank_ok)) = NUMBER_KEYS.iter().find(|e| e.0 == key) {
+    if let Some(f) = fields::by_link_key(key) {
+        let Access::Scenario(_, set) = f.access else {
+            return Err(bad(key, UNKNOWN));
+        };
         let v = number_of(key, value)?;
-        if v.is_none() && !blank_ok {
+        if v.is_none() && !f.blank {
             return Err(Error::new(
                 key,
                 ErrorKind::Missing {
@@ -581,12 +476,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
                 },
             ));
         }
-        if key == "start_year"
-            || key == "horizon_years"
-            || key == "funding_years"
-            || key == "draws"
-            || key == "seed"
-        {
+        if f.kind == Kind::Integer {
             let x = v.unwrap_or(0.0);
             if x.fract() != 0.0 || !(0.0..=4_294_967_295.0).contains(&x) {
                 return Err(bad(key, "use a whole number"));
@@ -602,9 +492,16 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
                 format!("\u{201c}{id}\u{201d} is not in the programmes list"),
             ));
         };
-        if let Some((_, _, set)) = PROGRAMME_KEYS.iter().find(|e| e.0 == field) {
-            set(p, number_of(key, value)?);
-            return Ok(());
+        if let Some(f) = fields::by_programme_key(field) {
+            if let Access::Programme(_, set) = f.access {
+                // Blank gives back the default of a field that cannot be blank.
+                let v = number_of(key, value)?.or(match f.preset {
+                    Preset::Convention(x) => Some(x),
+                    _ => None,
+                });
+                set(p, v);
+                return Ok(());
+            }
         }
         if field == "placement" {
             p.placement = match value.trim() {

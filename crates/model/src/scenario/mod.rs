@@ -3,6 +3,8 @@
 pub mod decode;
 pub mod default;
 pub mod error;
+pub mod field_docs;
+pub mod fields;
 pub mod format;
 pub mod label;
 pub mod link;

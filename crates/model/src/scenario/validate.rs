@@ -1,10 +1,12 @@
-//! Input checks. Every number must be finite and inside stated bounds; every
+//! Input checks. Every number must be finite and inside the bounds the table
+//! of fields ([`crate::scenario::fields`]) gives it; every
 //! figure a chosen programme needs must be there. All problems are reported
 //! at once, each naming its field.
 
 use crate::calc::outcome::Outcome;
 use crate::data::evidence::{self, EligibleBase, Measure, Quantity, CUSTOM_ID, EVIDENCE_SET};
 use crate::scenario::error::{Error, ErrorKind};
+use crate::scenario::fields::{Access, Bounds, FIELDS};
 use crate::scenario::format::{CustomMeasure, Scenario, FORMAT_VERSION};
 
 /// Largest count of children, cases or events a council figure may hold.
@@ -122,99 +124,13 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
     c.text("label", &s.label);
     c.text("council.name", &s.council.name);
 
-    let k = &s.council;
-    c.optional(
-        "council.population_0_17",
-        k.population_0_17,
-        0.0,
-        MAX_POPULATION,
-    );
-    for (name, v) in [
-        ("children_looked_after", k.children_looked_after),
-        ("care_starts", k.care_starts),
-        ("care_ceased", k.care_ceased),
-        ("cp_plans", k.cp_plans),
-        ("children_in_need", k.children_in_need),
-        ("care_proceedings", k.care_proceedings),
-        ("police_incidents", k.police_incidents),
-        ("emergency_admissions", k.emergency_admissions),
-        ("infant_care_starts", k.infant_care_starts),
-    ] {
-        c.optional(Lazy(|| format!("council.{name}")), v, 0.0, MAX_COUNT);
+    // Every number of the scenario, against its bounds in the table.
+    for f in FIELDS {
+        if let (Access::Scenario(get, _), Bounds::Range(min, max)) = (f.access, f.bounds) {
+            c.optional(f.path, get(s), min, max);
+        }
     }
-
-    let u = &s.unit_costs;
-    c.range("unit_costs.foster_weekly", u.foster_weekly, 0.0, 100_000.0);
-    c.range(
-        "unit_costs.residential_weekly",
-        u.residential_weekly,
-        0.0,
-        100_000.0,
-    );
-    c.optional(
-        "council.cla_spend_per_child",
-        k.cla_spend_per_child,
-        0.0,
-        MAX_UNIT_COST,
-    );
-    for (name, v) in [
-        ("cp_plan_annual", u.cp_plan_annual),
-        ("cin_annual", u.cin_annual),
-        ("care_proceedings", u.care_proceedings),
-        ("police_incident", u.police_incident),
-        ("emergency_admission", u.emergency_admission),
-    ] {
-        c.range(Lazy(|| format!("unit_costs.{name}")), v, 0.0, MAX_UNIT_COST);
-    }
-    c.pct(
-        "unit_costs.care_proceedings_council_pct",
-        u.care_proceedings_council_pct,
-    );
-
     let a = &s.assumptions;
-    c.range(
-        "assumptions.start_year",
-        f64::from(a.start_year),
-        2000.0,
-        2100.0,
-    );
-    c.range(
-        "assumptions.horizon_years",
-        f64::from(a.horizon_years),
-        1.0,
-        10.0,
-    );
-    c.range(
-        "assumptions.funding_years",
-        f64::from(a.funding_years),
-        1.0,
-        10.0,
-    );
-    c.pct("assumptions.drop_off_pct", a.drop_off_pct);
-    c.range(
-        "assumptions.discount_rate_pct",
-        a.discount_rate_pct,
-        0.0,
-        20.0,
-    );
-    c.range(
-        "assumptions.optimism_bias_costs_pct",
-        a.optimism_bias_costs_pct,
-        0.0,
-        200.0,
-    );
-    let ob = &a.optimism_bias_benefits;
-    for (name, v) in [
-        ("rct_pct", ob.rct_pct),
-        ("qed_pct", ob.qed_pct),
-        ("before_after_pct", ob.before_after_pct),
-        ("modelled_pct", ob.modelled_pct),
-    ] {
-        c.pct(
-            Lazy(|| format!("assumptions.optimism_bias_benefits.{name}")),
-            v,
-        );
-    }
     if a.ramp_pct.is_empty() || a.ramp_pct.len() > 10 {
         c.errors.push(Error::new(
             "assumptions.ramp_pct",
@@ -226,34 +142,6 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
     for (i, v) in a.ramp_pct.iter().enumerate().take(10) {
         c.pct(Lazy(|| format!("assumptions.ramp_pct[{i}]")), *v);
     }
-    c.range(
-        "assumptions.baseline_trend_pct",
-        a.baseline_trend_pct,
-        -50.0,
-        50.0,
-    );
-    c.optional("assumptions.care_years", a.care_years, 0.1, 18.0);
-    let cash = &a.cashable;
-    for (name, v) in [
-        ("care_pct", cash.care_pct),
-        ("cp_plans_pct", cash.cp_plans_pct),
-        ("children_in_need_pct", cash.children_in_need_pct),
-        ("care_proceedings_pct", cash.care_proceedings_pct),
-        ("police_pct", cash.police_pct),
-        ("nhs_pct", cash.nhs_pct),
-        ("case_benefits_pct", cash.case_benefits_pct),
-    ] {
-        c.pct(Lazy(|| format!("assumptions.cashable.{name}")), v);
-    }
-    // Spreads beyond 100% would draw negative unit costs or reach.
-    let un = &s.uncertainty;
-    c.range("uncertainty.draws", f64::from(un.draws), 1.0, 100_000.0);
-    c.pct("uncertainty.unit_cost_spread_pct", un.unit_cost_spread_pct);
-    c.pct(
-        "uncertainty.engagement_spread_pct",
-        un.engagement_spread_pct,
-    );
-
     if s.programmes.is_empty() {
         c.errors.push(Error::new(
             "programmes",
@@ -285,16 +173,13 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
 fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
     let p = &s.programmes[i];
     let at = |name: &'static str| Lazy(move || format!("programmes[{i}].{name}"));
-    c.optional(at("cohort"), p.cohort, 0.0, MAX_COUNT);
-    c.optional(at("eligible"), p.eligible, 0.0, MAX_COUNT);
-    c.pct(at("engagement_pct"), p.engagement_pct);
-    c.range(at("effect_scale_pct"), p.effect_scale_pct, 0.0, 500.0);
-    c.optional(at("cost_per_case"), p.cost_per_case, 0.0, MAX_UNIT_COST);
-    c.range(at("annual_cost"), p.annual_cost, 0.0, MAX_PROGRAMME_COST);
-    c.range(at("setup_cost"), p.setup_cost, 0.0, MAX_PROGRAMME_COST);
-    c.pct(at("deadweight_pct"), p.deadweight_pct);
-    c.pct(at("attribution_pct"), p.attribution_pct);
-    c.optional(at("counterfactual_pct"), p.counterfactual_pct, 0.0, 100.0);
+    for f in FIELDS {
+        if let (Access::Programme(get, _), Bounds::Range(min, max), Some(name)) =
+            (f.access, f.bounds, f.in_programme())
+        {
+            c.optional(at(name), get(p), min, max);
+        }
+    }
 
     // What the programme needs from the council and the user.
     let mut outcomes: Vec<Outcome> = Vec::new();

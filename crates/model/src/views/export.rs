@@ -1,6 +1,8 @@
 //! Plain-text exports shared by the CLI and the widget.
 
 use crate::calc::projection::Projection;
+use crate::data::defaults::Sourced;
+use crate::scenario::fields::{by_path, Access, Preset, FIELDS};
 use crate::scenario::format::Scenario;
 use crate::views::rollout::{Rollout, Totals};
 
@@ -27,6 +29,27 @@ pub fn csv_field(text: &str) -> String {
 /// A number to two decimals (pence for money).
 fn n2(x: f64) -> String {
     format!("{x:.2}")
+}
+
+/// A cited default's source in a line: publisher, year, how it was checked
+/// and, for money, its price year.
+fn cited(d: &Sourced) -> String {
+    let prices = match d.price_year {
+        None => String::new(),
+        Some(y) => format!(
+            ", {} in {} prices, uprated to {}",
+            d.published,
+            crate::data::prices::label(y),
+            crate::data::prices::PRICE_BASE_LABEL
+        ),
+    };
+    format!(
+        "{} {} ({}){}",
+        d.source.publisher,
+        d.source.year,
+        d.verification.label(),
+        prices
+    )
 }
 
 /// Column names of [`years_csv`].
@@ -140,87 +163,46 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
             "entered by the user"
         },
     );
-    let k = &s.council;
-    let council = [
-        ("children aged 0-17", k.population_0_17),
-        ("children looked after at 31 March", k.children_looked_after),
-        ("children starting care in the year", k.care_starts),
-        ("children leaving care in the year", k.care_ceased),
-        ("child protection plans at 31 March", k.cp_plans),
-        ("children in need at 31 March", k.children_in_need),
-        ("care proceedings a year", k.care_proceedings),
-        ("repeat police call-outs a year", k.police_incidents),
-        ("adult emergency admissions a year", k.emergency_admissions),
-    ];
-    for (item, v) in council {
-        line(
-            "council",
-            item,
-            v.map(|x| format!("{x}"))
-                .unwrap_or_else(|| "no figure".into()),
-            "count",
-            "",
-        );
-    }
-    let u = &s.unit_costs;
-    let a = &s.assumptions;
-    let inputs: [(&str, f64); 14] = [
-        ("unit_costs.foster_weekly", u.foster_weekly),
-        ("unit_costs.residential_weekly", u.residential_weekly),
-        ("unit_costs.cp_plan_annual", u.cp_plan_annual),
-        ("unit_costs.cin_annual", u.cin_annual),
-        ("unit_costs.care_proceedings", u.care_proceedings),
-        (
-            "unit_costs.care_proceedings_council_pct",
-            u.care_proceedings_council_pct,
-        ),
-        ("unit_costs.police_incident", u.police_incident),
-        ("unit_costs.emergency_admission", u.emergency_admission),
-        ("assumptions.horizon_years", f64::from(a.horizon_years)),
-        ("assumptions.funding_years", f64::from(a.funding_years)),
-        ("assumptions.discount_rate_pct", a.discount_rate_pct),
-        (
-            "assumptions.optimism_bias_costs_pct",
-            a.optimism_bias_costs_pct,
-        ),
-        ("assumptions.drop_off_pct", a.drop_off_pct),
-        ("assumptions.baseline_trend_pct", a.baseline_trend_pct),
-    ];
-    for (field, value) in inputs {
-        let (section, item) = field.split_once('.').unwrap_or(("", field));
-        let (unit, source) = match crate::data::defaults::sourced(field) {
-            Some(d) if d.value == value => (
-                d.unit,
-                format!(
-                    "{} {} ({}){}",
-                    d.source.publisher,
-                    d.source.year,
-                    d.verification.label(),
-                    match d.price_year {
-                        None => String::new(),
-                        Some(y) => format!(
-                            ", {} in {} prices, uprated to {}",
-                            d.published,
-                            crate::data::prices::label(y),
-                            crate::data::prices::PRICE_BASE_LABEL
-                        ),
-                    }
-                ),
-            ),
-            Some(d) => (d.unit, "entered by the user".to_string()),
-            None => ("", String::new()),
+    // Every number of the scenario, as the table of fields labels it: the
+    // council's figures, then unit costs, assumptions and the uncertainty
+    // settings, each default with its source.
+    for f in FIELDS {
+        let Access::Scenario(get, _) = f.access else {
+            continue;
         };
-        line(section, item, format!("{value}"), unit, &source);
+        let (section, _) = f.path.split_once('.').unwrap_or(("", f.path));
+        if f.path == "assumptions.care_years" {
+            continue;
+        }
+        let value = get(s);
+        let source = match (f.preset, value) {
+            (_, None) => String::new(),
+            (Preset::Cited, Some(v)) => match f.cited() {
+                Some(d) if d.value == v => cited(&d),
+                _ => "entered by the user".into(),
+            },
+            (Preset::Convention(x), Some(v)) if x == v => "a convention of this calculator".into(),
+            _ if section == "council" => String::new(),
+            _ => "entered by the user".into(),
+        };
+        let value = value
+            .map(|x| format!("{x}"))
+            .unwrap_or_else(|| "no figure".into());
+        line(section, f.label, value, f.unit, &source);
     }
+    let a = &s.assumptions;
+    let label = |path| by_path(path).map_or(("", ""), |f| (f.label, f.unit));
+    let (item, unit) = label("assumptions.care_years");
     line(
         "assumptions",
-        "care_years",
+        item,
         format!("{}", p.summary.care_years),
-        "years",
+        unit,
         "",
     );
     let ramp: Vec<String> = a.ramp_pct.iter().map(|x| format!("{x}")).collect();
-    line("assumptions", "ramp_pct", ramp.join(" "), "%", "");
+    let (item, unit) = label("assumptions.ramp_pct");
+    line("assumptions", item, ramp.join(" "), unit, "");
     for (r, c) in p.programmes.iter().zip(&s.programmes) {
         let source = crate::data::evidence::find(&c.programme)
             .and_then(|prog| {
