@@ -16,7 +16,7 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 use crate::model::{scenario::link, Scenario};
 
 use crate::widget::dom::{self, attrs, cat};
-use crate::widget::form::fields::{self, Access};
+use crate::widget::form::fields;
 
 /// Names that configure the embed rather than the scenario.
 pub const OPTION_NAMES: &[&str] = &["lock", "hide", "theme", "id", "presenter", "parent_origin"];
@@ -77,36 +77,10 @@ pub fn apply_look(page: &Element, host: &Element) {
     }
 }
 
-/// The scenario's value reader for each field input (scenario-level
-/// fields only).
-fn scenario_fields() -> impl Iterator<Item = &'static fields::Field> {
-    fields::COUNCIL
-        .iter()
-        .chain(fields::TIME)
-        .chain(fields::UNIT_COSTS)
-        .chain(fields::METHOD)
-}
-
 /// The input id for a link parameter: the same id for programme settings
-/// (`pause.annual_cost`), the field the parameter writes for the others
-/// (found by writing a marker value through the link codec and seeing
-/// which field reads it back).
+/// (`pause.annual_cost`), the path the table of fields gives the others.
 pub fn input_for_key(key: &str) -> Option<String> {
-    if key.contains('.') {
-        return fields::find(key).map(|_| key.to_string());
-    }
-    const MARK: f64 = 987_654.0;
-    let marked = link::apply(
-        Scenario::new(Default::default(), Vec::new()),
-        &[(key.to_string(), "987654".to_string())],
-    )
-    .ok()?;
-    scenario_fields()
-        .find(|f| match f.access {
-            Access::Scenario(get, _) => get(&marked) == Some(MARK),
-            Access::Choice(..) => false,
-        })
-        .map(|f| f.key.to_string())
+    fields::input_for_key(key).map(str::to_string)
 }
 
 /// The link parameter for a scenario path (`council.care_starts` →
@@ -128,12 +102,7 @@ pub fn key_for_path(s: &Scenario, path: &str) -> String {
     if top == "version" {
         return "v".into();
     }
-    for key in link::keys() {
-        if input_for_key(key).as_deref() == Some(path) {
-            return key.to_string();
-        }
-    }
-    path.to_string()
+    fields::key_for_path(path).unwrap_or(path).to_string()
 }
 
 /// Makes the locked fields read-only, each with a note saying why.
