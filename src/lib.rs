@@ -26,5 +26,5 @@ pub use outcome_model as model;
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod binding;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod widget;
