@@ -13,7 +13,7 @@
 //! ```
 #![cfg(target_arch = "wasm32")]
 
-use outcome_calculator::widget::{self, dom::fault, tools::workshop};
+use outcome_calculator::widget::{self, fault, tools::workshop};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

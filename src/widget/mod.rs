@@ -23,8 +23,9 @@
 //!   statistical neighbours, from data loaded only when the panel opens);
 //! - [`dom`] holds the few DOM helpers everything uses (text only ever goes
 //!   in through `set_text_content` and attributes), number formatting
-//!   through `Intl.NumberFormat('en-GB')` ([`dom::format`]) and the fault
-//!   screen ([`dom::fault`]).
+//!   through `Intl.NumberFormat('en-GB')` ([`dom::format`]);
+//! - [`fault`]: a panic replaces the widget with a message and a way to
+//!   start again.
 //!
 //! Styles come from `widget.css` next to the loader, through a `<link>` in
 //! the shadow root (the page's CSP allows `style-src 'self'`, not inline
@@ -33,6 +34,7 @@
 //! constructed stylesheet (`data-inline-css`).
 
 pub mod dom;
+pub mod fault;
 pub mod form;
 pub mod results;
 pub mod state;
@@ -65,7 +67,7 @@ pub fn mount_with(
     host: HtmlElement,
     scenario: crate::model::Scenario,
 ) -> Result<(), JsValue> {
-    dom::fault::watch(&root, &host);
+    fault::watch(&root, &host);
     // A scenario still waiting to be saved belongs to the old drawing.
     tools::cancel(&root);
     // Drawn over results already shown (the first result written into the
@@ -96,7 +98,10 @@ pub fn mount_with(
     // has failed).
     dom::show(&page, inline_css || kept.is_some());
     let layout = add_c(&page, "div", "oc-layout");
-    let st: Shared = Rc::new(RefCell::new(State::new(scenario)));
+    let mut state = State::new(scenario);
+    // The council the scenario names, with its official figures.
+    form::council::start(&mut state);
+    let st: Shared = Rc::new(RefCell::new(state));
     let form = form::inputs::build(&layout, &st.borrow());
     results::figures::build(&layout);
     results::national::build(&page, &root, &st);

@@ -88,7 +88,6 @@ impl State {
             imported: None,
         };
         s.sync_programmes();
-        crate::widget::form::council::start(&mut s);
         s
     }
 

@@ -625,7 +625,7 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
     let (r, chosen) = (root.clone(), input.clone());
     let failed = Closure::once(move |_: JsValue| {
         chosen.set_value("");
-        crate::widget::form::inputs::show_error(
+        crate::widget::form::errors::show_error(
             &r,
             FILES,
             Some("The selected files could not be read: choose them again"),
@@ -643,7 +643,7 @@ fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: U
     let import = match dfe::import(files, None) {
         Ok(i) => i,
         Err(e) => {
-            crate::widget::form::inputs::show_error(
+            crate::widget::form::errors::show_error(
                 root,
                 FILES,
                 Some(&cat(&["Nothing was loaded: ", &e.to_string()])),
@@ -654,7 +654,7 @@ fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: U
             return;
         }
     };
-    crate::widget::form::inputs::show_error(root, FILES, None);
+    crate::widget::form::errors::show_error(root, FILES, None);
     let built = match presets::all(import.year) {
         [] => presets::all(presets::LATEST_YEAR),
         b => b,

@@ -12,6 +12,7 @@ use crate::model::EffectLevel;
 
 use crate::widget::dom::format;
 use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, source_link, text};
+use crate::widget::form::errors;
 use crate::widget::form::fields::{self, Affix, Field, Kind};
 use crate::widget::state::{push_count, Problem, State};
 
@@ -117,12 +118,12 @@ pub fn price_note(s: &Sourced) -> String {
 
 /// A sourced default in words: "£646 a week".
 pub fn sourced_value(s: &Sourced) -> String {
-    if let Some(rest) = s.unit.strip_prefix('£') {
+    if let Some(rest) = s.unit().strip_prefix('£') {
         cat(&[&format::money(s.value), rest])
-    } else if let Some(rest) = s.unit.strip_prefix('%') {
+    } else if let Some(rest) = s.unit().strip_prefix('%') {
         cat(&[&format::pct(s.value), rest])
     } else {
-        cat(&[&format::ratio(s.value), " ", s.unit])
+        cat(&[&format::ratio(s.value), " ", s.unit()])
     }
 }
 
@@ -457,51 +458,12 @@ fn levels(parent: &Node, level: EffectLevel) {
     }
 }
 
-/// Shows, changes or clears the error next to a field or group (also the
-/// council picker and the file input).
-pub(crate) fn show_error(root: &ShadowRoot, slot: &str, message: Option<&str>) {
-    let err_id = cat(&[slot, "-error"]);
-    if let Some(err) = dom::by_id(root, &err_id) {
-        dom::clear(&err);
-        if let Some(m) = message {
-            dom::hidden_text(&err, "Error: ");
-            text(&err, m);
-        }
-        dom::show(&err, message.is_some());
-    }
-    if let Some(group) = dom::by_id(root, &cat(&[slot, "-group"])) {
-        let _ = group
-            .class_list()
-            .toggle_with_force("oc-field--error", message.is_some());
-    }
-    if let Some(target) = dom::by_id(root, slot) {
-        let base = target.get_attribute("data-describedby").unwrap_or_default();
-        let described = match message {
-            Some(_) if base.is_empty() => err_id,
-            Some(_) => cat(&[&base, " ", &err_id]),
-            None => base,
-        };
-        if described.is_empty() {
-            let _ = target.remove_attribute("aria-describedby");
-        } else {
-            let _ = target.set_attribute("aria-describedby", &described);
-        }
-        if target.tag_name() == "INPUT" {
-            if message.is_some() {
-                let _ = target.set_attribute("aria-invalid", "true");
-            } else {
-                let _ = target.remove_attribute("aria-invalid");
-            }
-        }
-    }
-}
-
 /// Brings the errors next to the fields in line with `now`.
 pub fn sync_errors(root: &ShadowRoot, before: &[Problem], now: &[Problem]) {
     for p in before {
         if let Some(slot) = &p.slot {
             if !now.iter().any(|n| n.slot.as_ref() == Some(slot)) {
-                show_error(root, slot, None);
+                errors::show_error(root, slot, None);
             }
         }
     }
@@ -509,7 +471,7 @@ pub fn sync_errors(root: &ShadowRoot, before: &[Problem], now: &[Problem]) {
         if let Some(slot) = &p.slot {
             // One message per slot: the first.
             if now.iter().find(|n| n.slot.as_ref() == Some(slot)) == Some(p) {
-                show_error(root, slot, Some(&p.message));
+                errors::show_error(root, slot, Some(&p.message));
             }
         }
     }

@@ -89,29 +89,7 @@ pub fn table(parent: &Node, caption: &str, head: &[&str], rows: &[Vec<String>]) 
     region
 }
 
-/// A whole number for an SVG attribute.
-pub(crate) fn n(x: f64) -> String {
-    let v = x.round() as i64;
-    let mut s = String::new();
-    if v < 0 {
-        s.push('-');
-    }
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    let mut u = v.unsigned_abs();
-    loop {
-        digits[len] = b'0' + (u % 10) as u8;
-        len += 1;
-        u /= 10;
-        if u == 0 {
-            break;
-        }
-    }
-    for d in digits[..len].iter().rev() {
-        s.push(char::from(*d));
-    }
-    s
-}
+pub(crate) use crate::widget::dom::n;
 
 /// A round axis maximum at or above `max`: 1, 2, 2.5 or 5 times a power of 10.
 pub(crate) fn nice(max: f64) -> f64 {

@@ -38,7 +38,7 @@ pub fn option(host: &Element, name: &str) -> Option<String> {
     if let Some(v) = host.get_attribute(name) {
         return Some(v);
     }
-    if !crate::widget::tools::share::owns_address(host) {
+    if !crate::widget::tools::address::owns_address(host) {
         return None;
     }
     let search = web_sys::window()?.location().search().ok()?;

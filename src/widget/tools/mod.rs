@@ -3,6 +3,7 @@
 //! widget's mount and update reach them ([`starting`], [`build`],
 //! [`changed`]); each tool lives in its own module.
 
+pub mod address;
 pub mod compare;
 #[cfg(feature = "council-context")]
 pub mod context;

@@ -41,15 +41,7 @@ pub struct Start {
     pub aside: bool,
 }
 
-/// Set on the host while a link is shown over a different saved scenario:
-/// nothing is saved until the user chooses.
-pub const ASIDE: &str = "data-saved-aside";
-
-/// True when the page is the calculator's own, so the scenario lives in
-/// its address.
-pub fn owns_address(host: &Element) -> bool {
-    host.has_attribute("data-url-state")
-}
+pub use crate::widget::tools::address::{owns_address, ASIDE};
 
 /// The scenario pairs among the host's attributes.
 fn attribute_pairs(host: &Element) -> Vec<(String, String)> {

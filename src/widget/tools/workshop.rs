@@ -19,7 +19,7 @@ const KEY: &str = "outcome-calculator:scenario:";
 
 /// True when this page keeps a copy of the scenario.
 pub fn saves(host: &Element) -> bool {
-    crate::widget::tools::share::owns_address(host)
+    crate::widget::tools::address::owns_address(host)
 }
 
 fn storage(host: &Element) -> Option<Storage> {
@@ -44,9 +44,9 @@ pub fn load(host: &Element) -> Option<String> {
 
 /// Saves the scenario, or forgets it when `query` is `None`; nothing while
 /// a link is shown over the user's own saved scenario and they have not
-/// chosen between them ([`crate::widget::tools::share::ASIDE`]).
+/// chosen between them ([`crate::widget::tools::address::ASIDE`]).
 pub fn save(host: &Element, query: Option<&str>) {
-    if host.has_attribute(crate::widget::tools::share::ASIDE) {
+    if host.has_attribute(crate::widget::tools::address::ASIDE) {
         return;
     }
     let Some(s) = storage(host) else {

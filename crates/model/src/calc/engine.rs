@@ -10,7 +10,6 @@
 
 use crate::calc::outcome::{Agency, Outcome};
 use crate::calc::resolve::{self, Change};
-use crate::data::defaults;
 use crate::data::evidence::Placement;
 use crate::scenario::format::Scenario;
 
@@ -169,17 +168,7 @@ impl Work {
     }
 }
 
-/// Years in care per entry: the scenario's figure, or the council's looked
-/// after ÷ leaving care, or England's.
-pub fn care_years(s: &Scenario) -> f64 {
-    if let Some(d) = s.assumptions.care_years {
-        return d;
-    }
-    match (s.council.children_looked_after, s.council.care_ceased) {
-        (Some(cla), Some(ceased)) if ceased > 0.0 && cla > 0.0 => (cla / ceased).clamp(0.1, 18.0),
-        _ => defaults::ENGLAND_CARE_YEARS,
-    }
-}
+pub use crate::calc::resolve::care_years;
 
 /// Share of a `d`-year stay in care falling in each year after an entry:
 /// entries are spread through the year, so half a year in the year of

@@ -3,7 +3,6 @@
 //! and the quantity it moves per case, the placement and stay avoided, the
 //! cost per case and the combined adjustment — every pound in 2025-26 prices.
 
-use crate::calc::engine::care_years;
 use crate::calc::outcome::{Agency, Outcome};
 use crate::data::evidence::{
     self, CohortDefault, Duration, EligibleBase, Grade, Measure, Placement, Quantity, Range,
@@ -395,4 +394,16 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
         * (1.0 - optimism / 100.0)
         * (choice.effect_scale_pct / 100.0);
     p
+}
+
+/// Years in care per entry: the scenario's figure, or the council's looked
+/// after ÷ leaving care, or England's.
+pub fn care_years(s: &Scenario) -> f64 {
+    if let Some(d) = s.assumptions.care_years {
+        return d;
+    }
+    match (s.council.children_looked_after, s.council.care_ceased) {
+        (Some(cla), Some(ceased)) if ceased > 0.0 && cla > 0.0 => (cla / ceased).clamp(0.1, 18.0),
+        _ => crate::data::defaults::ENGLAND_CARE_YEARS,
+    }
 }

@@ -21,6 +21,9 @@ use crate::context::neighbours::{self, OwnedNeighbours};
 use crate::context::spend::{self, OwnedSpendRow, SpendYear};
 use crate::scenario::error::{Error, ErrorKind};
 
+/// Attribution required by the Open Government Licence wherever these figures show.
+pub const CREDIT: &str = "Contains public sector information licensed under the Open Government Licence v3.0. Source: Department for Education; Ministry of Housing, Communities and Local Government; Office for National Statistics.";
+
 /// The official files in a bundle, in order.
 pub fn bundle_files() -> Vec<String> {
     let mut files = vec!["la_history.csv".to_string()];
@@ -82,7 +85,7 @@ pub fn bundle_module(bundle_text: &str) -> String {
          // Council history, spending and statistical neighbours, loaded only when a reader asks.\n\
          // {}\n\
          export default {literal};\n",
-        crate::context::neighbour_compare::CREDIT
+        CREDIT
     )
 }
 

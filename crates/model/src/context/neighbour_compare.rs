@@ -14,8 +14,7 @@ use crate::context::history::{self, Measure};
 use crate::context::neighbours::{self, median, Closeness};
 use crate::context::spend::{self, SpendYear};
 
-/// Attribution required by the Open Government Licence for the comparison.
-pub const CREDIT: &str = "Contains public sector information licensed under the Open Government Licence v3.0. Source: Department for Education; Ministry of Housing, Communities and Local Government; Office for National Statistics.";
+pub use crate::context::council_data::CREDIT;
 
 /// The figures compared.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::data::citation::{self, Citation, Verification};
 use crate::data::prices;
-use crate::scenario::fields::FIELDS;
 
 /// A default value and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -18,9 +17,6 @@ pub struct Sourced {
     pub value: f64,
     /// The figure as published, before uprating.
     pub published: f64,
-    /// Unit, e.g. "£ a week": the field's unit in
-    /// [`crate::scenario::fields::FIELDS`].
-    pub unit: &'static str,
     /// Price year of a money figure (the financial year it starts in), or
     /// `None` for figures that are not money.
     pub price_year: Option<u16>,
@@ -123,7 +119,6 @@ const fn money(
         field,
         value: f64::NAN,
         published,
-        unit: "",
         price_year: Some(year),
         basis,
         source,
@@ -142,7 +137,6 @@ const fn plain(
         field,
         value,
         published: value,
-        unit: "",
         price_year: None,
         basis,
         source,
@@ -290,29 +284,16 @@ const SOURCED: &[Sourced] = &[
 ];
 
 /// A sourced default with its value in the scenario (money in 2025-26
-/// prices) and its field's unit.
+/// prices). Its unit is its field's, in the table of fields
+/// (`Sourced::unit`).
 fn filled(s: &Sourced) -> Sourced {
     Sourced {
         value: match s.price_year {
             Some(year) => in_base_prices(s.published, year),
             None => s.value,
         },
-        unit: unit_of(s.field),
         ..*s
     }
-}
-
-/// The unit of a field, or of the fields of an object
-/// (`assumptions.optimism_bias_benefits`), from the table of fields.
-fn unit_of(path: &str) -> &'static str {
-    FIELDS
-        .iter()
-        .find(|f| {
-            f.path
-                .strip_prefix(path)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-        })
-        .map_or("", |f| f.unit)
 }
 
 /// Every sourced default with its value in the scenario (money in 2025-26
@@ -321,7 +302,7 @@ fn unit_of(path: &str) -> &'static str {
 /// ```
 /// use outcome_model::data::defaults::sourced_all;
 /// let foster = &sourced_all()[0];
-/// assert_eq!((foster.field, foster.unit), ("unit_costs.foster_weekly", "£ a week"));
+/// assert_eq!((foster.field, foster.unit()), ("unit_costs.foster_weekly", "£ a week"));
 /// ```
 pub fn sourced_all() -> Vec<Sourced> {
     SOURCED.iter().map(filled).collect()

@@ -19,9 +19,19 @@
 
 use crate::data::defaults as d;
 use crate::scenario::format::{ProgrammeChoice, Scenario};
-use crate::scenario::validate::{
-    MAX_COUNT, MAX_POPULATION, MAX_PROGRAMME_COST, MAX_TEXT, MAX_UNIT_COST,
-};
+
+/// Largest count of children, cases or events a council figure may hold.
+pub const MAX_COUNT: f64 = 2_000_000.0;
+/// Largest child population a council figure may hold.
+pub const MAX_POPULATION: f64 = 20_000_000.0;
+/// Largest unit cost or cost per case, £.
+pub const MAX_UNIT_COST: f64 = 10_000_000.0;
+/// Largest yearly or one-off programme cost, £.
+pub const MAX_PROGRAMME_COST: f64 = 1_000_000_000.0;
+/// Most programmes in one scenario.
+pub const MAX_PROGRAMMES: usize = 10;
+/// Longest label or name, in characters.
+pub const MAX_TEXT: usize = 200;
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -944,3 +954,18 @@ pub const FIELDS: &[Field] = &[
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+
+impl d::Sourced {
+    /// The unit of the field this default fills, or of the fields of an
+    /// object (`assumptions.optimism_bias_benefits`), from the table.
+    pub fn unit(&self) -> &'static str {
+        FIELDS
+            .iter()
+            .find(|f| {
+                f.path
+                    .strip_prefix(self.field)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+            })
+            .map_or("", |f| f.unit)
+    }
+}

@@ -7,20 +7,10 @@ use crate::calc::outcome::Outcome;
 use crate::data::evidence::{self, EligibleBase, Measure, Quantity, CUSTOM_ID, EVIDENCE_SET};
 use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::fields::{Access, Bounds, FIELDS};
+pub use crate::scenario::fields::{
+    MAX_COUNT, MAX_POPULATION, MAX_PROGRAMMES, MAX_PROGRAMME_COST, MAX_TEXT, MAX_UNIT_COST,
+};
 use crate::scenario::format::{CustomMeasure, Scenario, FORMAT_VERSION};
-
-/// Largest count of children, cases or events a council figure may hold.
-pub const MAX_COUNT: f64 = 2_000_000.0;
-/// Largest child population a council figure may hold.
-pub const MAX_POPULATION: f64 = 20_000_000.0;
-/// Largest unit cost or cost per case, £.
-pub const MAX_UNIT_COST: f64 = 10_000_000.0;
-/// Largest yearly or one-off programme cost, £.
-pub const MAX_PROGRAMME_COST: f64 = 1_000_000_000.0;
-/// Most programmes in one scenario.
-pub const MAX_PROGRAMMES: usize = 10;
-/// Longest label or name, in characters.
-pub const MAX_TEXT: usize = 200;
 
 struct Checker {
     errors: Vec<Error>,

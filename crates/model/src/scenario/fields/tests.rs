@@ -245,7 +245,7 @@ fn defaults_are_the_format_s_own() {
             .filter(|f| f.path == s.field || f.path.starts_with(&format!("{}.", s.field)))
             .collect();
         assert!(!rows.is_empty(), "{} is not in the table", s.field);
-        assert!(!s.unit.is_empty(), "{}", s.field);
+        assert!(!s.unit().is_empty(), "{}", s.field);
         if rows.len() == 1 {
             assert_eq!(rows[0].preset, Preset::Cited, "{}", s.field);
         }
