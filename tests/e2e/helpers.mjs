@@ -148,7 +148,7 @@ export function offOriginRequests(requests, origin) {
  * the first result the build wrote into it; the calculator is fetched when
  * first used), and waits until it has drawn itself in its shadow root.
  */
-export async function waitForWidget(page, { timeout = 10_000 } = {}) {
+export async function waitForWidget(page, { timeout = 20_000 } = {}) {
   await page.waitForFunction(() => customElements.get('outcome-calculator') !== undefined, null, {
     timeout,
   });

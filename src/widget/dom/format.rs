@@ -1,5 +1,5 @@
-//! Numbers for people, through the browser's `Intl.NumberFormat('en-GB')`
-//! (which also keeps float-to-text code out of the wasm).
+//! Numbers for people, through the browser's `Intl.NumberFormat('en-GB')`:
+//! grouping, rounding and currency as the reader's browser writes them.
 //!
 //! Money follows the GOV.UK style: whole pounds below £1 million
 //! ("£646", "£28,700"), then one decimal and the word ("£2.6 million",

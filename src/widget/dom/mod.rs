@@ -152,24 +152,5 @@ pub fn sentence(text: &str) -> String {
 
 /// A whole number for an SVG attribute.
 pub fn n(x: f64) -> String {
-    let v = x.round() as i64;
-    let mut s = String::new();
-    if v < 0 {
-        s.push('-');
-    }
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    let mut u = v.unsigned_abs();
-    loop {
-        digits[len] = b'0' + (u % 10) as u8;
-        len += 1;
-        u /= 10;
-        if u == 0 {
-            break;
-        }
-    }
-    for d in digits[..len].iter().rev() {
-        s.push(char::from(*d));
-    }
-    s
+    (x.round() as i64).to_string()
 }

@@ -323,9 +323,7 @@ fn count(cell: &str, line: usize, column: &str) -> Result<Option<u32>, Error> {
 }
 
 /// Whether a cell that is a plain decimal number (`12.5`, `-3`, `.5`; no
-/// exponent, `NaN` or `inf`) is below zero; `None` when it is not one. Read
-/// without float parsing, which would add its tables to the browser build
-/// for the sake of an error message.
+/// exponent, `NaN` or `inf`) is below zero; `None` when it is not one.
 pub(crate) fn decimal_is_negative(cell: &str) -> Option<bool> {
     let (negative, rest) = match cell.strip_prefix('-') {
         Some(rest) => (true, rest),
