@@ -444,6 +444,18 @@ fn the_cli_prints_a_working_as_text_and_as_json() {
     );
     let (ok, out, _) = cli(&["--explain", "summary.budget_npv", file]);
     assert!(ok);
+    // The opening lines shown in docs/methodology.md are the CLI's.
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/methodology.md"))
+        .expect("docs/methodology.md");
+    let shown = doc
+        .split("<!-- explain-example:start -->\n```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```\n<!-- explain-example:end -->").next())
+        .expect("the example in docs/methodology.md");
+    assert!(
+        out.starts_with(shown),
+        "docs/methodology.md §8a shows:\n{shown}\nthe CLI prints:\n{out}"
+    );
     assert!(
         out.starts_with("Net present budget impact to the council (summary.budget_npv)\n£1.09m"),
         "{out}"

@@ -106,9 +106,10 @@ pub enum Op {
     /// 1 ÷ (1 + r ÷ 100) ^ t: the Green Book discount factor for rate r
     /// (%) and t years after the first.
     DiscountFactor,
-    /// The first year (1-based) in which a running total reaches £0 while
-    /// costs so far are above £0: the first half of the steps are the
-    /// running totals by year, the second half the costs so far.
+    /// The first year (1-based) in which the running total of the first
+    /// half of the steps (savings less cost, year by year) reaches £0
+    /// while the running total of the second half (cost, year by year) is
+    /// above £0; 0 when there is none.
     FirstYear,
 }
 
@@ -370,9 +371,15 @@ fn apply(op: Op, v: &[f64]) -> f64 {
         Op::DiscountFactor => 1.0 / (1.0 + at(0) / 100.0).powi(at(1) as i32),
         Op::FirstYear => {
             let h = v.len() / 2;
-            (0..h)
-                .find(|&t| v[h + t] > 0.0 && v[t] >= 0.0)
-                .map_or(0.0, |t| (t + 1) as f64)
+            let (mut net, mut cost) = (0.0, 0.0);
+            for t in 0..h {
+                net += v[t];
+                cost += v[h + t];
+                if cost > 0.0 && net >= 0.0 {
+                    return (t + 1) as f64;
+                }
+            }
+            0.0
         }
     }
 }

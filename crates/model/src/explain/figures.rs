@@ -465,16 +465,11 @@ impl Model<'_> {
         )
     }
 
-    /// The first year running totals reach £0 while costs so far are above 0.
+    /// The first year the running total of `net` reaches £0 while cost so
+    /// far is above £0: each year's `net`, then each year's cost.
     fn payback(&self, label: &str, net: &dyn Fn(usize) -> Step) -> Step {
-        let mut of: Vec<Step> = (0..self.h)
-            .map(|t| self.so_far(format!("running total to {}", self.year_of(t)), t, net))
-            .collect();
-        of.extend((0..self.h).map(|t| {
-            self.so_far(format!("cost so far, to {}", self.year_of(t)), t, &|u| {
-                self.cost_year(u)
-            })
-        }));
+        let mut of: Vec<Step> = (0..self.h).map(net).collect();
+        of.extend((0..self.h).map(|t| self.cost_year(t)));
         Step::op(label, Unit::Year, Op::FirstYear, of)
     }
 

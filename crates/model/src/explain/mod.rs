@@ -24,9 +24,11 @@
 
 pub mod derivation;
 mod figures;
+mod inputs;
 mod model;
 mod source;
 pub mod text;
+mod timing;
 pub mod words;
 
 pub use derivation::{Derivation, Op, Sensitivity, Source, Step, StepKind, Unit};

@@ -39,7 +39,9 @@ fn money(x: f64) -> String {
     } else if a >= 1e4 {
         format!("{sign}£{}", commas(a.round() as u64))
     } else {
-        format!("{sign}£{:.2}", a)
+        let text = format!("{a:.2}");
+        let (whole, pence) = text.split_once('.').unwrap_or((&text, "00"));
+        format!("{sign}£{}.{pence}", commas(whole.parse().unwrap_or(0)))
     }
 }
 
@@ -104,7 +106,21 @@ fn operand(s: &Step) -> String {
 
 /// The opening sentence: the figure, then how its last step reaches it.
 pub fn sentence(value: f64, step: &Step, discount_pct: Option<f64>) -> String {
-    let head = number(value, step.unit);
+    let mut head = number(value, step.unit);
+    // "148.8 fewer child-years in care", not "148.8 child-years fewer child-years in care".
+    let unit = format!(" {}", step.unit.label());
+    if head.ends_with(&unit) && step.label.contains(unit.trim()) {
+        head.truncate(head.len() - unit.len());
+    }
+    let top = step;
+    // A sum of one figure says nothing: read the figure it passes on.
+    let mut step = step;
+    while let StepKind::Operation { op: Op::Sum, of } = &step.kind {
+        match of.as_slice() {
+            [only] if matches!(only.kind, StepKind::Operation { .. }) => step = only,
+            _ => break,
+        }
+    }
     let body = match &step.kind {
         StepKind::Operation { op, of } => {
             let parts: Vec<String> = of.iter().map(operand).collect();
@@ -136,23 +152,25 @@ pub fn sentence(value: f64, step: &Step, discount_pct: Option<f64>) -> String {
                 }
             };
             if parts.is_empty() {
-                format!("{head} {}: nothing adds to it", step.label)
+                format!("{head} {}: nothing adds to it", top.label)
+            } else if top.unit == Unit::Year {
+                format!("{} is the {}: {rest}", capital(&head), top.label)
             } else {
-                format!("{head} {} = {rest}", step.label)
+                format!("{head} {} = {rest}", top.label)
             }
         }
         StepKind::Input { source } => {
-            format!("{head} {}: {}", step.label, source_words(source))
+            format!("{head} {}: {}", top.label, source_words(source))
         }
         StepKind::Simulated { seed, draws, .. } => format!(
             "{head} {}: a result of {} simulations with seed {seed}, drawing from the ranges listed",
-            step.label,
+            top.label,
             number(f64::from(*draws), Unit::Count)
         ),
-        StepKind::Searched { .. } => format!("{head} {}: found by search", step.label),
+        StepKind::Searched { .. } => format!("{head} {}: found by search", top.label),
     };
     let mut out = body;
-    if step.unit.is_money() {
+    if top.unit.is_money() {
         out.push_str(", in 2025-26 prices");
     }
     if let Some(r) = discount_pct {
@@ -281,5 +299,13 @@ pub fn formula(path: &str) -> (&'static str, &'static str) {
             "savings to this agency: changes in counts times unit costs, and per-case benefits",
             "Σᵢ change × unit cost",
         ),
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
     }
 }
