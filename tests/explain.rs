@@ -153,6 +153,22 @@ fn scenarios() -> Vec<(String, Scenario)> {
     out
 }
 
+/// The number at `path` (`years[2].cost`) of a serialised projection.
+fn json_at(json: &serde_json::Value, path: &str) -> Option<f64> {
+    let mut node = json;
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        node = node.get(name)?;
+        if let Some(k) = index {
+            node = node.get(k)?;
+        }
+    }
+    node.as_f64()
+}
+
 /// Whether the derivation's own steps give the figure: money to the
 /// penny, everything else to a billionth.
 fn adds_up(d: &Derivation) -> Result<(), String> {
@@ -251,7 +267,16 @@ fn every_output_of_every_scenario_adds_up_from_sourced_inputs() {
         let mut w = Workings::new(&s).unwrap_or_else(|e| panic!("{name}: {e}"));
         let paths = w.outputs();
         assert!(paths.len() > 100, "{name}: {} outputs", paths.len());
+        let json = serde_json::to_value(w.projection()).expect("serialises");
         for path in paths {
+            // Each path names the projection's own figure, as serialised.
+            if !path.starts_with("uncertainty.") {
+                assert_eq!(
+                    explain::projection_value(w.projection(), &path),
+                    json_at(&json, &path),
+                    "{name}: {path}"
+                );
+            }
             let d = match w.derivation(&path, false) {
                 Ok(d) => d,
                 Err(e) => {

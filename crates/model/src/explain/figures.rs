@@ -2,9 +2,9 @@
 //! step from the rebuilt chain ([`super::model::Model`]).
 
 use crate::calc::engine::{self, Work, AGENCIES, OUTCOMES};
-use crate::calc::outcome::{Agency, Outcome};
-use crate::calc::projection::Projection;
-use crate::calc::uncertainty::Simulation;
+use crate::calc::outcome::{Agency, ByAgency, Outcome};
+use crate::calc::projection::{Counts, Projection};
+use crate::calc::uncertainty::{Percentiles, Simulation};
 use crate::data::prices::PRICE_BASE_LABEL;
 use crate::explain::derivation::{Op, Step, StepKind, Unit};
 use crate::explain::model::Model;
@@ -144,33 +144,145 @@ pub fn outputs(p: &Projection) -> Vec<String> {
     out
 }
 
-/// The value at `path` of a serialised projection (or simulation, for
-/// `uncertainty.` paths with the prefix taken off).
-pub(crate) fn value_at(json: &serde_json::Value, path: &str) -> Option<f64> {
-    let mut node = json;
-    for part in path.split('.') {
-        let (name, index) = match part.split_once('[') {
-            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
-            None => (part, None),
-        };
-        node = node.get(name)?;
-        if let Some(k) = index {
-            node = node.get(k)?;
-        }
-    }
-    node.as_f64()
+/// A count of [`Counts`] by its name in the projection.
+fn count_value(c: &Counts, name: &str) -> Option<f64> {
+    Some(match name {
+        "care_entries_avoided" => c.care_entries_avoided,
+        "children_in_care_fewer" => c.children_in_care_fewer,
+        "care_days_avoided" => c.care_days_avoided,
+        "cp_plans_fewer" => c.cp_plans_fewer,
+        "children_in_need_fewer" => c.children_in_need_fewer,
+        "care_proceedings_avoided" => c.care_proceedings_avoided,
+        "police_incidents_avoided" => c.police_incidents_avoided,
+        "emergency_admissions_avoided" => c.emergency_admissions_avoided,
+        _ => return None,
+    })
 }
 
-/// The value of a projection's figure at `path`.
+/// An amount of [`ByAgency`] by the agency's name in the projection.
+fn agency_value(b: &ByAgency, name: &str) -> Option<f64> {
+    agency(name).map(|a| b.get(a))
+}
+
+/// A percentile by its name (`p10`, `p50`, `p90`).
+fn percentile(p: &Percentiles, name: &str) -> Option<f64> {
+    match name {
+        "p10" => Some(p.p10),
+        "p50" => Some(p.p50),
+        "p90" => Some(p.p90),
+        _ => None,
+    }
+}
+
+/// The value of a projection's figure at `path` (one of [`outputs`]).
+///
+/// ```
+/// use outcome_model::{default_scenario, explain, project};
+/// let p = project(&default_scenario()).unwrap();
+/// assert_eq!(explain::projection_value(&p, "summary.npv"), Some(p.summary.npv));
+/// assert_eq!(explain::projection_value(&p, "years[1].savings.police"), Some(p.years[1].savings.police));
+/// assert_eq!(explain::projection_value(&p, "years[99].cost"), None);
+/// ```
 pub fn projection_value(p: &Projection, path: &str) -> Option<f64> {
-    let json = serde_json::to_value(p).ok()?;
-    value_at(&json, path)
+    let parts = parts(path);
+    let name = |k: usize| parts.get(k).map(|x| x.0);
+    match parts.first()? {
+        ("summary", None) => {
+            let s = &p.summary;
+            Some(match name(1)? {
+                "budget_npv" => s.budget_npv,
+                "npv" => s.npv,
+                "pv_savings" => s.pv_savings,
+                "pv_cashable" => s.pv_cashable,
+                "pv_council_noncash" => s.pv_council_noncash,
+                "pv_other_agencies" => s.pv_other_agencies,
+                "pv_cost" => s.pv_cost,
+                "total_savings" => s.total_savings,
+                "total_cashable" => s.total_cashable,
+                "total_cost" => s.total_cost,
+                "pv_by_agency" => agency_value(&s.pv_by_agency, name(2)?)?,
+                "savings_by_agency" => agency_value(&s.savings_by_agency, name(2)?)?,
+                "bcr" => s.bcr?,
+                "financial_roi" => s.financial_roi?,
+                "payback_year" => f64::from(s.payback_year?),
+                "public_payback_year" => f64::from(s.public_payback_year?),
+                "cost_switching_pct" => s.cost_switching_pct?,
+                "care_years" => s.care_years,
+                "counts" => count_value(&s.counts, name(2)?)?,
+                _ => return None,
+            })
+        }
+        ("years", Some(t)) => {
+            let y = p.years.get(*t)?;
+            Some(match name(1)? {
+                "counts" => count_value(&y.counts, name(2)?)?,
+                "savings" => agency_value(&y.savings, name(2)?)?,
+                "gross_savings" => y.gross_savings,
+                "cashable_savings" => y.cashable_savings,
+                "served" => y.served,
+                "cost" => y.cost,
+                "net" => y.net,
+                "cumulative_savings" => y.cumulative_savings,
+                "cumulative_cost" => y.cumulative_cost,
+                "cumulative_net" => y.cumulative_net,
+                "discount_factor" => y.discount_factor,
+                "pv_savings" => y.pv_savings,
+                "pv_cost" => y.pv_cost,
+                "cumulative_pv_net" => y.cumulative_pv_net,
+                "cumulative_cash_net" => y.cumulative_cash_net,
+                "cumulative_pv_cash_net" => y.cumulative_pv_cash_net,
+                _ => return None,
+            })
+        }
+        ("programmes", Some(i)) => {
+            let r = p.programmes.get(*i)?;
+            Some(match parts.get(1)? {
+                ("cohort", None) => r.cohort,
+                ("eligible", None) => r.eligible?,
+                ("cost_per_case", None) => r.cost_per_case,
+                ("savings", None) => r.savings,
+                ("cost", None) => r.cost,
+                ("pv_savings", None) => r.pv_savings,
+                ("pv_cost", None) => r.pv_cost,
+                ("counts", None) => count_value(&r.counts, name(2)?)?,
+                ("break_even", Some(k)) => {
+                    let b = r.break_even.get(*k)?;
+                    match name(2)? {
+                        "used" => b.used,
+                        "applied" => b.applied,
+                        "needed" => b.needed?,
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// The value of a simulation's figure at `path` (starting `uncertainty.`).
 pub fn simulation_value(sim: &Simulation, path: &str) -> Option<f64> {
-    let json = serde_json::to_value(sim).ok()?;
-    value_at(&json, path.strip_prefix("uncertainty.")?)
+    let parts = parts(path);
+    let name = |k: usize| parts.get(k).map(|x| x.0);
+    if parts.first()? != &("uncertainty", None) {
+        return None;
+    }
+    match parts.get(1)? {
+        ("npv", None) => percentile(&sim.npv, name(2)?),
+        ("npv_positive_share", None) => Some(sim.npv_positive_share),
+        ("years", Some(t)) => {
+            let y = sim.years.get(*t)?;
+            match name(2)? {
+                "net" => percentile(&y.net, name(3)?),
+                "cumulative_net" => percentile(&y.cumulative_net, name(3)?),
+                "cumulative_pv_net" => percentile(&y.cumulative_pv_net, name(3)?),
+                "paid_back_share" => Some(y.paid_back_share),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// A path split into names with an optional index each: `years[2].cost`
