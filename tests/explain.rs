@@ -228,10 +228,14 @@ fn sourced(step: &Step) -> Result<(), String> {
     }
 }
 
-/// Each operation's recorded value is what its operands give.
+/// Each operation's recorded value is what its operands give, and every
+/// sum of money has its price year.
 fn consistent(step: &Step) -> Result<(), String> {
     let mut bad = Vec::new();
     step.walk(&mut |s| {
+        if s.unit.is_money() && s.price_year.is_none() {
+            bad.push(format!("{}: money without a price year", s.label));
+        }
         if let StepKind::Operation { .. } = &s.kind {
             let got = s.evaluate();
             if (got - s.value).abs() > 1e-9 * s.value.abs().max(1.0) {

@@ -30,6 +30,8 @@ pub enum Unit {
     Events,
     /// A percentage (3.5 means 3.5%).
     Percent,
+    /// Percentage points: a difference between two percentages.
+    Points,
     /// A share from 0 to 1.
     Share,
     /// A multiplier with no unit (a discount factor, a ratio of counts).
@@ -68,6 +70,7 @@ impl Unit {
             Unit::Cases => "cases",
             Unit::Events => "events",
             Unit::Percent => "%",
+            Unit::Points => "percentage points",
             Unit::Share => "share (0 to 1)",
             Unit::Factor => "factor",
             Unit::Ratio => "£ for each £1",

@@ -317,6 +317,7 @@ impl Model<'_> {
         };
         let unit_of = |measure: &str| match measure {
             "relative" => Unit::Percent,
+            "points" => Unit::Points,
             "per_council" => Unit::Events,
             _ => Unit::Percent,
         };
@@ -403,12 +404,16 @@ impl Model<'_> {
                     citation: e.source,
                     verification: e.verification,
                 };
-                let label = format!(
-                    "{}: effect on {} ({})",
-                    p.name,
-                    e.quantity.outcome().label(),
-                    level_words
-                );
+                let what = match e.quantity {
+                    Quantity::CareTime => "fall in days in care",
+                    Quantity::CareEntries => "fall in children entering care",
+                    Quantity::InfantCareEntries => "fall in infants entering care",
+                    Quantity::InCareAt12Months => "fall in children in care 12 months on",
+                    Quantity::CpPlans => "fall in children on protection plans",
+                    Quantity::ChildrenInNeed => "fall in children in need",
+                    Quantity::CareProceedings => "fall in care proceedings issued",
+                };
+                let label = format!("{}: {what} ({level_words})", p.name);
                 let rule = evidence::range_rule(prog.grade);
                 let (size, per_unit) = match e.measure {
                     Measure::CouncilRelative => {
@@ -441,7 +446,7 @@ impl Model<'_> {
                     Measure::CohortPoints { .. } => {
                         let v = pick([e.size.low, e.size.central, e.size.high]);
                         (
-                            self.evidence_size(&label, v, level, rule, &source, Unit::Percent),
+                            self.evidence_size(&label, v, level, rule, &source, Unit::Points),
                             None,
                         )
                     }
@@ -454,7 +459,7 @@ impl Model<'_> {
                                 Unit::Percent,
                             ),
                             None => Sources::cited(
-                                "share who would have entered care without it (none entered: the observed rate)",
+                                "share who would have entered care without it: none given, so the observed rate (no effect)",
                                 observed_pct,
                                 Unit::Percent,
                                 e.finding,
@@ -472,21 +477,21 @@ impl Model<'_> {
                         );
                         let diff = Step::op(
                             "counterfactual − observed, points",
-                            Unit::Percent,
+                            Unit::Points,
                             Op::Difference,
                             vec![control, observed],
                         );
                         let derived = if diff.value < 0.0 {
                             Step::op(
                                 "points avoided (none below 0)",
-                                Unit::Percent,
+                                Unit::Points,
                                 Op::Max,
                                 vec![
                                     diff,
                                     Sources::method(
                                         "zero",
                                         0.0,
-                                        Unit::Percent,
+                                        Unit::Points,
                                         "no effect below zero",
                                     ),
                                 ],
@@ -497,7 +502,7 @@ impl Model<'_> {
                         let size = match level {
                             EffectLevel::Low => product(
                                 label.clone(),
-                                Unit::Percent,
+                                Unit::Points,
                                 vec![
                                     derived,
                                     Sources::method(

@@ -292,7 +292,8 @@ impl<'a> Model<'a> {
                         Unit::Pounds,
                         Op::Quotient,
                         vec![
-                            product("cases × benefit per case × adjustment", Unit::Pounds, of),
+                            product("cases × benefit per case × adjustment", Unit::Pounds, of)
+                                .priced(PRICE_BASE_LABEL),
                             Sources::cited(
                                 "years the benefit is spread over",
                                 c.years as f64,

@@ -61,6 +61,7 @@ pub fn number(x: f64, unit: Unit) -> String {
         Unit::PoundsAYear => format!("{} a year", money(x)),
         Unit::PoundsACase => format!("{} a case", money(x)),
         Unit::Percent => format!("{}%", plain(x, 2)),
+        Unit::Points => format!("{} points", plain(x, 2)),
         Unit::Share => format!("{}%", plain(x * 100.0, 2)),
         Unit::Factor => plain(x, 6),
         Unit::Ratio => plain(x, 2),
