@@ -256,6 +256,7 @@ fn consistent(step: &Step) -> Result<(), String> {
 #[test]
 fn every_output_of_every_scenario_adds_up_from_sourced_inputs() {
     let mut checked = 0;
+    let (mut expanded_steps, mut shared_steps) = (0, 0);
     let mut failures = Vec::new();
     // The steps the scenarios are chosen to reach.
     let mut reached = [
@@ -288,14 +289,24 @@ fn every_output_of_every_scenario_adds_up_from_sourced_inputs() {
                     continue;
                 }
             };
-            for check in [adds_up(&d), sourced(&d.step), consistent(&d.step)] {
+            // The working as one tree gives the figure too.
+            let whole = d.expanded();
+            if (whole.evaluate() - d.value).abs() > 0.005_f64.max(1e-9 * d.value.abs()) {
+                failures.push(format!(
+                    "{name}: {path}: the tree written out gives {}",
+                    whole.evaluate()
+                ));
+            }
+            expanded_steps += whole.size();
+            shared_steps += d.step.size() + d.shared.iter().map(Step::size).sum::<usize>();
+            for check in [adds_up(&d), sourced(&whole), consistent(&whole)] {
                 if let Err(e) = check {
                     failures.push(format!("{name}: {e}"));
                 }
             }
             assert!(!d.sentence.is_empty() && !d.formula.is_empty(), "{path}");
             if path.starts_with("summary.") {
-                d.step.walk(&mut |x| {
+                d.walk(&mut |x| {
                     for (words, seen) in reached.iter_mut() {
                         *seen |= x.label.contains(*words);
                     }
@@ -315,7 +326,11 @@ fn every_output_of_every_scenario_adds_up_from_sourced_inputs() {
             .collect::<Vec<_>>()
             .join("\n")
     );
-    eprintln!("{checked} derivations add up");
+    eprintln!("{checked} derivations add up; {shared_steps} steps written once, {expanded_steps} written out");
+    assert!(
+        shared_steps * 2 < expanded_steps,
+        "sharing saves little: {shared_steps} of {expanded_steps}"
+    );
     for (words, seen) in reached {
         assert!(seen, "no working reaches a step \u{201c}{words}\u{201d}");
     }
@@ -336,7 +351,10 @@ fn a_derivation_that_does_not_add_up_fails() {
             _ => None,
         }
     }
-    let leaf = first_input(&mut d.step).expect("an input");
+    let leaf = match first_input(&mut d.step) {
+        Some(leaf) => leaf,
+        None => d.shared.iter_mut().find_map(first_input).expect("an input"),
+    };
     leaf.value *= 1.01;
     assert!(adds_up(&d).is_err());
 }
@@ -398,7 +416,7 @@ fn the_headline_names_its_sources_and_what_moves_it() {
         "{}",
         d.sentence
     );
-    let inputs = d.step.inputs();
+    let inputs = d.inputs();
     // Hertfordshire's official figures, the cited defaults and the evidence.
     assert!(inputs.iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Official { field, council_code, .. } } if field == "council.care_starts" && council_code == "E10000015")));
     assert!(inputs.iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Cited { field: Some(f), .. } } if f == "unit_costs.foster_weekly")));
@@ -407,7 +425,7 @@ fn the_headline_names_its_sources_and_what_moves_it() {
     let mut mine = s.clone();
     mine.council.care_starts = Some(500.0);
     let d2 = explain::explain(&mine, "summary.budget_npv").expect("explains");
-    assert!(d2.step.inputs().iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Yours { field } } if field == "council.care_starts")));
+    assert!(d2.inputs().iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Yours { field } } if field == "council.care_starts")));
     // The inputs that move it most, largest first, each with its fields.
     assert!((2..=3).contains(&d.sensitive.len()), "{:?}", d.sensitive);
     let swing = |k: usize| (d.sensitive[k].value_high - d.sensitive[k].value_low).abs();

@@ -43,7 +43,7 @@ proptest! {
             };
             prop_assert!(ok, "{}: the steps give {}, the projection {}", path, got, d.value);
             let mut unsourced = Vec::new();
-            d.step.walk(&mut |x| {
+            d.walk(&mut |x| {
                 if let StepKind::Input { source } = &x.kind {
                     let named = match source {
                         Source::Yours { field } => !field.is_empty(),

@@ -234,6 +234,13 @@ pub enum StepKind {
         /// What it depends on.
         from: Vec<Step>,
     },
+    /// The step worked out once in the derivation's
+    /// [`Derivation::shared`] list at `id` (a step used in several places,
+    /// such as a programme's cases served, is worked out once).
+    Same {
+        /// Its place in [`Derivation::shared`].
+        id: usize,
+    },
 }
 
 /// One step of a working: a value with its unit, and how it was reached.
@@ -311,11 +318,26 @@ impl Step {
     /// let year = Step::op("a year", Unit::PoundsAYear, Op::Product, vec![weekly, weeks]);
     /// assert!((year.evaluate() - 45_586.32).abs() < 1e-9);
     /// ```
+    ///
+    /// A step worked out elsewhere ([`StepKind::Same`]) is its recorded
+    /// value here; [`Derivation::evaluate`] works it out from its own steps.
     pub fn evaluate(&self) -> f64 {
+        self.evaluate_with(&[])
+    }
+
+    /// [`Step::evaluate`], working out each [`StepKind::Same`] step from
+    /// `shared`.
+    pub fn evaluate_with(&self, shared: &[Step]) -> f64 {
         match &self.kind {
-            StepKind::Operation { op, of } => {
-                apply(*op, &of.iter().map(Step::evaluate).collect::<Vec<_>>())
-            }
+            StepKind::Operation { op, of } => apply(
+                *op,
+                &of.iter()
+                    .map(|s| s.evaluate_with(shared))
+                    .collect::<Vec<_>>(),
+            ),
+            StepKind::Same { id } => shared
+                .get(*id)
+                .map_or(self.value, |s| s.evaluate_with(shared)),
             StepKind::Input { .. } | StepKind::Simulated { .. } | StepKind::Searched { .. } => {
                 self.value
             }
@@ -345,7 +367,7 @@ impl Step {
                     s.walk(f);
                 }
             }
-            StepKind::Input { .. } => {}
+            StepKind::Input { .. } | StepKind::Same { .. } => {}
         }
     }
 
@@ -428,6 +450,9 @@ pub struct Derivation {
     pub symbols: String,
     /// The working, from the figure down to its inputs.
     pub step: Step,
+    /// Steps used in more than one place, each worked out once; a
+    /// [`StepKind::Same`] step stands for one of them by its place here.
+    pub shared: Vec<Step>,
     /// The two or three inputs that move the figure most, largest first.
     pub sensitive: Vec<Sensitivity>,
     /// How the sensitivities were found, when not for the figure itself.
@@ -435,8 +460,59 @@ pub struct Derivation {
 }
 
 impl Derivation {
-    /// The figure recomputed from its steps alone ([`Step::evaluate`]).
+    /// The figure recomputed from its steps alone, each shared step worked
+    /// out from its own ([`Step::evaluate_with`]).
     pub fn evaluate(&self) -> f64 {
-        self.step.evaluate()
+        self.step.evaluate_with(&self.shared)
+    }
+
+    /// Calls `f` on every step of the working and of its shared steps.
+    pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Step)) {
+        self.step.walk(f);
+        for s in &self.shared {
+            s.walk(f);
+        }
+    }
+
+    /// Every input of the working and of its shared steps, in order.
+    pub fn inputs(&self) -> Vec<&Step> {
+        let mut out = self.step.inputs();
+        for s in &self.shared {
+            out.extend(s.inputs());
+        }
+        out
+    }
+
+    /// The working as one tree, each shared step written out where it is
+    /// used.
+    pub fn expanded(&self) -> Step {
+        expand(&self.step, &self.shared)
+    }
+}
+
+fn expand(step: &Step, shared: &[Step]) -> Step {
+    let kind = match &step.kind {
+        StepKind::Same { id } => match shared.get(*id) {
+            Some(s) => return expand(s, shared),
+            None => step.kind.clone(),
+        },
+        StepKind::Operation { op, of } => StepKind::Operation {
+            op: *op,
+            of: of.iter().map(|s| expand(s, shared)).collect(),
+        },
+        StepKind::Simulated { seed, draws, from } => StepKind::Simulated {
+            seed: *seed,
+            draws: *draws,
+            from: from.iter().map(|s| expand(s, shared)).collect(),
+        },
+        StepKind::Searched { how, from } => StepKind::Searched {
+            how: how.clone(),
+            from: from.iter().map(|s| expand(s, shared)).collect(),
+        },
+        StepKind::Input { .. } => step.kind.clone(),
+    };
+    Step {
+        kind,
+        ..step.clone()
     }
 }

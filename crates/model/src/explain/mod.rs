@@ -26,6 +26,7 @@ pub mod derivation;
 mod figures;
 mod inputs;
 mod model;
+mod share;
 mod source;
 pub mod text;
 mod timing;
@@ -124,16 +125,19 @@ impl<'a> Workings<'a> {
         if let Some(first) = label.get(..1) {
             label = first.to_uppercase() + &label[1..];
         }
+        let sentence = words::sentence(value, &step, discounted);
+        let (step, shared) = share::share(step);
         Ok(Derivation {
             path: path.to_string(),
             label,
             value,
             unit: step.unit,
             price_year: step.price_year.clone(),
-            sentence: words::sentence(value, &step, discounted),
+            sentence,
             formula: formula.to_string(),
             symbols: symbols.to_string(),
             step,
+            shared,
             sensitive,
             sensitivity_note,
         })

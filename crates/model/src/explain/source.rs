@@ -13,7 +13,7 @@ use crate::scenario::format::Scenario;
 pub const DEFLATOR: Citation = Citation {
     id: "hmt-gdp-deflator-2026",
     publisher: "HM Treasury",
-    title: prices::VINTAGE,
+    title: "GDP deflators at market prices, and money GDP: March 2026 (Quarterly National Accounts), 2024-25 = 100",
     year: 2026,
     url: prices::VINTAGE_URL,
 };

@@ -23,10 +23,17 @@ pub fn render(d: &Derivation) -> String {
     ));
     out.push_str("Working:\n");
     step(&mut out, &d.step, 1);
+    if !d.shared.is_empty() {
+        out.push_str("\nWorked out once and used above:\n");
+        for (id, s) in d.shared.iter().enumerate() {
+            out.push_str(&format!("  [{}]\n", id + 1));
+            step(&mut out, s, 2);
+        }
+    }
     out.push_str("\nSources:\n");
     let mut cited: Vec<Citation> = Vec::new();
     let mut other: Vec<String> = Vec::new();
-    d.step.walk(&mut |s| {
+    d.walk(&mut |s| {
         if let StepKind::Input { source } = &s.kind {
             match source {
                 Source::Cited { citation, .. } | Source::Official { citation, .. }
@@ -140,6 +147,13 @@ fn step(out: &mut String, s: &Step, depth: usize) {
             for c in from {
                 step(out, c, depth + 1);
             }
+        }
+        StepKind::Same { id } => {
+            out.push_str(&format!(
+                "{pad}{value}{price}  {}  (worked out at [{}] below)\n",
+                s.label,
+                id + 1
+            ));
         }
         StepKind::Searched { how, from } => {
             out.push_str(&format!(

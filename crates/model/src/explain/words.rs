@@ -169,6 +169,7 @@ pub fn sentence(value: f64, step: &Step, discount_pct: Option<f64>) -> String {
             number(f64::from(*draws), Unit::Count)
         ),
         StepKind::Searched { .. } => format!("{head} {}: found by search", top.label),
+        StepKind::Same { .. } => format!("{head} {}", top.label),
     };
     let mut out = body;
     if top.unit.is_money() {
