@@ -68,6 +68,7 @@ pub fn number(x: f64, unit: Unit) -> String {
         Unit::Year => format!("year {}", plain(x, 0)),
         Unit::Index => plain(x, 4),
         Unit::Count => plain(x, 0),
+        Unit::Years if plain(x, 2) == "1" => "1 year".to_string(),
         Unit::Years => format!("{} years", plain(x, 2)),
         Unit::Children | Unit::ChildYears | Unit::Days | Unit::Cases | Unit::Events => {
             format!("{} {}", plain(x, 2), unit.label())
