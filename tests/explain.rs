@@ -6,6 +6,7 @@
 use outcome_calculator::model::data::council_preset;
 use outcome_calculator::model::data::evidence::{library, Grade, Placement};
 use outcome_calculator::model::explain::{self, Derivation, Source, Step, StepKind, Workings};
+use outcome_calculator::model::scenario::fields;
 use outcome_calculator::model::{
     default_scenario, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, ErrorKind,
     Outcome, ProgrammeChoice, Scenario,
@@ -188,6 +189,28 @@ fn adds_up(d: &Derivation) -> Result<(), String> {
     }
 }
 
+/// Whether `path` (`programmes[0].cohort`, `assumptions.ramp_pct[1]`) is a
+/// field of the scenario format, so that the form can link to it.
+fn is_field(path: &str) -> bool {
+    let mut general = String::new();
+    let mut skipping = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                general.push('[');
+                skipping = true;
+            }
+            ']' => {
+                general.push(']');
+                skipping = false;
+            }
+            _ if skipping => {}
+            c => general.push(c),
+        }
+    }
+    fields::by_path(&general).is_some() || fields::by_path(general.trim_end_matches("[]")).is_some()
+}
+
 /// Whether every input names a source: a scenario field, a council's
 /// official table, a citation, or the method's rule.
 fn sourced(step: &Step) -> Result<(), String> {
@@ -195,7 +218,7 @@ fn sourced(step: &Step) -> Result<(), String> {
     step.walk(&mut |s| {
         if let StepKind::Input { source } = &s.kind {
             let ok = match source {
-                Source::Yours { field } => !field.is_empty(),
+                Source::Yours { field } => is_field(field),
                 Source::Official {
                     field,
                     council_code,
@@ -203,14 +226,21 @@ fn sourced(step: &Step) -> Result<(), String> {
                     citation,
                     ..
                 } => {
-                    !field.is_empty()
+                    is_field(field)
                         && !council_code.is_empty()
                         && !dataset.is_empty()
                         && citation.url.starts_with("https://")
                 }
                 Source::Cited {
-                    basis, citation, ..
-                } => !basis.is_empty() && citation.url.starts_with("https://"),
+                    basis,
+                    citation,
+                    field,
+                    ..
+                } => {
+                    !basis.is_empty()
+                        && citation.url.starts_with("https://")
+                        && field.as_deref().is_none_or(is_field)
+                }
                 Source::Method { rule } => !rule.is_empty(),
             };
             if !ok {
@@ -531,4 +561,33 @@ fn the_cli_prints_a_working_as_text_and_as_json() {
     assert!(ok && out.lines().any(|l| l == "summary.budget_npv"));
     let (ok, out, _) = cli(&["--help"]);
     assert!(ok && out.contains("--explain OUTPUT") && out.contains("--explain-json"));
+}
+
+#[test]
+fn what_moves_a_figure_links_to_fields_of_the_form() {
+    let all = scenarios();
+    let (name, s) = all
+        .iter()
+        .find(|(name, _)| name.contains("everything varied"))
+        .expect("the scenario with every programme and a custom one");
+    for path in [
+        "summary.budget_npv",
+        "summary.npv",
+        "years[1].savings.police",
+        "programmes[5].cost",
+    ] {
+        let d = explain::explain(s, path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(!d.sensitive.is_empty(), "{name}: {path}");
+        for x in &d.sensitive {
+            assert!(
+                !x.fields.is_empty() && x.fields.iter().all(|f| is_field(f)),
+                "{path}: {:?}",
+                x.fields
+            );
+        }
+    }
+    assert!(!is_field("programmes[0].no_such_field"));
+    assert!(
+        is_field("programmes[1].custom.effects[2].central") && is_field("assumptions.ramp_pct[3]")
+    );
 }

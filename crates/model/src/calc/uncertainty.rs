@@ -566,8 +566,10 @@ pub(crate) fn variations(s: &Scenario) -> Vec<Variation> {
             End::Sizes { sizes, cases }
         };
         let mut fields = vec![format!("programmes[{i}].effect_scale_pct")];
-        if s.programmes[i].custom.is_some() {
-            fields.push(format!("programmes[{i}].custom.effects"));
+        if let Some(custom) = &s.programmes[i].custom {
+            for j in 0..custom.effects.len() {
+                fields.push(format!("programmes[{i}].custom.effects[{j}].central"));
+            }
         }
         fields.push("assumptions.effect_level".into());
         out.push(Variation {
