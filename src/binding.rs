@@ -146,3 +146,29 @@ pub fn report_csv(scenario: JsValue, date: &str) -> Result<String, JsValue> {
         Err(errors) => Err(js_error(&errors[0])),
     }
 }
+
+/// The working of one figure of a scenario object: `path` is the figure's
+/// path in the projection (e.g. `summary.budget_npv`,
+/// `years[2].savings.police`). Returns the derivation (sentence, formula,
+/// steps down to the inputs with their sources, the inputs that move it
+/// most). Throws an `Error` naming the first bad field, or the path when
+/// there is no such figure.
+#[wasm_bindgen]
+pub fn explain(scenario: JsValue, path: &str) -> Result<JsValue, JsValue> {
+    let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
+    match model::explain::explain(&s, path) {
+        Ok(d) => Ok(to_js(&d)),
+        Err(e) => Err(js_error(&e)),
+    }
+}
+
+/// Every figure of a scenario object that [`explain`] can explain, as
+/// paths. Throws an `Error` naming the first bad field.
+#[wasm_bindgen(js_name = explainableOutputs)]
+pub fn explainable_outputs(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
+    match model::project(&s) {
+        Ok(p) => Ok(to_js(&model::explain::outputs(&p))),
+        Err(errors) => Err(js_error(&errors[0])),
+    }
+}

@@ -13,6 +13,15 @@
 //!
 //! `--council CODE --history`, `--council CODE --neighbours` and
 //! `--backtest` show a council in context (see `context_cli.rs`).
+//!
+//! `--explain OUTPUT` prints the working of one figure as indented text:
+//! the sentence with the live numbers, the formula, the chain from the
+//! figure down to its inputs with each input's source, the sources, and
+//! the inputs that move it most. OUTPUT is the figure's path in the JSON
+//! projection, e.g. `summary.budget_npv`, `summary.npv` or
+//! `'years[2].savings.police'`. `--explain-json OUTPUT` (or `--explain
+//! OUTPUT --explain-json`) prints the same working as JSON; `--outputs`
+//! lists every path that can be explained.
 
 #![forbid(unsafe_code)]
 
@@ -32,10 +41,28 @@ fn main() -> ExitCode {
     let mut all_councils = false;
     let mut region: Option<String> = None;
     let mut year = model::data::presets::LATEST_YEAR;
-    let mut args = std::env::args().skip(1);
+    let args = std::env::args().skip(1);
     let mut files = Vec::new();
+    let mut explain: Option<String> = None;
+    let mut explain_json = false;
+    let mut list_outputs = false;
+    let mut args = args.peekable();
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--explain" => match args.next() {
+                Some(path) => explain = Some(path),
+                None => {
+                    eprintln!("outcome-calculator: --explain needs a figure's path, e.g. summary.npv (--outputs lists them)");
+                    return ExitCode::from(2);
+                }
+            },
+            "--explain-json" => {
+                explain_json = true;
+                if args.peek().is_some_and(|a| is_output_path(a)) {
+                    explain = args.next();
+                }
+            }
+            "--outputs" => list_outputs = true,
             "--all-councils" => all_councils = true,
             "--region" => match args.next() {
                 Some(r) => region = Some(r),
@@ -63,6 +90,9 @@ fn main() -> ExitCode {
                 println!("prints each scenario's projection as JSON (an array when several), or CSV with --csv;");
                 println!("--simulate adds the Monte Carlo percentiles and the sensitivity tornado to the JSON");
                 println!("--council CODE --history | --neighbours: the council's series and baseline, or its statistical neighbours as CSV; --backtest: the trend back-test");
+                println!("--explain OUTPUT: the working of one figure as text (e.g. --explain summary.budget_npv, --explain 'years[2].savings.police'):");
+                println!("  the sentence with your numbers, the formula, every step down to the inputs and their sources, and what moves it most");
+                println!("--explain-json OUTPUT: the same working as JSON; --outputs: every figure that can be explained");
                 return ExitCode::SUCCESS;
             }
             other if other.starts_with("--") => {
@@ -106,7 +136,40 @@ fn main() -> ExitCode {
             }
         }
     }
-    if all_councils {
+    if list_outputs {
+        for (_, _, p) in &outputs {
+            for path in model::explain::outputs(p) {
+                println!("{path}");
+            }
+        }
+    } else if explain.is_some() || explain_json {
+        let Some(path) = explain else {
+            eprintln!("outcome-calculator: --explain-json needs a figure's path, e.g. summary.npv (--outputs lists them)");
+            return ExitCode::from(2);
+        };
+        let mut workings = Vec::new();
+        for (file, scenario, _) in &outputs {
+            match model::explain::explain(scenario, &path) {
+                Ok(d) => workings.push(d),
+                Err(e) => {
+                    eprintln!("{file}: {e}");
+                    failed = true;
+                }
+            }
+        }
+        if explain_json {
+            let json = if workings.len() == 1 {
+                serde_json::to_string_pretty(&workings[0])
+            } else {
+                serde_json::to_string_pretty(&workings)
+            };
+            println!("{}", json.expect("workings serialise"));
+        } else {
+            for d in &workings {
+                print!("{}", model::explain::text::render(d));
+            }
+        }
+    } else if all_councils {
         for (path, scenario, _) in &outputs {
             let r = model::views::rollout::rollout(scenario, year, region.as_deref());
             if r.councils.is_empty() {
@@ -158,4 +221,11 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Whether an argument is a figure's path rather than a file.
+fn is_output_path(arg: &str) -> bool {
+    ["summary.", "years[", "programmes[", "uncertainty."]
+        .iter()
+        .any(|p| arg.starts_with(p))
 }

@@ -198,3 +198,37 @@ fn rollout_and_report_csv_match_the_model() {
         model::scenario::link::to_query(&scenario())
     );
 }
+
+#[wasm_bindgen_test]
+fn explain_gives_the_working_of_a_figure_and_names_an_unknown_path() {
+    let s = scenario();
+    let d = binding::explain(js(&s), "summary.budget_npv").expect("explains");
+    let want = model::explain::explain(&s, "summary.budget_npv").expect("explains");
+    assert_eq!(number(&d, "value"), want.value);
+    assert_eq!(
+        get(&d, "path").as_string().as_deref(),
+        Some("summary.budget_npv")
+    );
+    assert_eq!(
+        get(&d, "step.kind").as_string().as_deref(),
+        Some("operation")
+    );
+    assert_eq!(get(&d, "sentence").as_string(), Some(want.sentence));
+    let paths = binding::explainable_outputs(js(&s)).expect("lists");
+    assert!(js_sys::Array::from(&paths).includes(&"years[2].savings.police".into(), 0));
+    assert_error_names(
+        binding::explain(js(&s), "years[99].cost").unwrap_err(),
+        "years[99].cost",
+    );
+    let bad = js(&s);
+    set(
+        &bad,
+        "assumptions.discount_rate_pct",
+        JsValue::from_str("lots"),
+    );
+    let err = binding::explain(bad, "summary.npv").unwrap_err();
+    let e: js_sys::Error = err.dyn_into().expect("a JS Error");
+    assert!(get(&e, "field")
+        .as_string()
+        .is_some_and(|f| f.starts_with("assumptions")));
+}

@@ -8,6 +8,7 @@
 pub mod calc;
 pub mod context;
 pub mod data;
+pub mod explain;
 pub mod import;
 pub mod scenario;
 pub mod views;

@@ -38,14 +38,30 @@ pub(crate) fn project_valid(s: &Scenario) -> Projection {
         switching.push(engine::switching_size(&plan, k, &mut work));
     }
     engine::simulate(&plan, &engine::Draw::central(), &mut work);
-    let (years, mut programmes) = assemble(&plan, &work, s.assumptions.start_year);
+    summarise(s, &plan, &work, &switching)
+}
+
+/// A projection of one run of the kernel already in `work`; `switching`
+/// holds the switching value of each effect in [`engine::Draw::sizes`]
+/// order (none given: no break-even sizes).
+pub(crate) fn summarise(
+    s: &Scenario,
+    plan: &Plan,
+    work: &Work,
+    switching: &[Option<f64>],
+) -> Projection {
+    let (years, mut programmes) = assemble(plan, work, s.assumptions.start_year);
     let mut k = 0;
     for (res, p) in programmes.iter_mut().zip(&plan.programmes) {
         res.break_even = p
             .effects
             .iter()
             .map(|e| {
-                let needed = switching[k].map(|v| v * p.adjustment);
+                let needed = switching
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .map(|v| v * p.adjustment);
                 k += 1;
                 BreakEven {
                     outcome: e.outcome,
@@ -120,7 +136,7 @@ pub(crate) fn project_valid(s: &Scenario) -> Projection {
     Projection {
         version: FORMAT_VERSION,
         evidence_set: EVIDENCE_SET.to_string(),
-        notes: notes(&plan, &work),
+        notes: notes(plan, work),
         years,
         programmes,
         summary,

@@ -486,161 +486,240 @@ fn npv_of(s: &Scenario, w: &mut Work) -> f64 {
     engine::budget_npv(&plan, w)
 }
 
-/// [`tornado`] for a scenario already validated.
-pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
-    let mut w = Work::default();
-    let mut bars = Vec::new();
-    let vary = |input: String, low: (&str, Scenario), high: (&str, Scenario), w: &mut Work| Bar {
-        input,
-        low_label: low.0.to_string(),
-        high_label: high.0.to_string(),
-        npv_low: npv_of(&low.1, w),
-        npv_high: npv_of(&high.1, w),
-    };
+/// One end of an input's range in the one-at-a-time analysis.
+#[derive(Debug, Clone)]
+pub(crate) enum End {
+    /// The scenario with the input changed.
+    Scenario(Box<Scenario>),
+    /// The scenario's plan with these effect sizes and per-case values
+    /// (in [`Draw::sizes`] and [`Draw::case_values`] order).
+    Sizes {
+        /// Effect sizes.
+        sizes: Vec<f64>,
+        /// Per-case money values.
+        cases: Vec<f64>,
+    },
+}
 
-    // Each programme's effects, low and high (others as entered).
+impl End {
+    /// Runs the kernel at this end into `w`, returning the plan it ran.
+    pub(crate) fn run(&self, plan: &Plan, w: &mut Work) -> Option<Plan> {
+        match self {
+            End::Scenario(t) => {
+                let p = Plan::new(t);
+                engine::simulate(&p, &Draw::central(), w);
+                Some(p)
+            }
+            End::Sizes { sizes, cases } => {
+                let draw = Draw {
+                    sizes: Some(sizes),
+                    case_values: Some(cases),
+                    ..Draw::central()
+                };
+                engine::simulate(plan, &draw, w);
+                None
+            }
+        }
+    }
+}
+
+/// One input of the one-at-a-time analysis with its two ends.
+#[derive(Debug, Clone)]
+pub(crate) struct Variation {
+    /// What is varied, in words.
+    pub(crate) input: String,
+    /// The scenario fields it stands for.
+    pub(crate) fields: Vec<String>,
+    /// The low end, in words.
+    pub(crate) low_label: String,
+    /// The high end, in words.
+    pub(crate) high_label: String,
+    /// The low end.
+    pub(crate) low: End,
+    /// The high end.
+    pub(crate) high: End,
+}
+
+/// The inputs the tornado varies, each with its two ends, in the tornado's
+/// order before sorting.
+pub(crate) fn variations(s: &Scenario) -> Vec<Variation> {
+    let mut out = Vec::new();
     let plan = Plan::new(s);
-    let base_sizes: Vec<f64> = plan
-        .programmes
-        .iter()
-        .flat_map(|p| p.effects.iter().map(|e| e.size))
-        .collect();
+    let base_sizes = plan.sizes();
     let base_cases: Vec<f64> = plan
         .programmes
         .iter()
         .flat_map(|p| p.case_values.iter().map(|c| c.value))
         .collect();
+    // Each programme's effects, low and high (others as entered).
     let (mut k, mut c) = (0, 0);
-    for p in &plan.programmes {
-        let mut ends = [0.0; 2];
-        for (end, slot) in ends.iter_mut().enumerate() {
+    for (i, p) in plan.programmes.iter().enumerate() {
+        let end = |e: usize| {
             let mut sizes = base_sizes.clone();
-            for (j, e) in p.effects.iter().enumerate() {
-                sizes[k + j] = e.range[if end == 0 { 0 } else { 2 }];
+            for (j, x) in p.effects.iter().enumerate() {
+                sizes[k + j] = x.range[e];
             }
             let mut cases = base_cases.clone();
             for (j, r) in p.case_values.iter().map(|c| c.range).enumerate() {
-                cases[c + j] = r[if end == 0 { 0 } else { 2 }];
+                cases[c + j] = r[e];
             }
-            let draw = Draw {
-                sizes: Some(&sizes),
-                case_values: Some(&cases),
-                ..Draw::central()
-            };
-            engine::simulate(&plan, &draw, &mut w);
-            *slot = engine::budget_npv(&plan, &w);
+            End::Sizes { sizes, cases }
+        };
+        let mut fields = vec![format!("programmes[{i}].effect_scale_pct")];
+        if let Some(custom) = &s.programmes[i].custom {
+            for j in 0..custom.effects.len() {
+                fields.push(format!("programmes[{i}].custom.effects[{j}].central"));
+            }
         }
-        k += p.effects.len();
-        c += p.case_values.len();
-        bars.push(Bar {
+        fields.push("assumptions.effect_level".into());
+        out.push(Variation {
             input: format!("{}: size of effect", p.name),
+            fields,
             low_label: "low end of the evidence".into(),
             high_label: "high end of the evidence".into(),
-            npv_low: ends[0],
-            npv_high: ends[1],
+            low: end(0),
+            high: end(2),
         });
+        k += p.effects.len();
+        c += p.case_values.len();
     }
+    let scenario = |f: &dyn Fn(&mut Scenario)| {
+        let mut t = s.clone();
+        f(&mut t);
+        End::Scenario(Box::new(t))
+    };
+    let vary = |input: String, fields: &[String], low: (&str, End), high: (&str, End)| Variation {
+        input,
+        fields: fields.to_vec(),
+        low_label: low.0.to_string(),
+        high_label: high.0.to_string(),
+        low: low.1,
+        high: high.1,
+    };
 
     let spread = s.uncertainty.engagement_spread_pct / 100.0;
     for i in 0..s.programmes.len() {
         let e = s.programmes[i].engagement_pct;
         let at = |m: f64| {
-            let mut t = s.clone();
-            t.programmes[i].engagement_pct = (e * m).min(100.0);
-            t
+            scenario(&|t: &mut Scenario| t.programmes[i].engagement_pct = (e * m).min(100.0))
         };
         let name = plan.programmes[i].name.clone();
-        bars.push(vary(
+        out.push(vary(
             format!("{name}: engagement"),
+            &[format!("programmes[{i}].engagement_pct")],
             ("fewer reached", at(1.0 - spread)),
             ("more reached", at(1.0 + spread)),
-            &mut w,
         ));
     }
 
     let cs = s.uncertainty.unit_cost_spread_pct / 100.0;
     type Scale = fn(&mut Scenario, f64);
-    let costs: [(&str, Scale); 4] = [
-        ("Cost of a child in care", |t, m| {
-            t.unit_costs.foster_weekly *= m;
-            t.unit_costs.residential_weekly *= m;
-        }),
-        ("Cost of a child protection plan", |t, m| {
-            t.unit_costs.cp_plan_annual *= m
-        }),
-        ("Cost of a child in need case", |t, m| {
-            t.unit_costs.cin_annual *= m
-        }),
-        ("Cost of care proceedings", |t, m| {
-            t.unit_costs.care_proceedings *= m
-        }),
+    let costs: [(&str, &[&str], Scale); 4] = [
+        (
+            "Cost of a child in care",
+            &["unit_costs.foster_weekly", "unit_costs.residential_weekly"],
+            |t, m| {
+                t.unit_costs.foster_weekly *= m;
+                t.unit_costs.residential_weekly *= m;
+            },
+        ),
+        (
+            "Cost of a child protection plan",
+            &["unit_costs.cp_plan_annual"],
+            |t, m| t.unit_costs.cp_plan_annual *= m,
+        ),
+        (
+            "Cost of a child in need case",
+            &["unit_costs.cin_annual"],
+            |t, m| t.unit_costs.cin_annual *= m,
+        ),
+        (
+            "Cost of care proceedings",
+            &["unit_costs.care_proceedings"],
+            |t, m| t.unit_costs.care_proceedings *= m,
+        ),
     ];
-    for (label, apply) in costs {
-        let at = |m: f64| {
-            let mut t = s.clone();
-            apply(&mut t, m);
-            t
-        };
-        bars.push(vary(
+    for (label, fields, apply) in costs {
+        let at = |m: f64| scenario(&|t: &mut Scenario| apply(t, m));
+        let fields: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+        out.push(vary(
             label.to_string(),
+            &fields,
             ("lower", at(1.0 - cs)),
             ("higher", at(1.0 + cs)),
-            &mut w,
         ));
     }
 
-    let with = |f: &dyn Fn(&mut Scenario)| {
-        let mut t = s.clone();
-        f(&mut t);
-        t
-    };
-    bars.push(vary(
+    out.push(vary(
         "Optimism bias on costs".into(),
+        &["assumptions.optimism_bias_costs_pct".into()],
         (
             "0% (Green Book lower bound)",
-            with(&|t| t.assumptions.optimism_bias_costs_pct = 0.0),
+            scenario(&|t| t.assumptions.optimism_bias_costs_pct = 0.0),
         ),
         (
             "41% (upper bound)",
-            with(&|t| t.assumptions.optimism_bias_costs_pct = 41.0),
+            scenario(&|t| t.assumptions.optimism_bias_costs_pct = 41.0),
         ),
-        &mut w,
     ));
-    bars.push(vary(
+    out.push(vary(
         "Discount rate".into(),
-        ("2.5%", with(&|t| t.assumptions.discount_rate_pct = 2.5)),
+        &["assumptions.discount_rate_pct".into()],
+        ("2.5%", scenario(&|t| t.assumptions.discount_rate_pct = 2.5)),
         (
             "3.5% (Green Book)",
-            with(&|t| t.assumptions.discount_rate_pct = 3.5),
+            scenario(&|t| t.assumptions.discount_rate_pct = 3.5),
         ),
-        &mut w,
     ));
     let d = plan.care_years;
-    bars.push(vary(
+    out.push(vary(
         "Years in care per child".into(),
+        &["assumptions.care_years".into()],
         (
             "25% shorter",
-            with(&|t| t.assumptions.care_years = Some((d * 0.75).max(0.1))),
+            scenario(&|t| t.assumptions.care_years = Some((d * 0.75).max(0.1))),
         ),
         (
             "25% longer",
-            with(&|t| t.assumptions.care_years = Some((d * 1.25).min(18.0))),
+            scenario(&|t| t.assumptions.care_years = Some((d * 1.25).min(18.0))),
         ),
-        &mut w,
     ));
-    bars.push(vary(
+    out.push(vary(
         "How long benefits last after the first year".into(),
+        &["assumptions.drop_off_pct".into()],
         (
             "fade 50% a year",
-            with(&|t| t.assumptions.drop_off_pct = 50.0),
+            scenario(&|t| t.assumptions.drop_off_pct = 50.0),
         ),
         (
             "last as entered",
-            with(&|t| t.assumptions.drop_off_pct = s.assumptions.drop_off_pct),
+            scenario(&|t| t.assumptions.drop_off_pct = s.assumptions.drop_off_pct),
         ),
-        &mut w,
     ));
+    out
+}
 
+/// [`tornado`] for a scenario already validated.
+pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
+    let plan = Plan::new(s);
+    let mut w = Work::default();
+    let npv_at = |end: &End, w: &mut Work| match end {
+        End::Scenario(t) => npv_of(t, w),
+        sizes => {
+            sizes.run(&plan, w);
+            engine::budget_npv(&plan, w)
+        }
+    };
+    let mut bars: Vec<Bar> = variations(s)
+        .into_iter()
+        .map(|v| Bar {
+            npv_low: npv_at(&v.low, &mut w),
+            npv_high: npv_at(&v.high, &mut w),
+            input: v.input,
+            low_label: v.low_label,
+            high_label: v.high_label,
+        })
+        .collect();
     bars.retain(|b| (b.npv_high - b.npv_low).abs() > 0.005);
     bars.sort_by(|a, b| {
         let sa = (a.npv_high - a.npv_low).abs();

@@ -26,6 +26,12 @@ pub enum ErrorKind {
     Malformed { detail: String },
     /// Anything else, in words.
     Invalid { reason: String },
+    /// A figure the projection does not have (the field is the path asked
+    /// for, e.g. `years[12].cost`).
+    UnknownOutput { path: String },
+    /// A figure the projection has no value for in this scenario (no
+    /// payback within the horizon, no ratio without a cost); `why` says so.
+    NoFigure { why: String },
 }
 
 /// A problem with one input, named by its path in the scenario format
@@ -70,6 +76,10 @@ impl Error {
             }
             ErrorKind::Malformed { detail } => format!("the scenario could not be read: {detail}"),
             ErrorKind::Invalid { reason } => reason.clone(),
+            ErrorKind::UnknownOutput { path } => format!(
+                "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
+            ),
+            ErrorKind::NoFigure { why } => why.clone(),
         }
     }
 }

@@ -1,0 +1,717 @@
+//! The projection's chain rebuilt as steps: the same arithmetic as
+//! [`crate::calc::engine::simulate`] at the central draw, each number kept
+//! with how it was reached, programme by programme and year by year. Built
+//! only when a working is asked for.
+
+use crate::calc::engine::{Plan, AGENCIES, OUTCOMES};
+use crate::calc::outcome::{Agency, Outcome};
+use crate::calc::projection::year_label;
+use crate::calc::resolve::Change;
+use crate::data::citation::Verification;
+use crate::data::evidence::{Grade, Placement};
+use crate::data::prices::PRICE_BASE_LABEL;
+use crate::explain::derivation::{Op, Source, Step, Unit};
+use crate::explain::source::Sources;
+use crate::scenario::format::Scenario;
+
+pub(super) const CARE: usize = Outcome::CareEntries as usize;
+pub(super) const CP: usize = Outcome::CpPlans as usize;
+pub(super) const CIN: usize = Outcome::ChildrenInNeed as usize;
+pub(super) const COURT: usize = Outcome::CareProceedings as usize;
+pub(super) const POLICE: usize = Outcome::PoliceIncidents as usize;
+pub(super) const NHS: usize = Outcome::EmergencyAdmissions as usize;
+
+/// One effect of one programme, ready to explain.
+pub(crate) struct EffectSteps {
+    /// Its size before adjustments.
+    pub(crate) size: Step,
+    /// The change per case served in a year before growth, adjustment and
+    /// timing (size ÷ 100 × the quantity per unit).
+    pub(crate) per_case: Step,
+    /// Where its range comes from, for the simulation's inputs.
+    pub(crate) source: Source,
+}
+
+/// The chain as steps. Indices follow [`crate::calc::engine::Work`]:
+/// `[i * h + t]` for programme *i*, year *t*.
+pub(crate) struct Model<'a> {
+    pub(crate) s: &'a Scenario,
+    pub(crate) plan: Plan,
+    pub(crate) h: usize,
+    pub(crate) n: usize,
+    pub(crate) src: Sources<'a>,
+    /// Years in care per entry (D).
+    pub(crate) care_years: Step,
+    pub(crate) adjustment: Vec<Step>,
+    pub(crate) cohort: Vec<Step>,
+    pub(crate) eligible: Vec<Option<Step>>,
+    pub(crate) cost_per_case: Vec<Step>,
+    /// Per programme, its effects in [`crate::calc::engine::Draw::sizes`] order.
+    pub(crate) effects: Vec<Vec<EffectSteps>>,
+    /// Per programme, its per-case money values: (value, its source).
+    pub(crate) case_values: Vec<Vec<(Step, Source)>>,
+    pub(crate) discount: Vec<Step>,
+    pub(crate) served: Vec<Step>,
+    /// `[(i * h + t) * OUTCOMES + o]`.
+    pub(crate) avoided: Vec<Step>,
+    pub(crate) child_years: Vec<Step>,
+    /// `[(i * h + t) * AGENCIES + a]`.
+    pub(crate) savings: Vec<Step>,
+    pub(crate) cashable: Vec<Step>,
+    pub(crate) cost: Vec<Step>,
+}
+
+pub(super) fn grade_field(g: Grade) -> &'static str {
+    match g {
+        Grade::Rct => "assumptions.optimism_bias_benefits.rct_pct",
+        Grade::Qed => "assumptions.optimism_bias_benefits.qed_pct",
+        Grade::BeforeAfter => "assumptions.optimism_bias_benefits.before_after_pct",
+        Grade::Modelled => "assumptions.optimism_bias_benefits.modelled_pct",
+    }
+}
+
+pub(super) fn product(label: impl Into<String>, unit: Unit, of: Vec<Step>) -> Step {
+    Step::op(label, unit, Op::Product, of)
+}
+
+pub(super) fn share(step: Step) -> Step {
+    let label = format!("{} as a share", step.label);
+    Step::op(label, Unit::Share, Op::Percent, vec![step])
+}
+
+/// `step` unless it is exactly 1 (a factor that changes nothing).
+pub(super) fn factor(out: &mut Vec<Step>, step: Step) {
+    if step.value != 1.0 {
+        out.push(step);
+    }
+}
+
+impl<'a> Model<'a> {
+    /// Rebuilds the chain of a validated scenario.
+    pub(crate) fn new(s: &'a Scenario) -> Model<'a> {
+        let plan = Plan::new(s);
+        let h = plan.horizon;
+        let n = plan.programmes.len();
+        let src = Sources::new(s);
+        let mut m = Model {
+            s,
+            h,
+            n,
+            src,
+            care_years: Step::input(
+                "",
+                0.0,
+                Unit::Years,
+                Source::Method {
+                    rule: String::new(),
+                },
+            ),
+            adjustment: Vec::new(),
+            cohort: Vec::new(),
+            eligible: Vec::new(),
+            cost_per_case: Vec::new(),
+            effects: Vec::new(),
+            case_values: Vec::new(),
+            discount: Vec::new(),
+            served: Vec::new(),
+            avoided: Vec::new(),
+            child_years: Vec::new(),
+            savings: Vec::new(),
+            cashable: Vec::new(),
+            cost: Vec::new(),
+            plan,
+        };
+        m.care_years = m.years_in_care();
+        for i in 0..n {
+            let adj = m.adjustment_of(i);
+            m.adjustment.push(adj);
+            let e = m.eligible_of(i);
+            m.eligible.push(e);
+            let c = m.cohort_of(i);
+            m.cohort.push(c);
+            let cpc = m.cost_per_case_of(i);
+            m.cost_per_case.push(cpc);
+            let fx = m.effects_of(i);
+            m.effects.push(fx);
+            let cv = m.case_values_of(i);
+            m.case_values.push(cv);
+        }
+        m.discount = (0..h).map(|t| m.discount_step(t)).collect();
+        m.served = (0..n)
+            .flat_map(|i| (0..h).map(move |t| (i, t)))
+            .map(|(i, t)| m.served_step(i, t))
+            .collect();
+        m.chain();
+        m
+    }
+
+    pub(super) fn label_of(&self, i: usize) -> &str {
+        &self.plan.programmes[i].name
+    }
+
+    pub(super) fn year(&self, t: usize) -> String {
+        year_label(self.s.assumptions.start_year, t)
+    }
+
+    pub(super) fn pct_field(&self, label: &str, path: &str, value: f64) -> Step {
+        share(self.src.field(label, path, value, Unit::Percent))
+    }
+
+    /// The changes, caps and money, as the engine runs them.
+    fn chain(&mut self) {
+        let (n, h) = (self.n, self.h);
+        let mut avoided: Vec<Vec<Step>> = vec![Vec::new(); n * h * OUTCOMES];
+        let mut years: Vec<Vec<Step>> = vec![Vec::new(); n * h];
+        let mut case_money: Vec<Vec<Step>> = vec![Vec::new(); n * h * AGENCIES];
+        for i in 0..n {
+            let p = self.plan.programmes[i].clone();
+            let name = p.name.clone();
+            let entry: Vec<Step> = self.profile(i, false);
+            let stay: Vec<Step> = self.profile(i, true);
+            for s in 0..h {
+                let cases = &self.served[i * h + s];
+                if cases.value == 0.0 {
+                    continue;
+                }
+                let nf = self.nest(i, s);
+                for (j, e) in p.effects.iter().enumerate() {
+                    let mut of = vec![self.effects[i][j].per_case.clone()];
+                    if e.measure == "relative" {
+                        factor(&mut of, self.growth(s));
+                    }
+                    of.push(cases.clone());
+                    of.push(self.adjustment[i].clone());
+                    let x = product(
+                        format!("{name}: change for the cases served in {}", self.year(s)),
+                        Unit::Factor,
+                        of,
+                    );
+                    for t in s..h {
+                        let lag = t - s;
+                        let k = i * h + t;
+                        let keep = self.persist(lag);
+                        let when =
+                            format!("{name}, cohort of {}, in {}", self.year(s), self.year(t));
+                        let term = |unit: Unit, what: &str, timing: Option<Step>, nested: bool| {
+                            let mut of = vec![x.clone()];
+                            if let Some(tm) = timing {
+                                of.push(tm);
+                            }
+                            if nested {
+                                if let Some(f) = &nf {
+                                    of.push(f.clone());
+                                }
+                            }
+                            factor(&mut of, keep.clone());
+                            product(format!("{what}: {when}"), unit, of)
+                        };
+                        match e.change {
+                            Change::CareTime => years[k].push(term(
+                                Unit::ChildYears,
+                                "child-years in care avoided",
+                                Some(entry[lag].clone()),
+                                true,
+                            )),
+                            Change::InCareAt12Months => years[k].push(term(
+                                Unit::ChildYears,
+                                "child-years in care avoided",
+                                Some(stay[lag].clone()),
+                                true,
+                            )),
+                            Change::CareEntries => {
+                                if lag == 0 {
+                                    avoided[k * OUTCOMES + CARE].push(term(
+                                        Unit::Children,
+                                        "care entries avoided",
+                                        None,
+                                        true,
+                                    ));
+                                }
+                            }
+                            Change::CpPlans
+                            | Change::ChildrenInNeedAllTiers
+                            | Change::ChildrenInNeedOnly => {
+                                if lag < 2 {
+                                    let o = if e.change == Change::CpPlans { CP } else { CIN };
+                                    let half = Sources::method(
+                                        "half a year",
+                                        0.5,
+                                        Unit::Years,
+                                        "a count at 31 March is costed as half a child-year in the year served and half in the next",
+                                    );
+                                    avoided[k * OUTCOMES + o].push(term(
+                                        Unit::ChildYears,
+                                        if o == CP {
+                                            "child-years on protection plans avoided"
+                                        } else {
+                                            "child-years in need only avoided"
+                                        },
+                                        Some(half),
+                                        false,
+                                    ));
+                                }
+                            }
+                            Change::Flow(o) => {
+                                if lag == 0 {
+                                    avoided[k * OUTCOMES + o.index()].push(term(
+                                        Unit::Events,
+                                        &format!("{} avoided", o.label()),
+                                        None,
+                                        false,
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            // Monetised per-case values.
+            for (j, c) in p.case_values.iter().enumerate() {
+                let a = c.agency.index();
+                for s in 0..h {
+                    let cases = &self.served[i * h + s];
+                    if cases.value == 0.0 {
+                        continue;
+                    }
+                    let mut of = vec![
+                        cases.clone(),
+                        self.case_values[i][j].0.clone(),
+                        self.adjustment[i].clone(),
+                    ];
+                    if a == Agency::ChildrensServices.index() {
+                        if let Some(f) = self.nest(i, s) {
+                            of.push(f);
+                        }
+                    }
+                    let per_year = Step::op(
+                        format!(
+                            "{name}: benefit a year to {}, cohort of {}",
+                            c.agency.label(),
+                            self.year(s)
+                        ),
+                        Unit::Pounds,
+                        Op::Quotient,
+                        vec![
+                            product("cases × benefit per case × adjustment", Unit::Pounds, of)
+                                .priced(PRICE_BASE_LABEL),
+                            Sources::cited(
+                                "years the benefit is spread over",
+                                c.years as f64,
+                                Unit::Years,
+                                match &self.case_values[i][j].1 {
+                                    Source::Cited { basis, .. } => basis,
+                                    _ => "",
+                                },
+                                match &self.case_values[i][j].1 {
+                                    Source::Cited { citation, .. } => *citation,
+                                    _ => crate::data::citation::GREEN_BOOK,
+                                },
+                                Verification::Derived,
+                            ),
+                        ],
+                    )
+                    .priced(PRICE_BASE_LABEL);
+                    for t in s..h.min(s + c.years) {
+                        let mut of = vec![per_year.clone()];
+                        factor(&mut of, self.persist(t - s));
+                        let step = if of.len() == 1 {
+                            of.pop().expect("one")
+                        } else {
+                            product(per_year.label.clone(), Unit::Pounds, of)
+                        };
+                        case_money[(i * h + t) * AGENCIES + a].push(step.priced(PRICE_BASE_LABEL));
+                    }
+                }
+            }
+        }
+        let sum = |label: String, unit: Unit, v: Vec<Step>| Step::sum(label, unit, v);
+        // Entries, capped; then the stays that follow from them.
+        let mut av: Vec<Step> = avoided
+            .into_iter()
+            .enumerate()
+            .map(|(x, v)| {
+                let (k, o) = (x / OUTCOMES, x % OUTCOMES);
+                let (i, t) = (k / h, k % h);
+                let unit = match o {
+                    CARE => Unit::Children,
+                    CP | CIN => Unit::ChildYears,
+                    _ => Unit::Events,
+                };
+                sum(
+                    format!(
+                        "{}: {} avoided, {}",
+                        self.label_of(i),
+                        what(o),
+                        self.year(t)
+                    ),
+                    unit,
+                    v,
+                )
+            })
+            .collect();
+        self.limit(&mut av, CARE);
+        let mut cy = years;
+        for i in 0..n {
+            let entry = self.profile(i, false);
+            for s in 0..h {
+                let entries = &av[(i * h + s) * OUTCOMES + CARE];
+                if entries.value == 0.0 {
+                    continue;
+                }
+                for t in s..h {
+                    let mut of = vec![entries.clone(), entry[t - s].clone()];
+                    factor(&mut of, self.persist(t - s));
+                    cy[i * h + t].push(product(
+                        format!(
+                            "child-years in care of the entries avoided in {}, in {}",
+                            self.year(s),
+                            self.year(t)
+                        ),
+                        Unit::ChildYears,
+                        of,
+                    ));
+                }
+            }
+        }
+        let mut cy: Vec<Step> = cy
+            .into_iter()
+            .enumerate()
+            .map(|(k, v)| {
+                sum(
+                    format!(
+                        "{}: child-years in care avoided, {}",
+                        self.label_of(k / h),
+                        self.year(k % h)
+                    ),
+                    Unit::ChildYears,
+                    v,
+                )
+            })
+            .collect();
+        for o in 1..OUTCOMES {
+            self.limit(&mut av, o);
+        }
+        self.limit_stock(&mut cy);
+        // Money and cost.
+        let u = &self.s.unit_costs;
+        let cash = &self.s.assumptions.cashable;
+        let money =
+            |label: &str, path: &str, v: f64, unit: Unit| self.src.field(label, path, v, unit);
+        let weeks = || Sources::method("weeks a year", 52.0, Unit::Factor, "52 weeks a year");
+        let mut savings = Vec::with_capacity(n * h * AGENCIES);
+        let mut cashable = Vec::with_capacity(n * h);
+        let mut cost = Vec::with_capacity(n * h);
+        for i in 0..n {
+            let p = &self.plan.programmes[i];
+            let name = p.name.clone();
+            let care_unit = match p.placement {
+                Placement::Foster => product(
+                    "foster care, a year",
+                    Unit::PoundsAYear,
+                    vec![
+                        weeks(),
+                        money(
+                            "foster care, a week",
+                            "unit_costs.foster_weekly",
+                            u.foster_weekly,
+                            Unit::PoundsAWeek,
+                        ),
+                    ],
+                ),
+                Placement::Residential => product(
+                    "a children's home, a year",
+                    Unit::PoundsAYear,
+                    vec![
+                        weeks(),
+                        money(
+                            "a children's home, a week",
+                            "unit_costs.residential_weekly",
+                            u.residential_weekly,
+                            Unit::PoundsAWeek,
+                        ),
+                    ],
+                ),
+                Placement::CouncilAverage => match self.s.council.cla_spend_per_child {
+                    Some(v) => self.src.council(
+                        "the council's spend per looked-after child, a year",
+                        "council.cla_spend_per_child",
+                        v,
+                    ),
+                    None => product(
+                        "foster care, a year (no council average given)",
+                        Unit::PoundsAYear,
+                        vec![
+                            weeks(),
+                            money(
+                                "foster care, a week",
+                                "unit_costs.foster_weekly",
+                                u.foster_weekly,
+                                Unit::PoundsAWeek,
+                            ),
+                        ],
+                    ),
+                },
+            }
+            .priced(PRICE_BASE_LABEL);
+            let care_cash = match p.placement {
+                Placement::Residential => self.pct_field(
+                    "cashable share of children's home savings",
+                    "assumptions.cashable.residential_pct",
+                    cash.residential_pct,
+                ),
+                _ => self.pct_field(
+                    "cashable share of care savings",
+                    "assumptions.cashable.care_pct",
+                    cash.care_pct,
+                ),
+            };
+            for t in 0..h {
+                let k = i * h + t;
+                let when = format!("{name}, {}", self.year(t));
+                let pounds = |label: String, of: Vec<Step>| {
+                    product(label, Unit::Pounds, of).priced(PRICE_BASE_LABEL)
+                };
+                let care = pounds(
+                    format!("care savings: {when}"),
+                    vec![cy[k].clone(), care_unit.clone()],
+                );
+                let cp = pounds(
+                    format!("protection plan savings: {when}"),
+                    vec![
+                        av[k * OUTCOMES + CP].clone(),
+                        money(
+                            "a protection plan, a year",
+                            "unit_costs.cp_plan_annual",
+                            u.cp_plan_annual,
+                            Unit::PoundsAYear,
+                        ),
+                    ],
+                );
+                let cin = pounds(
+                    format!("children in need savings: {when}"),
+                    vec![
+                        av[k * OUTCOMES + CIN].clone(),
+                        money(
+                            "a child in need case, a year",
+                            "unit_costs.cin_annual",
+                            u.cin_annual,
+                            Unit::PoundsAYear,
+                        ),
+                    ],
+                );
+                let court = pounds(
+                    format!("care proceedings savings: {when}"),
+                    vec![
+                        av[k * OUTCOMES + COURT].clone(),
+                        money(
+                            "care proceedings, a case",
+                            "unit_costs.care_proceedings",
+                            u.care_proceedings,
+                            Unit::PoundsACase,
+                        ),
+                    ],
+                );
+                let council_court = pounds(
+                    format!("the council's share of care proceedings savings: {when}"),
+                    vec![
+                        court.clone(),
+                        self.pct_field(
+                            "the council's share of care proceedings costs",
+                            "unit_costs.care_proceedings_council_pct",
+                            u.care_proceedings_council_pct,
+                        ),
+                    ],
+                );
+                let police = pounds(
+                    format!("police call-out savings: {when}"),
+                    vec![
+                        av[k * OUTCOMES + POLICE].clone(),
+                        money(
+                            "a police incident",
+                            "unit_costs.police_incident",
+                            u.police_incident,
+                            Unit::PoundsACase,
+                        ),
+                    ],
+                );
+                let nhs = pounds(
+                    format!("emergency admission savings: {when}"),
+                    vec![
+                        av[k * OUTCOMES + NHS].clone(),
+                        money(
+                            "an emergency admission",
+                            "unit_costs.emergency_admission",
+                            u.emergency_admission,
+                            Unit::PoundsACase,
+                        ),
+                    ],
+                );
+                let cases = |a: Agency| case_money[k * AGENCIES + a.index()].clone();
+                for a in Agency::ALL {
+                    let mut of = cases(a);
+                    match a {
+                        Agency::ChildrensServices => {
+                            of.extend([care.clone(), cp.clone(), cin.clone(), council_court.clone()])
+                        }
+                        Agency::CourtsLegal => of.push(
+                            Step::op(
+                                format!("care proceedings savings to courts, Cafcass and legal aid: {when}"),
+                                Unit::Pounds,
+                                Op::Difference,
+                                vec![court.clone(), council_court.clone()],
+                            )
+                            .priced(PRICE_BASE_LABEL),
+                        ),
+                        Agency::Police => of.push(police.clone()),
+                        Agency::Nhs => of.push(nhs.clone()),
+                        Agency::OtherPublic => {}
+                    }
+                    savings.push(
+                        Step::sum(
+                            format!("savings to {}: {when}", a.label()),
+                            Unit::Pounds,
+                            of,
+                        )
+                        .priced(PRICE_BASE_LABEL),
+                    );
+                }
+                let mut of: Vec<Step> = cases(Agency::ChildrensServices)
+                    .into_iter()
+                    .map(|c| {
+                        pounds(
+                            "cash from a per-case benefit".into(),
+                            vec![
+                                c,
+                                self.pct_field(
+                                    "cashable share of per-case benefits",
+                                    "assumptions.cashable.case_benefits_pct",
+                                    cash.case_benefits_pct,
+                                ),
+                            ],
+                        )
+                    })
+                    .collect();
+                of.push(pounds(
+                    "cash from care".into(),
+                    vec![care, care_cash.clone()],
+                ));
+                of.push(pounds(
+                    "cash from protection plans".into(),
+                    vec![
+                        cp,
+                        self.pct_field(
+                            "cashable share of protection plan savings",
+                            "assumptions.cashable.cp_plans_pct",
+                            cash.cp_plans_pct,
+                        ),
+                    ],
+                ));
+                of.push(pounds(
+                    "cash from children in need".into(),
+                    vec![
+                        cin,
+                        self.pct_field(
+                            "cashable share of children in need savings",
+                            "assumptions.cashable.children_in_need_pct",
+                            cash.children_in_need_pct,
+                        ),
+                    ],
+                ));
+                of.push(pounds(
+                    "cash from care proceedings".into(),
+                    vec![
+                        council_court,
+                        self.pct_field(
+                            "cashable share of care proceedings savings",
+                            "assumptions.cashable.care_proceedings_pct",
+                            cash.care_proceedings_pct,
+                        ),
+                    ],
+                ));
+                cashable.push(
+                    Step::sum(
+                        format!("cash savings to the council: {when}"),
+                        Unit::Pounds,
+                        of,
+                    )
+                    .priced(PRICE_BASE_LABEL),
+                );
+                cost.push(self.cost_step(i, t));
+            }
+        }
+        self.avoided = av;
+        self.child_years = cy;
+        self.savings = savings;
+        self.cashable = cashable;
+        self.cost = cost;
+    }
+
+    fn cost_step(&self, i: usize, t: usize) -> Step {
+        let c = &self.s.programmes[i];
+        let label = format!("{}: cost, {}", self.label_of(i), self.year(t));
+        if t >= self.plan.funded_years {
+            return Sources::method(
+                &label,
+                0.0,
+                Unit::Pounds,
+                "nothing is spent once funding has stopped (assumptions.funding_years)",
+            )
+            .priced(PRICE_BASE_LABEL);
+        }
+        let mut of = vec![
+            product(
+                "cases served × cost per case",
+                Unit::Pounds,
+                vec![
+                    self.served[i * self.h + t].clone(),
+                    self.cost_per_case[i].clone(),
+                ],
+            )
+            .priced(PRICE_BASE_LABEL),
+            self.src.field(
+                "yearly cost",
+                &format!("programmes[{i}].annual_cost"),
+                c.annual_cost,
+                Unit::Pounds,
+            ),
+        ];
+        if t == 0 {
+            of.push(self.src.field(
+                "set-up cost",
+                &format!("programmes[{i}].setup_cost"),
+                c.setup_cost,
+                Unit::Pounds,
+            ));
+        }
+        product(
+            label,
+            Unit::Pounds,
+            vec![
+                Step::op("cost before optimism bias", Unit::Pounds, Op::Sum, of)
+                    .priced(PRICE_BASE_LABEL),
+                Step::op(
+                    "1 + optimism bias on costs",
+                    Unit::Factor,
+                    Op::OnePlus,
+                    vec![self.pct_field(
+                        "optimism bias on costs",
+                        "assumptions.optimism_bias_costs_pct",
+                        self.s.assumptions.optimism_bias_costs_pct,
+                    )],
+                ),
+            ],
+        )
+        .priced(PRICE_BASE_LABEL)
+    }
+}
+
+pub(super) fn what(o: usize) -> &'static str {
+    match o {
+        CARE => "care entries",
+        CP => "child-years on protection plans",
+        CIN => "child-years in need only",
+        COURT => "care proceedings",
+        POLICE => "repeat police call-outs",
+        _ => "adult emergency admissions",
+    }
+}

@@ -1,0 +1,593 @@
+//! Every figure's working: for every output of a set of scenarios, the
+//! derivation's own steps reproduce the projection's figure (money to the
+//! penny), every input has a source, and an unknown path is an error that
+//! names it.
+
+use outcome_calculator::model::data::council_preset;
+use outcome_calculator::model::data::evidence::{library, Grade, Placement};
+use outcome_calculator::model::explain::{self, Derivation, Source, Step, StepKind, Workings};
+use outcome_calculator::model::scenario::fields;
+use outcome_calculator::model::{
+    default_scenario, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, ErrorKind,
+    Outcome, ProgrammeChoice, Scenario,
+};
+
+/// A programme with the figures its evidence needs from the user.
+fn choice(id: &str) -> ProgrammeChoice {
+    let mut c = ProgrammeChoice::new(id);
+    match id {
+        "fgc-pre-proceedings" => {
+            c.cohort = Some(120.0);
+            c.cost_per_case = Some(2_500.0);
+        }
+        "pause" => c.annual_cost = 450_000.0,
+        "fdac" => c.cohort = Some(25.0),
+        "no-wrong-door" => {
+            c.cohort = Some(150.0);
+            c.counterfactual_pct = Some(45.0);
+            c.cost_per_case = Some(9_000.0);
+        }
+        _ => {}
+    }
+    c
+}
+
+fn custom() -> ProgrammeChoice {
+    let mut c = ProgrammeChoice::new("custom");
+    c.cohort = Some(200.0);
+    c.cost_per_case = Some(3_000.0);
+    c.annual_cost = 50_000.0;
+    c.setup_cost = 80_000.0;
+    c.deadweight_pct = 10.0;
+    c.attribution_pct = 5.0;
+    c.custom = Some(CustomProgramme {
+        name: "Edge of care team".into(),
+        grade: Grade::Qed,
+        effects: vec![
+            CustomEffect {
+                outcome: Outcome::CareEntries,
+                measure: CustomMeasure::PercentagePoints,
+                low: 2.0,
+                central: 5.0,
+                high: 8.0,
+                baseline: Some(30.0),
+            },
+            CustomEffect {
+                outcome: Outcome::PoliceIncidents,
+                measure: CustomMeasure::PerCouncil,
+                low: 10.0,
+                central: 20.0,
+                high: 30.0,
+                baseline: Some(400.0),
+            },
+            CustomEffect {
+                outcome: Outcome::CpPlans,
+                measure: CustomMeasure::Relative,
+                low: 1.0,
+                central: 3.0,
+                high: 5.0,
+                baseline: None,
+            },
+            CustomEffect {
+                outcome: Outcome::EmergencyAdmissions,
+                measure: CustomMeasure::PercentagePoints,
+                low: 1.0,
+                central: 2.0,
+                high: 3.0,
+                baseline: Some(10.0),
+            },
+        ],
+    });
+    c
+}
+
+/// Hertfordshire's official figures with `programmes`, a few simulations.
+fn with(label: &str, programmes: Vec<ProgrammeChoice>) -> (String, Scenario) {
+    let mut s = default_scenario();
+    s.programmes = programmes;
+    s.council.care_proceedings = Some(300.0);
+    s.council.police_incidents = Some(2_000.0);
+    s.council.emergency_admissions = Some(800.0);
+    s.uncertainty.draws = 200;
+    (label.to_string(), s)
+}
+
+/// The scenarios checked: the default, every programme alone, all
+/// together, a custom programme, a council preset, and variations that
+/// reach the caps, the floors, nesting, drop-off, discounting and growth.
+fn scenarios() -> Vec<(String, Scenario)> {
+    let mut out = Vec::new();
+    let mut d = default_scenario();
+    d.uncertainty.draws = 200;
+    out.push(("the default scenario".to_string(), d));
+    for p in library() {
+        out.push(with(&format!("{} alone", p.id), vec![choice(p.id)]));
+    }
+    let all: Vec<ProgrammeChoice> = library().iter().map(|p| choice(p.id)).collect();
+    out.push(with("every programme together", all.clone()));
+    out.push(with("a custom programme", vec![custom()]));
+    let mut everything = all.clone();
+    everything.push(custom());
+    let (_, mut s) = with(
+        "every programme and a custom one, everything varied",
+        everything,
+    );
+    s.assumptions.horizon_years = 7;
+    s.assumptions.funding_years = 3;
+    s.assumptions.drop_off_pct = 20.0;
+    s.assumptions.baseline_trend_pct = 2.5;
+    s.assumptions.ramp_pct = vec![50.0, 80.0, 100.0];
+    s.assumptions.effect_level = EffectLevel::Low;
+    s.assumptions.optimism_bias_costs_pct = 20.0;
+    s.programmes[0].deadweight_pct = 15.0;
+    s.programmes[0].placement = Some(Placement::CouncilAverage);
+    s.council.cla_spend_per_child = Some(95_000.0);
+    s.programmes[4].placement = Some(Placement::Residential);
+    out.push((
+        "every programme and a custom one, everything varied".into(),
+        s,
+    ));
+    // A council preset, at the high end.
+    let (_, mut s) = with("Birmingham's official figures", all);
+    council_preset::apply_preset(&mut s, "E08000025", 2025).expect("Birmingham is a council");
+    s.assumptions.effect_level = EffectLevel::High;
+    s.assumptions.care_years = Some(0.8);
+    out.push(("Birmingham's official figures".into(), s));
+    // The totals held to the council's own counts.
+    let (_, mut s) = with(
+        "a small council, the counts binding",
+        vec![
+            choice("family-safeguarding"),
+            choice("no-wrong-door"),
+            choice("fgc-pre-proceedings"),
+            custom(),
+        ],
+    );
+    s.council.care_starts = Some(40.0);
+    s.council.children_looked_after = Some(30.0);
+    s.council.care_proceedings = Some(5.0);
+    s.council.police_incidents = Some(3.0);
+    s.council.emergency_admissions = Some(1.0);
+    s.programmes[1].cohort = Some(400.0);
+    s.programmes[2].cohort = Some(300.0);
+    out.push(("a small council, the counts binding".into(), s));
+    out
+}
+
+/// The number at `path` (`years[2].cost`) of a serialised projection.
+fn json_at(json: &serde_json::Value, path: &str) -> Option<f64> {
+    let mut node = json;
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        node = node.get(name)?;
+        if let Some(k) = index {
+            node = node.get(k)?;
+        }
+    }
+    node.as_f64()
+}
+
+/// Whether the derivation's own steps give the figure: money to the
+/// penny, everything else to a billionth.
+fn adds_up(d: &Derivation) -> Result<(), String> {
+    let got = d.evaluate();
+    let ok = if d.unit.is_money() {
+        (got - d.value).abs() < 0.005
+    } else {
+        (got - d.value).abs() <= 1e-9 * d.value.abs().max(1.0)
+    };
+    if ok && got.is_finite() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}: the steps give {got}, the projection {}",
+            d.path, d.value
+        ))
+    }
+}
+
+/// Whether `path` (`programmes[0].cohort`, `assumptions.ramp_pct[1]`) is a
+/// field of the scenario format, so that the form can link to it.
+fn is_field(path: &str) -> bool {
+    let mut general = String::new();
+    let mut skipping = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                general.push('[');
+                skipping = true;
+            }
+            ']' => {
+                general.push(']');
+                skipping = false;
+            }
+            _ if skipping => {}
+            c => general.push(c),
+        }
+    }
+    fields::by_path(&general).is_some() || fields::by_path(general.trim_end_matches("[]")).is_some()
+}
+
+/// Whether every input names a source: a scenario field, a council's
+/// official table, a citation, or the method's rule.
+fn sourced(step: &Step) -> Result<(), String> {
+    let mut bad = Vec::new();
+    step.walk(&mut |s| {
+        if let StepKind::Input { source } = &s.kind {
+            let ok = match source {
+                Source::Yours { field } => is_field(field),
+                Source::Official {
+                    field,
+                    council_code,
+                    dataset,
+                    citation,
+                    ..
+                } => {
+                    is_field(field)
+                        && !council_code.is_empty()
+                        && !dataset.is_empty()
+                        && citation.url.starts_with("https://")
+                }
+                Source::Cited {
+                    basis,
+                    citation,
+                    field,
+                    ..
+                } => {
+                    !basis.is_empty()
+                        && citation.url.starts_with("https://")
+                        && field.as_deref().is_none_or(is_field)
+                }
+                Source::Method { rule } => !rule.is_empty(),
+            };
+            if !ok {
+                bad.push(format!("{} ({source:?})", s.label));
+            }
+        }
+        if s.label.is_empty() {
+            bad.push("a step with no label".to_string());
+        }
+    });
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(bad.join("; "))
+    }
+}
+
+/// Each operation's recorded value is what its operands give, and every
+/// sum of money has its price year.
+fn consistent(step: &Step) -> Result<(), String> {
+    let mut bad = Vec::new();
+    step.walk(&mut |s| {
+        if s.unit.is_money() && s.price_year.is_none() {
+            bad.push(format!("{}: money without a price year", s.label));
+        }
+        if let StepKind::Operation { .. } = &s.kind {
+            let got = s.evaluate();
+            if (got - s.value).abs() > 1e-9 * s.value.abs().max(1.0) {
+                bad.push(format!(
+                    "{}: {} recorded, {got} worked out",
+                    s.label, s.value
+                ));
+            }
+        }
+    });
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(bad.join("; "))
+    }
+}
+
+#[test]
+fn every_output_of_every_scenario_adds_up_from_sourced_inputs() {
+    let mut checked = 0;
+    let (mut expanded_steps, mut shared_steps) = (0, 0);
+    let mut failures = Vec::new();
+    // The steps the scenarios are chosen to reach.
+    let mut reached = [
+        ("held to the council's", false),
+        ("risk left by", false),
+        ("share of the benefits left", false),
+        ("baseline growth", false),
+        ("children in need only, per case", false),
+        ("uprating from", false),
+        ("stay left", false),
+    ];
+    for (name, s) in scenarios() {
+        let mut w = Workings::new(&s).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let paths = w.outputs();
+        assert!(paths.len() > 100, "{name}: {} outputs", paths.len());
+        let json = serde_json::to_value(w.projection()).expect("serialises");
+        for path in paths {
+            // Each path names the projection's own figure, as serialised.
+            if !path.starts_with("uncertainty.") {
+                assert_eq!(
+                    explain::projection_value(w.projection(), &path),
+                    json_at(&json, &path),
+                    "{name}: {path}"
+                );
+            }
+            let d = match w.derivation(&path, false) {
+                Ok(d) => d,
+                Err(e) => {
+                    failures.push(format!("{name}: {path}: {e}"));
+                    continue;
+                }
+            };
+            // The working as one tree gives the figure too.
+            let whole = d.expanded();
+            if (whole.evaluate() - d.value).abs() > 0.005_f64.max(1e-9 * d.value.abs()) {
+                failures.push(format!(
+                    "{name}: {path}: the tree written out gives {}",
+                    whole.evaluate()
+                ));
+            }
+            expanded_steps += whole.size();
+            shared_steps += d.step.size() + d.shared.iter().map(Step::size).sum::<usize>();
+            for check in [adds_up(&d), sourced(&whole), consistent(&whole)] {
+                if let Err(e) = check {
+                    failures.push(format!("{name}: {e}"));
+                }
+            }
+            assert!(!d.sentence.is_empty() && !d.formula.is_empty(), "{path}");
+            if path.starts_with("summary.") {
+                d.walk(&mut |x| {
+                    for (words, seen) in reached.iter_mut() {
+                        *seen |= x.label.contains(*words);
+                    }
+                });
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} derivations fail:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    eprintln!("{checked} derivations add up; {shared_steps} steps written once, {expanded_steps} written out");
+    assert!(
+        shared_steps * 2 < expanded_steps,
+        "sharing saves little: {shared_steps} of {expanded_steps}"
+    );
+    for (words, seen) in reached {
+        assert!(seen, "no working reaches a step \u{201c}{words}\u{201d}");
+    }
+    assert!(checked > 2_000, "{checked}");
+}
+
+#[test]
+fn a_derivation_that_does_not_add_up_fails() {
+    let mut d = explain::explain(&default_scenario(), "summary.budget_npv").expect("explains");
+    assert!(adds_up(&d).is_ok());
+    // Change one input's value: the steps no longer give the figure.
+    fn first_input(s: &mut Step) -> Option<&mut Step> {
+        if matches!(s.kind, StepKind::Input { .. }) {
+            return Some(s);
+        }
+        match &mut s.kind {
+            StepKind::Operation { of, .. } => of.iter_mut().find_map(first_input),
+            _ => None,
+        }
+    }
+    let leaf = match first_input(&mut d.step) {
+        Some(leaf) => leaf,
+        None => d.shared.iter_mut().find_map(first_input).expect("an input"),
+    };
+    leaf.value *= 1.01;
+    assert!(adds_up(&d).is_err());
+}
+
+#[test]
+fn a_leaf_without_a_source_fails() {
+    let d = explain::explain(&default_scenario(), "years[1].savings.childrens_services")
+        .expect("explains");
+    assert!(sourced(&d.step).is_ok());
+    let blank = Step::input(
+        "a figure from nowhere",
+        1.0,
+        explain::Unit::Factor,
+        Source::Yours {
+            field: String::new(),
+        },
+    );
+    assert!(sourced(&blank).is_err());
+}
+
+#[test]
+fn unknown_paths_are_errors_naming_the_path() {
+    let s = default_scenario();
+    for path in [
+        "summary.nothing",
+        "years[5].cost",
+        "years[0].savings.fire",
+        "programmes[3].cost",
+        "uncertainty.npv.p20",
+        "",
+    ] {
+        let e = explain::explain(&s, path).expect_err(path);
+        assert_eq!(e.field, path);
+        assert!(
+            matches!(&e.kind, ErrorKind::UnknownOutput { path: p } if p == path),
+            "{path}: {e:?}"
+        );
+        assert!(e.to_string().contains("there is no figure called"), "{e}");
+    }
+    // A figure with no value in this scenario says why.
+    let mut free = s.clone();
+    free.programmes[0].cost_per_case = Some(0.0);
+    let e = explain::explain(&free, "summary.bcr").expect_err("no cost, no ratio");
+    assert!(matches!(e.kind, ErrorKind::NoFigure { .. }), "{e:?}");
+    // An invalid scenario names its bad field.
+    let mut bad = s.clone();
+    bad.assumptions.discount_rate_pct = f64::NAN;
+    let e = explain::explain(&bad, "summary.npv").expect_err("invalid");
+    assert_eq!(e.field, "assumptions.discount_rate_pct");
+}
+
+#[test]
+fn the_headline_names_its_sources_and_what_moves_it() {
+    let s = default_scenario();
+    let d = explain::explain(&s, "summary.budget_npv").expect("explains");
+    assert_eq!(d.price_year.as_deref(), Some("2025-26"));
+    assert!(
+        d.sentence.contains("discounted at 3.5% a year"),
+        "{}",
+        d.sentence
+    );
+    let inputs = d.inputs();
+    // Hertfordshire's official figures, the cited defaults and the evidence.
+    assert!(inputs.iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Official { field, council_code, .. } } if field == "council.care_starts" && council_code == "E10000015")));
+    assert!(inputs.iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Cited { field: Some(f), .. } } if f == "unit_costs.foster_weekly")));
+    assert!(inputs.iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Cited { citation, field: None, .. } } if citation.id == "forrester-2017")));
+    // A changed figure is the user's own.
+    let mut mine = s.clone();
+    mine.council.care_starts = Some(500.0);
+    let d2 = explain::explain(&mine, "summary.budget_npv").expect("explains");
+    assert!(d2.inputs().iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Yours { field } } if field == "council.care_starts")));
+    // The inputs that move it most, largest first, each with its fields.
+    assert!((2..=3).contains(&d.sensitive.len()), "{:?}", d.sensitive);
+    let swing = |k: usize| (d.sensitive[k].value_high - d.sensitive[k].value_low).abs();
+    assert!(swing(0) >= swing(1));
+    assert!(d.sensitive.iter().all(|x| !x.fields.is_empty()));
+    // The same one-at-a-time analysis as the tornado: the same largest bar.
+    let bars = outcome_calculator::model::calc::uncertainty::tornado(&s).expect("valid");
+    assert_eq!(bars[0].input, d.sensitive[0].input);
+    assert!((bars[0].npv_low - d.sensitive[0].value_low).abs() < 0.005);
+}
+
+#[test]
+fn a_simulation_result_says_so_and_lists_its_ranges() {
+    let mut s = default_scenario();
+    s.uncertainty.draws = 300;
+    let d = explain::explain(&s, "uncertainty.npv.p50").expect("explains");
+    match &d.step.kind {
+        StepKind::Simulated { seed, draws, from } => {
+            assert_eq!((*seed, *draws), (2026, 300));
+            assert!(from.iter().any(|x| x.label.contains("low end")));
+            assert!(from.iter().any(|x| matches!(&x.kind, StepKind::Input { source: Source::Yours { field } } if field == "uncertainty.seed")));
+        }
+        other => panic!("{other:?}"),
+    }
+    let sim = outcome_calculator::model::calc::uncertainty::simulate(&s).expect("valid");
+    assert_eq!(d.value, sim.npv.p50);
+    assert!(
+        d.sentence.contains("300 simulations with seed 2026"),
+        "{}",
+        d.sentence
+    );
+}
+
+#[test]
+fn workings_serialise_and_print() {
+    let s = default_scenario();
+    let d = explain::explain(&s, "years[2].savings.police").expect("explains");
+    let json = serde_json::to_value(&d).expect("serialises");
+    assert_eq!(json["path"], "years[2].savings.police");
+    assert_eq!(json["step"]["kind"], "operation");
+    let text = explain::text::render(&d);
+    assert!(text.contains("Working:") && text.contains("What moves this number most"));
+}
+
+/// Runs the CLI.
+fn cli(args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_outcome-calculator"))
+        .args(args)
+        .output()
+        .expect("the CLI runs");
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
+}
+
+#[test]
+fn the_cli_prints_a_working_as_text_and_as_json() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/examples/hertfordshire-family-safeguarding.json"
+    );
+    let (ok, out, _) = cli(&["--explain", "summary.budget_npv", file]);
+    assert!(ok);
+    // The opening lines shown in docs/methodology.md are the CLI's.
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/methodology.md"))
+        .expect("docs/methodology.md");
+    let shown = doc
+        .split("<!-- explain-example:start -->\n```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```\n<!-- explain-example:end -->").next())
+        .expect("the example in docs/methodology.md");
+    assert!(
+        out.starts_with(shown),
+        "docs/methodology.md §8a shows:\n{shown}\nthe CLI prints:\n{out}"
+    );
+    assert!(
+        out.starts_with("Net present budget impact to the council (summary.budget_npv)\n£1.09m"),
+        "{out}"
+    );
+    assert!(out.contains("Hertfordshire's official figure"));
+    assert!(out.contains("What moves this number most:\n  1. "));
+    let (ok, out, _) = cli(&["--explain-json", "years[2].savings.police", file]);
+    assert!(ok);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["path"], "years[2].savings.police");
+    let (ok, out2, _) = cli(&[
+        "--explain",
+        "years[2].savings.police",
+        "--explain-json",
+        file,
+    ]);
+    assert!(ok);
+    assert_eq!(out, out2);
+    let (ok, _, err) = cli(&["--explain", "years[9].cost", file]);
+    assert!(!ok);
+    assert!(
+        err.contains("years[9].cost: there is no figure called"),
+        "{err}"
+    );
+    let (ok, out, _) = cli(&["--outputs", file]);
+    assert!(ok && out.lines().any(|l| l == "summary.budget_npv"));
+    let (ok, out, _) = cli(&["--help"]);
+    assert!(ok && out.contains("--explain OUTPUT") && out.contains("--explain-json"));
+}
+
+#[test]
+fn what_moves_a_figure_links_to_fields_of_the_form() {
+    let all = scenarios();
+    let (name, s) = all
+        .iter()
+        .find(|(name, _)| name.contains("everything varied"))
+        .expect("the scenario with every programme and a custom one");
+    for path in [
+        "summary.budget_npv",
+        "summary.npv",
+        "years[1].savings.police",
+        "programmes[5].cost",
+    ] {
+        let d = explain::explain(s, path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(!d.sensitive.is_empty(), "{name}: {path}");
+        for x in &d.sensitive {
+            assert!(
+                !x.fields.is_empty() && x.fields.iter().all(|f| is_field(f)),
+                "{path}: {:?}",
+                x.fields
+            );
+        }
+    }
+    assert!(!is_field("programmes[0].no_such_field"));
+    assert!(
+        is_field("programmes[1].custom.effects[2].central") && is_field("assumptions.ramp_pct[3]")
+    );
+}
