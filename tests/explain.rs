@@ -304,8 +304,16 @@ fn every_output_of_every_scenario_adds_up_from_sourced_inputs() {
         assert!(paths.len() > 100, "{name}: {} outputs", paths.len());
         let json = serde_json::to_value(w.projection()).expect("serialises");
         for path in paths {
-            // Each path names the projection's own figure, as serialised.
-            if !path.starts_with("uncertainty.") {
+            // Each path names the projection's own figure, as serialised;
+            // an average over the years is its total ÷ the years.
+            if let Some(count) = path.strip_prefix("summary.average_counts.") {
+                let total = json_at(&json, &format!("summary.counts.{count}")).expect("a total");
+                assert_eq!(
+                    explain::projection_value(w.projection(), &path),
+                    Some(total / w.projection().years.len() as f64),
+                    "{name}: {path}"
+                );
+            } else if !path.starts_with("uncertainty.") {
                 assert_eq!(
                     explain::projection_value(w.projection(), &path),
                     json_at(&json, &path),

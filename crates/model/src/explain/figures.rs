@@ -91,6 +91,7 @@ pub fn outputs(p: &Projection) -> Vec<String> {
     out.push("summary.care_years".into());
     for c in COUNTS {
         out.push(format!("summary.counts.{c}"));
+        out.push(format!("summary.average_counts.{c}"));
     }
     for t in 0..p.years.len() {
         for f in YEAR_FIGURES {
@@ -209,6 +210,9 @@ pub fn projection_value(p: &Projection, path: &str) -> Option<f64> {
                 "cost_switching_pct" => s.cost_switching_pct?,
                 "care_years" => s.care_years,
                 "counts" => count_value(&s.counts, name(2)?)?,
+                // A total over the years ÷ the years: a stock on an
+                // average day (plans, children in need), as the results show it.
+                "average_counts" => count_value(&s.counts, name(2)?)? / p.years.len() as f64,
                 _ => return None,
             })
         }
@@ -656,6 +660,27 @@ impl Model<'_> {
                     format!("{} over the years", count_words(c)),
                     count_unit(c),
                     (0..self.h).map(|t| self.count_year(t, c)).collect(),
+                )
+            }
+            "average_counts" => {
+                let c = rest.get(1)?.0;
+                Step::op(
+                    format!("{}, on average over the years", count_words(c)),
+                    count_unit(c),
+                    Op::Quotient,
+                    vec![
+                        Step::sum(
+                            format!("{} over the years", count_words(c)),
+                            count_unit(c),
+                            (0..self.h).map(|t| self.count_year(t, c)).collect(),
+                        ),
+                        self.src.field(
+                            "years of the projection",
+                            "assumptions.horizon_years",
+                            self.h as f64,
+                            Unit::Years,
+                        ),
+                    ],
                 )
             }
             _ => return None,

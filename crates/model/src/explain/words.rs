@@ -193,6 +193,12 @@ pub fn formula(path: &str) -> (&'static str, &'static str) {
             "value of rank round((N − 1) × q) among N simulated results, q = 0.1, 0.5 or 0.9",
         );
     }
+    if within(".average_counts.") {
+        return (
+            "the figure over all the years ÷ the years of the projection: for a stock (children on a plan, in need), how many fewer on an average day",
+            "Σₜ count[t] ÷ years",
+        );
+    }
     if within(".counts.") {
         return match last {
             "children_in_care_fewer" => (
