@@ -61,28 +61,49 @@ export function tenYears(defaultScenario) {
   return s;
 }
 
+/**
+ * A library programme chosen as the benches choose it: its own cohort where
+ * the evidence gives a stand-in (else BENCH_COHORT), its published cost
+ * (else BENCH_ANNUAL_COST), and BENCH_COUNTERFACTUAL_PCT for an effect
+ * without a comparison group.
+ */
+export function benchChoice(p) {
+  return {
+    programme: p.id,
+    cohort: p.cohort.default ? null : BENCH_COHORT,
+    engagement_pct: 100,
+    effect_scale_pct: 100,
+    cost_per_case: null,
+    annual_cost: p.cost ? 0 : BENCH_ANNUAL_COST,
+    setup_cost: 0,
+    deadweight_pct: 0,
+    attribution_pct: 0,
+    counterfactual_pct: p.effects.some((e) => e.measure === 'cohort_observed')
+      ? BENCH_COUNTERFACTUAL_PCT
+      : null,
+  };
+}
+
 /** One scenario per library programme, as the native bench builds them. */
 export function nationalTemplates(defaultScenario, library) {
   return library.map((p) => {
     const s = tenYears(defaultScenario);
-    const choice = {
-      programme: p.id,
-      cohort: p.cohort.default_from ? null : BENCH_COHORT,
-      engagement_pct: 100,
-      effect_scale_pct: 100,
-      cost_per_case: null,
-      annual_cost: p.cost ? 0 : BENCH_ANNUAL_COST,
-      setup_cost: 0,
-      deadweight_pct: 0,
-      attribution_pct: 0,
-      counterfactual_pct: p.effects.some((e) => e.measure === 'observed_rate')
-        ? BENCH_COUNTERFACTUAL_PCT
-        : null,
-    };
-    s.programmes = [choice];
+    s.programmes = [benchChoice(p)];
     s.label = p.name;
     return s;
   });
+}
+
+/**
+ * Every library programme at once over YEARS years, DRAWS draws: nesting,
+ * per-case benefits, cohort and council effects, caps and placements all in
+ * play (the JS kernel is checked against wasm on it).
+ */
+export function allProgrammes(defaultScenario, library) {
+  const s = tenYears(defaultScenario);
+  s.programmes = library.map(benchChoice);
+  s.label = 'Every programme';
+  return s;
 }
 
 /** A number for the report: 3 significant figures, at most 3 decimals. */

@@ -13,17 +13,70 @@
 //                  share of the two results)
 //   national_ms    rollout() of every library programme (five calls: the
 //                  build has no single export for all programmes at once)
+// and, untimed, mc_all_max_rel_diff: the same comparison as mc_max_rel_diff
+// with every library programme in one scenario (bench/common.mjs,
+// `allProgrammes`), which exercises what the default scenario does not
+// (nesting, cohort and observed-rate effects, per-case benefits spread over
+// years). Either difference at or above MAX_REL_DIFF stops the bench: the
+// two sides would not be running the same Monte Carlo.
 
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { PKG, loadWasm, medianMs, median, nationalTemplates, tenYears } from './common.mjs';
+import {
+  PKG,
+  allProgrammes,
+  loadWasm,
+  medianMs,
+  median,
+  nationalTemplates,
+  tenYears,
+} from './common.mjs';
 import { simulateJs } from './mc-kernel.js';
+
+/** Largest relative difference allowed between the wasm and JS results. */
+export const MAX_REL_DIFF = 1e-9;
+
+/** Every percentile and share of a simulation result, in one list. */
+function figures(sim) {
+  return [
+    sim.npv.p10,
+    sim.npv.p50,
+    sim.npv.p90,
+    sim.npv_positive_share,
+    ...sim.years.flatMap((y) =>
+      ['net', 'cumulative_net', 'cumulative_pv_net']
+        .flatMap((k) => [y[k].p10, y[k].p50, y[k].p90])
+        .concat(y.paid_back_share),
+    ),
+  ];
+}
+
+/**
+ * The largest relative difference between two simulation results over
+ * every figure (relative to the figure, or absolute below 1).
+ */
+function maxRelDiff(wasmSim, jsSim, what) {
+  const a = figures(wasmSim);
+  const b = figures(jsSim);
+  if (a.length !== b.length) throw new Error(`${what}: the wasm and JS results differ in shape`);
+  const diff = Math.max(
+    ...a.map((x, i) => (x === b[i] ? 0 : Math.abs(x - b[i]) / Math.max(Math.abs(x), 1))),
+  );
+  if (!(diff < MAX_REL_DIFF)) {
+    throw new Error(
+      `${what}: the JS kernel differs from wasm by ${diff} (relative; at most ${MAX_REL_DIFF}): ` +
+        'bench/mc-kernel.js no longer runs the same Monte Carlo',
+    );
+  }
+  return diff;
+}
 
 export async function benchWasm({ pkgDir = PKG } = {}) {
   const wasm = await loadWasm(pkgDir);
   const base = wasm.defaultScenario();
   const library = wasm.library();
+  const constants = wasm.modelConstants();
 
   // (a) one projection, break-even search included.
   const projection_ms = medianMs(() => wasm.project(base), { warm: 200, reps: 21, batch: 100 });
@@ -37,7 +90,7 @@ export async function benchWasm({ pkgDir = PKG } = {}) {
     wasmSim = wasm.simulate(mc);
   };
   const runJs = () => {
-    jsSim = simulateJs(mc, library);
+    jsSim = simulateJs(mc, library, constants);
   };
   for (let i = 0; i < 5; i++) {
     runWasm();
@@ -53,24 +106,13 @@ export async function benchWasm({ pkgDir = PKG } = {}) {
     runJs();
     jsTimes.push(performance.now() - t0);
   }
-  // Every percentile and share of the two results, side by side.
-  const figures = (sim) => [
-    sim.npv.p10,
-    sim.npv.p50,
-    sim.npv.p90,
-    sim.npv_positive_share,
-    ...sim.years.flatMap((y) =>
-      ['net', 'cumulative_net', 'cumulative_pv_net']
-        .flatMap((k) => [y[k].p10, y[k].p50, y[k].p90])
-        .concat(y.paid_back_share),
-    ),
-  ];
-  const a = figures(wasmSim);
-  const b = figures(jsSim);
-  if (a.length !== b.length) throw new Error('the wasm and JS results differ in shape');
-  const mc_max_rel_diff = Math.max(
-    ...a.map((x, i) => (x === b[i] ? 0 : Math.abs(x - b[i]) / Math.max(Math.abs(x), 1))),
-  );
+  // Every percentile and share of the two results, side by side; then the
+  // same for every programme at once.
+  const mc_max_rel_diff = maxRelDiff(wasmSim, jsSim, 'default scenario');
+  const all = allProgrammes(base, library);
+  const allWasm = wasm.simulate(all);
+  const allJs = simulateJs(all, library, constants);
+  const mc_all_max_rel_diff = maxRelDiff(allWasm, allJs, 'every programme');
   const mc_ms = median(wasmTimes);
   const mc_js_ms = median(jsTimes);
   const npvWasm = wasmSim.npv.p50;
@@ -96,6 +138,9 @@ export async function benchWasm({ pkgDir = PKG } = {}) {
     mc_npv_p50_js: npvJs,
     mc_npv_p50_diff_pct: (100 * (npvJs - npvWasm)) / Math.abs(npvWasm),
     mc_max_rel_diff,
+    mc_all_max_rel_diff,
+    mc_all_npv_p50_wasm: allWasm.npv.p50,
+    mc_all_npv_p50_js: allJs.npv.p50,
     mc_positive_share_wasm: wasmSim.npv_positive_share,
     mc_positive_share_js: jsSim.npv_positive_share,
     national_council_runs: councils,
