@@ -26,5 +26,13 @@ pub use outcome_model as model;
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod binding;
 
+/// DOM helpers and number formatting, shared by the widget and the
+/// workings drawn on demand.
+#[cfg(all(target_arch = "wasm32", any(feature = "widget", feature = "workings")))]
+pub mod dom;
+
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod widget;
+
+#[cfg(all(target_arch = "wasm32", feature = "workings"))]
+pub mod workings;

@@ -46,6 +46,38 @@ function start() {
   return ready;
 }
 
+// Every figure's working is drawn by a module of its own
+// (pkg-workings/), fetched the first time a reader opens one: the
+// calculator itself does not carry its code. The single-file page holds
+// it inline.
+let workings;
+function loadWorkings() {
+  if (workings) return workings;
+  if (inline?.workings) {
+    workings = Promise.resolve().then(() => {
+      const m = globalThis.OUTCOME_CALCULATOR_WORKINGS();
+      m.initSync({ module: Uint8Array.from(atob(inline.workings), (c) => c.charCodeAt(0)) });
+      return m;
+    });
+    return workings;
+  }
+  workings = import('./pkg-workings/outcome_calculator.js').then(async (m) => {
+    const wasm = new URL('./pkg-workings/outcome_calculator_bg.wasm', import.meta.url);
+    await m.default({ module_or_path: wasm }).catch(async (err) => {
+      // As for the calculator: a policy with no connect-src.
+      if (!(err instanceof TypeError)) throw err;
+      const { default: bytes } = await import('./pkg-workings/outcome_calculator_bg.wasm.js');
+      return m.default({ module_or_path: bytes });
+    });
+    return m;
+  });
+  // A failed download may be tried again.
+  workings.catch(() => {
+    workings = undefined;
+  });
+  return workings;
+}
+
 // Shown when the calculator cannot start: no WebAssembly, or its files
 // could not be fetched or compiled. Text only, styled by widget.css when
 // that loads. (A fault once running is handled inside the calculator,
@@ -174,6 +206,27 @@ class OutcomeCalculator extends HTMLElement {
       this.start();
     };
     for (const type of FIRST_USE) root.addEventListener(type, first, { capture: true, passive: true });
+  }
+
+  /**
+   * Draws the working of the figure at `path` of `scenario` into `panel`
+   * (called by the calculator when a reader opens a figure's working).
+   */
+  openWorking(panel, scenario, path) {
+    return loadWorkings()
+      .then((m) => m.draw_working(panel, scenario, path))
+      .catch((err) => {
+        console.error('outcome-calculator: could not draw the working', err);
+        const p = document.createElement('p');
+        p.className = 'oc-working-sentence';
+        p.textContent = 'The working could not be loaded. Check your connection, then select the figure again.';
+        panel.replaceChildren(p);
+      });
+  }
+
+  /** Draws the headline figures' workings for the printed handout. */
+  printWorkings(section, scenario) {
+    return loadWorkings().then((m) => m.draw_print(section, scenario));
   }
 
   /** Fetches and starts the calculator (once); resolves when it is drawn. */

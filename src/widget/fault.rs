@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
-use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
 
 thread_local! {
     /// The calculators mounted on the page: shadow root and host element.

@@ -33,7 +33,6 @@
 //! single-file page instead gives the CSS to the shadow root as a
 //! constructed stylesheet (`data-inline-css`).
 
-pub mod dom;
 pub mod fault;
 pub mod form;
 pub mod results;
@@ -47,7 +46,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, ShadowRoot};
 
-use dom::{add_c, attrs, cat};
+use crate::dom::{self, add_c, attrs, cat};
 use state::State;
 
 type Shared = Rc<RefCell<State>>;
@@ -142,10 +141,16 @@ pub fn mount_with(
         });
     }
     {
-        // The error summary's links and the skip link to the results.
-        let root2 = root.clone();
-        listen(&page, "click", move |e| on_summary_click(&root2, &e));
+        // The error summary's links and the skip link to the results; a
+        // figure's working.
+        let (st, root2) = (st.clone(), root.clone());
+        listen(&page, "click", move |e| {
+            if !results::working::on_click(&root2, &st.borrow(), &e) {
+                on_summary_click(&root2, &e);
+            }
+        });
     }
+
     form::council::wire(&root, &form, &st, update);
     watch_width(&root, &st);
     tools::build(&root, &host, &page, &st);

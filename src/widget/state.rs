@@ -49,6 +49,9 @@ pub struct State {
     pub stale: bool,
     /// The problems found by the last [`State::recompute`].
     pub problems: Vec<Problem>,
+    /// The figures whose working is open, by path (`results::working`);
+    /// kept through redraws.
+    pub workings: std::cell::RefCell<Vec<String>>,
     /// The official figures of the council chosen, to tell the user's
     /// changes from them (see `council.rs`).
     pub official: Option<OwnedPreset>,
@@ -84,6 +87,7 @@ impl State {
             last: None,
             stale: false,
             problems: Vec::new(),
+            workings: Default::default(),
             official: None,
             imported: None,
         };
@@ -245,7 +249,7 @@ impl State {
             .map(|(id, e)| Problem {
                 target: Some(id.clone()),
                 slot: Some(id.clone()),
-                message: crate::widget::dom::sentence(&e.message()),
+                message: crate::dom::sentence(&e.message()),
             })
             .collect();
         match crate::model::project(&self.scenario) {
@@ -266,7 +270,7 @@ impl State {
                     problems.push(Problem {
                         target,
                         slot,
-                        message: crate::widget::dom::sentence(&e.message()),
+                        message: crate::dom::sentence(&e.message()),
                     });
                 }
             }
@@ -276,7 +280,7 @@ impl State {
 }
 
 fn cat2(a: &str, b: &str) -> String {
-    crate::widget::dom::cat(&[a, b])
+    crate::dom::cat(&[a, b])
 }
 
 /// Appends a small count in decimal digits.

@@ -19,8 +19,8 @@ use crate::model::data::council_preset::{self, FIGURES};
 use crate::model::data::presets::{self, OwnedPreset};
 use crate::model::import::dfe;
 
-use crate::widget::dom::format;
-use crate::widget::dom::{self, add, add_c, add_ct, attrs, cat, source_link, text};
+use crate::dom::format;
+use crate::dom::{self, add, add_c, add_ct, attrs, cat, source_link, text};
 use crate::widget::state::{push_count, State};
 
 /// Id of the council picker.

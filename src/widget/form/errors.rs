@@ -4,7 +4,7 @@
 
 use web_sys::ShadowRoot;
 
-use crate::widget::dom::{self, cat, text};
+use crate::dom::{self, cat, text};
 
 /// Shows, changes or clears the error next to a field or group (also the
 /// council picker and the file input).

@@ -10,8 +10,8 @@ use crate::model::data::defaults::{self, Sourced};
 use crate::model::data::evidence::{Grade, Measure, Placement, Programme};
 use crate::model::EffectLevel;
 
-use crate::widget::dom::format;
-use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, source_link, text};
+use crate::dom::format;
+use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, source_link, text};
 use crate::widget::form::errors;
 use crate::widget::form::fields::{self, Affix, Field, Kind};
 use crate::widget::state::{push_count, Problem, State};

@@ -11,8 +11,10 @@ use web_sys::{Element, Node};
 
 use crate::model::{Agency, Projection};
 
-use crate::widget::dom::format;
-use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, svg};
+use crate::dom::format;
+use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, svg};
+use crate::widget::results::figures::year_path;
+use crate::widget::results::working;
 
 /// A figure with caption and a folded table; returns the SVG and the element
 /// to put the table in.
@@ -89,7 +91,7 @@ pub fn table(parent: &Node, caption: &str, head: &[&str], rows: &[Vec<String>]) 
     region
 }
 
-pub(crate) use crate::widget::dom::n;
+pub(crate) use crate::dom::n;
 
 /// A round axis maximum at or above `max`: 1, 2, 2.5 or 5 times a power of 10.
 pub(crate) fn nice(max: f64) -> f64 {
@@ -420,12 +422,14 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
             ]
         })
         .collect();
-    table(
+    let region = table(
         &details,
         "Cost and savings so far, by year",
         &["Year", "Savings so far", "Cost so far", "Net so far"],
         &rows,
     );
+    let figures = ["cumulative_savings", "cumulative_cost", "cumulative_net"];
+    working::cells(&region, |t, c| figures.get(c).map(|f| year_path(t, f)));
 }
 
 /// Savings by agency over the horizon, with the cashable total.
@@ -491,12 +495,23 @@ pub fn agencies(parent: &Node, p: &Projection, w: f64) {
         format::money(s.total_cashable),
     ]);
     let years = &n(p.years.len() as f64);
-    table(
+    let region = table(
         &details,
         &cat(&["Savings by agency over ", years, " years"]),
         &["Agency", "Savings"],
         &table_rows,
     );
+    // The rows drawn: the agencies with savings, then the totals.
+    let paths: Vec<String> = Agency::ALL
+        .iter()
+        .filter(|a| s.savings_by_agency.get(**a) >= 0.5)
+        .map(|a| cat(&["summary.savings_by_agency.", a.key()]))
+        .chain([
+            "summary.total_savings".into(),
+            "summary.total_cashable".into(),
+        ])
+        .collect();
+    working::cells(&region, |r, _| paths.get(r).cloned());
 }
 
 /// Children's outcomes by year: time in care avoided, fewer protection
@@ -609,7 +624,7 @@ pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
             ]
         })
         .collect();
-    table(
+    let region = table(
         &details,
         "Changes in children's outcomes by year",
         &[
@@ -621,4 +636,11 @@ pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
         ],
         &rows,
     );
+    let figures = [
+        "counts.children_in_care_fewer",
+        "counts.care_entries_avoided",
+        "counts.cp_plans_fewer",
+        "counts.children_in_need_fewer",
+    ];
+    working::cells(&region, |t, c| figures.get(c).map(|f| year_path(t, f)));
 }

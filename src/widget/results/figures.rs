@@ -7,9 +7,10 @@ use web_sys::{Element, Node, ShadowRoot};
 
 use crate::model::{calc::plausible, BreakEven, Outcome, Projection};
 
-use crate::widget::dom::format;
-use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use crate::dom::format;
+use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
 use crate::widget::results::charts;
+use crate::widget::results::working;
 use crate::widget::state::{push_count, State};
 
 /// Builds the empty results section into `parent`.
@@ -181,6 +182,7 @@ pub fn render(root: &ShadowRoot, st: &State, redraw: bool) {
         let width = figures_width(&figures).unwrap_or(600.0).clamp(280.0, 760.0);
         dom::clear(&figures);
         details(&figures, st, p, width);
+        working::reopen(root, st);
         for id in open {
             if let Some(d) = dom::by_id(root, &id) {
                 dom::flag(&d, "open", true);
@@ -215,9 +217,22 @@ pub fn note_width(figures: &Element, w: i32) {
 
 /// A term and its value in a description list.
 fn pair(list: &Node, term: &str, value: &str, note: &str) {
+    pair_at(list, term, value, note, None);
+}
+
+/// A term and its value, the value a button that opens its working when
+/// `path` names the figure (`results::working`).
+fn pair_at(list: &Node, term: &str, value: &str, note: &str, path: Option<&str>) {
     let row = add_c(list, "div", "oc-pair");
     add_ct(&row, "dt", "oc-term", term);
-    let dd = add_ct(&row, "dd", "oc-value", value);
+    let dd = match path {
+        Some(p) => {
+            let dd = add_c(&row, "dd", "oc-value");
+            working::button(&dd, p, value);
+            dd
+        }
+        None => add_ct(&row, "dd", "oc-value", value),
+    };
     if !note.is_empty() {
         add_ct(&dd, "span", "oc-value-note", note);
     }
@@ -285,50 +300,57 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
 
     let kids = add_c(parent, "dl", "oc-keys");
     if c.care_entries_avoided > 0.0 {
-        pair(
+        pair_at(
             &kids,
             "Care entries avoided",
             &format::count(c.care_entries_avoided),
             "a flow: children who did not start to be looked after, all years",
+            Some("summary.counts.care_entries_avoided"),
         );
     }
-    pair(
+    pair_at(
         &kids,
         "Time in care avoided",
         &format::count(c.children_in_care_fewer),
         "child-years in care, all years",
+        Some("summary.counts.children_in_care_fewer"),
     );
-    pair(
+    pair_at(
         &kids,
         "Fewer children on protection plans",
         &format::count(average(c.cp_plans_fewer, n)),
         "a stock: fewer on a plan on an average day, averaged over the years",
+        Some("summary.average_counts.cp_plans_fewer"),
     );
-    pair(
+    pair_at(
         &kids,
         "Fewer children in need (not on a plan or in care)",
         &format::count(average(c.children_in_need_fewer, n)),
         "a stock: fewer open cases on an average day, averaged over the years",
+        Some("summary.average_counts.children_in_need_fewer"),
     );
-    for (v, term, note) in [
+    for (v, term, note, path) in [
         (
             c.care_proceedings_avoided,
             "Care proceedings avoided",
             "a flow: cases not issued, all years",
+            "summary.counts.care_proceedings_avoided",
         ),
         (
             c.police_incidents_avoided,
             "Repeat police call-outs avoided",
             "a flow: incidents, all years",
+            "summary.counts.police_incidents_avoided",
         ),
         (
             c.emergency_admissions_avoided,
             "Emergency admissions avoided",
             "a flow: adult admissions, all years",
+            "summary.counts.emergency_admissions_avoided",
         ),
     ] {
         if v > 0.0 {
-            pair(&kids, term, &format::count(v), note);
+            pair_at(&kids, term, &format::count(v), note, Some(path));
         }
     }
 
@@ -339,44 +361,50 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
         &cat(&["Money: discounted, in ", &s.price_base, " prices"]),
     );
     let money = add_c(parent, "dl", "oc-keys oc-keys--money");
-    pair(
+    pair_at(
         &money,
         "Net budget impact to the council",
         &format::money(s.budget_npv),
         "the council's cash savings minus the programme cost",
+        Some("summary.budget_npv"),
     );
-    pair(
+    pair_at(
         &money,
         "Council cash savings",
         &format::money(s.pv_cashable),
         "money that stops being spent: placements not bought",
+        Some("summary.pv_cashable"),
     );
-    pair(
+    pair_at(
         &money,
         "Programme cost",
         &format::money(s.pv_cost),
         "including optimism bias",
+        Some("summary.pv_cost"),
     );
-    pair(
+    pair_at(
         &money,
         "Council savings that are not cash",
         &format::money(s.pv_council_noncash),
         "staff time and in-house places freed; not cash unless you say so",
+        Some("summary.pv_council_noncash"),
     );
-    pair(
+    pair_at(
         &money,
         "Savings to other services",
         &format::money(s.pv_other_agencies),
         "police, NHS, courts and others",
+        Some("summary.pv_other_agencies"),
     );
-    pair(
+    pair_at(
         &money,
         "Net present value to the public purse",
         &format::money(s.npv),
         "all savings minus cost",
+        Some("summary.npv"),
     );
     match s.bcr {
-        Some(b) => pair(
+        Some(b) => pair_at(
             &money,
             "Benefit-cost ratio (public value)",
             &format::ratio(b),
@@ -385,6 +413,7 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
                 &format::ratio(b),
                 " of savings to all services for each £1 spent",
             ]),
+            Some("summary.bcr"),
         ),
         None => pair(
             &money,
@@ -394,19 +423,21 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
         ),
     }
     if let Some(r) = s.financial_roi {
-        pair(
+        pair_at(
             &money,
             "Financial return on investment",
             &format::pct(r * 100.0),
             "the council's cash savings less cost, for each pound of cost",
+            Some("summary.financial_roi"),
         );
     }
     match &s.payback_label {
-        Some(l) => pair(
+        Some(l) => pair_at(
             &money,
             "Pays back in cash to the council",
             l,
             "the year its cash savings so far reach costs so far (not discounted)",
+            Some("summary.payback_year"),
         ),
         None => pair(
             &money,
@@ -416,11 +447,12 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
         ),
     }
     if let Some(l) = &s.public_payback_label {
-        pair(
+        pair_at(
             &money,
             "Pays back to the public purse",
             l,
             "counting every service's savings",
+            Some("summary.public_payback_year"),
         );
     }
 
@@ -448,54 +480,62 @@ fn break_even(parent: &Node, st: &State, p: &Projection) {
     let s = &p.summary;
     add_ct(parent, "h3", "oc-h3", "Break-even for the council's budget");
     let list = add_c(parent, "ul", "oc-list");
-    match s.cost_switching_pct {
-        Some(k) if k >= 0.0 => {
-            add_t(
-                &list,
-                "li",
-                &cat(&[
-                    "Costs could rise by ",
-                    &format::pct(k),
-                    " before the council's cash savings stop covering them.",
-                ]),
-            );
-        }
-        Some(k) => {
-            add_t(
-                &list,
-                "li",
-                &cat(&[
-                    "Costs would have to fall by ",
-                    &format::pct(-k),
-                    " for the council's cash savings to cover them.",
-                ]),
-            );
-        }
-        None => {}
+    if let Some(k) = s.cost_switching_pct {
+        let li = add(&list, "li");
+        let (lead, shown) = if k >= 0.0 {
+            ("Costs could rise by ", k)
+        } else {
+            ("Costs would have to fall by ", -k)
+        };
+        text(&li, lead);
+        working::button(&li, "summary.cost_switching_pct", &format::pct(shown));
+        text(
+            &li,
+            if k >= 0.0 {
+                " before the council's cash savings stop covering them."
+            } else {
+                " for the council's cash savings to cover them."
+            },
+        );
     }
-    for r in &p.programmes {
-        for b in &r.break_even {
+    for (i, r) in p.programmes.iter().enumerate() {
+        for (k, b) in r.break_even.iter().enumerate() {
             let what = outcome_words(b.outcome);
             let li = add(&list, "li");
-            let words = match b.needed {
-                Some(x) => cat(&[
-                    &r.name,
-                    ": savings cover costs if ",
-                    what,
-                    " fall by at least ",
-                    &measure_words(b, x),
-                    ", other effects as entered (applied now, after adjustments: ",
-                    &measure_words(b, b.applied),
-                    ").",
-                ]),
-                None => cat(&[
-                    &r.name,
-                    ": no fall in ",
-                    what,
-                    " alone is large enough to cover the costs.",
-                ]),
-            };
-            text(&li, &words);
+            let mut at = "programmes[".to_string();
+            push_count(&mut at, i);
+            at.push_str("].break_even[");
+            push_count(&mut at, k);
+            at.push_str("].");
+            match b.needed {
+                Some(x) => {
+                    text(
+                        &li,
+                        &cat(&[
+                            &r.name,
+                            ": savings cover costs if ",
+                            what,
+                            " fall by at least ",
+                        ]),
+                    );
+                    working::button(&li, &cat(&[&at, "needed"]), &measure_words(b, x));
+                    text(
+                        &li,
+                        ", other effects as entered (applied now, after adjustments: ",
+                    );
+                    working::button(&li, &cat(&[&at, "applied"]), &measure_words(b, b.applied));
+                    text(&li, ").");
+                }
+                None => text(
+                    &li,
+                    &cat(&[
+                        &r.name,
+                        ": no fall in ",
+                        what,
+                        " alone is large enough to cover the costs.",
+                    ]),
+                ),
+            }
         }
     }
     let _ = st;
@@ -575,7 +615,7 @@ fn year_table(parent: &Node, p: &Projection) {
             ]
         })
         .collect();
-    charts::table(
+    let region = charts::table(
         &d,
         "Year by year",
         &[
@@ -593,4 +633,26 @@ fn year_table(parent: &Node, p: &Projection) {
         ],
         &rows,
     );
+    let figures = [
+        "counts.care_entries_avoided",
+        "counts.children_in_care_fewer",
+        "counts.cp_plans_fewer",
+        "counts.children_in_need_fewer",
+        "gross_savings",
+        "cashable_savings",
+        "cost",
+        "net",
+        "cumulative_net",
+        "cumulative_pv_net",
+    ];
+    working::cells(&region, |t, c| figures.get(c).map(|f| year_path(t, f)));
+}
+
+/// The path of a figure of year `t` (from 0) of the projection.
+pub fn year_path(t: usize, figure: &str) -> String {
+    let mut s = "years[".to_string();
+    crate::widget::state::push_count(&mut s, t);
+    s.push_str("].");
+    s.push_str(figure);
+    s
 }

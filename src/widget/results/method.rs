@@ -8,8 +8,8 @@ use crate::model::data::citation::Citation;
 use crate::model::data::defaults::sourced_all;
 use crate::model::data::evidence::{self, Measure};
 
-use crate::widget::dom::format;
-use crate::widget::dom::{add, add_c, add_ct, add_t, cat, source_link, text};
+use crate::dom::format;
+use crate::dom::{add, add_c, add_ct, add_t, cat, source_link, text};
 use crate::widget::form::fields;
 use crate::widget::form::inputs::{grade_words, price_note, sourced_value};
 use crate::widget::state::push_count;
@@ -80,18 +80,11 @@ pub fn build(parent: &Node) {
         let li = add(&list, "li");
         add_t(&li, "strong", field_label(s.field));
         text(&li, &cat(&[": ", &sourced_value(&s), &price_note(&s)]));
-        text(
-            &li,
-            &cat(&[". ", &crate::widget::dom::sentence(s.basis), ". "]),
-        );
+        text(&li, &cat(&[". ", &crate::dom::sentence(s.basis), ". "]));
         cite(&li, &s.source);
         text(
             &li,
-            &cat(&[
-                " ",
-                &crate::widget::dom::sentence(s.verification.label()),
-                ".",
-            ]),
+            &cat(&[" ", &crate::dom::sentence(s.verification.label()), "."]),
         );
     }
 
@@ -103,7 +96,7 @@ pub fn build(parent: &Node) {
         text(&li, &cat(&["Evidence: ", grade_words(p.grade), "."]));
         for e in &p.effects {
             let li = add(&ul, "li");
-            text(&li, &cat(&[&crate::widget::dom::sentence(e.finding), ". "]));
+            text(&li, &cat(&[&crate::dom::sentence(e.finding), ". "]));
             match e.measure {
                 Measure::CohortObserved { .. } => {}
                 _ if e.range_basis == evidence::RangeBasis::Convention => text(

@@ -19,8 +19,8 @@ use crate::model::data::council_preset;
 use crate::model::views::export;
 use crate::model::views::rollout::{rollout_over, Rollout, Totals};
 
-use crate::widget::dom::format;
-use crate::widget::dom::{self, add_c, add_ct, attrs, cat, text};
+use crate::dom::format;
+use crate::dom::{self, add_c, add_ct, attrs, cat, text};
 use crate::widget::form::council;
 use crate::widget::results::charts;
 use crate::widget::state::{push_count, State};

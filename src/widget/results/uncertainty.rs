@@ -29,8 +29,8 @@ use web_sys::{Element, Node, ShadowRoot};
 use crate::model::calc::uncertainty::{self, Bar, Simulation};
 use crate::model::Scenario;
 
-use crate::widget::dom::format;
-use crate::widget::dom::{self, add_c, add_ct, add_t, attrs, cat, svg};
+use crate::dom::format;
+use crate::dom::{self, add_c, add_ct, add_t, attrs, cat, svg};
 use crate::widget::results::charts::{self, figure, label, legend, line, n, nice, patterns, rect};
 use crate::widget::state::{push_count, State};
 

@@ -11,7 +11,7 @@ use web_sys::{Element, ShadowRoot};
 use crate::model::views::compare::{self, Unit};
 use crate::model::{Projection, Scenario};
 
-use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
 use crate::widget::results::charts;
 use crate::widget::{dom::format, form::fields, tools::embed};
 

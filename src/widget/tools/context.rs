@@ -27,8 +27,8 @@ use crate::model::context::neighbours::Closeness;
 use crate::model::context::spend::{self, SpendYear};
 use crate::model::context::trend::{self, TrendMethod};
 
-use crate::widget::dom::format;
-use crate::widget::dom::{self, add_c, add_ct, cat};
+use crate::dom::format;
+use crate::dom::{self, add_c, add_ct, cat};
 use crate::widget::form::council;
 use crate::widget::results::charts::{self, fill, label, patterns, rect};
 use crate::widget::state::State;

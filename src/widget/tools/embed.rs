@@ -15,7 +15,7 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use crate::model::{scenario::link, Scenario};
 
-use crate::widget::dom::{self, attrs, cat};
+use crate::dom::{self, attrs, cat};
 use crate::widget::form::fields;
 
 /// Names that configure the embed rather than the scenario.

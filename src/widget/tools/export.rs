@@ -9,8 +9,8 @@ use web_sys::{Blob, BlobPropertyBag, Element, HtmlElement, ShadowRoot, Url};
 
 use crate::model::{self, Error, Projection, Scenario};
 
-use crate::widget::dom::n;
-use crate::widget::dom::{self, add_c, add_ct, add_t, attrs, cat};
+use crate::dom::n;
+use crate::dom::{self, add_c, add_ct, add_t, attrs, cat};
 
 /// Builds the export panel: report, scenario file, import.
 pub fn build(parent: &Element) -> Element {

@@ -19,7 +19,7 @@ use web_sys::{Element, Event, HtmlElement, ShadowRoot};
 
 use crate::model::{scenario::link, Scenario};
 
-use crate::widget::dom::{self, add_c, attrs};
+use crate::dom::{self, add_c, attrs};
 use crate::widget::tools::share::Start;
 use crate::widget::Shared;
 
@@ -349,9 +349,8 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
         }
         "json" => export::json(root, &st.borrow().scenario),
         "print" => {
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
+            // The handout's page of workings first, then the print dialog.
+            crate::widget::results::working::print(root, &st.borrow().scenario);
         }
         "chart" => {
             let id = button.get_attribute("data-chart").unwrap_or_default();

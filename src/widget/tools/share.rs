@@ -24,7 +24,7 @@ use web_sys::{Element, ShadowRoot};
 
 use crate::model::{self, scenario::link, Error, Scenario};
 
-use crate::widget::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
 use crate::widget::{tools::embed, tools::workshop};
 
 /// The starting scenario and what to tell the user about it.

@@ -13,7 +13,7 @@
 
 use web_sys::{Element, Storage};
 
-use crate::widget::dom::{self, add_c, add_ct, attrs, cat};
+use crate::dom::{self, add_c, add_ct, attrs, cat};
 
 const KEY: &str = "outcome-calculator:scenario:";
 

@@ -83,6 +83,18 @@ impl Agency {
         self as usize
     }
 
+    /// Its name in the projection's serialised form and in figure paths
+    /// (`summary.savings_by_agency.police`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Agency::ChildrensServices => "childrens_services",
+            Agency::Police => "police",
+            Agency::Nhs => "nhs",
+            Agency::CourtsLegal => "courts_legal",
+            Agency::OtherPublic => "other_public",
+        }
+    }
+
     /// A short plain-English name.
     pub fn label(self) -> &'static str {
         match self {

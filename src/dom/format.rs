@@ -8,7 +8,7 @@
 use js_sys::{Array, Function, Intl::NumberFormat, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::widget::dom::cat;
+use crate::dom::cat;
 
 struct Formats {
     money: Function,
@@ -16,6 +16,8 @@ struct Formats {
     one_dp: Function,
     two_dp: Function,
     plain: Function,
+    four_dp: Function,
+    pence: Function,
 }
 
 fn formatter(options: &[(&str, JsValue)]) -> Function {
@@ -43,6 +45,12 @@ thread_local! {
         one_dp: formatter(&[digits(1)]),
         two_dp: formatter(&[digits(2)]),
         plain: formatter(&[digits(2), ("useGrouping", false.into())]),
+        four_dp: formatter(&[digits(4)]),
+        pence: formatter(&[
+            ("style", "currency".into()),
+            ("currency", "GBP".into()),
+            digits(2),
+        ]),
     };
 }
 
@@ -85,6 +93,16 @@ pub fn count(x: f64) -> String {
 /// A percentage: "14%", "8.8%".
 pub fn pct(x: f64) -> String {
     cat(&[&run(|f| &f.one_dp, x), "%"])
+}
+
+/// A figure in a working: up to four decimals ("0.6415", "1.035").
+pub fn decimal(x: f64) -> String {
+    run(|f| &f.four_dp, x)
+}
+
+/// Money to the penny, as a working's inputs are: "£636.12".
+pub fn pence(x: f64) -> String {
+    run(|f| &f.pence, x)
 }
 
 /// A ratio such as a benefit-cost ratio: "2.41".

@@ -1,0 +1,123 @@
+// Every figure opens its own working: the figure is a button, the working
+// opens below it with the reader's numbers (sentence, formula, the chain
+// down to sourced inputs, what moves it most), follows the answers while
+// open, and comes from a module fetched only the first time one is opened.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import {
+  byId,
+  formatViolations,
+  openCalculator,
+  runAxe,
+  useSiteAndBrowser,
+} from './helpers.mjs';
+
+const HEADLINE = 'outcome-calculator button[data-explain="summary.budget_npv"]';
+const panel = (path) => byId(`working:${path}`);
+const workingsRequests = (requests) => requests.filter((r) => r.url.includes('/pkg-workings/'));
+
+describe('every figure opens its working', () => {
+  let site;
+  let browser;
+  useSiteAndBrowser((s, b) => {
+    site = s;
+    browser = b;
+  });
+
+  test('the headline opens by keyboard, with the live numbers, sources and what moves it most', async () => {
+    const { page, requests, consoleErrors, close } = await openCalculator(browser, site.url);
+    assert.deepEqual(workingsRequests(requests), [], 'the workings module is fetched only when used');
+    const button = page.locator(HEADLINE);
+    const shown = (await button.textContent()).replace(/:.*$/, '');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const box = page.locator(panel('summary.budget_npv'));
+    const sentence = box.locator('.oc-working-sentence');
+    await sentence.waitFor();
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    assert.ok(workingsRequests(requests).length > 0, 'the workings module was fetched');
+    // The sentence works the headline out from the figures on screen.
+    assert.match(await sentence.textContent(), /net present budget impact to the council = £[\d.]+m .* − £[\d.]+m/);
+    assert.match(shown, /^£[\d.]+ million$/);
+    // The chain: the figure to the penny, its two parts, each input sourced.
+    const steps = box.locator('.oc-working-steps');
+    assert.match(await steps.locator('.oc-working-value').first().textContent(), /^£[\d,]+\.\d\d$/);
+    // Open steps, first closed one first, down to the inputs.
+    for (let i = 0; i < 12 && (await steps.locator('.oc-working-source').count()) === 0; i++) {
+      await steps.locator('details:not([open]) > summary').filter({ visible: true }).first().click();
+    }
+    const sources = await steps.locator('.oc-working-source').allTextContents();
+    assert.ok(sources.length > 0, 'inputs are shown');
+    for (const s of sources) assert.ok(s.trim().length > 0, 'every input says where it comes from');
+    // What moves it most: inputs linked to their fields.
+    const moves = box.locator('.oc-working-moves li');
+    assert.ok((await moves.count()) >= 2);
+    const link = moves.locator('a[data-target]').first();
+    const target = await link.getAttribute('data-target');
+    await link.click();
+    const focused = await page.evaluate(() => document.querySelector('outcome-calculator').shadowRoot.activeElement?.id);
+    assert.equal(focused, target, 'the link moves to the input');
+    // Enter again closes it.
+    await button.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator(panel('summary.budget_npv')).count(), 0);
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
+  test('a chart point opens its working, and an open working follows the answers', async () => {
+    const { page, consoleErrors, close } = await openCalculator(browser, site.url);
+    const table = page.locator(byId('oc-cumulative-table'));
+    await table.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    const cell = table.locator('button[data-explain="years[2].cumulative_net"]');
+    const shown = (await cell.textContent()).replace(/:.*$/, '');
+    await cell.focus();
+    await page.keyboard.press('Enter');
+    const sentence = page.locator(panel('years[2].cumulative_net')).locator('.oc-working-sentence');
+    await sentence.waitFor();
+    const before = await sentence.textContent();
+    assert.match(before, /£/);
+    assert.match(shown, /£/);
+    await page.locator(byId('council.care_starts')).fill('600');
+    await page.locator(panel('years[2].cumulative_net')).locator('.oc-working-sentence').filter({ hasNotText: before }).waitFor();
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
+  test('the printed handout carries the headline figures\' workings', async () => {
+    const { page, close } = await openCalculator(browser, site.url);
+    await page.evaluate(() => {
+      window.print = () => {
+        window.__printed = true;
+      };
+    });
+    await page.locator('outcome-calculator').getByRole('button', { name: 'Print' }).click();
+    await page.waitForFunction(() => window.__printed === true);
+    const sheet = page.locator(byId('oc-print-workings'));
+    assert.match(await sheet.textContent(), /How the headline figures are worked out.*Net present budget impact/s);
+    await close();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe finds nothing with a working open at 320 px (${colorScheme})`, async () => {
+      const { page, close } = await openCalculator(browser, site.url, {
+        bypassCSP: true,
+        colorScheme,
+        viewport: { width: 320, height: 640 },
+      });
+      await page.locator(HEADLINE).click();
+      const box = page.locator(panel('summary.budget_npv'));
+      await box.locator('.oc-working-sentence').waitFor();
+      await box.locator('details:not([open]) > summary').first().click();
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 320, `the page is ${wide} px wide`);
+      const { violations } = await runAxe(page, { include: [['outcome-calculator']] });
+      assert.equal(violations.length, 0, formatViolations(violations));
+      await close();
+    });
+  }
+});
