@@ -599,3 +599,23 @@ fn what_moves_a_figure_links_to_fields_of_the_form() {
         is_field("programmes[1].custom.effects[2].central") && is_field("assumptions.ramp_pct[3]")
     );
 }
+
+#[test]
+fn the_workings_sheet_starts_each_figure_with_its_value() {
+    let s = outcome_calculator::model::default_scenario();
+    let p = outcome_calculator::model::project(&s).expect("projects");
+    let csv = outcome_calculator::model::explain::sheet::headline(&s).expect("a sheet");
+    let first = csv
+        .lines()
+        .find(|l| l.starts_with("summary.budget_npv,1,0,"))
+        .expect("the headline's first row");
+    let value: f64 = first.split(',').nth(4).unwrap().parse().unwrap();
+    assert!((value - p.summary.budget_npv).abs() < 0.005, "{value}");
+    // Every row of an input names where it comes from.
+    for row in csv.lines().skip(1) {
+        assert!(
+            !row.ends_with(','),
+            "a row with no source or operation: {row}"
+        );
+    }
+}

@@ -224,6 +224,11 @@ class OutcomeCalculator extends HTMLElement {
       });
   }
 
+  /** The headline figures' workings as CSV text, for the export panel. */
+  workingsCsv(scenario) {
+    return loadWorkings().then((m) => m.workings_csv(scenario));
+  }
+
   /** Draws the headline figures' workings for the printed handout. */
   printWorkings(section, scenario) {
     return loadWorkings().then((m) => m.draw_print(section, scenario));

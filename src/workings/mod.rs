@@ -88,6 +88,13 @@ pub fn draw_working(panel: Element, scenario: JsValue, path: &str) -> Result<(),
     Ok(())
 }
 
+/// The headline figures' workings as a CSV sheet (`model::explain::sheet`).
+#[wasm_bindgen]
+pub fn workings_csv(scenario: JsValue) -> Result<String, JsValue> {
+    let s = scenario_of(scenario)?;
+    explain::sheet::headline(&s).map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
 /// Draws the headline figures' sentences and formulas into `section`, for
 /// the printed handout.
 #[wasm_bindgen]

@@ -102,6 +102,35 @@ describe('every figure opens its working', () => {
     await close();
   });
 
+  test('the workings download as a CSV sheet, step by step down to sourced inputs', async () => {
+    const { page, consoleErrors, close } = await openCalculator(browser, site.url);
+    const shown = (await page.locator(HEADLINE).textContent()).replace(/:.*$/, '');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('outcome-calculator').getByRole('button', { name: 'Download the workings (CSV)' }).click(),
+    ]);
+    assert.match(file.suggestedFilename(), /-workings\.csv$/);
+    const text = await new Promise((ok, fail) => {
+      file.createReadStream().then((stream) => {
+        const chunks = [];
+        stream.on('data', (c) => chunks.push(c));
+        stream.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+        stream.on('error', fail);
+      }, fail);
+    });
+    const lines = text.trim().split('\n');
+    assert.equal(lines[0], 'figure,step,depth,label,value,unit,price year,source');
+    const first = lines.find((l) => l.startsWith('summary.budget_npv,1,0,'));
+    assert.ok(first, 'the headline is the first figure');
+    const value = Number(first.split(',')[4]);
+    assert.equal(`£${(value / 1e6).toFixed(1)} million`, shown, 'the sheet holds the figure on screen');
+    // Every input row names its source.
+    const inputs = lines.filter((l) => /your figure|official figure|Department|Treasury|HM |evaluation|fixed/i.test(l));
+    assert.ok(inputs.length > 5, `${inputs.length} sourced rows`);
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
   for (const colorScheme of ['light', 'dark']) {
     test(`axe finds nothing with a working open at 320 px (${colorScheme})`, async () => {
       const { page, close } = await openCalculator(browser, site.url, {

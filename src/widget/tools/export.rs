@@ -21,6 +21,7 @@ pub fn build(parent: &Element) -> Element {
     for (action, words) in [
         ("csv", "Download the report (CSV)"),
         ("json", "Download the scenario file (JSON)"),
+        ("workings", "Download the workings (CSV)"),
         ("print", "Print"),
     ] {
         let b = add_ct(&row, "button", "oc-button oc-button--secondary", words);
@@ -29,7 +30,7 @@ pub fn build(parent: &Element) -> Element {
     add_t(
         &section,
         "p",
-        "The report lists every figure used with its source and the results year by year. The scenario file opens here again, or in the command-line calculator.",
+        "The report lists every figure used with its source and the results year by year. The workings show how each headline figure is worked out, step by step down to its sourced inputs. The scenario file opens here again, or in the command-line calculator.",
     );
     let group = add_c(&section, "div", "oc-field");
     group.set_id("import-group");
@@ -190,6 +191,49 @@ pub fn csv(root: &ShadowRoot, s: &Scenario, p: &Projection) {
     let text = model::views::export::report_csv(s, p, &today());
     download_text(&text, "text/csv;charset=utf-8", &file_name(s, "csv"));
     say(root, "The report is downloading as a CSV file.");
+}
+
+/// Downloads the headline figures' workings as a CSV sheet, written by the
+/// workings module (fetched on first use through the loader's
+/// `workingsCsv`).
+pub fn workings(root: &ShadowRoot, s: &Scenario) {
+    use serde::Serialize;
+    let host = root.host();
+    let Some(f) = js_sys::Reflect::get(&host, &JsValue::from_str("workingsCsv"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        say(root, "The workings could not be made on this page.");
+        return;
+    };
+    let Ok(value) = s.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
+        return;
+    };
+    let Some(p) = f
+        .call1(&host, &value)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return;
+    };
+    say(root, "Working out every step…");
+    let name = file_name(s, "csv").replace(".csv", "-workings.csv");
+    let (r1, r2) = (root.clone(), root.clone());
+    let done = Closure::<dyn FnMut(JsValue)>::new(move |text: JsValue| {
+        if let Some(t) = text.as_string() {
+            download_text(&t, "text/csv;charset=utf-8", &name);
+            say(&r1, "The workings are downloading as a CSV file.");
+        }
+    });
+    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        say(
+            &r2,
+            "The workings could not be loaded. Check your connection and try again.",
+        );
+    });
+    let _ = p.then2(&done, &failed);
+    done.forget();
+    failed.forget();
 }
 
 /// Downloads the scenario file.

@@ -348,6 +348,18 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
             }
         }
         "json" => export::json(root, &st.borrow().scenario),
+        "workings" => {
+            let s = st.borrow();
+            if s.stale {
+                say(
+                    root,
+                    "export-status",
+                    "Correct the answers marked as wrong first: the workings need results.",
+                );
+            } else {
+                export::workings(root, &s.scenario);
+            }
+        }
         "print" => {
             // The handout's page of workings first, then the print dialog.
             crate::widget::results::working::print(root, &st.borrow().scenario);

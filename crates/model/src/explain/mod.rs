@@ -27,6 +27,7 @@ mod figures;
 mod inputs;
 mod model;
 mod share;
+pub mod sheet;
 mod source;
 pub mod text;
 mod timing;
