@@ -13,7 +13,6 @@ use crate::model::{Agency, Projection};
 
 use crate::dom::format;
 use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, svg};
-use crate::widget::results::figures::year_path;
 use crate::widget::results::working;
 
 /// A figure with caption and a folded table; returns the SVG and the element
@@ -429,7 +428,9 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
         &rows,
     );
     let figures = ["cumulative_savings", "cumulative_cost", "cumulative_net"];
-    working::cells(&region, |t, c| figures.get(c).map(|f| year_path(t, f)));
+    working::cells(&region, |t, c| {
+        figures.get(c).map(|f| working::year_path(t, f))
+    });
 }
 
 /// Savings by agency over the horizon, with the cashable total.
@@ -642,5 +643,7 @@ pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
         "counts.cp_plans_fewer",
         "counts.children_in_need_fewer",
     ];
-    working::cells(&region, |t, c| figures.get(c).map(|f| year_path(t, f)));
+    working::cells(&region, |t, c| {
+        figures.get(c).map(|f| working::year_path(t, f))
+    });
 }

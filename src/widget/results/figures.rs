@@ -645,14 +645,7 @@ fn year_table(parent: &Node, p: &Projection) {
         "cumulative_net",
         "cumulative_pv_net",
     ];
-    working::cells(&region, |t, c| figures.get(c).map(|f| year_path(t, f)));
-}
-
-/// The path of a figure of year `t` (from 0) of the projection.
-pub fn year_path(t: usize, figure: &str) -> String {
-    let mut s = "years[".to_string();
-    crate::widget::state::push_count(&mut s, t);
-    s.push_str("].");
-    s.push_str(figure);
-    s
+    working::cells(&region, |t, c| {
+        figures.get(c).map(|f| working::year_path(t, f))
+    });
 }

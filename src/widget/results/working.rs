@@ -34,6 +34,11 @@ pub fn button(parent: &Node, path: &str, value: &str) -> Element {
     b
 }
 
+/// The path of a figure of year `t` (from 0) of the projection.
+pub fn year_path(t: usize, figure: &str) -> String {
+    cat(&["years[", &dom::n(t as f64), "].", figure])
+}
+
 /// Turns the cells of a table drawn by `charts::table` into figure
 /// buttons: `path(row, column)` gives the figure of each body cell (the
 /// column counts the cells after the row's header), `None` to leave it.
