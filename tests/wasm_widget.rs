@@ -8,7 +8,7 @@
 
 use outcome_calculator::binding;
 use outcome_calculator::model::{self, Council, ProgrammeChoice, Scenario};
-use outcome_calculator::widget::{self, dom::format};
+use outcome_calculator::{dom::format, widget};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot};
