@@ -3,11 +3,12 @@
 //! changes are held to and the counts a council-wide effect is a share
 //! of), year by year.
 
-use outcome_calculator::model::calc::baseline::{self, lead_years, lines, Series};
+use outcome_calculator::model::calc::baseline::{self, lead_years, Series};
 use outcome_calculator::model::context::council_data::CouncilData;
 use outcome_calculator::model::context::trend::{self, scenario_trends_in};
 use outcome_calculator::model::data::evidence::Grade;
 use outcome_calculator::model::scenario::link;
+use outcome_calculator::model::views::baseline::lines;
 use outcome_calculator::model::{
     default_scenario, project, Baseline, BaselineTrends, CustomEffect, CustomMeasure,
     CustomProgramme, Outcome, ProgrammeChoice, Projection, Scenario,

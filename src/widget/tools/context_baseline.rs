@@ -2,7 +2,7 @@
 //! baseline (held flat, the council's own trend, England's trend) and, for
 //! each outcome, one chart of the council's published history with the
 //! projection's lines without and with the programmes ahead of it
-//! (`model::calc::baseline::lines`), each with a table.
+//! (`model::views::baseline::lines`), each with a table.
 //!
 //! Choosing a trend writes the baseline and its yearly figures, worked out
 //! from the loaded history (`model::context::trend::scenario_trends_in`),
@@ -11,10 +11,11 @@
 
 use web_sys::{Element, Node};
 
-use crate::model::calc::baseline::{lines, Line, Series};
+use crate::model::calc::baseline::Series;
 use crate::model::context::council_data::CouncilData;
 use crate::model::context::history::OwnedSeries;
 use crate::model::context::trend::{self, measure_of};
+use crate::model::views::baseline::{lines, Line};
 use crate::model::{Baseline, Projection, Scenario};
 
 use crate::widget::dom::format;
