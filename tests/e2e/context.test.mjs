@@ -2,7 +2,8 @@
 // trend as the baseline and its ten statistical neighbours; every council
 // in the picker shows its history and neighbours or says which figure is
 // missing and why; the half-way button makes a scenario labelled an
-// illustration; the council data file is fetched only when the panel
+// illustration; the council's own spend per looked-after child beside the
+// national default, with its caveats; the council data file is fetched only when the panel
 // opens; axe-core with the panel open (light and dark); 320 px without
 // sideways scrolling; and the CLI's --history and --neighbours.
 
@@ -199,6 +200,36 @@ describe('your council in context', () => {
     await herts.page.locator(byId('context-half-way')).click();
     await herts.page.locator(byId('context-half-way-said')).filter({ hasText: /no gap to illustrate/ }).waitFor();
     await herts.close();
+  });
+
+  test("the council's own spend per looked-after child beside the national default, with its caveats", async () => {
+    const { page, close } = await open('?council=E06000009');
+    await openPanel(page);
+    let text = await panelText(page);
+    assert.match(text, /National default: foster care, £45,586 a year/);
+    // Blackpool's own figure (2024-25 outturn, uprated), not another council's.
+    const own = text.match(/Blackpool's own net spend per looked-after child, as the calculator uses it: £([\d,]+) a year/);
+    assert.ok(own, text);
+    assert.notEqual(own[1], '126,631');
+    assert.match(text, /an average,\s+not what one child fewer saves/);
+    assert.match(text, /Sandwell's is/);
+    await page.locator(byId('context-use-average')).click();
+    assert.ok(await page.locator(byId('family-safeguarding.placement.council_average')).isChecked());
+    assert.match(await shareLink(page), /family-safeguarding\.placement=council_average/);
+
+    // Sandwell records its looked-after spending elsewhere; Birmingham's
+    // returns were not received: missing, never zero, and no button.
+    for (const [code, why] of [
+      ['E08000028', /recorded outside the looked-after lines/],
+      ['E08000025', /return was not received in time/],
+    ]) {
+      await page.locator(PICK).selectOption(code);
+      text = await panelText(page);
+      assert.match(text, why, code);
+      assert.match(text, /No spend per looked-after child for [^:]+: missing, not zero/, code);
+      assert.equal(await page.locator(byId('context-use-average')).count(), 0, code);
+    }
+    await close();
   });
 
   test('the council data file is fetched only when the panel opens', async () => {
