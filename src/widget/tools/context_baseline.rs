@@ -18,8 +18,8 @@ use crate::model::context::trend::{self, measure_of};
 use crate::model::views::baseline::{lines, Line};
 use crate::model::{Baseline, Projection, Scenario};
 
-use crate::widget::dom::format;
-use crate::widget::dom::{self, add_c, add_ct, attrs, cat, svg};
+use crate::dom::format;
+use crate::dom::{self, add_c, add_ct, attrs, cat, svg};
 use crate::widget::results::charts::{self, label, legend, line, n, nice, rect};
 
 /// The radios' `name`; each radio's id is `context-baseline-<word>`.
