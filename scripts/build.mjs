@@ -62,9 +62,14 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // profile.wasm-release.package.outcome-model) 35 KB for a Monte Carlo
 // 4.3 times faster (321.9 KB), and every figure a button that opens its
 // working, whose own code is a separate module fetched on first use (5 KB:
-// 327.2 KB). The budget sits just above the size so any growth fails the
-// build and is a decision.
-const CALCULATOR_BUDGET = 330 * 1024;
+// 327.2 KB), then the baseline without the programmes (flat, the council's
+// own trend or England's, each outcome's history, baseline and projection
+// on one chart), the half-way illustration as a scenario and the council's
+// own unit cost beside the national default in the context panel (12.3 KB;
+// 340.3 KB with the workings sheet; the first load is unchanged). The
+// budget sits just above the size so any growth fails the build and is a
+// decision.
+const CALCULATOR_BUDGET = 341 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');

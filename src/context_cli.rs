@@ -1,7 +1,7 @@
 //! The CLI's council-in-context commands:
 //!
 //! ```text
-//! outcome-calculator --council E10000015 --history [--method flat|linear|damped|rate|england]
+//! outcome-calculator --council E10000015 --history [--method flat|linear|damped|growth|rate|england]
 //! outcome-calculator --council E10000015 --neighbours [--year 2025]
 //! outcome-calculator --backtest
 //! ```
@@ -52,7 +52,11 @@ pub fn run(args: &[String]) -> ExitCode {
             "--backtest" => show_backtest = true,
             "--method" => match it.next().and_then(|m| TrendMethod::parse(m)) {
                 Some(m) => method = m,
-                None => return fail("--method needs one of flat, linear, damped, rate, england"),
+                None => {
+                    return fail(
+                        "--method needs one of flat, linear, damped, growth, rate, england",
+                    )
+                }
             },
             "--year" => match it.next().and_then(|y| y.parse().ok()) {
                 Some(y) if (history::FIRST_YEAR..=history::LAST_YEAR).contains(&y) => year = y,

@@ -31,6 +31,23 @@ fn hertfordshire_history_and_baseline() {
     let (ok, out, _) = run(&["--council", "919", "--history", "--method", "linear"]);
     assert!(ok);
     assert!(out.contains("# baseline: linear"));
+    // The council's own trend, as the calculator's "own trend" baseline
+    // uses it: the 2026 figure is 999 moved by one year of it.
+    let (ok, out, _) = run(&["--council", "E10000015", "--history", "--method", "growth"]);
+    assert!(ok);
+    assert!(out.contains("# baseline: the council's own trend"), "{out}");
+    let pct = outcome_calculator::model::context::trend::scenario_trends(
+        "E10000015",
+        outcome_calculator::model::Baseline::CouncilTrend,
+    )
+    .looked_after_pct
+    .unwrap();
+    let line = out.lines().find(|l| l.starts_with("cla_31mar,")).unwrap();
+    let first: f64 = line.split(',').nth(1).unwrap().parse().unwrap();
+    assert!(
+        (first - 999.0 * (1.0 + pct / 100.0)).abs() <= 1.0,
+        "{line} vs {pct}%"
+    );
 }
 
 #[test]

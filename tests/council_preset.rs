@@ -288,3 +288,33 @@ fn links_and_attributes_naming_a_council_start_from_its_figures() {
     assert_eq!(e.field, "council");
     assert!(e.message().contains("abolished"), "{}", e.message());
 }
+
+#[test]
+fn a_council_chosen_brings_its_own_spend_per_looked_after_child_or_none() {
+    // (council, whether it has a usable figure): Sandwell records its
+    // looked-after spending on another line, Birmingham's returns were not
+    // received in any of the three years; neither may keep the figure of
+    // the council before.
+    let cases = [
+        ("E06000009", true),
+        ("E08000025", false),
+        ("E08000028", false),
+        ("E10000015", true),
+    ];
+    for (code, has) in cases {
+        let own = presets::latest(code)
+            .unwrap()
+            .to_council()
+            .cla_spend_per_child;
+        assert_eq!(own.is_some(), has, "{code}");
+        // From the picker, over the default (Hertfordshire's) figures.
+        let mut s = default_scenario();
+        council_preset::apply(&mut s, presets::latest(code).unwrap());
+        assert_eq!(s.council.cla_spend_per_child, own, "{code}: picked");
+        // From a link naming only the council.
+        let pairs = link::pairs(&format!("council={code}")).unwrap();
+        let base = council_preset::base_for(default_scenario(), &pairs).unwrap();
+        let s = link::apply(base, &pairs).unwrap();
+        assert_eq!(s.council.cla_spend_per_child, own, "{code}: link");
+    }
+}

@@ -95,6 +95,13 @@ fn baselines() {
             &[140.0, 140.0],
         ),
         (
+            "growth of a single figure",
+            TrendMethod::Growth,
+            &[(2025, Some(40.0))],
+            2,
+            &[40.0, 40.0],
+        ),
+        (
             "england alone",
             TrendMethod::EnglandTrend,
             &rising,
@@ -117,7 +124,7 @@ fn baselines_with_population_and_england() {
     // Children 10,000 then 11,000: the line gives 12,000 in 2026, so the
     // rate of 100 per 10,000 children (held) gives 120 children.
     let population = [(2024, Some(10_000.0)), (2025, Some(11_000.0))];
-    // England up 10% a year on its line from 1,000 in 2025: 1,100 in 2026.
+    // England up by a ninth a year (900 to 1,000): 100 becomes 111.1.
     let england = [(2024, Some(900.0)), (2025, Some(1_000.0))];
     let ctx = Context {
         population: &population,
@@ -126,7 +133,15 @@ fn baselines_with_population_and_england() {
     let rate = baseline_in(TrendMethod::RateTimesPopulation, &cla, &ctx, 1);
     assert!((rate[0] - 100.0 / 11_000.0 * 12_000.0).abs() < 1e-9);
     let eng = baseline_in(TrendMethod::EnglandTrend, &cla, &ctx, 1);
-    assert!((eng[0] - 110.0).abs() < 1e-9);
+    assert!((eng[0] - 100.0 * 1_000.0 / 900.0).abs() < 1e-9);
+    // The council's own steady change: 10% a year.
+    let own = [
+        (2023, Some(100.0)),
+        (2024, Some(110.0)),
+        (2025, Some(121.0)),
+    ];
+    let growth = baseline_in(TrendMethod::Growth, &own, &ctx, 2);
+    assert!((growth[0] - 133.1).abs() < 1e-9 && (growth[1] - 146.41).abs() < 1e-9);
 }
 
 #[test]

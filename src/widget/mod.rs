@@ -184,7 +184,7 @@ fn listen(target: &Element, event: &str, f: impl FnMut(Event) + 'static) {
 }
 
 /// Recomputes and brings errors and results in line.
-fn update(root: &ShadowRoot, s: &mut State, force: bool) {
+pub(crate) fn update(root: &ShadowRoot, s: &mut State, force: bool) {
     let before = std::mem::take(&mut s.problems);
     s.recompute();
     form::inputs::sync_errors(root, &before, &s.problems);

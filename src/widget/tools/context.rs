@@ -1,7 +1,11 @@
-//! "Your council in context": the chosen council's history 2013-2025 with
-//! its baseline, and its rates per 10,000 children and spend per
-//! looked-after child beside its ten statistical neighbours, their median
-//! and England (`model::context::neighbour_compare`), each chart with a table.
+//! "Your council in context": the chosen council's history 2013-2025, the
+//! choice of baseline without the programmes with each outcome's history,
+//! baseline and projection on one chart (`context_baseline.rs`), and its
+//! rates per 10,000 children and spend per looked-after child beside its
+//! ten statistical neighbours, their median and England
+//! (`model::context::neighbour_compare`), each chart with a table, and a
+//! button that makes "half-way to the neighbours' median" a scenario,
+//! labelled an illustration.
 //!
 //! The figures are not in the module: they load from
 //! `data/council-data.js` beside the loader the first time the panel is
@@ -21,17 +25,22 @@ use web_sys::{Element, Node, ShadowRoot};
 use crate::model::context::council_data::CouncilData;
 use crate::model::context::history::{self, Measure};
 use crate::model::context::neighbour_compare::{
-    self, compare_in, half_way, Comparison, Rates, Role,
+    self, compare_in, half_way, half_way_scenario, Comparison, Rates, Role,
 };
 use crate::model::context::neighbours::Closeness;
 use crate::model::context::spend::{self, SpendYear};
-use crate::model::context::trend::{self, TrendMethod};
+use crate::model::context::trend;
+use crate::model::Baseline;
+
+#[path = "context_baseline.rs"]
+mod baseline;
 
 use crate::dom::format;
 use crate::dom::{self, add_c, add_ct, cat};
 use crate::widget::form::council;
 use crate::widget::results::charts::{self, fill, label, patterns, rect};
 use crate::widget::state::State;
+use web_sys::{Event, HtmlInputElement};
 
 type Shared = Rc<RefCell<State>>;
 
@@ -68,6 +77,10 @@ pub fn build(parent: &Node, root: &ShadowRoot, st: &Shared) {
             sync_with(&r, &st, &s);
         }
     });
+    let (r, s) = (root.clone(), st.clone());
+    council::on(&d, "change", move |e| on_change(&r, &s, &e));
+    let (r, s) = (root.clone(), st.clone());
+    council::on(&d, "click", move |e| on_click(&r, &s, &e));
     SHARED.with(|slot| *slot.borrow_mut() = Some(st.clone()));
 }
 
@@ -111,7 +124,7 @@ fn sync_with(root: &ShadowRoot, st: &State, shared: &Shared) {
         Load::NotAsked => None,
     });
     match state {
-        Some(Ok(data)) => render(&body, &data, &code),
+        Some(Ok(data)) => render(&body, &data, &code, st),
         Some(Err(why)) => {
             dom::clear(&body);
             let p = add_ct(&body, "p", "oc-notice", &why);
@@ -198,8 +211,118 @@ fn money_text(x: Option<f64>) -> String {
     x.map_or("no figure".to_string(), format::money)
 }
 
+/// The loaded council figures, if they are in.
+fn loaded() -> Option<Rc<CouncilData>> {
+    DATA.with(|d| match &*d.borrow() {
+        Load::Ready(data) => Some(data.clone()),
+        _ => None,
+    })
+}
+
+/// A baseline chosen: its yearly figures from the council's history go
+/// into the scenario, and everything is worked out again.
+fn on_change(root: &ShadowRoot, shared: &Shared, e: &Event) {
+    let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    if input.name() != baseline::NAME {
+        return;
+    }
+    let (Some(b), Some(data)) = (Baseline::parse(&input.value()), loaded()) else {
+        return;
+    };
+    let Ok(mut st) = shared.try_borrow_mut() else {
+        return;
+    };
+    let code = st.scenario.council.code.clone().unwrap_or_default();
+    st.scenario.assumptions.baseline = b;
+    st.scenario.assumptions.baseline_trends = trend::scenario_trends_in(&data.history, &code, b);
+    crate::widget::update(root, &mut st, true);
+    drop(st);
+    // The panel was drawn again: keep the reader where they were.
+    if let Some(radio) = dom::by_id(root, &baseline::radio_id(b)) {
+        dom::focus(&radio);
+    }
+}
+
+/// "Make it a scenario": the half-way illustration replaces the scenario.
+fn on_click(root: &ShadowRoot, shared: &Shared, e: &Event) {
+    let button = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("button").ok().flatten())
+        .map(|b| b.id())
+        .unwrap_or_default();
+    if button == USE_AVERAGE {
+        use_average(root, shared);
+        return;
+    }
+    let is_ours = button == HALF_WAY;
+    let Some(data) = loaded().filter(|_| is_ours) else {
+        return;
+    };
+    let made = {
+        let Ok(st) = shared.try_borrow() else {
+            return;
+        };
+        let code = st.scenario.council.code.clone().unwrap_or_default();
+        compare_in(&data, &code, history::LAST_YEAR)
+            .ok_or_else(|| "This council has no statistical neighbours.".to_string())
+            .and_then(|c| {
+                half_way_scenario(&st.scenario, &c, &data)
+                    .map_err(|e| dom::sentence(&cat(&[&e.message(), "."])))
+            })
+    };
+    match made {
+        Ok(scenario) => crate::widget::tools::redraw(
+            root,
+            scenario,
+            "Illustration made: the results now show the council half-way to its neighbours'              median rates. It is an illustration of the gap, not evidence of any programme.",
+        ),
+        Err(why) => {
+            if let Some(p) = dom::by_id(root, "context-half-way-said") {
+                p.set_text_content(Some(&why));
+            }
+        }
+    }
+}
+
+/// Every chosen programme's children costed at the council's average.
+fn use_average(root: &ShadowRoot, shared: &Shared) {
+    let Ok(mut st) = shared.try_borrow_mut() else {
+        return;
+    };
+    let ids: Vec<String> = st
+        .scenario
+        .programmes
+        .iter()
+        .map(|p| p.programme.clone())
+        .collect();
+    for id in &ids {
+        if st.set_placement(id, "council_average") {
+            if let Some(radio) = dom::by_id(root, &cat(&[id, ".placement.council_average"])) {
+                dom::flag(&radio, "checked", true);
+                if let Ok(r) = radio.dyn_into::<HtmlInputElement>() {
+                    r.set_checked(true);
+                }
+            }
+        }
+    }
+    crate::widget::update(root, &mut st, true);
+    drop(st);
+    if let Some(b) = dom::by_id(root, USE_AVERAGE) {
+        dom::focus(&b);
+    }
+}
+
+/// The id of the button that makes the half-way illustration a scenario.
+const HALF_WAY: &str = "context-half-way";
+
 /// Draws the panel's content for council `code`.
-fn render(body: &Element, data: &CouncilData, code: &str) {
+fn render(body: &Element, data: &CouncilData, code: &str, st: &State) {
     dom::clear(body);
     let Some(series) = history::find_in(&data.history, code) else {
         add_ct(
@@ -214,9 +337,10 @@ fn render(body: &Element, data: &CouncilData, code: &str) {
     let name = series.name.clone();
     add_ct(body, "h3", "oc-heading-s", &cat(&[&name, " since 2013"]));
     history_table(body, data, code, &name);
+    baseline::section(body, data, series, &st.scenario, st.last.as_ref());
 
     match compare_in(data, code, history::LAST_YEAR) {
-        Some(c) => comparison(body, data, &c, &name),
+        Some(c) => comparison(body, data, &c, &name, st),
         None => {
             add_ct(
                 body,
@@ -255,29 +379,11 @@ fn history_table(body: &Element, data: &CouncilData, code: &str, name: &str) {
         }
         rows.push(row);
     }
-    let method = trend::DEFAULT;
-    let baselines: Vec<Vec<(u16, f64)>> = measures
-        .iter()
-        .map(|m| trend::council_baseline_in(&data.history, code, *m, method, 3))
-        .collect();
-    for h in 0..3 {
-        let Some(year) = baselines.iter().find_map(|b| b.get(h).map(|(y, _)| *y)) else {
-            break;
-        };
-        let mut row = vec![cat(&[
-            &format::input(f64::from(year), false),
-            " (baseline)",
-        ])];
-        for b in &baselines {
-            row.push(b.get(h).map_or(String::new(), |(_, v)| format::count(*v)));
-        }
-        rows.push(row);
-    }
     charts::table(
         body,
         &cat(&[
             name,
-            ": children at 31 March (care starts: in the year to 31 March), and the baseline",
+            ": children at 31 March (care starts: in the year to 31 March), as published",
         ]),
         &[
             "Year",
@@ -288,19 +394,8 @@ fn history_table(body: &Element, data: &CouncilData, code: &str, name: &str) {
         ],
         &rows,
     );
-    let why = if method == TrendMethod::Flat {
-        ". In a back-test over every council no trend method forecast better than holding the \
-         last figure, so the baseline is flat; it is an assumption, not a forecast."
-    } else {
-        ". It forecast best in a back-test over every council; it is an assumption, not a \
-         forecast."
-    };
-    let mut notes = vec![cat(&[
-        "Baseline: ",
-        method.name(),
-        why,
-        " Looked-after figures are published from 2019 only.",
-    ])];
+    let mut notes =
+        vec!["Looked-after figures (and care starts) are published from 2019 only.".to_string()];
     for m in measures {
         for (year, why) in series.missing(m) {
             if year >= 2019 || m == Measure::CpPlans || m == Measure::ChildrenInNeed {
@@ -322,7 +417,7 @@ fn history_table(body: &Element, data: &CouncilData, code: &str, name: &str) {
 }
 
 /// The comparison: a bar chart per rate with the table of every figure.
-fn comparison(body: &Element, data: &CouncilData, c: &Comparison, name: &str) {
+fn comparison(body: &Element, data: &CouncilData, c: &Comparison, name: &str, st: &State) {
     add_ct(
         body,
         "h3",
@@ -395,6 +490,7 @@ fn comparison(body: &Element, data: &CouncilData, c: &Comparison, name: &str) {
         &rows,
     );
     spend_note(body, data, c, name);
+    unit_cost(body, name, st);
     illustration(body, data, c, name);
 }
 
@@ -559,6 +655,87 @@ fn spend_note(body: &Element, data: &CouncilData, c: &Comparison, name: &str) {
     }
 }
 
+/// The council's own spend per looked-after child beside the national
+/// default for a child kept out of care, and a button that costs the
+/// chosen programmes' children at it.
+fn unit_cost(body: &Element, name: &str, st: &State) {
+    let s = &st.scenario;
+    let foster = s.unit_costs.foster_annual();
+    let fig = add_c(body, "div", "oc-context-spend");
+    add_ct(
+        &fig,
+        "h3",
+        "oc-heading-s",
+        "The cost of a child kept out of care",
+    );
+    let ul = add_c(&fig, "ul", "oc-hint oc-context-notes");
+    add_ct(
+        &ul,
+        "li",
+        "",
+        &cat(&[
+            "National default: foster care, ",
+            &format::money(foster),
+            " a year (",
+            &format::money(s.unit_costs.foster_weekly),
+            " a week, 2025-26 prices); a children's home, ",
+            &format::money(s.unit_costs.residential_annual()),
+            " a year.",
+        ]),
+    );
+    match s.council.cla_spend_per_child {
+        Some(v) => {
+            add_ct(
+                &ul,
+                "li",
+                "",
+                &cat(&[
+                    name,
+                    "'s own net spend per looked-after child, as the calculator uses it: ",
+                    &format::money(v),
+                    " a year (its latest outturn, uprated to 2025-26 prices). It is an average, \
+                     not what one child fewer saves: it spreads fixed costs and the most \
+                     expensive placements over every child.",
+                ]),
+            );
+        }
+        None => {
+            add_ct(
+                &ul,
+                "li",
+                "",
+                &cat(&[
+                    "No spend per looked-after child for ",
+                    name,
+                    ": missing, not zero (see the reason above). Enter the council's own \
+                     figure under its figures to use one.",
+                ]),
+            );
+        }
+    }
+    add_ct(
+        &ul,
+        "li",
+        "",
+        "Where a trust or company runs a council's children's services, the payment to it may \
+         be recorded on other lines (Sandwell's is), so its spend per looked-after child may \
+         not compare.",
+    );
+    if s.council.cla_spend_per_child.is_some() && !s.programmes.is_empty() {
+        let b = add_ct(
+            &fig,
+            "button",
+            "oc-button oc-button--secondary",
+            "Cost the programmes' children at this council's average",
+        );
+        dom::attrs(&b, &[("type", "button"), ("id", USE_AVERAGE)]);
+    }
+}
+
+/// The id of the button that costs every programme's children at the
+/// council's average spend.
+const USE_AVERAGE: &str = "context-use-average";
+
 /// "If we moved half-way to our neighbours' median rate": the counts, as
 /// an illustration only.
 fn illustration(body: &Element, data: &CouncilData, c: &Comparison, name: &str) {
@@ -630,5 +807,27 @@ fn illustration(body: &Element, data: &CouncilData, c: &Comparison, name: &str) 
         ]),
         &["Children", "Now", "Half-way"],
         &rows,
+    );
+    add_ct(
+        &fig,
+        "p",
+        "oc-hint",
+        "As a scenario, the gap becomes a programme of its own (at no cost and with no optimism \
+         bias, since it is arithmetic, not an estimate) that takes care starts, plans and \
+         children in need half-way to the median, so the results show what the gap is worth. \
+         It replaces the programmes chosen; rates already at or below the median stay as they \
+         are.",
+    );
+    let button = add_ct(
+        &fig,
+        "button",
+        "oc-button oc-button--secondary",
+        "Make this illustration a scenario",
+    );
+    dom::attrs(&button, &[("type", "button"), ("id", HALF_WAY)]);
+    let said = add_c(&fig, "p", "oc-hint");
+    dom::attrs(
+        &said,
+        &[("id", "context-half-way-said"), ("role", "status")],
     );
 }

@@ -215,7 +215,7 @@ pub fn clear_keeping_stylesheet(root: &ShadowRoot) -> Option<Element> {
 
 /// Draws the widget again with another scenario (restore, import, "Start again"),
 /// keeping the pins, and says what happened.
-fn redraw(root: &ShadowRoot, scenario: Scenario, said: &str) {
+pub(crate) fn redraw(root: &ShadowRoot, scenario: Scenario, said: &str) {
     let Ok(host) = root.host().dyn_into::<HtmlElement>() else {
         return;
     };

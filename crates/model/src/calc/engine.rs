@@ -8,6 +8,7 @@
 //! and after that only the tails of those cohorts continue. The formulas are
 //! documented on [`crate::project()`] and in `docs/methodology.md`.
 
+use crate::calc::baseline::{self, Series};
 use crate::calc::outcome::{Agency, Outcome};
 use crate::calc::resolve::{self, Change};
 use crate::data::evidence::Placement;
@@ -39,12 +40,20 @@ pub struct Plan {
     pub ramp: Vec<f64>,
     /// Share of a cohort's benefits left k years after it was served.
     pub persist: Vec<f64>,
-    /// Baseline growth by year (the counts without the programmes).
+    /// Baseline growth by year from the typed yearly change of every
+    /// count (the counts without the programmes).
     pub growth: Vec<f64>,
+    /// Baseline multiplier by year of each outcome with a history, from
+    /// its trend ([`baseline::factors`], [`Series::ALL`] order); all 1
+    /// when the baseline is flat.
+    pub trend: Vec<[f64; 4]>,
     /// Upper bounds per outcome from the council's counts, per year before
-    /// growth: care entries, CP plans, children in need only, proceedings,
-    /// police incidents, admissions (`None`: no bound).
+    /// growth and trend: care entries, CP plans, children in need only,
+    /// proceedings, police incidents, admissions (`None`: no bound).
     pub bound: [Option<f64>; OUTCOMES],
+    /// Children in need (all tiers), on plans and looked after, for the
+    /// bound on children in need only once each follows its own trend.
+    pub cin_parts: Option<(f64, f64, f64)>,
     /// Children looked after at 31 March: the bound on child-years in care.
     pub care_stock: Option<f64>,
     /// Years in care per entry for the council (D).
@@ -229,10 +238,16 @@ impl Plan {
         let persist = (0..horizon)
             .map(|k| (1.0 - a.drop_off_pct / 100.0).powi(k as i32))
             .collect();
-        let growth = (0..horizon)
-            .map(|t| (1.0 + a.baseline_trend_pct / 100.0).powi(t as i32))
-            .collect();
+        let growth = baseline::growth(s);
+        let trend = baseline::factors(s);
         let k = &s.council;
+        let cin_parts = k.children_in_need.map(|cin| {
+            (
+                cin,
+                k.cp_plans.unwrap_or(0.0),
+                k.children_looked_after.unwrap_or(0.0),
+            )
+        });
         let cin_only = match (k.children_in_need, k.cp_plans, k.children_looked_after) {
             (Some(cin), cp, cla) => Some((cin - cp.unwrap_or(0.0) - cla.unwrap_or(0.0)).max(0.0)),
             _ => None,
@@ -296,7 +311,9 @@ impl Plan {
             ramp,
             persist,
             growth,
+            trend,
             bound,
+            cin_parts,
             care_stock: k.children_looked_after,
             care_years: d,
             unit: [
@@ -334,6 +351,39 @@ impl Plan {
     /// Number of per-case money values across all programmes.
     pub fn case_value_count(&self) -> usize {
         self.programmes.iter().map(|p| p.case_values.len()).sum()
+    }
+
+    /// The most outcome `o` can change in year `t` (the council's count as
+    /// it stands that year without the programmes); `o == OUTCOMES` is
+    /// time in care, held to the children looked after.
+    pub fn bound_at(&self, o: usize, t: usize) -> Option<f64> {
+        let f = &self.trend[t];
+        let at = |k: Series| f[k.index()];
+        let b = match o {
+            OUTCOMES => self.care_stock.map(|c| c * at(Series::LookedAfter)),
+            CARE => self.bound[CARE].map(|b| b * at(Series::CareStarts)),
+            CP => self.bound[CP].map(|b| b * at(Series::CpPlans)),
+            CIN => self.cin_parts.map(|(cin, cp, cla)| {
+                (cin * at(Series::ChildrenInNeed)
+                    - cp * at(Series::CpPlans)
+                    - cla * at(Series::LookedAfter))
+                .max(0.0)
+            }),
+            _ => self.bound[o],
+        };
+        b.map(|b| b * self.growth[t])
+    }
+
+    /// The trend multiplier in year `t` on the count an effect of kind
+    /// `change` is a share of (1 for events without a history).
+    fn trend_of(&self, change: Change, t: usize) -> f64 {
+        let k = match change {
+            Change::CareTime | Change::CareEntries | Change::InCareAt12Months => Series::CareStarts,
+            Change::CpPlans => Series::CpPlans,
+            Change::ChildrenInNeedAllTiers | Change::ChildrenInNeedOnly => Series::ChildrenInNeed,
+            Change::Flow(_) => return 1.0,
+        };
+        self.trend[t][k.index()]
     }
 
     /// The effect sizes as planned, in [`Draw::sizes`] order.
@@ -427,10 +477,26 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
             let nf = nest(s);
             for (j, e) in p.effects.iter().enumerate() {
                 let mut x = sizes[first[i] + j] / 100.0 * e.per_unit;
+                // An effect measured as a share of the council's count
+                // follows that count's baseline (its trend, then the
+                // typed yearly change); one measured per family does not.
+                let relative = e.measure == "relative";
+                let tr = |c: Change| {
+                    if relative {
+                        plan.trend_of(c, s)
+                    } else {
+                        1.0
+                    }
+                };
                 if matches!(e.change, Change::ChildrenInNeedAllTiers) {
-                    x = (x - cp_per_case - care_per_case).max(0.0);
+                    x = (x * tr(Change::ChildrenInNeedAllTiers)
+                        - cp_per_case * tr(Change::CpPlans)
+                        - care_per_case * tr(Change::CareTime))
+                    .max(0.0);
+                } else {
+                    x *= tr(e.change);
                 }
-                if e.measure == "relative" {
+                if relative {
                     x *= g;
                 }
                 let x = x * cases * p.adjustment;
@@ -547,9 +613,13 @@ fn limit(plan: &Plan, w: &mut Work, n: usize, o: usize) {
     } else {
         plan.bound[o]
     };
-    let Some(b) = bound else { return };
+    if bound.is_none() {
+        return;
+    }
     for t in 0..h {
-        let b = b * plan.growth[t];
+        let Some(b) = plan.bound_at(o, t) else {
+            continue;
+        };
         let at = |w: &Work, k: usize| {
             if o == OUTCOMES {
                 w.child_years[k]

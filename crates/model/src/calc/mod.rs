@@ -1,5 +1,6 @@
 //! The calculation: programmes resolved against the evidence, the year-by-year engine, the projection and its summary, the uncertainty simulation.
 
+pub mod baseline;
 pub mod engine;
 pub mod outcome;
 pub mod plausible;

@@ -1,5 +1,6 @@
 //! The Green Book summary and the public entry point, [`project`].
 
+use crate::calc::baseline::Series;
 use crate::calc::engine::{self, Plan, Work};
 use crate::calc::outcome::{Agency, ByAgency};
 use crate::calc::projection::{
@@ -8,7 +9,7 @@ use crate::calc::projection::{
 use crate::data::evidence::EVIDENCE_SET;
 use crate::data::prices;
 use crate::scenario::error::Error;
-use crate::scenario::format::{Scenario, FORMAT_VERSION};
+use crate::scenario::format::{Baseline, Scenario, FORMAT_VERSION};
 use crate::scenario::validate::validate;
 
 /// Projects a scenario: validates it, runs the chain year by year, and adds
@@ -133,12 +134,49 @@ pub(crate) fn summarise(
             ),
         },
     };
+    let mut notes = notes(plan, work);
+    if let Some(note) = baseline_note(s) {
+        notes.push(note);
+    }
+    let illustration = s.programmes.iter().any(|c| {
+        c.custom
+            .as_ref()
+            .is_some_and(|p| p.name == crate::context::neighbour_compare::ILLUSTRATION_NAME)
+    });
+    if illustration {
+        notes.insert(
+            0,
+            "This scenario is an illustration: the council moved half-way to its statistical neighbours' median rates, at no cost. It shows what the gap is worth, not evidence that any programme would close it.".to_string(),
+        );
+    }
     Projection {
         version: FORMAT_VERSION,
         evidence_set: EVIDENCE_SET.to_string(),
-        notes: notes(plan, work),
+        notes,
         years,
         programmes,
         summary,
     }
+}
+
+/// What the counts without the programmes follow, when it is not the
+/// council's figures held flat.
+fn baseline_note(s: &Scenario) -> Option<String> {
+    let a = &s.assumptions;
+    let whose = match a.baseline {
+        Baseline::Flat => return None,
+        Baseline::CouncilTrend => "the council's own trend",
+        Baseline::EnglandTrend => "England's trend",
+    };
+    let parts: Vec<String> = Series::ALL
+        .iter()
+        .map(|k| match k.trend(&a.baseline_trends) {
+            Some(p) => format!("{} {p:+}% a year", k.name()),
+            None => format!("{} held flat (no trend figure)", k.name()),
+        })
+        .collect();
+    Some(format!(
+        "Without the programmes the counts follow {whose}: {}. Flat forecast as well as any trend when tested on every council, so this is an assumption to explore, not a better forecast.",
+        parts.join("; ")
+    ))
 }

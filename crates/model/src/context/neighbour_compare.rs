@@ -9,10 +9,16 @@
 //! one**. A missing figure is `None`, never zero, and is left out of the
 //! median. Anything showing these figures must carry [`CREDIT`].
 
+use crate::calc::outcome::Outcome;
 use crate::context::council_data::CouncilData;
 use crate::context::history::{self, Measure};
 use crate::context::neighbours::{self, median, Closeness};
 use crate::context::spend::{self, SpendYear};
+use crate::data::evidence::{Grade, CUSTOM_ID};
+use crate::scenario::error::{Error, ErrorKind};
+use crate::scenario::format::{
+    CustomEffect, CustomMeasure, CustomProgramme, ProgrammeChoice, Scenario,
+};
 
 pub use crate::context::council_data::CREDIT;
 
@@ -215,6 +221,114 @@ pub fn half_way(count: f64, population: f64, median_rate: f64) -> Option<f64> {
     }
     let rate = count / population * 10_000.0;
     Some(((rate + median_rate) / 2.0) * population / 10_000.0)
+}
+
+/// The name of the programme an illustration scenario
+/// ([`half_way_scenario`]) holds: it is arithmetic, not a programme.
+pub const ILLUSTRATION_NAME: &str =
+    "Illustration: half-way to the neighbours' median (not a programme)";
+
+/// "If we moved half-way to our neighbours' median rate", as a scenario: the
+/// council's figures in `base` with one programme of its own,
+/// [`ILLUSTRATION_NAME`], that takes off each year, as a share of the
+/// council's count, the gap between the council's rate at 31 March of the
+/// comparison's year and half-way to its neighbours' median — for care
+/// starts, child protection plans and children in need only (the fall in
+/// all children in need less the fall in plans) — at no cost and with no
+/// optimism bias, as it is arithmetic, not an estimate. Rates at or below
+/// the median are left as they are. The scenario is labelled an
+/// illustration, not evidence that any programme would close the gap.
+///
+/// Errors (field `council`) when the council has no figures to compare or
+/// is at or below the median on all three.
+///
+/// ```
+/// use outcome_model::context::council_data::CouncilData;
+/// use outcome_model::context::neighbour_compare::{compare_in, half_way_scenario, ILLUSTRATION_NAME};
+/// let data = CouncilData::built_in();
+/// let c = compare_in(&data, "E10000015", 2025).unwrap();
+/// let s = half_way_scenario(&outcome_model::default_scenario(), &c, &data);
+/// // Hertfordshire is below its neighbours' median on every rate.
+/// assert!(s.is_err());
+/// ```
+pub fn half_way_scenario(
+    base: &Scenario,
+    c: &Comparison,
+    data: &CouncilData,
+) -> Result<Scenario, Error> {
+    let none = |reason: &str| {
+        Error::new(
+            "council",
+            ErrorKind::Invalid {
+                reason: reason.to_string(),
+            },
+        )
+    };
+    let council = c
+        .rows
+        .first()
+        .ok_or_else(|| none("no council to compare"))?;
+    let code = council.code.clone().unwrap_or_default();
+    let series = history::find_in(&data.history, &code)
+        .ok_or_else(|| none("the council has no published history"))?;
+    let population = series
+        .value(c.year, Measure::Population)
+        .ok_or_else(|| none("the number of children in the council is not published"))?;
+    let median = c
+        .rows
+        .iter()
+        .find(|r| r.role == Role::NeighbourMedian)
+        .map(|r| r.rates)
+        .unwrap_or_default();
+    // The fall to half-way, in children, and the count it is a share of.
+    let gap = |m: Measure, med: Option<f64>| -> Option<(f64, f64)> {
+        let now = series.value(c.year, m)?;
+        let to = half_way(now, population, med?)?;
+        (now > 0.0).then_some((now, (now - to).max(0.0)))
+    };
+    let starts = gap(Measure::CareStarts, median.care_starts);
+    let plans = gap(Measure::CpPlans, median.cp_plans);
+    let need = gap(Measure::ChildrenInNeed, median.children_in_need);
+    let need_only = need.map(|(now, fall)| (now, (fall - plans.map_or(0.0, |p| p.1)).max(0.0)));
+    let mut effects = Vec::new();
+    for (outcome, g) in [
+        (Outcome::CareEntries, starts),
+        (Outcome::CpPlans, plans),
+        (Outcome::ChildrenInNeed, need_only),
+    ] {
+        if let Some((now, fall)) = g.filter(|(_, fall)| *fall > 0.0) {
+            let pct = (fall / now * 100.0).min(100.0);
+            effects.push(CustomEffect {
+                outcome,
+                measure: CustomMeasure::Relative,
+                low: pct,
+                central: pct,
+                high: pct,
+                baseline: None,
+            });
+        }
+    }
+    if effects.is_empty() {
+        return Err(none(&format!(
+            "{} is at or below its neighbours' median on care starts, plans and children in need: there is no gap to illustrate",
+            council.name
+        )));
+    }
+    let mut choice = ProgrammeChoice::new(CUSTOM_ID);
+    choice.cost_per_case = Some(0.0);
+    choice.custom = Some(CustomProgramme {
+        name: ILLUSTRATION_NAME.to_string(),
+        grade: Grade::Modelled,
+        effects,
+    });
+    let mut s = base.clone();
+    s.programmes = vec![choice];
+    s.assumptions.optimism_bias_benefits.modelled_pct = 0.0;
+    s.label = format!(
+        "Illustration, not evidence of any programme: {} half-way to its neighbours' median",
+        council.name
+    );
+    Ok(s)
 }
 
 /// The comparison as CSV: one row each for the council, its neighbours,

@@ -12,7 +12,9 @@
 //! ("The counterfactual: trend back-test"); a test keeps [`DEFAULT`] equal
 //! to the back-test's winner.
 
+use crate::calc::baseline;
 use crate::context::history::{self, Measure, Rows, Series};
+use crate::scenario::format::{Baseline, BaselineTrends};
 
 /// A way to carry an outcome forward from its history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,13 +28,19 @@ pub enum TrendMethod {
     /// [`LINEAR_YEARS`] figures damped by [`DAMPING`] each year ahead: the
     /// change in year `h` is `slope × DAMPING^h`, so the trend fades.
     Damped,
+    /// The council's own trend: the last figure, moved each year by the
+    /// council's average yearly change over its last [`LINEAR_YEARS`]
+    /// figures (the least-squares slope of their logarithm), as a steady
+    /// percentage a year ([`growth_pct`]).
+    Growth,
     /// The last rate per 10,000 children held flat, times the number of
     /// children carried forward by its own least-squares line (needs the
     /// population history; without it, the same as `Flat`).
     RateTimesPopulation,
-    /// The last figure, moved in proportion to England's least-squares
-    /// line over the last [`LINEAR_YEARS`] years (needs England's history;
-    /// without it, the same as `Flat`).
+    /// England's trend: the last figure, moved each year by England's
+    /// average yearly change over the last [`LINEAR_YEARS`] years (the
+    /// same steady percentage as [`TrendMethod::Growth`], from England's
+    /// series; needs England's history; without it, the same as `Flat`).
     EnglandTrend,
 }
 
@@ -50,21 +58,23 @@ pub const DEFAULT: TrendMethod = TrendMethod::Flat;
 
 impl TrendMethod {
     /// Every method, in the order the back-test reports them.
-    pub const ALL: [TrendMethod; 5] = [
+    pub const ALL: [TrendMethod; 6] = [
         TrendMethod::Flat,
         TrendMethod::Linear,
         TrendMethod::Damped,
+        TrendMethod::Growth,
         TrendMethod::RateTimesPopulation,
         TrendMethod::EnglandTrend,
     ];
 
     /// Short name, as used on the command line: `flat`, `linear`,
-    /// `damped`, `rate`, `england`.
+    /// `damped`, `growth`, `rate`, `england`.
     pub fn id(self) -> &'static str {
         match self {
             TrendMethod::Flat => "flat",
             TrendMethod::Linear => "linear",
             TrendMethod::Damped => "damped",
+            TrendMethod::Growth => "growth",
             TrendMethod::RateTimesPopulation => "rate",
             TrendMethod::EnglandTrend => "england",
         }
@@ -76,10 +86,15 @@ impl TrendMethod {
             TrendMethod::Flat => "flat (last figure)",
             TrendMethod::Linear => "linear (least squares, last 5 years)",
             TrendMethod::Damped => "damped trend (last figure, 5-year slope damped by 0.8 a year)",
+            TrendMethod::Growth => {
+                "the council's own trend (its average yearly change over 5 years)"
+            }
             TrendMethod::RateTimesPopulation => {
                 "rate per 10,000 held flat, times the children's population trend"
             }
-            TrendMethod::EnglandTrend => "England's trend applied to the last figure",
+            TrendMethod::EnglandTrend => {
+                "England's trend (England's average yearly change over 5 years)"
+            }
         }
     }
 
@@ -127,7 +142,68 @@ fn least_squares(points: &[(f64, f64)], n: usize) -> Option<(f64, f64)> {
     Some((my - slope * mx, slope))
 }
 
-/// [`baseline`] with the figures some methods need besides the history.
+/// The steady yearly change, in % a year, of the last `n` positive figures:
+/// `e^b − 1` for `b` the least-squares slope of their natural logarithm
+/// against the year, held to ±[`MAX_GROWTH_PCT`]. `None` with fewer than
+/// two positive figures.
+fn log_growth(points: &[(f64, f64)], n: usize) -> Option<f64> {
+    let logs: Vec<(f64, f64)> = points
+        .iter()
+        .filter(|p| p.1 > 0.0)
+        .map(|p| (p.0, p.1.ln()))
+        .collect();
+    if logs.len().min(n) < 2 {
+        return None;
+    }
+    let (_, b) = least_squares(&logs, n)?;
+    let pct = (b.exp() - 1.0) * 100.0;
+    pct.is_finite()
+        .then_some(pct.clamp(-MAX_GROWTH_PCT, MAX_GROWTH_PCT))
+}
+
+/// The largest yearly change a trend method gives, % a year either way (the
+/// bounds of a scenario's trend figures).
+pub const MAX_GROWTH_PCT: f64 = 50.0;
+
+/// The yearly change, % a year, by which [`TrendMethod::Growth`] (the
+/// series' own) or [`TrendMethod::EnglandTrend`] (England's, in
+/// `context`) carries an outcome forward; `Some(0.0)` for
+/// [`TrendMethod::Flat`]; `None` for the methods that are not a steady
+/// change, or without two positive figures in the last [`LINEAR_YEARS`].
+///
+/// ```
+/// use outcome_model::context::trend::{growth_pct, Context, TrendMethod};
+/// let cla = [(2023, Some(100.0)), (2024, Some(110.0)), (2025, Some(121.0))];
+/// let g = growth_pct(TrendMethod::Growth, &cla, &Context::default()).unwrap();
+/// assert!((g - 10.0).abs() < 1e-9);
+/// assert_eq!(growth_pct(TrendMethod::Flat, &cla, &Context::default()), Some(0.0));
+/// assert_eq!(growth_pct(TrendMethod::Linear, &cla, &Context::default()), None);
+/// ```
+pub fn growth_pct(
+    method: TrendMethod,
+    history: &[(u16, Option<f64>)],
+    context: &Context,
+) -> Option<f64> {
+    let pts = points(history);
+    let end = history
+        .iter()
+        .map(|(y, _)| f64::from(*y))
+        .fold(pts.last()?.0, f64::max);
+    match method {
+        TrendMethod::Flat => Some(0.0),
+        TrendMethod::Growth => log_growth(&pts, LINEAR_YEARS),
+        TrendMethod::EnglandTrend => {
+            let eng: Vec<(f64, f64)> = points(context.england)
+                .into_iter()
+                .filter(|p| p.0 <= end)
+                .collect();
+            log_growth(&eng, LINEAR_YEARS)
+        }
+        _ => None,
+    }
+}
+
+/// [`baseline()`] with the figures some methods need besides the history.
 ///
 /// ```
 /// use outcome_model::context::trend::{baseline_in, Context, TrendMethod};
@@ -193,19 +269,12 @@ pub fn baseline_in(
                 _ => flat(),
             }
         }
-        TrendMethod::EnglandTrend => {
-            let eng: Vec<(f64, f64)> = points(context.england)
-                .into_iter()
-                .filter(|p| p.0 <= end)
-                .collect();
-            match least_squares(&eng, LINEAR_YEARS) {
-                Some((a, b)) if a + b * last_year > 0.0 => {
-                    let at_last = a + b * last_year;
-                    (1..=years_ahead)
-                        .map(|h| last * (a + b * target(h)) / at_last)
-                        .collect()
-                }
-                _ => flat(),
+        TrendMethod::Growth | TrendMethod::EnglandTrend => {
+            match growth_pct(method, history, context) {
+                Some(pct) => (1..=years_ahead)
+                    .map(|h| last * (1.0 + pct / 100.0).powf(target(h) - last_year))
+                    .collect(),
+                None => flat(),
             }
         }
     };
@@ -284,4 +353,65 @@ pub fn council_baseline_in<S: AsRef<str>, R: Rows<S>>(
         .zip(1u16..)
         .map(|(v, h)| (end + h, v))
         .collect()
+}
+
+/// The trend figures a scenario carries for `baseline`, from council
+/// `code`'s history in `councils` (England's series is their sum): for
+/// each outcome its [`growth_pct`] by [`TrendMethod::Growth`] (the
+/// council's own trend) or [`TrendMethod::EnglandTrend`], rounded to
+/// 0.01% a year; blank where the council has too few figures. All blank
+/// for a flat baseline or an unknown council.
+///
+/// ```
+/// use outcome_model::context::trend::scenario_trends;
+/// use outcome_model::Baseline;
+/// let t = scenario_trends("E10000015", Baseline::CouncilTrend);
+/// assert!(t.looked_after_pct.is_some() && t.cp_plans_pct.is_some());
+/// assert!(scenario_trends("E10000015", Baseline::Flat).is_empty());
+/// ```
+pub fn scenario_trends(code: &str, baseline: Baseline) -> BaselineTrends {
+    scenario_trends_in(history::all(), code, baseline)
+}
+
+/// [`scenario_trends`] from any list of histories (e.g. read at run time).
+pub fn scenario_trends_in<S: AsRef<str>, R: Rows<S>>(
+    councils: &[Series<S, R>],
+    code: &str,
+    baseline: Baseline,
+) -> BaselineTrends {
+    let mut out = BaselineTrends::default();
+    let method = match baseline {
+        Baseline::Flat => return out,
+        Baseline::CouncilTrend => TrendMethod::Growth,
+        Baseline::EnglandTrend => TrendMethod::EnglandTrend,
+    };
+    let Some(series) = history::find_in(councils, code) else {
+        return out;
+    };
+    for k in baseline::Series::ALL {
+        let measure = measure_of(k);
+        let values = series.values(measure);
+        let england = if method == TrendMethod::EnglandTrend {
+            history::england_series_in(councils, measure)
+        } else {
+            Vec::new()
+        };
+        let context = Context {
+            population: &[],
+            england: &england,
+        };
+        let pct = growth_pct(method, &values, &context).map(|p| (p * 100.0).round() / 100.0);
+        k.set_trend(&mut out, pct);
+    }
+    out
+}
+
+/// The history's measure of a baseline series.
+pub fn measure_of(series: baseline::Series) -> Measure {
+    match series {
+        baseline::Series::LookedAfter => Measure::LookedAfter,
+        baseline::Series::CareStarts => Measure::CareStarts,
+        baseline::Series::CpPlans => Measure::CpPlans,
+        baseline::Series::ChildrenInNeed => Measure::ChildrenInNeed,
+    }
 }

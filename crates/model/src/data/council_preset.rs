@@ -105,6 +105,9 @@ pub fn apply<S: AsRef<str>>(s: &mut Scenario, p: &Preset<S>) {
     for f in &FIGURES {
         *(f.slot)(c) = (f.official)(&b).map(f64::from);
     }
+    // Its own spend per looked-after child, or none: never another
+    // council's.
+    c.cla_spend_per_child = b.to_council().cla_spend_per_child;
 }
 
 /// Sets one figure (by scenario path) back to its official value. Returns

@@ -298,6 +298,13 @@ const YEARS: Field = Field {
     form: Form::Time,
     ..TEXT
 };
+const TREND: Field = Field {
+    bounds: Bounds::Range(-50.0, 50.0),
+    blank: true,
+    unit: "% a year",
+    preset: Preset::Blank,
+    ..PCT
+};
 const EFFECT: Field = Field {
     link: Link::Packed("effect"),
     kind: Kind::Number,
@@ -649,6 +656,43 @@ pub const FIELDS: &[Field] = &[
         label: "Yearly change in the counts without the programmes, percentage",
         access: access!(num assumptions.baseline_trend_pct),
         ..PCT
+    },
+    Field {
+        path: "assumptions.baseline",
+        link: Link::Top("baseline"),
+        kind: Kind::Choice,
+        bounds: Bounds::Words(&["flat", "council_trend", "england_trend"]),
+        preset: Preset::Word("flat"),
+        label: "The counts without the programmes: held flat, the council's own trend or England's trend",
+        ..TEXT
+    },
+    Field {
+        path: "assumptions.baseline_trends.looked_after_pct",
+        link: Link::Top("trend_looked_after_pct"),
+        label: "Yearly change in children looked after without the programmes, percentage (used when the baseline is a trend)",
+        access: access!(opt assumptions.baseline_trends.looked_after_pct),
+        ..TREND
+    },
+    Field {
+        path: "assumptions.baseline_trends.care_starts_pct",
+        link: Link::Top("trend_care_starts_pct"),
+        label: "Yearly change in children starting to be looked after without the programmes, percentage (used when the baseline is a trend)",
+        access: access!(opt assumptions.baseline_trends.care_starts_pct),
+        ..TREND
+    },
+    Field {
+        path: "assumptions.baseline_trends.cp_plans_pct",
+        link: Link::Top("trend_cp_plans_pct"),
+        label: "Yearly change in child protection plans without the programmes, percentage (used when the baseline is a trend)",
+        access: access!(opt assumptions.baseline_trends.cp_plans_pct),
+        ..TREND
+    },
+    Field {
+        path: "assumptions.baseline_trends.children_in_need_pct",
+        link: Link::Top("trend_children_in_need_pct"),
+        label: "Yearly change in children in need without the programmes, percentage (used when the baseline is a trend)",
+        access: access!(opt assumptions.baseline_trends.children_in_need_pct),
+        ..TREND
     },
     Field {
         path: "assumptions.cashable.care_pct",

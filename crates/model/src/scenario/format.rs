@@ -295,6 +295,16 @@ pub struct Assumptions {
     pub ramp_pct: Vec<f64>,
     /// Yearly change in the counts without the programme, %.
     pub baseline_trend_pct: f64,
+    /// What the counts without the programmes follow: held flat (the
+    /// default: the back-test in `docs/methodology.md` found no trend
+    /// forecasts better), the council's own trend or England's trend.
+    #[serde(skip_serializing_if = "Baseline::is_flat")]
+    pub baseline: Baseline,
+    /// The yearly change of each outcome that [`Assumptions::baseline`]
+    /// uses when it is not flat, % a year (filled in from the council's
+    /// published history, so a link or file reproduces its numbers).
+    #[serde(skip_serializing_if = "BaselineTrends::is_empty")]
+    pub baseline_trends: BaselineTrends,
     /// Average years a child entering care stays; `None` uses the council's
     /// looked-after count ÷ children leaving care, or England's figure.
     pub care_years: Option<f64>,
@@ -316,10 +326,79 @@ impl Default for Assumptions {
             optimism_bias_benefits: OptimismByGrade::default(),
             ramp_pct: d::RAMP_PCT.to_vec(),
             baseline_trend_pct: 0.0,
+            baseline: Baseline::Flat,
+            baseline_trends: BaselineTrends::default(),
             care_years: None,
             cashable: Cashable::default(),
             effect_level: EffectLevel::Central,
         }
+    }
+}
+
+/// What the counts without the programmes follow over the years.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Baseline {
+    /// The council's figures held flat (moved only by
+    /// [`Assumptions::baseline_trend_pct`]).
+    #[default]
+    Flat,
+    /// Each outcome moved by the council's own trend: its yearly change
+    /// over its last five published years.
+    CouncilTrend,
+    /// Each outcome moved by England's yearly change over the same years.
+    EnglandTrend,
+}
+
+impl Baseline {
+    /// Every choice, in the order the page offers them.
+    pub const ALL: [Baseline; 3] = [
+        Baseline::Flat,
+        Baseline::CouncilTrend,
+        Baseline::EnglandTrend,
+    ];
+
+    /// The word a file or link writes: `flat`, `council_trend`,
+    /// `england_trend`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Baseline::Flat => "flat",
+            Baseline::CouncilTrend => "council_trend",
+            Baseline::EnglandTrend => "england_trend",
+        }
+    }
+
+    /// Reads a [`Baseline::word`].
+    pub fn parse(text: &str) -> Option<Baseline> {
+        Baseline::ALL.into_iter().find(|b| b.word() == text.trim())
+    }
+
+    /// Whether the counts are held flat.
+    pub fn is_flat(&self) -> bool {
+        *self == Baseline::Flat
+    }
+}
+
+/// The yearly change of each outcome without the programmes, % a year
+/// (`-2.5` is a fall of 2.5% a year), used when the baseline is a trend.
+/// Blank is "no trend figure": that outcome is held flat.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BaselineTrends {
+    /// Children looked after at 31 March, % a year.
+    pub looked_after_pct: Option<f64>,
+    /// Children starting to be looked after in the year, % a year.
+    pub care_starts_pct: Option<f64>,
+    /// Children on child protection plans at 31 March, % a year.
+    pub cp_plans_pct: Option<f64>,
+    /// Children in need at 31 March, % a year.
+    pub children_in_need_pct: Option<f64>,
+}
+
+impl BaselineTrends {
+    /// Whether no outcome has a trend figure.
+    pub fn is_empty(&self) -> bool {
+        *self == BaselineTrends::default()
     }
 }
 

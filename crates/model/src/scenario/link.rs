@@ -18,7 +18,7 @@ use crate::data::evidence::{Grade, Placement, EVIDENCE_SET};
 use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::fields::{self, Access, Kind, Link, Preset, FIELDS};
 use crate::scenario::format::{
-    CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, ProgrammeChoice, Scenario,
+    Baseline, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, ProgrammeChoice, Scenario,
     FORMAT_VERSION,
 };
 use crate::scenario::parse;
@@ -185,6 +185,9 @@ pub fn to_query(s: &Scenario) -> String {
     if s.assumptions.ramp_pct != defaults.assumptions.ramp_pct {
         let list: Vec<String> = s.assumptions.ramp_pct.iter().map(|x| num(*x)).collect();
         parts.push(("ramp_pct".into(), list.join(",")));
+    }
+    if !s.assumptions.baseline.is_flat() {
+        parts.push(("baseline".into(), s.assumptions.baseline.word().into()));
     }
     if s.assumptions.effect_level != EffectLevel::Central {
         parts.push((
@@ -447,6 +450,14 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
                 "central" | "" => EffectLevel::Central,
                 "high" => EffectLevel::High,
                 _ => return Err(bad("effect_level", "use low, central or high")),
+            };
+            return Ok(());
+        }
+        "baseline" => {
+            s.assumptions.baseline = match value.trim() {
+                "" => Baseline::Flat,
+                t => Baseline::parse(t)
+                    .ok_or_else(|| bad("baseline", "use flat, council_trend or england_trend"))?,
             };
             return Ok(());
         }

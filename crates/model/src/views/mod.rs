@@ -1,5 +1,6 @@
-//! Views of a projection: exports, the roll-out table and comparisons of two scenarios.
+//! Views of a projection: exports, the roll-out table, comparisons of two scenarios, and each outcome without and with the programmes.
 
+pub mod baseline;
 pub mod compare;
 pub mod export;
 pub mod rollout;

@@ -53,6 +53,13 @@ fn full() -> Scenario {
     let mut s = Scenario::new(council, vec![own, fs]);
     s.label = "Everything".into();
     s.assumptions.care_years = Some(2.5);
+    s.assumptions.baseline = crate::scenario::format::Baseline::CouncilTrend;
+    s.assumptions.baseline_trends = crate::scenario::format::BaselineTrends {
+        looked_after_pct: Some(-1.5),
+        care_starts_pct: Some(2.0),
+        cp_plans_pct: Some(-3.0),
+        children_in_need_pct: Some(0.5),
+    };
     s
 }
 
