@@ -619,3 +619,14 @@ fn the_workings_sheet_starts_each_figure_with_its_value() {
         );
     }
 }
+
+#[test]
+fn a_baseline_with_a_trend_gives_no_working_rather_than_a_wrong_one() {
+    use outcome_calculator::model::scenario::format::Baseline;
+    let mut s = outcome_calculator::model::default_scenario();
+    s.assumptions.baseline = Baseline::CouncilTrend;
+    s.assumptions.baseline_trends.looked_after_pct = Some(3.0);
+    let e = explain::explain(&s, "summary.budget_npv").expect_err("no working");
+    assert_eq!(e.field, "summary.budget_npv");
+    assert!(e.to_string().contains("baseline held flat"), "{e}");
+}
