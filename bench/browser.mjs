@@ -195,6 +195,75 @@ async function uncertaintyInPage({ id, reps }) {
   };
 }
 
+/** The `q` quantile (0-1) of `values`, nearest rank. */
+function quantile(values, q) {
+  const v = [...values].sort((a, b) => a - b);
+  return v[Math.min(v.length - 1, Math.max(0, Math.ceil(q * v.length) - 1))];
+}
+
+// Runs in the page: for every input event, the time from the event (its
+// timeStamp: when the browser took the key) to the next painted frame (a
+// task after the next animation frame), pushed to window.__typed.
+function watchTyping() {
+  window.__typed = [];
+  window.addEventListener(
+    'input',
+    (e) => {
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => window.__typed.push(performance.now() - t0);
+        ch.port2.postMessage(0);
+      });
+    },
+    { capture: true },
+  );
+}
+
+/** Pauses between keys, ms: bursts and short rests, as people type. */
+export const KEY_GAPS = [60, 90, 120, 180, 250];
+
+/**
+ * A reader typing on a slow device: the CPU slowed `rate` times (Chrome
+ * DevTools Protocol, Emulation.setCPUThrottlingRate), `keys` keystrokes
+ * into the council's "children starting to be looked after" field (a digit
+ * added, then taken away again, so every value is valid), with the pauses
+ * of KEY_GAPS in turn, after the calculator has started and settled.
+ * Returns the time from each key's input event to the next painted frame
+ * (ms), the keys' p50, p95 and largest.
+ */
+export async function typingSlow(browser, url, { rate = 4, keys = 40 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(() => document.querySelector('outcome-calculator').start());
+    await page.locator('outcome-calculator [id="oc-sure"][aria-busy="false"][data-npv-p50]').waitFor();
+    const field = page.locator(`outcome-calculator [id="${INPUT_ID}"]`);
+    await field.scrollIntoViewIfNeeded();
+    await field.click();
+    await page.keyboard.press('End');
+    await page.evaluate(watchTyping);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    for (let k = 0; k < keys; k++) {
+      await page.keyboard.press(k % 2 === 0 ? String((k / 2) % 10) : 'Backspace');
+      await page.waitForTimeout(KEY_GAPS[k % KEY_GAPS.length]);
+    }
+    await page.waitForFunction((n) => window.__typed.length >= n, keys, { timeout: 30_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const times = await page.evaluate(() => window.__typed);
+    return {
+      p50: quantile(times, 0.5),
+      p95: quantile(times, 0.95),
+      max: Math.max(...times),
+      keys: times.length,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 export async function benchBrowser({ root = WWW, navigations = 7, changes = 41 } = {}) {
   const server = startServer({ port: 0, root });
   await new Promise((ok, fail) => {
@@ -228,6 +297,7 @@ export async function benchBrowser({ root = WWW, navigations = 7, changes = 41 }
     const mc = await last.page.evaluate(uncertaintyInPage, { id: INPUT_ID, reps: 7 });
     await last.context.close();
     if (mc.error) throw new Error(mc.error);
+    const slow = await typingSlow(browser, url);
     // The first few changes warm the handler's code paths; drop them.
     const sync = rc.sync.slice(5);
     const laidOut = rc.laidOut.slice(5);
@@ -249,6 +319,11 @@ export async function benchBrowser({ root = WWW, navigations = 7, changes = 41 }
       // Simulation (with its draws) and tornado once the input settles.
       uncertainty_ms: median(mc.times.slice(2)),
       uncertainty_draws: mc.draws,
+      // Typing on a device 4 times slower: input event → painted frame.
+      slow_input_p50_ms: slow.p50,
+      slow_input_p95_ms: slow.p95,
+      slow_input_max_ms: slow.max,
+      slow_input_keys: slow.keys,
       engine: `Chromium ${browser.version()}`,
     };
   } finally {
@@ -261,5 +336,19 @@ const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(imp
 if (isMain) {
   const i = process.argv.indexOf('--root');
   const root = i > 0 ? resolve(process.argv[i + 1]) : WWW;
-  console.log(JSON.stringify(await benchBrowser({ root })));
+  if (process.argv.includes('--typing')) {
+    // Only the slow-device typing figures.
+    const server = startServer({ port: 0, root });
+    await new Promise((ok) => server.once('listening', ok));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const url = `http://127.0.0.1:${server.address().port}/`;
+      console.log(JSON.stringify(await typingSlow(browser, url)));
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  } else {
+    console.log(JSON.stringify(await benchBrowser({ root })));
+  }
 }

@@ -101,6 +101,7 @@ pub fn mount_with(
     // The council the scenario names, with its official figures.
     form::council::start(&mut state);
     let st: Shared = Rc::new(RefCell::new(state));
+    keep_state(&root, &st);
     let form = form::inputs::build(&layout, &st.borrow());
     results::figures::build(&layout);
     results::national::build(&page, &root, &st);
@@ -183,13 +184,99 @@ fn listen(target: &Element, event: &str, f: impl FnMut(Event) + 'static) {
     c.forget();
 }
 
-/// Recomputes and brings errors and results in line.
+/// How long typing must rest before the charts and tables are redrawn, ms
+/// (the simulation behind "How sure are we?" waits a little longer).
+const REST_MS: i32 = 100;
+
+/// Each widget's state, and the redraw waiting for typing to rest.
+struct Live {
+    root: ShadowRoot,
+    state: std::rc::Weak<RefCell<State>>,
+    timer: Option<i32>,
+}
+
+thread_local! {
+    static LIVE: RefCell<Vec<Live>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Remembers the state of the widget in `root` (a redraw replaces it).
+fn keep_state(root: &ShadowRoot, st: &Shared) {
+    LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        live.retain(|l| &l.root != root && l.state.strong_count() > 0);
+        live.push(Live {
+            root: root.clone(),
+            state: Rc::downgrade(st),
+            timer: None,
+        });
+    });
+}
+
+/// Redraws the charts and tables of the widget in `root` once typing has
+/// rested [`REST_MS`], or (`wait` false) drops the one waiting, when
+/// everything has just been redrawn.
+fn rest_later(root: &ShadowRoot, wait: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        let Some(l) = live.iter_mut().find(|l| &l.root == root) else {
+            return;
+        };
+        if let Some(t) = l.timer.take() {
+            window.clear_timeout_with_handle(t);
+        }
+        if !wait {
+            return;
+        }
+        let r = root.clone();
+        let run = Closure::once_into_js(move || rest_now(&r));
+        l.timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), REST_MS)
+            .ok();
+    });
+}
+
+/// The redraw [`rest_later`] waited for.
+fn rest_now(root: &ShadowRoot) {
+    let state = LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        let l = live.iter_mut().find(|l| &l.root == root)?;
+        l.timer = None;
+        l.state.upgrade()
+    });
+    if let Some(st) = state {
+        if let Ok(s) = st.try_borrow() {
+            if !s.stale {
+                results::figures::render_rest(root, &s);
+            }
+        }
+    }
+}
+
+/// Recomputes and brings errors and results in line: everything when
+/// `force`, else (the reader typing) the sentence and key figures now and
+/// the charts and tables once typing rests.
 pub(crate) fn update(root: &ShadowRoot, s: &mut State, force: bool) {
+    use results::figures::Redraw;
     let before = std::mem::take(&mut s.problems);
     s.recompute();
     form::inputs::sync_errors(root, &before, &s.problems);
-    let redraw = force || !s.stale;
+    let redraw = if force {
+        Redraw::All
+    } else if s.stale {
+        Redraw::Sentence
+    } else {
+        Redraw::Typing
+    };
     results::figures::render(root, s, redraw);
+    if redraw == Redraw::Typing {
+        results::figures::mark_range(root, s);
+    }
+    if redraw != Redraw::Sentence {
+        rest_later(root, redraw == Redraw::Typing);
+    }
     form::council::sync(root, s);
     results::national::sync(root, s);
     #[cfg(feature = "council-context")]
@@ -233,13 +320,14 @@ fn on_input(st: &Shared, root: &ShadowRoot, e: &Event) {
     update(root, &mut s, false);
 }
 
-/// Links in the error summary move focus to their field (fragment links do
-/// not reach into a shadow root), opening any folded section around it.
+/// Links in the error summary and the skip link move focus to their
+/// target (fragment links do not reach into a shadow root), opening any
+/// folded section around it.
 fn on_summary_click(root: &ShadowRoot, e: &Event) {
     let Some(link) = e
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest("a[data-target]").ok().flatten())
+        .and_then(|t| t.closest("[data-target]").ok().flatten())
     else {
         return;
     };
@@ -272,7 +360,8 @@ fn watch_width(root: &ShadowRoot, st: &Shared) {
         if w > 0 && (w - drawn.get()).abs() > 24 {
             drawn.set(w);
             if let Ok(s) = st.try_borrow() {
-                results::figures::render(&root, &s, true);
+                results::figures::render(&root, &s, results::figures::Redraw::All);
+                rest_later(&root, false);
             }
         }
     });

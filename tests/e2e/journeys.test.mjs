@@ -2,8 +2,8 @@
 // compact embed); the embed leaves presenter mode and "Start again" to the
 // full page; presenter mode fills the screen; the label follows the
 // scenario into file names; figures beyond the council or England carry a
-// warning; chart year labels do not collide at 320 px and exported charts
-// carry their title, council, scenario, price year and source; a skip link
+// warning; at 320 and 390 px no chart's labels collide or leave it, and
+// the tornado keeps its amounts; exported charts carry their title, council, scenario, price year and source; a skip link
 // and a file input focus ring that can be seen.
 
 import assert from 'node:assert/strict';
@@ -54,6 +54,33 @@ describe('results first on a phone', () => {
       await close();
     });
   }
+
+  test('at 390 px: the answer and one chart, then the programmes, council and funding years, then the rest', async () => {
+    const { page, close } = await firstScreen('index.html');
+    const tops = await page.evaluate(() => {
+      const root = document.querySelector('outcome-calculator').shadowRoot;
+      const top = (sel) => root.querySelector(sel)?.getBoundingClientRect().top ?? null;
+      return {
+        sentence: top('[id="status"]'),
+        figures: top('.oc-keys'),
+        chart: top('svg[data-chart="oc-cumulative"]'),
+        programmes: top('[id="programmes"]'),
+        council: top('[id="council-pick"]'),
+        funding: top('[id="assumptions.funding_years"]'),
+        range: top('[id="oc-sure"]'),
+        otherCharts: top('svg[data-chart="oc-agencies"]'),
+        tools: top('[id="tools"]'),
+      };
+    });
+    const order = ['sentence', 'figures', 'chart', 'programmes', 'council', 'funding', 'range', 'otherCharts', 'tools'];
+    for (const k of order) assert.equal(typeof tops[k], 'number', `${k} is on the page`);
+    const sorted = [...order].sort((a, b) => tops[a] - tops[b]);
+    assert.deepEqual(sorted, order, JSON.stringify(tops));
+    // The less-used settings are folded away.
+    const open = await page.locator('outcome-calculator form details[open]').count();
+    assert.equal(open, 0, 'no folded section of the form is open');
+    await close();
+  });
 
   test('programme descriptions are one line with "more"', async () => {
     const { page, close } = await firstScreen('index.html');
@@ -155,29 +182,62 @@ describe('plausibility', () => {
 });
 
 describe('charts and exports', () => {
-  test('year labels neither overlap nor leave the chart at 320 px', async () => {
-    const { page, close } = await openCalculator(browser, `${site.url}index.html?horizon_years=10`, {
-      viewport: { width: 320, height: 700 },
-    });
-    const problems = await page.evaluate(() => {
+  // Every chart's text, measured as drawn: [chart, text, box] per label,
+  // and each chart's box; the "Pays back" label against the lines.
+  const measureCharts = (page) =>
+    page.evaluate(() => {
       const root = document.querySelector('outcome-calculator').shadowRoot;
-      const out = [];
-      for (const svg of root.querySelectorAll('svg[data-chart]')) {
-        const frame = svg.getBoundingClientRect();
-        const labels = [...svg.querySelectorAll('text')]
-          .filter((t) => /^\d{4}-\d{2}$/.test(t.textContent))
-          .map((t) => t.getBoundingClientRect());
-        labels.forEach((b, i) => {
-          if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5) out.push(`clipped in ${svg.dataset.chart}`);
-          const next = labels[i + 1];
-          if (next && Math.abs(next.top - b.top) < 2 && next.left < b.right + 2) out.push(`overlap in ${svg.dataset.chart}`);
+      const box = (el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      };
+      return [...root.querySelectorAll('svg[data-chart]')].map((svg) => ({
+        chart: svg.dataset.chart,
+        frame: box(svg),
+        texts: [...svg.querySelectorAll('text')].map((t) => ({ words: t.textContent, box: box(t) })),
+        lines: [...svg.querySelectorAll('path.oc-line')].map(box),
+        bars: svg.querySelectorAll('rect.oc-bar-a').length - 1,
+      }));
+    });
+  const meet = (a, b) =>
+    a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+  const scenarios = ['horizon_years=10', 'programmes=family-safeguarding,fgc-pre-proceedings'];
+  for (const [width, query] of [320, 390].flatMap((w) => scenarios.map((q) => [w, q]))) {
+    test(`at ${width} px (${query}) no chart's labels overlap or leave the chart; the tornado keeps its £ labels`, async () => {
+      const { page, close } = await openCalculator(browser, `${site.url}index.html?${query}`, {
+        viewport: { width, height: 800 },
+      });
+      await page.locator('outcome-calculator [id="oc-sure"][aria-busy="false"][data-npv-p50]').waitFor();
+      const charts = await measureCharts(page);
+      const names = charts.map((c) => c.chart);
+      for (const id of ['oc-fan', 'oc-tornado', 'oc-cumulative', 'oc-agencies', 'oc-outcomes']) {
+        assert.ok(names.includes(id), `${id} is drawn (${names.join(', ')})`);
+      }
+      const problems = [];
+      for (const { chart, frame, texts, lines } of charts) {
+        texts.forEach(({ words, box }, i) => {
+          if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5) {
+            problems.push(`${chart}: "${words}" leaves the chart`);
+          }
+          for (const other of texts.slice(i + 1)) {
+            if (meet(box, other.box)) problems.push(`${chart}: "${words}" overlaps "${other.words}"`);
+          }
+          if (/^Pays back/.test(words) && lines.some((l) => meet(box, l))) {
+            problems.push(`${chart}: "${words}" is over a line`);
+          }
         });
       }
-      return out;
+      assert.deepEqual(problems, []);
+      const tornado = charts.find((c) => c.chart === 'oc-tornado');
+      const amounts = tornado.texts
+        .filter((t) => !/^As entered|^£0$/.test(t.words))
+        .reduce((sum, t) => sum + (t.words.match(/£/g) ?? []).length, 0);
+      assert.ok(tornado.bars > 0, 'the tornado has bars');
+      assert.equal(amounts, 2 * tornado.bars, 'every bar has the amounts at both its ends');
+      await close();
     });
-    assert.deepEqual(problems, []);
-    await close();
-  });
+  }
 
   test('an exported chart carries its title, council, scenario, price year and source', async () => {
     const { page, close } = await openCalculator(browser, `${site.url}index.html`);

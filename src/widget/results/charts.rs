@@ -53,6 +53,11 @@ pub(crate) fn figure(
     (chart, details)
 }
 
+/// Sets the height of a chart `w` px wide once its contents are laid out.
+pub(crate) fn fit_height(chart: &Element, w: f64, h: f64) {
+    let _ = chart.set_attribute("viewBox", &cat(&["0 0 ", &n(w), " ", &n(h)]));
+}
+
 /// A table in a keyboard-scrollable region. The first cell of each row is
 /// its header.
 pub fn table(parent: &Node, caption: &str, head: &[&str], rows: &[Vec<String>]) -> Element {
@@ -205,14 +210,92 @@ pub(crate) fn fill(id: &str, i: usize) -> String {
     }
 }
 
-/// A stacked legend: one swatch and name a line. Returns its height.
-pub(crate) fn legend(chart: &Node, items: &[(&str, &str)], swatch: fn(&Node, f64, usize)) -> f64 {
-    for (i, (name, _)) in items.iter().enumerate() {
-        let y = 4.0 + 22.0 * i as f64;
-        swatch(chart, y, i);
-        label(chart, 34.0, y + 13.0, "start", "oc-chart-text", name);
+/// The width of one character of Arial (and its metric twins, Liberation
+/// Sans and Helvetica) in ems, rounded up.
+fn em(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | '\'' | '.' | ',' | ':' | ';' | '|' | '!' => 0.23,
+        ' ' | 'f' | 't' | 'I' | '(' | ')' | '[' | ']' | '/' => 0.29,
+        'r' | '-' | '\u{2013}' | '\u{2014}' => 0.34,
+        'm' | 'M' => 0.84,
+        'w' | 'W' => 0.95,
+        'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'J' => 0.5,
+        c if c.is_ascii_uppercase() => 0.73,
+        _ => 0.56,
     }
-    22.0 * items.len() as f64 + 6.0
+}
+
+/// How wide `words` are drawn at `size` px (bold when `bold`), px: a
+/// little more than Arial needs, so that text laid out by it never
+/// collides.
+pub(crate) fn text_width(words: &str, size: f64, bold: bool) -> f64 {
+    let ems: f64 = words.chars().map(em).sum();
+    ems * size * if bold { 1.12 } else { 1.04 }
+}
+
+/// `words` broken at spaces into lines no wider than `room` px at `size`
+/// px (a single word wider than that keeps a line of its own).
+pub(crate) fn wrap(words: &str, size: f64, room: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in words.split(' ').filter(|w| !w.is_empty()) {
+        let longer = if line.is_empty() {
+            word.to_string()
+        } else {
+            cat(&[&line, " ", word])
+        };
+        if !line.is_empty() && text_width(&longer, size, false) > room {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        } else {
+            line = longer;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Space between the baselines of wrapped lines of chart text, px.
+pub(crate) const LEADING: f64 = 18.0;
+
+/// `words` wrapped to `room` px as lines of `class` text (14 px), the first
+/// baseline at `y`; returns how many lines.
+pub(crate) fn lines(parent: &Node, x: f64, y: f64, room: f64, class: &str, words: &str) -> usize {
+    let all = wrap(words, 14.0, room);
+    for (i, l) in all.iter().enumerate() {
+        label(parent, x, y + LEADING * i as f64, "start", class, l);
+    }
+    all.len()
+}
+
+/// The anchor that keeps a label `width` px wide, centred on `x` where it
+/// can be, between `left` and `right`.
+pub(crate) fn anchor_within(x: f64, width: f64, left: f64, right: f64) -> &'static str {
+    if x + width / 2.0 > right {
+        "end"
+    } else if x - width / 2.0 < left {
+        "start"
+    } else {
+        "middle"
+    }
+}
+
+/// A stacked legend for a chart `w` px wide: a swatch and a name, wrapped
+/// to the width, per item. Returns its height.
+pub(crate) fn legend(
+    chart: &Node,
+    w: f64,
+    items: &[(&str, &str)],
+    swatch: fn(&Node, f64, usize),
+) -> f64 {
+    let mut y = 4.0;
+    for (i, (name, _)) in items.iter().enumerate() {
+        swatch(chart, y, i);
+        let count = lines(chart, 34.0, y + 13.0, w - 36.0, "oc-chart-text", name);
+        y += 22.0 + LEADING * (count - 1) as f64;
+    }
+    y + 2.0
 }
 
 /// Horizontal gridlines with their values written above them.
@@ -242,35 +325,59 @@ fn grid(
     }
 }
 
-/// Year labels under the x axis, thinned so they never overlap.
+/// Year labels under the x axis of a chart `w` px wide, thinned so they
+/// never overlap.
 fn year_labels(
     chart: &Node,
     p: &Projection,
     x_of: &dyn Fn(usize) -> f64,
     y: f64,
     step: f64,
-    right: f64,
+    w: f64,
 ) {
-    // Room for the widest label (about 8 px a character at the small
-    // size) and a gap; labels near an edge are anchored inside it.
-    let widest = p.years.iter().map(|y| y.label.len()).max().unwrap_or(7) as f64;
-    let room = widest * 8.0 + 16.0;
-    let every = ((room / step).ceil() as usize).max(1);
-    let last = p.years.len() - 1;
-    for (i, yr) in p.years.iter().enumerate() {
+    let labels: Vec<&str> = p.years.iter().map(|y| y.label.as_str()).collect();
+    axis_years(chart, &labels, x_of, y, step, w);
+}
+
+/// Labels `years` under an x axis at `x_of(i)`, `step` px apart, in a chart
+/// `w` px wide, thinned (counting back from the last year) so that they
+/// never overlap; labels near an edge are anchored inside it.
+pub(crate) fn axis_years(
+    chart: &Node,
+    years: &[&str],
+    x_of: &dyn Fn(usize) -> f64,
+    y: f64,
+    step: f64,
+    w: f64,
+) {
+    let Some(last) = years.len().checked_sub(1) else {
+        return;
+    };
+    let widest = years
+        .iter()
+        .map(|l| text_width(l, 13.0, false))
+        .fold(0.0, f64::max);
+    let every = (((widest + 12.0) / step).ceil() as usize).max(1);
+    // From the last year back; a label anchored at an edge reaches further
+    // in, so one that would come within 10 px of the last one drawn is left
+    // out.
+    let mut room_left = f64::INFINITY;
+    for (i, words) in years.iter().enumerate().rev() {
         if !(last - i).is_multiple_of(every) {
             continue;
         }
         let x = x_of(i);
-        let half = widest * 4.0;
-        let anchor = if x + half > right {
-            "end"
-        } else if x - half < 0.0 {
-            "start"
-        } else {
-            "middle"
+        let anchor = anchor_within(x, widest, 2.0, w - 2.0);
+        let (from, to) = match anchor {
+            "end" => (x - widest, x),
+            "start" => (x, x + widest),
+            _ => (x - widest / 2.0, x + widest / 2.0),
         };
-        label(chart, x, y, anchor, "oc-chart-small", &yr.label);
+        if to + 10.0 > room_left {
+            continue;
+        }
+        room_left = from;
+        label(chart, x, y, anchor, "oc-chart-small", words);
     }
 }
 
@@ -288,7 +395,7 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
             " years.",
         ]),
     };
-    let h = (w * 0.62).clamp(260.0, 380.0);
+    let h = (w * 0.62).clamp(280.0, 400.0);
     let (chart, details) = figure(
         parent,
         "oc-cumulative",
@@ -322,12 +429,14 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
     }
     let top_legend = legend(
         &chart,
+        w,
         &[("Savings so far", ""), ("Cost so far", "")],
         swatch,
     );
 
     let (left, right) = (4.0, w - 14.0);
-    let (top, bottom) = (top_legend + 34.0, h - 28.0);
+    // Above the plot: a line for "Pays back …", then the top gridline's value.
+    let (top, bottom) = (top_legend + 46.0, h - 28.0);
     let max = nice(
         p.years
             .iter()
@@ -390,24 +499,14 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
                 ("class", "oc-ring"),
             ],
         );
-        // Beside the ring, on the side with room.
-        let y = y_of(p.years[i].cumulative_savings);
-        let (lx, anchor) = if x > right - 150.0 {
-            (x - 14.0, "end")
-        } else {
-            (x + 14.0, "start")
-        };
+        // Above the plot, at the top of the year's mark, where no line of
+        // the chart can cross it.
         let words = cat(&["Pays back ", pl]);
-        label(
-            &chart,
-            lx,
-            (y - 12.0).max(top + 10.0),
-            anchor,
-            "oc-chart-strong",
-            &words,
-        );
+        let wide = text_width(&words, 14.0, true);
+        let anchor = anchor_within(x, wide, 0.0, w);
+        label(&chart, x, top - 26.0, anchor, "oc-chart-strong", &words);
     }
-    year_labels(&chart, p, &x_of, h - 8.0, step, right);
+    year_labels(&chart, p, &x_of, h - 8.0, step, w);
 
     let rows: Vec<Vec<String>> = p
         .years
@@ -575,7 +674,7 @@ pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
     }
     const SWATCH: [&str; 3] = ["oc-bar oc-bar-a", "oc-bar oc-bar-b", "oc-bar oc-bar-c"];
     let names: Vec<(&str, &str)> = series.iter().map(|(name, _)| (*name, "")).collect();
-    let top_legend = legend(&chart, &names, swatch);
+    let top_legend = legend(&chart, w, &names, swatch);
 
     let (left, right) = (4.0, w - 6.0);
     let (top, bottom) = (top_legend + 24.0, h - 28.0);
@@ -609,7 +708,7 @@ pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
         }
     }
     let x_mid = |i: usize| left + step * (i as f64 + 0.5);
-    year_labels(&chart, p, &x_mid, h - 8.0, step, right);
+    year_labels(&chart, p, &x_mid, h - 8.0, step, w);
 
     let rows: Vec<Vec<String>> = p
         .years

@@ -70,8 +70,35 @@ pub fn build(parent: &Node) -> Element {
     );
     dom::show(&stale, false);
 
-    add_c(&section, "div", "oc-figures").set_id("figures");
+    // The figures in three parts: the key figures, redrawn as the reader
+    // types; the chart of cost and savings, and then the rest, redrawn once
+    // typing rests. On a narrow screen the first two come before the form
+    // and the rest after it (widget.css).
+    let figures = add_c(&section, "div", "oc-figures");
+    figures.set_id("figures");
+    add_c(&figures, "div", NOW).set_id(NOW);
+    add_c(&figures, "div", CHART).set_id(CHART);
+    add_c(&figures, "div", MORE).set_id(MORE);
     section
+}
+
+/// The key figures under the sentence.
+const NOW: &str = "oc-figures-now";
+/// The chart of cost and savings so far.
+const CHART: &str = "oc-figures-chart";
+/// The range, the other charts, what to bear in mind and the table by year.
+const MORE: &str = "oc-figures-more";
+
+/// How much of the results a change redraws.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Redraw {
+    /// Only the sentence and the error summary (the form holds a problem).
+    Sentence,
+    /// The sentence and the key figures: the reader is typing, and the
+    /// charts and tables follow once typing rests ([`render_rest`]).
+    Typing,
+    /// Everything.
+    All,
 }
 
 /// The one-sentence summary: cash to the council first, in stated prices
@@ -122,8 +149,9 @@ pub fn sentence(p: &Projection) -> String {
     out
 }
 
-/// Brings the results section in line with the state.
-pub fn render(root: &ShadowRoot, st: &State, redraw: bool) {
+/// Brings the results section in line with the state, redrawing as much
+/// as `redraw` says.
+pub fn render(root: &ShadowRoot, st: &State, redraw: Redraw) {
     let problems = &st.problems;
     if let Some(summary) = dom::by_id(root, "error-summary") {
         dom::show(&summary, !problems.is_empty());
@@ -167,27 +195,62 @@ pub fn render(root: &ShadowRoot, st: &State, redraw: bool) {
             status.set_text_content(Some(&words));
         }
     }
-    if let (true, Some(p), Some(figures)) = (redraw, &st.last, dom::by_id(root, "figures")) {
-        // Keep open tables open across redraws.
-        let open: Vec<String> = [
-            "oc-cumulative-table",
-            "oc-agencies-table",
-            "oc-outcomes-table",
-            "oc-years",
-        ]
-        .iter()
-        .filter(|id| dom::by_id(root, id).is_some_and(|d| d.has_attribute("open")))
-        .map(|id| id.to_string())
-        .collect();
-        let width = figures_width(&figures).unwrap_or(600.0).clamp(280.0, 760.0);
-        dom::clear(&figures);
-        details(&figures, st, p, width);
+    if redraw == Redraw::Sentence {
+        return;
+    }
+    if let (Some(p), Some(now)) = (&st.last, dom::by_id(root, NOW)) {
+        dom::clear(&now);
+        key_figures(&now, st, p);
+    }
+    if redraw == Redraw::All {
+        render_rest(root, st);
+    } else {
         working::reopen(root, st);
-        for id in open {
-            if let Some(d) = dom::by_id(root, &id) {
-                dom::flag(&d, "open", true);
-            }
+    }
+}
+
+/// Redraws the range, the charts and the tables (once typing has rested,
+/// or with everything).
+pub fn render_rest(root: &ShadowRoot, st: &State) {
+    let (Some(p), Some(figures), Some(chart), Some(more)) = (
+        &st.last,
+        dom::by_id(root, "figures"),
+        dom::by_id(root, CHART),
+        dom::by_id(root, MORE),
+    ) else {
+        return;
+    };
+    // Keep open tables open across redraws.
+    let open: Vec<String> = [
+        "oc-cumulative-table",
+        "oc-agencies-table",
+        "oc-outcomes-table",
+        "oc-years",
+    ]
+    .iter()
+    .filter(|id| dom::by_id(root, id).is_some_and(|d| d.has_attribute("open")))
+    .map(|id| id.to_string())
+    .collect();
+    let width = figures_width(&figures).unwrap_or(600.0).clamp(280.0, 760.0);
+    dom::clear(&chart);
+    charts::cumulative(&chart, p, width);
+    dom::clear(&more);
+    the_rest(&more, st, p, width);
+    // Workings left open follow the figures they explain.
+    working::reopen(root, st);
+    for id in open {
+        if let Some(d) = dom::by_id(root, &id) {
+            dom::flag(&d, "open", true);
         }
+    }
+}
+
+/// While typing: the range is marked as being brought up to date (and its
+/// simulation scheduled) at once, though the charts wait.
+pub fn mark_range(root: &ShadowRoot, st: &State) {
+    if let (Some(more), Some(figures)) = (dom::by_id(root, MORE), dom::by_id(root, "figures")) {
+        let width = figures_width(&figures).unwrap_or(600.0).clamp(280.0, 760.0);
+        crate::widget::results::uncertainty::section(&more, st, width);
     }
 }
 
@@ -246,7 +309,8 @@ fn average(total: f64, years: usize) -> f64 {
     }
 }
 
-fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
+/// The warnings, the key figures and the break-even points.
+fn key_figures(parent: &Node, st: &State, p: &Projection) {
     let s = &p.summary;
     let c = &s.counts;
     let n = p.years.len();
@@ -457,10 +521,14 @@ fn details(parent: &Node, st: &State, p: &Projection, width: f64) {
     }
 
     break_even(parent, st, p);
+}
+
+/// The range, the other charts, what to bear in mind and the table by
+/// year.
+fn the_rest(parent: &Node, st: &State, p: &Projection, width: f64) {
     crate::widget::results::uncertainty::section(parent, st, width);
 
-    add_ct(parent, "h3", "oc-h3", "Charts");
-    charts::cumulative(parent, p, width);
+    add_ct(parent, "h3", "oc-h3", "More charts");
     charts::agencies(parent, p, width);
     charts::outcomes(parent, p, width);
 

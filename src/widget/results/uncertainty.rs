@@ -31,7 +31,9 @@ use crate::model::Scenario;
 
 use crate::dom::format;
 use crate::dom::{self, add_c, add_ct, add_t, attrs, cat, svg};
-use crate::widget::results::charts::{self, figure, label, legend, line, n, nice, patterns, rect};
+use crate::widget::results::charts::{
+    self, figure, label, legend, line, n, nice, patterns, rect, text_width, LEADING,
+};
 use crate::widget::state::{push_count, State};
 
 /// How long the input must rest before the simulation runs, ms.
@@ -112,7 +114,10 @@ pub fn section(parent: &Node, st: &State, width: f64) {
             }
         };
         let slot = &mut slots[i];
-        let _ = parent.append_child(&slot.holder);
+        // Already in place while typing: left where it is.
+        if slot.holder.parent_node().as_ref() != Some(parent) {
+            let _ = parent.append_child(&slot.holder);
+        }
         let current = slot
             .done
             .as_ref()
@@ -121,7 +126,10 @@ pub fn section(parent: &Node, st: &State, width: f64) {
             draw(slot, width);
         }
         busy(&slot.holder, !current);
-        if !current && !st.stale {
+        // Asked again for the scenario already waiting (the charts redrawn
+        // once typing rests): the wait is not started again.
+        let waiting = slot.timer.is_some() && slot.pending.as_ref() == Some(&st.scenario);
+        if !current && !st.stale && !waiting {
             schedule(slot, st.scenario.clone());
         }
     });
@@ -148,32 +156,74 @@ fn schedule(slot: &mut Slot, scenario: Scenario) {
     }
     slot.pending = Some(scenario);
     let root = slot.root.clone();
-    let run = Closure::once_into_js(move || flush(&root));
+    let run = Closure::once_into_js(move || {
+        if let Some(scenario) = take_pending(&root) {
+            run_in_parts(root, scenario);
+        }
+    });
     slot.timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), SETTLE_MS)
         .ok();
 }
 
-/// Runs the pending simulation of the widget in `root` now, if there is
-/// one, and shows it.
-pub fn flush(root: &ShadowRoot) {
-    let pending = SLOTS.with(|slots| {
+/// The scenario waiting to be simulated in the widget in `root`, taken
+/// (its timer stopped).
+fn take_pending(root: &ShadowRoot) -> Option<Scenario> {
+    SLOTS.with(|slots| {
         let mut slots = slots.borrow_mut();
         let slot = slots.iter_mut().find(|s| &s.root == root)?;
         if let (Some(t), Some(w)) = (slot.timer.take(), web_sys::window()) {
             w.clear_timeout_with_handle(t);
         }
         slot.pending.take()
-    });
-    if let Some(scenario) = pending {
-        run(root, scenario);
+    })
+}
+
+/// Runs the pending simulation of the widget in `root` now, if there is
+/// one, and shows it.
+pub fn flush(root: &ShadowRoot) {
+    if let Some(scenario) = take_pending(root) {
+        performance("mark", &["oc:uncertainty-start"]);
+        let sim = uncertainty::simulate_valid(&scenario);
+        show(root, scenario, sim);
     }
 }
 
-fn run(root: &ShadowRoot, scenario: Scenario) {
+/// Whether the widget in `root` is waiting to simulate a newer scenario
+/// (the reader typed again): the work under way is then dropped.
+fn superseded(root: &ShadowRoot) -> bool {
+    SLOTS.with(|slots| {
+        slots
+            .borrow()
+            .iter()
+            .any(|s| &s.root == root && s.pending.is_some())
+    })
+}
+
+/// Runs `f` in a task of its own, after anything waiting (a key pressed).
+fn next_task(f: impl FnOnce() + 'static) {
+    if let Some(w) = web_sys::window() {
+        let run = Closure::once_into_js(f);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
+    }
+}
+
+/// The simulation, then the tornado and the drawing, each in a task of its
+/// own: a key pressed meanwhile waits for one part, not the whole, and a
+/// newer scenario drops the rest.
+fn run_in_parts(root: ShadowRoot, scenario: Scenario) {
     performance("mark", &["oc:uncertainty-start"]);
     // The projection of this scenario succeeded, so it is valid.
     let sim = uncertainty::simulate_valid(&scenario);
+    next_task(move || {
+        if !superseded(&root) {
+            show(&root, scenario, sim);
+        }
+    });
+}
+
+/// Works out the tornado for `scenario` and shows it with `sim`.
+fn show(root: &ShadowRoot, scenario: Scenario, sim: Simulation) {
     let bars = uncertainty::tornado_valid(&scenario);
     let npv = crate::model::project(&scenario).map_or(0.0, |p| p.summary.budget_npv);
     SLOTS.with(|slots| {
@@ -383,6 +433,7 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
     }
     let top_legend = legend(
         &chart,
+        w,
         &[("8 in 10 simulations", ""), ("Median simulation", "")],
         swatch,
     );
@@ -464,15 +515,8 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
             ],
         );
     }
-    let every = ((64.0 / step_x).ceil() as usize).max(1);
-    for (i, y) in years.iter().enumerate() {
-        if !(years.len() - 1 - i).is_multiple_of(every) {
-            continue;
-        }
-        let x = x_of(i);
-        let anchor = if x + 30.0 > right { "end" } else { "middle" };
-        label(&chart, x, h - 8.0, anchor, "oc-chart-small", &y.label);
-    }
+    let labels: Vec<&str> = years.iter().map(|y| y.label.as_str()).collect();
+    charts::axis_years(&chart, &labels, &x_of, h - 8.0, step_x, w);
 
     let rows: Vec<Vec<String>> = years
         .iter()
@@ -528,15 +572,33 @@ fn tornado(parent: &Node, all: &[Bar], npv: f64, w: f64) {
         &format::money(npv),
         ").",
     ]);
-    let row = 58.0;
-    let h = 60.0 + row * bars.len() as f64 + 24.0;
+    // Each row: the input's name (wrapped), its bar, and the values at the
+    // bar's ends, beside them where the chart is wide enough, else on a
+    // line under the bar.
+    let ends: Vec<(f64, f64)> = bars
+        .iter()
+        .map(|b| (b.npv_low.min(b.npv_high), b.npv_low.max(b.npv_high)))
+        .collect();
+    let widest = ends
+        .iter()
+        .flat_map(|(l, r)| [format::money(*l), format::money(*r)])
+        .map(|t| text_width(&t, 13.0, false))
+        .fold(0.0, f64::max);
+    let beside = w >= 420.0;
+    let (left, right) = (8.0, w - 8.0);
+    let names: Vec<Vec<String>> = bars
+        .iter()
+        .map(|b| charts::wrap(&dom::sentence(&b.input), 14.0, right - left))
+        .collect();
+    let row_h = |lines: usize| LEADING * (lines - 1) as f64 + if beside { 58.0 } else { 70.0 };
+    let rows_h: f64 = names.iter().map(|l| row_h(l.len())).sum();
     let (chart, details) = figure(
         parent,
         "oc-tornado",
         "What moves the council's net budget impact most",
         &says,
         w,
-        h,
+        rows_h + 200.0,
     );
     patterns(&chart, "oc-tornado");
     fn swatch(chart: &Node, y: f64, i: usize) {
@@ -548,97 +610,99 @@ fn tornado(parent: &Node, all: &[Bar], npv: f64, w: f64) {
     }
     let top = legend(
         &chart,
+        w,
         &[
             ("With the input at the low end of its range", ""),
             ("With the input at the high end of its range", ""),
         ],
         swatch,
     ) + 10.0;
-    let (left, right) = (8.0, w - 8.0);
     // Room beside the bars for the values at their ends.
-    let margin = if w >= 420.0 { 90.0 } else { 0.0 };
-    let lo = bars
-        .iter()
-        .map(|b| b.npv_low.min(b.npv_high))
-        .fold(npv, f64::min);
-    let hi = bars
-        .iter()
-        .map(|b| b.npv_low.max(b.npv_high))
-        .fold(npv, f64::max);
+    let margin = if beside { widest + 8.0 } else { 0.0 };
+    let lo = ends.iter().map(|e| e.0).fold(npv, f64::min);
+    let hi = ends.iter().map(|e| e.1).fold(npv, f64::max);
     let pad = ((hi - lo) * 0.02).max(1.0);
     let (lo, hi) = (lo - pad, hi + pad);
     let x_of = |v: f64| left + margin + (right - left - 2.0 * margin) * (v - lo) / (hi - lo);
-    let bottom = top + row * bars.len() as f64;
+    let bottom = top + rows_h;
     if lo < 0.0 && hi > 0.0 {
         line(&chart, x_of(0.0), top, x_of(0.0), bottom, "oc-grid");
-        label(
-            &chart,
-            x_of(0.0),
-            bottom + 16.0,
-            "middle",
-            "oc-chart-small",
-            "£0",
-        );
     }
     line(&chart, x_of(npv), top - 4.0, x_of(npv), bottom, "oc-mark");
-    for (i, b) in bars.iter().enumerate() {
-        let y = top + row * i as f64;
-        label(
-            &chart,
-            left,
-            y + 16.0,
-            "start",
-            "oc-chart-text",
-            &dom::sentence(&b.input),
-        );
+    let mut y = top;
+    for ((b, (l, r)), name) in bars.iter().zip(&ends).zip(&names) {
+        for (i, words) in name.iter().enumerate() {
+            label(
+                &chart,
+                left,
+                y + 16.0 + LEADING * i as f64,
+                "start",
+                "oc-chart-text",
+                words,
+            );
+        }
+        let bar_y = y + 24.0 + LEADING * (name.len() - 1) as f64;
         for (k, v) in [(0, b.npv_low), (1, b.npv_high)] {
             let (x0, x1) = (x_of(npv.min(v)), x_of(npv.max(v)));
-            let r = rect(&chart, x0, y + 24.0, x1 - x0, 18.0, "oc-bar oc-bar-a");
+            let r = rect(&chart, x0, bar_y, x1 - x0, 18.0, "oc-bar oc-bar-a");
             if k == 1 {
                 let _ = r.set_attribute("fill", &charts::fill("oc-tornado", 1));
                 let _ = r.set_attribute("class", "oc-bar oc-bar-b");
             }
         }
-        // Each end's value beside it, outside the bar.
-        let (l, r) = if b.npv_low <= b.npv_high {
-            (b.npv_low, b.npv_high)
-        } else {
-            (b.npv_high, b.npv_low)
-        };
-        let (xl, xr) = (x_of(l.min(npv)), x_of(r.max(npv)));
-        if xl - left > 80.0 {
+        let (low, high) = (format::money(*l), format::money(*r));
+        if beside {
+            // Each end's value beside it, outside the bar.
+            let (xl, xr) = (x_of(l.min(npv)), x_of(r.max(npv)));
             label(
                 &chart,
                 xl - 4.0,
-                y + 38.0,
+                bar_y + 14.0,
                 "end",
                 "oc-chart-small",
-                &format::money(l),
+                &low,
             );
-        }
-        if right - xr > 80.0 {
             label(
                 &chart,
                 xr + 4.0,
-                y + 38.0,
+                bar_y + 14.0,
                 "start",
                 "oc-chart-small",
-                &format::money(r),
+                &high,
+            );
+        } else {
+            let words = cat(&[&low, " to ", &high]);
+            label(
+                &chart,
+                left,
+                bar_y + 34.0,
+                "start",
+                "oc-chart-small",
+                &words,
             );
         }
+        y += row_h(name.len());
     }
+    // Under the bars: the figure as entered, then £0, each kept inside.
+    let entered = cat(&["As entered: ", &format::money(npv)]);
+    let at = x_of(npv);
+    let anchor = charts::anchor_within(at, text_width(&entered, 13.0, false), 0.0, w);
     label(
         &chart,
-        x_of(npv),
+        at,
         bottom + 16.0,
-        if x_of(npv) > right - 90.0 {
-            "end"
-        } else {
-            "middle"
-        },
+        anchor,
         "oc-chart-small",
-        &cat(&["As entered: ", &format::money(npv)]),
+        &entered,
     );
+    let mut h = bottom + 26.0;
+    if lo < 0.0 && hi > 0.0 {
+        let at = x_of(0.0);
+        let anchor = charts::anchor_within(at, text_width("£0", 13.0, false), 0.0, w);
+        label(&chart, at, bottom + 34.0, anchor, "oc-chart-small", "£0");
+        h += 18.0;
+    }
+    charts::fit_height(&chart, w, h);
 
     let rows: Vec<Vec<String>> = all
         .iter()

@@ -49,11 +49,17 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
     embed::apply_look(page, host);
     let bar = workshop::bar(page, host);
     let _ = page.insert_before(&bar, page.first_child().as_ref());
-    // A skip link to the results, first in the tab order.
-    let skip = dom::add_ct(page, "a", "oc-skip", "Skip to the results");
+    // A skip link to the results, first in the tab order. A button: a
+    // fragment link cannot reach into the shadow root (the page's
+    // document has no such id), so the click moves the focus instead.
+    let skip = dom::add_ct(page, "button", "oc-skip", "Skip to the results");
     attrs(
         &skip,
-        &[("href", "#results-title"), ("data-target", "results-title")],
+        &[
+            ("type", "button"),
+            ("id", "oc-skip"),
+            ("data-target", "results-title"),
+        ],
     );
     let _ = page.insert_before(&skip, page.first_child().as_ref());
 
