@@ -3,8 +3,9 @@
 // full page; presenter mode fills the screen; the label follows the
 // scenario into file names; figures beyond the council or England carry a
 // warning; at 320 and 390 px no chart's labels collide or leave it, and
-// the tornado keeps its amounts; exported charts carry their title, council, scenario, price year and source; a skip link
-// and a file input focus ring that can be seen.
+// the tornado keeps its amounts; exported charts carry their title,
+// council, scenario, price year and source; a skip link and a file input
+// focus ring that can be seen.
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -216,6 +217,9 @@ describe('charts and exports', () => {
       }
       const problems = [];
       for (const { chart, frame, texts, lines } of charts) {
+        // Measured as laid out, not as a placeholder.
+        assert.ok(frame.right - frame.left > 200, `${chart} is ${frame.right - frame.left} px wide`);
+        assert.ok(texts.length > 0 && texts.every((t) => t.box.right > t.box.left), `${chart}'s text is laid out`);
         texts.forEach(({ words, box }, i) => {
           if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5) {
             problems.push(`${chart}: "${words}" leaves the chart`);

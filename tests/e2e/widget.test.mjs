@@ -67,7 +67,10 @@ describe('the calculator', () => {
     for (const words of ['Time in care avoided', 'Net budget impact to the council', 'Benefit-cost ratio (public value)', 'Pays back in cash to the council']) {
       await page.locator(byId('figures')).getByText(words, { exact: true }).first().waitFor();
     }
-    assert.equal(await page.locator('outcome-calculator #figures > figure svg').count(), 3);
+    assert.equal(
+      await page.locator('outcome-calculator :is(#oc-figures-chart, #oc-figures-more) > figure svg').count(),
+      3,
+    );
     assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '424');
     assert.equal(await page.locator(byId('error-summary')).isVisible(), false);
     // The stylesheet came through the page's strict CSP.
