@@ -211,15 +211,12 @@ pub(crate) fn fill(id: &str, i: usize) -> String {
 }
 
 /// The width of one character of Arial (and its metric twins, Liberation
-/// Sans and Helvetica) in ems, rounded up.
+/// Sans and Helvetica) in ems, rounded up to the widest of its kind.
 fn em(c: char) -> f64 {
     match c {
-        'i' | 'j' | 'l' | '\'' | '.' | ',' | ':' | ';' | '|' | '!' => 0.23,
-        ' ' | 'f' | 't' | 'I' | '(' | ')' | '[' | ']' | '/' => 0.29,
-        'r' | '-' | '\u{2013}' | '\u{2014}' => 0.34,
-        'm' | 'M' => 0.84,
-        'w' | 'W' => 0.95,
-        'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'J' => 0.5,
+        'i' | 'j' | 'l' | '\'' | '.' | ',' | ':' | ';' | '!' | ' ' | 'f' | 't' | 'I' | '('
+        | ')' | '/' | 'r' | '-' => 0.34,
+        'm' | 'M' | 'w' | 'W' => 0.95,
         c if c.is_ascii_uppercase() => 0.73,
         _ => 0.56,
     }
