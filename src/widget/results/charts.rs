@@ -278,9 +278,14 @@ pub(crate) fn anchor_within(x: f64, width: f64, left: f64, right: f64) -> &'stat
     }
 }
 
+/// A stacked legend: one swatch and name a line. Returns its height.
+pub(crate) fn legend(chart: &Node, items: &[(&str, &str)], swatch: fn(&Node, f64, usize)) -> f64 {
+    legend_within(chart, f64::INFINITY, items, swatch)
+}
+
 /// A stacked legend for a chart `w` px wide: a swatch and a name, wrapped
 /// to the width, per item. Returns its height.
-pub(crate) fn legend(
+pub(crate) fn legend_within(
     chart: &Node,
     w: f64,
     items: &[(&str, &str)],
@@ -424,7 +429,7 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
             rect(chart, 11.0, y + 5.0, 8.0, 8.0, "oc-dot-b");
         }
     }
-    let top_legend = legend(
+    let top_legend = legend_within(
         &chart,
         w,
         &[("Savings so far", ""), ("Cost so far", "")],
@@ -671,7 +676,7 @@ pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
     }
     const SWATCH: [&str; 3] = ["oc-bar oc-bar-a", "oc-bar oc-bar-b", "oc-bar oc-bar-c"];
     let names: Vec<(&str, &str)> = series.iter().map(|(name, _)| (*name, "")).collect();
-    let top_legend = legend(&chart, w, &names, swatch);
+    let top_legend = legend_within(&chart, w, &names, swatch);
 
     let (left, right) = (4.0, w - 6.0);
     let (top, bottom) = (top_legend + 24.0, h - 28.0);

@@ -32,7 +32,7 @@ use crate::model::Scenario;
 use crate::dom::format;
 use crate::dom::{self, add_c, add_ct, add_t, attrs, cat, svg};
 use crate::widget::results::charts::{
-    self, figure, label, legend, line, n, nice, patterns, rect, text_width, LEADING,
+    self, figure, label, legend_within, line, n, nice, patterns, rect, text_width, LEADING,
 };
 use crate::widget::state::{push_count, State};
 
@@ -431,7 +431,7 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
             line(chart, 2.0, y + 9.0, 28.0, y + 9.0, "oc-line oc-line-a");
         }
     }
-    let top_legend = legend(
+    let top_legend = legend_within(
         &chart,
         w,
         &[("8 in 10 simulations", ""), ("Median simulation", "")],
@@ -608,7 +608,7 @@ fn tornado(parent: &Node, all: &[Bar], npv: f64, w: f64) {
             let _ = r.set_attribute("class", "oc-bar oc-bar-b");
         }
     }
-    let top = legend(
+    let top = legend_within(
         &chart,
         w,
         &[
