@@ -531,7 +531,7 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
             ]
         })
         .collect();
-    charts::table(
+    let region = charts::table(
         &details,
         "The council's cash savings minus cost so far across the simulations, by year",
         &[
@@ -543,6 +543,21 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
         ],
         &rows,
     );
+    // Each figure opens its working: the simulation's settings and ranges.
+    let figures = [
+        "cumulative_net.p10",
+        "cumulative_net.p50",
+        "cumulative_net.p90",
+        "paid_back_share",
+    ];
+    crate::widget::results::working::cells(&region, |t, c| {
+        figures.get(c).map(|f| {
+            cat(&[
+                "uncertainty.",
+                &crate::widget::results::working::year_path(t, f),
+            ])
+        })
+    });
 }
 
 /// The inputs that move the net present value most, each bar from its
