@@ -107,13 +107,23 @@ fn shows_the_default_results_on_mount() {
     ] {
         assert!(figures.contains(words), "missing {words:?}");
     }
-    assert_eq!(
-        root.query_selector_all("#figures > figure svg")
-            .unwrap()
-            .length(),
-        3
-    );
-    assert_eq!(root.query_selector_all("figure table").unwrap().length(), 3);
+    // The three charts of the results, each with its table.
+    for id in ["oc-cumulative", "oc-agencies", "oc-outcomes"] {
+        assert_eq!(
+            root.query_selector_all(&format!("#figures figure svg[data-chart=\"{id}\"]"))
+                .unwrap()
+                .length(),
+            1,
+            "{id}"
+        );
+        assert_eq!(
+            root.query_selector_all(&format!("[id=\"{id}-table\"] table"))
+                .unwrap()
+                .length(),
+            1,
+            "{id}-table"
+        );
+    }
     assert!(hidden(&root, "error-summary"));
     assert!(hidden(&root, "stale"));
     // Council figures are written into their inputs.
