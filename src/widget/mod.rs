@@ -227,6 +227,10 @@ fn rest_later(root: &ShadowRoot, wait: bool) {
         if let Some(t) = l.timer.take() {
             window.clear_timeout_with_handle(t);
         }
+        // Marks the charts and tables as waiting for their redraw.
+        if let Some(f) = dom::by_id(root, "figures") {
+            dom::flag(&f, "data-pending", wait);
+        }
         if !wait {
             return;
         }
@@ -246,6 +250,9 @@ fn rest_now(root: &ShadowRoot) {
         l.timer = None;
         l.state.upgrade()
     });
+    if let Some(f) = dom::by_id(root, "figures") {
+        dom::flag(&f, "data-pending", false);
+    }
     if let Some(st) = state {
         if let Ok(s) = st.try_borrow() {
             if !s.stale {

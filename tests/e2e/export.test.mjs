@@ -35,9 +35,14 @@ const open = (query = '', options = {}) => openCalculator(browser, site.url + qu
 
 /** What the results say: the sentence, the key figures, the break-even
  * and bear-in-mind lists and the year-by-year table (the simulation
- * section, worked out in the background, is left out). */
-const results = (page) =>
-  page.evaluate(() => {
+ * section, worked out in the background, is left out), once the charts and
+ * tables have caught up with the typing (#figures[data-pending] while they
+ * wait). */
+const results = async (page) => {
+  await page.waitForFunction(
+    () => !document.querySelector('outcome-calculator').shadowRoot.getElementById('figures').hasAttribute('data-pending'),
+  );
+  return page.evaluate(() => {
     const root = document.querySelector('outcome-calculator').shadowRoot;
     const parts = [root.getElementById('status').textContent];
     for (const el of root.querySelectorAll('#figures > .oc-keys, #figures > .oc-list, #oc-years')) {
@@ -45,6 +50,7 @@ const results = (page) =>
     }
     return parts.join('\n');
   });
+};
 
 /** The command-line calculator's projection of a scenario file. */
 function cliProjection(path) {
