@@ -18,6 +18,7 @@ import {
   openCalculator,
   runAxe,
   useSiteAndBrowser,
+  resultsText,
 } from './helpers.mjs';
 
 let site;
@@ -33,24 +34,8 @@ const STATUS = byId('status');
 
 const open = (query = '', options = {}) => openCalculator(browser, site.url + query, options);
 
-/** What the results say: the sentence, the key figures, the break-even
- * and bear-in-mind lists and the year-by-year table (the simulation
- * section, worked out in the background, is left out), once the charts and
- * tables have caught up with the typing (#figures[data-pending] while they
- * wait). */
-const results = async (page) => {
-  await page.waitForFunction(
-    () => !document.querySelector('outcome-calculator').shadowRoot.getElementById('figures').hasAttribute('data-pending'),
-  );
-  return page.evaluate(() => {
-    const root = document.querySelector('outcome-calculator').shadowRoot;
-    const parts = [root.getElementById('status').textContent];
-    for (const el of root.querySelectorAll('#figures > .oc-keys, #figures > .oc-list, #oc-years')) {
-      parts.push(el.textContent);
-    }
-    return parts.join('\n');
-  });
-};
+/** What the results say, once the charts and tables have caught up. */
+const results = resultsText;
 
 /** The command-line calculator's projection of a scenario file. */
 function cliProjection(path) {

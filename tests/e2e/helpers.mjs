@@ -169,6 +169,27 @@ export async function waitForWidget(page, { timeout = 20_000 } = {}) {
   );
 }
 
+/**
+ * What the results say: the sentence, the key figures, the break-even and
+ * bear-in-mind lists and the year-by-year table (the simulation section,
+ * worked out in the background, is left out), once the charts and tables
+ * have caught up with the typing (`#figures[data-pending]` while they
+ * wait).
+ */
+export async function resultsText(page) {
+  await page.waitForFunction(
+    () => !document.querySelector('outcome-calculator').shadowRoot.getElementById('figures').hasAttribute('data-pending'),
+  );
+  return page.evaluate(() => {
+    const root = document.querySelector('outcome-calculator').shadowRoot;
+    const parts = [root.getElementById('status').textContent];
+    for (const el of root.querySelectorAll('#figures > .oc-keys, #figures > .oc-list, #oc-years')) {
+      parts.push(el.textContent);
+    }
+    return parts.join('\n');
+  });
+}
+
 /** A selector for the element with this id inside the calculator. Ids hold
  * dots (they are scenario paths), so they are matched as attributes. */
 export const byId = (id) => `outcome-calculator [id="${id}"]`;

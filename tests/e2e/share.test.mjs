@@ -13,6 +13,7 @@ import {
   runAxe,
   useSiteAndBrowser,
   waitForWidget,
+  resultsText,
 } from './helpers.mjs';
 
 let site;
@@ -40,15 +41,8 @@ async function open(query = '', options = {}) {
 /** What the results say: the sentence, the key figures, the break-even
  * and bear-in-mind lists and the year-by-year table (the simulation
  * section, worked out in the background, is left out). */
-const results = (page) =>
-  page.evaluate(() => {
-    const root = document.querySelector('outcome-calculator').shadowRoot;
-    const parts = [root.getElementById('status').textContent];
-    for (const el of root.querySelectorAll('#figures > .oc-keys, #figures > .oc-list, #oc-years')) {
-      parts.push(el.textContent);
-    }
-    return parts.join('\n');
-  });
+/** What the results say, once the charts and tables have caught up. */
+const results = resultsText;
 
 /** Every input's value (text, ticked, chosen), by id; thousands
  * separators left out, as the form adds them to figures it fills in. */

@@ -112,7 +112,8 @@ describe('how sure are we', () => {
       .last()
       .locator('td')
       .nth(1)
-      .textContent();
+      .locator('button')
+      .evaluate((b) => b.firstChild.textContent);
     assert.ok(caption.includes(`are ${lastMedian} in the middle`), `${caption} / ${lastMedian}`);
     // The tornado's largest swing comes first.
     const swing = await page.evaluate(() => {
