@@ -147,6 +147,28 @@ fn results_follow_the_input() {
     assert!(text(&root, "status").starts_with("Over 3 years ("));
 }
 
+/// Each calculator's state, pins and waiting redraws are its own
+/// (`widget::live`): typing or pinning in one leaves another alone.
+#[wasm_bindgen_test]
+fn two_calculators_on_one_page_keep_their_own_state() {
+    let (a, b) = (mounted(), mounted());
+    let before = text(&b, "status");
+    type_into(&a, "council.care_starts", "900");
+    assert_ne!(text(&a, "status"), before);
+    assert_eq!(text(&b, "status"), before);
+    let s = model::default_scenario();
+    let p = model::project(&s).unwrap();
+    widget::tools::compare::pin(&a, &s, Some(&p));
+    assert_eq!(widget::tools::compare::pins(&a).len(), 1);
+    assert!(widget::tools::compare::pins(&b).is_empty());
+    let (wa, wb) = (
+        widget::live::find(&a).unwrap(),
+        widget::live::find(&b).unwrap(),
+    );
+    assert!(wa.rest.get().is_some(), "a waits to redraw its charts");
+    assert!(wb.rest.get().is_none(), "b has nothing waiting");
+}
+
 #[wasm_bindgen_test]
 fn a_bad_value_is_kept_shown_and_the_results_marked_not_updated() {
     let root = mounted();

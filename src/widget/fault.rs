@@ -9,7 +9,7 @@
 //! the call that panicked traps. The module itself stays usable, so the
 //! button mounts a fresh widget into the same shadow root.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
@@ -17,8 +17,6 @@ use web_sys::{HtmlElement, ShadowRoot};
 use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
 
 thread_local! {
-    /// The calculators mounted on the page: shadow root and host element.
-    static MOUNTED: RefCell<Vec<(ShadowRoot, HtmlElement)>> = const { RefCell::new(Vec::new()) };
     /// Set by a panic, cleared by a reset: a second panic before the reset
     /// is only logged, so the message stays put.
     static FAULTED: Cell<bool> = const { Cell::new(false) };
@@ -35,17 +33,11 @@ pub const MESSAGE_ID: &str = "fault";
 /// Id of the reset button.
 pub const RESET_ID: &str = "fault-reset";
 
-/// Installs the panic hook (once) and remembers a calculator being mounted.
-pub fn watch(root: &ShadowRoot, host: &HtmlElement) {
+/// Installs the panic hook (once), as a calculator is being drawn.
+pub fn watch() {
     static INSTALL: std::sync::Once = std::sync::Once::new();
     INSTALL.call_once(|| std::panic::set_hook(Box::new(on_panic)));
     FAULTED.with(|f| f.set(false));
-    MOUNTED.with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            m.retain(|(_, h)| h != host && h.is_connected());
-            m.push((root.clone(), host.clone()));
-        }
-    });
 }
 
 fn on_panic(info: &std::panic::PanicHookInfo) {
@@ -54,9 +46,12 @@ fn on_panic(info: &std::panic::PanicHookInfo) {
     if FAULTED.with(|f| f.replace(true)) {
         return;
     }
-    let mounted = MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default());
-    for (root, host) in &mounted {
-        show(root, host);
+    // Every calculator on the page (`widget::live`): they share one
+    // WebAssembly instance, which a panic leaves in doubt.
+    for w in crate::widget::live::all() {
+        if w.host.is_connected() {
+            show(&w.root, &w.host);
+        }
     }
 }
 

@@ -35,6 +35,7 @@
 
 pub mod fault;
 pub mod form;
+pub mod live;
 pub mod results;
 pub mod state;
 pub mod tools;
@@ -57,7 +58,8 @@ pub fn mount(root: ShadowRoot, host: HtmlElement) -> Result<(), JsValue> {
     // The scenario from the page address, the element's attributes or the
     // copy saved on this device (tools.rs); the default scenario otherwise.
     let start = tools::starting(&host);
-    mount_with(root, host, start)
+    let scenario = start.scenario.clone();
+    draw(root, host, scenario, Some(start))
 }
 
 /// [`mount`] with a given starting scenario.
@@ -66,7 +68,19 @@ pub fn mount_with(
     host: HtmlElement,
     scenario: crate::model::Scenario,
 ) -> Result<(), JsValue> {
-    fault::watch(&root, &host);
+    draw(root, host, scenario, None)
+}
+
+/// Draws the widget with `scenario`; `start` says how the starting
+/// scenario was found, for the notices about it.
+fn draw(
+    root: ShadowRoot,
+    host: HtmlElement,
+    scenario: crate::model::Scenario,
+    start: Option<tools::share::Start>,
+) -> Result<(), JsValue> {
+    fault::watch();
+    let widget = live::register(&root, &host);
     // A scenario still waiting to be saved belongs to the old drawing.
     tools::cancel(&root);
     // Drawn over results already shown (the first result written into the
@@ -101,7 +115,7 @@ pub fn mount_with(
     // The council the scenario names, with its official figures.
     form::council::start(&mut state);
     let st: Shared = Rc::new(RefCell::new(state));
-    keep_state(&root, &st);
+    widget.set_state(&st);
     let form = form::inputs::build(&layout, &st.borrow());
     results::figures::build(&layout);
     results::national::build(&page, &root, &st);
@@ -154,7 +168,7 @@ pub fn mount_with(
 
     form::council::wire(&root, &form, &st, update);
     watch_width(&root, &st);
-    tools::build(&root, &host, &page, &st);
+    tools::build(&root, &host, &page, &st, start);
     Ok(())
 }
 
@@ -188,67 +202,37 @@ fn listen(target: &Element, event: &str, f: impl FnMut(Event) + 'static) {
 /// (the simulation behind "How sure are we?" waits a little longer).
 const REST_MS: i32 = 100;
 
-/// Each widget's state, and the redraw waiting for typing to rest.
-struct Live {
-    root: ShadowRoot,
-    state: std::rc::Weak<RefCell<State>>,
-    timer: Option<i32>,
-}
-
-thread_local! {
-    static LIVE: RefCell<Vec<Live>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Remembers the state of the widget in `root` (a redraw replaces it).
-fn keep_state(root: &ShadowRoot, st: &Shared) {
-    LIVE.with(|live| {
-        let mut live = live.borrow_mut();
-        live.retain(|l| &l.root != root && l.state.strong_count() > 0);
-        live.push(Live {
-            root: root.clone(),
-            state: Rc::downgrade(st),
-            timer: None,
-        });
-    });
-}
-
 /// Redraws the charts and tables of the widget in `root` once typing has
 /// rested [`REST_MS`], or (`wait` false) drops the one waiting, when
 /// everything has just been redrawn.
 fn rest_later(root: &ShadowRoot, wait: bool) {
-    let Some(window) = web_sys::window() else {
+    let (Some(window), Some(w)) = (web_sys::window(), live::find(root)) else {
         return;
     };
-    LIVE.with(|live| {
-        let mut live = live.borrow_mut();
-        let Some(l) = live.iter_mut().find(|l| &l.root == root) else {
-            return;
-        };
-        if let Some(t) = l.timer.take() {
-            window.clear_timeout_with_handle(t);
-        }
-        // Marks the charts and tables as waiting for their redraw.
-        if let Some(f) = dom::by_id(root, "figures") {
-            dom::flag(&f, "data-pending", wait);
-        }
-        if !wait {
-            return;
-        }
-        let r = root.clone();
-        let run = Closure::once_into_js(move || rest_now(&r));
-        l.timer = window
+    if let Some(t) = w.rest.take() {
+        window.clear_timeout_with_handle(t);
+    }
+    // Marks the charts and tables as waiting for their redraw.
+    if let Some(f) = dom::by_id(root, "figures") {
+        dom::flag(&f, "data-pending", wait);
+    }
+    if !wait {
+        return;
+    }
+    let r = root.clone();
+    let run = Closure::once_into_js(move || rest_now(&r));
+    w.rest.set(
+        window
             .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), REST_MS)
-            .ok();
-    });
+            .ok(),
+    );
 }
 
 /// The redraw [`rest_later`] waited for.
 fn rest_now(root: &ShadowRoot) {
-    let state = LIVE.with(|live| {
-        let mut live = live.borrow_mut();
-        let l = live.iter_mut().find(|l| &l.root == root)?;
-        l.timer = None;
-        l.state.upgrade()
+    let state = live::find(root).and_then(|w| {
+        w.rest.set(None);
+        w.state()
     });
     if let Some(f) = dom::by_id(root, "figures") {
         dom::flag(&f, "data-pending", false);

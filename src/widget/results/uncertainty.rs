@@ -19,8 +19,6 @@
 //! exact simulated figures as `data-` attributes (shortest round-trip
 //! decimals) so tests can compare them with the command-line tool's.
 
-use std::cell::RefCell;
-
 use js_sys::{Function, Number, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,6 +29,7 @@ use crate::model::Scenario;
 
 use crate::dom::format;
 use crate::dom::{self, add_c, add_ct, add_t, attrs, cat, svg};
+use crate::widget::live::{self, Done, Sure};
 use crate::widget::results::charts::{
     self, figure, label, legend_within, line, n, nice, patterns, rect, text_width, LEADING,
 };
@@ -41,32 +40,6 @@ pub const SETTLE_MS: i32 = 150;
 
 /// Most inputs shown in the tornado.
 const MAX_BARS: usize = 8;
-
-/// A finished simulation and tornado, and the scenario they are for.
-struct Done {
-    scenario: Scenario,
-    sim: Simulation,
-    bars: Vec<Bar>,
-    /// The council's net budget impact with every input as entered, £.
-    npv: f64,
-}
-
-/// What one widget holds between redraws.
-struct Slot {
-    root: ShadowRoot,
-    /// The section, kept across redraws of the figures around it.
-    holder: Element,
-    done: Option<Done>,
-    /// Pending `setTimeout` handle, and the scenario it will simulate.
-    timer: Option<i32>,
-    pending: Option<Scenario>,
-    /// Width the charts were drawn at.
-    width: f64,
-}
-
-thread_local! {
-    static SLOTS: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
-}
 
 /// Calls `performance[method](arg)` if the page has it (marks and measures
 /// for the benchmarks); returns the result.
@@ -91,48 +64,47 @@ pub fn performance(method: &str, args: &[&str]) -> JsValue {
 /// The section for the projection `p` of `st.scenario`, appended to
 /// `parent` (inside the figures, which are cleared on each redraw).
 pub fn section(parent: &Node, st: &State, width: f64) {
-    let Some(root) = parent.get_root_node().dyn_into::<ShadowRoot>().ok() else {
+    let Some(widget) = parent
+        .get_root_node()
+        .dyn_into::<ShadowRoot>()
+        .ok()
+        .and_then(|root| live::find(&root))
+    else {
         return;
     };
-    SLOTS.with(|slots| {
-        let mut slots = slots.borrow_mut();
-        let i = match slots.iter().position(|s| s.root == root) {
-            Some(i) => i,
-            None => {
-                let holder = dom::el("div");
-                holder.set_class_name("oc-sure");
-                holder.set_id("oc-sure");
-                slots.push(Slot {
-                    root: root.clone(),
-                    holder,
-                    done: None,
-                    timer: None,
-                    pending: None,
-                    width: 0.0,
-                });
-                slots.len() - 1
-            }
-        };
-        let slot = &mut slots[i];
-        // Already in place while typing: left where it is.
-        if slot.holder.parent_node().as_ref() != Some(parent) {
-            let _ = parent.append_child(&slot.holder);
-        }
-        let current = slot
-            .done
-            .as_ref()
-            .is_some_and(|d| st.stale || d.scenario == st.scenario);
-        if slot.holder.child_element_count() == 0 || (width - slot.width).abs() > 24.0 {
-            draw(slot, width);
-        }
-        busy(&slot.holder, !current);
-        // Asked again for the scenario already waiting (the charts redrawn
-        // once typing rests): the wait is not started again.
-        let waiting = slot.timer.is_some() && slot.pending.as_ref() == Some(&st.scenario);
-        if !current && !st.stale && !waiting {
-            schedule(slot, st.scenario.clone());
-        }
-    });
+    let mut sure = widget.sure.borrow_mut();
+    let holder = holder(&mut sure);
+    // Already in place while typing: left where it is.
+    if holder.parent_node().as_ref() != Some(parent) {
+        let _ = parent.append_child(&holder);
+    }
+    let current = sure
+        .done
+        .as_ref()
+        .is_some_and(|d| st.stale || d.scenario == st.scenario);
+    if holder.child_element_count() == 0 || (width - sure.width).abs() > 24.0 {
+        draw(&mut sure, &holder, width);
+    }
+    busy(&holder, !current);
+    // Asked again for the scenario already waiting (the charts redrawn
+    // once typing rests): the wait is not started again.
+    let waiting = sure.timer.is_some() && sure.pending.as_ref() == Some(&st.scenario);
+    if !current && !st.stale && !waiting {
+        schedule(&widget.root, &mut sure, st.scenario.clone());
+    }
+}
+
+/// The section of one widget, made on its first drawing and kept across
+/// redraws of the figures around it.
+fn holder(sure: &mut Sure) -> Element {
+    sure.holder
+        .get_or_insert_with(|| {
+            let holder = dom::el("div");
+            holder.set_class_name("oc-sure");
+            holder.set_id("oc-sure");
+            holder
+        })
+        .clone()
 }
 
 /// Marks the section as being brought up to date (or not).
@@ -147,21 +119,21 @@ fn busy(holder: &Element, on: bool) {
 }
 
 /// Runs the simulation for `scenario` once the input has rested.
-fn schedule(slot: &mut Slot, scenario: Scenario) {
+fn schedule(root: &ShadowRoot, sure: &mut Sure, scenario: Scenario) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if let Some(t) = slot.timer.take() {
+    if let Some(t) = sure.timer.take() {
         window.clear_timeout_with_handle(t);
     }
-    slot.pending = Some(scenario);
-    let root = slot.root.clone();
+    sure.pending = Some(scenario);
+    let root = root.clone();
     let run = Closure::once_into_js(move || {
         if let Some(scenario) = take_pending(&root) {
             run_in_parts(root, scenario);
         }
     });
-    slot.timer = window
+    sure.timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), SETTLE_MS)
         .ok();
 }
@@ -169,14 +141,12 @@ fn schedule(slot: &mut Slot, scenario: Scenario) {
 /// The scenario waiting to be simulated in the widget in `root`, taken
 /// (its timer stopped).
 fn take_pending(root: &ShadowRoot) -> Option<Scenario> {
-    SLOTS.with(|slots| {
-        let mut slots = slots.borrow_mut();
-        let slot = slots.iter_mut().find(|s| &s.root == root)?;
-        if let (Some(t), Some(w)) = (slot.timer.take(), web_sys::window()) {
-            w.clear_timeout_with_handle(t);
-        }
-        slot.pending.take()
-    })
+    let widget = live::find(root)?;
+    let mut sure = widget.sure.borrow_mut();
+    if let (Some(t), Some(w)) = (sure.timer.take(), web_sys::window()) {
+        w.clear_timeout_with_handle(t);
+    }
+    sure.pending.take()
 }
 
 /// Runs the pending simulation of the widget in `root` now, if there is
@@ -192,12 +162,7 @@ pub fn flush(root: &ShadowRoot) {
 /// Whether the widget in `root` is waiting to simulate a newer scenario
 /// (the reader typed again): the work under way is then dropped.
 fn superseded(root: &ShadowRoot) -> bool {
-    SLOTS.with(|slots| {
-        slots
-            .borrow()
-            .iter()
-            .any(|s| &s.root == root && s.pending.is_some())
-    })
+    live::find(root).is_some_and(|w| w.sure.borrow().pending.is_some())
 }
 
 /// Runs `f` in a task of its own, after anything waiting (a key pressed).
@@ -226,21 +191,19 @@ fn run_in_parts(root: ShadowRoot, scenario: Scenario) {
 fn show(root: &ShadowRoot, scenario: Scenario, sim: Simulation) {
     let bars = uncertainty::tornado_valid(&scenario);
     let npv = crate::model::project(&scenario).map_or(0.0, |p| p.summary.budget_npv);
-    SLOTS.with(|slots| {
-        let mut slots = slots.borrow_mut();
-        let Some(slot) = slots.iter_mut().find(|s| &s.root == root) else {
-            return;
-        };
-        slot.done = Some(Done {
-            scenario,
-            sim,
-            bars,
-            npv,
-        });
-        let width = slot.width;
-        draw(slot, width);
-        busy(&slot.holder, false);
+    let Some(widget) = live::find(root) else {
+        return;
+    };
+    let mut sure = widget.sure.borrow_mut();
+    sure.done = Some(Done {
+        scenario,
+        sim,
+        bars,
+        npv,
     });
+    let (holder, width) = (holder(&mut sure), sure.width);
+    draw(&mut sure, &holder, width);
+    busy(&holder, false);
     performance("measure", &["oc:uncertainty", "oc:uncertainty-start"]);
 }
 
@@ -259,13 +222,12 @@ fn share(x: f64) -> String {
     format::pct((x * 1000.0).round() / 10.0)
 }
 
-/// Redraws the section's contents from what the slot holds.
-fn draw(slot: &mut Slot, width: f64) {
-    let holder = &slot.holder;
+/// Redraws the section's contents from what the widget holds.
+fn draw(sure: &mut Sure, holder: &Element, width: f64) {
     dom::clear(holder);
-    slot.width = width;
+    sure.width = width;
     add_ct(holder, "h3", "oc-h3", "How sure are we?");
-    let Some(d) = &slot.done else {
+    let Some(d) = &sure.done else {
         add_t(
             holder,
             "p",

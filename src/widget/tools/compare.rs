@@ -4,14 +4,13 @@
 //!
 //! Pins are kept per widget across redraws (Reset, restore, import).
 
-use std::cell::RefCell;
-
 use web_sys::{Element, ShadowRoot};
 
 use crate::model::views::compare::{self, Unit};
 use crate::model::{Projection, Scenario};
 
 use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
+use crate::widget::live::{self, Pin};
 use crate::widget::results::charts;
 use crate::widget::{dom::format, form::fields, tools::embed};
 
@@ -19,38 +18,15 @@ use crate::widget::{dom::format, form::fields, tools::embed};
 pub const MAX_PINS: usize = 3;
 const NAMES: [&str; MAX_PINS] = ["A", "B", "C"];
 
-/// A pinned scenario and its results.
-#[derive(Clone)]
-pub struct Pin {
-    /// The scenario as pinned.
-    pub scenario: Scenario,
-    /// Its results.
-    pub projection: Projection,
-}
-
-thread_local! {
-    static PINS: RefCell<Vec<(ShadowRoot, Vec<Pin>)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The pins of one widget.
+/// The pins of one widget (kept in its [`live::Widget`]).
 pub fn pins(root: &ShadowRoot) -> Vec<Pin> {
-    PINS.with(|p| {
-        p.borrow()
-            .iter()
-            .find(|(r, _)| r == root)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    })
+    live::find(root).map_or_else(Vec::new, |w| w.pins.borrow().clone())
 }
 
 fn set_pins(root: &ShadowRoot, pins: Vec<Pin>) {
-    PINS.with(|p| {
-        let mut all = p.borrow_mut();
-        match all.iter_mut().find(|(r, _)| r == root) {
-            Some(entry) => entry.1 = pins,
-            None => all.push((root.clone(), pins)),
-        }
-    });
+    if let Some(w) = live::find(root) {
+        *w.pins.borrow_mut() = pins;
+    }
 }
 
 /// Pins the current scenario. Returns a sentence saying what happened.

@@ -38,6 +38,7 @@ mod baseline;
 use crate::dom::format;
 use crate::dom::{self, add_c, add_ct, cat};
 use crate::widget::form::council;
+use crate::widget::live;
 use crate::widget::results::charts::{self, fill, label, patterns, rect};
 use crate::widget::state::State;
 use web_sys::{Event, HtmlInputElement};
@@ -81,16 +82,11 @@ pub fn build(parent: &Node, root: &ShadowRoot, st: &Shared) {
     council::on(&d, "change", move |e| on_change(&r, &s, &e));
     let (r, s) = (root.clone(), st.clone());
     council::on(&d, "click", move |e| on_click(&r, &s, &e));
-    SHARED.with(|slot| *slot.borrow_mut() = Some(st.clone()));
-}
-
-thread_local! {
-    static SHARED: RefCell<Option<Shared>> = const { RefCell::new(None) };
 }
 
 /// Redraws the panel when it is open. Called after every recomputation.
 pub fn sync(root: &ShadowRoot, st: &State) {
-    if let Some(shared) = SHARED.with(|s| s.borrow().clone()) {
+    if let Some(shared) = live::find(root).and_then(|w| w.state()) {
         sync_with(root, st, &shared);
     }
 }

@@ -12,34 +12,32 @@ pub mod export;
 pub mod share;
 pub mod workshop;
 
-use std::cell::RefCell;
-
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, ShadowRoot};
 
 use crate::model::{scenario::link, Scenario};
 
 use crate::dom::{self, add_c, attrs};
+use crate::widget::live::{self, Later};
 use crate::widget::tools::share::Start;
 use crate::widget::Shared;
 
-thread_local! {
-    /// What to tell the user about the starting scenario, shown once it
-    /// is drawn.
-    static PENDING: RefCell<Option<Start>> = const { RefCell::new(None) };
-}
-
 /// The starting scenario for a host: from its attributes, the page
-/// address or the saved copy. Notices about it are shown by [`build`].
-pub fn starting(host: &Element) -> Scenario {
-    let start = share::start(host);
-    let scenario = start.scenario.clone();
-    PENDING.with(|p| *p.borrow_mut() = Some(start));
-    scenario
+/// address or the saved copy, with what to tell the user about it (shown
+/// by [`build`]).
+pub fn starting(host: &Element) -> Start {
+    share::start(host)
 }
 
-/// Adds the tools to a freshly drawn widget and applies the embed options.
-pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared) {
+/// Adds the tools to a freshly drawn widget and applies the embed options;
+/// `start`, for the first drawing, says where its scenario came from.
+pub fn build(
+    root: &ShadowRoot,
+    host: &HtmlElement,
+    page: &Element,
+    st: &Shared,
+    start: Option<Start>,
+) {
     if let Some(link) = stylesheet_link(root) {
         if !link.has_attribute("data-loaded") {
             let l = link.clone();
@@ -73,7 +71,7 @@ pub fn build(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared)
     export::build(&tools);
     compare::render(root);
 
-    if let Some(start) = PENDING.with(|p| p.borrow_mut().take()) {
+    if let Some(start) = start {
         share::notices(page, &start);
     }
     embed::lock(root, host);
@@ -127,15 +125,7 @@ pub fn changed(root: &ShadowRoot, s: &crate::widget::state::State) {
     keep_later(root, s.scenario.clone());
 }
 
-/// A scenario waiting to be saved and put in the address.
-struct Later {
-    root: ShadowRoot,
-    timer: Option<i32>,
-    scenario: Scenario,
-}
-
 thread_local! {
-    static LATER: RefCell<Vec<Later>> = const { RefCell::new(Vec::new()) };
     static ON_PAGEHIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -152,19 +142,13 @@ fn keep_later(root: &ShadowRoot, scenario: Scenario) {
             crate::widget::results::uncertainty::SETTLE_MS,
         )
         .ok();
-    LATER.with(|l| {
-        l.borrow_mut().push(Later {
-            root: root.clone(),
-            timer,
-            scenario,
-        })
-    });
+    if let Some(widget) = live::find(root) {
+        *widget.later.borrow_mut() = Some(Later { timer, scenario });
+    }
     if !ON_PAGEHIDE.with(|on| on.replace(true)) {
         let all = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
-            let roots: Vec<ShadowRoot> =
-                LATER.with(|l| l.borrow().iter().map(|x| x.root.clone()).collect());
-            for r in roots {
-                keep_now(&r);
+            for w in live::all() {
+                keep_now(&w.root);
             }
         });
         let _ = w.add_event_listener_with_callback("pagehide", all.as_ref().unchecked_ref());
@@ -174,11 +158,7 @@ fn keep_later(root: &ShadowRoot, scenario: Scenario) {
 
 /// Forgets the scenario waiting to be kept for `root` (a new one is drawn).
 pub fn cancel(root: &ShadowRoot) -> Option<Scenario> {
-    let later = LATER.with(|l| {
-        let mut l = l.borrow_mut();
-        let i = l.iter().position(|x| &x.root == root)?;
-        Some(l.swap_remove(i))
-    })?;
+    let later = live::find(root)?.later.borrow_mut().take()?;
     if let (Some(t), Some(w)) = (later.timer, web_sys::window()) {
         w.clear_timeout_with_handle(t);
     }
