@@ -3,13 +3,14 @@
 //! penny), every input has a source, and an unknown path is an error that
 //! names it.
 
+use outcome_calculator::model::context::trend::scenario_trends;
 use outcome_calculator::model::data::council_preset;
 use outcome_calculator::model::data::evidence::{library, Grade, Placement};
 use outcome_calculator::model::explain::{self, Derivation, Source, Step, StepKind, Workings};
 use outcome_calculator::model::scenario::fields;
 use outcome_calculator::model::{
-    default_scenario, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, ErrorKind,
-    Outcome, ProgrammeChoice, Scenario,
+    default_scenario, Baseline, BaselineTrends, CustomEffect, CustomMeasure, CustomProgramme,
+    EffectLevel, ErrorKind, Outcome, ProgrammeChoice, Scenario,
 };
 
 /// A programme with the figures its evidence needs from the user.
@@ -93,8 +94,9 @@ fn with(label: &str, programmes: Vec<ProgrammeChoice>) -> (String, Scenario) {
 }
 
 /// The scenarios checked: the default, every programme alone, all
-/// together, a custom programme, a council preset, and variations that
-/// reach the caps, the floors, nesting, drop-off, discounting and growth.
+/// together, a custom programme, a council preset, variations that reach
+/// the caps, the floors, nesting, drop-off, discounting and growth, and
+/// baselines that follow a trend ([`trend_scenarios`]).
 fn scenarios() -> Vec<(String, Scenario)> {
     let mut out = Vec::new();
     let mut d = default_scenario();
@@ -151,6 +153,86 @@ fn scenarios() -> Vec<(String, Scenario)> {
     s.programmes[1].cohort = Some(400.0);
     s.programmes[2].cohort = Some(300.0);
     out.push(("a small council, the counts binding".into(), s));
+    out.extend(trend_scenarios());
+    out
+}
+
+/// Baselines that follow a trend: the council's own trend for a council
+/// preset with every programme, England's trend with the typed yearly
+/// change of every count as well, and a trend of the user's own, falling
+/// for some counts and rising for others, where the counts bind.
+fn trend_scenarios() -> Vec<(String, Scenario)> {
+    let mut out = Vec::new();
+    let mut everything: Vec<ProgrammeChoice> = library().iter().map(|p| choice(p.id)).collect();
+    everything.push(custom());
+    let name = "Birmingham on its own trend, every programme and a custom one";
+    let (_, mut s) = with(name, everything.clone());
+    council_preset::apply_preset(&mut s, "E08000025", 2025).expect("Birmingham is a council");
+    s.assumptions.baseline = Baseline::CouncilTrend;
+    s.assumptions.baseline_trends = scenario_trends("E08000025", Baseline::CouncilTrend);
+    s.assumptions.horizon_years = 8;
+    s.assumptions.drop_off_pct = 10.0;
+    out.push((name.to_string(), s));
+    let name = "Hertfordshire on England's trend and a yearly change of every count";
+    let (_, mut s) = with(name, everything);
+    s.assumptions.baseline = Baseline::EnglandTrend;
+    s.assumptions.baseline_trends = scenario_trends("E10000015", Baseline::EnglandTrend);
+    s.assumptions.baseline_trend_pct = 1.5;
+    s.assumptions.effect_level = EffectLevel::High;
+    out.push((name.to_string(), s));
+    let name = "a council of the user's own on their own trend, the counts binding";
+    let (_, mut s) = with(
+        name,
+        vec![
+            choice("family-safeguarding"),
+            choice("no-wrong-door"),
+            choice("fgc-pre-proceedings"),
+            custom(),
+        ],
+    );
+    let mut intensive = custom();
+    if let Some(c) = intensive.custom.as_mut() {
+        c.name = "Intensive family support".into();
+        c.effects = vec![
+            CustomEffect {
+                outcome: Outcome::CpPlans,
+                measure: CustomMeasure::PercentagePoints,
+                low: 10.0,
+                central: 20.0,
+                high: 30.0,
+                baseline: Some(40.0),
+            },
+            CustomEffect {
+                outcome: Outcome::ChildrenInNeed,
+                measure: CustomMeasure::Relative,
+                low: 60.0,
+                central: 80.0,
+                high: 90.0,
+                baseline: None,
+            },
+        ];
+    }
+    intensive.cohort = Some(300.0);
+    s.programmes.push(intensive);
+    s.council.code = None;
+    s.council.data_year = None;
+    s.council.care_starts = Some(40.0);
+    s.council.children_looked_after = Some(30.0);
+    s.council.cp_plans = Some(25.0);
+    s.council.children_in_need = Some(80.0);
+    s.council.care_proceedings = Some(5.0);
+    s.programmes[1].cohort = Some(400.0);
+    s.programmes[2].cohort = Some(300.0);
+    s.assumptions.baseline = Baseline::CouncilTrend;
+    s.assumptions.baseline_trends = BaselineTrends {
+        looked_after_pct: Some(-6.0),
+        care_starts_pct: Some(-12.0),
+        cp_plans_pct: Some(-8.5),
+        children_in_need_pct: Some(3.25),
+    };
+    s.assumptions.horizon_years = 6;
+    s.assumptions.care_years = Some(2.0);
+    out.push((name.to_string(), s));
     out
 }
 
@@ -294,6 +376,8 @@ fn every_output_of_every_scenario_adds_up_from_sourced_inputs() {
         ("risk left by", false),
         ("share of the benefits left", false),
         ("baseline growth", false),
+        ("baseline trend of", false),
+        (", on the trend to", false),
         ("children in need only, per case", false),
         ("uprating from", false),
         ("stay left", false),
@@ -621,12 +705,45 @@ fn the_workings_sheet_starts_each_figure_with_its_value() {
 }
 
 #[test]
-fn a_baseline_with_a_trend_gives_no_working_rather_than_a_wrong_one() {
-    use outcome_calculator::model::scenario::format::Baseline;
-    let mut s = outcome_calculator::model::default_scenario();
-    s.assumptions.baseline = Baseline::CouncilTrend;
-    s.assumptions.baseline_trends.looked_after_pct = Some(3.0);
-    let e = explain::explain(&s, "summary.budget_npv").expect_err("no working");
-    assert_eq!(e.field, "summary.budget_npv");
-    assert!(e.to_string().contains("baseline held flat"), "{e}");
+fn a_trend_shows_in_the_working_with_its_figure_and_source() {
+    let all = trend_scenarios();
+    let inputs_of = |d: &Derivation| -> Vec<Source> {
+        d.inputs()
+            .into_iter()
+            .filter_map(|i| match &i.kind {
+                StepKind::Input { source } => Some(source.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    // The council's own trend, worked out from the published figures.
+    let (_, own) = &all[0];
+    let d = explain::explain(own, "summary.npv").expect("explains");
+    assert!(inputs_of(&d).iter().any(|s| matches!(s, Source::Cited { field: Some(f), citation, .. } if f == "assumptions.baseline_trends.care_starts_pct" && citation.id == "dfe-cla")));
+    let text = explain::text::render(&d);
+    assert!(
+        text.contains("baseline trend of children starting to be looked after in the year, to 2026-27: ")
+            && text.contains("yearly change in child protection plans at 31 March (the council's own trend)")
+            && text.contains("worked out from the published figures (assumptions.baseline_trends.cp_plans_pct)")
+            && text.contains("years from the council's figures to the end of 2026-27  <- method: the council's figures are at 31 March 2025; 2026-27 ends on 31 March 2027"),
+        "{text}"
+    );
+    // A trend of the user's own, held to counts that follow it.
+    let (name, mine) = &all[2];
+    let d = explain::explain(mine, "summary.npv").expect("explains");
+    assert!(inputs_of(&d).iter().any(|s| matches!(s, Source::Yours { field } if field == "assumptions.baseline_trends.cp_plans_pct")), "{name}");
+    let mut held_to_a_trend = false;
+    d.walk(&mut |x| {
+        if x.label.starts_with("held to the council's") {
+            x.walk(&mut |y| held_to_a_trend |= y.label.contains(", on the trend to "));
+        }
+    });
+    assert!(held_to_a_trend, "{name}: no cap follows the trend");
+    // Trend figures with a flat baseline change nothing, and show nowhere.
+    let mut flat = mine.clone();
+    flat.assumptions.baseline = Baseline::Flat;
+    let d = explain::explain(&flat, "summary.budget_npv").expect("explains");
+    let mut trended = false;
+    d.walk(&mut |x| trended |= x.label.contains("trend"));
+    assert!(!trended, "a flat baseline shows a trend");
 }

@@ -13,6 +13,7 @@
 //! `count × (1 + trend)^(lead + t)`. The lines without and with the
 //! programmes are [`crate::views::baseline::lines`].
 
+use crate::calc::resolve::Change;
 use crate::scenario::format::{BaselineTrends, Council, Scenario};
 
 /// An outcome with a published history that a trend can move.
@@ -54,6 +55,34 @@ impl Series {
             Series::CareStarts => "children starting to be looked after in the year",
             Series::CpPlans => "child protection plans at 31 March",
             Series::ChildrenInNeed => "children in need at 31 March",
+        }
+    }
+
+    /// Its field in the scenario format, e.g.
+    /// `assumptions.baseline_trends.cp_plans_pct`.
+    pub fn path(self) -> &'static str {
+        match self {
+            Series::LookedAfter => "assumptions.baseline_trends.looked_after_pct",
+            Series::CareStarts => "assumptions.baseline_trends.care_starts_pct",
+            Series::CpPlans => "assumptions.baseline_trends.cp_plans_pct",
+            Series::ChildrenInNeed => "assumptions.baseline_trends.children_in_need_pct",
+        }
+    }
+
+    /// The series whose count an effect of kind `change` measured as a
+    /// share of the council's count is a share of: care starts for care
+    /// entries and time in care, plans, children in need; `None` for
+    /// events without a history.
+    pub fn of(change: Change) -> Option<Series> {
+        match change {
+            Change::CareTime | Change::CareEntries | Change::InCareAt12Months => {
+                Some(Series::CareStarts)
+            }
+            Change::CpPlans => Some(Series::CpPlans),
+            Change::ChildrenInNeedAllTiers | Change::ChildrenInNeedOnly => {
+                Some(Series::ChildrenInNeed)
+            }
+            Change::Flow(_) => None,
         }
     }
 

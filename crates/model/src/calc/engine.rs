@@ -377,13 +377,7 @@ impl Plan {
     /// The trend multiplier in year `t` on the count an effect of kind
     /// `change` is a share of (1 for events without a history).
     fn trend_of(&self, change: Change, t: usize) -> f64 {
-        let k = match change {
-            Change::CareTime | Change::CareEntries | Change::InCareAt12Months => Series::CareStarts,
-            Change::CpPlans => Series::CpPlans,
-            Change::ChildrenInNeedAllTiers | Change::ChildrenInNeedOnly => Series::ChildrenInNeed,
-            Change::Flow(_) => return 1.0,
-        };
-        self.trend[t][k.index()]
+        Series::of(change).map_or(1.0, |k| self.trend[t][k.index()])
     }
 
     /// The effect sizes as planned, in [`Draw::sizes`] order.

@@ -9,7 +9,7 @@ use crate::calc::projection::{
 use crate::data::evidence::EVIDENCE_SET;
 use crate::data::prices;
 use crate::scenario::error::Error;
-use crate::scenario::format::{Baseline, Scenario, FORMAT_VERSION};
+use crate::scenario::format::{Scenario, FORMAT_VERSION};
 use crate::scenario::validate::validate;
 
 /// Projects a scenario: validates it, runs the chain year by year, and adds
@@ -163,11 +163,7 @@ pub(crate) fn summarise(
 /// council's figures held flat.
 fn baseline_note(s: &Scenario) -> Option<String> {
     let a = &s.assumptions;
-    let whose = match a.baseline {
-        Baseline::Flat => return None,
-        Baseline::CouncilTrend => "the council's own trend",
-        Baseline::EnglandTrend => "England's trend",
-    };
+    let whose = a.baseline.whose()?;
     let parts: Vec<String> = Series::ALL
         .iter()
         .map(|k| match k.trend(&a.baseline_trends) {

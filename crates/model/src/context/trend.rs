@@ -98,6 +98,17 @@ impl TrendMethod {
         }
     }
 
+    /// The method whose yearly change a scenario's `baseline` carries:
+    /// [`TrendMethod::Growth`] for the council's own trend,
+    /// [`TrendMethod::EnglandTrend`] for England's; `None` when flat.
+    pub fn of(baseline: Baseline) -> Option<TrendMethod> {
+        match baseline {
+            Baseline::Flat => None,
+            Baseline::CouncilTrend => Some(TrendMethod::Growth),
+            Baseline::EnglandTrend => Some(TrendMethod::EnglandTrend),
+        }
+    }
+
     /// Reads a method by its [`id`](TrendMethod::id).
     pub fn parse(text: &str) -> Option<TrendMethod> {
         let t = text.trim().to_ascii_lowercase();
@@ -380,10 +391,8 @@ pub fn scenario_trends_in<S: AsRef<str>, R: Rows<S>>(
     baseline: Baseline,
 ) -> BaselineTrends {
     let mut out = BaselineTrends::default();
-    let method = match baseline {
-        Baseline::Flat => return out,
-        Baseline::CouncilTrend => TrendMethod::Growth,
-        Baseline::EnglandTrend => TrendMethod::EnglandTrend,
+    let Some(method) = TrendMethod::of(baseline) else {
+        return out;
     };
     let Some(series) = history::find_in(councils, code) else {
         return out;

@@ -12,7 +12,7 @@ use crate::data::evidence::{
 };
 use crate::data::prices::PRICE_BASE_LABEL;
 use crate::explain::derivation::{Op, Source, Step, Unit};
-use crate::explain::model::{grade_field, product, share, EffectSteps, Model};
+use crate::explain::model::{grade_field, product, share, EffectSteps, Model, Tiers};
 use crate::explain::source::Sources;
 use crate::scenario::format::{CustomMeasure, EffectLevel};
 
@@ -554,43 +554,23 @@ impl Model<'_> {
             x.named("fall in children looked after at 31 March per case")
         });
         for (k, (size, per_unit, source)) in raw.into_iter().enumerate() {
-            let mut per_case = per_case_of(&size, &per_unit);
-            if p.effects[k].change == Change::ChildrenInNeedAllTiers {
-                let mut x = per_case;
-                if let Some(cp) = &cp_pc {
-                    x = Step::op(
-                        "less the fall in protection plans",
-                        Unit::Factor,
-                        Op::Difference,
-                        vec![x, cp.clone().named("fall in protection plans per case")],
-                    );
-                }
-                if let Some(care) = &care_pc {
-                    x = Step::op(
-                        "less the fall in children looked after",
-                        Unit::Factor,
-                        Op::Difference,
-                        vec![x, care.clone()],
-                    );
-                }
-                per_case = if x.value < 0.0 {
-                    Step::op(
-                        "children in need only, per case (none below 0)",
-                        Unit::Factor,
-                        Op::Max,
-                        vec![
-                            x,
-                            Sources::method("zero", 0.0, Unit::Factor, "no fall below zero"),
-                        ],
-                    )
-                } else {
-                    x.named("children in need only, per case")
-                };
-            }
+            let all = per_case_of(&size, &per_unit);
+            let tiers = (p.effects[k].change == Change::ChildrenInNeedAllTiers).then(|| Tiers {
+                all: all.clone(),
+                plans: cp_pc
+                    .clone()
+                    .map(|cp| cp.named("fall in protection plans per case")),
+                looked_after: care_pc.clone(),
+            });
+            let per_case = match &tiers {
+                Some(t) => t.only(|x, _| x),
+                None => all,
+            };
             out.push(EffectSteps {
                 size,
                 per_case,
                 source,
+                tiers,
             });
         }
         out

@@ -90,22 +90,6 @@ impl<'a> Workings<'a> {
     /// that move it most too (about thirty runs of the projection).
     pub fn derivation(&mut self, path: &str, sensitivity: bool) -> Result<Derivation, Error> {
         let path = path.trim();
-        // The chain is rebuilt for a flat baseline; one that follows a
-        // trend moves the caps and the shares of the council's counts year
-        // by year, which the steps do not yet show. No working is better
-        // than one that does not add up to the figure.
-        let trended = crate::calc::baseline::factors(self.s)
-            .iter()
-            .flatten()
-            .any(|f| *f != 1.0);
-        if trended {
-            return Err(Error::new(
-                path,
-                ErrorKind::NoFigure {
-                    why: "the workings show a baseline held flat; with a trend in the baseline the figure is computed but its working is not shown".into(),
-                },
-            ));
-        }
         if !self.outputs().iter().any(|p| p == path) {
             return Err(missing(path, &self.projection));
         }

@@ -30,6 +30,61 @@ pub(crate) struct EffectSteps {
     pub(crate) per_case: Step,
     /// Where its range comes from, for the simulation's inputs.
     pub(crate) source: Source,
+    /// For a change in children in need of all tiers, the parts its change
+    /// per case is worked out from; `None` for any other change.
+    pub(crate) tiers: Option<Tiers>,
+}
+
+/// The parts of a programme's change in children in need only, per case
+/// served: its change in children in need of all tiers, less its falls in
+/// protection plans and in children looked after, which are inside it.
+#[derive(Clone)]
+pub(crate) struct Tiers {
+    /// The change in children in need, all tiers, per case.
+    pub(crate) all: Step,
+    /// The fall in protection plans per case, where it has one.
+    pub(crate) plans: Option<Step>,
+    /// The fall in children looked after at 31 March per case, where it
+    /// has one.
+    pub(crate) looked_after: Option<Step>,
+}
+
+impl Tiers {
+    /// The change in children in need only per case, none below 0, each
+    /// part first passed through `moved` with the kind of change it is (to
+    /// move it by its count's trend in a year; `|x, _| x` leaves it).
+    pub(crate) fn only(&self, moved: impl Fn(Step, Change) -> Step) -> Step {
+        let mut x = moved(self.all.clone(), Change::ChildrenInNeedAllTiers);
+        if let Some(cp) = &self.plans {
+            x = Step::op(
+                "less the fall in protection plans",
+                Unit::Factor,
+                Op::Difference,
+                vec![x, moved(cp.clone(), Change::CpPlans)],
+            );
+        }
+        if let Some(care) = &self.looked_after {
+            x = Step::op(
+                "less the fall in children looked after",
+                Unit::Factor,
+                Op::Difference,
+                vec![x, moved(care.clone(), Change::CareTime)],
+            );
+        }
+        if x.value < 0.0 {
+            Step::op(
+                "children in need only, per case (none below 0)",
+                Unit::Factor,
+                Op::Max,
+                vec![
+                    x,
+                    Sources::method("zero", 0.0, Unit::Factor, "no fall below zero"),
+                ],
+            )
+        } else {
+            x.named("children in need only, per case")
+        }
+    }
 }
 
 /// The chain as steps. Indices follow [`crate::calc::engine::Work`]:
@@ -175,10 +230,15 @@ impl<'a> Model<'a> {
                 }
                 let nf = self.nest(i, s);
                 for (j, e) in p.effects.iter().enumerate() {
-                    let mut of = vec![self.effects[i][j].per_case.clone()];
-                    if e.measure == "relative" {
+                    // An effect measured as a share of the council's count
+                    // follows that count's trend and the typed yearly change.
+                    let mut of = if e.measure == "relative" {
+                        let mut of = vec![self.relative_per_case(&self.effects[i][j], e.change, s)];
                         factor(&mut of, self.growth(s));
-                    }
+                        of
+                    } else {
+                        vec![self.effects[i][j].per_case.clone()]
+                    };
                     of.push(cases.clone());
                     of.push(self.adjustment[i].clone());
                     let x = product(

@@ -1,6 +1,9 @@
 //! Where each input of a working comes from: the user's own figure, a
 //! council's official figure, or a cited default.
 
+use crate::calc::baseline::Series;
+use crate::context::history;
+use crate::context::trend::{TrendMethod, LINEAR_YEARS};
 use crate::data::citation::{self, Citation, Verification};
 use crate::data::council_preset;
 use crate::data::defaults;
@@ -102,6 +105,43 @@ impl<'a> Sources<'a> {
         } else {
             step
         }
+    }
+
+    /// A baseline trend figure of `series`, % a year ([`Series::path`]).
+    /// With the council's own trend or England's and a council named by
+    /// its code, it is the figure choosing that baseline works out from
+    /// the published history and the scenario carries (as the
+    /// projection's note reads it), cited to that history; the user's own
+    /// otherwise.
+    pub(crate) fn trend(&self, series: Series, value: f64) -> Step {
+        let baseline = self.s.assumptions.baseline;
+        let label = match baseline.whose() {
+            Some(whose) => format!("yearly change in {} ({whose})", series.name()),
+            None => format!("yearly change in {}", series.name()),
+        };
+        let source = match (TrendMethod::of(baseline), &self.s.council.code) {
+            (Some(m), Some(code)) => Source::Cited {
+                field: Some(series.path().to_string()),
+                basis: format!(
+                    "{}, worked out from {} published figures ({} to {}): the least-squares slope of the logarithm of the last {}, rounded to 0.01% a year",
+                    m.name(),
+                    if m == TrendMethod::Growth {
+                        format!("council {code}'s")
+                    } else {
+                        "England's (every council's summed)".to_string()
+                    },
+                    history::FIRST_YEAR,
+                    history::LAST_YEAR,
+                    LINEAR_YEARS
+                ),
+                citation: citation::DFE_CLA,
+                verification: Verification::Derived,
+            },
+            _ => Source::Yours {
+                field: series.path().to_string(),
+            },
+        };
+        Step::input(label, value, Unit::Percent, source)
     }
 
     /// A figure of the evidence library or a constant of the data, with

@@ -1,14 +1,18 @@
-//! Time in the chain: discounting, baseline growth, how long benefits last,
-//! the cases served each year, the nesting of one programme in another,
-//! the share of a stay falling in each year, and the totals held to the
-//! council's own counts.
+//! Time in the chain: discounting, baseline growth and each count's trend,
+//! how long benefits last, the cases served each year, the nesting of one
+//! programme in another, the share of a stay falling in each year, and the
+//! totals held to the council's own counts.
 
+use crate::calc::baseline::{self, Series};
 use crate::calc::engine::OUTCOMES;
 use crate::calc::outcome::Outcome;
 use crate::calc::resolve::Change;
 use crate::explain::derivation::{Op, Step, Unit};
-use crate::explain::model::{factor, product, share, what, Model, CARE, CIN, COURT, CP, POLICE};
+use crate::explain::model::{
+    factor, product, share, what, EffectSteps, Model, CARE, CIN, COURT, CP, POLICE,
+};
 use crate::explain::source::Sources;
+use crate::explain::words::number;
 
 /// A profile's share in one year: the stay left after `start` years,
 /// no more than `cap` and no less than 0 (engine's `profile`).
@@ -54,6 +58,11 @@ pub(super) fn profile_step(d: &Step, start: f64, cap: f64, label: String) -> Ste
     }
 }
 
+/// Years after the first year projected; `rule` says what they count.
+fn after_first(t: usize, rule: &str) -> Step {
+    Sources::method("years after the first", t as f64, Unit::Years, rule)
+}
+
 impl Model<'_> {
     pub(super) fn discount_step(&self, t: usize) -> Step {
         Step::op(
@@ -67,10 +76,8 @@ impl Model<'_> {
                     self.s.assumptions.discount_rate_pct,
                     Unit::Percent,
                 ),
-                Sources::method(
-                    "years after the first",
-                    t as f64,
-                    Unit::Years,
+                after_first(
+                    t,
                     "each year is discounted from the first year of the programme",
                 ),
             ],
@@ -94,13 +101,97 @@ impl Model<'_> {
                         self.s.assumptions.baseline_trend_pct,
                     )],
                 ),
-                Sources::method(
-                    "years after the first",
-                    t as f64,
-                    Unit::Years,
-                    "years of growth",
-                ),
+                after_first(t, "years of growth"),
             ],
+        )
+    }
+
+    /// The trend of `series` by the end of year `t`: `(1 + yearly
+    /// change)^(L + t)`, the multiplier on the council's figure of it
+    /// ([`baseline::factors`]), `L` the years from the figures to the end
+    /// of the first year ([`baseline::lead_years`]). `None` when the
+    /// baseline is flat or the series has no trend figure.
+    pub(super) fn trend(&self, series: Series, t: usize) -> Option<Step> {
+        let a = &self.s.assumptions;
+        if a.baseline.is_flat() {
+            return None;
+        }
+        let pct = series.trend(&a.baseline_trends)?;
+        let years = Step::op(
+            format!("years of the trend to the end of {}", self.year(t)),
+            Unit::Years,
+            Op::Sum,
+            vec![
+                self.lead(),
+                after_first(t, "years of the trend after the first year"),
+            ],
+        );
+        Some(Step::op(
+            format!(
+                "baseline trend of {}, to {}: {} a year over {}",
+                series.name(),
+                self.year(t),
+                number(pct, Unit::Percent),
+                number(years.value, Unit::Years)
+            ),
+            Unit::Factor,
+            Op::Power,
+            vec![
+                Step::op(
+                    "1 + yearly change",
+                    Unit::Factor,
+                    Op::OnePlus,
+                    vec![share(self.src.trend(series, pct))],
+                ),
+                years,
+            ],
+        ))
+    }
+
+    /// `step` (a council's count, or a change measured as a share of one)
+    /// moved by the trend of `series` by the end of year `t`; `step`
+    /// itself when there is no series or it has no trend.
+    pub(super) fn on_trend(&self, step: Step, series: Option<Series>, t: usize) -> Step {
+        match series.and_then(|k| self.trend(k, t)) {
+            Some(f) if f.value != 1.0 => product(
+                format!("{}, on the trend to {}", step.label, self.year(t)),
+                step.unit,
+                vec![step, f],
+            ),
+            _ => step,
+        }
+    }
+
+    /// The change per case of effect `e` (of kind `change`), measured as a
+    /// share of the council's count, for the cases served in year `s`:
+    /// each count it is a share of moved by its trend.
+    pub(super) fn relative_per_case(&self, e: &EffectSteps, change: Change, s: usize) -> Step {
+        match &e.tiers {
+            Some(tiers) => tiers.only(|x, c| self.on_trend(x, Series::of(c), s)),
+            None => self.on_trend(e.per_case.clone(), Series::of(change), s),
+        }
+    }
+
+    /// Years from the council's figures (at 31 March of their year) to the
+    /// end of the first year projected ([`baseline::lead_years`]).
+    fn lead(&self) -> Step {
+        let first = self.year(0);
+        let end = i32::from(self.s.assumptions.start_year) + 1;
+        let years = baseline::lead_years(self.s);
+        let rule = match self.s.council.data_year {
+            Some(y) if end - i32::from(y) == years => {
+                format!("the council's figures are at 31 March {y}; {first} ends on 31 March {end}")
+            }
+            Some(y) => format!(
+                "the council's figures are at 31 March {y}, not before the end of {first}: counted as a year before it"
+            ),
+            None => "the council's figures have no year: counted from a year before the end of the first year".to_string(),
+        };
+        Sources::method(
+            &format!("years from the council's figures to the end of {first}"),
+            f64::from(years),
+            Unit::Years,
+            &rule,
         )
     }
 
@@ -257,42 +348,114 @@ impl Model<'_> {
 
     /// Holds outcome `o` to the council's count year by year, where it binds.
     pub(super) fn limit(&self, av: &mut [Step], o: usize) {
-        let (n, h) = (self.n, self.h);
+        let h = self.h;
+        self.hold(av, o, |i, t| (i * h + t) * OUTCOMES + o);
+    }
+
+    /// Holds child-years in care to the children looked after, where it binds.
+    pub(super) fn limit_stock(&self, cy: &mut [Step]) {
+        let h = self.h;
+        self.hold(cy, OUTCOMES, |i, t| i * h + t);
+    }
+
+    /// Holds the total over programmes of `steps` to the council's count of
+    /// outcome `o` ([`Model::count_at`]) in each year where it is more,
+    /// scaling every programme's figure alike; `at(i, t)` is the place of
+    /// programme *i*'s figure in year *t*.
+    fn hold(&self, steps: &mut [Step], o: usize, at: impl Fn(usize, usize) -> usize) {
+        let n = self.n;
+        for t in 0..self.h {
+            let Some(count) = self.count_at(o, t) else {
+                return;
+            };
+            let total: f64 = (0..n).map(|i| steps[at(i, t)].value).sum();
+            let unit = count.unit;
+            let mut of = vec![count];
+            factor(&mut of, self.growth(t));
+            let bt = product("the council's own count", unit, of);
+            if total > bt.value && total > 0.0 {
+                let all: Vec<Step> = (0..n).map(|i| steps[at(i, t)].clone()).collect();
+                let f = Step::op(
+                    if o == OUTCOMES {
+                        "held to the council's children looked after".to_string()
+                    } else {
+                        format!("held to the council's own count of {}", what(o))
+                    },
+                    Unit::Factor,
+                    Op::Quotient,
+                    vec![
+                        bt,
+                        Step::op("all programmes together", all[0].unit, Op::Sum, all),
+                    ],
+                );
+                for i in 0..n {
+                    let x = &mut steps[at(i, t)];
+                    let label = x.label.clone();
+                    *x = product(
+                        format!("{label}, held to the council's count"),
+                        x.unit,
+                        vec![x.clone(), f.clone()],
+                    );
+                }
+            }
+        }
+    }
+
+    /// The council's count of outcome `o` as it stands in year `t` without
+    /// the programmes, before the typed yearly change of every count: its
+    /// figure moved by its trend; `o == OUTCOMES` is the children looked
+    /// after (the bound on time in care). `None` without the figure.
+    fn count_at(&self, o: usize, t: usize) -> Option<Step> {
         let k = &self.s.council;
-        let bound = match o {
-            CARE => k.care_starts.map(|v| {
-                self.src.council(
-                    "children starting care in the year",
-                    "council.care_starts",
-                    v,
-                )
-            }),
-            CP => k.cp_plans.map(|v| {
+        let on = |step: Step, series: Series| self.on_trend(step, Some(series), t);
+        let plans = |v: f64| {
+            on(
                 self.src.council(
                     "children on protection plans at 31 March",
                     "council.cp_plans",
                     v,
+                ),
+                Series::CpPlans,
+            )
+        };
+        let looked_after = |v: f64| {
+            on(
+                self.src.council(
+                    "children looked after at 31 March",
+                    "council.children_looked_after",
+                    v,
+                ),
+                Series::LookedAfter,
+            )
+        };
+        match o {
+            OUTCOMES => k.children_looked_after.map(looked_after),
+            CARE => k.care_starts.map(|v| {
+                on(
+                    self.src.council(
+                        "children starting care in the year",
+                        "council.care_starts",
+                        v,
+                    ),
+                    Series::CareStarts,
                 )
             }),
+            CP => k.cp_plans.map(plans),
             CIN => k.children_in_need.map(|cin| {
-                let mut x = self.src.council(
-                    "children in need at 31 March",
-                    "council.children_in_need",
-                    cin,
+                let mut x = on(
+                    self.src.council(
+                        "children in need at 31 March",
+                        "council.children_in_need",
+                        cin,
+                    ),
+                    Series::ChildrenInNeed,
                 );
                 if let Some(cp) = k.cp_plans {
                     x = Step::op(
                         "less those on plans",
                         Unit::Children,
                         Op::Difference,
-                        vec![
-                            x,
-                            self.src.council(
-                                "children on protection plans at 31 March",
-                                "council.cp_plans",
-                                cp,
-                            ),
-                        ],
+                        vec![x, plans(cp)],
                     );
                 }
                 if let Some(cla) = k.children_looked_after {
@@ -300,14 +463,7 @@ impl Model<'_> {
                         "less those looked after",
                         Unit::Children,
                         Op::Difference,
-                        vec![
-                            x,
-                            self.src.council(
-                                "children looked after at 31 March",
-                                "council.children_looked_after",
-                                cla,
-                            ),
-                        ],
+                        vec![x, looked_after(cla)],
                     );
                 }
                 if x.value < 0.0 {
@@ -332,76 +488,6 @@ impl Model<'_> {
             _ => k
                 .emergency_admissions
                 .map(|v| self.council_count_step(Outcome::EmergencyAdmissions, v)),
-        };
-        let Some(b) = bound else { return };
-        for t in 0..h {
-            let total: f64 = (0..n).map(|i| av[(i * h + t) * OUTCOMES + o].value).sum();
-            let mut of = vec![b.clone()];
-            factor(&mut of, self.growth(t));
-            let bt = product("the council's own count", b.unit, of);
-            if total > bt.value && total > 0.0 {
-                let all: Vec<Step> = (0..n)
-                    .map(|i| av[(i * h + t) * OUTCOMES + o].clone())
-                    .collect();
-                let f = Step::op(
-                    format!("held to the council's own count of {}", what(o)),
-                    Unit::Factor,
-                    Op::Quotient,
-                    vec![
-                        bt,
-                        Step::op("all programmes together", all[0].unit, Op::Sum, all),
-                    ],
-                );
-                for i in 0..n {
-                    let x = &mut av[(i * h + t) * OUTCOMES + o];
-                    let label = x.label.clone();
-                    *x = product(
-                        format!("{label}, held to the council's count"),
-                        x.unit,
-                        vec![x.clone(), f.clone()],
-                    );
-                }
-            }
-        }
-    }
-
-    /// Holds child-years in care to the children looked after, where it binds.
-    pub(super) fn limit_stock(&self, cy: &mut [Step]) {
-        let (n, h) = (self.n, self.h);
-        let Some(cla) = self.s.council.children_looked_after else {
-            return;
-        };
-        let b = self.src.council(
-            "children looked after at 31 March",
-            "council.children_looked_after",
-            cla,
-        );
-        for t in 0..h {
-            let total: f64 = (0..n).map(|i| cy[i * h + t].value).sum();
-            let mut of = vec![b.clone()];
-            factor(&mut of, self.growth(t));
-            let bt = product("the council's own count", Unit::Children, of);
-            if total > bt.value && total > 0.0 {
-                let all: Vec<Step> = (0..n).map(|i| cy[i * h + t].clone()).collect();
-                let f = Step::op(
-                    "held to the council's children looked after",
-                    Unit::Factor,
-                    Op::Quotient,
-                    vec![
-                        bt,
-                        Step::op("all programmes together", Unit::ChildYears, Op::Sum, all),
-                    ],
-                );
-                for i in 0..n {
-                    let x = &mut cy[i * h + t];
-                    let label = x.label.clone();
-                    *x = product(
-                        format!("{label}, held to the council's count"),
-                        Unit::ChildYears,
-                        vec![x.clone(), f.clone()],
-                    );
-                }
-            }
         }
     }
 }

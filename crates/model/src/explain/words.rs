@@ -1,6 +1,7 @@
 //! Numbers and formulas in words: the sentence that opens a working and
 //! the formula of each kind of figure.
 
+use crate::calc::baseline::Series;
 use crate::explain::derivation::{Op, Source, Step, StepKind, Unit};
 
 /// Thousands separated by commas: `1234567` is `1,234,567`.
@@ -89,6 +90,10 @@ pub fn source_words(source: &Source) -> String {
         Source::Cited {
             field, citation, ..
         } => match field {
+            Some(f) if Series::ALL.iter().any(|k| k.path() == f) => format!(
+                "worked out from the published figures ({f}): {}, {} ({})",
+                citation.publisher, citation.year, citation.id
+            ),
             Some(f) => format!(
                 "default ({f}): {}, {} ({})",
                 citation.publisher, citation.year, citation.id

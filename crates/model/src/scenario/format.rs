@@ -373,6 +373,16 @@ impl Baseline {
         Baseline::ALL.into_iter().find(|b| b.word() == text.trim())
     }
 
+    /// Whose trend the counts follow, in words: `the council's own
+    /// trend`, `England's trend`; `None` when they are held flat.
+    pub fn whose(self) -> Option<&'static str> {
+        match self {
+            Baseline::Flat => None,
+            Baseline::CouncilTrend => Some("the council's own trend"),
+            Baseline::EnglandTrend => Some("England's trend"),
+        }
+    }
+
     /// Whether the counts are held flat.
     pub fn is_flat(&self) -> bool {
         *self == Baseline::Flat
