@@ -123,7 +123,7 @@ impl<'a> Sources<'a> {
             (Some(m), Some(code)) => Source::Cited {
                 field: Some(series.path().to_string()),
                 basis: format!(
-                    "{}, worked out from {} published figures ({} to {}): the least-squares slope of the logarithm of the last {}, rounded to 0.01% a year",
+                    "{}, worked out from {} published figures ({} to {}): the least-squares slope of the logarithm of the last {}, rounded to 0.01% a year, when this baseline is chosen (a figure that came with a link or a file may differ; \"Your council in context\" says so when it does)",
                     m.name(),
                     if m == TrendMethod::Growth {
                         format!("council {code}'s")
