@@ -210,9 +210,10 @@ async function writePages() {
 }
 
 // The workings module, fetched when a reader first opens a figure's
-// working (186.1 KB: the model for size, the derivations, and the
-// workings sheet with its number formatting).
-const WORKINGS_BUDGET = 190 * 1024;
+// working (191.3 KB: the model for size, the derivations with the
+// baseline's trend steps, and the workings sheet with its number
+// formatting).
+const WORKINGS_BUDGET = 194 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");
