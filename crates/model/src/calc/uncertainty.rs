@@ -273,36 +273,102 @@ pub fn simulate(s: &Scenario) -> Result<Simulation, Vec<Error>> {
     Ok(simulate_valid(s))
 }
 
-/// [`simulate`] for a scenario already validated.
+/// [`simulate`] for a scenario already validated: a [`Simulator`] run to
+/// the end.
 pub fn simulate_valid(s: &Scenario) -> Simulation {
-    let plan = Plan::new(s);
-    let u = &s.uncertainty;
-    let draws = u.draws.clamp(1, 100_000) as usize;
-    let h = plan.horizon;
-    let n = plan.programmes.len();
-    let mut rng = Pcg64Mcg::seed_from_u64(u64::from(u.seed));
-    let cost_w = u.unit_cost_spread_pct / 100.0;
-    let eng_w = u.engagement_spread_pct / 100.0;
+    Simulator::new(s).finish()
+}
 
-    // Each range runs from its low end up to the published figure, most
-    // likely at the published figure less the optimism bias (the value the
-    // projection uses), so the simulation does not take the bias twice.
-    // Draws are divided by (1 − bias), which the kernel multiplies back.
-    let spread = |p: &resolve::Programme, r: [f64; 3], central: f64| {
-        let keep = 1.0 - p.optimism;
-        if keep <= 0.0 {
-            return [0.0; 4];
-        }
-        let mode = central * keep;
-        [r[0].min(mode), mode, r[2].max(mode), 1.0 / keep]
-    };
-    let ranges: Vec<[f64; 4]> = plan
-        .programmes
+/// The Monte Carlo in slices, for a caller that must not wait for all the
+/// draws at once (the browser's page between key presses). Set up from a
+/// validated scenario by [`Simulator::new`], run a few draws at a time by
+/// [`Simulator::step`], and read by [`Simulator::finish`]. The draws come
+/// from one seeded generator in the same order however they are sliced, so
+/// the result is exactly [`simulate_valid`]'s.
+///
+/// ```rust
+/// use outcome_model::calc::uncertainty::{simulate_valid, Simulator};
+///
+/// let mut s = outcome_model::default_scenario();
+/// s.uncertainty.draws = 1_000;
+/// let mut sim = Simulator::new(&s);
+/// while !sim.step(256) {
+///     // Between slices the caller is free: a key press is handled here.
+///     assert!(sim.drawn() < sim.draws());
+/// }
+/// assert_eq!(sim.drawn(), 1_000);
+/// assert_eq!(sim.finish(), simulate_valid(&s));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Simulator {
+    /// The scenario's plan, the kernel's input.
+    plan: Plan,
+    /// Number of simulations asked for (1–100,000).
+    draws: usize,
+    /// Number of simulations run so far (0 to `draws`).
+    drawn: usize,
+    /// Seed the generator started from.
+    seed: u32,
+    /// First financial year, for the year labels (e.g. 2026 for 2026-27).
+    start_year: u16,
+    /// Unit costs are drawn from 1 ± this, a share of the cost (0–1).
+    cost_w: f64,
+    /// Engagement is drawn from 1 ± this, a share of it (0–1).
+    eng_w: f64,
+    /// The generator, where the last slice left it.
+    rng: Pcg64Mcg,
+    /// Each effect size's low end, mode, high end and the factor the draw
+    /// is multiplied by ([`spread`]), in [`Draw::sizes`] order.
+    ranges: Vec<[f64; 4]>,
+    /// The same for the per-case money values, £, in
+    /// [`Draw::case_values`] order.
+    case_ranges: Vec<[f64; 4]>,
+    /// This draw's effect sizes.
+    sizes: Vec<f64>,
+    /// This draw's per-case money values, £.
+    cases: Vec<f64>,
+    /// This draw's multiplier on each programme's engagement.
+    engagement: Vec<f64>,
+    /// The council's cash savings minus cost in each year, £, one column of
+    /// draws a year: `[t * draws + d]`.
+    net: Vec<f64>,
+    /// The same so far (not discounted), £, laid out as `net`.
+    cum_net: Vec<f64>,
+    /// The same so far, discounted, £, laid out as `net`.
+    cum_pv: Vec<f64>,
+    /// How many simulations first pay back in each year.
+    paid_in: Vec<usize>,
+    /// Each simulation's net present budget impact over the horizon, £.
+    npvs: Vec<f64>,
+    /// The kernel's results for the current draw.
+    work: Work,
+}
+
+/// An effect's or a per-case value's range to draw from: low end, mode,
+/// high end and the factor a draw is multiplied by.
+///
+/// Each range runs from its low end up to the published figure, most
+/// likely at the published figure less the optimism bias (the value the
+/// projection uses), so the simulation does not take the bias twice.
+/// Draws are divided by (1 − bias), which the kernel multiplies back.
+fn spread(p: &resolve::Programme, r: [f64; 3], central: f64) -> [f64; 4] {
+    let keep = 1.0 - p.optimism;
+    if keep <= 0.0 {
+        return [0.0; 4];
+    }
+    let mode = central * keep;
+    [r[0].min(mode), mode, r[2].max(mode), 1.0 / keep]
+}
+
+/// The ranges of every programme's effect sizes and of its per-case money
+/// values, in [`Draw::sizes`] and [`Draw::case_values`] order.
+fn draw_ranges(plan: &Plan) -> (Vec<[f64; 4]>, Vec<[f64; 4]>) {
+    let progs = &plan.programmes;
+    let sizes = progs
         .iter()
         .flat_map(|p| p.effects.iter().map(move |e| spread(p, e.range, e.size)))
         .collect();
-    let case_ranges: Vec<[f64; 4]> = plan
-        .programmes
+    let cases = progs
         .iter()
         .flat_map(|p| {
             p.case_values
@@ -310,86 +376,188 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
                 .map(move |c| spread(p, c.range, c.value))
         })
         .collect();
-    let mut sizes = vec![0.0; ranges.len()];
-    let mut cases = vec![0.0; case_ranges.len()];
-    let mut engagement = vec![1.0; n];
-    // Year by year, one column of draws each: `[t * draws + d]`.
-    let mut net = vec![0.0; draws * h];
-    let mut cum_net = vec![0.0; draws * h];
-    let mut cum_pv = vec![0.0; draws * h];
-    // How many simulations first pay back in each year.
-    let mut paid_in = vec![0usize; h];
-    let mut npvs = vec![0.0; draws];
-    let mut w = Work::default();
-    // Slices, not `Vec`s, in the loop: see `engine::simulate`.
-    let discount = &plan.discount[..];
-    let (ranges, case_ranges) = (&ranges[..], &case_ranges[..]);
-    let (sizes, cases, engagement) = (&mut sizes[..], &mut cases[..], &mut engagement[..]);
-    let (net, cum_net, cum_pv) = (&mut net[..], &mut cum_net[..], &mut cum_pv[..]);
-    let (paid_in, npvs) = (&mut paid_in[..], &mut npvs[..]);
+    (sizes, cases)
+}
 
-    for d in 0..draws {
-        for k in 0..ranges.len() {
-            let r = ranges[k];
-            sizes[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]) * r[3];
+impl Simulator {
+    /// Sets up the simulation of a validated scenario (as for
+    /// [`simulate_valid`]): its plan, the ranges to draw from, the generator
+    /// seeded from `s.uncertainty.seed`, and room for every draw's results
+    /// (three numbers a year and one more a draw: 8 bytes each, about
+    /// 2.4 MB for 10,000 draws over 10 years). No draw is run yet.
+    pub fn new(s: &Scenario) -> Simulator {
+        let plan = Plan::new(s);
+        let u = &s.uncertainty;
+        let draws = u.draws.clamp(1, 100_000) as usize;
+        let h = plan.horizon;
+        let n = plan.programmes.len();
+        let (ranges, case_ranges) = draw_ranges(&plan);
+        Simulator {
+            draws,
+            drawn: 0,
+            seed: u.seed,
+            start_year: s.assumptions.start_year,
+            cost_w: u.unit_cost_spread_pct / 100.0,
+            eng_w: u.engagement_spread_pct / 100.0,
+            rng: Pcg64Mcg::seed_from_u64(u64::from(u.seed)),
+            sizes: vec![0.0; ranges.len()],
+            cases: vec![0.0; case_ranges.len()],
+            ranges,
+            case_ranges,
+            engagement: vec![1.0; n],
+            net: vec![0.0; draws * h],
+            cum_net: vec![0.0; draws * h],
+            cum_pv: vec![0.0; draws * h],
+            paid_in: vec![0; h],
+            npvs: vec![0.0; draws],
+            work: Work::default(),
+            plan,
         }
-        for k in 0..case_ranges.len() {
-            let r = case_ranges[k];
-            cases[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]) * r[3];
-        }
-        let mut unit_mult = [1.0; OUTCOMES];
-        for m in unit_mult.iter_mut() {
-            *m = triangular(uniform(&mut rng), 1.0 - cost_w, 1.0, 1.0 + cost_w);
-        }
-        for m in engagement.iter_mut() {
-            *m = triangular(uniform(&mut rng), 1.0 - eng_w, 1.0, 1.0 + eng_w);
-        }
-        let draw = Draw {
-            sizes: Some(sizes),
-            case_values: Some(cases),
-            unit_mult,
-            engagement_mult: Some(engagement),
-            cost_mult: 1.0,
-        };
-        engine::simulate(&plan, &draw, &mut w);
-        let (mut cum, mut cum_cost, mut pv) = (0.0, 0.0, 0.0);
-        let mut paid = false;
-        for t in 0..h {
-            let y = w.cash_net(n, h, t);
-            cum += y;
-            cum_cost += w.cost_in(n, h, t);
-            pv += y * discount[t];
-            net[t * draws + d] = y;
-            cum_net[t * draws + d] = cum;
-            cum_pv[t * draws + d] = pv;
-            if !paid && cum_cost > 0.0 && cum >= 0.0 {
-                paid = true;
-                paid_in[t] += 1;
+    }
+
+    /// Number of simulations in all (1–100,000: the scenario's
+    /// `uncertainty.draws`, held to that range).
+    pub fn draws(&self) -> usize {
+        self.draws
+    }
+
+    /// Number of simulations run so far, 0 to [`Simulator::draws`].
+    pub fn drawn(&self) -> usize {
+        self.drawn
+    }
+
+    /// Whether every simulation has been run.
+    pub fn is_done(&self) -> bool {
+        self.drawn == self.draws
+    }
+
+    /// Runs up to `slice` more simulations (fewer when fewer are left; none
+    /// for 0) and returns whether all are now done. A slice's time is in
+    /// proportion to its simulations, each a run of the kernel over the
+    /// horizon for every programme.
+    pub fn step(&mut self, slice: usize) -> bool {
+        let start = self.drawn;
+        let end = start.saturating_add(slice).min(self.draws);
+        let Simulator {
+            plan,
+            draws,
+            cost_w,
+            eng_w,
+            ranges,
+            case_ranges,
+            sizes,
+            cases,
+            engagement,
+            net,
+            cum_net,
+            cum_pv,
+            paid_in,
+            npvs,
+            ..
+        } = self;
+        let (plan, draws, cost_w, eng_w) = (&*plan, *draws, *cost_w, *eng_w);
+        let h = plan.horizon;
+        let n = plan.programmes.len();
+        // Slices, not `Vec`s, in the loop: see `engine::simulate`.
+        let discount = &plan.discount[..];
+        let (ranges, case_ranges) = (&ranges[..], &case_ranges[..]);
+        let (sizes, cases, engagement) = (&mut sizes[..], &mut cases[..], &mut engagement[..]);
+        let (net, cum_net, cum_pv) = (&mut net[..], &mut cum_net[..], &mut cum_pv[..]);
+        let (paid_in, npvs) = (&mut paid_in[..], &mut npvs[..]);
+        // The generator and the kernel's buffers too are locals in the loop,
+        // not fields reached through `self`, which the compiler can keep in
+        // registers; they are put back after it.
+        let mut rng = self.rng.clone();
+        let mut w = std::mem::take(&mut self.work);
+
+        for d in start..end {
+            for k in 0..ranges.len() {
+                let r = ranges[k];
+                sizes[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]) * r[3];
             }
+            for k in 0..case_ranges.len() {
+                let r = case_ranges[k];
+                cases[k] = triangular(uniform(&mut rng), r[0], r[1], r[2]) * r[3];
+            }
+            let mut unit_mult = [1.0; OUTCOMES];
+            for m in unit_mult.iter_mut() {
+                *m = triangular(uniform(&mut rng), 1.0 - cost_w, 1.0, 1.0 + cost_w);
+            }
+            for m in engagement.iter_mut() {
+                *m = triangular(uniform(&mut rng), 1.0 - eng_w, 1.0, 1.0 + eng_w);
+            }
+            let draw = Draw {
+                sizes: Some(sizes),
+                case_values: Some(cases),
+                unit_mult,
+                engagement_mult: Some(engagement),
+                cost_mult: 1.0,
+            };
+            engine::simulate(plan, &draw, &mut w);
+            let (mut cum, mut cum_cost, mut pv) = (0.0, 0.0, 0.0);
+            let mut paid = false;
+            for t in 0..h {
+                let y = w.cash_net(n, h, t);
+                cum += y;
+                cum_cost += w.cost_in(n, h, t);
+                pv += y * discount[t];
+                net[t * draws + d] = y;
+                cum_net[t * draws + d] = cum;
+                cum_pv[t * draws + d] = pv;
+                if !paid && cum_cost > 0.0 && cum >= 0.0 {
+                    paid = true;
+                    paid_in[t] += 1;
+                }
+            }
+            npvs[d] = pv;
         }
-        npvs[d] = pv;
+        self.rng = rng;
+        self.work = w;
+        self.drawn = end;
+        self.is_done()
     }
 
-    let mut years = Vec::with_capacity(h);
-    let mut scratch = Vec::new();
-    let mut paid = 0;
-    for t in 0..h {
-        let mut column =
-            |v: &mut [f64]| percentiles(&mut v[t * draws..(t + 1) * draws], &mut scratch);
-        paid += paid_in[t];
-        years.push(SimYear {
-            year: t as u32 + 1,
-            label: year_label(s.assumptions.start_year, t),
-            net: column(net),
-            cumulative_net: column(cum_net),
-            cumulative_pv_net: column(cum_pv),
-            paid_back_share: paid as f64 / draws as f64,
-        });
+    /// The simulation's results: percentiles year by year and over the
+    /// horizon, the shares that pay back, and the sentence. Runs any
+    /// simulations not yet run first, so the result is always complete.
+    pub fn finish(mut self) -> Simulation {
+        self.step(usize::MAX);
+        let draws = self.draws;
+        let h = self.plan.horizon;
+        let mut years = Vec::with_capacity(h);
+        let mut scratch = Vec::new();
+        let mut paid = 0;
+        for t in 0..h {
+            let mut column =
+                |v: &mut [f64]| percentiles(&mut v[t * draws..(t + 1) * draws], &mut scratch);
+            paid += self.paid_in[t];
+            years.push(SimYear {
+                year: t as u32 + 1,
+                label: year_label(self.start_year, t),
+                net: column(&mut self.net),
+                cumulative_net: column(&mut self.cum_net),
+                cumulative_pv_net: column(&mut self.cum_pv),
+                paid_back_share: paid as f64 / draws as f64,
+            });
+        }
+        let npvs = &mut self.npvs[..];
+        let positive = npvs.iter().filter(|v| **v > 0.0).count() as f64 / draws as f64;
+        let sentence = sentence(&years, self.plan.programmes.len() > 1);
+        Simulation {
+            ranges: range_sources(&self.plan),
+            draws: draws as u32,
+            seed: self.seed,
+            years,
+            npv: percentiles(npvs, &mut scratch),
+            npv_positive_share: positive,
+            sentence,
+        }
     }
-    let positive = npvs.iter().filter(|v| **v > 0.0).count() as f64 / draws as f64;
-    let sentence = sentence(&years, n > 1);
-    let ranges = plan
-        .programmes
+}
+
+/// Where each effect's range comes from, programme by programme.
+fn range_sources(plan: &Plan) -> Vec<RangeSource> {
+    plan.programmes
         .iter()
         .flat_map(|p| {
             p.effects.iter().map(|e| RangeSource {
@@ -402,16 +570,7 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
                 basis: e.range_basis,
             })
         })
-        .collect();
-    Simulation {
-        ranges,
-        draws: draws as u32,
-        seed: u.seed,
-        years,
-        npv: percentiles(npvs, &mut scratch),
-        npv_positive_share: positive,
-        sentence,
-    }
+        .collect()
 }
 
 /// "In 8 of 10 simulations the programme pays for itself by year 3 (2028-29)."
@@ -732,6 +891,124 @@ pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::council_preset;
+    use crate::data::evidence::{library, Measure, Programme};
+    use crate::default_scenario;
+    use crate::scenario::format::ProgrammeChoice;
+
+    /// A library programme with the figures its evidence leaves to the
+    /// user: a cohort of 100 cases a year, £500,000 a year, a 40%
+    /// comparison group.
+    fn choice(p: &Programme) -> ProgrammeChoice {
+        let mut c = ProgrammeChoice::new(p.id);
+        if p.cohort.default.is_none() {
+            c.cohort = Some(100.0);
+        }
+        if p.cost.is_none() {
+            c.annual_cost = 500_000.0;
+        }
+        if p.effects
+            .iter()
+            .any(|e| matches!(e.measure, Measure::CohortObserved { .. }))
+        {
+            c.counterfactual_pct = Some(40.0);
+        }
+        c
+    }
+
+    /// The default scenario with `draws` simulations.
+    fn drawing(draws: u32) -> Scenario {
+        let mut s = default_scenario();
+        s.uncertainty.draws = draws;
+        s
+    }
+
+    /// The scenarios run in slices: (what, scenario), each valid.
+    fn scenarios() -> Vec<(String, Scenario)> {
+        let mut out = vec![
+            ("the default scenario".to_string(), default_scenario()),
+            ("1 draw".to_string(), drawing(1)),
+            ("7 draws".to_string(), drawing(7)),
+            ("the most draws".to_string(), drawing(100_000)),
+        ];
+        for p in library() {
+            let mut s = drawing(300);
+            s.programmes = vec![choice(&p)];
+            out.push((format!("{} alone", p.id), s));
+        }
+        let mut s = drawing(1_001);
+        s.programmes = library().iter().map(choice).collect();
+        s.uncertainty.seed = 9;
+        s.assumptions.horizon_years = 7;
+        out.push(("every programme, 7 years".to_string(), s.clone()));
+        council_preset::apply_preset(&mut s, "E08000025", 2025).expect("birmingham is a council");
+        out.push(("birmingham's figures, every programme".to_string(), s));
+        out
+    }
+
+    /// Every number of a simulation, bit for bit.
+    fn bits(sim: &Simulation) -> Vec<u64> {
+        let of = |p: &Percentiles| [p.p10, p.p50, p.p90];
+        let mut all: Vec<f64> = sim
+            .years
+            .iter()
+            .flat_map(|y| {
+                let [a, b, c] = [&y.net, &y.cumulative_net, &y.cumulative_pv_net].map(of);
+                a.into_iter().chain(b).chain(c).chain([y.paid_back_share])
+            })
+            .collect();
+        all.extend(of(&sim.npv));
+        all.push(sim.npv_positive_share);
+        all.extend(sim.ranges.iter().flat_map(|r| [r.low, r.central, r.high]));
+        all.into_iter().map(f64::to_bits).collect()
+    }
+
+    /// Runs `s` in slices of `slice` draws, checking the count as it goes.
+    fn in_slices(s: &Scenario, slice: usize) -> Simulation {
+        let mut sim = Simulator::new(s);
+        assert_eq!(sim.drawn(), 0);
+        assert!(!sim.step(0), "no draw run by an empty slice");
+        loop {
+            let before = sim.drawn();
+            let done = sim.step(slice);
+            let ran = sim.drawn() - before;
+            assert_eq!(ran, slice.min(sim.draws() - before), "slice of {slice}");
+            assert_eq!(done, sim.is_done());
+            if done {
+                break;
+            }
+        }
+        assert_eq!(sim.drawn(), sim.draws());
+        assert!(sim.step(slice), "nothing left to run");
+        sim.finish()
+    }
+
+    #[test]
+    fn slices_give_exactly_the_whole_run() {
+        // Slice sizes; `usize::MAX` runs every draw in one.
+        let slices = [1, 7, 256, 1_000, usize::MAX];
+        for (what, s) in scenarios() {
+            validate(&s).unwrap_or_else(|e| panic!("{what}: {e:?}"));
+            let whole = simulate_valid(&s);
+            assert_eq!(whole.draws, s.uncertainty.draws, "{what}");
+            let unstepped = Simulator::new(&s).finish();
+            assert_eq!(unstepped, whole, "{what}: finished without a step");
+            assert_eq!(bits(&unstepped), bits(&whole), "{what}");
+            for slice in slices {
+                let sliced = in_slices(&s, slice);
+                assert_eq!(sliced, whole, "{what} in slices of {slice}");
+                assert_eq!(bits(&sliced), bits(&whole), "{what} in slices of {slice}");
+            }
+            // Finishing part-way runs the rest.
+            let mut part = Simulator::new(&s);
+            part.step(s.uncertainty.draws as usize / 2);
+            assert_eq!(
+                bits(&part.finish()),
+                bits(&whole),
+                "{what} finished half-way"
+            );
+        }
+    }
 
     /// Nearest-rank percentiles by sorting, to check the selection against.
     fn by_sorting(values: &[f64]) -> Percentiles {
