@@ -325,6 +325,7 @@ export async function benchBrowser({ root = WWW, navigations = 7, changes = 41 }
         Object.entries(parts).map(([k, v]) => [k, v.length ? median(v) : null]),
       ),
       recompute_ms: median(sync),
+      recompute_p95_ms: quantile(sync, 0.95),
       recompute_layout_ms: median(laidOut),
       recompute_unchanged: rc.unchanged,
       // Simulation (with its draws) and tornado once the input settles.

@@ -129,6 +129,7 @@ const r = {
   first_result_ms: browser.first_result_ms,
   first_use_ms: browser.first_use_ms,
   recompute_ms: browser.recompute_ms,
+  recompute_p95_ms: browser.recompute_p95_ms,
   uncertainty_browser_ms: browser.uncertainty_ms,
   slow_input_p95_ms: browser.slow_input_p95_ms,
   national_native_ms: native.national_ms,
@@ -147,7 +148,8 @@ const targets = [
   ['(b) wasm / native', wasmVsNative.toFixed(2), '<= 1.5', wasmVsNative <= 1.5],
   ['(c) navigation → first result painted', fmt(r.first_result_ms), '<= 150 ms', r.first_result_ms <= 150],
   ['(c) first use → calculator live', fmt(r.first_use_ms), '', null],
-  ['(d) input → results updated', fmt(r.recompute_ms), '<= 4 ms', r.recompute_ms <= 4],
+  ['(d) input → results updated', fmt(r.recompute_ms), '', null],
+  ['(d) input → results updated, p95', fmt(r.recompute_p95_ms), '<= 4 ms', r.recompute_p95_ms <= 4],
   ['(d) once settled: simulation + tornado', fmt(r.uncertainty_browser_ms), '', null],
   ['(d) input → painted, CPU 4× slower, p95', fmt(r.slow_input_p95_ms), '<= 100 ms', r.slow_input_p95_ms <= 100],
   ['(e) national view, native', fmt(r.national_native_ms), '', null],
@@ -168,7 +170,7 @@ console.log(
 console.log(
   `    recompute with style and layout: ${fmt(browser.recompute_layout_ms)} ms` +
     (browser.recompute_unchanged ? `; ${browser.recompute_unchanged} changes left the sentence as it was` : '') +
-    `; the simulation (${browser.uncertainty_draws} draws) runs once the input has rested 150 ms`,
+    `; the charts wait for the input to rest 300 ms, the simulation (${browser.uncertainty_draws} draws, in slices of about 6 ms) 400 ms`,
 );
 console.log(
   `    typing with the CPU 4× slower: ${browser.slow_input_keys} keys, input event → next painted frame` +

@@ -70,7 +70,7 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // charts laid out for phones (text measured and wrapped) with redraws split
 // so that typing redraws only the key figures (343.4 KB). The budget sits
 // just above the size so any growth fails the build and is a decision.
-const CALCULATOR_BUDGET = 344 * 1024;
+const CALCULATOR_BUDGET = 350 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');

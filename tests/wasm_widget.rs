@@ -470,3 +470,54 @@ fn how_sure_shows_the_models_simulation_once_the_input_settles() {
     widget::results::uncertainty::flush(&root);
     assert_eq!(attr("data-npv-p50"), sim.npv.p50);
 }
+
+/// A drawing of part of the page, for the redraw tests: a heading, a
+/// figure with its value, an optional second row, a table in a disclosure.
+fn drawing(value: &str, rows: usize, open: bool) -> Element {
+    use outcome_calculator::dom::{add, add_ct, add_t, attrs, el, flag};
+    let part = el("div");
+    add_ct(&part, "h3", "oc-h3", "Key figures");
+    let dd = add_ct(&part, "dd", "oc-value", value);
+    attrs(&dd, &[("data-value", value)]);
+    let list = add(&part, "ul");
+    for i in 0..rows {
+        add_t(&list, "li", &format!("row {i}"));
+    }
+    let d = add(&part, "details");
+    add_t(&d, "summary", "Table");
+    flag(&d, "open", open);
+    part
+}
+
+/// A redraw writes only what differs: the same nodes stay (so focus and
+/// open tables stay), texts and attributes follow the fresh drawing, rows
+/// come and go, and whether a disclosure is open stays the reader's.
+#[wasm_bindgen_test]
+fn a_redraw_changes_only_what_differs() {
+    use outcome_calculator::dom::morph;
+    let live = drawing("£1.2m", 1, false);
+    let dd = live.query_selector("dd").unwrap().unwrap();
+    let details = live.query_selector("details").unwrap().unwrap();
+    details.set_attribute("open", "").unwrap();
+
+    let fresh = drawing("£3.4m", 3, false);
+    let expected = drawing("£3.4m", 3, true).outer_html();
+    morph::children(&live, &fresh);
+    assert_eq!(live.outer_html(), expected);
+    let dd_after = live.query_selector("dd").unwrap().unwrap();
+    assert!(dd.is_same_node(Some(&dd_after)), "the figure's node stays");
+    assert_eq!(dd_after.get_attribute("data-value").unwrap(), "£3.4m");
+    let details_after = live.query_selector("details").unwrap().unwrap();
+    assert!(details.is_same_node(Some(&details_after)));
+    assert!(
+        details.has_attribute("open"),
+        "the reader's open table stays open"
+    );
+
+    // Fewer rows and another kind of node where a row was.
+    let fresh = drawing("£3.4m", 1, false);
+    outcome_calculator::dom::add_t(&fresh, "p", "a note");
+    morph::children(&live, &fresh);
+    assert_eq!(live.query_selector_all("li").unwrap().length(), 1);
+    assert_eq!(live.last_element_child().unwrap().tag_name(), "P");
+}

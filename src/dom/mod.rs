@@ -3,6 +3,7 @@
 //! as markup.
 
 pub mod format;
+pub mod morph;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, Node, ShadowRoot};
@@ -17,6 +18,14 @@ thread_local! {
     static DOC: Document = web_sys::window()
         .and_then(|w| w.document())
         .expect("the widget runs in a page");
+}
+
+/// Runs `f` in a task of its own, after anything waiting (a key pressed).
+pub fn next_task(f: impl FnOnce() + 'static) {
+    if let Some(w) = web_sys::window() {
+        let run = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
+    }
 }
 
 /// The page's document.

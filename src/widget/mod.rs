@@ -200,7 +200,7 @@ fn listen(target: &Element, event: &str, f: impl FnMut(Event) + 'static) {
 
 /// How long typing must rest before the charts and tables are redrawn, ms
 /// (the simulation behind "How sure are we?" waits a little longer).
-const REST_MS: i32 = 100;
+const REST_MS: i32 = 300;
 
 /// Redraws the charts and tables of the widget in `root` once typing has
 /// rested [`REST_MS`], or (`wait` false) drops the one waiting, when
@@ -228,22 +228,46 @@ fn rest_later(root: &ShadowRoot, wait: bool) {
     );
 }
 
-/// The redraw [`rest_later`] waited for.
+/// The redraw [`rest_later`] waited for, in parts
+/// ([`results::figures::Rest`]), each in a task of its own; the reader
+/// typing again drops the parts left.
 fn rest_now(root: &ShadowRoot) {
-    let state = live::find(root).and_then(|w| {
+    if let Some(w) = live::find(root) {
         w.rest.set(None);
-        w.state()
+    }
+    let Some(rest) = with_settled(root, |s| results::figures::rest_begin(root, s)).flatten() else {
+        done_waiting(root);
+        return;
+    };
+    let r = root.clone();
+    dom::next_task(move || {
+        if with_settled(&r, |s| results::figures::rest_charts(&rest, s)).is_some() {
+            dom::next_task(move || {
+                if with_settled(&r, |s| results::figures::rest_end(&r, rest, s)).is_some() {
+                    done_waiting(&r);
+                }
+            });
+        }
     });
+}
+
+/// The charts and tables are up to date (`#figures[data-pending]` goes).
+fn done_waiting(root: &ShadowRoot) {
     if let Some(f) = dom::by_id(root, "figures") {
         dom::flag(&f, "data-pending", false);
     }
-    if let Some(st) = state {
-        if let Ok(s) = st.try_borrow() {
-            if !s.stale {
-                results::figures::render_rest(root, &s);
-            }
-        }
+}
+
+/// Runs `f` on the state of the widget in `root` if its input has rested
+/// (no newer redraw waiting) and its results are current.
+fn with_settled<T>(root: &ShadowRoot, f: impl FnOnce(&State) -> T) -> Option<T> {
+    let w = live::find(root)?;
+    if w.rest.get().is_some() {
+        return None;
     }
+    let st = w.state()?;
+    let s = st.try_borrow().ok()?;
+    (!s.stale).then(|| f(&s))
 }
 
 /// Recomputes and brings errors and results in line: everything when

@@ -78,6 +78,9 @@ pub fn build(parent: &Node) -> Element {
     figures.set_id("figures");
     add_c(&figures, "div", NOW).set_id(NOW);
     add_c(&figures, "div", CHART).set_id(CHART);
+    // "How sure are we?" keeps its own place: its simulation follows on
+    // its own time (`uncertainty`), and the rest is redrawn around it.
+    add_c(&figures, "div", "oc-figures-more oc-figures-sure").set_id(SURE);
     add_c(&figures, "div", MORE).set_id(MORE);
     section
 }
@@ -86,7 +89,9 @@ pub fn build(parent: &Node) -> Element {
 const NOW: &str = "oc-figures-now";
 /// The chart of cost and savings so far.
 const CHART: &str = "oc-figures-chart";
-/// The range, the other charts, what to bear in mind and the table by year.
+/// The range ("How sure are we?").
+const SURE: &str = "oc-figures-sure";
+/// The other charts, what to bear in mind and the table by year.
 const MORE: &str = "oc-figures-more";
 
 /// How much of the results a change redraws.
@@ -199,8 +204,10 @@ pub fn render(root: &ShadowRoot, st: &State, redraw: Redraw) {
         return;
     }
     if let (Some(p), Some(now)) = (&st.last, dom::by_id(root, NOW)) {
-        dom::clear(&now);
-        key_figures(&now, st, p);
+        // Drawn aside, then only what changed is written into the page.
+        let fresh = dom::el("div");
+        key_figures(&fresh, st, p);
+        dom::morph::children(&now, &fresh);
     }
     if redraw == Redraw::All {
         render_rest(root, st);
@@ -209,48 +216,74 @@ pub fn render(root: &ShadowRoot, st: &State, redraw: Redraw) {
     }
 }
 
-/// Redraws the range, the charts and the tables (once typing has rested,
-/// or with everything).
+/// Redraws the range, the charts and the tables (with everything).
 pub fn render_rest(root: &ShadowRoot, st: &State) {
-    let (Some(p), Some(figures), Some(chart), Some(more)) = (
+    if let Some(rest) = rest_begin(root, st) {
+        rest_charts(&rest, st);
+        rest_end(root, rest, st);
+    }
+}
+
+/// The redraw of the charts and tables once typing rests, under way: the
+/// figures after the range are drawn aside in parts (each quick enough for
+/// a task of its own, so a key pressed meanwhile waits for one part, not
+/// the whole), then written into the page where they differ.
+pub struct Rest {
+    fresh: Element,
+    width: f64,
+}
+
+/// First part: the chart of cost and savings, and the range's section
+/// (its simulation follows on its own time).
+pub fn rest_begin(root: &ShadowRoot, st: &State) -> Option<Rest> {
+    let (Some(p), Some(figures), Some(chart), Some(sure)) = (
         &st.last,
         dom::by_id(root, "figures"),
         dom::by_id(root, CHART),
-        dom::by_id(root, MORE),
+        dom::by_id(root, SURE),
     ) else {
+        return None;
+    };
+    let width = figures_width(&figures).unwrap_or(600.0).clamp(280.0, 760.0);
+    let fresh = dom::el("div");
+    charts::cumulative(&fresh, p, width);
+    dom::morph::children(&chart, &fresh);
+    crate::widget::results::uncertainty::section(&sure, st, width);
+    Some(Rest {
+        fresh: dom::el("div"),
+        width,
+    })
+}
+
+/// Second part: the charts by agency and by outcome, drawn aside.
+pub fn rest_charts(rest: &Rest, st: &State) {
+    if let Some(p) = &st.last {
+        add_ct(&rest.fresh, "h3", "oc-h3", "More charts");
+        charts::agencies(&rest.fresh, p, rest.width);
+        charts::outcomes(&rest.fresh, p, rest.width);
+    }
+}
+
+/// Last part: what to bear in mind and the table by year, then everything
+/// drawn aside written into the page (a table the reader opened stays
+/// open, `dom::morph`), the workings left open drawn again.
+pub fn rest_end(root: &ShadowRoot, rest: Rest, st: &State) {
+    let (Some(p), Some(more)) = (&st.last, dom::by_id(root, MORE)) else {
         return;
     };
-    // Keep open tables open across redraws.
-    let open: Vec<String> = [
-        "oc-cumulative-table",
-        "oc-agencies-table",
-        "oc-outcomes-table",
-        "oc-years",
-    ]
-    .iter()
-    .filter(|id| dom::by_id(root, id).is_some_and(|d| d.has_attribute("open")))
-    .map(|id| id.to_string())
-    .collect();
-    let width = figures_width(&figures).unwrap_or(600.0).clamp(280.0, 760.0);
-    dom::clear(&chart);
-    charts::cumulative(&chart, p, width);
-    dom::clear(&more);
-    the_rest(&more, st, p, width);
+    bear_in_mind(&rest.fresh, st, p);
+    year_table(&rest.fresh, p);
+    dom::morph::children(&more, &rest.fresh);
     // Workings left open follow the figures they explain.
     working::reopen(root, st);
-    for id in open {
-        if let Some(d) = dom::by_id(root, &id) {
-            dom::flag(&d, "open", true);
-        }
-    }
 }
 
 /// While typing: the range is marked as being brought up to date (and its
 /// simulation scheduled) at once, though the charts wait.
 pub fn mark_range(root: &ShadowRoot, st: &State) {
-    if let (Some(more), Some(figures)) = (dom::by_id(root, MORE), dom::by_id(root, "figures")) {
+    if let (Some(sure), Some(figures)) = (dom::by_id(root, SURE), dom::by_id(root, "figures")) {
         let width = figures_width(&figures).unwrap_or(600.0).clamp(280.0, 760.0);
-        crate::widget::results::uncertainty::section(&more, st, width);
+        crate::widget::results::uncertainty::section(&sure, st, width);
     }
 }
 
@@ -521,19 +554,6 @@ fn key_figures(parent: &Node, st: &State, p: &Projection) {
     }
 
     break_even(parent, st, p);
-}
-
-/// The range, the other charts, what to bear in mind and the table by
-/// year.
-fn the_rest(parent: &Node, st: &State, p: &Projection, width: f64) {
-    crate::widget::results::uncertainty::section(parent, st, width);
-
-    add_ct(parent, "h3", "oc-h3", "More charts");
-    charts::agencies(parent, p, width);
-    charts::outcomes(parent, p, width);
-
-    bear_in_mind(parent, st, p);
-    year_table(parent, p);
 }
 
 fn measure_words(b: &BreakEven, x: f64) -> String {

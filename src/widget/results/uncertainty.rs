@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, ShadowRoot};
 
-use crate::model::calc::uncertainty::{self, Bar, Simulation};
+use crate::model::calc::uncertainty::{self, Bar, Simulation, Simulator};
 use crate::model::Scenario;
 
 use crate::dom::format;
@@ -36,7 +36,7 @@ use crate::widget::results::charts::{
 use crate::widget::state::{push_count, State};
 
 /// How long the input must rest before the simulation runs, ms.
-pub const SETTLE_MS: i32 = 150;
+pub const SETTLE_MS: i32 = 400;
 
 /// Most inputs shown in the tornado.
 const MAX_BARS: usize = 8;
@@ -165,22 +165,40 @@ fn superseded(root: &ShadowRoot) -> bool {
     live::find(root).is_some_and(|w| w.sure.borrow().pending.is_some())
 }
 
-/// Runs `f` in a task of its own, after anything waiting (a key pressed).
-fn next_task(f: impl FnOnce() + 'static) {
-    if let Some(w) = web_sys::window() {
-        let run = Closure::once_into_js(f);
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
-    }
-}
-
-/// The simulation, then the tornado and the drawing, each in a task of its
-/// own: a key pressed meanwhile waits for one part, not the whole, and a
-/// newer scenario drops the rest.
+/// The simulation a slice at a time, then the tornado and the drawing,
+/// each in a task of its own: a key pressed meanwhile waits for one slice
+/// (about [`SLICE_MS`]), not the whole, and a newer scenario drops the rest.
 fn run_in_parts(root: ShadowRoot, scenario: Scenario) {
     performance("mark", &["oc:uncertainty-start"]);
     // The projection of this scenario succeeded, so it is valid.
-    let sim = uncertainty::simulate_valid(&scenario);
-    next_task(move || {
+    let sim = Simulator::new(&scenario);
+    run_slices(root, scenario, sim);
+}
+
+/// Longest a slice of the simulation runs before letting the page answer
+/// the reader, ms.
+const SLICE_MS: f64 = 6.0;
+
+/// Draws run between two looks at the clock.
+const SLICE_DRAWS: usize = 200;
+
+/// Runs draws of `sim` for about [`SLICE_MS`], then goes on in the next
+/// task, or shows the finished simulation.
+fn run_slices(root: ShadowRoot, scenario: Scenario, mut sim: Simulator) {
+    let now = || performance("now", &[]).as_f64().unwrap_or(0.0);
+    let start = now();
+    while !sim.step(SLICE_DRAWS) {
+        if now() - start >= SLICE_MS {
+            dom::next_task(move || {
+                if !superseded(&root) {
+                    run_slices(root, scenario, sim);
+                }
+            });
+            return;
+        }
+    }
+    let sim = sim.finish();
+    dom::next_task(move || {
         if !superseded(&root) {
             show(&root, scenario, sim);
         }
