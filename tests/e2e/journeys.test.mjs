@@ -56,7 +56,7 @@ describe('results first on a phone', () => {
     });
   }
 
-  test('at 390 px: the answer and one chart, then the programmes, council and funding years, then the rest', async () => {
+  test('at 390 px: the answer and one chart, then the programmes, the years of funding right under them and the council, then the rest', async () => {
     const { page, close } = await firstScreen('index.html');
     const tops = await page.evaluate(() => {
       const root = document.querySelector('outcome-calculator').shadowRoot;
@@ -73,7 +73,7 @@ describe('results first on a phone', () => {
         tools: top('[id="tools"]'),
       };
     });
-    const order = ['sentence', 'figures', 'chart', 'programmes', 'council', 'funding', 'range', 'otherCharts', 'tools'];
+    const order = ['sentence', 'figures', 'chart', 'programmes', 'funding', 'council', 'range', 'otherCharts', 'tools'];
     for (const k of order) assert.equal(typeof tops[k], 'number', `${k} is on the page`);
     const sorted = [...order].sort((a, b) => tops[a] - tops[b]);
     assert.deepEqual(sorted, order, JSON.stringify(tops));

@@ -16,6 +16,9 @@ use crate::widget::form::errors;
 use crate::widget::form::fields::{self, Affix, Field, Kind};
 use crate::widget::state::{push_count, Problem, State};
 
+/// The input for the years of funding.
+const FUNDING_YEARS: &str = "assumptions.funding_years";
+
 /// Builds the form into `parent`.
 pub fn build(parent: &Node, st: &State) -> Element {
     let form = add_c(parent, "form", "oc-form");
@@ -33,6 +36,13 @@ pub fn build(parent: &Node, st: &State) -> Element {
 
     programmes(&form, st);
 
+    // How long the money lasts is the next question after which
+    // programmes, so it sits right under them (on a phone too).
+    let funding = fieldset(&form, "How long the funding lasts");
+    for f in fields::TIME.iter().filter(|f| f.key == FUNDING_YEARS) {
+        number(&funding, f.key, f, f.label, f.hint, st);
+    }
+
     let council = fieldset(&form, "Your council's figures");
     crate::widget::form::council::build(&council, st);
     for f in fields::COUNCIL {
@@ -41,7 +51,7 @@ pub fn build(parent: &Node, st: &State) -> Element {
     }
 
     let time = fieldset(&form, "Time frame and evidence");
-    for f in fields::TIME {
+    for f in fields::TIME.iter().filter(|f| f.key != FUNDING_YEARS) {
         number(&time, f.key, f, f.label, f.hint, st);
     }
     levels(&time, st.scenario.assumptions.effect_level);
