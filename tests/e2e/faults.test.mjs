@@ -85,11 +85,19 @@ describe('when the calculator cannot start', () => {
   test('the message passes as plain text in the page style', async () => {
     const { page, close } = await openWith((p) => p.route(/\.wasm(\.js)?$/, (r) => r.abort()));
     await page.locator('outcome-calculator [id="start-failed"]').waitFor();
-    // Styled by widget.css (a bordered notice), which still loads.
-    const border = await page
-      .locator('outcome-calculator [id="start-failed"]')
-      .evaluate((el) => getComputedStyle(el).borderTopWidth);
-    assert.notEqual(border, '0px');
+    // Styled by widget.css (a bordered notice), which still loads (it may
+    // arrive just after the message).
+    const styled = await page
+      .waitForFunction(
+        () => {
+          const el = document.querySelector('outcome-calculator')?.shadowRoot?.getElementById('start-failed');
+          return el != null && getComputedStyle(el).borderTopWidth !== '0px';
+        },
+        null,
+        { timeout: 10_000 },
+      )
+      .then(() => true, () => false);
+    assert.ok(styled, 'the notice has the border widget.css gives it');
     await close();
   });
 });

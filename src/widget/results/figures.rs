@@ -334,14 +334,6 @@ fn pair_at(list: &Node, term: &str, value: &str, note: &str, path: Option<&str>)
     }
 }
 
-fn average(total: f64, years: usize) -> f64 {
-    if years == 0 {
-        0.0
-    } else {
-        total / years as f64
-    }
-}
-
 /// The warnings, the key figures and the break-even points.
 fn key_figures(parent: &Node, st: &State, p: &Projection) {
     let s = &p.summary;
@@ -415,14 +407,14 @@ fn key_figures(parent: &Node, st: &State, p: &Projection) {
     pair_at(
         &kids,
         "Fewer children on protection plans",
-        &format::count(average(c.cp_plans_fewer, n)),
+        &format::count(p.yearly_average(c.cp_plans_fewer)),
         "a stock: fewer on a plan on an average day, averaged over the years",
         Some("summary.average_counts.cp_plans_fewer"),
     );
     pair_at(
         &kids,
         "Fewer children in need (not on a plan or in care)",
-        &format::count(average(c.children_in_need_fewer, n)),
+        &format::count(p.yearly_average(c.children_in_need_fewer)),
         "a stock: fewer open cases on an average day, averaged over the years",
         Some("summary.average_counts.children_in_need_fewer"),
     );

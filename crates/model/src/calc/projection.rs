@@ -242,6 +242,24 @@ pub struct Projection {
     pub notes: Vec<String>,
 }
 
+impl Projection {
+    /// A count totalled over the years, as a yearly average: for a stock
+    /// (children on a plan on an average day), its average over the years
+    /// (`summary.average_counts`). Zero with no years.
+    ///
+    /// ```
+    /// let p = outcome_model::project(&outcome_model::default_scenario()).unwrap();
+    /// let total = p.summary.counts.cp_plans_fewer;
+    /// assert_eq!(p.yearly_average(total), total / p.years.len() as f64);
+    /// ```
+    pub fn yearly_average(&self, total: f64) -> f64 {
+        match self.years.len() {
+            0 => 0.0,
+            n => total / n as f64,
+        }
+    }
+}
+
 /// Builds the year-by-year and per-programme results of one run.
 pub(crate) fn assemble(
     plan: &Plan,

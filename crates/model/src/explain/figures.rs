@@ -212,7 +212,7 @@ pub fn projection_value(p: &Projection, path: &str) -> Option<f64> {
                 "counts" => count_value(&s.counts, name(2)?)?,
                 // A total over the years ÷ the years: a stock on an
                 // average day (plans, children in need), as the results show it.
-                "average_counts" => count_value(&s.counts, name(2)?)? / p.years.len() as f64,
+                "average_counts" => p.yearly_average(count_value(&s.counts, name(2)?)?),
                 _ => return None,
             })
         }
