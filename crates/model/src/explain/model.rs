@@ -55,21 +55,26 @@ impl Tiers {
     /// move it by its count's trend in a year; `|x, _| x` leaves it).
     pub(crate) fn only(&self, moved: impl Fn(Step, Change) -> Step) -> Step {
         let mut x = moved(self.all.clone(), Change::ChildrenInNeedAllTiers);
-        if let Some(cp) = &self.plans {
-            x = Step::op(
+        for (part, label, change) in [
+            (
+                &self.plans,
                 "less the fall in protection plans",
-                Unit::Factor,
-                Op::Difference,
-                vec![x, moved(cp.clone(), Change::CpPlans)],
-            );
-        }
-        if let Some(care) = &self.looked_after {
-            x = Step::op(
+                Change::CpPlans,
+            ),
+            (
+                &self.looked_after,
                 "less the fall in children looked after",
-                Unit::Factor,
-                Op::Difference,
-                vec![x, moved(care.clone(), Change::CareTime)],
-            );
+                Change::CareTime,
+            ),
+        ] {
+            if let Some(part) = part {
+                x = Step::op(
+                    label,
+                    Unit::Factor,
+                    Op::Difference,
+                    vec![x, moved(part.clone(), change)],
+                );
+            }
         }
         if x.value < 0.0 {
             Step::op(

@@ -86,23 +86,14 @@ impl Model<'_> {
 
     /// Growth of the counts without the programmes by year `t`.
     pub(super) fn growth(&self, t: usize) -> Step {
-        Step::op(
+        compound(
             format!("baseline growth to {}", self.year(t)),
-            Unit::Factor,
-            Op::Power,
-            vec![
-                Step::op(
-                    "1 + yearly change",
-                    Unit::Factor,
-                    Op::OnePlus,
-                    vec![self.pct_field(
-                        "yearly change in the counts without the programmes",
-                        "assumptions.baseline_trend_pct",
-                        self.s.assumptions.baseline_trend_pct,
-                    )],
-                ),
-                after_first(t, "years of growth"),
-            ],
+            self.pct_field(
+                "yearly change in the counts without the programmes",
+                "assumptions.baseline_trend_pct",
+                self.s.assumptions.baseline_trend_pct,
+            ),
+            after_first(t, "years of growth"),
         )
     }
 
@@ -126,7 +117,7 @@ impl Model<'_> {
                 after_first(t, "years of the trend after the first year"),
             ],
         );
-        Some(Step::op(
+        Some(compound(
             format!(
                 "baseline trend of {}, to {}: {} a year over {}",
                 series.name(),
@@ -134,17 +125,8 @@ impl Model<'_> {
                 number(pct, Unit::Percent),
                 number(years.value, Unit::Years)
             ),
-            Unit::Factor,
-            Op::Power,
-            vec![
-                Step::op(
-                    "1 + yearly change",
-                    Unit::Factor,
-                    Op::OnePlus,
-                    vec![share(self.src.trend(series, pct))],
-                ),
-                years,
-            ],
+            share(self.src.trend(series, pct)),
+            years,
         ))
     }
 
@@ -490,4 +472,17 @@ impl Model<'_> {
                 .map(|v| self.council_count_step(Outcome::EmergencyAdmissions, v)),
         }
     }
+}
+
+/// `(1 + yearly change)^years`: a count moved by a steady yearly change.
+fn compound(label: String, change: Step, years: Step) -> Step {
+    Step::op(
+        label,
+        Unit::Factor,
+        Op::Power,
+        vec![
+            Step::op("1 + yearly change", Unit::Factor, Op::OnePlus, vec![change]),
+            years,
+        ],
+    )
 }
