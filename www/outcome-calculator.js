@@ -11,19 +11,20 @@ const inline = globalThis.OUTCOME_CALCULATOR_INLINE;
 
 let ready;
 
-// The module's own file; where the page's policy refuses to fetch it (a
-// TypeError, not a module that fails to compile: most likely a
+// A module's own .wasm file; where the page's policy refuses to fetch it
+// (a TypeError, not a module that fails to compile: most likely a
 // Content-Security-Policy with no connect-src), the same bytes as a
 // script, which script-src 'self' allows.
-function load() {
-  return init({ module_or_path: new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url) }).catch(
-    async (err) => {
-      if (!(err instanceof TypeError)) throw err;
-      const { default: bytes } = await import('./pkg/outcome_calculator_bg.wasm.js');
-      return init({ module_or_path: bytes });
-    },
-  );
+function instantiate(initModule, wasm, bytesAsScript) {
+  return initModule({ module_or_path: wasm }).catch(async (err) => {
+    if (!(err instanceof TypeError)) throw err;
+    const { default: bytes } = await bytesAsScript();
+    return initModule({ module_or_path: bytes });
+  });
 }
+
+// The bytes of a module held inline (base64) by the single-file page.
+const inlineBytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 
 function start() {
   if (typeof WebAssembly !== 'object') {
@@ -31,10 +32,12 @@ function start() {
   }
   if (ready) return ready;
   ready = inline
-    ? Promise.resolve().then(() =>
-        initSync({ module: Uint8Array.from(atob(inline.wasm), (c) => c.charCodeAt(0)) }),
-      )
-    : load();
+    ? Promise.resolve().then(() => initSync({ module: inlineBytes(inline.wasm) }))
+    : instantiate(
+        init,
+        new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url),
+        () => import('./pkg/outcome_calculator_bg.wasm.js'),
+      );
   // The browser's first number formatter loads its locale data, some tens
   // of milliseconds; do that while the module downloads and compiles
   // rather than after, when the calculator formats its first results.
@@ -56,19 +59,17 @@ function loadWorkings() {
   if (inline?.workings) {
     workings = Promise.resolve().then(() => {
       const m = globalThis.OUTCOME_CALCULATOR_WORKINGS();
-      m.initSync({ module: Uint8Array.from(atob(inline.workings), (c) => c.charCodeAt(0)) });
+      m.initSync({ module: inlineBytes(inline.workings) });
       return m;
     });
     return workings;
   }
   workings = import('./pkg-workings/outcome_calculator.js').then(async (m) => {
-    const wasm = new URL('./pkg-workings/outcome_calculator_bg.wasm', import.meta.url);
-    await m.default({ module_or_path: wasm }).catch(async (err) => {
-      // As for the calculator: a policy with no connect-src.
-      if (!(err instanceof TypeError)) throw err;
-      const { default: bytes } = await import('./pkg-workings/outcome_calculator_bg.wasm.js');
-      return m.default({ module_or_path: bytes });
-    });
+    await instantiate(
+      m.default,
+      new URL('./pkg-workings/outcome_calculator_bg.wasm', import.meta.url),
+      () => import('./pkg-workings/outcome_calculator_bg.wasm.js'),
+    );
     return m;
   });
   // A failed download may be tried again.
