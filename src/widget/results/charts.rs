@@ -9,7 +9,7 @@
 
 use web_sys::{Element, Node};
 
-use crate::model::{Agency, Projection};
+use crate::model::{Agency, Projection, Year};
 
 use crate::dom::format;
 use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, svg};
@@ -61,6 +61,19 @@ pub(crate) fn fit_height(chart: &Element, w: f64, h: f64) {
 /// A table in a keyboard-scrollable region. The first cell of each row is
 /// its header.
 pub fn table(parent: &Node, caption: &str, head: &[&str], rows: &[Vec<String>]) -> Element {
+    figure_table(parent, caption, head, rows, &|_, _| None)
+}
+
+/// A [`table`] whose body cells are figures that open their working:
+/// `path(row, column)` gives the figure of each (the column counts the
+/// cells after the row's header), `None` for a plain cell.
+pub fn figure_table(
+    parent: &Node,
+    caption: &str,
+    head: &[&str],
+    rows: &[Vec<String>],
+    path: &dyn Fn(usize, usize) -> Option<String>,
+) -> Element {
     let region = add_c(parent, "div", "oc-scroll");
     attrs(
         &region,
@@ -81,18 +94,49 @@ pub fn table(parent: &Node, caption: &str, head: &[&str], rows: &[Vec<String>]) 
         }
     }
     let body = add(&t, "tbody");
-    for row in rows {
+    for (r, row) in rows.iter().enumerate() {
         let tr = add(&body, "tr");
         for (i, cell) in row.iter().enumerate() {
             if i == 0 {
                 let th = add_t(&tr, "th", cell);
                 attrs(&th, &[("scope", "row")]);
+            } else if let Some(p) = path(r, i - 1) {
+                working::button(&add_c(&tr, "td", "oc-num"), &p, cell);
             } else {
                 add_ct(&tr, "td", "oc-num", cell);
             }
         }
     }
     region
+}
+
+/// A column of a table by year: its heading, the figure's path in
+/// `years[t]` (for its working) and how its value reads.
+pub(crate) type YearColumn = (&'static str, &'static str, fn(&Year) -> String);
+
+/// A table with a row per year of the projection, each value a figure
+/// that opens its working.
+pub(crate) fn by_year(
+    parent: &Node,
+    caption: &str,
+    p: &Projection,
+    columns: &[YearColumn],
+) -> Element {
+    let head: Vec<&str> = std::iter::once("Year")
+        .chain(columns.iter().map(|c| c.0))
+        .collect();
+    let rows: Vec<Vec<String>> = p
+        .years
+        .iter()
+        .map(|y| {
+            std::iter::once(y.label.clone())
+                .chain(columns.iter().map(|c| (c.2)(y)))
+                .collect()
+        })
+        .collect();
+    figure_table(parent, caption, &head, &rows, &|t, c| {
+        columns.get(c).map(|col| working::year_path(t, col.1))
+    })
 }
 
 pub(crate) use crate::dom::n;
@@ -510,28 +554,22 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
     }
     year_labels(&chart, p, &x_of, h - 8.0, step, w);
 
-    let rows: Vec<Vec<String>> = p
-        .years
-        .iter()
-        .map(|y| {
-            vec![
-                y.label.clone(),
-                format::money(y.cumulative_savings),
-                format::money(y.cumulative_cost),
-                format::money(y.cumulative_net),
-            ]
-        })
-        .collect();
-    let region = table(
+    by_year(
         &details,
         "Cost and savings so far, by year",
-        &["Year", "Savings so far", "Cost so far", "Net so far"],
-        &rows,
+        p,
+        &[
+            ("Savings so far", "cumulative_savings", |y| {
+                format::money(y.cumulative_savings)
+            }),
+            ("Cost so far", "cumulative_cost", |y| {
+                format::money(y.cumulative_cost)
+            }),
+            ("Net so far", "cumulative_net", |y| {
+                format::money(y.cumulative_net)
+            }),
+        ],
     );
-    let figures = ["cumulative_savings", "cumulative_cost", "cumulative_net"];
-    working::cells(&region, |t, c| {
-        figures.get(c).map(|f| working::year_path(t, f))
-    });
 }
 
 /// Savings by agency over the horizon, with the cashable total.
@@ -597,12 +635,6 @@ pub fn agencies(parent: &Node, p: &Projection, w: f64) {
         format::money(s.total_cashable),
     ]);
     let years = &n(p.years.len() as f64);
-    let region = table(
-        &details,
-        &cat(&["Savings by agency over ", years, " years"]),
-        &["Agency", "Savings"],
-        &table_rows,
-    );
     // The rows drawn: the agencies with savings, then the totals.
     let paths: Vec<String> = Agency::ALL
         .iter()
@@ -613,7 +645,13 @@ pub fn agencies(parent: &Node, p: &Projection, w: f64) {
             "summary.total_cashable".into(),
         ])
         .collect();
-    working::cells(&region, |r, _| paths.get(r).cloned());
+    figure_table(
+        &details,
+        &cat(&["Savings by agency over ", years, " years"]),
+        &["Agency", "Savings"],
+        &table_rows,
+        &|r, _| paths.get(r).cloned(),
+    );
 }
 
 /// Children's outcomes by year: time in care avoided, fewer protection
@@ -712,39 +750,31 @@ pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
     let x_mid = |i: usize| left + step * (i as f64 + 0.5);
     year_labels(&chart, p, &x_mid, h - 8.0, step, w);
 
-    let rows: Vec<Vec<String>> = p
-        .years
-        .iter()
-        .map(|y| {
-            let c = &y.counts;
-            vec![
-                y.label.clone(),
-                format::count(c.children_in_care_fewer),
-                format::count(c.care_entries_avoided),
-                format::count(c.cp_plans_fewer),
-                format::count(c.children_in_need_fewer),
-            ]
-        })
-        .collect();
-    let region = table(
+    by_year(
         &details,
         "Changes in children's outcomes by year",
+        p,
         &[
-            "Year",
-            "Fewer children in care (child-years)",
-            "Care entries avoided (a flow)",
-            "Fewer children on protection plans (a stock, average over the year)",
-            "Fewer children in need only (a stock, average over the year)",
+            (
+                "Fewer children in care (child-years)",
+                "counts.children_in_care_fewer",
+                |y| format::count(y.counts.children_in_care_fewer),
+            ),
+            (
+                "Care entries avoided (a flow)",
+                "counts.care_entries_avoided",
+                |y| format::count(y.counts.care_entries_avoided),
+            ),
+            (
+                "Fewer children on protection plans (a stock, average over the year)",
+                "counts.cp_plans_fewer",
+                |y| format::count(y.counts.cp_plans_fewer),
+            ),
+            (
+                "Fewer children in need only (a stock, average over the year)",
+                "counts.children_in_need_fewer",
+                |y| format::count(y.counts.children_in_need_fewer),
+            ),
         ],
-        &rows,
     );
-    let figures = [
-        "counts.children_in_care_fewer",
-        "counts.care_entries_avoided",
-        "counts.cp_plans_fewer",
-        "counts.children_in_need_fewer",
-    ];
-    working::cells(&region, |t, c| {
-        figures.get(c).map(|f| working::year_path(t, f))
-    });
 }

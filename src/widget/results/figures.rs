@@ -675,57 +675,45 @@ fn year_table(parent: &Node, p: &Projection) {
     let d = add_c(parent, "details", "oc-details oc-table-toggle");
     d.set_id("oc-years");
     add_ct(&d, "summary", "oc-details-summary", "Year by year");
-    let rows: Vec<Vec<String>> = p
-        .years
-        .iter()
-        .map(|y| {
-            let c = &y.counts;
-            vec![
-                y.label.clone(),
-                format::count(c.care_entries_avoided),
-                format::count(c.children_in_care_fewer),
-                format::count(c.cp_plans_fewer),
-                format::count(c.children_in_need_fewer),
-                format::money(y.gross_savings),
-                format::money(y.cashable_savings),
-                format::money(y.cost),
-                format::money(y.net),
-                format::money(y.cumulative_net),
-                format::money(y.cumulative_pv_net),
-            ]
-        })
-        .collect();
-    let region = charts::table(
+    charts::by_year(
         &d,
         "Year by year",
+        p,
         &[
-            "Year",
-            "Care entries avoided (a flow)",
-            "Fewer children in care (child-years)",
-            "Fewer on protection plans (a stock, average over the year)",
-            "Fewer children in need only (a stock, average over the year)",
-            "Savings (all services)",
-            "Cash to the council",
-            "Cost",
-            "Net",
-            "Net so far",
-            "Net present value so far",
+            (
+                "Care entries avoided (a flow)",
+                "counts.care_entries_avoided",
+                |y| format::count(y.counts.care_entries_avoided),
+            ),
+            (
+                "Fewer children in care (child-years)",
+                "counts.children_in_care_fewer",
+                |y| format::count(y.counts.children_in_care_fewer),
+            ),
+            (
+                "Fewer on protection plans (a stock, average over the year)",
+                "counts.cp_plans_fewer",
+                |y| format::count(y.counts.cp_plans_fewer),
+            ),
+            (
+                "Fewer children in need only (a stock, average over the year)",
+                "counts.children_in_need_fewer",
+                |y| format::count(y.counts.children_in_need_fewer),
+            ),
+            ("Savings (all services)", "gross_savings", |y| {
+                format::money(y.gross_savings)
+            }),
+            ("Cash to the council", "cashable_savings", |y| {
+                format::money(y.cashable_savings)
+            }),
+            ("Cost", "cost", |y| format::money(y.cost)),
+            ("Net", "net", |y| format::money(y.net)),
+            ("Net so far", "cumulative_net", |y| {
+                format::money(y.cumulative_net)
+            }),
+            ("Net present value so far", "cumulative_pv_net", |y| {
+                format::money(y.cumulative_pv_net)
+            }),
         ],
-        &rows,
     );
-    let figures = [
-        "counts.care_entries_avoided",
-        "counts.children_in_care_fewer",
-        "counts.cp_plans_fewer",
-        "counts.children_in_need_fewer",
-        "gross_savings",
-        "cashable_savings",
-        "cost",
-        "net",
-        "cumulative_net",
-        "cumulative_pv_net",
-    ];
-    working::cells(&region, |t, c| {
-        figures.get(c).map(|f| working::year_path(t, f))
-    });
 }

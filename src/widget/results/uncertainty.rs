@@ -511,7 +511,14 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
             ]
         })
         .collect();
-    let region = charts::table(
+    // Each figure opens its working: the simulation's settings and ranges.
+    let figures = [
+        "cumulative_net.p10",
+        "cumulative_net.p50",
+        "cumulative_net.p90",
+        "paid_back_share",
+    ];
+    charts::figure_table(
         &details,
         "The council's cash savings minus cost so far across the simulations, by year",
         &[
@@ -522,22 +529,15 @@ fn fan(parent: &Node, sim: &Simulation, w: f64) {
             "Simulations paid back by then",
         ],
         &rows,
+        &|t, c| {
+            figures.get(c).map(|f| {
+                cat(&[
+                    "uncertainty.",
+                    &crate::widget::results::working::year_path(t, f),
+                ])
+            })
+        },
     );
-    // Each figure opens its working: the simulation's settings and ranges.
-    let figures = [
-        "cumulative_net.p10",
-        "cumulative_net.p50",
-        "cumulative_net.p90",
-        "paid_back_share",
-    ];
-    crate::widget::results::working::cells(&region, |t, c| {
-        figures.get(c).map(|f| {
-            cat(&[
-                "uncertainty.",
-                &crate::widget::results::working::year_path(t, f),
-            ])
-        })
-    });
 }
 
 /// The inputs that move the net present value most, each bar from its

@@ -39,33 +39,6 @@ pub fn year_path(t: usize, figure: &str) -> String {
     cat(&["years[", &dom::n(t as f64), "].", figure])
 }
 
-/// Turns the cells of a table drawn by `charts::table` into figure
-/// buttons: `path(row, column)` gives the figure of each body cell (the
-/// column counts the cells after the row's header), `None` to leave it.
-pub fn cells(region: &Element, path: impl Fn(usize, usize) -> Option<String>) {
-    let Ok(rows) = region.query_selector_all("tbody tr") else {
-        return;
-    };
-    for r in 0..rows.length() {
-        let Some(tr) = rows.item(r).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let Ok(tds) = tr.query_selector_all("td") else {
-            continue;
-        };
-        for c in 0..tds.length() {
-            let Some(td) = tds.item(c).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            if let Some(p) = path(r as usize, c as usize) {
-                let value = td.text_content().unwrap_or_default();
-                dom::clear(&td);
-                button(&td, &p, &value);
-            }
-        }
-    }
-}
-
 /// Opens or closes the working of a clicked figure; false when the click
 /// was not on one.
 pub fn on_click(root: &ShadowRoot, st: &State, e: &Event) -> bool {
