@@ -114,6 +114,31 @@ pub fn figure_table(
 /// `years[t]` (for its working) and how its value reads.
 pub(crate) type YearColumn = (&'static str, &'static str, fn(&Year) -> String);
 
+/// Fewer children in care, child-years.
+pub(crate) const IN_CARE: YearColumn = (
+    "Fewer children in care (child-years)",
+    "counts.children_in_care_fewer",
+    |y| format::count(y.counts.children_in_care_fewer),
+);
+/// Care entries avoided.
+pub(crate) const ENTRIES: YearColumn = (
+    "Care entries avoided (a flow)",
+    "counts.care_entries_avoided",
+    |y| format::count(y.counts.care_entries_avoided),
+);
+/// Fewer children on protection plans.
+pub(crate) const PLANS: YearColumn = (
+    "Fewer children on protection plans (a stock, average over the year)",
+    "counts.cp_plans_fewer",
+    |y| format::count(y.counts.cp_plans_fewer),
+);
+/// Fewer children in need only.
+pub(crate) const IN_NEED: YearColumn = (
+    "Fewer children in need only (a stock, average over the year)",
+    "counts.children_in_need_fewer",
+    |y| format::count(y.counts.children_in_need_fewer),
+);
+
 /// A table with a row per year of the projection, each value a figure
 /// that opens its working.
 pub(crate) fn by_year(
@@ -754,27 +779,6 @@ pub fn outcomes(parent: &Node, p: &Projection, w: f64) {
         &details,
         "Changes in children's outcomes by year",
         p,
-        &[
-            (
-                "Fewer children in care (child-years)",
-                "counts.children_in_care_fewer",
-                |y| format::count(y.counts.children_in_care_fewer),
-            ),
-            (
-                "Care entries avoided (a flow)",
-                "counts.care_entries_avoided",
-                |y| format::count(y.counts.care_entries_avoided),
-            ),
-            (
-                "Fewer children on protection plans (a stock, average over the year)",
-                "counts.cp_plans_fewer",
-                |y| format::count(y.counts.cp_plans_fewer),
-            ),
-            (
-                "Fewer children in need only (a stock, average over the year)",
-                "counts.children_in_need_fewer",
-                |y| format::count(y.counts.children_in_need_fewer),
-            ),
-        ],
+        &[IN_CARE, ENTRIES, PLANS, IN_NEED],
     );
 }

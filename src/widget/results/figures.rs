@@ -680,26 +680,10 @@ fn year_table(parent: &Node, p: &Projection) {
         "Year by year",
         p,
         &[
-            (
-                "Care entries avoided (a flow)",
-                "counts.care_entries_avoided",
-                |y| format::count(y.counts.care_entries_avoided),
-            ),
-            (
-                "Fewer children in care (child-years)",
-                "counts.children_in_care_fewer",
-                |y| format::count(y.counts.children_in_care_fewer),
-            ),
-            (
-                "Fewer on protection plans (a stock, average over the year)",
-                "counts.cp_plans_fewer",
-                |y| format::count(y.counts.cp_plans_fewer),
-            ),
-            (
-                "Fewer children in need only (a stock, average over the year)",
-                "counts.children_in_need_fewer",
-                |y| format::count(y.counts.children_in_need_fewer),
-            ),
+            charts::ENTRIES,
+            charts::IN_CARE,
+            charts::PLANS,
+            charts::IN_NEED,
             ("Savings (all services)", "gross_savings", |y| {
                 format::money(y.gross_savings)
             }),
