@@ -68,9 +68,11 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // own unit cost beside the national default in the context panel (12.3 KB;
 // 340.3 KB with the workings sheet; the first load is unchanged), and
 // charts laid out for phones (text measured and wrapped) with redraws split
-// so that typing redraws only the key figures (343.4 KB). The budget sits
-// just above the size so any growth fails the build and is a decision.
-const CALCULATOR_BUDGET = 350 * 1024;
+// so that typing redraws only the key figures (343.4 KB), then one Widget
+// value per calculator (1 KB less), redrawing only what differs and the
+// simulation in slices (345.4 KB). The budget sits just above the size so
+// any growth fails the build and is a decision.
+const CALCULATOR_BUDGET = 346 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
