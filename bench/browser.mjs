@@ -32,7 +32,8 @@
 // and the simulation and tornado the widget runs once the input has
 // settled (its `oc:uncertainty` performance measures).
 
-import { resolve } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
@@ -99,7 +100,21 @@ function watchFirstResult() {
   });
 }
 
-async function firstResult(browser, url) {
+// The static peer: the demo page exactly as served (the first result
+// written into it, its styles), without its two scripts. What the page
+// takes beyond it is what its scripts cost the reader before the answer.
+const STATIC_PEER = 'bench-static-peer.html';
+
+function writeStaticPeer(root) {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  const scripts = /<script\b[^>]*>[\s\S]*?<\/script>\s*/g;
+  if (!scripts.test(html)) throw new Error('index.html has no script to leave out');
+  writeFileSync(join(root, STATIC_PEER), html.replace(scripts, ''));
+}
+
+// Navigation → first result painted, on a fresh browser profile; with
+// `use`, then the reader's first use: the calculator loads and takes over.
+async function firstResult(browser, url, { use = true } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -136,6 +151,7 @@ async function firstResult(browser, url) {
       wasmFetched: wasm ? wasm.responseEnd : null,
     };
   });
+  if (!use) return { context, page, live: null, ...r };
   // The reader's first use: the calculator loads and takes over.
   const live = await page.evaluate(async () => {
     const el = document.querySelector('outcome-calculator');
@@ -283,19 +299,30 @@ export async function benchBrowser({ root = WWW, navigations = 7, changes = 41 }
     server.once('error', fail);
   });
   const url = `http://127.0.0.1:${server.address().port}/`;
+  writeStaticPeer(root);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     // One unmeasured navigation warms the browser process itself.
     const warm = await firstResult(browser, url);
     await warm.context.close();
     const painted = [];
+    const peer = [];
     const dom = [];
     const live = [];
     const parts = { htmlEnd: [], domContentLoaded: [], wasmStart: [], wasmFetched: [], wasmReady: [] };
     const marks = [];
     let last = null;
     for (let r = 0; r < navigations; r++) {
+      // The static peer and the page in turn, each first every other time,
+      // so both see the same load.
+      const peerRun = async () => {
+        const still = await firstResult(browser, url + STATIC_PEER, { use: false });
+        peer.push(still.painted);
+        await still.context.close();
+      };
+      if (r % 2 === 0) await peerRun();
       const run = await firstResult(browser, url);
+      if (r % 2 === 1) await peerRun();
       painted.push(run.painted);
       dom.push(run.dom);
       live.push(run.live);
@@ -323,6 +350,7 @@ export async function benchBrowser({ root = WWW, navigations = 7, changes = 41 }
     const useMark = marks.length === navigations;
     return {
       first_result_ms: median(painted),
+      static_peer_ms: median(peer),
       first_result_method: useMark
         ? 'drawn by the calculator once loaded (no first result in the page), then painted'
         : 'the first result written into the page, shown and painted',
@@ -350,6 +378,7 @@ export async function benchBrowser({ root = WWW, navigations = 7, changes = 41 }
   } finally {
     await browser.close();
     server.close();
+    rmSync(join(root, STATIC_PEER), { force: true });
   }
 }
 

@@ -127,6 +127,7 @@ const r = {
   mc_wasm_ms: node.mc_ms,
   mc_js_ms: node.mc_js_ms,
   first_result_ms: browser.first_result_ms,
+  static_peer_ms: browser.static_peer_ms,
   first_use_ms: browser.first_use_ms,
   recompute_ms: browser.recompute_ms,
   recompute_p95_ms: browser.recompute_p95_ms,
@@ -137,6 +138,7 @@ const r = {
 };
 const wasmVsJs = r.mc_wasm_ms / r.mc_js_ms;
 const wasmVsNative = r.mc_wasm_ms / r.mc_native_ms;
+const pageVsStatic = r.first_result_ms / r.static_peer_ms;
 
 const targets = [
   ['(a) projection, native', fmt(r.projection_native_ms), '', null],
@@ -147,6 +149,8 @@ const targets = [
   ['(b) wasm / JS', wasmVsJs.toFixed(2), '< 1', wasmVsJs < 1],
   ['(b) wasm / native', wasmVsNative.toFixed(2), '<= 1.5', wasmVsNative <= 1.5],
   ['(c) navigation → first result painted', fmt(r.first_result_ms), '<= 150 ms', r.first_result_ms <= 150],
+  ['(c) the same page without its scripts', fmt(r.static_peer_ms), '', null],
+  ['(c) page / static peer', pageVsStatic.toFixed(2), '<= 2', pageVsStatic <= 2],
   ['(c) first use → calculator live', fmt(r.first_use_ms), '', null],
   ['(d) input → results updated', fmt(r.recompute_ms), '', null],
   ['(d) input → results updated, p95', fmt(r.recompute_p95_ms), '<= 4 ms', r.recompute_p95_ms <= 4],
@@ -194,6 +198,6 @@ console.log(
     Object.entries(r)
       .map(([k, v]) => `${k}=${num(v)}`)
       .join(' ') +
-    ` wasm_vs_js=${num(wasmVsJs)} wasm_vs_native=${num(wasmVsNative)}` +
+    ` wasm_vs_js=${num(wasmVsJs)} wasm_vs_native=${num(wasmVsNative)} page_vs_static=${num(pageVsStatic)}` +
     ` load_1m=${loadavg()[0].toFixed(2)}`,
 );
