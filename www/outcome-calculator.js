@@ -106,6 +106,10 @@ function showFailure(root, host, noWasm) {
   help.append(reload, noWasm ? ' after changing browser.' : ' to try again.');
   box.append(title, help);
   root.replaceChildren(...(host.hasAttribute('data-inline-css') ? [] : [sheet]), box);
+  // Seen even if the styles cannot be loaded either (a page may keep the
+  // calculator hidden until they are).
+  host.style.visibility = 'visible';
+  host.style.setProperty('--oc-show', 'visible');
 }
 
 // What the reader has done to the first result written into the page

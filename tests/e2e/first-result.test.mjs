@@ -123,22 +123,50 @@ describe('the first result in the page', () => {
     await close();
   });
 
+  test('the written result is never painted without its styles', async () => {
+    const drawing = (page) =>
+      page.evaluate(() => {
+        const oc = document.querySelector('outcome-calculator').shadowRoot?.querySelector('.oc');
+        return oc ? getComputedStyle(oc).visibility : 'none drawn';
+      });
+    const styled = await openPage(browser, `${site.url}index.html`);
+    assert.equal(await drawing(styled.page), 'visible');
+    await styled.close();
+    // widget.css cannot be loaded: the written result stays hidden rather
+    // than shown unstyled; the calculator, once started, shows itself.
+    const { page, context, close } = await openPage(browser, null);
+    await context.route(/widget\.css$/, (route) => route.abort());
+    await page.goto(`${site.url}index.html`, { waitUntil: 'load' });
+    assert.equal(await drawing(page), 'hidden');
+    await page.evaluate(() => document.querySelector('outcome-calculator').start());
+    await live(page);
+    assert.equal(await drawing(page), 'visible');
+    await close();
+  });
+
   test('a link to another scenario never shows the written result', async () => {
     const { page, close } = await openPage(browser, `${site.url}index.html?funding_years=2`, {
       waitUntil: 'commit',
     });
     await page.waitForFunction(() => document.querySelector('outcome-calculator') !== null);
+    // What the reader sees: the calculator's drawing in its shadow root.
+    const shown = () =>
+      page.evaluate(() => {
+        const drawing = document.querySelector('outcome-calculator').shadowRoot?.querySelector('.oc');
+        return drawing ? getComputedStyle(drawing).visibility : 'none drawn';
+      });
     const hidden = await page.evaluate(() => {
       const el = document.querySelector('outcome-calculator');
+      const drawing = el.shadowRoot?.querySelector('.oc');
       return (
         document.documentElement.hasAttribute('data-calculator-wait') &&
-        (el.hasAttribute('data-live') || getComputedStyle(el).visibility === 'hidden')
+        (el.hasAttribute('data-live') || !drawing || getComputedStyle(drawing).visibility === 'hidden')
       );
     });
-    assert.ok(hidden, 'the page is marked and the element hidden until the calculator has drawn');
+    assert.ok(hidden, 'the page is marked and the written result hidden until the calculator has drawn');
     await live(page);
     assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '2');
-    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('outcome-calculator')).visibility), 'visible');
+    assert.equal(await shown(), 'visible');
     await close();
   });
 
