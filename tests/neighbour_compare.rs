@@ -3,7 +3,8 @@
 use outcome_calculator::model::context::council_data::CouncilData;
 use outcome_calculator::model::context::history::Measure;
 use outcome_calculator::model::context::neighbour_compare::{
-    compare, compare_in, half_way, to_csv, Role,
+    compare, compare_in, half_way, half_way_counts, half_way_scenario, to_csv, Role,
+    ILLUSTRATION_NAME,
 };
 use outcome_calculator::model::context::neighbours::median;
 use outcome_calculator::model::context::trend::{
@@ -93,4 +94,47 @@ fn loaded_tables_give_the_same_answers_as_the_built_in_ones() {
             );
         }
     }
+}
+
+/// The half-way scenario takes off, as a share of each count, the gap the
+/// half-way counts show: care starts and plans as they are, children in
+/// need less the fall in plans. Blackpool is above its neighbours' median.
+#[test]
+fn the_half_way_scenario_follows_the_half_way_counts() {
+    let data = CouncilData::built_in();
+    let c = compare_in(&data, "E06000009", 2025).expect("a current council");
+    let measures = [
+        Measure::CareStarts,
+        Measure::CpPlans,
+        Measure::ChildrenInNeed,
+    ];
+    let counts = half_way_counts(&c, &data, &measures).expect("published figures");
+    let fall = |i: usize| {
+        let h = counts[i];
+        (
+            h.now.unwrap(),
+            (h.now.unwrap() - h.half_way.unwrap()).max(0.0),
+        )
+    };
+    let (starts, plans, need) = (fall(0), fall(1), fall(2));
+    let expected: Vec<f64> = [starts, plans, (need.0, (need.1 - plans.1).max(0.0))]
+        .iter()
+        .filter(|(_, f)| *f > 0.0)
+        .map(|(now, f)| (f / now * 100.0).min(100.0))
+        .collect();
+    assert!(!expected.is_empty(), "Blackpool has a gap to illustrate");
+    let s = half_way_scenario(&outcome_calculator::model::default_scenario(), &c, &data)
+        .expect("a gap to illustrate");
+    let custom = s.programmes[0]
+        .custom
+        .as_ref()
+        .expect("one programme of its own");
+    assert_eq!(custom.name, ILLUSTRATION_NAME);
+    let got: Vec<f64> = custom.effects.iter().map(|e| e.central).collect();
+    assert_eq!(got, expected);
+    // A council with no published history is named in the error.
+    let mut none = c.clone();
+    none.rows[0].code = Some("E99999999".into());
+    let err = half_way_counts(&none, &data, &measures).unwrap_err();
+    assert_eq!(err.field, "council");
 }

@@ -25,7 +25,7 @@ use web_sys::{Element, Node, ShadowRoot};
 use crate::model::context::council_data::CouncilData;
 use crate::model::context::history::{self, Measure};
 use crate::model::context::neighbour_compare::{
-    self, compare_in, half_way, half_way_scenario, Comparison, Rates, Role,
+    self, compare_in, half_way_counts, half_way_scenario, Comparison, Rates, Role,
 };
 use crate::model::context::neighbours::Closeness;
 use crate::model::context::spend::{self, SpendYear};
@@ -735,47 +735,21 @@ const USE_AVERAGE: &str = "context-use-average";
 /// "If we moved half-way to our neighbours' median rate": the counts, as
 /// an illustration only.
 fn illustration(body: &Element, data: &CouncilData, c: &Comparison, name: &str) {
-    let code = c.rows[0].code.clone().unwrap_or_default();
-    let Some(series) = history::find_in(&data.history, &code) else {
-        return;
-    };
-    let year = c.year;
-    let Some(population) = series.value(year, Measure::Population) else {
-        return;
-    };
-    let median = c
-        .rows
-        .iter()
-        .find(|r| r.role == Role::NeighbourMedian)
-        .map(|r| r.rates)
-        .unwrap_or_default();
-    let items: [(&str, Measure, Option<f64>); 4] = [
-        ("Looked after", Measure::LookedAfter, median.looked_after),
-        ("Child protection plans", Measure::CpPlans, median.cp_plans),
-        (
-            "Children in need",
-            Measure::ChildrenInNeed,
-            median.children_in_need,
-        ),
-        (
-            "Starting care in the year",
-            Measure::CareStarts,
-            median.care_starts,
-        ),
+    let items = [
+        ("Looked after", Measure::LookedAfter),
+        ("Child protection plans", Measure::CpPlans),
+        ("Children in need", Measure::ChildrenInNeed),
+        ("Starting care in the year", Measure::CareStarts),
     ];
-    let mut rows = Vec::new();
-    for (label, m, med) in items {
-        let now = series.value(year, m);
-        let to = match (now, med) {
-            (Some(n), Some(med)) => half_way(n, population, med),
-            _ => None,
-        };
-        rows.push(vec![
-            label.to_string(),
-            now.map_or("no figure".to_string(), format::count),
-            to.map_or("no figure".to_string(), format::count),
-        ]);
-    }
+    let Ok(counts) = half_way_counts(c, data, &items.map(|(_, m)| m)) else {
+        return;
+    };
+    let shown = |x: Option<f64>| x.map_or("no figure".to_string(), format::count);
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .zip(counts)
+        .map(|((label, _), h)| vec![label.to_string(), shown(h.now), shown(h.half_way)])
+        .collect();
     let fig = add_c(body, "div", "oc-context-illustration");
     add_ct(
         &fig,

@@ -54,6 +54,20 @@ impl Rates {
     }
 }
 
+impl Rates {
+    /// The rate of `measure` per 10,000 children, where it is one of the
+    /// four compared.
+    pub fn of(&self, measure: Measure) -> Option<f64> {
+        match measure {
+            Measure::LookedAfter => self.looked_after,
+            Measure::CpPlans => self.cp_plans,
+            Measure::ChildrenInNeed => self.children_in_need,
+            Measure::CareStarts => self.care_starts,
+            _ => None,
+        }
+    }
+}
+
 /// What a row of the comparison is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -223,6 +237,77 @@ pub fn half_way(count: f64, population: f64, median_rate: f64) -> Option<f64> {
     Some(((rate + median_rate) / 2.0) * population / 10_000.0)
 }
 
+/// A council's count of one measure in the comparison's year, and the
+/// count half-way from its rate to its neighbours' median rate (`None`
+/// where a figure is not published).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HalfWayCount {
+    /// The count now.
+    pub now: Option<f64>,
+    /// The count half-way to the neighbours' median ([`half_way`]).
+    pub half_way: Option<f64>,
+}
+
+/// The compared council's counts of each of `measures`, now and half-way to
+/// its neighbours' median rate, with the same number of children.
+///
+/// Errors (field `council`) when the council has no published history or
+/// no published number of children.
+///
+/// ```
+/// use outcome_model::context::council_data::CouncilData;
+/// use outcome_model::context::history::Measure;
+/// use outcome_model::context::neighbour_compare::{compare_in, half_way_counts};
+/// let data = CouncilData::built_in();
+/// let c = compare_in(&data, "E10000015", 2025).unwrap();
+/// let [care] = half_way_counts(&c, &data, &[Measure::LookedAfter]).unwrap()[..] else { panic!() };
+/// assert!(care.now.is_some() && care.half_way.is_some());
+/// ```
+pub fn half_way_counts(
+    c: &Comparison,
+    data: &CouncilData,
+    measures: &[Measure],
+) -> Result<Vec<HalfWayCount>, Error> {
+    let council = c
+        .rows
+        .first()
+        .ok_or_else(|| council_error("no council to compare"))?;
+    let code = council.code.clone().unwrap_or_default();
+    let series = history::find_in(&data.history, &code)
+        .ok_or_else(|| council_error("the council has no published history"))?;
+    let population = series
+        .value(c.year, Measure::Population)
+        .ok_or_else(|| council_error("the number of children in the council is not published"))?;
+    let median = c
+        .rows
+        .iter()
+        .find(|r| r.role == Role::NeighbourMedian)
+        .map(|r| r.rates)
+        .unwrap_or_default();
+    Ok(measures
+        .iter()
+        .map(|&m| {
+            let now = series.value(c.year, m);
+            HalfWayCount {
+                now,
+                half_way: now
+                    .zip(median.of(m))
+                    .and_then(|(n, r)| half_way(n, population, r)),
+            }
+        })
+        .collect())
+}
+
+/// An error on the field `council`.
+fn council_error(reason: &str) -> Error {
+    Error::new(
+        "council",
+        ErrorKind::Invalid {
+            reason: reason.to_string(),
+        },
+    )
+}
+
 /// The name of the programme an illustration scenario
 /// ([`half_way_scenario`]) holds: it is arithmetic, not a programme.
 pub const ILLUSTRATION_NAME: &str =
@@ -256,39 +341,25 @@ pub fn half_way_scenario(
     c: &Comparison,
     data: &CouncilData,
 ) -> Result<Scenario, Error> {
-    let none = |reason: &str| {
-        Error::new(
-            "council",
-            ErrorKind::Invalid {
-                reason: reason.to_string(),
-            },
-        )
+    let [starts, plans, need] = half_way_counts(
+        c,
+        data,
+        &[
+            Measure::CareStarts,
+            Measure::CpPlans,
+            Measure::ChildrenInNeed,
+        ],
+    )?[..] else {
+        unreachable!("one count for each measure asked for")
     };
-    let council = c
-        .rows
-        .first()
-        .ok_or_else(|| none("no council to compare"))?;
-    let code = council.code.clone().unwrap_or_default();
-    let series = history::find_in(&data.history, &code)
-        .ok_or_else(|| none("the council has no published history"))?;
-    let population = series
-        .value(c.year, Measure::Population)
-        .ok_or_else(|| none("the number of children in the council is not published"))?;
-    let median = c
-        .rows
-        .iter()
-        .find(|r| r.role == Role::NeighbourMedian)
-        .map(|r| r.rates)
-        .unwrap_or_default();
     // The fall to half-way, in children, and the count it is a share of.
-    let gap = |m: Measure, med: Option<f64>| -> Option<(f64, f64)> {
-        let now = series.value(c.year, m)?;
-        let to = half_way(now, population, med?)?;
+    let gap = |h: HalfWayCount| -> Option<(f64, f64)> {
+        let (now, to) = (h.now?, h.half_way?);
         (now > 0.0).then_some((now, (now - to).max(0.0)))
     };
-    let starts = gap(Measure::CareStarts, median.care_starts);
-    let plans = gap(Measure::CpPlans, median.cp_plans);
-    let need = gap(Measure::ChildrenInNeed, median.children_in_need);
+    let (starts, plans, need) = (gap(starts), gap(plans), gap(need));
+    // The comparison has its council first (`half_way_counts` checked it).
+    let name = &c.rows[0].name;
     let need_only = need.map(|(now, fall)| (now, (fall - plans.map_or(0.0, |p| p.1)).max(0.0)));
     let mut effects = Vec::new();
     for (outcome, g) in [
@@ -309,9 +380,8 @@ pub fn half_way_scenario(
         }
     }
     if effects.is_empty() {
-        return Err(none(&format!(
-            "{} is at or below its neighbours' median on care starts, plans and children in need: there is no gap to illustrate",
-            council.name
+        return Err(council_error(&format!(
+            "{name} is at or below its neighbours' median on care starts, plans and children in need: there is no gap to illustrate"
         )));
     }
     let mut choice = ProgrammeChoice::new(CUSTOM_ID);
@@ -325,8 +395,7 @@ pub fn half_way_scenario(
     s.programmes = vec![choice];
     s.assumptions.optimism_bias_benefits.modelled_pct = 0.0;
     s.label = format!(
-        "Illustration, not evidence of any programme: {} half-way to its neighbours' median",
-        council.name
+        "Illustration, not evidence of any programme: {name} half-way to its neighbours' median"
     );
     Ok(s)
 }
