@@ -1,6 +1,6 @@
 //! The council history, spending and neighbour tables: they are exactly what
 //! the generator writes from the official files, and they agree with the
-//! checks published in `../shared/data/dfe/SOURCES.md`.
+//! checks published in `data/official/SOURCES.md`.
 //!
 //! These tests fail (they never skip) when the data folder is absent: the
 //! built-in tables must always be checked against their source.
@@ -18,10 +18,10 @@ fn root() -> &'static Path {
 }
 
 fn data(name: &str) -> String {
-    let path: PathBuf = root().join("../shared/data/dfe").join(name);
+    let path: PathBuf = root().join("data/official").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}; the official files must be beside the repository to check the tables",
+            "{}: {e}; the official files are part of the repository (data/official/)",
             path.display()
         )
     })

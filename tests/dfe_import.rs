@@ -677,16 +677,15 @@ fn applying_a_newer_import_never_mixes_years() {
 /// table.
 #[test]
 fn the_official_table_round_trips() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dfe");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/official");
     for year in presets::YEARS {
         let name = format!("la_presets_{year}.csv");
-        let Ok(bytes) = std::fs::read(dir.join(&name)) else {
-            eprintln!(
-                "note: {} is absent; skipping the round trip of the official table",
+        let bytes = std::fs::read(dir.join(&name)).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; the official files are part of the repository",
                 dir.join(&name).display()
-            );
-            continue;
-        };
+            )
+        });
         let import = dfe::import(&[(name.as_str(), bytes.as_slice())], None)
             .expect("the official file loads");
         let expected: Vec<OwnedPreset> = presets::all(*year).iter().map(Preset::owned).collect();

@@ -275,18 +275,18 @@ fn adds_up(d: &Derivation) -> Result<(), String> {
 /// field of the scenario format, so that the form can link to it.
 fn is_field(path: &str) -> bool {
     let mut general = String::new();
-    let mut skipping = false;
+    let mut in_index = false;
     for c in path.chars() {
         match c {
             '[' => {
                 general.push('[');
-                skipping = true;
+                in_index = true;
             }
             ']' => {
                 general.push(']');
-                skipping = false;
+                in_index = false;
             }
-            _ if skipping => {}
+            _ if in_index => {}
             c => general.push(c),
         }
     }

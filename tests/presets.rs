@@ -5,21 +5,23 @@ use std::path::{Path, PathBuf};
 
 use outcome_calculator::model::{data::presets, data::presets::Preset, import::csv};
 
+/// The official files the tables are generated from, kept in the
+/// repository (`data/official/`, with their sources and licence).
 fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dfe")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/official")
 }
 
-/// The preset files, by year, or `None` (with a note) when the data folder
-/// is not beside the repository.
-fn data_files() -> Option<Vec<(u16, String)>> {
+/// The preset files, by year. Panics when the folder or a file cannot be
+/// read: the repository holds them, so a missing one is a failure, never a
+/// reason to check nothing.
+fn data_files() -> Vec<(u16, String)> {
     let dir = data_dir();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!(
-            "note: {} is absent; skipping the check against the official files",
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; the official files are part of the repository",
             dir.display()
-        );
-        return None;
-    };
+        )
+    });
     let mut files: Vec<(u16, String)> = entries
         .filter_map(|e| {
             let path = e.ok()?.path();
@@ -28,12 +30,19 @@ fn data_files() -> Option<Vec<(u16, String)>> {
         })
         .collect();
     files.sort();
-    Some(files)
+    let years: Vec<u16> = files.iter().map(|(y, _)| *y).collect();
+    assert_eq!(
+        years,
+        presets::YEARS.to_vec(),
+        "{}: one la_presets_YYYY.csv for each built-in year",
+        dir.display()
+    );
+    files
 }
 
 #[test]
 fn committed_table_is_what_the_generator_writes() {
-    let Some(files) = data_files() else { return };
+    let files = data_files();
     let tables: Vec<(u16, Vec<presets::OwnedPreset>)> = files
         .iter()
         .map(|(year, text)| {
@@ -63,7 +72,7 @@ fn committed_table_is_what_the_generator_writes() {
 
 #[test]
 fn retired_councils_are_exactly_the_rows_without_figures() {
-    let Some(files) = data_files() else { return };
+    let files = data_files();
     for (year, text) in &files {
         let rows = csv::records(text).expect("well-formed csv");
         let mut without_figures: Vec<&str> = rows[1..]

@@ -1,10 +1,10 @@
 //! Writes the council history, spending and statistical-neighbour tables
 //! (`crates/model/src/history_table.rs`, `spend_table.rs`, `neighbours_table.rs`)
-//! from the official files in `../shared/data/dfe`, and the same files as
+//! from the official files in `data/official/`, and the same files as
 //! one bundle the page loads only when asked (`www/data/council-data.js`).
 //!
 //! ```text
-//! cargo run --bin gen-council-data                    # reads ../shared/data/dfe
+//! cargo run --bin gen-council-data                    # reads data/official
 //! cargo run --bin gen-council-data -- path/to/folder  # reads another folder
 //! ```
 //!
@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let data = std::env::args_os()
         .nth(1)
-        .map_or_else(|| root.join("../shared/data/dfe"), PathBuf::from);
+        .map_or_else(|| root.join("data/official"), PathBuf::from);
     match run(&data, &root.join("crates/model/src/context")).and_then(|s| {
         bundle(&data, &root.join(council_data::BUNDLE_PATH)).map(|b| format!("{s}; {b}"))
     }) {

@@ -3,7 +3,7 @@
 //! `la_presets_YYYY.csv` files.
 //!
 //! ```text
-//! cargo run --bin gen-presets                      # reads ../shared/data/dfe
+//! cargo run --bin gen-presets                      # reads data/official
 //! cargo run --bin gen-presets -- path/to/folder    # reads another folder
 //! cargo run --bin gen-presets -- folder out.rs     # writes elsewhere
 //! ```
@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
     let data = args
         .next()
-        .map_or_else(|| root.join("../shared/data/dfe"), PathBuf::from);
+        .map_or_else(|| root.join("data/official"), PathBuf::from);
     let out = args.next().map_or_else(
         || root.join("crates/model/src/data/presets_table.rs"),
         PathBuf::from,

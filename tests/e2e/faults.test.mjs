@@ -14,6 +14,7 @@ import {
   openPage,
   useSiteAndBrowser,
   waitForWidget,
+  WAIT_MS,
 } from './helpers.mjs';
 
 let site;
@@ -94,7 +95,7 @@ describe('when the calculator cannot start', () => {
           return el != null && getComputedStyle(el).borderTopWidth !== '0px';
         },
         null,
-        { timeout: 10_000 },
+        { timeout: WAIT_MS },
       )
       .then(() => true, () => false);
     assert.ok(styled, 'the notice has the border widget.css gives it');

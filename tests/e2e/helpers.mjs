@@ -34,6 +34,49 @@ export const WWW = join(ROOT, 'www');
 
 const require = createRequire(import.meta.url);
 
+/**
+ * How long any wait of the end-to-end tests may last, in milliseconds: long
+ * enough for a 2-core machine running another build beside the suite (the
+ * calculator's module is compiled on first use), short enough that a page
+ * that never answers fails the test. E2E_WAIT_MS overrides it.
+ */
+export const WAIT_MS = Number(process.env.E2E_WAIT_MS ?? 120_000);
+
+/**
+ * Waits until `fn` (run in the page with `arg`) returns something truthy;
+ * on giving up, the error says what it waited for, for how long, and what
+ * `state` (run in the page) found, rather than a bare time-out.
+ */
+export async function waitUntil(page, what, fn, arg = null, { timeout = WAIT_MS, state } = {}) {
+  try {
+    return await page.waitForFunction(fn, arg, { timeout });
+  } catch (err) {
+    if (err?.name !== 'TimeoutError') throw err;
+    let found = '';
+    if (state) {
+      found = await page.evaluate(state).then(
+        (v) => `; found: ${typeof v === 'string' ? v : JSON.stringify(v)}`,
+        (e) => `; the page could not be read: ${e.message}`,
+      );
+    }
+    throw new Error(`gave up after ${Math.round(timeout / 1000)} s waiting for ${what}${found}`);
+  }
+}
+
+/** What the calculator element shows, in a line, for a wait's message. */
+function calculatorState() {
+  const el = document.querySelector('outcome-calculator');
+  if (!el) return 'no <outcome-calculator> element';
+  const root = el.shadowRoot;
+  return [
+    `defined: ${customElements.get('outcome-calculator') !== undefined}`,
+    `live: ${el.hasAttribute('data-live')}`,
+    `shadow children: ${root?.childElementCount ?? 'no shadow root'}`,
+    `status: ${JSON.stringify(root?.getElementById('status')?.textContent?.slice(0, 80) ?? null)}`,
+    `notice: ${JSON.stringify((root?.getElementById('start-failed') ?? root?.getElementById('fault'))?.textContent?.slice(0, 120) ?? null)}`,
+  ].join(', ');
+}
+
 /** Chromium's command-line switches: the same as webdriver.json uses. */
 export const CHROMIUM_ARGS = JSON.parse(readFileSync(join(ROOT, 'webdriver.json'), 'utf8'))[
   'goog:chromeOptions'
@@ -102,6 +145,10 @@ export async function openPage(browser, url, options = {}) {
     context: contextOptions = {},
   } = options;
   const context = await browser.newContext({ bypassCSP, viewport, colorScheme, ...contextOptions });
+  // Every locator wait, action and navigation of the test gets the same
+  // limit, sized for a busy machine.
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
   const page = await context.newPage();
   const consoleErrors = [];
   const consoleMessages = [];
@@ -148,16 +195,22 @@ export function offOriginRequests(requests, origin) {
  * the first result the build wrote into it; the calculator is fetched when
  * first used), and waits until it has drawn itself in its shadow root.
  */
-export async function waitForWidget(page, { timeout = 20_000 } = {}) {
-  await page.waitForFunction(() => customElements.get('outcome-calculator') !== undefined, null, {
-    timeout,
-  });
+export async function waitForWidget(page, { timeout = WAIT_MS } = {}) {
+  await waitUntil(
+    page,
+    'the page to define <outcome-calculator>',
+    () => customElements.get('outcome-calculator') !== undefined,
+    null,
+    { timeout, state: calculatorState },
+  );
   await page.evaluate(() => {
     const el = document.querySelector('outcome-calculator');
     // Not awaited: a fault inside the calculator shows its own message.
     el?.start?.();
   });
-  await page.waitForFunction(
+  await waitUntil(
+    page,
+    'the calculator to start (data-live) or show why it could not',
     () => {
       const el = document.querySelector('outcome-calculator');
       const root = el?.shadowRoot;
@@ -165,7 +218,7 @@ export async function waitForWidget(page, { timeout = 20_000 } = {}) {
       return Boolean(root && root.childElementCount > 0 && (el.hasAttribute('data-live') || failed));
     },
     null,
-    { timeout },
+    { timeout, state: calculatorState },
   );
 }
 
@@ -177,8 +230,12 @@ export async function waitForWidget(page, { timeout = 20_000 } = {}) {
  * wait).
  */
 export async function resultsText(page) {
-  await page.waitForFunction(
+  await waitUntil(
+    page,
+    'the charts and tables to catch up with the typing (#figures without data-pending)',
     () => !document.querySelector('outcome-calculator').shadowRoot.getElementById('figures').hasAttribute('data-pending'),
+    null,
+    { state: calculatorState },
   );
   return page.evaluate(() => {
     const root = document.querySelector('outcome-calculator').shadowRoot;

@@ -38,7 +38,7 @@ async function open(options = {}) {
 
 /** Waits until the simulation for the current answers is shown. */
 async function settled(page) {
-  await page.locator(`${SURE}[aria-busy="false"][data-npv-p50]`).waitFor({ timeout: 20_000 });
+  await page.locator(`${SURE}[aria-busy="false"][data-npv-p50]`).waitFor();
 }
 
 /** The simulated figures the section carries, as numbers. */

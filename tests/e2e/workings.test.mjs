@@ -90,13 +90,13 @@ describe('every figure opens its working', () => {
 
   test('the range\'s figures open their working: a simulation, its settings and ranges', async () => {
     const { page, consoleErrors, close } = await openCalculator(browser, site.url);
-    await page.locator('outcome-calculator [id="oc-sure"][aria-busy="false"][data-npv-p50]').waitFor({ timeout: 20_000 });
+    await page.locator('outcome-calculator [id="oc-sure"][aria-busy="false"][data-npv-p50]').waitFor();
     const table = page.locator(byId('oc-fan-table'));
     await table.locator('summary').click();
     const path = 'uncertainty.years[4].cumulative_net.p50';
     await table.locator(`button[data-explain="${path}"]`).click();
     const box = page.locator(panel(path));
-    await box.locator('.oc-working-sentence').waitFor({ timeout: 20_000 });
+    await box.locator('.oc-working-sentence').waitFor();
     assert.match(await box.textContent(), /simulations \(seed [\d,]+\)/);
     assert.deepEqual(consoleErrors, []);
     await close();
