@@ -314,16 +314,17 @@ fn the_trend_figures_come_from_the_councils_history() {
     let a = trend::scenario_trends("E10000015", Baseline::EnglandTrend);
     let b = trend::scenario_trends("E08000025", Baseline::EnglandTrend);
     assert_eq!(a, b);
-    // Hertfordshire with its own trend: the without line starts from its
-    // figures at 31 March 2025, two years before the end of 2026-27.
+    // Derbyshire (the default council) with its own trend: the without
+    // line starts from its figures at 31 March 2025, two years before the
+    // end of 2026-27.
     let mut s = default_scenario();
     s.assumptions.baseline = Baseline::CouncilTrend;
-    s.assumptions.baseline_trends = trend::scenario_trends("E10000015", Baseline::CouncilTrend);
+    s.assumptions.baseline_trends = trend::scenario_trends("E10000007", Baseline::CouncilTrend);
     let p = run(&s);
     let la = &lines(&s, &p)[0];
     assert_eq!(la.series, Series::LookedAfter);
     let r = s.assumptions.baseline_trends.looked_after_pct.unwrap();
-    assert!((la.points[0].without - 999.0 * (1.0 + r / 100.0).powi(2)).abs() < 1e-9);
+    assert!((la.points[0].without - 1_024.0 * (1.0 + r / 100.0).powi(2)).abs() < 1e-9);
     assert_eq!(la.trend_pct, Some(r));
     assert_eq!(baseline::factors(&s).len(), 5);
 }

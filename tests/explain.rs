@@ -609,7 +609,7 @@ fn cli(args: &[&str]) -> (bool, String, String) {
 fn the_cli_prints_a_working_as_text_and_as_json() {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/docs/examples/hertfordshire-family-safeguarding.json"
+        "/docs/examples/derbyshire-family-safeguarding.json"
     );
     let (ok, out, _) = cli(&["--explain", "summary.budget_npv", file]);
     assert!(ok);

@@ -88,15 +88,39 @@ fn family_safeguarding_applies_each_finding_to_its_own_measure() {
         55.0,
         "children in need only, year 1",
     );
-    // D = 1,000 ÷ 400 = 2.5 years; the year-1 cohort's 156 entries'
-    // worth of stays: 0.5, 1, 1 in years 1–3, the year-2 cohort 0.5, 1…
-    let cy: Vec<f64> = p
-        .years
-        .iter()
-        .map(|y| y.counts.children_in_care_fewer)
-        .collect();
-    close(cy[1], 156.0 * (1.0 + 0.5), "year 2");
-    close(cy[2], 156.0 * (1.0 + 1.0 + 0.5), "year 3");
+    // The evaluation followed each family for its first 12 months: each
+    // year's cohort counts for that year only, so every year is year 1.
+    let years = |p: &Projection, f: fn(&outcome_calculator::model::Counts) -> f64| -> Vec<f64> {
+        p.years.iter().map(|y| f(&y.counts)).collect()
+    };
+    let cy = years(&p, |c| c.children_in_care_fewer);
+    close(cy[1], 78.0, "year 2");
+    close(cy[2], 78.0, "year 3");
+    let plans = years(&p, |c| c.cp_plans_fewer);
+    close(plans[1], 87.0, "plans, year 2");
+    close(plans[2], 87.0, "plans, year 3");
+    // Counting all of it after the first year (a choice beyond the
+    // evidence): D = 1,000 ÷ 400 = 2.5 years, so the year-1 cohort's 156
+    // entries' worth of stays run 0.5, 1, 1 in years 1–3, the year-2
+    // cohort 0.5, 1…; plans ½ and ½.
+    let mut all = s.clone();
+    all.assumptions.beyond_observed_pct = Some(100.0);
+    let q = run(&all);
+    let cy = years(&q, |c| c.children_in_care_fewer);
+    close(cy[0], 78.0, "year 1 is the same");
+    close(cy[1], 156.0 * (1.0 + 0.5), "year 2, all counted");
+    close(cy[2], 156.0 * (1.0 + 1.0 + 0.5), "year 3, all counted");
+    close(q.years[1].counts.cp_plans_fewer, 174.0, "plans, year 2, all counted");
+    // A quarter counted: the tails are a quarter of what they were.
+    let mut quarter = s.clone();
+    quarter.assumptions.beyond_observed_pct = Some(25.0);
+    let r = run(&quarter);
+    close(
+        r.years[1].counts.children_in_care_fewer,
+        78.0 + 0.25 * 156.0,
+        "year 2, a quarter counted",
+    );
+    assert!(r.notes[0].contains("beyond the evidence"), "{:?}", r.notes);
 }
 
 #[test]
@@ -180,7 +204,12 @@ fn no_funding_means_no_new_cohort_only_tails() {
     let p = run(&s);
     assert_eq!(p.years[1].served, 0.0);
     assert_eq!(p.years[1].cost, 0.0);
-    // The year-1 cohort's stays (2.5 years: 0.5, 1, 1) and plans (½, ½).
+    // By default the year-1 cohort counts for its first 12 months only.
+    assert_eq!(p.years[1].gross_savings, 0.0, "nothing after the year observed");
+    // Counting all of it: the year-1 cohort's stays (2.5 years: 0.5, 1, 1)
+    // and plans (½, ½).
+    s.assumptions.beyond_observed_pct = Some(100.0);
+    let p = run(&s);
     close(
         p.years[1].counts.children_in_care_fewer,
         156.0,
@@ -297,6 +326,8 @@ fn effect_levels_order_the_results() {
 fn switching_value_makes_the_budget_impact_zero() {
     let mut s = plain(vec![ProgrammeChoice::new("family-safeguarding")]);
     s.assumptions.optimism_bias_benefits.before_after_pct = 40.0;
+    // A cost per family low enough for the care effect to pay it back.
+    s.programmes[0].cost_per_case = Some(1_000.0);
     let p = run(&s);
     let be = &p.programmes[0].break_even[0];
     close(be.applied, 39.0 * 0.6, "applied after the haircut");

@@ -1,5 +1,5 @@
 //! The worked example in docs/methodology.md matches the projection of
-//! docs/examples/hertfordshire-family-safeguarding.json to the penny, and the
+//! docs/examples/derbyshire-family-safeguarding.json to the penny, and the
 //! example's council figures are those of the official table.
 
 use std::path::Path;
@@ -12,7 +12,7 @@ fn root() -> &'static Path {
 
 fn example() -> Projection {
     let text = std::fs::read_to_string(
-        root().join("docs/examples/hertfordshire-family-safeguarding.json"),
+        root().join("docs/examples/derbyshire-family-safeguarding.json"),
     )
     .expect("example scenario is readable");
     let mut de = serde_json::Deserializer::from_str(&text);
@@ -93,7 +93,7 @@ fn with_commas(x: f64) -> String {
 #[test]
 fn the_report_export_carries_sources_version_date_and_years() {
     let text = std::fs::read_to_string(
-        root().join("docs/examples/hertfordshire-family-safeguarding.json"),
+        root().join("docs/examples/derbyshire-family-safeguarding.json"),
     )
     .unwrap();
     let mut de = serde_json::Deserializer::from_str(&text);

@@ -136,7 +136,7 @@ describe('how sure are we', () => {
   });
 
   test('same scenario and seed: exactly the command-line tool\u2019s numbers', async () => {
-    const example = join(ROOT, 'docs', 'examples', 'hertfordshire-family-safeguarding.json');
+    const example = join(ROOT, 'docs', 'examples', 'derbyshire-family-safeguarding.json');
     const want = cli(example).simulation;
     const { page, close } = await open();
     await openAllDetails(page);

@@ -97,6 +97,17 @@ pub struct Draw<'a> {
     pub engagement_mult: Option<&'a [f64]>,
     /// Multiplier on every programme cost.
     pub cost_mult: f64,
+    /// Share (0–1) counted after the period observed, for every effect
+    /// where that share is a choice beyond the evidence
+    /// ([`resolve::Effect::beyond_is_choice`]); `None` keeps the plan's.
+    pub beyond: Option<f64>,
+    /// Drop-off a year (0–1) replacing the scenario's; `None` keeps it.
+    pub drop_off: Option<f64>,
+    /// Multiplier on the length of an avoided stay in care (1: as planned).
+    pub stay_mult: f64,
+    /// Where the cashable share of an avoided placement sits in its range,
+    /// −1 to 1: −1 half the planned share, 0 the planned share, 1 all of it.
+    pub care_cash: f64,
 }
 
 impl Draw<'_> {
@@ -108,7 +119,31 @@ impl Draw<'_> {
             unit_mult: [1.0; OUTCOMES],
             engagement_mult: None,
             cost_mult: 1.0,
+            beyond: None,
+            drop_off: None,
+            stay_mult: 1.0,
+            care_cash: 0.0,
         }
+    }
+}
+
+/// The cashable share of an avoided placement at position `q` (−1 to 1) of
+/// its range: from half the planned `share` (`q` = −1) through the planned
+/// share (0) to all of it (1). A convention of this calculator: half for
+/// council-run places whose fixed costs do not fall, all where every
+/// avoided placement would have been bought in.
+///
+/// ```
+/// use outcome_model::calc::engine::cash_share_at;
+/// assert_eq!(cash_share_at(0.6, 0.0), 0.6);
+/// assert_eq!(cash_share_at(0.6, -1.0), 0.3);
+/// assert_eq!(cash_share_at(0.6, 1.0), 1.0);
+/// ```
+pub fn cash_share_at(share: f64, q: f64) -> f64 {
+    if q < 0.0 {
+        share + q * share * 0.5
+    } else {
+        share + q * (1.0 - share)
     }
 }
 
@@ -133,6 +168,12 @@ pub struct Work {
     pub served: Vec<f64>,
     /// Whether an outcome's total hit the council's own count in some year.
     pub capped: [bool; OUTCOMES + 1],
+    /// This run's share of a cohort's benefits left `k` years on, `[k]`.
+    persist: Vec<f64>,
+    /// This run's stay profiles after an entry and after 12 months,
+    /// `[i * h + k]`.
+    entry: Vec<f64>,
+    stay: Vec<f64>,
 }
 
 impl Work {
@@ -401,6 +442,51 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
     let n = plan.programmes.len();
     let h = plan.horizon;
     w.reset(n, h);
+    conventions(plan, draw, w);
+    let persist = std::mem::take(&mut w.persist);
+    let entry_all = std::mem::take(&mut w.entry);
+    let stay_all = std::mem::take(&mut w.stay);
+    simulate_with(plan, draw, w, &persist, &entry_all, &stay_all);
+    w.persist = persist;
+    w.entry = entry_all;
+    w.stay = stay_all;
+}
+
+/// This run's persistence and stay profiles: the plan's, or those of the
+/// draw's drop-off and stay length.
+fn conventions(plan: &Plan, draw: &Draw, w: &mut Work) {
+    let h = plan.horizon;
+    w.persist.clear();
+    match draw.drop_off {
+        None => w.persist.extend_from_slice(&plan.persist),
+        Some(d) => w
+            .persist
+            .extend((0..h).map(|k| (1.0 - d).powi(k as i32))),
+    }
+    w.entry.clear();
+    w.stay.clear();
+    for (i, p) in plan.programmes.iter().enumerate() {
+        if draw.stay_mult == 1.0 {
+            w.entry.extend_from_slice(&plan.entry_profile[i]);
+            w.stay.extend_from_slice(&plan.stay_profile[i]);
+        } else {
+            let d = (p.care_years * draw.stay_mult).min(p.max_care_years);
+            w.entry.extend(care_profile(d, h));
+            w.stay.extend(stay_profile(d, h));
+        }
+    }
+}
+
+fn simulate_with(
+    plan: &Plan,
+    draw: &Draw,
+    w: &mut Work,
+    persist: &[f64],
+    entry_all: &[f64],
+    stay_all: &[f64],
+) {
+    let n = plan.programmes.len();
+    let h = plan.horizon;
     let progs = &plan.programmes;
 
     // Cases served, and the share of the eligible caseload covered.
@@ -446,8 +532,8 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
             Some(j) if j != i => 1.0 - cover[j * h + s] * reduction[j],
             _ => 1.0,
         };
-        let entry = &plan.entry_profile[i];
-        let stay = &plan.stay_profile[i];
+        let entry = &entry_all[i * h..(i + 1) * h];
+        let stay = &stay_all[i * h..(i + 1) * h];
         // Per-case changes of this programme at this draw's sizes: the
         // fall in plans, and in children looked after at 31 March (the
         // care-time change; entries through the year are still in care at
@@ -496,7 +582,10 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
                 let x = x * cases * p.adjustment;
                 for t in s..h {
                     let lag = t - s;
-                    let keep = plan.persist[lag];
+                    let keep = persist[lag] * e.counted(lag, draw.beyond);
+                    if keep == 0.0 {
+                        continue;
+                    }
                     let k = i * h + t;
                     let (care_entries, years, oi, count) = match e.change {
                         Change::CareTime => (0.0, x * entry[lag] * nf, CARE, 0.0),
@@ -533,7 +622,7 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
                 let per_year = cases * value * p.adjustment * nf / c.years as f64;
                 for t in s..h.min(s + c.years) {
                     let k = i * h + t;
-                    let amount = per_year * plan.persist[t - s];
+                    let amount = per_year * persist[t - s];
                     w.savings[k * AGENCIES + a] += amount;
                     if a == CS {
                         w.cashable[k] += amount * plan.cashable[OUTCOMES];
@@ -548,14 +637,14 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
     // stays that follow from them, then everything else.
     limit(plan, w, n, CARE);
     for i in 0..n {
-        let entry = &plan.entry_profile[i];
+        let entry = &entry_all[i * h..(i + 1) * h];
         for s in 0..h {
             let entries = w.avoided[(i * h + s) * OUTCOMES + CARE];
             if entries == 0.0 {
                 continue;
             }
             for t in s..h {
-                w.child_years[i * h + t] += entries * entry[t - s] * plan.persist[t - s];
+                w.child_years[i * h + t] += entries * entry[t - s] * persist[t - s];
             }
         }
     }
@@ -581,7 +670,7 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
             sv[Agency::CourtsLegal.index()] += court - council_court;
             sv[Agency::Police.index()] += police;
             sv[Agency::Nhs.index()] += nhs;
-            w.cashable[k] += care * plan.care_cashable[i]
+            w.cashable[k] += care * cash_share_at(plan.care_cashable[i], draw.care_cash)
                 + cp * plan.cashable[CP]
                 + cin * plan.cashable[CIN]
                 + council_court * plan.cashable[COURT];

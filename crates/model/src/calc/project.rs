@@ -138,6 +138,40 @@ pub(crate) fn summarise(
     if let Some(note) = baseline_note(s) {
         notes.push(note);
     }
+    // Said first: what the figures do not count, or count beyond the
+    // evidence.
+    let mut first = Vec::new();
+    if let Some(code) = s.council.code.as_deref() {
+        for c in &s.programmes {
+            if let Some(a) = crate::data::adopters::find(code, &c.programme) {
+                let name = crate::data::evidence::find(&c.programme).map_or("it", |p| p.name);
+                first.push(crate::data::adopters::note(a, name, s.council.data_year));
+            }
+        }
+    }
+    if let Some(v) = s.assumptions.beyond_observed_pct {
+        let windowed = plan
+            .programmes
+            .iter()
+            .flat_map(|p| p.effects.iter())
+            .any(|e| e.observed_years < plan.horizon);
+        if windowed && v > 0.0 {
+            first.push(format!(
+                "You count {v}% of each effect after the period its study observed (for Family Safeguarding and family group conferences, the first 12 months). That is a choice beyond the evidence: with the default, nothing after that period is counted."
+            ));
+        }
+    }
+    if s.evidence_set != EVIDENCE_SET {
+        first.insert(
+            0,
+            format!(
+                "This scenario was made with evidence set {}; these figures use evidence set {EVIDENCE_SET}, with its own figures. {}",
+                s.evidence_set,
+                crate::data::evidence::METHOD_CHANGES
+            ),
+        );
+    }
+    notes.splice(0..0, first);
     let illustration = s.programmes.iter().any(|c| {
         c.custom
             .as_ref()

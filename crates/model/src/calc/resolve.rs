@@ -60,6 +60,49 @@ pub struct Effect {
     /// published with the study), `convention` (this calculator's rule) or
     /// `yours` (a custom programme's own range).
     pub range_basis: &'static str,
+    /// Years after a cohort is served in which the effect is counted in
+    /// full: those its study observed (`usize::MAX` for a custom effect,
+    /// counted as the user gives it).
+    pub observed_years: usize,
+    /// Share (0–1) of the effect counted in the years after those.
+    pub beyond: f64,
+    /// Whether that share is a choice beyond the evidence (the reader's,
+    /// or none by default), which the simulation draws from none to all;
+    /// `false` where the evaluation's own costing counted the years after.
+    pub beyond_is_choice: bool,
+    /// What the study followed and what its costing counted, in words.
+    pub follow_up: &'static str,
+}
+
+impl Effect {
+    /// The share of the effect counted `lag` years after its cohort was
+    /// served, before drop-off: all of it in the years observed, then
+    /// `beyond` (or a draw's share, for a choice).
+    ///
+    /// ```
+    /// # use outcome_model::calc::resolve::{Change, Effect};
+    /// # use outcome_model::Outcome;
+    /// let e = Effect {
+    ///     outcome: Outcome::CpPlans, change: Change::CpPlans, size: 29.0,
+    ///     range: [14.5, 29.0, 29.0], per_unit: 1.0, cap: 100.0,
+    ///     measure: "relative", range_basis: "convention",
+    ///     observed_years: 1, beyond: 0.0, beyond_is_choice: true,
+    ///     follow_up: "followed for 12 months",
+    /// };
+    /// assert_eq!(e.counted(0, None), 1.0);
+    /// assert_eq!(e.counted(1, None), 0.0);
+    /// assert_eq!(e.counted(1, Some(0.25)), 0.25);
+    /// ```
+    #[inline(always)]
+    pub fn counted(&self, lag: usize, drawn: Option<f64>) -> f64 {
+        if lag < self.observed_years {
+            1.0
+        } else if self.beyond_is_choice {
+            drawn.unwrap_or(self.beyond)
+        } else {
+            self.beyond
+        }
+    }
 }
 
 /// A monetised benefit per case.
@@ -110,6 +153,9 @@ pub struct Programme {
     pub placement: Placement,
     /// Years an avoided stay in care would have lasted.
     pub care_years: f64,
+    /// The longest it could have lasted (until 18), years: the bound on a
+    /// longer stay drawn in the simulation.
+    pub max_care_years: f64,
     /// Index of a chosen programme whose cohort contains this one's.
     pub parent: Option<usize>,
 }
@@ -141,6 +187,7 @@ impl Programme {
             optimism: 0.0,
             placement: Placement::Foster,
             care_years,
+            max_care_years: 18.0,
             parent: None,
         }
     }
@@ -241,6 +288,10 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 cap,
                 measure,
                 range_basis: "yours",
+                observed_years: usize::MAX,
+                beyond: 1.0,
+                beyond_is_choice: false,
+                follow_up: "your own programme's effects are counted as you give them",
             });
         }
         let name = if custom.name.trim().is_empty() {
@@ -330,6 +381,12 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                     )
                 }
             };
+            let chosen = s.assumptions.beyond_observed_pct.map(|v| v / 100.0);
+            let (beyond, beyond_is_choice) = match (e.follow_up.beyond, chosen) {
+                (true, None) => (1.0, false),
+                (_, Some(share)) => (share, true),
+                (false, None) => (0.0, true),
+            };
             effects.push(Effect {
                 outcome,
                 change,
@@ -342,6 +399,10 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                     RangeBasis::Published => "published",
                     RangeBasis::Convention => "convention",
                 },
+                observed_years: e.follow_up.years as usize,
+                beyond,
+                beyond_is_choice,
+                follow_up: e.follow_up.basis,
             });
         }
         for b in &prog.case_benefits {
@@ -358,13 +419,20 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 years: b.years,
             });
         }
-        let care_years = match prog.duration {
-            Duration::Council => d,
-            Duration::UntilAdult { entry_age } => d.min(18.0 - entry_age),
+        let max_care_years = match prog.duration {
+            Duration::Council => 18.0,
+            Duration::UntilAdult { entry_age } => 18.0 - entry_age,
         };
+        let care_years = d.min(max_care_years);
         let parent = prog
             .nests_in
             .and_then(|id| s.programmes.iter().position(|c| c.programme == id));
+        // A council whose official figures postdate the programme's start
+        // there already counts its effect: nothing further is counted.
+        if already_runs(s, prog.id).is_some() {
+            effects.clear();
+            case_values.clear();
+        }
         Programme {
             cohort: cohort.unwrap_or(0.0),
             eligible,
@@ -375,6 +443,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
             }),
             placement: choice.placement.unwrap_or(prog.placement),
             parent,
+            max_care_years,
             ..Programme::bare(
                 prog.id,
                 prog.name.to_string(),
@@ -385,6 +454,13 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
             )
         }
     };
+    // The high setting is the published figures as they stand: no
+    // optimism bias taken off them.
+    let optimism = if level == EffectLevel::High {
+        0.0
+    } else {
+        optimism
+    };
     p.engagement = choice.engagement_pct / 100.0;
     p.annual_cost = choice.annual_cost;
     p.setup_cost = choice.setup_cost;
@@ -394,6 +470,15 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
         * (1.0 - optimism / 100.0)
         * (choice.effect_scale_pct / 100.0);
     p
+}
+
+/// The record of the scenario's council running library programme `id`,
+/// when its figures are the official ones of a year after the programme
+/// started there (so they already contain its effect).
+pub fn already_runs(s: &Scenario, id: &str) -> Option<&'static crate::data::adopters::Adoption> {
+    let k = &s.council;
+    let a = crate::data::adopters::find(k.code.as_deref()?, id)?;
+    crate::data::adopters::already_in(a, k.data_year?).then_some(a)
 }
 
 /// Years in care per entry: the scenario's figure, or the council's looked

@@ -71,6 +71,126 @@ pub struct Simulation {
     /// Where each effect's range comes from: published intervals apart
     /// from this calculator's conventions.
     pub ranges: Vec<RangeSource>,
+    /// The method's conventions drawn in each simulation, with their ranges.
+    pub conventions: Vec<ConventionRange>,
+    /// The headline: the council's net present budget impact as projected,
+    /// £ (what every draw at its most likely value gives).
+    pub headline_npv: f64,
+    /// Why the middle of the simulations is not the headline, when it is
+    /// more than a tenth away from it: which ranges reach further on one
+    /// side of the headline's setting.
+    pub gap: Option<String>,
+}
+
+/// Why the middle of the simulations sits above or below the headline: the
+/// ranges that reach only one way from the headline's setting. `None` when
+/// the two are within a tenth of each other (or £1,000).
+fn gap_note(headline: f64, median: f64, conventions: &[ConventionRange]) -> Option<String> {
+    let apart = (median - headline).abs();
+    if apart <= (0.1 * headline.abs()).max(1_000.0) {
+        return None;
+    }
+    let way = if median > headline { "above" } else { "below" };
+    let mut why: Vec<String> = conventions
+        .iter()
+        .filter(|c| c.high > c.low && (c.mode == c.low || c.mode == c.high))
+        .map(|c| {
+            let side = if c.mode == c.low { "more" } else { "less" };
+            format!(
+                "{} can only be {side} than the headline takes it ({})",
+                c.name.to_lowercase(),
+                c.basis
+            )
+        })
+        .collect();
+    why.push("each effect is drawn from the low end of its evidence up to the published figure, most likely at the figure the headline uses".to_string());
+    Some(format!(
+        "The middle of the simulations is {way} the headline because their ranges are lopsided: {}.",
+        why.join("; ")
+    ))
+}
+
+/// A convention of the method drawn in each simulation, with its range:
+/// what the headline takes as given, the simulation varies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConventionRange {
+    /// What is drawn, in words.
+    pub name: &'static str,
+    /// The scenario field it stands for.
+    pub field: &'static str,
+    /// Low end, most likely value and high end, in `unit`.
+    pub low: f64,
+    /// The value the headline uses.
+    pub mode: f64,
+    /// The high end.
+    pub high: f64,
+    /// `%`, `% a year` or `× the planned length`.
+    pub unit: &'static str,
+    /// Why the range is what it is: always a labelled convention.
+    pub basis: &'static str,
+}
+
+/// How far an avoided stay may be from the planned length in the
+/// simulation and the tornado, as a share of it: stock ÷ leavers is a
+/// steady-state approximation, and short stays pull the average down
+/// (DfE counts; a convention of this calculator).
+pub const STAY_SPREAD: f64 = 0.5;
+
+/// The most drop-off a year the simulation draws (or the scenario's own,
+/// if more): a convention of this calculator, the tornado's high end too.
+pub const DROP_OFF_HIGH_PCT: f64 = 50.0;
+
+/// The conventions the simulation draws, for a plan of scenario `s`:
+/// benefits after the period observed (where counting them is a choice),
+/// drop-off, the length of an avoided stay and the cashable share of an
+/// avoided placement.
+pub fn conventions(s: &Scenario, plan: &Plan) -> Vec<ConventionRange> {
+    let mut out = Vec::new();
+    let choice = plan
+        .programmes
+        .iter()
+        .flat_map(|p| p.effects.iter())
+        .find(|e| e.beyond_is_choice);
+    if let Some(e) = choice {
+        out.push(ConventionRange {
+            name: "Benefits after the period each study observed",
+            field: "assumptions.beyond_observed_pct",
+            low: 0.0,
+            mode: e.beyond * 100.0,
+            high: 100.0,
+            unit: "%",
+            basis: "beyond the evidence: from none of an effect after the months its study followed the families to all of it, most likely as the headline counts it",
+        });
+    }
+    let d = s.assumptions.drop_off_pct;
+    out.push(ConventionRange {
+        name: "Drop-off a year",
+        field: "assumptions.drop_off_pct",
+        low: 0.0,
+        mode: d,
+        high: d.max(DROP_OFF_HIGH_PCT),
+        unit: "% a year",
+        basis: "a convention: from none to half a year, most likely as entered; the evaluations followed families for a year or less",
+    });
+    out.push(ConventionRange {
+        name: "Length of an avoided stay in care",
+        field: "assumptions.care_years",
+        low: 1.0 - STAY_SPREAD,
+        mode: 1.0,
+        high: 1.0 + STAY_SPREAD,
+        unit: "× the planned length",
+        basis: "a convention: children looked after ÷ children leaving care is a steady-state approximation, and short stays pull it down; never beyond 18",
+    });
+    out.push(ConventionRange {
+        name: "Cashable share of an avoided placement",
+        field: "assumptions.cashable.care_pct",
+        low: -1.0,
+        mode: 0.0,
+        high: 1.0,
+        unit: "position in the range",
+        basis: "a convention: from half the share entered (council-run places whose fixed costs do not fall) to all of it (every avoided placement bought in)",
+    });
+    out
 }
 
 /// The range one effect is drawn from, and where it comes from.
@@ -323,6 +443,13 @@ pub struct Simulator {
     /// The same for the per-case money values, £, in
     /// [`Draw::case_values`] order.
     case_ranges: Vec<[f64; 4]>,
+    /// The share counted after the period observed (low, mode, high, 0–1),
+    /// when some effect leaves it to a choice.
+    beyond: Option<[f64; 3]>,
+    /// Drop-off a year (low, mode, high, 0–1).
+    drop_off: [f64; 3],
+    /// The conventions drawn, as reported.
+    conventions: Vec<ConventionRange>,
     /// This draw's effect sizes.
     sizes: Vec<f64>,
     /// This draw's per-case money values, £.
@@ -392,7 +519,18 @@ impl Simulator {
         let h = plan.horizon;
         let n = plan.programmes.len();
         let (ranges, case_ranges) = draw_ranges(&plan);
+        let cv = conventions(s, &plan);
+        let of = |field: &str| {
+            cv.iter()
+                .find(|c| c.field == field)
+                .map(|c| [c.low / 100.0, c.mode / 100.0, c.high / 100.0])
+        };
+        let beyond = of("assumptions.beyond_observed_pct");
+        let drop_off = of("assumptions.drop_off_pct").unwrap_or([0.0; 3]);
         Simulator {
+            conventions: cv,
+            beyond,
+            drop_off,
             draws,
             drawn: 0,
             seed: u.seed,
@@ -445,6 +583,8 @@ impl Simulator {
             eng_w,
             ranges,
             case_ranges,
+            beyond,
+            drop_off,
             sizes,
             cases,
             engagement,
@@ -456,6 +596,7 @@ impl Simulator {
             ..
         } = self;
         let (plan, draws, cost_w, eng_w) = (&*plan, *draws, *cost_w, *eng_w);
+        let (beyond, drop_off) = (*beyond, *drop_off);
         let h = plan.horizon;
         let n = plan.programmes.len();
         // Slices, not `Vec`s, in the loop: see `engine::simulate`.
@@ -486,12 +627,20 @@ impl Simulator {
             for m in engagement.iter_mut() {
                 *m = triangular(uniform(&mut rng), 1.0 - eng_w, 1.0, 1.0 + eng_w);
             }
+            let beyond = beyond.map(|b| triangular(uniform(&mut rng), b[0], b[1], b[2]));
+            let drop = triangular(uniform(&mut rng), drop_off[0], drop_off[1], drop_off[2]);
+            let stay_mult = triangular(uniform(&mut rng), 1.0 - STAY_SPREAD, 1.0, 1.0 + STAY_SPREAD);
+            let care_cash = triangular(uniform(&mut rng), -1.0, 0.0, 1.0);
             let draw = Draw {
                 sizes: Some(sizes),
                 case_values: Some(cases),
                 unit_mult,
                 engagement_mult: Some(engagement),
                 cost_mult: 1.0,
+                beyond,
+                drop_off: Some(drop),
+                stay_mult,
+                care_cash,
             };
             engine::simulate(plan, &draw, &mut w);
             let (mut cum, mut cum_cost, mut pv) = (0.0, 0.0, 0.0);
@@ -543,12 +692,18 @@ impl Simulator {
         let npvs = &mut self.npvs[..];
         let positive = npvs.iter().filter(|v| **v > 0.0).count() as f64 / draws as f64;
         let sentence = sentence(&years, self.plan.programmes.len() > 1);
+        let npv = percentiles(npvs, &mut scratch);
+        engine::simulate(&self.plan, &Draw::central(), &mut self.work);
+        let headline_npv = engine::budget_npv(&self.plan, &self.work);
         Simulation {
+            gap: gap_note(headline_npv, npv.p50, &self.conventions),
+            headline_npv,
             ranges: range_sources(&self.plan),
+            conventions: self.conventions.clone(),
             draws: draws as u32,
             seed: self.seed,
             years,
-            npv: percentiles(npvs, &mut scratch),
+            npv,
             npv_positive_share: positive,
             sentence,
         }
@@ -835,25 +990,62 @@ pub(crate) fn variations(s: &Scenario) -> Vec<Variation> {
         "Years in care per child".into(),
         &["assumptions.care_years".into()],
         (
-            "25% shorter",
-            scenario(&|t| t.assumptions.care_years = Some((d * 0.75).max(0.1))),
+            "half as long",
+            scenario(&|t| t.assumptions.care_years = Some((d * (1.0 - STAY_SPREAD)).max(0.1))),
         ),
         (
-            "25% longer",
-            scenario(&|t| t.assumptions.care_years = Some((d * 1.25).min(18.0))),
+            "half as long again",
+            scenario(&|t| t.assumptions.care_years = Some((d * (1.0 + STAY_SPREAD)).min(18.0))),
         ),
     ));
+    let high = s.assumptions.drop_off_pct.max(DROP_OFF_HIGH_PCT);
     out.push(vary(
         "How long benefits last after the first year".into(),
         &["assumptions.drop_off_pct".into()],
         (
             "fade 50% a year",
-            scenario(&|t| t.assumptions.drop_off_pct = 50.0),
+            scenario(&|t| t.assumptions.drop_off_pct = high),
         ),
         (
-            "last as entered",
-            scenario(&|t| t.assumptions.drop_off_pct = s.assumptions.drop_off_pct),
+            "no drop-off",
+            scenario(&|t| t.assumptions.drop_off_pct = 0.0),
         ),
+    ));
+    if conventions(s, &plan)
+        .iter()
+        .any(|c| c.field == "assumptions.beyond_observed_pct")
+    {
+        out.push(vary(
+            "Benefits after the period each study observed".into(),
+            &["assumptions.beyond_observed_pct".into()],
+            (
+                "none counted",
+                scenario(&|t| t.assumptions.beyond_observed_pct = Some(0.0)),
+            ),
+            (
+                "all counted",
+                scenario(&|t| t.assumptions.beyond_observed_pct = Some(100.0)),
+            ),
+        ));
+    }
+    let (care, home) = (
+        s.assumptions.cashable.care_pct / 100.0,
+        s.assumptions.cashable.residential_pct / 100.0,
+    );
+    let cash = |q: f64| {
+        scenario(&move |t: &mut Scenario| {
+            t.assumptions.cashable.care_pct = 100.0 * engine::cash_share_at(care, q);
+            t.assumptions.cashable.residential_pct = 100.0 * engine::cash_share_at(home, q);
+        })
+    };
+    out.push(vary(
+        "Cashable share of an avoided placement".into(),
+        &[
+            "assumptions.cashable.care_pct".into(),
+            "assumptions.cashable.residential_pct".into(),
+        ],
+        ("half as entered", cash(-1.0)),
+        ("all of it", cash(1.0)),
     ));
     out
 }

@@ -125,6 +125,34 @@ citations! {
         "HM Treasury",
         "The Green Book: appraisal and evaluation in central government (discounting, Annex A6; optimism bias, paras 5.43-5.46)", 2022,
         "https://www.gov.uk/government/publications/the-green-book-appraisal-and-evaluation-in-central-governent";
+    INNOVATION_FS_ROUND2 = "innovation-fs-round2",
+        "Children's Social Care Innovation Programme (Spring Consortium, for the Department for Education)",
+        "Implement Family Safeguarding in other authorities and extend within Hertfordshire (project page: £11.6m to Luton, Peterborough, Bracknell Forest and West Berkshire; start May 2017)", 2017,
+        "https://innovationcsc.co.uk/projects/implement-family-safeguarding-in-other-authorities-and-extend-within-hertfordshire/";
+    DFE_SFPC_2019 = "dfe-sfpc-2019",
+        "Department for Education",
+        "Strengthening Families, Protecting Children: early adopters Darlington, Cambridgeshire and Middlesbrough (press release, April 2019)", 2019,
+        "https://www.gov.uk/government/news/";
+    SFPC_ADOPTERS_2019 = "sfpc-adopters-2019",
+        "Walsall Council; Telford & Wrekin Council (Shropshire Star, 3 October 2019); Lancashire County Council (news PR21/0079, 23 March 2021)",
+        "Councils selected for Strengthening Families, Protecting Children to implement Family Safeguarding", 2021,
+        "https://www.lancashire.gov.uk/";
+    NWD_ROLLOUT_2019 = "nwd-rollout-2019",
+        "Harrogate Advertiser, reporting North Yorkshire County Council",
+        "North Yorkshire leads on £84m Government roll-out: Middlesbrough as trailblazer, then Rochdale, Redcar and Cleveland, Norfolk, Warrington and Leicester", 2019,
+        "https://www.harrogateadvertiser.co.uk/";
+    FAMILY_VALUED_ROLLOUT = "family-valued-rollout",
+        "Leeds Restorative Practice Centre",
+        "Strengthening Families, Protecting Children: Darlington as trailblazer, then Warwickshire, Newcastle upon Tyne, Coventry, Solihull and Sefton", 2020,
+        "https://leedsrpc.org.uk/strengthening-families-protecting-children";
+    INNOVATION_FAMILY_VALUED = "innovation-family-valued",
+        "Children's Social Care Innovation Programme (Spring Consortium, for the Department for Education)",
+        "Family Valued (project page: Leeds, £4.85m, start January 2015)", 2015,
+        "https://innovationcsc.co.uk/projects/family-valued/";
+    PAUSE_PRACTICES_2017 = "pause-practices-2017",
+        "Children and Young People Now (Puffett), reporting the Department for Education's evaluation of Pause",
+        "DfE innovation project 'saves councils up to £2m a year': practices in Hackney, Doncaster, Greenwich, Hull, Islington, Newham and Southwark from November 2014", 2017,
+        "http://www.cypnow.co.uk/cyp/news/2003926/dfe-innovation-project-saves-councils-up-to-gbp2m-a-year";
     HMT_GMCA_2014 = "hmt-gmca-2014",
         "HM Treasury, Public Service Transformation Network and New Economy",
         "Supporting public service transformation: cost benefit analysis guidance for local partnerships", 2014,

@@ -268,6 +268,13 @@ const SOURCED: &[Sourced] = &[
         Verification::Convention,
     ),
     plain(
+        "assumptions.beyond_observed_pct",
+        0.0,
+        "used when blank for effects whose evaluation costed only the period it observed (Family Safeguarding: the first 12 months; family group conferences: 12 months): nothing after it is counted. Effects whose evaluation costed the years after (an entry avoided, costed over the stay it would have led to) count them in full. Green Book and GMCA appraisals count benefits over the period the evidence supports (lag and drop-off)",
+        citation::HMT_GMCA_2014,
+        Verification::Convention,
+    ),
+    plain(
         "uncertainty.unit_cost_spread_pct",
         UNIT_COST_SPREAD_PCT,
         "how far each unit cost may be from its default in the simulations; unit costs vary widely between councils (Holmes 2021)",

@@ -14,11 +14,20 @@ use crate::data::citation::{self, Citation, Verification};
 
 /// The version of this evidence library. Scenarios and share links record it
 /// so that old links can say which figures they were made with.
-pub const EVIDENCE_SET: &str = "2026.2";
+pub const EVIDENCE_SET: &str = "2026.3";
+
+/// Evidence sets of earlier releases. A link or file made with one opens
+/// with the current figures and a notice of [`METHOD_CHANGES`].
+pub const OLDER_SETS: &[&str] = &["2026.1", "2026.2"];
 
 /// What changed in the method since the last evidence set, for readers of
 /// older links and files.
-pub const METHOD_CHANGES: &str = "Method 2 (evidence set 2026.2): effects apply to the families served and the measure each study used (days in care stay days in care); each year's families carry their own benefits, so nothing new accrues once funding stops; children in need no longer overlap with protection plans; every pound is in 2025-26 prices; the headline is cash to the council.";
+pub const METHOD_CHANGES: &str = "Method 3 (evidence set 2026.3): each year's families count for the years their study followed them, and no more unless the programme's own costing counted more (Family Safeguarding and family group conferences: the first 12 months), so a yearly saving no longer grows beyond the one the evaluation published; counting more is a labelled choice (Benefits after the period observed), drawn in the simulation with drop-off, the length of an avoided stay and the cashable share of a placement; the high effect setting is the published figures without the optimism-bias haircut; councils known to run a programme already do not count its effect twice; the calculator opens on Derbyshire, a council at England's median rate of children in care that is not known to run any of these programmes.";
+
+/// Whether `set` names this release's evidence set or an earlier one.
+pub fn known_set(set: &str) -> bool {
+    set == EVIDENCE_SET || OLDER_SETS.contains(&set)
+}
 
 /// Strength of the study design behind an effect, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -169,6 +178,27 @@ pub enum RangeBasis {
     Convention,
 }
 
+/// How long a study followed the families it measured an effect on, and
+/// whether the calculator's default counts the effect after that.
+///
+/// Each year of a projection must be as well supported as the first: a
+/// cohort's effect is counted in full for the years its study observed.
+/// After them the default counts it only where the programme's own
+/// published costing did (`beyond`, with the reason in `basis`); otherwise
+/// the share counted after the period observed is the reader's labelled
+/// choice (`assumptions.beyond_observed_pct`), which the simulation draws
+/// from none to all.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct FollowUp {
+    /// Years after a family was first worked with over which the effect was
+    /// observed (1: the first 12 months).
+    pub years: u32,
+    /// Whether the default counts the effect after those years.
+    pub beyond: bool,
+    /// Why, in words: what the study followed and what its costing counted.
+    pub basis: &'static str,
+}
+
 /// One outcome a programme moves.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Effect {
@@ -185,6 +215,8 @@ pub struct Effect {
     pub range_basis: RangeBasis,
     /// What the study measured, in words.
     pub finding: &'static str,
+    /// How long the study followed the families, and what is counted after.
+    pub follow_up: FollowUp,
     /// The study.
     pub source: Citation,
     /// How the figure was checked.
@@ -383,6 +415,14 @@ pub const FS_HERTS_CP_PLANS_2014: f64 = 1_140.0;
 /// 14.4 ÷ 0.30 = 48. The stand-in when a council has no figure of its own.
 pub const PAUSE_STUDIED_INFANT_ENTRIES: f64 = 48.0;
 
+/// What Hertfordshire's evaluation followed, and why its effects are
+/// counted for the first year of each cohort only.
+pub const FS_FOLLOW_UP: FollowUp = FollowUp {
+    years: 1,
+    beyond: false,
+    basis: "The evaluation compared each family's 12 months after allocation with the 12 months before, and costed the first year: \u{a3}2.6m to children's services, which it called a yearly saving (\u{201c}over \u{a3}2.5m per year\u{201d}). Nothing after the first 12 months was measured, and Hertfordshire's children looked after did not fall as a lasting 39% would make them (about 1,016 in January 2014, 929 at 31 March 2019 and 999 at 31 March 2025), so each year's families count for their first year; counting more is your choice (Benefits after the period observed).",
+};
+
 fn family_safeguarding() -> Programme {
     let g = Grade::BeforeAfter;
     let src = citation::FORRESTER_2017;
@@ -392,6 +432,7 @@ fn family_safeguarding() -> Programme {
         size: Range::by_rule(pct, g),
         range_basis: RangeBasis::Convention,
         finding,
+        follow_up: FS_FOLLOW_UP,
         source: src,
         verification: Verification::Verified,
     };
@@ -446,6 +487,13 @@ fn family_safeguarding() -> Programme {
     }
 }
 
+/// What the family group conference trial followed.
+pub const FGC_FOLLOW_UP: FollowUp = FollowUp {
+    years: 1,
+    beyond: false,
+    basis: "The trial followed the children for 12 months after the pre-proceedings letter: fewer were looked after at 12 months (days in care differed significantly at 6 months, not at 12). Time in care after those 12 months was not measured, so it is counted only if you choose to (Benefits after the period observed).",
+};
+
 fn fgc_pre_proceedings() -> Programme {
     let g = Grade::Rct;
     let src = citation::CORAM_2023;
@@ -470,6 +518,7 @@ fn fgc_pre_proceedings() -> Programme {
                 size: Range::by_rule(8.6, g),
                 range_basis: RangeBasis::Convention,
                 finding: "looked after 12 months later: 36.2% with a conference, 44.8% without (8.6 points lower)",
+                follow_up: FGC_FOLLOW_UP,
                 source: src,
                 verification: Verification::Verified,
             },
@@ -479,6 +528,7 @@ fn fgc_pre_proceedings() -> Programme {
                 size: Range::by_rule(12.5, g),
                 range_basis: RangeBasis::Convention,
                 finding: "care proceedings issued: 59.2% with a conference, 71.7% without (12.5 points lower)",
+                follow_up: FGC_FOLLOW_UP,
                 source: src,
                 verification: Verification::Verified,
             },
@@ -519,6 +569,11 @@ fn pause() -> Programme {
             size: Range::by_rule(30.0, g),
             range_basis: RangeBasis::Convention,
             finding: "about 30% fewer infants under 12 months entering care in Pause areas than in comparison areas (14.4 a year per area; 215 over 3 years in 5 areas)",
+            follow_up: FollowUp {
+                years: 3,
+                beyond: true,
+                basis: "Entries were counted year by year over three years in five areas. An entry avoided is one event in its year; the time in care it would have led to is costed at the council's average stay (Length of an avoided stay), as Pause's own 4- and 18-year ratios cost the care avoided over those years.",
+            },
             source: citation::BODDY_2020,
             verification: Verification::Verified,
         }],
@@ -601,6 +656,11 @@ fn no_wrong_door() -> Programme {
             size: Range { low: 0.0, central: 0.0, high: 0.0 },
             range_basis: RangeBasis::Convention,
             finding: "86% of referred young people stayed out of care (14% entered)",
+            follow_up: FollowUp {
+                years: 2,
+                beyond: true,
+                basis: "Young people referred from April 2015 to March 2017 were followed to the end of the evaluation. An entry avoided is one event; the stay it would have led to is costed at the council's average stay, no longer than until 18.",
+            },
             source: citation::LUSHEY_2017,
             verification: Verification::Verified,
         }],

@@ -107,17 +107,32 @@ impl Model<'_> {
             )
         };
         let opt = self.s.assumptions.optimism_bias_benefits.for_grade(p.grade);
+        let optimism = if self.s.assumptions.effect_level == EffectLevel::High {
+            Step::op(
+                "share left after optimism bias",
+                Unit::Share,
+                Op::Complement,
+                vec![Sources::method(
+                    "optimism bias on benefits",
+                    0.0,
+                    Unit::Share,
+                    "the high setting takes the published figures as they stand, with no optimism bias",
+                )],
+            )
+        } else {
+            keep(
+                &format!("optimism bias on benefits ({})", p.grade.label()),
+                grade_field(p.grade).to_string(),
+                opt,
+            )
+        };
         product(
             format!("{}: adjustment to its effects", p.name),
             Unit::Factor,
             vec![
                 keep("deadweight", at("deadweight_pct"), c.deadweight_pct),
                 keep("attribution", at("attribution_pct"), c.attribution_pct),
-                keep(
-                    &format!("optimism bias on benefits ({})", p.grade.label()),
-                    grade_field(p.grade).to_string(),
-                    opt,
-                ),
+                optimism,
                 self.pct_field(
                     "scale of the effects",
                     &at("effect_scale_pct"),

@@ -254,6 +254,10 @@ impl<'a> Model<'a> {
                     for t in s..h {
                         let lag = t - s;
                         let k = i * h + t;
+                        let counted = self.counted(e, lag);
+                        if counted.as_ref().is_some_and(|c| c.value == 0.0) {
+                            continue;
+                        }
                         let keep = self.persist(lag);
                         let when =
                             format!("{name}, cohort of {}, in {}", self.year(s), self.year(t));
@@ -268,6 +272,9 @@ impl<'a> Model<'a> {
                                 }
                             }
                             factor(&mut of, keep.clone());
+                            if let Some(c) = &counted {
+                                factor(&mut of, c.clone());
+                            }
                             product(format!("{what}: {when}"), unit, of)
                         };
                         match e.change {

@@ -177,6 +177,22 @@ impl Model<'_> {
         )
     }
 
+    /// The share of effect `e` counted `lag` years after its cohort was
+    /// served, when it is not all of it: after the years its study
+    /// observed, what the evaluation's costing counted or the user chose.
+    pub(super) fn counted(&self, e: &crate::calc::resolve::Effect, lag: usize) -> Option<Step> {
+        if lag < e.observed_years {
+            return None;
+        }
+        let label = "share counted after the period its study observed";
+        Some(match (e.beyond_is_choice, self.s.assumptions.beyond_observed_pct) {
+            (true, Some(v)) => {
+                self.pct_field(label, "assumptions.beyond_observed_pct", v)
+            }
+            _ => Sources::method(label, e.beyond, Unit::Share, e.follow_up),
+        })
+    }
+
     /// Share of a cohort's benefits left `k` years after it was served.
     pub(super) fn persist(&self, k: usize) -> Step {
         Step::op(

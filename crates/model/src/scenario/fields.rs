@@ -609,6 +609,19 @@ pub const FIELDS: &[Field] = &[
         ..PCT
     },
     Field {
+        path: "assumptions.beyond_observed_pct",
+        link: Link::Top("beyond_observed_pct"),
+        kind: Kind::Number,
+        bounds: Bounds::Range(0.0, 100.0),
+        blank: true,
+        unit: "%",
+        preset: Preset::Cited,
+        label: "Benefits after the period each study observed, percentage counted",
+        hint: "Leave blank to count what each evaluation's own costing counted: for most effects, nothing after the months its study followed the families. Any figure here is a choice beyond the evidence, and the results say so. ",
+        form: Form::Method,
+        access: access!(opt assumptions.beyond_observed_pct),
+    },
+    Field {
         path: "assumptions.optimism_bias_benefits.rct_pct",
         link: Link::Top("optimism_rct_pct"),
         preset: Preset::Convention(d::OPTIMISM_BENEFITS_PCT[0]),

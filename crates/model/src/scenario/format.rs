@@ -285,6 +285,11 @@ pub struct Assumptions {
     /// (drop-off), %. No funding means no new cohort; only the tails of
     /// cohorts already served continue.
     pub drop_off_pct: f64,
+    /// Share of each effect counted after the years its study observed it,
+    /// %; `None` counts it as each programme's own published costing did
+    /// (for most effects, nothing after the period observed). A choice
+    /// beyond the evidence: the results say so when it is set.
+    pub beyond_observed_pct: Option<f64>,
     /// Discount rate, % a year.
     pub discount_rate_pct: f64,
     /// Optimism bias added to programme costs, %.
@@ -321,6 +326,7 @@ impl Default for Assumptions {
             horizon_years: 5,
             funding_years: 5,
             drop_off_pct: 0.0,
+            beyond_observed_pct: None,
             discount_rate_pct: d::DISCOUNT_PCT,
             optimism_bias_costs_pct: d::OPTIMISM_COSTS_PCT,
             optimism_bias_benefits: OptimismByGrade::default(),

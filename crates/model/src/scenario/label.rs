@@ -66,7 +66,7 @@ mod tests {
     #[test]
     fn the_label_follows_council_and_programmes() {
         let mut s = default_scenario();
-        assert_eq!(s.label, "Hertfordshire: Family Safeguarding");
+        assert_eq!(s.label, "Derbyshire: Family Safeguarding");
         assert!(is_automatic(&s.label));
         s.council = presets::latest("E10000016").unwrap().to_council();
         s.programmes

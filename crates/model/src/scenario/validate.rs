@@ -4,7 +4,7 @@
 //! at once, each naming its field.
 
 use crate::calc::outcome::Outcome;
-use crate::data::evidence::{self, EligibleBase, Measure, Quantity, CUSTOM_ID, EVIDENCE_SET};
+use crate::data::evidence::{self, EligibleBase, Measure, Quantity, CUSTOM_ID};
 use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::fields::{Access, Bounds, FIELDS};
 pub use crate::scenario::fields::{
@@ -103,7 +103,7 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
         ));
         return Err(c.errors);
     }
-    if s.evidence_set != EVIDENCE_SET {
+    if !evidence::known_set(&s.evidence_set) {
         c.errors.push(Error::new(
             "evidence_set",
             ErrorKind::UnknownEvidenceSet {
