@@ -539,8 +539,8 @@ fn the_headline_names_its_sources_and_what_moves_it() {
         d.sentence
     );
     let inputs = d.inputs();
-    // Hertfordshire's official figures, the cited defaults and the evidence.
-    assert!(inputs.iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Official { field, council_code, .. } } if field == "council.care_starts" && council_code == "E10000015")));
+    // Derbyshire's official figures, the cited defaults and the evidence.
+    assert!(inputs.iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Official { field, council_code, .. } } if field == "council.care_starts" && council_code == "E10000007")));
     assert!(inputs.iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Cited { field: Some(f), .. } } if f == "unit_costs.foster_weekly")));
     assert!(inputs.iter().any(|i| matches!(&i.kind, StepKind::Input { source: Source::Cited { citation, field: None, .. } } if citation.id == "forrester-2017")));
     // A changed figure is the user's own.
@@ -626,10 +626,10 @@ fn the_cli_prints_a_working_as_text_and_as_json() {
         "docs/methodology.md §8a shows:\n{shown}\nthe CLI prints:\n{out}"
     );
     assert!(
-        out.starts_with("Net present budget impact to the council (summary.budget_npv)\n£1.09m"),
+        out.starts_with("Net present budget impact to the council (summary.budget_npv)\n−£9.05m"),
         "{out}"
     );
-    assert!(out.contains("Hertfordshire's official figure"));
+    assert!(out.contains("Derbyshire's official figure"));
     assert!(out.contains("What moves this number most:\n  1. "));
     let (ok, out, _) = cli(&["--explain-json", "years[2].savings.police", file]);
     assert!(ok);

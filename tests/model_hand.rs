@@ -110,7 +110,11 @@ fn family_safeguarding_applies_each_finding_to_its_own_measure() {
     close(cy[0], 78.0, "year 1 is the same");
     close(cy[1], 156.0 * (1.0 + 0.5), "year 2, all counted");
     close(cy[2], 156.0 * (1.0 + 1.0 + 0.5), "year 3, all counted");
-    close(q.years[1].counts.cp_plans_fewer, 174.0, "plans, year 2, all counted");
+    close(
+        q.years[1].counts.cp_plans_fewer,
+        174.0,
+        "plans, year 2, all counted",
+    );
     // A quarter counted: the tails are a quarter of what they were.
     let mut quarter = s.clone();
     quarter.assumptions.beyond_observed_pct = Some(25.0);
@@ -205,7 +209,10 @@ fn no_funding_means_no_new_cohort_only_tails() {
     assert_eq!(p.years[1].served, 0.0);
     assert_eq!(p.years[1].cost, 0.0);
     // By default the year-1 cohort counts for its first 12 months only.
-    assert_eq!(p.years[1].gross_savings, 0.0, "nothing after the year observed");
+    assert_eq!(
+        p.years[1].gross_savings, 0.0,
+        "nothing after the year observed"
+    );
     // Counting all of it: the year-1 cohort's stays (2.5 years: 0.5, 1, 1)
     // and plans (½, ½).
     s.assumptions.beyond_observed_pct = Some(100.0);

@@ -59,7 +59,10 @@ fn the_headline_sits_inside_the_simulated_range_or_the_gap_is_explained() {
     assert!((sim.headline_npv - central).abs() < 1e-6 * central.abs());
     let gap = sim.gap.as_deref().expect("the gap is explained");
     assert!(gap.contains("above the headline"), "{gap}");
-    assert!(gap.contains("after the period each study observed"), "{gap}");
+    assert!(
+        gap.contains("after the period each study observed"),
+        "{gap}"
+    );
     // With all of it counted (the range's far end), the headline is inside
     // the middle 8 in 10: only the effects' own ranges remain lopsided.
     let mut all = s.clone();

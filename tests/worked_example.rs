@@ -11,10 +11,9 @@ fn root() -> &'static Path {
 }
 
 fn example() -> Projection {
-    let text = std::fs::read_to_string(
-        root().join("docs/examples/derbyshire-family-safeguarding.json"),
-    )
-    .expect("example scenario is readable");
+    let text =
+        std::fs::read_to_string(root().join("docs/examples/derbyshire-family-safeguarding.json"))
+            .expect("example scenario is readable");
     let mut de = serde_json::Deserializer::from_str(&text);
     let s = decode(&mut de).expect("example decodes");
     project(&s).expect("example is valid")
@@ -71,10 +70,18 @@ fn methodology_table_matches_the_projection_to_the_penny() {
         let expected = format!("{needle}{}", with_commas(value));
         assert!(doc.contains(&expected), "doc states {expected}");
     }
-    assert_eq!(format!("{:.2}", s.bcr.unwrap()), "1.96");
-    assert_eq!(format!("{:.2}", s.financial_roi.unwrap()), "0.11");
-    assert_eq!(s.payback_label.as_deref(), Some("2028-29"));
-    assert_eq!(s.public_payback_label.as_deref(), Some("2027-28"));
+    assert_eq!(format!("{:.2}", s.bcr.unwrap()), "0.47");
+    assert_eq!(format!("{:.2}", s.financial_roi.unwrap()), "-0.77");
+    assert_eq!(s.payback_label, None);
+    assert_eq!(s.public_payback_label, None);
+    let impact = format!(
+        "Net present budget impact to the council\n£{}",
+        with_commas(s.budget_npv)
+    );
+    assert!(
+        doc.contains(&impact.replace("\n", " ")) || doc.contains(&impact),
+        "doc states {impact}"
+    );
 }
 
 fn with_commas(x: f64) -> String {
@@ -92,21 +99,20 @@ fn with_commas(x: f64) -> String {
 
 #[test]
 fn the_report_export_carries_sources_version_date_and_years() {
-    let text = std::fs::read_to_string(
-        root().join("docs/examples/derbyshire-family-safeguarding.json"),
-    )
-    .unwrap();
+    let text =
+        std::fs::read_to_string(root().join("docs/examples/derbyshire-family-safeguarding.json"))
+            .unwrap();
     let mut de = serde_json::Deserializer::from_str(&text);
     let s = decode(&mut de).unwrap();
     let p = project(&s).unwrap();
     let csv = outcome_calculator::model::views::export::report_csv(&s, &p, "2026-11-23");
     for needle in [
-        "about,evidence set,2026.2",
+        "about,evidence set,2026.3",
         "about,exported,2026-11-23",
         "PSSRU",
         "2016-17 prices",
         "Open Government Licence",
-        "summary,net present value,9569587.10",
+        "summary,net present value,-6192818.84",
         "financial_year",
         "2028-29",
     ] {

@@ -459,9 +459,7 @@ fn conventions(plan: &Plan, draw: &Draw, w: &mut Work) {
     w.persist.clear();
     match draw.drop_off {
         None => w.persist.extend_from_slice(&plan.persist),
-        Some(d) => w
-            .persist
-            .extend((0..h).map(|k| (1.0 - d).powi(k as i32))),
+        Some(d) => w.persist.extend((0..h).map(|k| (1.0 - d).powi(k as i32))),
     }
     w.entry.clear();
     w.stay.clear();

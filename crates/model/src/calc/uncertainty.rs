@@ -629,7 +629,8 @@ impl Simulator {
             }
             let beyond = beyond.map(|b| triangular(uniform(&mut rng), b[0], b[1], b[2]));
             let drop = triangular(uniform(&mut rng), drop_off[0], drop_off[1], drop_off[2]);
-            let stay_mult = triangular(uniform(&mut rng), 1.0 - STAY_SPREAD, 1.0, 1.0 + STAY_SPREAD);
+            let stay_mult =
+                triangular(uniform(&mut rng), 1.0 - STAY_SPREAD, 1.0, 1.0 + STAY_SPREAD);
             let care_cash = triangular(uniform(&mut rng), -1.0, 0.0, 1.0);
             let draw = Draw {
                 sizes: Some(sizes),

@@ -57,10 +57,13 @@ const PAUSE: &str = "pause";
 /// projected by the library.
 pub const FAMILY_VALUED: &str = "Family Valued";
 
-const FS_R2: &str = "one of four councils given £11.6m to take up Family Safeguarding from May 2017";
+const FS_R2: &str =
+    "one of four councils given £11.6m to take up Family Safeguarding from May 2017";
 const NWD_R: &str = "named to take up No Wrong Door with North Yorkshire's support under Strengthening Families, Protecting Children";
-const FV_R: &str = "named to take up Family Valued with Leeds under Strengthening Families, Protecting Children";
-const PAUSE_P: &str = "one of the seven Pause practices funded by the innovation programme from November 2014";
+const FV_R: &str =
+    "named to take up Family Valued with Leeds under Strengthening Families, Protecting Children";
+const PAUSE_P: &str =
+    "one of the seven Pause practices funded by the innovation programme from November 2014";
 
 /// Every council the sources name, by programme.
 pub const ADOPTIONS: &[Adoption] = &[

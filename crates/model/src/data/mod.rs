@@ -1,7 +1,7 @@
 //! What the calculation draws on: the evidence, cited defaults, prices and deflators, published results, and each council's official figures.
 
-pub mod citation;
 pub mod adopters;
+pub mod citation;
 pub mod council_preset;
 pub mod csc_spend;
 pub mod defaults;

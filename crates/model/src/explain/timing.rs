@@ -185,12 +185,12 @@ impl Model<'_> {
             return None;
         }
         let label = "share counted after the period its study observed";
-        Some(match (e.beyond_is_choice, self.s.assumptions.beyond_observed_pct) {
-            (true, Some(v)) => {
-                self.pct_field(label, "assumptions.beyond_observed_pct", v)
-            }
-            _ => Sources::method(label, e.beyond, Unit::Share, e.follow_up),
-        })
+        Some(
+            match (e.beyond_is_choice, self.s.assumptions.beyond_observed_pct) {
+                (true, Some(v)) => self.pct_field(label, "assumptions.beyond_observed_pct", v),
+                _ => Sources::method(label, e.beyond, Unit::Share, e.follow_up),
+            },
+        )
     }
 
     /// Share of a cohort's benefits left `k` years after it was served.

@@ -49,8 +49,12 @@ pub fn median_council() -> Option<&'static presets::Preset> {
                 p.cp_plans?,
             ];
             let pop = p.population_0_17?;
-            (pop > 0 && counts.iter().all(|&c| c > 0))
-                .then(|| ((f64::from(counts[0]) * 10_000.0 / f64::from(pop)).round(), p))
+            (pop > 0 && counts.iter().all(|&c| c > 0)).then(|| {
+                (
+                    (f64::from(counts[0]) * 10_000.0 / f64::from(pop)).round(),
+                    p,
+                )
+            })
         })
         .collect();
     eligible.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.name.cmp(b.1.name)));
@@ -66,6 +70,8 @@ mod tests {
     fn the_default_council_is_the_median_council_and_runs_no_programme() {
         let m = median_council().expect("councils with figures");
         assert_eq!(m.code, DEFAULT_COUNCIL, "{}", m.name);
-        assert!(adopters::ADOPTIONS.iter().all(|a| a.code != DEFAULT_COUNCIL));
+        assert!(adopters::ADOPTIONS
+            .iter()
+            .all(|a| a.code != DEFAULT_COUNCIL));
     }
 }
