@@ -126,7 +126,9 @@ pub fn years_csv(name: &str, s: &Scenario, p: &Projection) -> String {
 
 /// The full export a council officer can file: what was assumed (each
 /// default with its source), the programmes and their evidence, the results
-/// year by year, and the summary — as one CSV with a `section` column.
+/// year by year, the summary, the notes and the warnings
+/// ([`crate::calc::plausible::warnings`]: section `warning`, the field as
+/// the item, the message as the value) — as one CSV with a `section` column.
 /// `date` is the export date as the caller's clock gives it (the model has
 /// no clock), e.g. `2026-11-23`.
 pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
@@ -288,9 +290,14 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
             "",
         ),
         (
-            "children kept out of care",
+            "care entries avoided",
             n2(sm.counts.care_entries_avoided),
             "children",
+        ),
+        (
+            "child-years in care avoided",
+            n2(sm.counts.children_in_care_fewer),
+            "child-years",
         ),
         (
             "child protection plan-years avoided",
@@ -308,6 +315,10 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
     }
     for note in &p.notes {
         line("note", "", note.clone(), "", "");
+    }
+    // Figures beyond what the council, or England, could have.
+    for w in crate::calc::plausible::warnings(s, p) {
+        line("warning", w.field(), w.message(), "", "");
     }
     out.push('\n');
     out.push_str(&years_csv(&s.label, s, p));
@@ -351,7 +362,27 @@ pub fn rollout_csv(r: &Rollout) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::csv_field;
+    use super::{csv_field, report_csv};
+    use crate::data::presets;
+    use crate::{default_scenario, project};
+
+    #[test]
+    fn the_report_has_a_warnings_section() {
+        let mut s = default_scenario();
+        s.council = presets::find("E06000009", presets::LATEST_YEAR)
+            .unwrap()
+            .to_council();
+        let clean = report_csv(&s, &project(&s).unwrap(), "2026-12-07");
+        assert!(!clean.contains("\nwarning,"), "{clean}");
+        s.council.care_starts = Some(1_000_000.0);
+        let text = report_csv(&s, &project(&s).unwrap(), "2026-12-07");
+        assert!(
+            text.contains(
+                "\nwarning,council.care_starts,\"1,000,000 children starting care is more than all the council's 28,923 children aged 0 to 17\",,\n"
+            ),
+            "{text}"
+        );
+    }
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
