@@ -829,6 +829,46 @@ mod tests {
         );
     }
 
+    /// The Isles of Scilly (no care figures: 319 children, care counts
+    /// "not applicable" in 2025) running one Pause practice at £200,000 a
+    /// year.
+    fn scilly_pause() -> Scenario {
+        let mut s = council("E06000053");
+        let mut pause = crate::ProgrammeChoice::new("pause");
+        pause.annual_cost = 200_000.0;
+        s.programmes = vec![pause];
+        s
+    }
+
+    #[test]
+    fn a_council_without_care_starts_gets_no_stand_in_infant_entries() {
+        let mut s = scilly_pause();
+        assert_eq!(s.council.care_starts, None);
+        let p = project(&s).unwrap();
+        // Before: 48 stand-in infant entries × 30% × 0.75 = 10.8 a year,
+        // unbounded. Now the effect is left out and the figure it needs is
+        // named.
+        assert_eq!(p.summary.counts.care_entries_avoided, 0.0);
+        assert_eq!(p.summary.counts.children_in_care_fewer, 0.0);
+        assert_eq!(p.summary.total_savings, 0.0);
+        let w = warnings(&s, &p);
+        assert_eq!(
+            w,
+            vec![Warning::NeedsFigure {
+                field: "council.care_starts",
+                programme: "Pause".into(),
+                outcome: Outcome::CareEntries.label(),
+            }]
+        );
+        assert!(w[0].message().contains("no figure for care starts"), "{w:?}");
+        // The council's own count of infants entering care is used as typed.
+        s.council.infant_care_starts = Some(2.0);
+        let p = project(&s).unwrap();
+        let expected = 2.0 * 0.30 * 0.75 * p.years.len() as f64;
+        assert!((p.summary.counts.care_entries_avoided - expected).abs() < 1e-9);
+        assert_eq!(warnings(&s, &p), vec![]);
+    }
+
     #[test]
     fn savings_above_the_councils_spend_are_flagged() {
         let mut s = kent();

@@ -418,7 +418,7 @@ pub const FIELDS: &[Field] = &[
         bounds: Bounds::Range(0.0, MAX_POPULATION),
         unit: "children",
         label: "Children aged 0 to 17",
-        hint: "For reference: it does not change the results.",
+        hint: "For reference and the checks on the other figures: it does not change the results.",
         access: access!(opt council.population_0_17),
         ..COUNT
     },
@@ -427,7 +427,7 @@ pub const FIELDS: &[Field] = &[
         link: Link::Top("infant_care_starts"),
         unit: "infants a year",
         label: "Infants under 1 starting to be looked after a year",
-        hint: "Optional. Not in the national tables. Pause's reach is bounded by it; left blank, the studied areas' 48 a year (never more than all your care starts).",
+        hint: "Optional. Not in the national tables. Pause's reach is bounded by it; left blank, the studied areas' 48 a year (never more than all your care starts; with no care starts either, Pause's effect is left out).",
         access: access!(opt council.infant_care_starts),
         ..COUNT
     },
