@@ -860,7 +860,10 @@ mod tests {
                 outcome: Outcome::CareEntries.label(),
             }]
         );
-        assert!(w[0].message().contains("no figure for care starts"), "{w:?}");
+        assert!(
+            w[0].message().contains("no figure for care starts"),
+            "{w:?}"
+        );
         // The council's own count of infants entering care is used as typed.
         s.council.infant_care_starts = Some(2.0);
         let p = project(&s).unwrap();

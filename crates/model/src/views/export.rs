@@ -325,12 +325,34 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
     out
 }
 
-/// One row per council of a roll-out, with a header, then a row per region
-/// and one for the whole group (code `TOTAL`).
+/// Column names of [`rollout_csv`]. The care columns are three measures,
+/// each named for what it counts: care entries avoided (programmes measured
+/// on entries: Pause, No Wrong Door), child-years in care avoided (every
+/// programme that changes care, Family Safeguarding's days in care and
+/// family group conferences' children in care 12 months on included), and
+/// children not in care 12 months after their family was served (family
+/// group conferences' measure).
+pub const ROLLOUT_COLUMNS: &[&str] = &[
+    "code",
+    "council",
+    "region",
+    "data_year",
+    "care_entries_avoided",
+    "child_years_in_care_avoided",
+    "children_not_in_care_at_12_months",
+    "cp_plan_years_avoided",
+    "children_in_need_case_years_avoided",
+    "cost",
+    "savings",
+    "cashable_savings",
+    "npv",
+];
+
+/// One row per council of a roll-out, with a header ([`ROLLOUT_COLUMNS`]),
+/// then a row per region and one for the whole group (code `TOTAL`).
 pub fn rollout_csv(r: &Rollout) -> String {
-    let mut out = String::from(
-        "code,council,region,data_year,care_entries_avoided,children_in_care_fewer,cp_plans_fewer,children_in_need_fewer,cost,savings,cashable_savings,npv\n",
-    );
+    let mut out = ROLLOUT_COLUMNS.join(",");
+    out.push('\n');
     let mut row = |code: &str, name: &str, region: &str, t: &Totals| {
         let cells = [
             csv_field(code),
@@ -339,6 +361,7 @@ pub fn rollout_csv(r: &Rollout) -> String {
             r.data_year.to_string(),
             n2(t.care_entries_avoided),
             n2(t.children_in_care_fewer),
+            n2(t.not_in_care_at_12_months),
             n2(t.cp_plans_fewer),
             n2(t.children_in_need_fewer),
             n2(t.cost),
