@@ -213,7 +213,7 @@ describe('charts and exports', () => {
   const meet = (a, b) =>
     a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
-  const scenarios = ['horizon_years=10', 'programmes=family-safeguarding,fgc-pre-proceedings'];
+  const scenarios = ['horizon_years=20', 'programmes=family-safeguarding,fgc-pre-proceedings'];
   for (const [width, query] of [320, 390].flatMap((w) => scenarios.map((q) => [w, q]))) {
     test(`at ${width} px (${query}) no chart's labels overlap or leave the chart; the tornado keeps its £ labels`, async () => {
       const { page, close } = await openCalculator(browser, `${site.url}index.html?${query}`, {
