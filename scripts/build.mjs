@@ -70,9 +70,14 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // charts laid out for phones (text measured and wrapped) with redraws split
 // so that typing redraws only the key figures (343.4 KB), then one Widget
 // value per calculator (1 KB less), redrawing only what differs and the
-// simulation in slices (345.8 KB). The budget sits just above the size so
-// any growth fails the build and is a decision.
-const CALCULATOR_BUDGET = 346 * 1024;
+// simulation in slices (345.8 KB), then the plausibility warnings on every
+// figure (a typed count against the council's official figures, its
+// children and its other counts; results against its children in care and
+// its spend; roll-out totals against England) and the roll-out's cases
+// following each council's own caseload, with its three care measures
+// (6.6 KB; 352.4 KB). The budget sits just above the size so any growth
+// fails the build and is a decision.
+const CALCULATOR_BUDGET = 353 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');

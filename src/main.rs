@@ -8,6 +8,11 @@
 //! official figures (`--region NAME` for one region, `--year YYYY` for an
 //! earlier table) and prints one CSV row per council.
 //!
+//! Figures beyond what the council, or England, could have (a typed count
+//! far from the council's official one, above its children, results above
+//! its own counts or spend: `model::calc::plausible`) are printed one line
+//! each on stderr in every mode, and as a `warnings` array in the JSON.
+//!
 //! `--simulate` adds the Monte Carlo summary and the tornado to the JSON
 //! (same seed, same numbers as the browser).
 //!
@@ -127,7 +132,14 @@ fn main() -> ExitCode {
             }
         };
         match model::project(&scenario) {
-            Ok(p) => outputs.push((path.clone(), scenario, p)),
+            Ok(p) => {
+                // Figures beyond what the council, or England, could have:
+                // one line each on stderr, whatever the output.
+                for w in model::calc::plausible::warnings(&scenario, &p) {
+                    eprintln!("{path}: warning: {w}");
+                }
+                outputs.push((path.clone(), scenario, p))
+            }
             Err(errors) => {
                 for e in errors {
                     eprintln!("{path}: {e}");
@@ -180,6 +192,9 @@ fn main() -> ExitCode {
             for s in &r.skipped {
                 eprintln!("{path}: {} ({}) left out: {}", s.name, s.code, s.reason);
             }
+            for w in model::calc::plausible::national(&r, scenario.assumptions.horizon_years) {
+                eprintln!("{path}: warning: {w}");
+            }
         }
     } else if csv {
         let mut first = true;
@@ -198,14 +213,20 @@ fn main() -> ExitCode {
         let projections: Vec<serde_json::Value> = outputs
             .iter()
             .map(|(_, s, p)| {
+                let warnings = warnings_json(s, p);
                 if simulate {
                     serde_json::json!({
                         "projection": p,
                         "simulation": model::calc::uncertainty::simulate_valid(s),
                         "tornado": model::calc::uncertainty::tornado_valid(s),
+                        "warnings": warnings,
                     })
                 } else {
-                    serde_json::to_value(p).expect("projections serialise")
+                    let mut v = serde_json::to_value(p).expect("projections serialise");
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("warnings".into(), warnings);
+                    }
+                    v
                 }
             })
             .collect();
@@ -221,6 +242,21 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The scenario's warnings ([`model::calc::plausible::warnings`]) as a JSON
+/// array of `{ "field", "kind", "message" }`.
+fn warnings_json(s: &model::Scenario, p: &model::Projection) -> serde_json::Value {
+    model::calc::plausible::warnings(s, p)
+        .iter()
+        .map(|w| {
+            serde_json::json!({
+                "field": w.field(),
+                "kind": serde_json::to_value(w).ok().and_then(|v| v.get("kind").cloned()),
+                "message": w.message(),
+            })
+        })
+        .collect()
 }
 
 /// Whether an argument is a figure's path rather than a file.

@@ -325,17 +325,40 @@ fn limits_are_answered() {
             Results,
         ),
         (
-            "a horizon of 11 years",
-            |s| s.assumptions.horizon_years = 11,
+            "a horizon of 20 years",
+            |s| s.assumptions.horizon_years = 20,
+            Results,
+        ),
+        (
+            "a horizon of 21 years",
+            |s| s.assumptions.horizon_years = 21,
             ErrorAt("assumptions.horizon_years"),
         ),
         (
-            "funded for 10 years of 1",
+            "funded for 20 years of 1",
             |s| {
                 s.assumptions.horizon_years = 1;
-                s.assumptions.funding_years = 10;
+                s.assumptions.funding_years = 20;
             },
             Results,
+        ),
+        (
+            "funded for 21 years",
+            |s| s.assumptions.funding_years = 21,
+            ErrorAt("assumptions.funding_years"),
+        ),
+        (
+            "a ramp of 20 years over 20 years",
+            |s| {
+                s.assumptions.horizon_years = 20;
+                s.assumptions.ramp_pct = (1..=20).map(|i| f64::from(i) * 5.0).collect();
+            },
+            Results,
+        ),
+        (
+            "a ramp of 21 years",
+            |s| s.assumptions.ramp_pct = vec![100.0; 21],
+            ErrorAt("assumptions.ramp_pct"),
         ),
         (
             "funded for 0 years",
@@ -455,7 +478,7 @@ fn a_share_link_with_every_field_blank_names_the_fields() {
     }
     for (key, value) in [
         ("horizon_years", "0"),
-        ("horizon_years", "11"),
+        ("horizon_years", "21"),
         ("care_starts", "1e300"),
         ("care_starts", &"9".repeat(400)),
         ("discount_rate_pct", "-1"),

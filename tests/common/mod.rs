@@ -135,7 +135,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
     (
         council(),
         prop::collection::vec(programme(), 1..4),
-        (1u32..=10, 1u32..=10, 0.0..=100.0f64, 0.0..=100.0f64),
+        (1u32..=20, 1u32..=20, 0.0..=100.0f64, 0.0..=100.0f64),
         (0.0..=20.0f64, 0.0..=200.0f64, -50.0..=50.0f64),
         (
             prop::collection::vec(0.0..=100.0f64, 1..5),

@@ -176,6 +176,16 @@ describe('plausibility', () => {
     assert.ok(warnings.some((w) => /more than England has aged 0 to 17/.test(w)), warnings.join('\n'));
     assert.ok(warnings.some((w) => /whole children's social care spend/.test(w)), warnings.join('\n'));
     await close();
+    // An extra zero or three: Blackpool (28,923 children aged 0 to 17) with
+    // a million children starting care.
+    const typo = await openCalculator(
+      browser,
+      `${site.url}index.html?council=E06000009&care_starts=1000000`,
+    );
+    const said = await typo.page.locator('outcome-calculator .oc-warning').allTextContents();
+    assert.ok(said.some((w) => /28,923 children aged 0 to 17/.test(w)), said.join('\n'));
+    assert.ok(said.some((w) => /official figure \(165 at 31 March 2025\)/.test(w)), said.join('\n'));
+    await typo.close();
     const ok = await openCalculator(browser, `${site.url}index.html`);
     assert.equal(await ok.page.locator('outcome-calculator .oc-warning').count(), 0);
     await ok.close();
@@ -203,7 +213,7 @@ describe('charts and exports', () => {
   const meet = (a, b) =>
     a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
-  const scenarios = ['horizon_years=10', 'programmes=family-safeguarding,fgc-pre-proceedings'];
+  const scenarios = ['horizon_years=20', 'programmes=family-safeguarding,fgc-pre-proceedings'];
   for (const [width, query] of [320, 390].flatMap((w) => scenarios.map((q) => [w, q]))) {
     test(`at ${width} px (${query}) no chart's labels overlap or leave the chart; the tornado keeps its £ labels`, async () => {
       const { page, close } = await openCalculator(browser, `${site.url}index.html?${query}`, {

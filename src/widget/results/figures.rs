@@ -341,34 +341,14 @@ fn key_figures(parent: &Node, st: &State, p: &Projection) {
     let n = p.years.len();
     let mut years = String::new();
     push_count(&mut years, n);
-    // Results beyond what the council, or England, could have.
-    let mut warnings = Vec::new();
-    if let Some(most) = plausible::above_england(&st.scenario, p) {
-        warnings.push(cat(&[
-            "these figures count ",
-            &format::count(most),
-            " children, more than England has aged 0 to 17 (about ",
-            &format::count(plausible::england_children()),
-            ").",
-        ]));
-    }
-    if let Some(a) = plausible::above_spend(&st.scenario, p) {
-        warnings.push(cat(&[
-            "the council's savings in ",
-            &a.year,
-            " (",
-            &format::money(a.savings),
-            ") are more than its whole children's social care spend in ",
-            crate::model::data::csc_spend::YEAR,
-            " (",
-            &format::money(a.spend),
-            ").",
-        ]));
-    }
+    // Figures and results beyond what the council, or England, could
+    // have: the same list as the CLI's and the CSV report's.
+    let warnings = plausible::warnings(&st.scenario, p);
     for w in warnings {
         let box_ = add_c(parent, "p", "oc-warning");
+        let _ = box_.set_attribute("data-field", w.field());
         add_t(&box_, "strong", "Check the figures: ");
-        text(&box_, &w);
+        text(&box_, &cat(&[&w.message(), "."]));
     }
     let span = match (p.years.first(), p.years.last()) {
         (Some(a), Some(b)) if n > 1 => cat(&[&a.label, " to ", &b.label]),

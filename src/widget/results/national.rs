@@ -15,12 +15,13 @@ use web_sys::{
     Blob, BlobPropertyBag, Element, HtmlElement, HtmlSelectElement, Node, ShadowRoot, Url,
 };
 
+use crate::model::calc::plausible;
 use crate::model::data::council_preset;
 use crate::model::views::export;
-use crate::model::views::rollout::{rollout_over, Rollout, Totals};
+use crate::model::views::rollout::{self, rollout_over, Rollout, Totals};
 
 use crate::dom::format;
-use crate::dom::{self, add_c, add_ct, attrs, cat, text};
+use crate::dom::{self, add_c, add_ct, add_t, attrs, cat, text};
 use crate::widget::form::council;
 use crate::widget::results::charts;
 use crate::widget::state::{push_count, State};
@@ -46,8 +47,10 @@ pub fn build(parent: &Node, root: &ShadowRoot, st: &Shared) {
         &body,
         "p",
         "oc-hint",
-        "Your programmes and assumptions, run for every council with its own official figures. \
-         Programme settings you entered, such as cohorts and costs, apply to every council as entered.",
+        &cat(&[
+            "Your programmes and assumptions, run for every council with its own official figures. ",
+            rollout::RULE,
+        ]),
     );
     let group = add_c(&body, "div", "oc-field");
     let l = add_ct(&group, "label", "oc-label", "Area");
@@ -208,6 +211,22 @@ fn draw(body: &Element, r: &Rollout, st: &State) {
         &format::count(t.children_in_care_fewer),
         "child-years",
     );
+    if t.care_entries_avoided > 0.0 {
+        pair(
+            &totals,
+            "Care entries avoided",
+            &format::count(t.care_entries_avoided),
+            "children who did not start to be looked after, all years",
+        );
+    }
+    if t.not_in_care_at_12_months > 0.0 {
+        pair(
+            &totals,
+            "Children not in care 12 months on",
+            &format::count(t.not_in_care_at_12_months),
+            "who would have been without the programme, all years",
+        );
+    }
     pair(
         &totals,
         "Child protection plans avoided",
@@ -232,6 +251,13 @@ fn draw(body: &Element, r: &Rollout, st: &State) {
         &format::money(t.npv),
         "savings minus cost, discounted",
     );
+    // Totals beyond England's own counts.
+    for w in plausible::national(r, r.years) {
+        let box_ = add_c(body, "p", "oc-warning");
+        let _ = box_.set_attribute("data-field", w.field());
+        add_t(&box_, "strong", "Check the figures: ");
+        text(&box_, &cat(&[&w.message(), "."]));
+    }
     let mut y = String::new();
     push_count(&mut y, usize::from(r.data_year));
     add_ct(

@@ -212,13 +212,14 @@ fn pick(level: EffectLevel, r: [f64; 3]) -> f64 {
 }
 
 /// The council's infant care entries: its own figure, or the studied Pause
-/// areas' average, never more than all its care entries.
-pub fn infant_care_starts(s: &Scenario) -> f64 {
+/// areas' average, never more than all its care entries. `None` when the
+/// council has neither its own figure nor a count of care entries: the
+/// stand-in is not used for a council with no care entries to hold it to.
+pub fn infant_care_starts(s: &Scenario) -> Option<f64> {
     let k = &s.council;
-    let stand_in = k.infant_care_starts.unwrap_or(PAUSE_STUDIED_INFANT_ENTRIES);
-    match k.care_starts {
-        Some(starts) => stand_in.min(starts),
-        None => stand_in,
+    match (k.infant_care_starts, k.care_starts) {
+        (own, Some(starts)) => Some(own.unwrap_or(PAUSE_STUDIED_INFANT_ENTRIES).min(starts)),
+        (own, None) => own,
     }
 }
 
@@ -227,7 +228,7 @@ pub fn eligible(s: &Scenario, prog: &evidence::Programme) -> Option<f64> {
     let e = prog.eligible?;
     let base = match e.base {
         EligibleBase::CpPlans => s.council.cp_plans?,
-        EligibleBase::InfantCareEntries => infant_care_starts(s),
+        EligibleBase::InfantCareEntries => infant_care_starts(s)?,
     };
     Some(base * e.per_unit)
 }
@@ -325,9 +326,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 (Measure::CouncilRelative, q) => {
                     let (change, count) = match q {
                         Quantity::CareTime => (Change::CareTime, s.council.care_starts),
-                        Quantity::InfantCareEntries => {
-                            (Change::CareEntries, Some(infant_care_starts(s)))
-                        }
+                        Quantity::InfantCareEntries => (Change::CareEntries, infant_care_starts(s)),
                         Quantity::CpPlans => (Change::CpPlans, s.council.cp_plans),
                         Quantity::ChildrenInNeed => {
                             (Change::ChildrenInNeedAllTiers, s.council.children_in_need)

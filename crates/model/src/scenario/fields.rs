@@ -32,6 +32,11 @@ pub const MAX_PROGRAMME_COST: f64 = 1_000_000_000.0;
 pub const MAX_PROGRAMMES: usize = 10;
 /// Longest label or name, in characters.
 pub const MAX_TEXT: usize = 200;
+/// Most years projected or funded, and most values of the roll-out ramp:
+/// 20, long enough for the stays in care of the last cohorts of a 10-year
+/// programme to run their course (methodology §7), a bound of this
+/// calculator.
+pub const MAX_YEARS: u32 = 20;
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -292,7 +297,7 @@ const PCT: Field = Field {
 };
 const YEARS: Field = Field {
     kind: Kind::Integer,
-    bounds: Bounds::Range(1.0, 10.0),
+    bounds: Bounds::Range(1.0, MAX_YEARS as f64),
     unit: "years",
     preset: Preset::Convention(5.0),
     form: Form::Time,
@@ -418,7 +423,7 @@ pub const FIELDS: &[Field] = &[
         bounds: Bounds::Range(0.0, MAX_POPULATION),
         unit: "children",
         label: "Children aged 0 to 17",
-        hint: "For reference: it does not change the results.",
+        hint: "For reference and the checks on the other figures: it does not change the results.",
         access: access!(opt council.population_0_17),
         ..COUNT
     },
@@ -427,7 +432,7 @@ pub const FIELDS: &[Field] = &[
         link: Link::Top("infant_care_starts"),
         unit: "infants a year",
         label: "Infants under 1 starting to be looked after a year",
-        hint: "Optional. Not in the national tables. Pause's reach is bounded by it; left blank, the studied areas' 48 a year (never more than all your care starts).",
+        hint: "Optional. Not in the national tables. Pause's reach is bounded by it; left blank, the studied areas' 48 a year (never more than all your care starts; with no care starts either, Pause's effect is left out).",
         access: access!(opt council.infant_care_starts),
         ..COUNT
     },
@@ -553,7 +558,7 @@ pub const FIELDS: &[Field] = &[
         path: "assumptions.horizon_years",
         link: Link::Top("horizon_years"),
         label: "Years to project",
-        hint: "From 1 to 10.",
+        hint: "From 1 to 20. A horizon longer than the funding counts the stays in care of the last families served.",
         access: access!(int assumptions.horizon_years),
         ..YEARS
     },
@@ -561,7 +566,7 @@ pub const FIELDS: &[Field] = &[
         path: "assumptions.funding_years",
         link: Link::Top("funding_years"),
         label: "Years the programme is funded",
-        hint: "From 1 to 10. After funding ends no new families are served; those already served keep their benefits while they last.",
+        hint: "From 1 to 20. After funding ends no new families are served; those already served keep their benefits while they last.",
         access: access!(int assumptions.funding_years),
         ..YEARS
     },
@@ -605,6 +610,7 @@ pub const FIELDS: &[Field] = &[
         unit: "% a year",
         preset: Preset::Cited,
         label: "Yearly fall in each cohort's benefits after its first year, percentage (no funding means no new cohort)",
+        hint: "From a cohort's second year on, it reduces what the cohort still brings: time in care (Family Safeguarding's days in care, the stays after avoided entries, children not in care 12 months on), the second half-year of plans and children in need, and per-case values such as FDAC's. Events counted in the year served (entries, proceedings, police call-outs, admissions) are not reduced.",
         access: access!(num assumptions.drop_off_pct),
         ..PCT
     },
@@ -658,7 +664,7 @@ pub const FIELDS: &[Field] = &[
         link: Link::Top("ramp_pct"),
         kind: Kind::PercentList,
         preset: Preset::Cited,
-        label: "Share of full reach in year 1, 2, …, percentage; the last holds after (1 to 10 values; a link writes 25,60,100)",
+        label: "Share of full reach in year 1, 2, …, percentage; the last holds after (1 to 20 values; a link writes 25,60,100)",
         ..PCT
     },
     Field {

@@ -276,9 +276,9 @@ impl Cashable {
 pub struct Assumptions {
     /// First financial year of the programme, e.g. 2026 for 2026-27.
     pub start_year: u16,
-    /// Years projected, 1 to 10.
+    /// Years projected, 1 to 20 ([`crate::scenario::fields::MAX_YEARS`]).
     pub horizon_years: u32,
-    /// Years the programme is funded, 1 to 10; at or beyond the horizon means
+    /// Years the programme is funded, 1 to 20; at or beyond the horizon means
     /// funded throughout.
     pub funding_years: u32,
     /// Yearly fall in each year's cohort's benefits after its first year

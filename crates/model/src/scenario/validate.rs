@@ -121,15 +121,16 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
         }
     }
     let a = &s.assumptions;
-    if a.ramp_pct.is_empty() || a.ramp_pct.len() > 10 {
+    let most = crate::scenario::fields::MAX_YEARS as usize;
+    if a.ramp_pct.is_empty() || a.ramp_pct.len() > most {
         c.errors.push(Error::new(
             "assumptions.ramp_pct",
             ErrorKind::Invalid {
-                reason: "give the share of full reach for 1 to 10 years".into(),
+                reason: format!("give the share of full reach for 1 to {most} years"),
             },
         ));
     }
-    for (i, v) in a.ramp_pct.iter().enumerate().take(10) {
+    for (i, v) in a.ramp_pct.iter().enumerate().take(most) {
         c.pct(Lazy(|| format!("assumptions.ramp_pct[{i}]")), *v);
     }
     if s.programmes.is_empty() {
@@ -379,7 +380,7 @@ mod tests {
                 s.assumptions.horizon_years = 0
             }),
             ("assumptions.horizon_years", |s| {
-                s.assumptions.horizon_years = 11
+                s.assumptions.horizon_years = 21
             }),
             ("assumptions.discount_rate_pct", |s| {
                 s.assumptions.discount_rate_pct = 25.0

@@ -126,7 +126,9 @@ pub fn years_csv(name: &str, s: &Scenario, p: &Projection) -> String {
 
 /// The full export a council officer can file: what was assumed (each
 /// default with its source), the programmes and their evidence, the results
-/// year by year, and the summary — as one CSV with a `section` column.
+/// year by year, the summary, the notes and the warnings
+/// ([`crate::calc::plausible::warnings`]: section `warning`, the field as
+/// the item, the message as the value) — as one CSV with a `section` column.
 /// `date` is the export date as the caller's clock gives it (the model has
 /// no clock), e.g. `2026-11-23`.
 pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
@@ -288,9 +290,14 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
             "",
         ),
         (
-            "children kept out of care",
+            "care entries avoided",
             n2(sm.counts.care_entries_avoided),
             "children",
+        ),
+        (
+            "child-years in care avoided",
+            n2(sm.counts.children_in_care_fewer),
+            "child-years",
         ),
         (
             "child protection plan-years avoided",
@@ -309,17 +316,43 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
     for note in &p.notes {
         line("note", "", note.clone(), "", "");
     }
+    // Figures beyond what the council, or England, could have.
+    for w in crate::calc::plausible::warnings(s, p) {
+        line("warning", w.field(), w.message(), "", "");
+    }
     out.push('\n');
     out.push_str(&years_csv(&s.label, s, p));
     out
 }
 
-/// One row per council of a roll-out, with a header, then a row per region
-/// and one for the whole group (code `TOTAL`).
+/// Column names of [`rollout_csv`]. The care columns are three measures,
+/// each named for what it counts: care entries avoided (programmes measured
+/// on entries: Pause, No Wrong Door), child-years in care avoided (every
+/// programme that changes care, Family Safeguarding's days in care and
+/// family group conferences' children in care 12 months on included), and
+/// children not in care 12 months after their family was served (family
+/// group conferences' measure).
+pub const ROLLOUT_COLUMNS: &[&str] = &[
+    "code",
+    "council",
+    "region",
+    "data_year",
+    "care_entries_avoided",
+    "child_years_in_care_avoided",
+    "children_not_in_care_at_12_months",
+    "cp_plan_years_avoided",
+    "children_in_need_case_years_avoided",
+    "cost",
+    "savings",
+    "cashable_savings",
+    "npv",
+];
+
+/// One row per council of a roll-out, with a header ([`ROLLOUT_COLUMNS`]),
+/// then a row per region and one for the whole group (code `TOTAL`).
 pub fn rollout_csv(r: &Rollout) -> String {
-    let mut out = String::from(
-        "code,council,region,data_year,care_entries_avoided,children_in_care_fewer,cp_plans_fewer,children_in_need_fewer,cost,savings,cashable_savings,npv\n",
-    );
+    let mut out = ROLLOUT_COLUMNS.join(",");
+    out.push('\n');
     let mut row = |code: &str, name: &str, region: &str, t: &Totals| {
         let cells = [
             csv_field(code),
@@ -328,6 +361,7 @@ pub fn rollout_csv(r: &Rollout) -> String {
             r.data_year.to_string(),
             n2(t.care_entries_avoided),
             n2(t.children_in_care_fewer),
+            n2(t.not_in_care_at_12_months),
             n2(t.cp_plans_fewer),
             n2(t.children_in_need_fewer),
             n2(t.cost),
@@ -351,7 +385,27 @@ pub fn rollout_csv(r: &Rollout) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::csv_field;
+    use super::{csv_field, report_csv};
+    use crate::data::presets;
+    use crate::{default_scenario, project};
+
+    #[test]
+    fn the_report_has_a_warnings_section() {
+        let mut s = default_scenario();
+        s.council = presets::find("E06000009", presets::LATEST_YEAR)
+            .unwrap()
+            .to_council();
+        let clean = report_csv(&s, &project(&s).unwrap(), "2026-12-07");
+        assert!(!clean.contains("\nwarning,"), "{clean}");
+        s.council.care_starts = Some(1_000_000.0);
+        let text = report_csv(&s, &project(&s).unwrap(), "2026-12-07");
+        assert!(
+            text.contains(
+                "\nwarning,council.care_starts,\"1,000,000 children starting care is more than all the council's 28,923 children aged 0 to 17\",,\n"
+            ),
+            "{text}"
+        );
+    }
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
