@@ -293,6 +293,20 @@ fn draw(sure: &mut Sure, holder: &Element, width: f64) {
             " of simulations the council's cash savings are more than the cost.",
         ]),
     );
+    if let Some(gap) = &sim.gap {
+        let p = add_ct(
+            holder,
+            "p",
+            "oc-hint",
+            &cat(&[
+                "The headline is ",
+                &format::money(sim.headline_npv),
+                ". ",
+                gap,
+            ]),
+        );
+        p.set_id("oc-sure-gap");
+    }
     ranges(holder, sim);
     fan(holder, sim, width);
     tornado(holder, &d.bars, d.npv, width);
@@ -360,6 +374,36 @@ fn ranges(parent: &Node, sim: &Simulation) {
         "p",
         "An effect with one published figure runs from 25% (trial) to 50% below it, up to the figure itself. Unit costs and reach use the spreads under \u{201c}Uncertainty settings\u{201d}.",
     );
+    add_ct(
+        &details,
+        "h4",
+        "oc-h4",
+        "The method's conventions, drawn in every simulation",
+    );
+    let list = add_c(&details, "ul", "oc-list");
+    for c in &sim.conventions {
+        let (low, mode, high) = match c.unit {
+            "%" | "% a year" => (format::pct(c.low), format::pct(c.mode), format::pct(c.high)),
+            "× the planned length" => (
+                cat(&["× ", &format::count(c.low)]),
+                cat(&["× ", &format::count(c.mode)]),
+                cat(&["× ", &format::count(c.high)]),
+            ),
+            _ => (
+                "half the share entered".to_string(),
+                "the share entered".to_string(),
+                "all of it".to_string(),
+            ),
+        };
+        let item = add_t(
+            &list,
+            "li",
+            &cat(&[
+                c.name, ": ", &low, " to ", &high, " (used: ", &mode, "). ", c.basis, ".",
+            ]),
+        );
+        item.set_attribute("data-field", c.field).ok();
+    }
 }
 
 /// Axis bounds covering `lo..hi` and zero, on round steps: (min, max, step).
