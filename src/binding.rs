@@ -130,7 +130,7 @@ pub fn rollout(scenario: JsValue, year: u16, region: Option<String>) -> Result<J
     )))
 }
 
-/// The default scenario (Hertfordshire's latest figures, Family Safeguarding).
+/// The default scenario (Derbyshire's latest figures, Family Safeguarding).
 #[wasm_bindgen(js_name = defaultScenario)]
 pub fn default_scenario() -> JsValue {
     to_js(&model::default_scenario())

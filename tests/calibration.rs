@@ -367,3 +367,26 @@ fn hertfordshire_today_counts_none_of_the_programme_it_already_runs() {
         p.notes
     );
 }
+
+#[test]
+fn kent_says_that_no_programme_diverts_unaccompanied_asylum_seeking_children() {
+    let mut s = default_scenario();
+    s.council = outcome_calculator::model::data::presets::latest("E10000016")
+        .unwrap()
+        .to_council();
+    let p = run(&s);
+    assert!(
+        p.notes
+            .iter()
+            .any(|n| n.contains("unaccompanied asylum-seeking children") && n.contains("Kent")),
+        "{:?}",
+        p.notes
+    );
+    // Derbyshire spends little on them: no such note.
+    let d = run(&default_scenario());
+    assert!(
+        !d.notes.iter().any(|n| n.contains("asylum")),
+        "{:?}",
+        d.notes
+    );
+}

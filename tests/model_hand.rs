@@ -345,3 +345,24 @@ fn switching_value_makes_the_budget_impact_zero() {
     let q = run(&t);
     assert!(q.summary.budget_npv.abs() < 1.0, "{}", q.summary.budget_npv);
 }
+
+#[test]
+fn a_file_of_an_older_evidence_set_opens_with_what_changed() {
+    // Saved with method 2: it opens, with the current figures and a notice
+    // naming what changed, first among the notes; an unknown set is refused.
+    let text = r#"{"version": 2, "evidence_set": "2026.2", "council": {"care_starts": 300,
+        "children_looked_after": 700, "care_ceased": 280, "cp_plans": 400, "children_in_need": 3000},
+        "programmes": [{"programme": "family-safeguarding", "cohort": 200}]}"#;
+    let s: Scenario = serde_json::from_str(text).expect("reads");
+    let p = run(&s);
+    assert!(p.notes[0].contains("evidence set 2026.2"), "{:?}", p.notes);
+    assert!(p.notes[0].contains("Method 3"), "{:?}", p.notes);
+    assert_eq!(
+        p.evidence_set,
+        outcome_calculator::model::data::evidence::EVIDENCE_SET
+    );
+    let mut future = s.clone();
+    future.evidence_set = "2031.1".into();
+    let e = project(&future).expect_err("unknown set");
+    assert_eq!(e[0].field, "evidence_set");
+}

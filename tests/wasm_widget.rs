@@ -127,7 +127,7 @@ fn shows_the_default_results_on_mount() {
     assert!(hidden(&root, "error-summary"));
     assert!(hidden(&root, "stale"));
     // Council figures are written into their inputs.
-    assert_eq!(input(&root, "council.care_starts").value(), "424");
+    assert_eq!(input(&root, "council.care_starts").value(), "405");
     assert_eq!(input(&root, "assumptions.start_year").value(), "2026");
 }
 
@@ -200,7 +200,7 @@ fn a_bad_value_is_kept_shown_and_the_results_marked_not_updated() {
     assert_eq!(text(&root, "figures"), before);
 
     // Correcting it clears everything.
-    type_into(&root, "council.care_starts", "424");
+    type_into(&root, "council.care_starts", "405");
     assert!(hidden(&root, "council.care_starts-error"));
     assert!(field.get_attribute("aria-invalid").is_none());
     assert!(hidden(&root, "error-summary"));

@@ -291,7 +291,7 @@ pub fn push_count(s: &mut String, n: usize) {
     s.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// The starting scenario: Hertfordshire's official 2025 figures with Family
+/// The starting scenario: Derbyshire's official 2025 figures with Family
 /// Safeguarding.
 pub fn starting_scenario() -> Scenario {
     crate::model::default_scenario()

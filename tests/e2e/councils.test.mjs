@@ -152,7 +152,8 @@ describe('council figures', () => {
   });
 
   test('the picker is a labelled select grouped by region, and the year changes the figures', async () => {
-    const { page, close } = await open();
+    // Hertfordshire, named in the link: the fixtures hold its figures.
+    const { page, close } = await open('?council=E10000015');
     const label = await page.locator('outcome-calculator label[for="council-pick"]').textContent();
     assert.equal(label, 'Council');
     const groups = await page.locator(`${PICK} optgroup`).evaluateAll((gs) => gs.map((g) => g.label));
@@ -229,7 +230,8 @@ describe('council figures', () => {
   });
 
   test('a changed figure is marked, and can be reset one by one or all at once', async () => {
-    const { page, close } = await open();
+    // Hertfordshire, named in the link: the fixtures hold its figures.
+    const { page, close } = await open('?council=E10000015');
     const group = page.locator(byId(`${CLA}-group`));
     assert.equal(await visible(page, `${CLA}-note`), false);
     await page.locator(byId(CLA)).fill('1000');
@@ -316,7 +318,8 @@ describe('council figures', () => {
   });
 
   test('loading the official DfE files updates the picker; a bad file changes nothing', async () => {
-    const { page, close } = await open();
+    // Hertfordshire, named in the link: the fixtures hold its figures.
+    const { page, close } = await open('?council=E10000015');
     const names = [
       'cla_number_and_rate_per_10k_children.csv',
       'b1_children_in_need_2013_to_2025.csv',

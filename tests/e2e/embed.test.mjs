@@ -376,7 +376,7 @@ describe('element attributes', () => {
     await ready(page);
     const alert = page.locator('outcome-calculator .oc-notice[role=alert]');
     assert.match(await alert.textContent(), /This page's settings could not be used.*care_starts/s);
-    assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '424');
+    assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '405');
     await close();
   });
 

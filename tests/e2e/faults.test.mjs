@@ -113,7 +113,7 @@ describe('without JavaScript', () => {
     assert.match(text, /it needs JavaScript and WebAssembly: turn on JavaScript, or open this page/);
     // The default scenario's result, written into the page, is shown.
     const status = await page.locator('outcome-calculator [id="status"]').textContent();
-    assert.match(status, /^Over 5 years \(\d{4}-\d{2} to \d{4}-\d{2}\), in 2025-26 prices: the council saves £/);
+    assert.match(status, /^Over 5 years \(\d{4}-\d{2} to \d{4}-\d{2}\), in 2025-26 prices: the council (saves|is out of pocket by) £/);
     // The page around it still reads: heading and the embed instructions.
     assert.match(text, /Children's services outcome calculator/);
     await close();

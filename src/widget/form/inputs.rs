@@ -442,13 +442,21 @@ fn levels(parent: &Node, level: EffectLevel) {
         &fs,
         "div",
         "oc-hint",
-        "Where a study gives one figure, the low end is 25% below it for a trial, 40% for a comparison-area study and 50% otherwise, and the high end is the figure itself: a convention of this calculator, not a published interval.",
+        "Where a study gives one figure, the low end is 25% below it for a trial, 40% for a comparison-area study and 50% otherwise: a convention of this calculator, not a published interval. The published figure has the optimism bias for its grade taken off; the high end is the published figure as it stands, without that haircut.",
     );
     h.set_id("level-hint");
     for (value, words, l) in [
         ("low", "Low end of the range", EffectLevel::Low),
-        ("central", "The published figure", EffectLevel::Central),
-        ("high", "High end of the range", EffectLevel::High),
+        (
+            "central",
+            "The published figure, less the optimism bias",
+            EffectLevel::Central,
+        ),
+        (
+            "high",
+            "The published figure as it stands",
+            EffectLevel::High,
+        ),
     ] {
         let item = add_c(&fs, "div", "oc-radio");
         let id = cat(&["level.", value]);

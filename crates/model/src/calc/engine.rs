@@ -475,6 +475,7 @@ fn conventions(plan: &Plan, draw: &Draw, w: &mut Work) {
     }
 }
 
+#[inline(never)]
 fn simulate_with(
     plan: &Plan,
     draw: &Draw,

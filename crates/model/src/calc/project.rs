@@ -149,6 +149,20 @@ pub(crate) fn summarise(
             }
         }
     }
+    if let Some(share) = s
+        .council
+        .code
+        .as_deref()
+        .and_then(crate::data::csc_spend::asylum_share)
+        .filter(|share| *share >= ASYLUM_NOTE_SHARE && !s.programmes.is_empty())
+    {
+        first.push(format!(
+            "In {}, {}% of {}'s net spend on children looked after went on unaccompanied asylum-seeking children (MHCLG revenue outturn). None of these programmes keeps those children out of care, so an effect taken as a share of the council's care starts or children looked after may overstate what a programme could do here.",
+            crate::data::csc_spend::YEAR,
+            (share * 100.0).round(),
+            s.council.name
+        ));
+    }
     if let Some(v) = s.assumptions.beyond_observed_pct {
         let windowed = plan
             .programmes
@@ -192,6 +206,11 @@ pub(crate) fn summarise(
         summary,
     }
 }
+
+/// From this share of a council's spend on children looked after going on
+/// unaccompanied asylum-seeking children, the results say so (a convention:
+/// a tenth).
+pub const ASYLUM_NOTE_SHARE: f64 = 0.1;
 
 /// What the counts without the programmes follow, when it is not the
 /// council's figures held flat.

@@ -97,9 +97,8 @@ fn gap_note(headline: f64, median: f64, conventions: &[ConventionRange]) -> Opti
         .map(|c| {
             let side = if c.mode == c.low { "more" } else { "less" };
             format!(
-                "{} can only be {side} than the headline takes it ({})",
-                c.name.to_lowercase(),
-                c.basis
+                "\u{201c}{}\u{201d} can only be {side} than the headline takes it ({})",
+                c.name, c.basis
             )
         })
         .collect();

@@ -42,8 +42,42 @@ pub fn render(codes: &[&str]) -> String {
         let k = total.map_or(0, |v| (v / 1000.0).round() as u32);
         out.push_str(&format!("    {k}, // {code}\n"));
     }
+    out.push_str(
+        "];\n\n\
+         /// Net spend on unaccompanied asylum-seeking children looked after, in\n\
+         /// thousandths of all net spend on children looked after, 2024-25, in\n\
+         /// the order of the latest presets (0: none, or no figure).\n\
+         pub const CLA_ASYLUM_PER_MILLE: &[u16] = &[\n",
+    );
+    for code in codes {
+        let s = council_spend(code, SpendYear::Y2024_25);
+        let share = s
+            .and_then(|s| Some((s.cla_asylum?, s.cla_total?)))
+            .filter(|(a, t)| *t > 0.0 && *a > 0.0)
+            .map_or(0, |(a, t)| (a / t * 1000.0).round().min(1000.0) as u16);
+        out.push_str(&format!("    {share}, // {code}\n"));
+    }
     out.push_str("];\n");
     out
+}
+
+/// The share (0–1) of a council's net spend on children looked after in
+/// [`YEAR`] that went on unaccompanied asylum-seeking children, when it
+/// published both figures and the share is above nothing. None of the
+/// library's programmes diverts those children's entries into care.
+///
+/// ```
+/// use outcome_model::data::csc_spend::asylum_share;
+/// assert!(asylum_share("E10000016").is_some_and(|s| s > 0.1)); // Kent
+/// ```
+pub fn asylum_share(code: &str) -> Option<f64> {
+    let i = presets::all(presets::LATEST_YEAR)
+        .iter()
+        .position(|p| p.code == code)?;
+    table::CLA_ASYLUM_PER_MILLE
+        .get(i)
+        .filter(|k| **k > 0)
+        .map(|k| f64::from(*k) / 1000.0)
 }
 
 #[cfg(test)]

@@ -778,7 +778,7 @@ pub const FIELDS: &[Field] = &[
         kind: Kind::Choice,
         bounds: Bounds::Words(&["low", "central", "high"]),
         preset: Preset::Word("central"),
-        label: "Size of the effects: the low end of each range, the published figure or the high end",
+        label: "Size of the effects: the low end of each range, the published figure less the optimism bias for its grade, or the published figure as it stands (no optimism bias)",
         ..TEXT
     },
     // Settings of the uncertainty analysis.
