@@ -94,18 +94,6 @@ export function nationalTemplates(defaultScenario, library) {
   });
 }
 
-/**
- * Every library programme at once over YEARS years, DRAWS draws: nesting,
- * per-case benefits, cohort and council effects, caps and placements all in
- * play (the JS kernel is checked against wasm on it).
- */
-export function allProgrammes(defaultScenario, library) {
-  const s = tenYears(defaultScenario);
-  s.programmes = library.map(benchChoice);
-  s.label = 'Every programme';
-  return s;
-}
-
 /** A number for the report: 3 significant figures, at most 3 decimals. */
 export function fmt(ms) {
   if (!Number.isFinite(ms)) return 'n/a';

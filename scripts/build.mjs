@@ -75,9 +75,13 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // children and its other counts; results against its children in care and
 // its spend; roll-out totals against England) and the roll-out's cases
 // following each council's own caseload, with its three care measures
-// (6.6 KB; 352.4 KB). The budget sits just above the size so any growth
-// fails the build and is a decision.
-const CALCULATOR_BUDGET = 353 * 1024;
+// (6.6 KB; 352.4 KB), then method 3: each effect counted for the period
+// its study observed, the conventions drawn in the simulation with the gap
+// to the headline explained, the table of councils already running a
+// programme with its sources, and the notices of what a result does not
+// count (8.8 KB; 361.2 KB). The budget sits just above the size so any
+// growth fails the build and is a decision.
+const CALCULATOR_BUDGET = 362 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
@@ -219,8 +223,10 @@ async function writePages() {
 // The workings module, fetched when a reader first opens a figure's
 // working (191.3 KB: the model for size, the derivations with the
 // baseline's trend steps, and the workings sheet with its number
-// formatting).
-const WORKINGS_BUDGET = 194 * 1024;
+// formatting; then 200.6 KB with the plausibility warnings, the roll-out's
+// per-council cases and method 3's steps for what is counted after the
+// period each study observed).
+const WORKINGS_BUDGET = 201 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");

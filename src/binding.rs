@@ -173,27 +173,3 @@ pub fn explainable_outputs(scenario: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
-/// Figures of the model that neither scenario objects nor the library
-/// carry, read-only: the price base library money is uprated to and the
-/// GDP deflator it is uprated with (`[[year, index]]`, 2024-25 = 100),
-/// England's years in care per entry (used when a council's own figures
-/// are missing) and the infants entering care a year in an average studied
-/// Pause area (the stand-in for a council without its own figure). The
-/// benchmark's plain-JavaScript kernel (`bench/mc-kernel.js`) reads them
-/// here rather than keeping copies.
-#[wasm_bindgen(js_name = modelConstants)]
-pub fn model_constants() -> JsValue {
-    #[derive(Serialize)]
-    struct Constants {
-        price_base: u16,
-        deflator: &'static [(u16, f64)],
-        england_care_years: f64,
-        pause_studied_infant_entries: f64,
-    }
-    to_js(&Constants {
-        price_base: model::data::prices::PRICE_BASE,
-        deflator: model::data::prices::DEFLATOR,
-        england_care_years: model::data::defaults::ENGLAND_CARE_YEARS,
-        pause_studied_infant_entries: model::data::evidence::PAUSE_STUDIED_INFANT_ENTRIES,
-    })
-}
