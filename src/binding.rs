@@ -172,4 +172,3 @@ pub fn explainable_outputs(scenario: JsValue) -> Result<JsValue, JsValue> {
         Err(errors) => Err(js_error(&errors[0])),
     }
 }
-

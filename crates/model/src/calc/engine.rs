@@ -389,11 +389,6 @@ impl Plan {
         self.programmes.iter().map(|p| p.effects.len()).sum()
     }
 
-    /// Number of per-case money values across all programmes.
-    pub fn case_value_count(&self) -> usize {
-        self.programmes.iter().map(|p| p.case_values.len()).sum()
-    }
-
     /// The most outcome `o` can change in year `t` (the council's count as
     /// it stands that year without the programmes); `o == OUTCOMES` is
     /// time in care, held to the children looked after.

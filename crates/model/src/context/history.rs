@@ -299,11 +299,6 @@ pub fn series(code: &str, measure: Measure) -> Vec<(u16, Option<f64>)> {
     find(code).map_or_else(Vec::new, |s| s.values(measure))
 }
 
-/// A council's series of `measure` per 10,000 children aged 0 to 17.
-pub fn rate_series(code: &str, measure: Measure) -> Vec<(u16, Option<f64>)> {
-    find(code).map_or_else(Vec::new, |s| s.rates(measure))
-}
-
 /// England's series of `measure`, 2013 to 2025: the sum of the council
 /// rows that have a figure (councils whose figure is suppressed are left
 /// out, so it can be a little below DfE's published total, which is also

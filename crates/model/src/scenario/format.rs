@@ -256,20 +256,6 @@ impl Default for Cashable {
     }
 }
 
-impl Cashable {
-    /// The cashable share of savings on an outcome, %.
-    pub fn for_outcome(&self, outcome: Outcome) -> f64 {
-        match outcome {
-            Outcome::CareEntries => self.care_pct,
-            Outcome::CpPlans => self.cp_plans_pct,
-            Outcome::ChildrenInNeed => self.children_in_need_pct,
-            Outcome::CareProceedings => self.care_proceedings_pct,
-            Outcome::PoliceIncidents => self.police_pct,
-            Outcome::EmergencyAdmissions => self.nhs_pct,
-        }
-    }
-}
-
 /// Method assumptions (the Green Book / GMCA chain).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
