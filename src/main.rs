@@ -138,6 +138,11 @@ fn main() -> ExitCode {
                 for w in model::calc::plausible::warnings(&scenario, &p) {
                     eprintln!("{path}: warning: {w}");
                 }
+                // What the headline does not count, or counts beyond the
+                // evidence: on stderr too, whatever the output.
+                for note in &p.headline_notes {
+                    eprintln!("{path}: note: {note}");
+                }
                 outputs.push((path.clone(), scenario, p))
             }
             Err(errors) => {

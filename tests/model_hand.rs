@@ -124,7 +124,11 @@ fn family_safeguarding_applies_each_finding_to_its_own_measure() {
         78.0 + 0.25 * 156.0,
         "year 2, a quarter counted",
     );
-    assert!(r.notes[0].contains("beyond the evidence"), "{:?}", r.notes);
+    assert!(
+        r.headline_notes[0].contains("beyond the evidence"),
+        "{:?}",
+        r.headline_notes
+    );
 }
 
 #[test]
@@ -355,8 +359,16 @@ fn a_file_of_an_older_evidence_set_opens_with_what_changed() {
         "programmes": [{"programme": "family-safeguarding", "cohort": 200}]}"#;
     let s: Scenario = serde_json::from_str(text).expect("reads");
     let p = run(&s);
-    assert!(p.notes[0].contains("evidence set 2026.2"), "{:?}", p.notes);
-    assert!(p.notes[0].contains("Method 3"), "{:?}", p.notes);
+    assert!(
+        p.headline_notes[0].contains("evidence set 2026.2"),
+        "{:?}",
+        p.headline_notes
+    );
+    assert!(
+        p.headline_notes[0].contains("Method 3"),
+        "{:?}",
+        p.headline_notes
+    );
     assert_eq!(
         p.evidence_set,
         outcome_calculator::model::data::evidence::EVIDENCE_SET

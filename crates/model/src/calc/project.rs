@@ -185,7 +185,7 @@ pub(crate) fn summarise(
             ),
         );
     }
-    notes.splice(0..0, first);
+
     let illustration = s.programmes.iter().any(|c| {
         c.custom
             .as_ref()
@@ -200,6 +200,7 @@ pub(crate) fn summarise(
     Projection {
         version: FORMAT_VERSION,
         evidence_set: EVIDENCE_SET.to_string(),
+        headline_notes: first,
         notes,
         years,
         programmes,

@@ -238,6 +238,11 @@ pub struct Projection {
     pub programmes: Vec<ProgrammeResult>,
     /// Totals and Green Book figures.
     pub summary: Summary,
+    /// What the headline does not count, or counts beyond the evidence,
+    /// shown beside it: a programme the council already runs, benefits
+    /// counted after the period their study observed, care starts that no
+    /// programme here diverts, a link or file of an older evidence set.
+    pub headline_notes: Vec<String>,
     /// Things the reader should know (effects left out for lack of a figure).
     pub notes: Vec<String>,
 }

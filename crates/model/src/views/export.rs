@@ -313,7 +313,7 @@ pub fn report_csv(s: &Scenario, p: &Projection, date: &str) -> String {
     for (item, value, unit) in summary {
         line("summary", item, value, unit, "");
     }
-    for note in &p.notes {
+    for note in p.headline_notes.iter().chain(&p.notes) {
         line("note", "", note.clone(), "", "");
     }
     // Figures beyond what the council, or England, could have.
