@@ -260,7 +260,7 @@ describe('charts and exports', () => {
     const path = join(dir, file.suggestedFilename());
     await file.saveAs(path);
     const svg = readFileSync(path, 'utf8');
-    for (const words of ['Hertfordshire', 'Scenario: Hertfordshire: Family Safeguarding', '2025-26 prices', 'Source:']) {
+    for (const words of ['Derbyshire', 'Scenario: Derbyshire: Family Safeguarding', '2025-26 prices', 'Source:']) {
       assert.ok(svg.includes(words), `the file says "${words}"`);
     }
     await close();
