@@ -89,7 +89,7 @@ describe('how sure are we', () => {
     const { page, consoleErrors, close } = await open();
     assert.match(
       await sentence(page),
-      /^In (\d+|none|fewer than 1|only \d+) (of 10 )?simulations? .*(pays? for (itself|themselves)).*\.$/,
+      /^In (\d+|none|fewer than 1|only \d+) ((of|in) 10 )?simulations? .*(pays? for (itself|themselves)).*\.$/,
     );
     const f = await figures(page);
     assert.equal(f.draws, 10_000);

@@ -40,10 +40,11 @@ describe('every figure opens its working', () => {
     assert.ok(workingsRequests(requests).length > 0, 'the workings module was fetched');
     // The sentence works the headline out from the figures on screen.
     assert.match(await sentence.textContent(), /net present budget impact to the council = £[\d.]+m .* − £[\d.]+m/);
-    assert.match(shown, /^£[\d.]+ million$/);
+    // The default scenario costs the council more than it saves in cash.
+    assert.match(shown, /^[-−]?£[\d.]+ million$/);
     // The chain: the figure to the penny, its two parts, each input sourced.
     const steps = box.locator('.oc-working-steps');
-    assert.match(await steps.locator('.oc-working-value').first().textContent(), /^£[\d,]+\.\d\d$/);
+    assert.match(await steps.locator('.oc-working-value').first().textContent(), /^[-−]?£[\d,]+\.\d\d$/);
     // Open steps, first closed one first, down to the inputs.
     for (let i = 0; i < 12 && (await steps.locator('.oc-working-source').count()) === 0; i++) {
       await steps.locator('details:not([open]) > summary').filter({ visible: true }).first().click();
@@ -137,7 +138,8 @@ describe('every figure opens its working', () => {
     const first = lines.find((l) => l.startsWith('summary.budget_npv,1,0,'));
     assert.ok(first, 'the headline is the first figure');
     const value = Number(first.split(',')[4]);
-    assert.equal(`£${(value / 1e6).toFixed(1)} million`, shown, 'the sheet holds the figure on screen');
+    const millions = `£${Math.abs(value / 1e6).toFixed(1)} million`;
+    assert.equal(shown.replace('−', '-'), value < 0 ? `-${millions}` : millions, 'the sheet holds the figure on screen');
     // Every input row names its source.
     const inputs = lines.filter((l) => /your figure|official figure|Department|Treasury|HM |evaluation|fixed/i.test(l));
     assert.ok(inputs.length > 5, `${inputs.length} sourced rows`);
