@@ -70,9 +70,12 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // charts laid out for phones (text measured and wrapped) with redraws split
 // so that typing redraws only the key figures (343.4 KB), then one Widget
 // value per calculator (1 KB less), redrawing only what differs and the
-// simulation in slices (345.8 KB). The budget sits just above the size so
+// simulation in slices (345.8 KB), then saved work kept through every link,
+// fault and reset (tracking parameters ignored, a saved copy of an older
+// evidence set kept, "Undo" after "Start again", "Try again with your
+// figures" after a fault; 349.8 KB). The budget sits just above the size so
 // any growth fails the build and is a decision.
-const CALCULATOR_BUDGET = 346 * 1024;
+const CALCULATOR_BUDGET = 356 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');

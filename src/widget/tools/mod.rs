@@ -202,11 +202,16 @@ pub fn clear_keeping_stylesheet(root: &ShadowRoot) -> Option<Element> {
 /// Draws the widget again with another scenario (restore, import, "Start again"),
 /// keeping the pins, and says what happened.
 pub(crate) fn redraw(root: &ShadowRoot, scenario: Scenario, said: &str) {
+    redraw_aside(root, scenario, said, false);
+}
+
+/// [`redraw`], with the saved copy left aside (not saved over) when `aside`.
+fn redraw_aside(root: &ShadowRoot, scenario: Scenario, said: &str, aside: bool) {
     let Ok(host) = root.host().dyn_into::<HtmlElement>() else {
         return;
     };
     // The reader has chosen what to show: from now on it is saved.
-    dom::flag(&host, share::ASIDE, false);
+    dom::flag(&host, share::ASIDE, aside);
     let scenario = share::with_locks(&host, scenario);
     let query = link::to_query(&scenario);
     if crate::widget::mount_with(root.clone(), host.clone(), scenario).is_err() {
@@ -248,11 +253,27 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
     };
     match action.as_str() {
         "presenter" => workshop::toggle_presenter(page, host, &button),
-        "saved-open" => {
-            if let Some(mine) = share::saved(host) {
-                redraw(root, mine, "Your saved scenario is back in the form.");
-            }
-        }
+        "saved-open" => match share::read_saved(host) {
+            Some(Ok((mine, _))) => redraw(root, mine, "Your saved scenario is back in the form."),
+            Some(Err(errors)) => say(
+                root,
+                "bar-status",
+                &dom::cat(&[
+                    "Your saved scenario could not be opened (",
+                    &errors
+                        .iter()
+                        .map(|e| dom::cat(&[&e.field, ": ", &e.message()]))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    "). It is kept on this device.",
+                ]),
+            ),
+            None => say(
+                root,
+                "bar-status",
+                "There is no saved scenario on this device.",
+            ),
+        },
         "saved-replace" => {
             dom::flag(host, share::ASIDE, false);
             let q = {
@@ -262,8 +283,10 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
             if let Some(q) = q {
                 workshop::save(host, (!is_default(&q)).then_some(q.as_str()));
             }
-            if let Some(n) = dom::by_id(root, "saved-aside") {
-                n.remove();
+            for id in ["saved-aside", "saved-unreadable"] {
+                if let Some(n) = dom::by_id(root, id) {
+                    n.remove();
+                }
             }
             say(
                 root,
@@ -277,6 +300,12 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
         "reset" => workshop::ask_reset(root, true),
         "reset-no" => workshop::ask_reset(root, false),
         "reset-yes" => {
+            // What "Undo" puts back: the scenario shown and the saved copy.
+            let shown = {
+                let s = st.borrow();
+                link::to_query(&s.scenario)
+            };
+            let before = workshop::load(host);
             dom::flag(host, share::ASIDE, false);
             workshop::save(host, None);
             clear_address(host);
@@ -289,6 +318,29 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
                 } else {
                     "Started again: the figures are back to the defaults."
                 },
+            );
+            workshop::offer_undo(root, host, &shown, before.as_deref());
+        }
+        "reset-undo" => {
+            let Some((shown, before)) = workshop::take_undo(host) else {
+                return;
+            };
+            let Ok(scenario) = link::from_query(&shown) else {
+                return;
+            };
+            // The saved copy as it was; the figures shown saved over it
+            // only if they were the saved ones.
+            let aside = before
+                .as_deref()
+                .is_some_and(|b| b != link::to_query(&scenario));
+            if let Some(b) = &before {
+                workshop::save(host, Some(b));
+            }
+            redraw_aside(
+                root,
+                scenario,
+                "Undone: your figures are back, and so is the copy saved on this device.",
+                aside,
             );
         }
         "pin" => {

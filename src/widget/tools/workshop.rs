@@ -64,6 +64,62 @@ pub fn save(host: &Element, query: Option<&str>) {
     };
 }
 
+/// Keeps the text of a saved copy made with an older evidence set under a
+/// key of its own (`…:evidence-<set>`), once: the copy under the usual key
+/// is then saved with the current evidence set, and the one as it was is
+/// never lost.
+pub fn keep_older(host: &Element, evidence: &str, text: &str) {
+    let Some(s) = storage(host) else {
+        return;
+    };
+    let k = cat(&[&key(host), ":evidence-", evidence]);
+    if s.get_item(&k).ok().flatten().is_none() {
+        let _ = s.set_item(&k, text);
+    }
+}
+
+const UNDO_SHOWN: &str = "data-undo-shown";
+const UNDO_SAVED: &str = "data-undo-saved";
+
+/// After "Start again": an "Undo" button in the bar, which puts back the
+/// scenario shown (`shown`, a query) and the saved copy as it was
+/// (`before`).
+pub fn offer_undo(root: &web_sys::ShadowRoot, host: &Element, shown: &str, before: Option<&str>) {
+    let _ = host.set_attribute(UNDO_SHOWN, shown);
+    match before {
+        Some(b) => {
+            let _ = host.set_attribute(UNDO_SAVED, b);
+        }
+        None => {
+            let _ = host.remove_attribute(UNDO_SAVED);
+        }
+    }
+    let Some(status) = dom::by_id(root, "bar-status") else {
+        return;
+    };
+    let Some(bar) = status.parent_element() else {
+        return;
+    };
+    let b = add_ct(&bar, "button", "oc-button oc-button--secondary", "Undo");
+    attrs(
+        &b,
+        &[
+            ("type", "button"),
+            ("id", "reset-undo"),
+            ("data-action", "reset-undo"),
+        ],
+    );
+}
+
+/// What [`offer_undo`] kept, taken (the scenario shown, the saved copy).
+pub fn take_undo(host: &Element) -> Option<(String, Option<String>)> {
+    let shown = host.get_attribute(UNDO_SHOWN)?;
+    let before = host.get_attribute(UNDO_SAVED);
+    let _ = host.remove_attribute(UNDO_SHOWN);
+    let _ = host.remove_attribute(UNDO_SAVED);
+    Some((shown, before))
+}
+
 /// The bar at the top: presenter mode, "Start again" with its confirmation, and
 /// the saving note. Buttons carry `data-action` for the shared click
 /// handler.
