@@ -343,7 +343,7 @@ fn key_figures(parent: &Node, st: &State, p: &Projection) {
     push_count(&mut years, n);
     // Results beyond what the council, or England, could have.
     let mut warnings = Vec::new();
-    if let Some(most) = plausible::above_england(&st.scenario, p) {
+    if let Some(most) = plausible::above_england(st.shown.as_ref().unwrap_or(&st.scenario), p) {
         warnings.push(cat(&[
             "these figures count ",
             &format::count(most),
@@ -352,7 +352,7 @@ fn key_figures(parent: &Node, st: &State, p: &Projection) {
             ").",
         ]));
     }
-    if let Some(a) = plausible::above_spend(&st.scenario, p) {
+    if let Some(a) = plausible::above_spend(st.shown.as_ref().unwrap_or(&st.scenario), p) {
         warnings.push(cat(&[
             "the council's savings in ",
             &a.year,
