@@ -135,4 +135,75 @@ describe('saved work', () => {
     assert.equal(await savedCopy(page), mine);
     await close();
   });
+
+  for (const [what, init] of [
+    [
+      'setItem throws (storage full)',
+      () => {
+        Storage.prototype.setItem = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      },
+    ],
+    [
+      'localStorage is null (storage switched off)',
+      () => {
+        Object.defineProperty(window, 'localStorage', { get: () => null });
+      },
+    ],
+  ]) {
+    test(`a save that fails says so: ${what}`, async () => {
+      const opened = await openPage(browser, null);
+      await opened.context.addInitScript(init);
+      const { page } = opened;
+      await page.goto(site.url);
+      await ready(page);
+      await page.locator(byId('council.care_starts')).fill('515');
+      await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+      const note = page.locator(byId('saved-note'));
+      await note.filter({ hasText: /^Not saved/ }).waitFor({ timeout: 3_000 });
+      assert.doesNotMatch(await note.textContent(), /Saved on this device only/);
+      // What was typed is still there, and in the link.
+      assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '515');
+      assert.match(await page.locator(byId('share-link')).inputValue(), /care_starts=515/);
+      assert.deepEqual(opened.consoleErrors, []);
+      await opened.close();
+    });
+  }
+
+  test('two tabs: a save in one is never silently overwritten by the other', async () => {
+    const { page: a, context, close, consoleErrors } = await withSavedWork();
+    const b = await context.newPage();
+    await b.goto(site.url);
+    await ready(b);
+    assert.equal(await b.locator(byId('council.care_starts')).inputValue(), '515');
+    await b.locator(byId('council.care_starts')).fill('333');
+    await b.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    await b.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('care_starts=333'), KEY);
+
+    // Tab A hears of it, stops saving and offers the choice.
+    const notice = a.locator(byId('saved-elsewhere'));
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Another tab saved a different scenario/);
+    await a.locator(byId('assumptions.funding_years')).fill('2');
+    await a.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+    await a.waitForTimeout(700);
+    assert.match(await savedCopy(a), /care_starts=333/);
+    assert.doesNotMatch(await savedCopy(a), /funding_years=2/);
+
+    // Opening the other tab's scenario brings its figures in.
+    await a.locator('outcome-calculator').getByRole('button', { name: "Open the other tab's scenario" }).click();
+    await a.locator(byId('bar-status')).filter({ hasText: /saved scenario is back/ }).waitFor();
+    assert.equal(await a.locator(byId('council.care_starts')).inputValue(), '333');
+
+    // Or keeping this tab's: B hears of A's save, and A's is saved.
+    await a.locator(byId('council.care_starts')).fill('444');
+    await a.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('care_starts=444'), KEY);
+    await b.locator(byId('saved-elsewhere')).waitFor();
+    await b.locator('outcome-calculator').getByRole('button', { name: "Keep this tab's scenario" }).click();
+    await b.locator(byId('bar-status')).filter({ hasText: /now the one saved/ }).waitFor();
+    assert.match(await savedCopy(b), /care_starts=333/);
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
 });

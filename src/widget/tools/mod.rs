@@ -280,10 +280,11 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
                 let s = st.borrow();
                 (!s.stale).then(|| link::to_query(&s.scenario))
             };
-            if let Some(q) = q {
-                workshop::save(host, (!is_default(&q)).then_some(q.as_str()));
-            }
-            for id in ["saved-aside", "saved-unreadable"] {
+            let saved = match q {
+                Some(q) => workshop::save(host, (!is_default(&q)).then_some(q.as_str())),
+                None => true,
+            };
+            for id in ["saved-aside", "saved-unreadable", workshop::ELSEWHERE_ID] {
                 if let Some(n) = dom::by_id(root, id) {
                     n.remove();
                 }
@@ -291,7 +292,11 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
             say(
                 root,
                 "bar-status",
-                "This link's scenario is now the one saved on this device.",
+                if saved {
+                    "The scenario shown is now the one saved on this device."
+                } else {
+                    "Not saved: this browser refused to keep a copy. Copy the link under the results to keep your figures."
+                },
             );
             if let Some(p) = dom::by_id(root, "bar-status") {
                 dom::focus(&p);
