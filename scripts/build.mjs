@@ -73,9 +73,13 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // simulation in slices (345.8 KB), then saved work kept through every link,
 // fault and reset (tracking parameters ignored, a saved copy of an older
 // evidence set kept, "Undo" after "Start again", "Try again with your
-// figures" after a fault; 349.8 KB). The budget sits just above the size so
-// any growth fails the build and is a decision.
-const CALCULATOR_BUDGET = 356 * 1024;
+// figures" after a fault; 349.8 KB), saves that fail said and a second
+// tab's save noticed (350.9 KB), and scenario files read exactly as
+// strictly as the CLI: every key of the file seen, through the model's
+// `scenario::tree` in place of serde-wasm-bindgen's deserializer, which
+// looks up only the fields it knows (13.3 KB; 366.6 KB). The budget sits
+// just above the size so any growth fails the build and is a decision.
+const CALCULATOR_BUDGET = 367 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');

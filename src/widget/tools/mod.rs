@@ -390,7 +390,27 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
                 ),
             }
         }
-        "json" => export::json(root, &st.borrow().scenario),
+        "json" => {
+            // Never a file the calculator would refuse: with answers marked
+            // as wrong, the last figures that worked, and it says so.
+            let s = st.borrow();
+            match (s.stale, &s.shown) {
+                (false, _) => export::json(root, &s.scenario),
+                (true, Some(good)) => {
+                    export::json(root, good);
+                    say(
+                        root,
+                        "export-status",
+                        "The scenario is downloading as a JSON file with the last figures that worked: the answers marked as wrong are not in it. Correct them and download it again to keep them.",
+                    );
+                }
+                (true, None) => say(
+                    root,
+                    "export-status",
+                    "Correct the answers marked as wrong first: the file would hold figures the calculator cannot open.",
+                ),
+            }
+        }
         "workings" => {
             let s = st.borrow();
             if s.stale {
@@ -405,7 +425,8 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
         }
         "print" => {
             // The handout's page of workings first, then the print dialog.
-            crate::widget::results::working::print(root, &st.borrow().scenario);
+            let s = st.borrow();
+            crate::widget::results::working::print(root, s.shown.as_ref().unwrap_or(&s.scenario));
         }
         "chart" => {
             let id = button.get_attribute("data-chart").unwrap_or_default();
