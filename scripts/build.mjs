@@ -77,9 +77,11 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // tab's save noticed (350.9 KB), and scenario files read exactly as
 // strictly as the CLI: every key of the file seen, through the model's
 // `scenario::tree` in place of serde-wasm-bindgen's deserializer, which
-// looks up only the fields it knows (13.3 KB; 366.6 KB). The budget sits
-// just above the size so any growth fails the build and is a decision.
-const CALCULATOR_BUDGET = 367 * 1024;
+// looks up only the fields it knows (13.3 KB; 366.6 KB), then each
+// drawing's listeners and observers released when it is drawn again
+// (367.5 KB). The budget sits just above the size so any growth fails the
+// build and is a decision.
+const CALCULATOR_BUDGET = 368 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');

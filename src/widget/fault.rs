@@ -68,6 +68,9 @@ fn on_panic(info: &std::panic::PanicHookInfo) {
 /// Replaces a calculator with the message and the reset button.
 pub fn show(root: &ShadowRoot, host: &HtmlElement) {
     keep_typed(root, host);
+    if let Some(w) = crate::widget::live::find(root) {
+        w.release();
+    }
     dom::clear(root);
     // The single-file page styles the shadow root itself; otherwise the
     // stylesheet comes from the loader's folder, as for the widget.

@@ -730,9 +730,8 @@ fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: U
     }
 }
 
-/// Adds an event listener that lives as long as the page.
+/// Adds an event listener for the drawing `target` is in, released when
+/// the widget is drawn again.
 pub fn on(target: &Element, event: &str, f: impl FnMut(Event) + 'static) {
-    let c = Closure::<dyn FnMut(Event)>::new(f);
-    let _ = target.add_event_listener_with_callback(event, c.as_ref().unchecked_ref());
-    c.forget();
+    crate::widget::live::listen(target, event, f);
 }
