@@ -171,7 +171,7 @@ pub fn scenario_json(s: &Scenario) -> String {
 /// Reads a scenario file with the browser's `JSON.parse`, exactly as
 /// strictly as the CLI (through [`model::scenario::tree`]: a misspelt
 /// field is refused by name); the error names the field. Nesting deeper
-/// than [`tree::MAX_DEPTH`] is refused before the text is parsed.
+/// than [`model::scenario::tree::MAX_DEPTH`] is refused before the text is parsed.
 pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Error>> {
     use model::scenario::tree;
     let malformed = |detail: String| {
