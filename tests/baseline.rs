@@ -328,3 +328,38 @@ fn the_trend_figures_come_from_the_councils_history() {
     assert_eq!(la.trend_pct, Some(r));
     assert_eq!(baseline::factors(&s).len(), 5);
 }
+
+/// A scenario as a form holds it while the reader types (not validated):
+/// years to project 0 or billions, a start year of 20000 or 65535, with the
+/// projection of the last valid scenario. Neither panics nor runs long,
+/// and no line has more years than validation allows.
+#[test]
+fn lines_of_a_scenario_being_typed_never_panic_and_stay_bounded() {
+    let good = with(&["family-safeguarding"]);
+    let p = project(&good).unwrap();
+    for horizon in [0, 1, 11, 9_999, u32::MAX] {
+        for start in [2026, 20_000, u16::MAX] {
+            let mut s = good.clone();
+            s.assumptions.horizon_years = horizon;
+            s.assumptions.start_year = start;
+            for b in [Baseline::Flat, Baseline::CouncilTrend] {
+                s.assumptions.baseline = b;
+                assert!(baseline::factors(&s).len() <= baseline::MAX_HORIZON_YEARS);
+                assert!(baseline::growth(&s).len() <= baseline::MAX_HORIZON_YEARS);
+                for l in lines(&s, &p) {
+                    assert!(l.points.len() <= (horizon as usize).min(p.years.len()));
+                }
+            }
+        }
+    }
+}
+
+/// [`baseline::MAX_HORIZON_YEARS`] is validation's bound on years to project.
+#[test]
+fn the_bound_on_years_is_validations() {
+    let mut s = default_scenario();
+    s.assumptions.horizon_years = baseline::MAX_HORIZON_YEARS as u32;
+    assert!(project(&s).is_ok());
+    s.assumptions.horizon_years += 1;
+    assert!(project(&s).is_err());
+}

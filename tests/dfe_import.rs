@@ -826,3 +826,58 @@ mod props {
         }
     }
 }
+
+/// UTF-16 text (as Excel's "Unicode text" writes it) is named as such, not
+/// taken for a spreadsheet or a zip file.
+#[test]
+fn utf16_files_are_named_as_utf16() {
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(CIN.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be_no_mark = Vec::new();
+    be_no_mark.extend(CIN.encode_utf16().flat_map(u16::to_be_bytes));
+    for bytes in [le, be_no_mark] {
+        let e = dfe::import(&[(CIN_NAME, &bytes)], None).unwrap_err();
+        assert_eq!(e.field, CIN_NAME);
+        let m = e.message();
+        assert!(m.contains("UTF-16") && m.contains("CSV UTF-8"), "{m}");
+        assert!(!m.contains("spreadsheet"), "{m}");
+    }
+}
+
+/// Too large a file, too many rows or too many councils are refused with a
+/// message naming the file, before the figures are read.
+#[test]
+fn size_rows_and_councils_are_limited() {
+    let big = vec![b'a'; dfe::MAX_FILE_BYTES + 1];
+    let e = dfe::import(&[(CIN_NAME, &big)], None).unwrap_err();
+    assert_eq!(e.field, CIN_NAME);
+    assert!(e.message().contains("larger than 20 MB"), "{}", e.message());
+    assert_eq!(dfe::too_large(CIN_NAME).to_string(), e.to_string());
+
+    let header = CIN.lines().next().unwrap();
+    let row = CIN
+        .lines()
+        .find(|l| l.contains("Hertfordshire") && l.starts_with("2025"))
+        .expect("a Hertfordshire row");
+    // Short rows: counted before they are read.
+    let blank = format!("{}\n", ",".repeat(header.matches(',').count()));
+    let many_rows = format!("{header}\n{}", blank.repeat(dfe::MAX_ROWS + 1));
+    let e = load(&[(CIN_NAME, &many_rows)], None).unwrap_err();
+    assert_eq!(e.field, CIN_NAME);
+    assert!(
+        e.message().contains("rows, more than the 200000"),
+        "{}",
+        e.message()
+    );
+
+    // 20,130 invented councils: refused, naming how many.
+    let mut invented = String::from(header);
+    invented.push('\n');
+    for i in 0..(dfe::MAX_COUNCILS + 1) {
+        invented.push_str(&row.replace("E10000015", &format!("E1{:07}", 9_000_000 + i)));
+        invented.push('\n');
+    }
+    let e = load(&[(CIN_NAME, &invented)], None).unwrap_err();
+    assert_eq!(e.field, "files");
+    assert!(e.message().contains("401 councils"), "{}", e.message());
+}

@@ -36,3 +36,18 @@ fn every_row_of_the_table_is_in_the_docs() {
         );
     }
 }
+
+/// The tracking parameters a link is read without are all listed in the
+/// docs, from the one list in `scenario::link`.
+#[test]
+fn the_docs_list_every_tracking_parameter() {
+    use outcome_calculator::model::scenario::link;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/scenario-format.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    for t in link::TRACKING {
+        assert!(text.contains(&format!("`{t}`")), "{t} is not in the docs");
+    }
+    for p in link::TRACKING_PREFIXES {
+        assert!(text.contains(&format!("`{p}*`")), "{p}* is not in the docs");
+    }
+}

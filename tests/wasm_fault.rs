@@ -1,6 +1,7 @@
 //! A panic in the widget, for real, in headless Chromium: the panic hook
-//! replaces every mounted calculator with a message and a reset button;
-//! the button clears the saved scenario and mounts the calculator again.
+//! replaces every mounted calculator with a message, a button that mounts
+//! it again with what was typed, and a reset button; neither clears the
+//! saved scenario.
 //!
 //! The panic is raised by a Rust callback called from JavaScript, as an
 //! event handler would be: the WebAssembly call traps (the build aborts on
@@ -95,7 +96,15 @@ fn a_panic_shows_a_message_and_reset_mounts_the_calculator_again() {
     assert!(has(&root, ".oc-layout"), "mounted again");
     assert!(has(&root, "#summary, .oc-results"), "with results");
     assert!(root.get_element_by_id(fault::MESSAGE_ID).is_none());
-    assert_eq!(workshop::load(&host), None, "the saved scenario is cleared");
+    assert_eq!(
+        workshop::load(&host).as_deref(),
+        Some("v=1&programmes=pause&care_starts=123"),
+        "the saved scenario is kept"
+    );
+    assert!(
+        root.get_element_by_id("saved-aside").is_some(),
+        "a notice offers the saved scenario back"
+    );
     // The other calculator keeps its message until it is reset too.
     assert!(message(&other_root).contains("Something went wrong"));
     click_reset(&other_root);
@@ -106,4 +115,32 @@ fn a_panic_shows_a_message_and_reset_mounts_the_calculator_again() {
     assert!(message(&root).contains("Something went wrong"));
     click_reset(&root);
     assert!(has(&root, ".oc-layout"));
+}
+
+fn input(root: &ShadowRoot, id: &str) -> web_sys::HtmlInputElement {
+    root.get_element_by_id(id)
+        .expect(id)
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn after_a_fault_try_again_puts_back_what_was_typed() {
+    let (root, _host) = mounted("fault-typed");
+    let care = input(&root, "council.care_starts");
+    care.set_value("515");
+    // A value the form refuses is kept as typed too.
+    let years = input(&root, "assumptions.funding_years");
+    years.set_value("twelve");
+
+    assert!(panic_in_callback().is_err());
+    assert!(message(&root).contains("Try again with your figures"));
+    root.get_element_by_id(fault::RETRY_ID)
+        .expect("a retry button")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert!(has(&root, ".oc-layout"), "mounted again");
+    assert_eq!(input(&root, "council.care_starts").value(), "515");
+    assert_eq!(input(&root, "assumptions.funding_years").value(), "twelve");
 }

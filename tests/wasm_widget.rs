@@ -521,3 +521,28 @@ fn a_redraw_changes_only_what_differs() {
     assert_eq!(live.query_selector_all("li").unwrap().length(), 1);
     assert_eq!(live.last_element_child().unwrap().tag_name(), "P");
 }
+
+/// A redraw (restore, import, "Start again", a fault's reset) releases the
+/// last drawing: its listeners and observers are removed and freed, so its
+/// state (scenario, projection) is freed with them, and the count of
+/// listeners held stays the same drawing after drawing. Before, every
+/// listener was forgotten and each drawing's state lived as long as the
+/// page (9.4k to 148.6k live nodes, 39 to 381 listeners over 5,000
+/// interactions).
+#[wasm_bindgen_test]
+fn a_redraw_frees_the_last_drawing() {
+    let root = mounted();
+    let host: HtmlElement = root.host().dyn_into().unwrap();
+    let w = widget::live::find(&root).expect("a widget");
+    let first = std::rc::Rc::downgrade(&w.state().expect("a state"));
+    let held = w.held();
+    assert!(held > 0, "the drawing holds its listeners");
+    for _ in 0..5 {
+        widget::mount_with(root.clone(), host.clone(), model::default_scenario()).unwrap();
+    }
+    assert!(
+        first.upgrade().is_none(),
+        "the first drawing's state is freed"
+    );
+    assert_eq!(w.held(), held, "as many listeners as one drawing needs");
+}

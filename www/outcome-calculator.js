@@ -219,8 +219,11 @@ class OutcomeCalculator extends HTMLElement {
    */
   openWorking(panel, scenario, path) {
     return loadWorkings()
-      .then((m) => m.draw_working(panel, scenario, path))
+      // A panel redrawn away while the module loaded (the reader typed or
+      // restored a pin meanwhile) is not drawn into: nothing went wrong.
+      .then((m) => (panel.isConnected ? m.draw_working(panel, scenario, path) : undefined))
       .catch((err) => {
+        if (!panel.isConnected) return;
         console.error('outcome-calculator: could not draw the working', err);
         const p = document.createElement('p');
         p.className = 'oc-working-sentence';

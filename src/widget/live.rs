@@ -11,6 +11,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use crate::model::calc::uncertainty::{Bar, Simulation};
@@ -36,12 +38,54 @@ pub struct Widget {
     /// The scenario waiting to be saved on the device and put in the page
     /// address.
     pub later: RefCell<Option<Later>>,
+    /// The current drawing's event listeners and resize observers, released
+    /// when it is drawn again ([`Widget::release`]): a forgotten closure
+    /// would keep its drawing's state, and the nodes it names, for the life
+    /// of the page.
+    held: RefCell<Vec<Held>>,
+}
+
+/// A listener or observer of one drawing.
+enum Held {
+    Listener(
+        web_sys::EventTarget,
+        String,
+        Closure<dyn FnMut(web_sys::Event)>,
+    ),
+    Observer(web_sys::ResizeObserver, Closure<dyn FnMut()>),
 }
 
 impl Widget {
     /// The state of the current drawing, if it is still drawn.
     pub fn state(&self) -> Option<Rc<RefCell<State>>> {
         self.state.borrow().upgrade()
+    }
+
+    /// Removes the listeners and disconnects the observers of the drawing
+    /// shown, and frees their closures (one running now is freed by
+    /// wasm-bindgen once it returns).
+    pub fn release(&self) {
+        let held = match self.held.try_borrow_mut() {
+            Ok(mut h) => std::mem::take(&mut *h),
+            Err(_) => return,
+        };
+        for h in held {
+            match h {
+                Held::Listener(target, event, c) => {
+                    let _ = target
+                        .remove_event_listener_with_callback(&event, c.as_ref().unchecked_ref());
+                }
+                Held::Observer(o, c) => {
+                    o.disconnect();
+                    drop(c);
+                }
+            }
+        }
+    }
+
+    /// How many listeners and observers the drawing holds (for tests).
+    pub fn held(&self) -> usize {
+        self.held.borrow().len()
     }
 
     /// Hands the widget the state of a new drawing.
@@ -116,6 +160,7 @@ pub fn register(root: &ShadowRoot, host: &HtmlElement) -> Rc<Widget> {
                     sure: RefCell::new(Sure::default()),
                     pins: RefCell::new(Vec::new()),
                     later: RefCell::new(None),
+                    held: RefCell::new(Vec::new()),
                 });
                 all.push(w.clone());
                 w
@@ -134,6 +179,44 @@ pub fn find(root: &ShadowRoot) -> Option<Rc<Widget>> {
             .find(|w| &w.root == root)
             .cloned()
     })
+}
+
+/// The widget whose shadow root holds `node`.
+fn owner(node: &web_sys::Node) -> Option<Rc<Widget>> {
+    let root = node.get_root_node().dyn_into::<ShadowRoot>().ok()?;
+    find(&root)
+}
+
+/// Adds an event listener for the drawing `target` is in: removed and
+/// freed when the widget is drawn again. Outside a widget it lives as long
+/// as the page.
+pub fn listen(target: &web_sys::Element, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    let c = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let _ = target.add_event_listener_with_callback(event, c.as_ref().unchecked_ref());
+    match owner(target) {
+        Some(w) => match w.held.try_borrow_mut() {
+            Ok(mut held) => held.push(Held::Listener(target.clone().into(), event.into(), c)),
+            Err(_) => c.forget(),
+        },
+        None => c.forget(),
+    }
+}
+
+/// Observes `target`'s size for the drawing it is in: disconnected and
+/// freed when the widget is drawn again.
+pub fn observe_size(target: &web_sys::Element, f: impl FnMut() + 'static) {
+    let c = Closure::<dyn FnMut()>::new(f);
+    let Ok(observer) = web_sys::ResizeObserver::new(c.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(target);
+    match owner(target) {
+        Some(w) => match w.held.try_borrow_mut() {
+            Ok(mut held) => held.push(Held::Observer(observer, c)),
+            Err(_) => c.forget(),
+        },
+        None => c.forget(),
+    }
 }
 
 /// Every widget drawn on the page (empty while the list is being changed,

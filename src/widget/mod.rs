@@ -81,6 +81,8 @@ fn draw(
 ) -> Result<(), JsValue> {
     fault::watch();
     let widget = live::register(&root, &host);
+    // The last drawing's listeners and observers go with it.
+    widget.release();
     // A scenario still waiting to be saved belongs to the old drawing.
     tools::cancel(&root);
     // Drawn over results already shown (the first result written into the
@@ -191,11 +193,10 @@ fn stylesheet_base(host: &HtmlElement) -> String {
     }
 }
 
-/// Adds an event listener that lives as long as the page.
+/// Adds an event listener for the drawing `target` is in, released when
+/// the widget is drawn again ([`live::listen`]).
 fn listen(target: &Element, event: &str, f: impl FnMut(Event) + 'static) {
-    let c = Closure::<dyn FnMut(Event)>::new(f);
-    let _ = target.add_event_listener_with_callback(event, c.as_ref().unchecked_ref());
-    c.forget();
+    live::listen(target, event, f);
 }
 
 /// How long typing must rest before the charts and tables are redrawn, ms
@@ -367,7 +368,7 @@ fn watch_width(root: &ShadowRoot, st: &Shared) {
     let (st, root) = (st.clone(), root.clone());
     let drawn = Rc::new(std::cell::Cell::new(0i32));
     let target = figures.clone();
-    let c = Closure::<dyn FnMut()>::new(move || {
+    live::observe_size(&figures, move || {
         let w = target.client_width();
         if w > 0 {
             results::figures::note_width(&target, w);
@@ -380,8 +381,4 @@ fn watch_width(root: &ShadowRoot, st: &Shared) {
             }
         }
     });
-    if let Ok(observer) = web_sys::ResizeObserver::new(c.as_ref().unchecked_ref()) {
-        observer.observe(&figures);
-    }
-    c.forget();
 }

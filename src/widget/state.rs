@@ -45,6 +45,10 @@ pub struct State {
     pub bad: Vec<(String, Error)>,
     /// The last projection that worked.
     pub last: Option<Projection>,
+    /// The scenario `last` was projected from: it passed validation, so
+    /// what is drawn from it (the context panel, England's view, exports)
+    /// only ever sees values in range, whatever the form holds.
+    pub shown: Option<Scenario>,
     /// True when `last` does not match what the form shows.
     pub stale: bool,
     /// The problems found by the last [`State::recompute`].
@@ -85,6 +89,7 @@ impl State {
             extra,
             bad: Vec::new(),
             last: None,
+            shown: None,
             stale: false,
             problems: Vec::new(),
             workings: Default::default(),
@@ -255,6 +260,7 @@ impl State {
         match crate::model::project(&self.scenario) {
             Ok(p) if self.bad.is_empty() => {
                 self.last = Some(p);
+                self.shown = Some(self.scenario.clone());
                 self.stale = false;
             }
             Ok(_) => self.stale = true,

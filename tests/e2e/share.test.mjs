@@ -375,7 +375,7 @@ describe('workshop use', () => {
     await close();
   });
 
-  test('works, silently, where storage is refused', async () => {
+  test('works where storage is refused, and says nothing is saved', async () => {
     const opened = await openPage(browser, null);
     await opened.context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
@@ -389,6 +389,9 @@ describe('workshop use', () => {
     await opened.page.locator(byId('council.care_starts')).fill('450');
     await opened.page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
     assert.match(await shareLink(opened.page), /care_starts=450/);
+    const note = await opened.page.locator(byId('saved-note')).textContent();
+    assert.match(note, /^Not saved/);
+    assert.doesNotMatch(note, /Saved on this device only/);
     assert.deepEqual(opened.consoleErrors, []);
     await opened.close();
   });

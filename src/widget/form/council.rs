@@ -597,6 +597,24 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
     let Some(files) = input.files() else { return };
     let mut names = Vec::new();
     let buffers = Array::new();
+    // Too large a file is refused before it is read: reading 165 MB held
+    // the page for minutes.
+    for i in 0..files.length() {
+        if let Some(f) = files.get(i) {
+            if f.size() > dfe::MAX_FILE_BYTES as f64 {
+                input.set_value("");
+                crate::widget::form::errors::show_error(
+                    root,
+                    FILES,
+                    Some(&cat(&[
+                        "Nothing was loaded: ",
+                        &dfe::too_large(&f.name()).to_string(),
+                    ])),
+                );
+                return;
+            }
+        }
+    }
     for i in 0..files.length() {
         if let Some(f) = files.get(i) {
             names.push(f.name());
@@ -712,9 +730,8 @@ fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: U
     }
 }
 
-/// Adds an event listener that lives as long as the page.
+/// Adds an event listener for the drawing `target` is in, released when
+/// the widget is drawn again.
 pub fn on(target: &Element, event: &str, f: impl FnMut(Event) + 'static) {
-    let c = Closure::<dyn FnMut(Event)>::new(f);
-    let _ = target.add_event_listener_with_callback(event, c.as_ref().unchecked_ref());
-    c.forget();
+    crate::widget::live::listen(target, event, f);
 }

@@ -341,15 +341,16 @@ fn key_figures(parent: &Node, st: &State, p: &Projection) {
     let n = p.years.len();
     let mut years = String::new();
     push_count(&mut years, n);
-    // Figures and results beyond what the council, or England, could
-    // have: the same list as the CLI's and the CSV report's.
     // What the headline does not count, or counts beyond the evidence.
     for note in &p.headline_notes {
         let box_ = add_c(parent, "p", "oc-warning oc-warning--note");
         add_t(&box_, "strong", "Read the figures with this: ");
         text(&box_, note);
     }
-    let warnings = plausible::warnings(&st.scenario, p);
+    // Figures and results beyond what the council, or England, could
+    // have: the same list as the CLI's and the CSV report's, for the
+    // scenario the figures are of (the last that passed validation).
+    let warnings = plausible::warnings(st.shown.as_ref().unwrap_or(&st.scenario), p);
     for w in warnings {
         let box_ = add_c(parent, "p", "oc-warning");
         let _ = box_.set_attribute("data-field", w.field());

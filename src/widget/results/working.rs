@@ -57,7 +57,8 @@ pub fn on_click(root: &ShadowRoot, st: &State, e: &Event) -> bool {
         return true;
     }
     st.workings.borrow_mut().push(path.clone());
-    open_at(root, &b, &path, &st.scenario);
+    // The working of the figures shown: those of the last valid scenario.
+    open_at(root, &b, &path, st.shown.as_ref().unwrap_or(&st.scenario));
     true
 }
 
@@ -72,7 +73,7 @@ pub fn reopen(root: &ShadowRoot, st: &State) {
             .ok()
             .flatten();
         if let Some(b) = found {
-            open_at(root, &b, &path, &st.scenario);
+            open_at(root, &b, &path, st.shown.as_ref().unwrap_or(&st.scenario));
             still.push(path);
         }
     }

@@ -333,10 +333,25 @@ fn render(body: &Element, data: &CouncilData, code: &str, st: &State) {
     let name = series.name.clone();
     add_ct(body, "h3", "oc-heading-s", &cat(&[&name, " since 2013"]));
     history_table(body, data, code, &name);
-    baseline::section(body, data, series, &st.scenario, st.last.as_ref());
+    // The lines over the years projected are drawn from the last scenario
+    // that passed validation (the one the results show), never from
+    // figures the form marks as wrong: a start year of 20000 or years to
+    // project of 0 cannot reach the charts. The council's own figures
+    // around them follow the form.
+    let shown = st
+        .shown
+        .as_ref()
+        .filter(|s| s.council.code == st.scenario.council.code);
+    // Without one (another council chosen and not yet complete): no lines.
+    let (lines_of, p) = match shown {
+        Some(v) => (v, st.last.as_ref()),
+        None => (&st.scenario, None),
+    };
+    baseline::section(body, data, series, lines_of, p);
+    let s = &st.scenario;
 
     match compare_in(data, code, history::LAST_YEAR) {
-        Some(c) => comparison(body, data, &c, &name, st),
+        Some(c) => comparison(body, data, &c, &name, s),
         None => {
             add_ct(
                 body,
@@ -413,7 +428,13 @@ fn history_table(body: &Element, data: &CouncilData, code: &str, name: &str) {
 }
 
 /// The comparison: a bar chart per rate with the table of every figure.
-fn comparison(body: &Element, data: &CouncilData, c: &Comparison, name: &str, st: &State) {
+fn comparison(
+    body: &Element,
+    data: &CouncilData,
+    c: &Comparison,
+    name: &str,
+    s: &crate::model::Scenario,
+) {
     add_ct(
         body,
         "h3",
@@ -486,7 +507,7 @@ fn comparison(body: &Element, data: &CouncilData, c: &Comparison, name: &str, st
         &rows,
     );
     spend_note(body, data, c, name);
-    unit_cost(body, name, st);
+    unit_cost(body, name, s);
     illustration(body, data, c, name);
 }
 
@@ -654,8 +675,7 @@ fn spend_note(body: &Element, data: &CouncilData, c: &Comparison, name: &str) {
 /// The council's own spend per looked-after child beside the national
 /// default for a child kept out of care, and a button that costs the
 /// chosen programmes' children at it.
-fn unit_cost(body: &Element, name: &str, st: &State) {
-    let s = &st.scenario;
+fn unit_cost(body: &Element, name: &str, s: &crate::model::Scenario) {
     let foster = s.unit_costs.foster_annual();
     let fig = add_c(body, "div", "oc-context-spend");
     add_ct(

@@ -203,6 +203,11 @@ pub fn report_height(host: &HtmlElement) {
     if parent == w {
         return;
     }
+    // Once per calculator: each drawing would add another observer.
+    if host.has_attribute("data-reports-height") {
+        return;
+    }
+    dom::flag(host, "data-reports-height", true);
     let id = option(host, "id").unwrap_or_default();
     let target = parent_origin(host, &w).unwrap_or_else(|| "*".into());
     let Some(body) = dom::doc().body() else {

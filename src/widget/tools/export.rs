@@ -168,22 +168,79 @@ pub fn scenario_json(s: &Scenario) -> String {
     text
 }
 
-/// Reads a scenario file with the browser's `JSON.parse`; the error names
-/// the field.
+/// Reads a scenario file with the browser's `JSON.parse`, exactly as
+/// strictly as the CLI (through [`model::scenario::tree`]: a misspelt
+/// field is refused by name); the error names the field. Nesting deeper
+/// than [`model::scenario::tree::MAX_DEPTH`] is refused before the text is parsed.
 pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Error>> {
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let detail = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "it is not JSON".into());
+    use model::scenario::tree;
+    let malformed = |detail: String| {
         vec![Error::new(
             "scenario",
             model::ErrorKind::Malformed { detail },
         )]
+    };
+    if tree::nesting(text, tree::MAX_DEPTH) > tree::MAX_DEPTH {
+        return Err(malformed(format!(
+            "it is nested more than {} levels deep (a scenario file is at most 5)",
+            tree::MAX_DEPTH
+        )));
+    }
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        malformed(
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "it is not JSON".into()),
+        )
     })?;
-    let s = model::decode(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| vec![e])?;
+    let value = to_tree(&value, 0).ok_or_else(|| {
+        malformed(format!(
+            "it is nested more than {} levels deep (a scenario file is at most 5)",
+            tree::MAX_DEPTH
+        ))
+    })?;
+    let s = model::decode(value).map_err(|e| vec![e])?;
     model::validate(&s)?;
     Ok(s)
+}
+
+/// A value from `JSON.parse` as a [`model::scenario::tree::Value`];
+/// `None` when it is nested deeper than the tree allows.
+fn to_tree(v: &JsValue, depth: usize) -> Option<model::scenario::tree::Value> {
+    use model::scenario::tree::{Value, MAX_DEPTH};
+    if v.is_null() || v.is_undefined() {
+        return Some(Value::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Some(Value::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        return Some(Value::Number(n));
+    }
+    if let Some(t) = v.as_string() {
+        return Some(Value::String(t));
+    }
+    if depth >= MAX_DEPTH {
+        return None;
+    }
+    if js_sys::Array::is_array(v) {
+        let a: &js_sys::Array = v.unchecked_ref();
+        return a
+            .iter()
+            .map(|item| to_tree(&item, depth + 1))
+            .collect::<Option<Vec<_>>>()
+            .map(Value::Array);
+    }
+    let entries = js_sys::Object::entries(v.unchecked_ref());
+    entries
+        .iter()
+        .map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            Some((key, to_tree(&pair.get(1), depth + 1)?))
+        })
+        .collect::<Option<Vec<_>>>()
+        .map(Value::Object)
 }
 
 /// Downloads the report CSV.
@@ -285,9 +342,17 @@ pub fn import_message(errors: &[Error]) -> String {
     if errors.len() > 3 {
         out.push_str("; and more");
     }
+    // However long a parser's message, the sentence stays readable.
+    if out.chars().count() > MAX_MESSAGE {
+        out = out.chars().take(MAX_MESSAGE - 1).collect();
+        out.push('\u{2026}');
+    }
     out.push('.');
     out
 }
+
+/// Longest import message, in characters.
+const MAX_MESSAGE: usize = 600;
 
 /// Reads the chosen file and hands its text to `done`.
 pub fn read_file(input: &Element, done: impl FnOnce(Result<String, String>) + 'static) {

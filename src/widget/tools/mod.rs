@@ -202,11 +202,16 @@ pub fn clear_keeping_stylesheet(root: &ShadowRoot) -> Option<Element> {
 /// Draws the widget again with another scenario (restore, import, "Start again"),
 /// keeping the pins, and says what happened.
 pub(crate) fn redraw(root: &ShadowRoot, scenario: Scenario, said: &str) {
+    redraw_aside(root, scenario, said, false);
+}
+
+/// [`redraw`], with the saved copy left aside (not saved over) when `aside`.
+fn redraw_aside(root: &ShadowRoot, scenario: Scenario, said: &str, aside: bool) {
     let Ok(host) = root.host().dyn_into::<HtmlElement>() else {
         return;
     };
     // The reader has chosen what to show: from now on it is saved.
-    dom::flag(&host, share::ASIDE, false);
+    dom::flag(&host, share::ASIDE, aside);
     let scenario = share::with_locks(&host, scenario);
     let query = link::to_query(&scenario);
     if crate::widget::mount_with(root.clone(), host.clone(), scenario).is_err() {
@@ -248,27 +253,50 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
     };
     match action.as_str() {
         "presenter" => workshop::toggle_presenter(page, host, &button),
-        "saved-open" => {
-            if let Some(mine) = share::saved(host) {
-                redraw(root, mine, "Your saved scenario is back in the form.");
-            }
-        }
+        "saved-open" => match share::read_saved(host) {
+            Some(Ok((mine, _))) => redraw(root, mine, "Your saved scenario is back in the form."),
+            Some(Err(errors)) => say(
+                root,
+                "bar-status",
+                &dom::cat(&[
+                    "Your saved scenario could not be opened (",
+                    &errors
+                        .iter()
+                        .map(|e| dom::cat(&[&e.field, ": ", &e.message()]))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    "). It is kept on this device.",
+                ]),
+            ),
+            None => say(
+                root,
+                "bar-status",
+                "There is no saved scenario on this device.",
+            ),
+        },
         "saved-replace" => {
             dom::flag(host, share::ASIDE, false);
             let q = {
                 let s = st.borrow();
                 (!s.stale).then(|| link::to_query(&s.scenario))
             };
-            if let Some(q) = q {
-                workshop::save(host, (!is_default(&q)).then_some(q.as_str()));
-            }
-            if let Some(n) = dom::by_id(root, "saved-aside") {
-                n.remove();
+            let saved = match q {
+                Some(q) => workshop::save(host, (!is_default(&q)).then_some(q.as_str())),
+                None => true,
+            };
+            for id in ["saved-aside", "saved-unreadable", workshop::ELSEWHERE_ID] {
+                if let Some(n) = dom::by_id(root, id) {
+                    n.remove();
+                }
             }
             say(
                 root,
                 "bar-status",
-                "This link's scenario is now the one saved on this device.",
+                if saved {
+                    "The scenario shown is now the one saved on this device."
+                } else {
+                    "Not saved: this browser refused to keep a copy. Copy the link under the results to keep your figures."
+                },
             );
             if let Some(p) = dom::by_id(root, "bar-status") {
                 dom::focus(&p);
@@ -277,6 +305,12 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
         "reset" => workshop::ask_reset(root, true),
         "reset-no" => workshop::ask_reset(root, false),
         "reset-yes" => {
+            // What "Undo" puts back: the scenario shown and the saved copy.
+            let shown = {
+                let s = st.borrow();
+                link::to_query(&s.scenario)
+            };
+            let before = workshop::load(host);
             dom::flag(host, share::ASIDE, false);
             workshop::save(host, None);
             clear_address(host);
@@ -289,6 +323,29 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
                 } else {
                     "Started again: the figures are back to the defaults."
                 },
+            );
+            workshop::offer_undo(root, host, &shown, before.as_deref());
+        }
+        "reset-undo" => {
+            let Some((shown, before)) = workshop::take_undo(host) else {
+                return;
+            };
+            let Ok(scenario) = link::from_query(&shown) else {
+                return;
+            };
+            // The saved copy as it was; the figures shown saved over it
+            // only if they were the saved ones.
+            let aside = before
+                .as_deref()
+                .is_some_and(|b| b != link::to_query(&scenario));
+            if let Some(b) = &before {
+                workshop::save(host, Some(b));
+            }
+            redraw_aside(
+                root,
+                scenario,
+                "Undone: your figures are back, and so is the copy saved on this device.",
+                aside,
             );
         }
         "pin" => {
@@ -333,7 +390,27 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
                 ),
             }
         }
-        "json" => export::json(root, &st.borrow().scenario),
+        "json" => {
+            // Never a file the calculator would refuse: with answers marked
+            // as wrong, the last figures that worked, and it says so.
+            let s = st.borrow();
+            match (s.stale, &s.shown) {
+                (false, _) => export::json(root, &s.scenario),
+                (true, Some(good)) => {
+                    export::json(root, good);
+                    say(
+                        root,
+                        "export-status",
+                        "The scenario is downloading as a JSON file with the last figures that worked: the answers marked as wrong are not in it. Correct them and download it again to keep them.",
+                    );
+                }
+                (true, None) => say(
+                    root,
+                    "export-status",
+                    "Correct the answers marked as wrong first: the file would hold figures the calculator cannot open.",
+                ),
+            }
+        }
         "workings" => {
             let s = st.borrow();
             if s.stale {
@@ -348,7 +425,8 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
         }
         "print" => {
             // The handout's page of workings first, then the print dialog.
-            crate::widget::results::working::print(root, &st.borrow().scenario);
+            let s = st.borrow();
+            crate::widget::results::working::print(root, s.shown.as_ref().unwrap_or(&s.scenario));
         }
         "chart" => {
             let id = button.get_attribute("data-chart").unwrap_or_default();

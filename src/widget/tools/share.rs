@@ -36,9 +36,17 @@ pub struct Start {
     /// The evidence set the link was made with, when it is not this
     /// calculator's.
     pub older: Option<String>,
-    /// True when a link is shown over a different scenario of the user's
-    /// own saved on this device, which is kept until the user chooses.
+    /// True when a link (or, for a link that could not be used, the
+    /// defaults) is shown over a different scenario of the user's own saved
+    /// on this device, which is kept until the user chooses.
     pub aside: bool,
+    /// True when [`Start::older`] is the evidence set of the copy saved on
+    /// this device rather than of a link.
+    pub older_saved: bool,
+    /// True when the defaults are shown in place of the saved copy (a link
+    /// that could not be used, a reset after a fault): the notice about the
+    /// saved copy says so.
+    pub defaults: bool,
 }
 
 pub use crate::widget::tools::address::{owns_address, ASIDE};
@@ -67,7 +75,7 @@ fn address_pairs(host: &Element) -> Result<Vec<(String, String)>, Error> {
         .unwrap_or_default();
     Ok(link::pairs(&search)?
         .into_iter()
-        .filter(|(k, _)| !embed::OPTION_NAMES.contains(&k.as_str()))
+        .filter(|(k, _)| !embed::OPTION_NAMES.contains(&k.as_str()) && !link::is_tracking(k))
         .collect())
 }
 
@@ -97,6 +105,14 @@ fn check(s: &Scenario) -> Result<Option<String>, Vec<Error>> {
 }
 
 /// Works out the starting scenario for a host element.
+///
+/// The copy saved on this device is never removed here: a link that
+/// cannot be used, or one shown over a different saved scenario, leaves it
+/// aside (the host's [`ASIDE`] attribute stops saving until the reader
+/// chooses); a saved copy that cannot be read is left aside the same way;
+/// one made with an older evidence set opens with the current one, and
+/// its text as it was is kept under a key of its own
+/// ([`workshop::keep_older`]).
 pub fn start(host: &Element) -> Start {
     dom::flag(host, ASIDE, false);
     let defaults = crate::widget::state::starting_scenario();
@@ -131,6 +147,23 @@ pub fn start(host: &Element) -> Start {
             Vec::new()
         }
     };
+    let has_saved = workshop::load(host).is_some();
+    // A link that could not be used: the defaults (or the page's
+    // presets), and the saved copy left as it is.
+    let refused = |problems: Vec<(&'static str, Error)>, preset: Scenario| {
+        dom::flag(host, ASIDE, has_saved);
+        Start {
+            scenario: preset,
+            problems,
+            older: None,
+            aside: has_saved,
+            older_saved: false,
+            defaults: true,
+        }
+    };
+    if problems.iter().any(|(from, _)| *from == "link") {
+        return refused(problems, preset);
+    }
     if !address.is_empty() {
         return match read(&preset, &address) {
             Ok(s) => match check(&s) {
@@ -142,51 +175,92 @@ pub fn start(host: &Element) -> Start {
                         ..s
                     };
                     let q = link::to_query(&scenario);
-                    let aside = saved(host).is_some_and(|m| link::to_query(&m) != q);
+                    let aside = has_saved && saved(host).is_none_or(|m| link::to_query(&m) != q);
                     dom::flag(host, ASIDE, aside);
                     Start {
                         scenario,
                         problems,
                         older,
                         aside,
+                        older_saved: false,
+                        defaults: false,
                     }
                 }
                 Err(errors) => {
                     problems.extend(named("link", &s, errors));
-                    Start {
-                        scenario: preset,
-                        problems,
-                        older: None,
-                        aside: false,
-                    }
+                    refused(problems, preset)
                 }
             },
             Err(errors) => {
                 problems.extend(named("link", &preset, errors));
-                Start {
-                    scenario: preset,
-                    problems,
-                    older: None,
-                    aside: false,
-                }
+                refused(problems, preset)
             }
         };
     }
-    Start {
-        scenario: saved(host).unwrap_or(preset),
-        problems,
-        older: None,
-        aside: false,
+    match read_saved(host) {
+        None => Start {
+            scenario: preset,
+            problems,
+            older: None,
+            aside: false,
+            older_saved: false,
+            defaults: false,
+        },
+        Some(Ok((scenario, older))) => {
+            if let (Some(old), Some(text)) = (&older, workshop::load(host)) {
+                workshop::keep_older(host, old, &text);
+            }
+            Start {
+                scenario,
+                problems,
+                older_saved: older.is_some(),
+                older,
+                aside: false,
+                defaults: false,
+            }
+        }
+        Some(Err(errors)) => {
+            problems.extend(named("saved", &preset, errors));
+            dom::flag(host, ASIDE, true);
+            Start {
+                scenario: preset,
+                problems,
+                older: None,
+                aside: false,
+                older_saved: false,
+                defaults: false,
+            }
+        }
     }
 }
 
-/// The copy saved on this device, with locked presets put back, if it can
-/// be used.
+/// The copy saved on this device, with locked presets put back, and the
+/// older evidence set it was made with, if any (the scenario then has the
+/// current one); `None` when nothing is saved, errors when it cannot be
+/// used.
+pub fn read_saved(host: &Element) -> Option<SavedCopy> {
+    let text = workshop::load(host)?;
+    Some(link::from_query(&text).and_then(|s| {
+        let s = with_locks(host, s);
+        let older = check(&s)?;
+        Ok((
+            Scenario {
+                evidence_set: model::data::evidence::EVIDENCE_SET.into(),
+                ..s
+            },
+            older,
+        ))
+    }))
+}
+
+/// A saved copy as read: the scenario and the older evidence set it was
+/// made with, or what is wrong with it.
+pub type SavedCopy = Result<(Scenario, Option<String>), Vec<Error>>;
+
+/// The copy saved on this device, if it can be used (one of an older
+/// evidence set opens with the current one).
 pub fn saved(host: &Element) -> Option<Scenario> {
-    workshop::load(host)
-        .and_then(|q| link::from_query(&q).ok())
-        .map(|s| with_locks(host, s))
-        .filter(|s| check(s).is_ok_and(|o| o.is_none()))
+    read_saved(host)?.ok().map(|(s, _)| s)
 }
 
 /// A scenario with the fields the host locks put back to the host's values
@@ -215,10 +289,14 @@ pub fn with_locks(host: &Element, s: Scenario) -> Scenario {
 /// Shows the problems with the link or presets, and the older-method
 /// notice, at the top of the widget.
 pub fn notices(page: &Element, start: &Start) {
-    if !start.problems.is_empty() {
+    let (page_problems, saved_problems): (Vec<_>, Vec<_>) = start
+        .problems
+        .iter()
+        .partition(|(from, _)| *from != "saved");
+    if !page_problems.is_empty() {
         let box_ = add_c(page, "div", "oc-notice oc-notice--alert");
         attrs(&box_, &[("role", "alert")]);
-        let from_link = start.problems.iter().any(|(from, _)| *from == "link");
+        let from_link = page_problems.iter().any(|(from, _)| *from == "link");
         add_ct(
             &box_,
             "h2",
@@ -234,12 +312,32 @@ pub fn notices(page: &Element, start: &Start) {
             "p",
             "The calculator shows the default figures instead. What was wrong:",
         );
-        let list = add_c(&box_, "ul", "oc-list");
-        for (_, e) in &start.problems {
-            let li = add(&list, "li");
-            add_t(&li, "code", &e.field);
-            text(&li, &cat(&[": ", &e.message()]));
-        }
+        problem_list(&box_, &page_problems);
+        let _ = page.insert_before(&box_, page.first_child().as_ref());
+    }
+    if !saved_problems.is_empty() {
+        let box_ = add_c(page, "div", "oc-notice oc-notice--alert");
+        box_.set_id("saved-unreadable");
+        attrs(&box_, &[("role", "alert")]);
+        add_ct(
+            &box_,
+            "h2",
+            "oc-notice-title",
+            "Your saved scenario could not be opened",
+        );
+        add_t(
+            &box_,
+            "p",
+            "The calculator shows the default figures. The copy saved on this device is kept as it was, and nothing is saved over it until you choose. What was wrong:",
+        );
+        problem_list(&box_, &saved_problems);
+        let b = add_ct(
+            &box_,
+            "button",
+            "oc-button oc-button--secondary",
+            "Save the figures shown instead",
+        );
+        attrs(&b, &[("type", "button"), ("data-action", "saved-replace")]);
         let _ = page.insert_before(&box_, page.first_child().as_ref());
     }
     if start.aside {
@@ -259,7 +357,11 @@ pub fn notices(page: &Element, start: &Start) {
         add_t(
             &box_,
             "p",
-            "This link's figures are shown. The scenario saved on this device is kept as it was until you choose.",
+            if start.defaults {
+                "The default figures are shown. The scenario saved on this device is kept as it was until you choose."
+            } else {
+                "This link's figures are shown. The scenario saved on this device is kept as it was until you choose."
+            },
         );
         for (words, action) in [
             ("Open my saved scenario", "saved-open"),
@@ -284,7 +386,11 @@ pub fn notices(page: &Element, start: &Start) {
             &box_,
             "h2",
             "oc-notice-title",
-            "This link was made with an older method",
+            if start.older_saved {
+                "Your saved scenario was made with an older method"
+            } else {
+                "This link was made with an older method"
+            },
         )
         .set_id("older-evidence-title");
         add_t(
@@ -295,11 +401,25 @@ pub fn notices(page: &Element, start: &Start) {
                 old,
                 ". The figures below use evidence set ",
                 model::data::evidence::EVIDENCE_SET,
-                ", with your link's figures. ",
+                if start.older_saved {
+                    ", with your saved figures; the copy as it was saved is also kept on this device. "
+                } else {
+                    ", with your link's figures. "
+                },
                 model::data::evidence::METHOD_CHANGES,
             ]),
         );
         let _ = page.insert_before(&box_, page.first_child().as_ref());
+    }
+}
+
+/// The problems as a list: each field in code, then what was wrong.
+fn problem_list(parent: &Element, problems: &[&(&'static str, Error)]) {
+    let list = add_c(parent, "ul", "oc-list");
+    for (_, e) in problems {
+        let li = add(&list, "li");
+        add_t(&li, "code", &e.field);
+        text(&li, &cat(&[": ", &e.message()]));
     }
 }
 

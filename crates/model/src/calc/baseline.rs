@@ -138,12 +138,22 @@ pub fn lead_years(s: &Scenario) -> i32 {
     }
 }
 
+/// Most years projected, as validation allows (the bound of
+/// `assumptions.horizon_years` in [`crate::scenario::fields`]).
+pub const MAX_HORIZON_YEARS: usize = crate::scenario::fields::MAX_YEARS as usize;
+
+/// The years projected, never more than validation allows: a scenario not
+/// yet validated (a form being typed) cannot make these loops run long.
+fn years(s: &Scenario) -> usize {
+    (s.assumptions.horizon_years as usize).min(MAX_HORIZON_YEARS)
+}
+
 /// For each year projected, each series' multiplier on the council's
 /// figure from its trend (in [`Series::ALL`] order): exactly 1 when the
 /// baseline is flat or the series has no trend figure.
 pub fn factors(s: &Scenario) -> Vec<[f64; 4]> {
     let a = &s.assumptions;
-    let h = a.horizon_years as usize;
+    let h = years(s);
     if a.baseline.is_flat() {
         return vec![[1.0; 4]; h];
     }
@@ -166,7 +176,7 @@ pub fn factors(s: &Scenario) -> Vec<[f64; 4]> {
 /// for each year projected: `(1 + pct)^t`, 1 in the first year.
 pub fn growth(s: &Scenario) -> Vec<f64> {
     let a = &s.assumptions;
-    (0..a.horizon_years as usize)
+    (0..years(s))
         .map(|t| (1.0 + a.baseline_trend_pct / 100.0).powi(t as i32))
         .collect()
 }

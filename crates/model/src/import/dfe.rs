@@ -433,8 +433,57 @@ impl Source<'_> {
     }
 }
 
-/// The text of a file: UTF-8 without NUL bytes, not empty.
+/// Largest file read, in bytes (20 MB). The largest of the DfE files the
+/// calculator reads, every council and year since 2013, is a few MB; a
+/// larger one is not one of them, and reading it would hold the page.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// Most rows read from one file (a header and 200,000 rows).
+pub const MAX_ROWS: usize = 200_000;
+
+/// Most councils the files may name (England has 153 with children's
+/// services; with the codes of councils since replaced, fewer than 170).
+pub const MAX_COUNCILS: usize = 400;
+
+/// The error for a file larger than [`MAX_FILE_BYTES`] (the browser checks
+/// the size before reading the file).
+pub fn too_large(file: &str) -> Error {
+    invalid(
+        file_field(file),
+        format!(
+            "the file is larger than {} MB: the DfE files the calculator reads are smaller; \
+             choose the CSV underlying data file",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+/// True when the bytes look like UTF-16 text: a byte order mark, or a zero
+/// byte in every other place of the first characters.
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64)];
+    head.len() >= 8 && {
+        let zeros_even = head.iter().step_by(2).filter(|b| **b == 0).count();
+        let zeros_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+        let half = head.len() / 2;
+        zeros_even * 10 >= half * 9 || zeros_odd * 10 >= half * 9
+    }
+}
+
+/// The text of a file: UTF-8 without NUL bytes, not empty, not too large.
 fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(file));
+    }
+    if is_utf16(bytes) {
+        return Err(invalid(
+            file_field(file),
+            "the file is UTF-16 text, not UTF-8: save it as \u{201c}CSV UTF-8\u{201d}",
+        ));
+    }
     if bytes.contains(&0) {
         return Err(invalid(
             file_field(file),
@@ -500,6 +549,17 @@ fn base_name(file: &str) -> &str {
 fn read<'a>(file: &'a str, bytes: &[u8], year: Option<u16>) -> Result<Source<'a>, Error> {
     let text = text_of(file, bytes)?;
     let records = csv::records(text).map_err(|e| in_file(file, e))?;
+    if records.len() > MAX_ROWS + 1 {
+        return Err(invalid(
+            file_field(file),
+            format!(
+                "the file has {} rows, more than the {} the calculator reads: it is not one of \
+                 the DfE files it reads",
+                records.len() - 1,
+                MAX_ROWS
+            ),
+        ));
+    }
     let Some((header, rows)) = records.split_first() else {
         return Err(invalid(file_field(file), "the file is empty"));
     };
@@ -775,6 +835,20 @@ pub fn import(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Import, Erro
     let mut sources = Vec::with_capacity(files.len());
     for (file, bytes) in files {
         sources.push(read(file, bytes, year)?);
+    }
+    let councils: Set<&str> = sources
+        .iter()
+        .flat_map(|s| s.rows.iter().map(|r| r.code.as_str()))
+        .collect();
+    if councils.len() > MAX_COUNCILS {
+        return Err(invalid(
+            "files".to_string(),
+            format!(
+                "the files name {} councils, more than the {MAX_COUNCILS} the calculator reads \
+                 (England has 153 with children\u{2019}s services)",
+                councils.len()
+            ),
+        ));
     }
 
     let years: Set<u16> = sources.iter().flat_map(Source::years).collect();

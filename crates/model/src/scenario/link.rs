@@ -36,6 +36,72 @@ pub const MAX_UNKNOWN_LISTED: usize = 3;
 
 const UNKNOWN: &str = "this link setting is not known";
 
+/// Parameters that sites, newsletters and social networks add to a link
+/// they pass on (campaign tags and click ids). They say nothing about the
+/// scenario, so a link carrying them is read as if they were not there.
+/// Every key starting with [`TRACKING_PREFIXES`] is one too.
+pub const TRACKING: &[&str] = &[
+    "fbclid",
+    "gclid",
+    "gclsrc",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "twclid",
+    "ttclid",
+    "li_fat_id",
+    "igshid",
+    "yclid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "_hsenc",
+    "_hsmi",
+    "mkt_tok",
+    "oly_anon_id",
+    "oly_enc_id",
+    "vero_id",
+    "rb_clickid",
+    "s_cid",
+    "ref",
+    "ref_src",
+    "ref_url",
+    "referrer",
+    "source",
+    "share",
+    "amp",
+    "cmpid",
+    "ocid",
+    "at_medium",
+    "at_campaign",
+    "ito",
+    "spm",
+];
+
+/// Key prefixes of tracking parameters (`utm_source`, `utm_medium`, …,
+/// `pk_campaign`, `mtm_source`); see [`TRACKING`].
+pub const TRACKING_PREFIXES: &[&str] = &["utm_", "pk_", "mtm_", "hsa_"];
+
+/// True for a parameter added to links for tracking ([`TRACKING`],
+/// [`TRACKING_PREFIXES`]), which a link is read without.
+///
+/// ```
+/// use outcome_model::scenario::link;
+/// assert!(link::is_tracking("fbclid") && link::is_tracking("utm_source"));
+/// assert!(!link::is_tracking("care_starts"));
+/// ```
+pub fn is_tracking(key: &str) -> bool {
+    let key = key.trim();
+    TRACKING.iter().any(|t| key.eq_ignore_ascii_case(t))
+        || TRACKING_PREFIXES.iter().any(|p| {
+            key.len() > p.len()
+                && key.is_char_boundary(p.len())
+                && key[..p.len()].eq_ignore_ascii_case(p)
+        })
+}
+
 /// Every key a link or element attribute may carry (besides the settings
 /// of each programme, `<programme id>.<key>`), from the table of fields.
 ///
@@ -389,6 +455,9 @@ fn grouped(n: usize) -> String {
 }
 
 fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
+    if is_tracking(key) {
+        return Ok(());
+    }
     match key {
         "programmes" => return Ok(()),
         // Method 1's fields, retired in method 2: the blend of placements
@@ -626,6 +695,32 @@ mod tests {
         // Without a council code the name is the user's own.
         let s = from_query("name=My%20area&care_starts=400").unwrap();
         assert_eq!(s.council.name, "My area");
+    }
+
+    #[test]
+    fn tracking_parameters_are_ignored_not_errors() {
+        for key in [
+            "fbclid",
+            "gclid",
+            "utm_source",
+            "utm_campaign",
+            "UTM_Medium",
+            "mc_cid",
+            "mc_eid",
+            "msclkid",
+            "_ga",
+            "ref",
+        ] {
+            let q = format!("funding_years=3&{key}=IwAR0abc");
+            let s = apply(crate::default_scenario(), &pairs(&q).unwrap()).expect(&q);
+            assert_eq!(s.assumptions.funding_years, 3, "{q}");
+        }
+        // No setting of the calculator is taken for one.
+        assert!(keys().iter().all(|k| !is_tracking(k)));
+        // Look-alikes are still unknown.
+        assert!(!is_tracking("utm_"));
+        assert!(!is_tracking("fbclidx"));
+        assert!(from_query("v=2&programmes=&colour=red").is_err());
     }
 
     #[test]

@@ -9,4 +9,5 @@ pub mod format;
 pub mod label;
 pub mod link;
 pub mod parse;
+pub mod tree;
 pub mod validate;

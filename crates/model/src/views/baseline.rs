@@ -55,12 +55,16 @@ pub fn lines(s: &Scenario, p: &Projection) -> Vec<Line> {
         .into_iter()
         .filter_map(|k| {
             let count = k.count(&s.council)?;
+            // As many years as the projection and the scenario both have
+            // (a projection of another scenario, or a scenario not yet
+            // validated, can differ): never an index out of range.
             let points = p
                 .years
                 .iter()
+                .zip(f.iter().zip(&g))
                 .enumerate()
-                .map(|(t, y)| {
-                    let without = count * f[t][k.index()] * g[t];
+                .map(|(t, (y, (f, g)))| {
+                    let without = count * f[k.index()] * g;
                     let c = &y.counts;
                     let change = match k {
                         Series::LookedAfter => c.children_in_care_fewer,
@@ -71,7 +75,7 @@ pub fn lines(s: &Scenario, p: &Projection) -> Vec<Line> {
                         }
                     };
                     Point {
-                        year: u16::try_from(first + t as u32).unwrap_or(u16::MAX),
+                        year: u16::try_from(first.saturating_add(t as u32)).unwrap_or(u16::MAX),
                         without,
                         with: (without - change).max(0.0),
                     }
