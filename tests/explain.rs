@@ -78,6 +78,8 @@ fn custom() -> ProgrammeChoice {
                 baseline: Some(10.0),
             },
         ],
+        benefits: Vec::new(),
+        cohorts: Default::default(),
     });
     c
 }

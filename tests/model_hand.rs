@@ -274,6 +274,8 @@ fn custom_cp(central: f64) -> ProgrammeChoice {
             high: central,
             baseline: None,
         }],
+        benefits: Vec::new(),
+        cohorts: Default::default(),
     });
     c
 }
