@@ -670,7 +670,7 @@ impl Model<'_> {
     pub(super) fn case_values_of(&self, i: usize) -> Vec<(Step, Source)> {
         let level = self.s.assumptions.effect_level;
         let Some(prog) = self.library(i) else {
-            return Vec::new();
+            return self.custom_benefits_of(i);
         };
         prog.case_benefits
             .iter()
@@ -707,5 +707,50 @@ impl Model<'_> {
                 (step, source)
             })
             .collect()
+    }
+
+    /// A custom programme's benefits in money: each one's value at the
+    /// chosen level, £ a case a year, the user's own field.
+    fn custom_benefits_of(&self, i: usize) -> Vec<(Step, Source)> {
+        let Some(custom) = self.s.programmes[i].custom.as_ref() else {
+            return Vec::new();
+        };
+        let name = &self.plan.programmes[i].name;
+        let level = self.s.assumptions.effect_level;
+        custom
+            .benefits
+            .iter()
+            .enumerate()
+            .map(|(j, b)| {
+                let (end, v) = match level {
+                    EffectLevel::Low => ("low", b.low),
+                    EffectLevel::Central => ("value", b.value),
+                    EffectLevel::High => ("high", b.high),
+                };
+                let leaf = self
+                    .src
+                    .field(
+                        &format!("{name}: {}, a case a year", benefit_name(&b.name, j)),
+                        &format!("programmes[{i}].custom.benefits[{j}].{end}"),
+                        v,
+                        Unit::PoundsACase,
+                    )
+                    .priced(PRICE_BASE_LABEL);
+                let source = match &leaf.kind {
+                    crate::explain::derivation::StepKind::Input { source } => source.clone(),
+                    _ => unreachable!("a field is an input"),
+                };
+                (leaf, source)
+            })
+            .collect()
+    }
+}
+
+/// A custom benefit's name, or its place when it has none.
+pub(super) fn benefit_name(name: &str, j: usize) -> String {
+    if name.trim().is_empty() {
+        format!("benefit {}", j + 1)
+    } else {
+        name.trim().to_string()
     }
 }

@@ -740,7 +740,10 @@ mod tests {
             ("custom.benefit1=nhs:1:2:3:2.5:20:x", "whole number"),
             ("custom.benefit1=nhs:1::3:3:20:x", "a number is missing"),
             ("custom.benefit11=nhs:1:2:3:3:20:x", "benefit1 to benefit10"),
-            ("custom.cohorts=sometimes", "each_funded_year or first_year_only"),
+            (
+                "custom.cohorts=sometimes",
+                "each_funded_year or first_year_only",
+            ),
         ];
         for (setting, words) in cases {
             let e = errors_of(&format!("v=2&programmes=custom&{setting}"));
