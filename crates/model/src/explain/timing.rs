@@ -202,7 +202,10 @@ impl Model<'_> {
             .expect("a custom benefit belongs to a custom programme")
             .benefits[j];
         Step::op(
-            format!("share of the benefit left after {k} years"),
+            format!(
+                "share of the benefit left after {k} year{}",
+                if k == 1 { "" } else { "s" }
+            ),
             Unit::Factor,
             Op::Power,
             vec![
