@@ -12,7 +12,7 @@ use crate::data::evidence::{
 };
 use crate::data::prices::PRICE_BASE_LABEL;
 use crate::explain::derivation::{Op, Source, Step, Unit};
-use crate::explain::model::{grade_field, product, share, EffectSteps, Model, Tiers};
+use crate::explain::model::{benefit_name, grade_field, product, share, EffectSteps, Model, Tiers};
 use crate::explain::source::Sources;
 use crate::scenario::format::{CustomMeasure, EffectLevel};
 
@@ -743,14 +743,5 @@ impl Model<'_> {
                 (leaf, source)
             })
             .collect()
-    }
-}
-
-/// A custom benefit's name, or its place when it has none.
-pub(super) fn benefit_name(name: &str, j: usize) -> String {
-    if name.trim().is_empty() {
-        format!("benefit {}", j + 1)
-    } else {
-        name.trim().to_string()
     }
 }

@@ -130,6 +130,15 @@ pub(super) fn grade_field(g: Grade) -> &'static str {
     }
 }
 
+/// A custom benefit's name, or its place when it has none.
+pub(super) fn benefit_name(name: &str, j: usize) -> String {
+    if name.trim().is_empty() {
+        format!("benefit {}", j + 1)
+    } else {
+        name.trim().to_string()
+    }
+}
+
 pub(super) fn product(label: impl Into<String>, unit: Unit, of: Vec<Step>) -> Step {
     Step::op(label, unit, Op::Product, of)
 }
@@ -733,7 +742,7 @@ impl<'a> Model<'a> {
         let p = &self.plan.programmes[i];
         let c = &p.case_values[j];
         let a = c.agency.index();
-        let what = crate::explain::inputs::benefit_name(
+        let what = benefit_name(
             &self.s.programmes[i]
                 .custom
                 .as_ref()
