@@ -37,6 +37,8 @@ fn per_family() -> Scenario {
             high: 6.0,
             baseline: Some(20.0),
         }],
+        benefits: Vec::new(),
+        cohorts: Default::default(),
     });
     let mut s = default_scenario();
     s.programmes = vec![c];

@@ -9,8 +9,8 @@ use outcome_calculator::model::data::evidence::{library, Grade, Placement};
 use outcome_calculator::model::explain::{self, Derivation, Source, Step, StepKind, Workings};
 use outcome_calculator::model::scenario::fields;
 use outcome_calculator::model::{
-    default_scenario, Baseline, BaselineTrends, CustomEffect, CustomMeasure, CustomProgramme,
-    EffectLevel, ErrorKind, Outcome, ProgrammeChoice, Scenario,
+    default_scenario, Agency, Baseline, BaselineTrends, Cohorts, CustomBenefit, CustomEffect,
+    CustomMeasure, CustomProgramme, EffectLevel, ErrorKind, Outcome, ProgrammeChoice, Scenario,
 };
 
 /// A programme with the figures its evidence needs from the user.
@@ -78,6 +78,8 @@ fn custom() -> ProgrammeChoice {
                 baseline: Some(10.0),
             },
         ],
+        benefits: Vec::new(),
+        cohorts: Default::default(),
     });
     c
 }
@@ -154,6 +156,61 @@ fn scenarios() -> Vec<(String, Scenario)> {
     s.programmes[2].cohort = Some(300.0);
     out.push(("a small council, the counts binding".into(), s));
     out.extend(trend_scenarios());
+    out.extend(benefit_scenarios());
+    out
+}
+
+/// A custom programme with benefits in money, the GMCA way: one to the
+/// council and one to another agency, each lasting its own years with its
+/// own drop-off (the scenario's drop-off set too, which they do not
+/// follow), beside an effect on a count; then the same served as one
+/// cohort in the first year only, at the low end, with Family
+/// Safeguarding beside it.
+fn benefit_scenarios() -> Vec<(String, Scenario)> {
+    let mut out = Vec::new();
+    let mut mentoring = custom();
+    mentoring.cohort = Some(120.0);
+    if let Some(c) = mentoring.custom.as_mut() {
+        c.name = "Mentoring".into();
+        c.effects.truncate(1);
+        c.benefits = vec![
+            CustomBenefit {
+                name: "Fewer exclusions: a place kept".into(),
+                agency: Agency::ChildrensServices,
+                low: 400.0,
+                value: 850.5,
+                high: 1_200.0,
+                years: 4,
+                drop_off_pct: 25.0,
+            },
+            CustomBenefit {
+                name: String::new(),
+                agency: Agency::OtherPublic,
+                low: 1_000.0,
+                value: 2_345.67,
+                high: 3_000.0,
+                years: 9,
+                drop_off_pct: 12.5,
+            },
+        ];
+    }
+    let name = "a custom programme with benefits in money, a cohort each funded year";
+    let (_, mut s) = with(name, vec![mentoring.clone()]);
+    s.assumptions.horizon_years = 8;
+    s.assumptions.funding_years = 3;
+    s.assumptions.drop_off_pct = 30.0;
+    s.assumptions.ramp_pct = vec![50.0, 100.0];
+    out.push((name.to_string(), s));
+    let name = "a custom programme with benefits in money, one cohort, at the low end";
+    if let Some(c) = mentoring.custom.as_mut() {
+        c.cohorts = Cohorts::FirstYearOnly;
+    }
+    let (_, mut s) = with(name, vec![choice("family-safeguarding"), mentoring]);
+    s.assumptions.horizon_years = 6;
+    s.assumptions.funding_years = 4;
+    s.assumptions.effect_level = EffectLevel::Low;
+    s.assumptions.cashable.case_benefits_pct = 60.0;
+    out.push((name.to_string(), s));
     out
 }
 
@@ -746,4 +803,62 @@ fn a_trend_shows_in_the_working_with_its_figure_and_source() {
     let mut trended = false;
     d.walk(&mut |x| trended |= x.label.contains("trend"));
     assert!(!trended, "a flat baseline shows a trend");
+}
+
+#[test]
+fn a_custom_benefit_s_working_shows_its_value_cases_adjustment_and_own_drop_off() {
+    let all = benefit_scenarios();
+    let (name, s) = &all[0];
+    // Year 3 (2028-27): the cohort of 2026-27 two years on, of 2027-28 one
+    // year on, of 2028-29 in its first year.
+    let d = explain::explain(s, "years[2].savings.other_public").expect("a figure");
+    assert!((d.evaluate() - d.value).abs() < 0.005, "{name}");
+    let mut fields = Vec::new();
+    let mut years_since = Vec::new();
+    for step in std::iter::once(&d.step).chain(&d.shared) {
+        step.walk(&mut |x| {
+            if let StepKind::Input { source } = &x.kind {
+                if let Source::Yours { field } = source {
+                    fields.push(field.clone());
+                }
+                if x.label == "years since served" {
+                    years_since.push(x.value);
+                }
+            }
+        });
+    }
+    for field in [
+        "programmes[0].custom.benefits[1].value",
+        "programmes[0].custom.benefits[1].drop_off_pct",
+        "programmes[0].cohort",
+        "programmes[0].deadweight_pct",
+        "programmes[0].attribution_pct",
+        "programmes[0].effect_scale_pct",
+    ] {
+        assert!(fields.iter().any(|f| f == field), "{field} in {fields:?}");
+    }
+    // Its own drop-off, not the scenario's.
+    assert!(
+        !fields.iter().any(|f| f == "assumptions.drop_off_pct"),
+        "{fields:?}"
+    );
+    years_since.sort_by(f64::total_cmp);
+    years_since.dedup();
+    assert_eq!(years_since, [1.0, 2.0]);
+    // With one cohort, no cases after the first year and so no cost per
+    // case, while the yearly cost runs on in each funded year.
+    let (name, s) = &all[1];
+    let mut alone = s.clone();
+    alone.programmes.remove(0);
+    let p = outcome_calculator::model::project(&alone).expect("valid");
+    assert!(p.years[0].served > 0.0, "{name}");
+    let uplift = 1.0 + alone.assumptions.optimism_bias_costs_pct / 100.0;
+    for t in 1..4 {
+        assert_eq!(p.years[t].served, 0.0, "{name}: year {t}");
+        let yearly = alone.programmes[0].annual_cost * uplift;
+        assert!((p.years[t].cost - yearly).abs() < 0.005, "{name}: year {t}");
+        let d = explain::explain(&alone, &format!("years[{t}].served")).expect("a figure");
+        assert_eq!(d.evaluate(), 0.0);
+    }
+    assert_eq!(p.years[4].cost, 0.0, "{name}: funding stops after 4 years");
 }

@@ -113,6 +113,8 @@ fn whole_effect(s: &mut Scenario) {
             high: 100.0,
             baseline: None,
         }],
+        benefits: Vec::new(),
+        cohorts: Default::default(),
     });
     s.programmes = vec![c];
 }

@@ -2,8 +2,8 @@
 
 use outcome_calculator::model::data::evidence::Grade;
 use outcome_calculator::model::{
-    data::prices, project, Council, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel,
-    Outcome, ProgrammeChoice, Projection, Scenario, UnitCosts,
+    data::prices, project, Agency, Cohorts, Council, CustomBenefit, CustomEffect, CustomMeasure,
+    CustomProgramme, EffectLevel, Outcome, ProgrammeChoice, Projection, Scenario, UnitCosts,
 };
 
 const EPS: f64 = 1e-6;
@@ -278,6 +278,8 @@ fn custom_cp(central: f64) -> ProgrammeChoice {
             high: central,
             baseline: None,
         }],
+        benefits: Vec::new(),
+        cohorts: Default::default(),
     });
     c
 }
@@ -377,4 +379,146 @@ fn a_file_of_an_older_evidence_set_opens_with_what_changed() {
     future.evidence_set = "2031.1".into();
     let e = project(&future).expect_err("unknown set");
     assert_eq!(e[0].field, "evidence_set");
+}
+
+/// A custom programme with benefits in money only, the GMCA way: 100 cases
+/// a year at £2,000 a case, 25% deadweight, 10% attribution.
+fn mentoring(benefits: Vec<CustomBenefit>, cohorts: Cohorts) -> ProgrammeChoice {
+    let mut c = ProgrammeChoice::new("custom");
+    c.cohort = Some(100.0);
+    c.cost_per_case = Some(2_000.0);
+    c.deadweight_pct = 25.0;
+    c.attribution_pct = 10.0;
+    c.custom = Some(CustomProgramme {
+        name: "Mentoring".into(),
+        grade: Grade::Qed,
+        effects: Vec::new(),
+        benefits,
+        cohorts,
+    });
+    c
+}
+
+fn benefit(agency: Agency, value: f64, years: u32, drop_off_pct: f64) -> CustomBenefit {
+    CustomBenefit {
+        name: "a benefit".into(),
+        agency,
+        low: value / 2.0,
+        value,
+        high: value * 1.5,
+        years,
+        drop_off_pct,
+    }
+}
+
+/// The GMCA model's basic case, funded 2 years over a 5-year horizon.
+fn gmca_case(benefits: Vec<CustomBenefit>, cohorts: Cohorts) -> Scenario {
+    let mut s = plain(vec![mentoring(benefits, cohorts)]);
+    s.assumptions.horizon_years = 5;
+    s.assumptions.funding_years = 2;
+    s
+}
+
+#[test]
+fn a_custom_benefit_lasts_its_years_with_its_own_drop_off() {
+    // 100 cases a year for 2 funded years; £1,000 a case a year to the
+    // NHS for 3 years, falling 20% a year after the first; 25% deadweight,
+    // 10% attribution, no optimism bias, no discounting.
+    //   adjustment = (1 − 0.25)(1 − 0.10) = 0.675
+    //   a cohort's first year = 100 × £1,000 × 0.675 = £67,500
+    //   its second = £67,500 × 0.8 = £54,000; its third = × 0.8² = £43,200
+    //   year 1: cohort 1, first year                   £67,500
+    //   year 2: cohort 1 £54,000 + cohort 2 £67,500 = £121,500
+    //   year 3: cohort 1 £43,200 + cohort 2 £54,000 =  £97,200
+    //   year 4:                    cohort 2 £43,200 =  £43,200
+    //   year 5: both cohorts' 3 years are over:             £0
+    // A second benefit, £500 a case a year to the council for 2 years with
+    // no drop-off, cashable at 50%:
+    //   a cohort's year = 100 × £500 × 0.675 = £33,750
+    //   years 1–4: £33,750, £67,500, £33,750, £0; cash half of each.
+    // Cost: 100 × £2,000 = £200,000 in each funded year.
+    let mut s = gmca_case(
+        vec![
+            benefit(Agency::Nhs, 1_000.0, 3, 20.0),
+            benefit(Agency::ChildrensServices, 500.0, 2, 0.0),
+        ],
+        Cohorts::EachFundedYear,
+    );
+    s.assumptions.cashable.case_benefits_pct = 50.0;
+    let p = run(&s);
+    let nhs = [67_500.0, 121_500.0, 97_200.0, 43_200.0, 0.0];
+    let council = [33_750.0, 67_500.0, 33_750.0, 0.0, 0.0];
+    let cost = [200_000.0, 200_000.0, 0.0, 0.0, 0.0];
+    for t in 0..5 {
+        let y = &p.years[t];
+        close(y.savings.nhs, nhs[t], &format!("NHS, year {}", t + 1));
+        close(
+            y.savings.childrens_services,
+            council[t],
+            &format!("council, year {}", t + 1),
+        );
+        close(
+            y.cashable_savings,
+            council[t] / 2.0,
+            &format!("cash, year {}", t + 1),
+        );
+        close(y.cost, cost[t], &format!("cost, year {}", t + 1));
+        close(y.served, [100.0, 100.0, 0.0, 0.0, 0.0][t], "cases served");
+    }
+    // NPV at 0%: £329,400 + £135,000 − £400,000 = £64,400.
+    close(p.summary.npv, 64_400.0, "NPV");
+    close(p.summary.budget_npv, 67_500.0 - 400_000.0, "budget impact");
+}
+
+#[test]
+fn a_custom_benefit_s_drop_off_changes_the_result_and_the_scenario_s_does_not() {
+    let at = |benefit_drop: f64, scenario_drop: f64| {
+        let mut s = gmca_case(
+            vec![benefit(Agency::OtherPublic, 1_000.0, 3, benefit_drop)],
+            Cohorts::EachFundedYear,
+        );
+        s.assumptions.drop_off_pct = scenario_drop;
+        run(&s).summary.total_savings
+    };
+    // No drop-off: each cohort's £67,500 for 3 years, 2 cohorts: £405,000.
+    close(at(0.0, 0.0), 405_000.0, "no drop-off");
+    // 30%: £67,500 × (1 + 0.7 + 0.49) × 2 = £295,650.
+    close(at(30.0, 0.0), 295_650.0, "30% drop-off");
+    // 100%: the first year only: £135,000.
+    close(at(100.0, 0.0), 135_000.0, "all gone after the first year");
+    // The benefit has its own drop-off; the scenario's does not touch it.
+    close(at(30.0, 50.0), 295_650.0, "the scenario's drop-off");
+}
+
+#[test]
+fn one_cohort_serves_its_cases_in_the_first_year_only() {
+    // The same benefit, one cohort: £67,500, £54,000, £43,200, then none.
+    // Cost: 100 × £2,000 + £10,000 in year 1; the yearly £10,000 alone in
+    // year 2, the last funded year.
+    let mut s = gmca_case(
+        vec![benefit(Agency::Police, 1_000.0, 3, 20.0)],
+        Cohorts::FirstYearOnly,
+    );
+    s.programmes[0].annual_cost = 10_000.0;
+    let p = run(&s);
+    let police = [67_500.0, 54_000.0, 43_200.0, 0.0, 0.0];
+    let cost = [210_000.0, 10_000.0, 0.0, 0.0, 0.0];
+    let served = [100.0, 0.0, 0.0, 0.0, 0.0];
+    for t in 0..5 {
+        let y = &p.years[t];
+        close(
+            y.savings.police,
+            police[t],
+            &format!("police, year {}", t + 1),
+        );
+        close(y.cost, cost[t], &format!("cost, year {}", t + 1));
+        close(y.served, served[t], &format!("served, year {}", t + 1));
+    }
+    // At the high end, the high value with no optimism bias: £1,500.
+    s.assumptions.effect_level = EffectLevel::High;
+    close(
+        run(&s).years[0].savings.police,
+        100.0 * 1_500.0 * 0.675,
+        "high end",
+    );
 }

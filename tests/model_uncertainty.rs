@@ -109,3 +109,51 @@ fn tornado_is_ordered_by_swing_and_names_the_effect_first() {
         .expect("the effect is a bar");
     assert!(effect.npv_low < effect.npv_high);
 }
+
+#[test]
+fn a_custom_benefit_is_drawn_from_its_own_range() {
+    use outcome_calculator::model::{Agency, CustomBenefit, CustomProgramme};
+    // A custom programme whose only benefit is £1,000 a case a year to the
+    // council (all cash), from £500 to £1,500; nothing else is drawn.
+    let at = |low: f64, high: f64| {
+        let mut c = ProgrammeChoice::new("custom");
+        c.cohort = Some(100.0);
+        c.cost_per_case = Some(2_000.0);
+        c.custom = Some(CustomProgramme {
+            name: "Mentoring".into(),
+            grade: outcome_calculator::model::data::evidence::Grade::Rct,
+            effects: Vec::new(),
+            benefits: vec![CustomBenefit {
+                name: "fewer exclusions".into(),
+                agency: Agency::ChildrensServices,
+                low,
+                value: 1_000.0,
+                high,
+                years: 3,
+                drop_off_pct: 20.0,
+            }],
+            cohorts: Default::default(),
+        });
+        let mut s = scenario();
+        s.programmes = vec![c];
+        s.uncertainty.engagement_spread_pct = 0.0;
+        s.uncertainty.unit_cost_spread_pct = 0.0;
+        // Without optimism bias the value entered is the most likely draw
+        // (with it, the value less the bias is, as for every effect).
+        s.assumptions.optimism_bias_benefits.rct_pct = 0.0;
+        simulate(&s).unwrap()
+    };
+    let fixed = at(1_000.0, 1_000.0);
+    assert!(
+        (fixed.npv.p90 - fixed.npv.p10).abs() < 1e-6,
+        "{:?}",
+        fixed.npv
+    );
+    let drawn = at(500.0, 1_500.0);
+    assert!(
+        drawn.npv.p10 < drawn.npv.p50 && drawn.npv.p50 < drawn.npv.p90,
+        "{:?}",
+        drawn.npv
+    );
+    assert!(drawn.npv.p10 < fixed.npv.p50 && fixed.npv.p50 < drawn.npv.p90);
+}

@@ -146,6 +146,10 @@ fn draw(
     }
     {
         let (st, root) = (st.clone(), root.clone());
+        listen(&form, "click", move |e| on_benefit_click(&st, &root, &e));
+    }
+    {
+        let (st, root) = (st.clone(), root.clone());
         listen(&form, "submit", move |e| {
             e.prevent_default();
             let mut s = st.borrow_mut();
@@ -301,6 +305,18 @@ pub(crate) fn update(root: &ShadowRoot, s: &mut State, force: bool) {
 }
 
 fn on_input(st: &Shared, root: &ShadowRoot, e: &Event) {
+    // Who gains from a custom benefit: the one choice of the form that is
+    // a `<select>` (the council picker has its own listener).
+    if let Some(select) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    {
+        let mut s = st.borrow_mut();
+        if s.set_benefit(&select.id(), &select.value()) {
+            update(root, &mut s, false);
+        }
+        return;
+    }
     let Some(input) = e
         .target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
@@ -320,6 +336,14 @@ fn on_input(st: &Shared, root: &ShadowRoot, e: &Event) {
                 if !s.set_placement(programme, &input.value()) {
                     return;
                 }
+            } else if let Some(own) = name
+                .strip_suffix(".cohorts")
+                .and_then(|n| n.strip_prefix("own"))
+            {
+                let k = own.parse().unwrap_or(usize::MAX);
+                if !s.set_cohorts(k, &input.value()) {
+                    return;
+                }
             } else {
                 match state::level_from(&input.value()) {
                     Some(level) => s.set_level(level),
@@ -328,12 +352,68 @@ fn on_input(st: &Shared, root: &ShadowRoot, e: &Event) {
             }
         }
         _ => {
-            if !s.set_text(&input.id(), &input.value()) {
-                return;
+            let (id, text) = (input.id(), input.value());
+            if !s.set_text(&id, &text) {
+                if !s.set_benefit(&id, &text) {
+                    return;
+                }
+                form::inputs::sync_range(root, &s, &id);
             }
         }
     }
     update(root, &mut s, false);
+}
+
+/// The buttons that add a custom benefit and remove one: the form gains or
+/// loses that benefit's row, the results follow, and focus goes to the new
+/// benefit's first input, or to the button that adds one.
+fn on_benefit_click(st: &Shared, root: &ShadowRoot, e: &Event) {
+    let Some(button) = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("[data-benefit]").ok().flatten())
+    else {
+        return;
+    };
+    let attr = |name: &str| -> usize {
+        button
+            .get_attribute(name)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(usize::MAX)
+    };
+    let k = attr("data-own");
+    let own = dom::cat(&["own", &button.get_attribute("data-own").unwrap_or_default()]);
+    let Some(rows) = dom::by_id(root, &dom::cat(&[&own, "-rows"])) else {
+        return;
+    };
+    let mut s = st.borrow_mut();
+    let focus = match button.get_attribute("data-benefit").as_deref() {
+        Some("add") => {
+            let Some(row) = s.add_benefit(k) else {
+                return;
+            };
+            let custom = s.extra[k].custom.as_ref().expect("a custom programme");
+            let b = custom.benefits.last().expect("the benefit just added");
+            form::inputs::benefit_row(&rows, k, row, b);
+            state::benefit_id(k, row, "name")
+        }
+        Some("remove") => {
+            let row = attr("data-row");
+            if !s.remove_benefit(k, row) {
+                return;
+            }
+            if let Some(r) = dom::by_id(root, &state::benefit_id(k, row, "row")) {
+                r.remove();
+            }
+            dom::cat(&[&own, "-add"])
+        }
+        _ => return,
+    };
+    form::inputs::number_rows(&rows);
+    update(root, &mut s, true);
+    if let Some(target) = dom::by_id(root, &focus) {
+        dom::focus(&target);
+    }
 }
 
 /// Links in the error summary and the skip link move focus to their

@@ -12,7 +12,21 @@ use crate::model::data::evidence::{self, Programme};
 use crate::model::data::presets::OwnedPreset;
 use crate::model::import::dfe::Import;
 use crate::model::scenario::parse;
-use crate::model::{EffectLevel, Error, ErrorKind, ProgrammeChoice, Projection, Scenario};
+use crate::model::{
+    Agency, Cohorts, CustomBenefit, EffectLevel, Error, ErrorKind, ProgrammeChoice, Projection,
+    Scenario,
+};
+
+/// The fields of a custom benefit that have an input, in the form's order.
+pub const BENEFIT_KEYS: [&str; 7] = [
+    "name",
+    "agency",
+    "value",
+    "low",
+    "high",
+    "years",
+    "drop_off_pct",
+];
 
 use crate::widget::form::fields::{self, Access, Kind};
 
@@ -39,7 +53,8 @@ pub struct State {
     pub chosen: Vec<bool>,
     /// The scenario's programmes that are not in the library (the user's
     /// own, from a scenario file or a link), kept as they came after the
-    /// ticked ones; the form lists them but does not edit them.
+    /// ticked ones; the form lists them and edits their benefits in money
+    /// and cohorts, nothing else.
     pub extra: Vec<ProgrammeChoice>,
     /// Inputs whose text could not be used: input id and the error.
     pub bad: Vec<(String, Error)>,
@@ -62,6 +77,33 @@ pub struct State {
     /// Figures loaded from the official files, when the user has loaded
     /// some: they replace the built-in ones of their year.
     pub imported: Option<Import>,
+    /// For each programme of `extra`, the row number of each of its custom
+    /// benefits in the form, in order: a row keeps its number (and its
+    /// inputs their ids) when a benefit before it is removed.
+    pub benefit_rows: Vec<Vec<usize>>,
+    /// The number the next new benefit row takes.
+    pub next_row: usize,
+}
+
+/// The id of a custom benefit's input: `own<k>.benefit<row>.<key>` for
+/// the `k`-th of the scenario's own programmes and the benefit in form row
+/// `row`, `key` a field of the benefit (`value`, `agency`, …).
+pub fn benefit_id(k: usize, row: usize, key: &str) -> String {
+    let mut id = String::from("own");
+    push_count(&mut id, k);
+    id.push_str(".benefit");
+    push_count(&mut id, row);
+    id.push('.');
+    id.push_str(key);
+    id
+}
+
+/// The own programme, form row and key of a custom benefit's input id.
+pub fn parse_benefit_id(id: &str) -> Option<(usize, usize, &str)> {
+    let rest = id.strip_prefix("own")?;
+    let (k, rest) = rest.split_once(".benefit")?;
+    let (row, key) = rest.split_once('.')?;
+    Some((k.parse().ok()?, row.parse().ok()?, key))
 }
 
 impl State {
@@ -81,7 +123,21 @@ impl State {
                 None => extra.push(c.clone()),
             }
         }
+        let benefit_rows: Vec<Vec<usize>> = {
+            let mut n = 0;
+            extra
+                .iter()
+                .map(|c: &ProgrammeChoice| {
+                    let count = c.custom.as_ref().map_or(0, |x| x.benefits.len());
+                    n += count;
+                    (n - count..n).collect()
+                })
+                .collect()
+        };
+        let next_row = benefit_rows.iter().map(Vec::len).sum();
         let mut s = State {
+            benefit_rows,
+            next_row,
             scenario,
             library,
             choices,
@@ -194,6 +250,141 @@ impl State {
         true
     }
 
+    /// The scenario path of the `k`-th own programme's field `key`.
+    fn own_path(&self, k: usize, key: &str) -> String {
+        let position = self.chosen.iter().filter(|c| **c).count() + k;
+        let mut path = String::from("programmes[");
+        push_count(&mut path, position);
+        path.push_str("].");
+        path.push_str(key);
+        path
+    }
+
+    /// The place of a custom benefit input's benefit: (own programme,
+    /// benefit index), when both are there.
+    fn benefit_at(&self, id: &str) -> Option<(usize, usize, &'static str)> {
+        let (k, row, key) = parse_benefit_id(id)?;
+        let j = self.benefit_rows.get(k)?.iter().position(|r| *r == row)?;
+        let key = BENEFIT_KEYS.iter().find(|x| **x == key)?;
+        Some((k, j, key))
+    }
+
+    /// Takes the text of a custom benefit's input (`own<k>.benefit<row>.<key>`):
+    /// its name, who gains, or a number. Returns false for an unknown id.
+    pub fn set_benefit(&mut self, id: &str, text: &str) -> bool {
+        let Some((k, j, key)) = self.benefit_at(id) else {
+            return false;
+        };
+        self.bad.retain(|(b, _)| b != id);
+        let mut path = self.own_path(k, "custom.benefits[");
+        push_count(&mut path, j);
+        path.push_str("].");
+        path.push_str(key);
+        let Some(b) = self.extra[k]
+            .custom
+            .as_mut()
+            .and_then(|c| c.benefits.get_mut(j))
+        else {
+            return false;
+        };
+        let reason = |r: &str| ErrorKind::Invalid { reason: r.into() };
+        match key {
+            "name" => b.name = text.to_string(),
+            "agency" => match Agency::ALL.into_iter().find(|a| a.key() == text) {
+                Some(a) => b.agency = a,
+                None => return false,
+            },
+            _ => {
+                let read = match parse::number(text) {
+                    Err(kind) => Err(kind),
+                    Ok(None) => Err(reason("enter a figure")),
+                    Ok(Some(v)) if key == "years" && v.fract() != 0.0 => {
+                        Err(reason("enter a whole number"))
+                    }
+                    Ok(Some(v)) => Ok(v),
+                };
+                match read {
+                    Err(kind) => self.bad.push((id.to_string(), Error::new(path, kind))),
+                    Ok(v) => match key {
+                        "low" => b.low = v,
+                        // A benefit with no range yet (low = value = high,
+                        // as a new one is) keeps none: its ends follow.
+                        "value" if b.low == b.value && b.high == b.value => {
+                            (b.low, b.value, b.high) = (v, v, v)
+                        }
+                        "value" => b.value = v,
+                        "high" => b.high = v,
+                        // Out of range is refused by validation, naming the field.
+                        "years" => b.years = v.clamp(0.0, f64::from(u32::MAX)) as u32,
+                        _ => b.drop_off_pct = v,
+                    },
+                }
+            }
+        }
+        self.sync_programmes();
+        true
+    }
+
+    /// Adds a benefit to the `k`-th own programme, its values those of a
+    /// new benefit (nothing yet: £0 a case a year for 1 year, for the
+    /// reader to fill in). Returns its form row.
+    pub fn add_benefit(&mut self, k: usize) -> Option<usize> {
+        let custom = self.extra.get_mut(k)?.custom.as_mut()?;
+        if custom.benefits.len() >= 10 {
+            return None;
+        }
+        custom.benefits.push(CustomBenefit {
+            name: String::new(),
+            agency: Agency::ChildrensServices,
+            low: 0.0,
+            value: 0.0,
+            high: 0.0,
+            years: 1,
+            drop_off_pct: 0.0,
+        });
+        let row = self.next_row;
+        self.next_row += 1;
+        self.benefit_rows[k].push(row);
+        self.sync_programmes();
+        Some(row)
+    }
+
+    /// Removes the benefit in form row `row` of the `k`-th own programme,
+    /// and any text of its inputs that could not be used.
+    pub fn remove_benefit(&mut self, k: usize, row: usize) -> bool {
+        let Some(j) = self
+            .benefit_rows
+            .get(k)
+            .and_then(|rows| rows.iter().position(|r| *r == row))
+        else {
+            return false;
+        };
+        let Some(custom) = self.extra[k].custom.as_mut() else {
+            return false;
+        };
+        custom.benefits.remove(j);
+        self.benefit_rows[k].remove(j);
+        let prefix = benefit_id(k, row, "");
+        self.bad.retain(|(b, _)| !b.starts_with(&prefix));
+        self.sync_programmes();
+        true
+    }
+
+    /// Sets whether the `k`-th own programme serves a cohort each funded
+    /// year or one in the first year only (`each_funded_year`,
+    /// `first_year_only`). Returns false for an unknown programme or value.
+    pub fn set_cohorts(&mut self, k: usize, value: &str) -> bool {
+        let (Some(c), Some(choice)) = (
+            Cohorts::parse(value),
+            self.extra.get_mut(k).and_then(|p| p.custom.as_mut()),
+        ) else {
+            return false;
+        };
+        choice.cohorts = c;
+        self.sync_programmes();
+        true
+    }
+
     /// Sets which end of the effect ranges to use.
     pub fn set_level(&mut self, level: EffectLevel) {
         self.scenario.assumptions.effect_level = level;
@@ -228,7 +419,21 @@ impl State {
                 .map(|(p, _)| p.id)
                 .collect();
             let Some(id) = ids.get(n) else {
-                return (None, None);
+                // One of the scenario's own programmes: its benefits have
+                // inputs.
+                let k = n.wrapping_sub(ids.len());
+                let benefit = key
+                    .strip_prefix("custom.benefits[")
+                    .and_then(|r| r.split_once("]."))
+                    .and_then(|(j, f)| Some((j.parse::<usize>().ok()?, f)));
+                return match benefit.and_then(|(j, f)| Some((self.benefit_rows.get(k)?.get(j)?, f)))
+                {
+                    Some((row, f)) if BENEFIT_KEYS.contains(&f) => {
+                        let id = benefit_id(k, *row, f);
+                        (Some(id.clone()), Some(id))
+                    }
+                    _ => (None, None),
+                };
             };
             let id = cat2(id, ".");
             let input = cat2(&id, key);

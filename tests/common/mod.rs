@@ -3,8 +3,8 @@
 
 use outcome_calculator::model::data::evidence::{self, Grade, Placement};
 use outcome_calculator::model::{
-    Council, Counts, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, Outcome,
-    ProgrammeChoice, Projection, Scenario,
+    Agency, Cohorts, Council, Counts, CustomBenefit, CustomEffect, CustomMeasure, CustomProgramme,
+    EffectLevel, Outcome, ProgrammeChoice, Projection, Scenario,
 };
 use proptest::prelude::*;
 
@@ -43,8 +43,32 @@ fn outcome() -> impl Strategy<Value = Outcome> {
     prop::sample::select(Outcome::ALL.to_vec())
 }
 
+/// A custom benefit in money: any agency, a range of £ a case a year,
+/// 1 to 20 years, any drop-off, and a name with the link's separators in it.
+fn benefit() -> impl Strategy<Value = CustomBenefit> {
+    (
+        prop::sample::select(Agency::ALL.to_vec()),
+        (0.0..50_000.0f64, 0.0..50_000.0f64, 0.0..=1.0f64),
+        1u32..=20,
+        0.0..=100.0f64,
+        "[a-z :&=%]{0,20}",
+    )
+        .prop_map(|(agency, (a, b, q), years, drop_off_pct, name)| {
+            let (low, high) = if a <= b { (a, b) } else { (b, a) };
+            CustomBenefit {
+                name,
+                agency,
+                low,
+                value: low + (high - low) * q,
+                high,
+                years,
+                drop_off_pct,
+            }
+        })
+}
+
 fn custom() -> impl Strategy<Value = CustomProgramme> {
-    prop::collection::vec(
+    let effects = prop::collection::vec(
         (
             outcome(),
             prop::sample::select(vec![
@@ -67,13 +91,33 @@ fn custom() -> impl Strategy<Value = CustomProgramme> {
                     baseline: Some(base),
                 }
             }),
-        1..4,
-    )
-    .prop_map(|effects| CustomProgramme {
-        name: "Random programme".into(),
-        grade: Grade::Qed,
+        0..4,
+    );
+    (
         effects,
-    })
+        prop::collection::vec(benefit(), 0..3),
+        prop::sample::select(Cohorts::ALL.to_vec()),
+    )
+        .prop_map(|(mut effects, benefits, cohorts)| {
+            // At least one effect or benefit, as a programme needs.
+            if effects.is_empty() && benefits.is_empty() {
+                effects.push(CustomEffect {
+                    outcome: Outcome::CareEntries,
+                    measure: CustomMeasure::Relative,
+                    low: 1.0,
+                    central: 2.0,
+                    high: 3.0,
+                    baseline: None,
+                });
+            }
+            CustomProgramme {
+                name: "Random programme".into(),
+                grade: Grade::Qed,
+                effects,
+                benefits,
+                cohorts,
+            }
+        })
 }
 
 fn programme() -> impl Strategy<Value = ProgrammeChoice> {

@@ -20,8 +20,8 @@ pub use scenario::decode::decode;
 pub use scenario::default::default_scenario;
 pub use scenario::error::{Error, ErrorKind};
 pub use scenario::format::{
-    Assumptions, Baseline, BaselineTrends, Cashable, Council, CustomEffect, CustomMeasure,
-    CustomProgramme, EffectLevel, OptimismByGrade, ProgrammeChoice, Scenario, UncertaintySettings,
-    UnitCosts, FORMAT_VERSION,
+    Assumptions, Baseline, BaselineTrends, Cashable, Cohorts, Council, CustomBenefit, CustomEffect,
+    CustomMeasure, CustomProgramme, EffectLevel, OptimismByGrade, ProgrammeChoice, Scenario,
+    UncertaintySettings, UnitCosts, FORMAT_VERSION,
 };
 pub use scenario::validate::validate;

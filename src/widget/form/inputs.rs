@@ -8,13 +8,14 @@ use web_sys::{Element, Node, ShadowRoot};
 use crate::model::data::citation::Citation;
 use crate::model::data::defaults::{self, Sourced};
 use crate::model::data::evidence::{Grade, Measure, Placement, Programme};
-use crate::model::EffectLevel;
+use crate::model::scenario::fields::Kind as TableKind;
+use crate::model::{Agency, Cohorts, CustomBenefit, CustomProgramme, EffectLevel};
 
 use crate::dom::format;
 use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, source_link, text};
 use crate::widget::form::errors;
 use crate::widget::form::fields::{self, Affix, Field, Kind};
-use crate::widget::state::{push_count, Problem, State};
+use crate::widget::state::{self, push_count, Problem, State};
 
 /// The input for the years of funding.
 const FUNDING_YEARS: &str = "assumptions.funding_years";
@@ -306,7 +307,7 @@ fn own_programmes(fs: &Element, st: &State) {
     add_t(
         &note,
         "p",
-        "Also in this scenario, and in the results, as set in its file or link (change them in the file, then open it again):",
+        "Also in this scenario, and in the results, as set in its file or link (change their benefits in money below, anything else in the file, then open it again):",
     );
     let list = add_c(&note, "ul", "oc-list");
     for c in &st.extra {
@@ -320,6 +321,254 @@ fn own_programmes(fs: &Element, st: &State) {
             &cat(&["\u{201c}", name, "\u{201d}, your own programme"]),
         );
     }
+    for (k, c) in st.extra.iter().enumerate() {
+        if let Some(custom) = &c.custom {
+            benefits(fs, st, k, custom);
+        }
+    }
+}
+
+/// The benefits in money of the `k`-th of the scenario's own programmes,
+/// counted the GMCA way (methodology §7a): a row of inputs for each, a
+/// button to add one and one to remove each, and the choice of one cohort
+/// or one a funded year. Labels, hints and bounds are the table of
+/// fields'.
+fn benefits(parent: &Element, st: &State, k: usize, custom: &CustomProgramme) {
+    let own = cat(&["own", &digits(k)]);
+    let fs = add_c(parent, "fieldset", "oc-fieldset oc-benefits");
+    fs.set_id(&cat(&[&own, "-benefits"]));
+    add_ct(
+        &fs,
+        "legend",
+        "oc-legend",
+        &cat(&["Benefits in money (", &custom.name, ")"]),
+    );
+    let hint_id = cat(&[&own, "-benefits-hint"]);
+    add_ct(&fs, "p", "oc-hint", table_field("name").hint).set_id(&hint_id);
+    attrs(&fs, &[("aria-describedby", &hint_id)]);
+    cohorts(&fs, &own, custom.cohorts);
+    let rows = add_c(&fs, "div", "oc-benefit-rows");
+    rows.set_id(&cat(&[&own, "-rows"]));
+    for (b, row) in custom.benefits.iter().zip(&st.benefit_rows[k]) {
+        benefit_row(&rows, k, *row, b);
+    }
+    number_rows(&rows);
+    let add = add_ct(
+        &fs,
+        "button",
+        "oc-button oc-button--secondary",
+        "Add a benefit",
+    );
+    attrs(
+        &add,
+        &[
+            ("type", "button"),
+            ("id", &cat(&[&own, "-add"])),
+            ("data-benefit", "add"),
+            ("data-own", &digits(k)),
+        ],
+    );
+}
+
+/// The row of table field `programmes[].custom.benefits[].<key>`
+/// (`cohorts`: `programmes[].custom.cohorts`).
+fn table_field(key: &str) -> &'static crate::model::scenario::fields::Field {
+    let path = if key == "cohorts" {
+        "programmes[].custom.cohorts".to_string()
+    } else {
+        cat(&["programmes[].custom.benefits[].", key])
+    };
+    crate::model::scenario::fields::by_path(&path).expect("a field of the table")
+}
+
+/// One cohort or one a funded year, as radios.
+fn cohorts(parent: &Node, own: &str, current: Cohorts) {
+    let f = table_field("cohorts");
+    let fs = add_c(parent, "fieldset", "oc-fieldset oc-radios");
+    let hint_id = cat(&[own, ".cohorts-hint"]);
+    attrs(&fs, &[("aria-describedby", &hint_id)]);
+    add_ct(&fs, "legend", "oc-label", "Cases served");
+    add_ct(&fs, "div", "oc-hint", f.hint).set_id(&hint_id);
+    for (c, words) in [
+        (Cohorts::EachFundedYear, "A new cohort in each funded year"),
+        (Cohorts::FirstYearOnly, "One cohort, in the first year only"),
+    ] {
+        let item = add_c(&fs, "div", "oc-radio");
+        let id = cat(&[own, ".cohorts.", c.word()]);
+        let input = add_c(&item, "input", "oc-radio-input");
+        attrs(
+            &input,
+            &[
+                ("type", "radio"),
+                ("id", &id),
+                ("name", &cat(&[own, ".cohorts"])),
+                ("value", c.word()),
+            ],
+        );
+        dom::flag(&input, "checked", c == current);
+        let lab = add_ct(&item, "label", "oc-label oc-radio-label", words);
+        attrs(&lab, &[("for", &id)]);
+    }
+}
+
+/// The inputs of one benefit, in a fieldset of its own with a button that
+/// removes it.
+pub fn benefit_row(parent: &Node, k: usize, row: usize, b: &CustomBenefit) {
+    let id = |key: &str| state::benefit_id(k, row, key);
+    let fs = add_c(parent, "fieldset", "oc-fieldset oc-benefit");
+    fs.set_id(&id("row"));
+    add_ct(&fs, "legend", "oc-label", "Benefit");
+    // Name: text.
+    let name = table_field("name");
+    let group = field_group(&fs, &id("name"), name.label, "");
+    let input = add_c(&group, "input", "oc-input oc-w-full");
+    attrs(
+        &input,
+        &[
+            ("type", "text"),
+            ("id", &id("name")),
+            ("name", &id("name")),
+            ("autocomplete", "off"),
+            ("value", &b.name),
+        ],
+    );
+    // Who gains: a choice.
+    let agency = table_field("agency");
+    let group = field_group(&fs, &id("agency"), agency.label, "");
+    let select = add_c(&group, "select", "oc-select");
+    attrs(&select, &[("id", &id("agency")), ("name", &id("agency"))]);
+    for a in Agency::ALL {
+        let o = add_ct(&select, "option", "", &dom::sentence(a.label()));
+        attrs(&o, &[("value", a.key())]);
+        dom::flag(&o, "selected", a == b.agency);
+    }
+    // The numbers.
+    for (key, v) in [
+        ("value", b.value),
+        ("low", b.low),
+        ("high", b.high),
+        ("years", f64::from(b.years)),
+        ("drop_off_pct", b.drop_off_pct),
+    ] {
+        let f = table_field(key);
+        let group = field_group(&fs, &id(key), f.label, f.hint);
+        let wrap = add_c(&group, "div", "oc-input-wrap");
+        let (affix, width) = match f.kind {
+            TableKind::Money => (Affix::Pound, "oc-input oc-w-10"),
+            TableKind::Percent => (Affix::Pct, "oc-input oc-w-5"),
+            _ => (Affix::None, "oc-input oc-w-4"),
+        };
+        if affix == Affix::Pound {
+            let a = add_ct(&wrap, "span", "oc-affix", "£");
+            attrs(&a, &[("aria-hidden", "true")]);
+        }
+        let input = add_c(&wrap, "input", width);
+        attrs(
+            &input,
+            &[
+                ("type", "text"),
+                ("inputmode", "decimal"),
+                ("id", &id(key)),
+                ("name", &id(key)),
+                ("autocomplete", "off"),
+                ("spellcheck", "false"),
+                ("value", &format::input(v, key != "years")),
+            ],
+        );
+        if !f.hint.is_empty() {
+            let hint = cat(&[&id(key), "-hint"]);
+            attrs(
+                &input,
+                &[("aria-describedby", &hint), ("data-describedby", &hint)],
+            );
+        }
+        if affix == Affix::Pct {
+            let a = add_ct(&wrap, "span", "oc-affix", "%");
+            attrs(&a, &[("aria-hidden", "true")]);
+        }
+    }
+    let remove = add_ct(
+        &fs,
+        "button",
+        "oc-button oc-button--secondary",
+        "Remove this benefit",
+    );
+    attrs(
+        &remove,
+        &[
+            ("type", "button"),
+            ("id", &id("remove")),
+            ("data-benefit", "remove"),
+            ("data-own", &digits(k)),
+            ("data-row", &digits(row)),
+        ],
+    );
+}
+
+/// After the value of the benefit of input `id` is typed: its low and high
+/// inputs show the benefit's own ends (which follow the value while it has
+/// no range), unless they hold text that could not be used.
+pub fn sync_range(root: &ShadowRoot, st: &State, id: &str) {
+    let Some(base) = id.strip_suffix(".value") else {
+        return;
+    };
+    let Some((k, row, _)) = state::parse_benefit_id(id) else {
+        return;
+    };
+    let Some(b) = st.benefit_rows.get(k).and_then(|rows| {
+        let j = rows.iter().position(|r| *r == row)?;
+        st.extra[k].custom.as_ref()?.benefits.get(j)
+    }) else {
+        return;
+    };
+    for (key, v) in [(".low", b.low), (".high", b.high)] {
+        let end = cat(&[base, key]);
+        if st.bad.iter().any(|(x, _)| *x == end) {
+            continue;
+        }
+        if let Some(input) = dom::by_id(root, &end)
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+        {
+            let text = format::input(v, true);
+            if input.value().replace(',', "") != text.replace(',', "") {
+                input.set_value(&text);
+            }
+        }
+    }
+}
+
+/// Numbers the benefit rows' legends in their order: "Benefit 1", ….
+pub fn number_rows(rows: &Element) {
+    let legends = rows.query_selector_all(".oc-benefit > legend");
+    if let Ok(list) = legends {
+        for i in 0..list.length() {
+            if let Some(l) = list.item(i) {
+                l.set_text_content(Some(&cat(&["Benefit ", &digits(i as usize + 1)])));
+            }
+        }
+    }
+}
+
+/// A small count in decimal digits.
+fn digits(n: usize) -> String {
+    let mut s = String::new();
+    push_count(&mut s, n);
+    s
+}
+
+/// A field's group: its label, hint (when there is one) and error slot.
+fn field_group(parent: &Node, id: &str, label: &str, hint: &str) -> Element {
+    let group = add_c(parent, "div", "oc-field");
+    group.set_id(&cat(&[id, "-group"]));
+    let l = add_ct(&group, "label", "oc-label", label);
+    attrs(&l, &[("for", id)]);
+    if !hint.is_empty() {
+        add_ct(&group, "div", "oc-hint", hint).set_id(&cat(&[id, "-hint"]));
+    }
+    let err = add_c(&group, "p", "oc-error");
+    err.set_id(&cat(&[id, "-error"]));
+    dom::show(&err, false);
+    group
 }
 
 fn programme_fields(parent: &Node, p: &Programme, st: &State) {

@@ -488,7 +488,12 @@ fn simulate_with(
     for (i, p) in progs.iter().enumerate() {
         let m = draw.engagement_mult.map_or(1.0, |m| m[i]);
         let reach = (p.engagement * m).min(1.0);
-        for t in 0..h.min(plan.funded_years) {
+        let years = if p.first_year_only {
+            1
+        } else {
+            plan.funded_years
+        };
+        for t in 0..h.min(years) {
             let mut served = p.cohort * reach * plan.ramp[t];
             if let Some(e) = p.eligible {
                 served = served.min(e);
@@ -603,7 +608,9 @@ fn simulate_with(
                 }
             }
         }
-        // Monetised per-case values.
+        // Monetised per-case values: a library benefit spread over its
+        // years with the scenario's drop-off, a custom one each year with
+        // its own.
         for (j, c) in p.case_values.iter().enumerate() {
             let value = draw.case_values.map_or(c.value, |v| v[case_k + j]);
             let a = c.agency.index();
@@ -613,10 +620,10 @@ fn simulate_with(
                     continue;
                 }
                 let nf = if a == CS { nest(s) } else { 1.0 };
-                let per_year = cases * value * p.adjustment * nf / c.years as f64;
+                let per_year = cases * value * p.adjustment * nf / c.spread_over();
                 for t in s..h.min(s + c.years) {
                     let k = i * h + t;
-                    let amount = per_year * persist[t - s];
+                    let amount = per_year * c.keep(t - s, persist);
                     w.savings[k * AGENCIES + a] += amount;
                     if a == CS {
                         w.cashable[k] += amount * plan.cashable[OUTCOMES];

@@ -9,7 +9,7 @@ use crate::data::evidence::{
     RangeBasis, CUSTOM_ID, PAUSE_STUDIED_INFANT_ENTRIES,
 };
 use crate::data::prices;
-use crate::scenario::format::{CustomMeasure, EffectLevel, ProgrammeChoice, Scenario};
+use crate::scenario::format::{Cohorts, CustomMeasure, EffectLevel, ProgrammeChoice, Scenario};
 
 /// What an effect changes, and how it unfolds over the years after a case
 /// is served (see [`crate::calc::engine::simulate`]).
@@ -114,8 +114,48 @@ pub struct CaseValue {
     pub value: f64,
     /// Low, central and high, 2025-26 prices.
     pub range: [f64; 3],
-    /// Years it is spread over.
+    /// Years it lasts from the year a case is served.
     pub years: usize,
+    /// How it unfolds over `years`. `None` (a library benefit): `value` is
+    /// for the whole period, spread evenly over it and reduced by the
+    /// scenario's drop-off. `Some(d)` (a custom benefit, the GMCA way):
+    /// `value` is £ a case in each year, falling by `d` (a share, 0–1) a
+    /// year after the first, instead of the scenario's drop-off.
+    pub yearly_drop_off: Option<f64>,
+}
+
+impl CaseValue {
+    /// The share of a year's value left `lag` years after the cases were
+    /// served, given the scenario's `persist` (0–1 by lag): this value's
+    /// own drop-off when it has one.
+    ///
+    /// ```
+    /// # use outcome_model::calc::resolve::CaseValue;
+    /// # use outcome_model::Agency;
+    /// let mut c = CaseValue {
+    ///     agency: Agency::Nhs, value: 1_000.0, range: [1_000.0; 3], years: 3,
+    ///     yearly_drop_off: Some(0.2),
+    /// };
+    /// assert_eq!(c.keep(2, &[1.0, 0.5, 0.25]), 0.8 * 0.8);
+    /// c.yearly_drop_off = None;
+    /// assert_eq!(c.keep(2, &[1.0, 0.5, 0.25]), 0.25);
+    /// ```
+    #[inline(always)]
+    pub fn keep(&self, lag: usize, persist: &[f64]) -> f64 {
+        match self.yearly_drop_off {
+            Some(d) => (1.0 - d).powi(lag as i32),
+            None => persist[lag],
+        }
+    }
+
+    /// Years the value is divided over in each year: all of `years` for a
+    /// value for the whole period, 1 for a value a year.
+    pub fn spread_over(&self) -> f64 {
+        match self.yearly_drop_off {
+            Some(_) => 1.0,
+            None => self.years as f64,
+        }
+    }
 }
 
 /// A programme, ready to apply.
@@ -158,6 +198,9 @@ pub struct Programme {
     pub max_care_years: f64,
     /// Index of a chosen programme whose cohort contains this one's.
     pub parent: Option<usize>,
+    /// Whether it serves one cohort, in the first year only (a custom
+    /// programme's choice); otherwise one in each funded year.
+    pub first_year_only: bool,
 }
 
 impl Programme {
@@ -189,6 +232,7 @@ impl Programme {
             care_years,
             max_care_years: 18.0,
             parent: None,
+            first_year_only: false,
         }
     }
 
@@ -295,12 +339,23 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 follow_up: "your own programme's effects are counted as you give them",
             });
         }
+        for b in &custom.benefits {
+            let range = [b.low, b.value, b.high];
+            case_values.push(CaseValue {
+                agency: b.agency,
+                value: pick(level, range),
+                range,
+                years: b.years as usize,
+                yearly_drop_off: Some(b.drop_off_pct / 100.0),
+            });
+        }
         let name = if custom.name.trim().is_empty() {
             "Your programme".to_string()
         } else {
             custom.name.clone()
         };
         Programme {
+            first_year_only: custom.cohorts == Cohorts::FirstYearOnly,
             cohort: cohort.unwrap_or(1.0),
             cost_per_case: choice.cost_per_case.unwrap_or(0.0),
             placement: choice.placement.unwrap_or(Placement::Foster),
@@ -416,6 +471,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 value: pick(level, range),
                 range,
                 years: b.years,
+                yearly_drop_off: None,
             });
         }
         let max_care_years = match prog.duration {

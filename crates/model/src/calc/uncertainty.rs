@@ -884,6 +884,9 @@ pub(crate) fn variations(s: &Scenario) -> Vec<Variation> {
             for j in 0..custom.effects.len() {
                 fields.push(format!("programmes[{i}].custom.effects[{j}].central"));
             }
+            for j in 0..custom.benefits.len() {
+                fields.push(format!("programmes[{i}].custom.benefits[{j}].value"));
+            }
         }
         fields.push("assumptions.effect_level".into());
         out.push(Variation {

@@ -390,6 +390,8 @@ pub fn half_way_scenario(
         name: ILLUSTRATION_NAME.to_string(),
         grade: Grade::Modelled,
         effects,
+        benefits: Vec::new(),
+        cohorts: Default::default(),
     });
     let mut s = base.clone();
     s.programmes = vec![choice];

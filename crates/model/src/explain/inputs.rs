@@ -12,7 +12,7 @@ use crate::data::evidence::{
 };
 use crate::data::prices::PRICE_BASE_LABEL;
 use crate::explain::derivation::{Op, Source, Step, Unit};
-use crate::explain::model::{grade_field, product, share, EffectSteps, Model, Tiers};
+use crate::explain::model::{benefit_name, grade_field, product, share, EffectSteps, Model, Tiers};
 use crate::explain::source::Sources;
 use crate::scenario::format::{CustomMeasure, EffectLevel};
 
@@ -670,7 +670,7 @@ impl Model<'_> {
     pub(super) fn case_values_of(&self, i: usize) -> Vec<(Step, Source)> {
         let level = self.s.assumptions.effect_level;
         let Some(prog) = self.library(i) else {
-            return Vec::new();
+            return self.custom_benefits_of(i);
         };
         prog.case_benefits
             .iter()
@@ -705,6 +705,42 @@ impl Model<'_> {
                 )
                 .priced(PRICE_BASE_LABEL);
                 (step, source)
+            })
+            .collect()
+    }
+
+    /// A custom programme's benefits in money: each one's value at the
+    /// chosen level, £ a case a year, the user's own field.
+    fn custom_benefits_of(&self, i: usize) -> Vec<(Step, Source)> {
+        let Some(custom) = self.s.programmes[i].custom.as_ref() else {
+            return Vec::new();
+        };
+        let name = &self.plan.programmes[i].name;
+        let level = self.s.assumptions.effect_level;
+        custom
+            .benefits
+            .iter()
+            .enumerate()
+            .map(|(j, b)| {
+                let (end, v) = match level {
+                    EffectLevel::Low => ("low", b.low),
+                    EffectLevel::Central => ("value", b.value),
+                    EffectLevel::High => ("high", b.high),
+                };
+                let leaf = self
+                    .src
+                    .field(
+                        &format!("{name}: {}, a case a year", benefit_name(&b.name, j)),
+                        &format!("programmes[{i}].custom.benefits[{j}].{end}"),
+                        v,
+                        Unit::PoundsACase,
+                    )
+                    .priced(PRICE_BASE_LABEL);
+                let source = match &leaf.kind {
+                    crate::explain::derivation::StepKind::Input { source } => source.clone(),
+                    _ => unreachable!("a field is an input"),
+                };
+                (leaf, source)
             })
             .collect()
     }

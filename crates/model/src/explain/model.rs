@@ -130,6 +130,15 @@ pub(super) fn grade_field(g: Grade) -> &'static str {
     }
 }
 
+/// A custom benefit's name, or its place when it has none.
+pub(super) fn benefit_name(name: &str, j: usize) -> String {
+    if name.trim().is_empty() {
+        format!("benefit {}", j + 1)
+    } else {
+        name.trim().to_string()
+    }
+}
+
 pub(super) fn product(label: impl Into<String>, unit: Unit, of: Vec<Step>) -> Step {
     Step::op(label, unit, Op::Product, of)
 }
@@ -343,6 +352,12 @@ impl<'a> Model<'a> {
                 for s in 0..h {
                     let cases = &self.served[i * h + s];
                     if cases.value == 0.0 {
+                        continue;
+                    }
+                    if c.yearly_drop_off.is_some() {
+                        // A custom benefit: its value each year, with its
+                        // own drop-off.
+                        self.custom_benefit(i, j, s, &mut case_money);
                         continue;
                     }
                     let mut of = vec![
@@ -716,6 +731,67 @@ impl<'a> Model<'a> {
         self.savings = savings;
         self.cashable = cashable;
         self.cost = cost;
+    }
+
+    /// Custom benefit `j` of programme `i` from the cases served in year
+    /// `s`, year by year for its years within the horizon: cases × value
+    /// a case a year × adjustment × (1 − its drop-off)^(years since served),
+    /// as [`crate::calc::engine::simulate`] counts it.
+    fn custom_benefit(&self, i: usize, j: usize, s: usize, case_money: &mut [Vec<Step>]) {
+        let h = self.h;
+        let p = &self.plan.programmes[i];
+        let c = &p.case_values[j];
+        let a = c.agency.index();
+        let what = benefit_name(
+            &self.s.programmes[i]
+                .custom
+                .as_ref()
+                .expect("a custom benefit belongs to a custom programme")
+                .benefits[j]
+                .name,
+            j,
+        );
+        let mut of = vec![
+            self.served[i * h + s].clone(),
+            self.case_values[i][j].0.clone(),
+            self.adjustment[i].clone(),
+        ];
+        if a == Agency::ChildrensServices.index() {
+            if let Some(f) = self.nest(i, s) {
+                of.push(f);
+            }
+        }
+        let first = product(
+            format!(
+                "{}: {what}, to {}, cohort of {}, in its first year",
+                p.name,
+                c.agency.label(),
+                self.year(s)
+            ),
+            Unit::Pounds,
+            of,
+        )
+        .priced(PRICE_BASE_LABEL);
+        for t in s..h.min(s + c.years) {
+            let mut of = vec![first.clone()];
+            factor(&mut of, self.benefit_keep(i, j, t - s));
+            let step = if of.len() == 1 {
+                of.pop().expect("one")
+            } else {
+                product(
+                    format!(
+                        "{}: {what}, to {}, cohort of {}, in {}",
+                        p.name,
+                        c.agency.label(),
+                        self.year(s),
+                        self.year(t)
+                    ),
+                    Unit::Pounds,
+                    of,
+                )
+            };
+            case_money[(i * h + t) * AGENCIES + a].push(step.priced(PRICE_BASE_LABEL));
+        }
     }
 
     fn cost_step(&self, i: usize, t: usize) -> Step {

@@ -193,6 +193,42 @@ impl Model<'_> {
         )
     }
 
+    /// Share of custom benefit `j` of programme `i` left `k` years after
+    /// its cases were served: its own drop-off, not the scenario's.
+    pub(super) fn benefit_keep(&self, i: usize, j: usize, k: usize) -> Step {
+        let b = &self.s.programmes[i]
+            .custom
+            .as_ref()
+            .expect("a custom benefit belongs to a custom programme")
+            .benefits[j];
+        Step::op(
+            format!(
+                "share of the benefit left after {k} year{}",
+                if k == 1 { "" } else { "s" }
+            ),
+            Unit::Factor,
+            Op::Power,
+            vec![
+                Step::op(
+                    "share kept each year",
+                    Unit::Share,
+                    Op::Complement,
+                    vec![self.pct_field(
+                        "the benefit's drop-off a year",
+                        &format!("programmes[{i}].custom.benefits[{j}].drop_off_pct"),
+                        b.drop_off_pct,
+                    )],
+                ),
+                Sources::method(
+                    "years since served",
+                    k as f64,
+                    Unit::Years,
+                    "years since the cases were served",
+                ),
+            ],
+        )
+    }
+
     /// Share of a cohort's benefits left `k` years after it was served.
     pub(super) fn persist(&self, k: usize) -> Step {
         Step::op(
@@ -229,6 +265,16 @@ impl Model<'_> {
                 0.0,
                 Unit::Cases,
                 "no cases are served once funding has stopped (assumptions.funding_years)",
+            );
+        }
+        if t > 0 && self.plan.programmes[i].first_year_only {
+            return Sources::method(
+                &label,
+                0.0,
+                Unit::Cases,
+                &format!(
+                    "one cohort only: cases are served in the first year (programmes[{i}].custom.cohorts)"
+                ),
             );
         }
         let a = &self.s.assumptions;

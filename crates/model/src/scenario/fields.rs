@@ -318,6 +318,14 @@ const EFFECT: Field = Field {
     preset: Preset::Required,
     ..TEXT
 };
+const BENEFIT: Field = Field {
+    link: Link::Packed("benefit"),
+    kind: Kind::Money,
+    bounds: Bounds::Range(0.0, MAX_UNIT_COST),
+    unit: "£ a case a year",
+    preset: Preset::Required,
+    ..TEXT
+};
 
 /// Every field of the scenario format, in the order of the docs and the form.
 pub const FIELDS: &[Field] = &[
@@ -1012,6 +1020,76 @@ pub const FIELDS: &[Field] = &[
         preset: Preset::Blank,
         label: "Without the programme: % of the cohort reaching the outcome (percentage_points) or events a year (per_council)",
         ..EFFECT
+    },
+    Field {
+        path: "programmes[].custom.benefits[].name",
+        kind: Kind::Text,
+        bounds: Bounds::Chars(MAX_TEXT),
+        unit: "",
+        label: "What the benefit is, e.g. fewer days of school missed (up to 10 benefits; a programme needs at least one effect or benefit)",
+        hint: "A benefit in money, counted the GMCA way: a value per case served each year, for a number of years, falling by its own drop-off.",
+        ..BENEFIT
+    },
+    Field {
+        path: "programmes[].custom.benefits[].agency",
+        kind: Kind::Choice,
+        bounds: Bounds::Words(&[
+            "childrens_services",
+            "police",
+            "nhs",
+            "courts_legal",
+            "other_public",
+        ]),
+        unit: "",
+        label: "Who gains: the council's children's services (cash at the cashable share of per-case benefits) or another public service",
+        ..BENEFIT
+    },
+    Field {
+        path: "programmes[].custom.benefits[].low",
+        label: "Low value of the benefit, in pounds a case a year",
+        hint: "The low end of its range, for the simulation and the low setting.",
+        ..BENEFIT
+    },
+    Field {
+        path: "programmes[].custom.benefits[].value",
+        label: "Value of the benefit, in pounds a case a year (low ≤ value ≤ high)",
+        hint: "In 2025-26 prices, before deadweight, attribution and optimism bias, which are taken off it.",
+        ..BENEFIT
+    },
+    Field {
+        path: "programmes[].custom.benefits[].high",
+        label: "High value of the benefit, in pounds a case a year",
+        hint: "The high end of its range, for the simulation and the high setting.",
+        ..BENEFIT
+    },
+    Field {
+        path: "programmes[].custom.benefits[].years",
+        kind: Kind::Integer,
+        bounds: Bounds::Range(1.0, MAX_YEARS as f64),
+        unit: "years",
+        label: "Years the benefit lasts, counting the year a case is served",
+        hint: "Years beyond the horizon are not counted.",
+        ..BENEFIT
+    },
+    Field {
+        path: "programmes[].custom.benefits[].drop_off_pct",
+        kind: Kind::Percent,
+        bounds: Bounds::Range(0.0, 100.0),
+        unit: "% a year",
+        preset: Preset::Convention(0.0),
+        label: "Drop-off of the benefit, percentage a year after its first year",
+        hint: "This benefit's own: the scenario's drop-off does not apply to it.",
+        ..BENEFIT
+    },
+    Field {
+        path: "programmes[].custom.cohorts",
+        link: Link::Programme("cohorts"),
+        kind: Kind::Choice,
+        bounds: Bounds::Words(&["each_funded_year", "first_year_only"]),
+        preset: Preset::Word("each_funded_year"),
+        label: "Cases served: a new cohort in each funded year, or one cohort in the first year only",
+        hint: "With one cohort, the cost per case is paid for that cohort only; the other yearly cost runs in each funded year.",
+        ..TEXT
     },
 ];
 

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calc::outcome::Outcome;
+use crate::calc::outcome::{Agency, Outcome};
 use crate::data::defaults as d;
 use crate::data::evidence::{Grade, Placement, EVIDENCE_SET};
 
@@ -485,8 +485,81 @@ pub struct CustomProgramme {
     pub name: String,
     /// The user's view of the evidence grade (sets the benefit haircut).
     pub grade: Grade,
-    /// Its effects.
+    /// Its effects on the council's counts (up to 10; a programme needs
+    /// at least one effect or one benefit).
+    #[serde(default)]
     pub effects: Vec<CustomEffect>,
+    /// Its benefits in money, £ a case a year (up to 10), the GMCA model's
+    /// way of counting an outcome: a value per case served each year for a
+    /// stated number of years, falling by its own drop-off after the first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub benefits: Vec<CustomBenefit>,
+    /// Which years it serves cases in: a new cohort each funded year (the
+    /// default) or one cohort in the first year only.
+    #[serde(default, skip_serializing_if = "Cohorts::is_default")]
+    pub cohorts: Cohorts,
+}
+
+/// Which years a custom programme serves cases in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cohorts {
+    /// A new cohort of cases in each funded year.
+    #[default]
+    EachFundedYear,
+    /// One cohort, served in the first year only; the yearly cost still
+    /// runs in each funded year, the cost per case only with the cases.
+    FirstYearOnly,
+}
+
+impl Cohorts {
+    /// Every choice, in the form's order.
+    pub const ALL: [Cohorts; 2] = [Cohorts::EachFundedYear, Cohorts::FirstYearOnly];
+
+    /// Whether this is the default (a cohort each funded year).
+    pub fn is_default(&self) -> bool {
+        *self == Cohorts::EachFundedYear
+    }
+
+    /// Its word in the scenario format and share links.
+    pub fn word(self) -> &'static str {
+        match self {
+            Cohorts::EachFundedYear => "each_funded_year",
+            Cohorts::FirstYearOnly => "first_year_only",
+        }
+    }
+
+    /// The choice a word names.
+    pub fn parse(word: &str) -> Option<Cohorts> {
+        Cohorts::ALL.into_iter().find(|c| c.word() == word)
+    }
+}
+
+/// One benefit of a custom programme in money: £ a case served each year,
+/// for `years` years, falling by `drop_off_pct` a year after the first
+/// (the GMCA cost-benefit model's outcome with its own lag and drop-off;
+/// HM Treasury, PSTN and New Economy 2014). The programme's deadweight,
+/// attribution, optimism bias and effect scale are taken off it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomBenefit {
+    /// What the benefit is, e.g. "fewer days of school missed".
+    pub name: String,
+    /// Who gains: the council's children's services (cashable at
+    /// `assumptions.cashable.case_benefits_pct`) or another agency.
+    pub agency: Agency,
+    /// Low value, £ a case a year, 2025-26 prices.
+    pub low: f64,
+    /// The value used, £ a case a year, 2025-26 prices (low ≤ value ≤ high).
+    pub value: f64,
+    /// High value, £ a case a year, 2025-26 prices.
+    pub high: f64,
+    /// Years it lasts from the year a case is served, 1 to
+    /// [`crate::scenario::fields::MAX_YEARS`].
+    pub years: u32,
+    /// Its yearly fall after the first year, % (0–100).
+    #[serde(default)]
+    pub drop_off_pct: f64,
 }
 
 /// One effect of a custom programme.

@@ -13,13 +13,13 @@
 //!
 //! The element `<outcome-calculator>` takes the same names as attributes.
 
-use crate::calc::outcome::Outcome;
+use crate::calc::outcome::{Agency, Outcome};
 use crate::data::evidence::{Grade, Placement, EVIDENCE_SET};
 use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::fields::{self, Access, Kind, Link, Preset, FIELDS};
 use crate::scenario::format::{
-    Baseline, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel, ProgrammeChoice, Scenario,
-    FORMAT_VERSION,
+    Baseline, Cohorts, CustomBenefit, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel,
+    ProgrammeChoice, Scenario, FORMAT_VERSION,
 };
 use crate::scenario::parse;
 
@@ -301,6 +301,22 @@ pub fn to_query(s: &Scenario) -> String {
                     spec.push_str(&num(b));
                 }
                 parts.push((format!("{id}.effect{}", j + 1), spec));
+            }
+            for (j, b) in c.benefits.iter().enumerate() {
+                let spec = format!(
+                    "{}:{}:{}:{}:{}:{}:{}",
+                    b.agency.key(),
+                    num(b.low),
+                    num(b.value),
+                    num(b.high),
+                    b.years,
+                    num(b.drop_off_pct),
+                    b.name
+                );
+                parts.push((format!("{id}.benefit{}", j + 1), spec));
+            }
+            if !c.cohorts.is_default() {
+                parts.push((format!("{id}.cohorts"), c.cohorts.word().into()));
             }
         }
     }
@@ -603,6 +619,8 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
         name: String::new(),
         grade: Grade::BeforeAfter,
         effects: Vec::new(),
+        benefits: Vec::new(),
+        cohorts: Cohorts::EachFundedYear,
     });
     match field {
         "name" => {
@@ -660,6 +678,55 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
                 custom.effects.push(effect.clone());
             }
             custom.effects[index - 1] = effect;
+        }
+        "cohorts" => {
+            custom.cohorts = match value.trim() {
+                "" => Cohorts::EachFundedYear,
+                t => Cohorts::parse(t)
+                    .ok_or_else(|| bad(key, "use each_funded_year or first_year_only"))?,
+            }
+        }
+        f if f.starts_with("benefit") => {
+            let index: usize = f["benefit".len()..]
+                .parse()
+                .ok()
+                .filter(|i| (1..=10).contains(i))
+                .ok_or_else(|| bad(key, "benefits are numbered benefit1 to benefit10"))?;
+            // The name comes last, so it may hold colons.
+            let parts: Vec<&str> = value.splitn(7, ':').collect();
+            if parts.len() != 7 {
+                return Err(bad(
+                    key,
+                    "write agency:low:value:high:years:drop_off_pct:name",
+                ));
+            }
+            let agency = Agency::ALL
+                .into_iter()
+                .find(|a| a.key() == parts[0])
+                .ok_or_else(|| bad(key, "unknown agency"))?;
+            let n = |t: &str| -> Result<f64, Error> {
+                number_of(key, t)?.ok_or_else(|| bad(key, "a number is missing"))
+            };
+            let years = n(parts[4])?;
+            if years.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&years) {
+                return Err(bad(key, "the years are a whole number"));
+            }
+            let benefit = CustomBenefit {
+                name: parts[6]
+                    .chars()
+                    .take(crate::scenario::validate::MAX_TEXT + 1)
+                    .collect(),
+                agency,
+                low: n(parts[1])?,
+                value: n(parts[2])?,
+                high: n(parts[3])?,
+                years: years as u32,
+                drop_off_pct: n(parts[5])?,
+            };
+            while custom.benefits.len() < index {
+                custom.benefits.push(benefit.clone());
+            }
+            custom.benefits[index - 1] = benefit;
         }
         _ => return Err(bad(key, "this programme setting is not known")),
     }
@@ -721,6 +788,64 @@ mod tests {
         assert!(!is_tracking("utm_"));
         assert!(!is_tracking("fbclidx"));
         assert!(from_query("v=2&programmes=&colour=red").is_err());
+    }
+
+    #[test]
+    fn custom_benefits_and_cohorts_round_trip() {
+        let mut p = ProgrammeChoice::new("custom");
+        p.cohort = Some(60.0);
+        p.custom = Some(CustomProgramme {
+            name: "Mentoring".into(),
+            grade: Grade::Qed,
+            effects: Vec::new(),
+            benefits: vec![
+                CustomBenefit {
+                    name: "Fewer days of school missed: a & b = c?".into(),
+                    agency: Agency::OtherPublic,
+                    low: 300.0,
+                    value: 1.0 / 3.0 * 1_000.0,
+                    high: 900.5,
+                    years: 3,
+                    drop_off_pct: 20.0,
+                },
+                CustomBenefit {
+                    name: String::new(),
+                    agency: Agency::ChildrensServices,
+                    low: 0.0,
+                    value: 0.0,
+                    high: 0.0,
+                    years: 20,
+                    drop_off_pct: 0.0,
+                },
+            ],
+            cohorts: Cohorts::FirstYearOnly,
+        });
+        let s = Scenario::new(Default::default(), vec![p]);
+        let q = to_query(&s);
+        assert!(q.contains("custom.benefit1=other_public%3A300%3A"), "{q}");
+        assert!(q.contains("custom.cohorts=first_year_only"), "{q}");
+        assert_eq!(from_query(&q), Ok(s));
+    }
+
+    #[test]
+    fn bad_custom_benefits_name_their_setting() {
+        let cases = [
+            ("custom.benefit1=nobody:1:2:3:3:20:x", "unknown agency"),
+            ("custom.benefit1=nhs:1:2:3:3:20", "write agency:low"),
+            ("custom.benefit1=nhs:1:2:3:2.5:20:x", "whole number"),
+            ("custom.benefit1=nhs:1::3:3:20:x", "a number is missing"),
+            ("custom.benefit11=nhs:1:2:3:3:20:x", "benefit1 to benefit10"),
+            (
+                "custom.cohorts=sometimes",
+                "each_funded_year or first_year_only",
+            ),
+        ];
+        for (setting, words) in cases {
+            let e = errors_of(&format!("v=2&programmes=custom&{setting}"));
+            let key = setting.split('=').next().unwrap();
+            assert_eq!(e[0].field, key, "{setting}");
+            assert!(e[0].message().contains(words), "{setting}: {e:?}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::fields::{Access, Bounds, FIELDS};
 pub use crate::scenario::fields::{
     MAX_COUNT, MAX_POPULATION, MAX_PROGRAMMES, MAX_PROGRAMME_COST, MAX_TEXT, MAX_UNIT_COST,
+    MAX_YEARS,
 };
 use crate::scenario::format::{CustomMeasure, Scenario, FORMAT_VERSION};
 
@@ -189,13 +190,54 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             custom.name.clone()
         };
         c.text(&at("custom.name").path(), &custom.name);
-        if custom.effects.is_empty() || custom.effects.len() > 10 {
+        if custom.effects.is_empty() && custom.benefits.is_empty() {
             c.errors.push(Error::new(
                 at("custom.effects").path(),
                 ErrorKind::Invalid {
-                    reason: "give 1 to 10 effects".into(),
+                    reason: "give at least one effect or one benefit".into(),
                 },
             ));
+        }
+        if custom.effects.len() > 10 {
+            c.errors.push(Error::new(
+                at("custom.effects").path(),
+                ErrorKind::Invalid {
+                    reason: "give at most 10 effects".into(),
+                },
+            ));
+        }
+        if custom.benefits.len() > 10 {
+            c.errors.push(Error::new(
+                at("custom.benefits").path(),
+                ErrorKind::Invalid {
+                    reason: "give at most 10 benefits".into(),
+                },
+            ));
+        }
+        for (j, b) in custom.benefits.iter().enumerate().take(10) {
+            let bf =
+                |n: &'static str| Lazy(move || format!("programmes[{i}].custom.benefits[{j}].{n}"));
+            c.text(&bf("name").path(), &b.name);
+            c.range(bf("low"), b.low, 0.0, MAX_UNIT_COST);
+            c.range(bf("value"), b.value, 0.0, MAX_UNIT_COST);
+            c.range(bf("high"), b.high, 0.0, MAX_UNIT_COST);
+            if b.low.is_finite()
+                && b.value.is_finite()
+                && b.high.is_finite()
+                && !(b.low <= b.value && b.value <= b.high)
+            {
+                c.errors.push(Error::new(
+                    bf("value").path(),
+                    ErrorKind::Invalid {
+                        reason: "the low value must not exceed the value, nor the value the high"
+                            .into(),
+                    },
+                ));
+            }
+            c.range(bf("years"), f64::from(b.years), 1.0, f64::from(MAX_YEARS));
+            c.pct(bf("drop_off_pct"), b.drop_off_pct);
+            // A value per case needs the cases.
+            needs_cohort = true;
         }
         for (j, e) in custom.effects.iter().enumerate().take(10) {
             let ef =
@@ -405,6 +447,48 @@ mod tests {
                 s.programmes[0].cohort = Some(100.0);
                 s.programmes[0].annual_cost = 1.0;
             }),
+            ("programmes[0].custom.benefits[0].value", |s| {
+                s.programmes[0] = benefit_programme();
+                let b = &mut s.programmes[0].custom.as_mut().unwrap().benefits[0];
+                b.value = b.high + 1.0;
+            }),
+            ("programmes[0].custom.benefits[0].low", |s| {
+                s.programmes[0] = benefit_programme();
+                s.programmes[0].custom.as_mut().unwrap().benefits[0].low = -1.0;
+            }),
+            ("programmes[0].custom.benefits[0].high", |s| {
+                s.programmes[0] = benefit_programme();
+                s.programmes[0].custom.as_mut().unwrap().benefits[0].high = f64::NAN;
+            }),
+            ("programmes[0].custom.benefits[0].years", |s| {
+                s.programmes[0] = benefit_programme();
+                s.programmes[0].custom.as_mut().unwrap().benefits[0].years = 0;
+            }),
+            ("programmes[0].custom.benefits[0].years", |s| {
+                s.programmes[0] = benefit_programme();
+                s.programmes[0].custom.as_mut().unwrap().benefits[0].years = 21;
+            }),
+            ("programmes[0].custom.benefits[0].drop_off_pct", |s| {
+                s.programmes[0] = benefit_programme();
+                s.programmes[0].custom.as_mut().unwrap().benefits[0].drop_off_pct = 101.0;
+            }),
+            ("programmes[0].custom.benefits[0].name", |s| {
+                s.programmes[0] = benefit_programme();
+                s.programmes[0].custom.as_mut().unwrap().benefits[0].name = "x".repeat(201);
+            }),
+            ("programmes[0].custom.benefits", |s| {
+                s.programmes[0] = benefit_programme();
+                let c = s.programmes[0].custom.as_mut().unwrap();
+                c.benefits = vec![c.benefits[0].clone(); 11];
+            }),
+            ("programmes[0].custom.effects", |s| {
+                s.programmes[0] = benefit_programme();
+                s.programmes[0].custom.as_mut().unwrap().benefits.clear();
+            }),
+            ("programmes[0].cohort", |s| {
+                s.programmes[0] = benefit_programme();
+                s.programmes[0].cohort = None;
+            }),
             ("version", |s| s.version = 9),
             ("evidence_set", |s| s.evidence_set = "1999.1".into()),
         ];
@@ -423,8 +507,38 @@ mod tests {
         }
     }
 
+    /// A custom programme with one benefit in money and no effects.
+    fn benefit_programme() -> ProgrammeChoice {
+        let mut p = ProgrammeChoice::new(CUSTOM_ID);
+        p.cohort = Some(100.0);
+        p.cost_per_case = Some(1_000.0);
+        p.custom = Some(crate::CustomProgramme {
+            name: "Mentoring".into(),
+            grade: crate::data::evidence::Grade::Qed,
+            effects: Vec::new(),
+            benefits: vec![crate::CustomBenefit {
+                name: "Fewer days of school missed".into(),
+                agency: crate::Agency::OtherPublic,
+                low: 500.0,
+                value: 1_000.0,
+                high: 1_500.0,
+                years: 3,
+                drop_off_pct: 20.0,
+            }],
+            cohorts: Default::default(),
+        });
+        p
+    }
+
     #[test]
     fn the_base_scenario_is_valid() {
         assert_eq!(validate(&base()), Ok(()));
+        let mut s = base();
+        s.programmes[0] = benefit_programme();
+        assert_eq!(
+            validate(&s),
+            Ok(()),
+            "a programme with benefits and no effects"
+        );
     }
 }

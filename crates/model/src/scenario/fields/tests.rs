@@ -7,9 +7,12 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::*;
+use crate::calc::outcome::Agency;
 use crate::calc::outcome::Outcome;
 use crate::data::evidence::{Grade, Placement};
-use crate::scenario::format::{Council, CustomEffect, CustomMeasure, CustomProgramme};
+use crate::scenario::format::{
+    Cohorts, Council, CustomBenefit, CustomEffect, CustomMeasure, CustomProgramme,
+};
 use crate::scenario::link;
 
 /// A scenario with every optional field filled and a custom programme, so
@@ -48,6 +51,16 @@ fn full() -> Scenario {
             high: 3.0,
             baseline: Some(20.0),
         }],
+        benefits: vec![CustomBenefit {
+            name: "Fewer days of school missed".into(),
+            agency: Agency::OtherPublic,
+            low: 100.0,
+            value: 200.0,
+            high: 300.0,
+            years: 3,
+            drop_off_pct: 20.0,
+        }],
+        cohorts: Cohorts::FirstYearOnly,
     });
     let fs = ProgrammeChoice::new("family-safeguarding");
     let mut s = Scenario::new(council, vec![own, fs]);
