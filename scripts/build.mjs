@@ -88,9 +88,14 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // file seen, through the model's `scenario::tree` in place of
 // serde-wasm-bindgen's deserializer, which looks up only the fields it
 // knows (13.3 KB), and each drawing's listeners and observers released
-// when it is drawn again (0.9 KB). The budget sits just above the size so
-// any growth fails the build and is a decision.
-const CALCULATOR_BUDGET = 384 * 1024;
+// when it is drawn again (0.9 KB); together 383.9 KB. Then custom
+// programmes' benefits in money the GMCA way (a value a case a year over
+// its years with its own drop-off; one cohort or one a funded year), in
+// the model and in the form (13.0 KB; 397.1 KB). The budget sits just
+// above the size so any growth fails the build and is a decision; halving
+// the calculator is its own piece of work (tables and texts as data, the
+// generic code instantiated many times).
+const CALCULATOR_BUDGET = 398 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
@@ -234,8 +239,9 @@ async function writePages() {
 // baseline's trend steps, and the workings sheet with its number
 // formatting; then 200.6 KB with the plausibility warnings, the roll-out's
 // per-council cases and method 3's steps for what is counted after the
-// period each study observed).
-const WORKINGS_BUDGET = 201 * 1024;
+// period each study observed; 205.4 KB with the workings of custom
+// benefits and the strict scenario reader).
+const WORKINGS_BUDGET = 206 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");
