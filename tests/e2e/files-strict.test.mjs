@@ -23,7 +23,7 @@ useSiteAndBrowser((s, b) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'oc-files-'));
 const STATUS = byId('status');
-const EXAMPLE = JSON.parse(readFileSync(join(ROOT, 'docs', 'examples', 'hertfordshire-family-safeguarding.json'), 'utf8'));
+const EXAMPLE = JSON.parse(readFileSync(join(ROOT, 'docs', 'examples', 'derbyshire-family-safeguarding.json'), 'utf8'));
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'dfe');
 
 const open = () => openCalculator(browser, site.url);

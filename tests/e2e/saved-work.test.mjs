@@ -127,7 +127,7 @@ describe('saved work', () => {
     await root.getByRole('button', { name: 'Start again' }).click();
     await root.getByRole('button', { name: 'Yes, start again' }).click();
     await page.locator(byId('bar-status')).filter({ hasText: /back to the defaults/ }).waitFor();
-    assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '424');
+    assert.equal(await page.locator(byId('council.care_starts')).inputValue(), '405');
     assert.equal(await savedCopy(page), null);
     await root.getByRole('button', { name: 'Undo' }).click();
     await page.locator(byId('bar-status')).filter({ hasText: /Undone/ }).waitFor();
