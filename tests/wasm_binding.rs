@@ -86,7 +86,7 @@ fn bad_fields_throw_errors_naming_them() {
     let cases: [(&str, JsValue, &str); 4] = [
         (
             "assumptions.horizon_years",
-            JsValue::from_f64(11.0),
+            JsValue::from_f64(21.0),
             "assumptions.horizon_years",
         ),
         (

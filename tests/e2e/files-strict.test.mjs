@@ -71,7 +71,7 @@ describe('scenario files and council files', () => {
     const { page, close } = await open();
     await page.locator(byId('council.care_starts')).fill('466');
     await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
-    await page.locator(byId('assumptions.horizon_years')).fill('11');
+    await page.locator(byId('assumptions.horizon_years')).fill('21');
     await page.locator(STATUS).filter({ hasText: /^Results not updated/ }).waitFor();
     const [file] = await Promise.all([
       page.waitForEvent('download'),
@@ -90,7 +90,7 @@ describe('scenario files and council files', () => {
     });
     assert.equal(cli.status, 0, cli.stderr);
     // The typed text stays in the form.
-    assert.equal(await page.locator(byId('assumptions.horizon_years')).inputValue(), '11');
+    assert.equal(await page.locator(byId('assumptions.horizon_years')).inputValue(), '21');
     await close();
   });
 

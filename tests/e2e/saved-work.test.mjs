@@ -46,7 +46,7 @@ describe('saved work', () => {
       '?utm_source=newsletter&utm_medium=email',
       '?gclid=abc&funding_years=2',
       '?care_starts=abc',
-      '?horizon_years=11',
+      '?horizon_years=21',
       '?v=3',
       '?programmes=foo',
       '?colour=red&funding_years=2',
