@@ -51,6 +51,20 @@ fn money(text: &str) -> f64 {
         .expect("a number in the table")
 }
 
+/// Each cell of a table row (as the docs print it) equals its figure to
+/// the penny.
+#[track_caller]
+fn to_the_penny<T: AsRef<str>>(year: &str, cells: &[(T, f64)]) {
+    for (text, value) in cells {
+        let text = text.as_ref();
+        assert_eq!(
+            format!("{:.2}", money(text)),
+            format!("{value:.2}"),
+            "{year} {text}"
+        );
+    }
+}
+
 #[test]
 fn methodology_table_matches_the_projection_to_the_penny() {
     let doc = std::fs::read_to_string(root().join("docs/methodology.md")).expect("doc readable");
@@ -75,15 +89,7 @@ fn methodology_table_matches_the_projection_to_the_penny() {
             (row[6], y.pv_savings),
             (row[7], y.pv_cost),
         ];
-        for (text, value) in pennies {
-            assert_eq!(
-                format!("{:.2}", money(text)),
-                format!("{value:.2}"),
-                "{} {}",
-                y.label,
-                text
-            );
-        }
+        to_the_penny(&y.label, &pennies);
         assert_eq!(row[5], format!("{:.6}", y.discount_factor));
     }
     let s = &p.summary;
@@ -178,15 +184,7 @@ fn the_social_return_example_matches_the_projection_to_the_penny() {
             (&row[10], y.pv_savings),
             (&row[11], y.pv_cost),
         ];
-        for (text, value) in pennies {
-            assert_eq!(
-                format!("{:.2}", money(text)),
-                format!("{value:.2}"),
-                "{} {}",
-                y.label,
-                text
-            );
-        }
+        to_the_penny(&y.label, &pennies);
         assert_eq!(row[9], format!("{:.6}", y.discount_factor));
     }
     let sum = &p.summary;
