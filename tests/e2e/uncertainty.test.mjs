@@ -104,6 +104,21 @@ describe('how sure are we', () => {
       const rows = await table.locator('tbody tr').count();
       assert.ok(rows >= 3, `${id}: ${rows} rows`);
     }
+    // The headline counts nothing after the 12 months Family Safeguarding's
+    // evaluation followed; the simulations draw from none to all of it, so
+    // their middle is above the headline and the panel says why.
+    const gap = await page.locator(byId('oc-sure-gap')).textContent();
+    assert.match(gap, /^The headline is .*above the headline.*Benefits after the period each study observed/s);
+    // The conventions drawn are listed with their ranges.
+    const drawn = await sure.locator('li[data-field]').evaluateAll((ls) => ls.map((l) => l.dataset.field));
+    for (const field of [
+      'assumptions.beyond_observed_pct',
+      'assumptions.drop_off_pct',
+      'assumptions.care_years',
+      'assumptions.cashable.care_pct',
+    ]) {
+      assert.ok(drawn.includes(field), `${field} in ${drawn}`);
+    }
     // The fan's table has a row per year; its last median is the caption's.
     assert.equal(await page.locator(`${byId('oc-fan-table')} tbody tr`).count(), 5);
     const caption = await sure.locator('figure').first().locator('figcaption').textContent();
