@@ -23,8 +23,10 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 }
 
 /// Reads a scenario from a JS value, naming the bad field on failure.
+/// Every key is read, so a misspelt field is refused by name
+/// ([`crate::js_value`]).
 pub fn scenario_from_js(value: JsValue) -> Result<model::Scenario, Error> {
-    model::decode(serde_wasm_bindgen::Deserializer::from(value))
+    crate::js_value::scenario(&value)
 }
 
 /// Projects a scenario object (the scenario format). Throws an `Error` naming

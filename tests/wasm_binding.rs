@@ -83,7 +83,15 @@ fn project_matches_the_model_to_the_penny() {
 #[wasm_bindgen_test]
 fn bad_fields_throw_errors_naming_them() {
     // (path to spoil, value, field the error must name)
-    let cases: [(&str, JsValue, &str); 4] = [
+    let cases: [(&str, JsValue, &str); 6] = [
+        // A misspelt field is refused by name, as the CLI and the widget's
+        // files refuse it, not passed over.
+        (
+            "assumptions.fundng_years",
+            JsValue::from_f64(10.0),
+            "assumptions.fundng_years",
+        ),
+        ("programmes_", JsValue::from_f64(1.0), "programmes_"),
         (
             "assumptions.horizon_years",
             JsValue::from_f64(21.0),

@@ -79,37 +79,136 @@ function loadWorkings() {
   return workings;
 }
 
-// Shown when the calculator cannot start: no WebAssembly, or its files
-// could not be fetched or compiled. Text only, styled by widget.css when
-// that loads. (A fault once running is handled inside the calculator,
-// which offers a reset.)
-function showFailure(root, host, noWasm) {
-  const sheet = document.createElement('link');
-  sheet.rel = 'stylesheet';
-  sheet.href = `${host.getAttribute('data-base') ?? ''}widget.css`;
+// Why the calculator could not start: 'no-wasm' (the browser has no
+// WebAssembly), 'policy' (the page's Content-Security-Policy forbids
+// compiling it: no 'wasm-unsafe-eval') or 'files' (its files could not
+// be fetched, or arrived damaged).
+function failureKind(err) {
+  if (typeof WebAssembly !== 'object') return 'no-wasm';
+  const text = String(err?.message ?? err);
+  if (/Content Security Policy|wasm-unsafe-eval|wasm-eval|unsafe-eval/i.test(text)) return 'policy';
+  return 'files';
+}
+
+// A notice box in the calculator's style (widget.css), text only.
+function notice(id, title, parts) {
   const box = document.createElement('div');
   box.className = 'oc-notice oc-notice--alert';
-  box.id = 'start-failed';
+  box.id = id;
   box.setAttribute('role', 'alert');
-  const title = document.createElement('p');
-  title.className = 'oc-notice-title';
+  const head = document.createElement('p');
+  head.className = 'oc-notice-title';
   const strong = document.createElement('strong');
-  strong.textContent = 'The calculator could not start.';
-  title.append(strong);
+  strong.textContent = title;
+  head.append(strong);
   const help = document.createElement('p');
-  help.textContent = noWasm
-    ? 'This browser does not run WebAssembly, which the calculator needs. Open this page in a current version of Chrome, Edge, Firefox or Safari, or ask your IT team whether WebAssembly has been turned off. '
-    : 'Its files could not be loaded. Check your connection, then ';
-  const reload = document.createElement('a');
-  reload.href = location.href;
-  reload.textContent = noWasm ? 'Reload the page' : 'reload the page';
-  help.append(reload, noWasm ? ' after changing browser.' : ' to try again.');
-  box.append(title, help);
-  root.replaceChildren(...(host.hasAttribute('data-inline-css') ? [] : [sheet]), box);
-  // Seen even if the styles cannot be loaded either (a page may keep the
-  // calculator hidden until they are).
+  help.append(...parts);
+  box.append(head, help);
+  return box;
+}
+
+function link(href, words) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = words;
+  return a;
+}
+
+// Seen even if the styles cannot be loaded (a page may keep the
+// calculator hidden until they are).
+function reveal(host) {
   host.style.visibility = 'visible';
   host.style.setProperty('--oc-show', 'visible');
+}
+
+// Shown when the calculator cannot start, with what to do for its cause.
+// A result written into the page (www/pages/) stays, with what the reader
+// typed into it, marked as not worked out; otherwise the box is all there
+// is. `retry` (for files that failed) tries again in place. (A fault once
+// running is handled inside the calculator, which offers to try again.)
+function showFailure(root, host, kind, retry) {
+  root.getElementById('start-failed')?.remove();
+  const help =
+    kind === 'no-wasm'
+      ? [
+          'This browser does not run WebAssembly, which the calculator needs. Open this page in a current version of Chrome, Edge, Firefox or Safari, or ask your IT team whether WebAssembly has been turned off. ',
+          link(location.href, 'Reload the page'),
+          ' after changing browser.',
+        ]
+      : kind === 'policy'
+        ? [
+            "This page's security policy (its Content-Security-Policy) does not allow WebAssembly, which the calculator needs. Whoever runs the site can allow it by adding 'wasm-unsafe-eval' to the policy's script-src. Meanwhile, ",
+            link(host.getAttribute('data-base') ?? './', 'open the calculator on its own page'),
+            '.',
+          ]
+        : ['Its files could not be loaded. Check your connection, then ', link(location.href, 'reload the page'), ' to try again.'];
+  const box = notice('start-failed', 'The calculator could not start.', help);
+  if (kind === 'files' && retry) {
+    const again = document.createElement('button');
+    again.type = 'button';
+    again.className = 'oc-button oc-button--secondary';
+    again.textContent = 'Try again';
+    again.addEventListener('click', retry, { once: true });
+    box.append(again);
+  }
+  // (A visit waiting for another scenario keeps the default's figures
+  // hidden: they are not what it asked for.)
+  const written = !document.documentElement.hasAttribute('data-calculator-wait') && root.querySelector('.oc');
+  if (written) {
+    // The figures already in the page are the default scenario's: say so
+    // if the reader has typed others.
+    const stale = root.getElementById('stale');
+    if (stale && !stale.hidden) {
+      stale.replaceChildren(
+        Object.assign(document.createElement('strong'), { textContent: 'Not updated. ' }),
+        'The figures below are for the default scenario, not for what you typed: the calculator could not start to work them out.',
+      );
+    }
+    written.before(box);
+  } else {
+    const sheet = document.createElement('link');
+    sheet.rel = 'stylesheet';
+    sheet.href = `${host.getAttribute('data-base') ?? ''}widget.css`;
+    root.replaceChildren(...(host.hasAttribute('data-inline-css') ? [] : [sheet]), box);
+  }
+  reveal(host);
+  return box;
+}
+
+// The calculator's styles (widget.css) failed to load: it is shown plain,
+// with a notice, rather than staying hidden (page.css keeps the written
+// result hidden until its styles are in). Watches the shadow root's
+// stylesheet; the host's `data-styles-failed` says it has failed.
+function watchStyles(root, host) {
+  const put = () => {
+    if (!root.getElementById('styles-failed')) {
+      const box = notice('styles-failed', "The calculator's styles could not be loaded.", [
+        'It is shown plain, and its figures are not affected. ',
+        link(location.href, 'Reload the page'),
+        ' to try again.',
+      ]);
+      const first = root.querySelector('.oc, #start-failed');
+      if (first) first.before(box);
+      else root.append(box);
+    }
+    reveal(host);
+  };
+  if (host.hasAttribute('data-styles-failed')) {
+    put();
+    return;
+  }
+  const sheet = root.querySelector('link[rel="stylesheet"]');
+  if (!sheet || sheet.sheet) return;
+  const failed = () => {
+    if (sheet.sheet || !sheet.isConnected) return;
+    host.setAttribute('data-styles-failed', '');
+    put();
+  };
+  sheet.addEventListener('error', failed, { once: true });
+  // It may have failed before this script ran: once the page has loaded
+  // (which waits for stylesheets), a sheet that is still not in failed.
+  if (document.readyState === 'complete') failed();
+  else window.addEventListener('load', failed, { once: true });
 }
 
 // What the reader has done to the first result written into the page
@@ -199,10 +298,29 @@ class OutcomeCalculator extends HTMLElement {
       this.setAttribute('data-base', new URL('./', import.meta.url).href);
     }
     const root = this.shadowRoot;
+    if (root && !inline) watchStyles(root, this);
     if (!root || inline || startsAtOnce()) {
       this.start();
       return;
     }
+    // What the reader types into the written result is worked out once the
+    // calculator is live; until then its figures are marked as not theirs.
+    const typed = (e) => {
+      if (this.hasAttribute('data-live')) return;
+      if (!e.composedPath()[0]?.matches?.('input, select, textarea')) return;
+      const stale = root.getElementById('stale');
+      if (stale) {
+        stale.replaceChildren(
+          Object.assign(document.createElement('strong'), { textContent: 'Not updated yet. ' }),
+          'The figures below are for the default scenario; the calculator is starting to work out yours.',
+        );
+        stale.hidden = false;
+      }
+      root.removeEventListener('input', typed, true);
+      root.removeEventListener('change', typed, true);
+    };
+    root.addEventListener('input', typed, true);
+    root.addEventListener('change', typed, true);
     // The page holds the first result: the calculator itself is fetched
     // when the reader first touches, types or tabs into it.
     const first = (e) => {
@@ -242,6 +360,16 @@ class OutcomeCalculator extends HTMLElement {
     return loadWorkings().then((m) => m.draw_print(section, scenario));
   }
 
+  /**
+   * The calculator's WebAssembly memory in bytes (0 before it has started),
+   * for checking that a long session stays bounded.
+   */
+  async memoryBytes() {
+    if (!ready) return 0;
+    const exports = await ready.catch(() => null);
+    return exports?.memory?.buffer?.byteLength ?? 0;
+  }
+
   /** Fetches and starts the calculator (once); resolves when it is drawn. */
   start() {
     this.#starting ??= this.#mount();
@@ -260,7 +388,12 @@ class OutcomeCalculator extends HTMLElement {
       await start();
     } catch (err) {
       console.error('outcome-calculator: could not start', err);
-      showFailure(root, this, typeof WebAssembly !== 'object');
+      // Files that failed may be fetched again; what was typed stays.
+      ready = undefined;
+      showFailure(root, this, failureKind(err), () => {
+        root.getElementById('start-failed')?.remove();
+        this.#starting = this.#mount();
+      });
       return;
     }
     const state = takeState(root);
@@ -270,10 +403,11 @@ class OutcomeCalculator extends HTMLElement {
       console.error('outcome-calculator: could not start', err);
       // A fault inside the calculator has already put its message, with a
       // reset button, in place.
-      if (!root.getElementById('fault')) showFailure(root, this, false);
+      if (!root.getElementById('fault')) showFailure(root, this, 'files');
       return;
     }
     this.setAttribute('data-live', '');
+    watchStyles(root, this);
     putState(root, state, this.#pressed);
   }
 }

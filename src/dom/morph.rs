@@ -25,6 +25,7 @@ pub fn children(live: &Node, fresh: &Node) {
                 at = l.next_sibling();
             }
             Some(l) => {
+                super::ungroup_radios(&l);
                 let _ = live.replace_child(&f, &l);
                 at = f.next_sibling();
             }
@@ -35,6 +36,7 @@ pub fn children(live: &Node, fresh: &Node) {
     }
     while let Some(l) = at {
         at = l.next_sibling();
+        super::ungroup_radios(&l);
         let _ = live.remove_child(&l);
     }
 }

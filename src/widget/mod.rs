@@ -403,7 +403,7 @@ fn on_benefit_click(st: &Shared, root: &ShadowRoot, e: &Event) {
                 return;
             }
             if let Some(r) = dom::by_id(root, &state::benefit_id(k, row, "row")) {
-                r.remove();
+                dom::remove(&r);
             }
             dom::cat(&[&own, "-add"])
         }

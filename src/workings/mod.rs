@@ -30,6 +30,11 @@ thread_local! {
     static DRAWN: RefCell<Vec<(String, Rc<Derivation>)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The scenario the calculator hands over (its own, already checked, in
+/// the format's JS form; the loader is the only caller). Read with
+/// serde-wasm-bindgen, which looks up only the fields it knows: the strict
+/// reading of [`crate::js_value`] is for values from outside (files, the
+/// JS API) and would add 14 KB to this module.
 fn scenario_of(value: JsValue) -> Result<Scenario, JsValue> {
     model::decode(serde_wasm_bindgen::Deserializer::from(value))
         .map_err(|e| js_sys::Error::new(&e.to_string()).into())

@@ -1,7 +1,12 @@
 // Faults and limits in the browser:
-//   - the WebAssembly module blocked, corrupt, or WebAssembly missing
-//     altogether: the element says so, with a link, and nothing is left
-//     half-drawn;
+//   - the WebAssembly module blocked, corrupt, refused by the page's
+//     Content-Security-Policy, or WebAssembly missing altogether: the
+//     element says why, with what to do; the result written into the page
+//     stays with what the reader typed, marked as not theirs, and files
+//     that failed can be fetched again in place;
+//   - widget.css missing: the calculator is shown plain, with a notice;
+//   - a slow download: what the reader typed into the written result is
+//     marked as not worked out until the calculator is live;
 //   - JavaScript off: the <noscript> text explains the page;
 //   - numbers at the limits typed into the widget: results or a message
 //     next to the field, never a dead widget, never NaN or Infinity.
@@ -14,6 +19,7 @@ import {
   openPage,
   useSiteAndBrowser,
   waitForWidget,
+  waitUntil,
   WAIT_MS,
 } from './helpers.mjs';
 
@@ -47,8 +53,16 @@ async function assertStartFailure(page, help) {
   assert.equal(await link.count(), 1);
   assert.equal(await link.getAttribute('href'), site.url);
   assert.match(await link.textContent(), /reload the page/i);
-  // Nothing of the calculator is left half-drawn beside it.
-  assert.equal(await page.locator('outcome-calculator .oc-layout').count(), 0);
+  // Above the result written into the page, which stays as it was, and
+  // in view.
+  assert.equal(
+    await page.evaluate(() => {
+      const root = document.querySelector('outcome-calculator').shadowRoot;
+      return root.getElementById('start-failed').nextElementSibling?.className;
+    }),
+    'oc',
+  );
+  assert.ok(await box.isVisible());
   return text;
 }
 
@@ -101,6 +115,100 @@ describe('when the calculator cannot start', () => {
     assert.ok(styled, 'the notice has the border widget.css gives it');
     await close();
   });
+});
+
+describe('what the reader typed survives a failed start', () => {
+  test('typed into the written result, the module blocked: kept, marked, and worked out on "Try again"', async () => {
+    const { page, close } = await openPage(browser, null);
+    let blocked = true;
+    await page.route(/\.wasm(\.js)?$/, (r) => (blocked ? r.abort() : r.continue()));
+    await page.goto(site.url);
+    const field = page.locator(byId('council.care_starts'));
+    await field.fill('777');
+    await assertStartFailure(page, /Its files could not be loaded/);
+    assert.equal(await field.inputValue(), '777', 'the typed figure is kept');
+    const stale = page.locator(byId('stale'));
+    assert.ok(await stale.isVisible());
+    assert.match(await stale.textContent(), /for the default scenario, not for what you typed/);
+    // The connection is back: "Try again" starts the calculator in place
+    // and it works out the figure typed.
+    blocked = false;
+    await page.locator('outcome-calculator [id="start-failed"] button').click();
+    await waitUntil(page, 'the calculator to start', () => document.querySelector('outcome-calculator').hasAttribute('data-live'));
+    assert.equal(await page.locator('outcome-calculator [id="start-failed"]').count(), 0);
+    assert.equal(await field.inputValue(), '777');
+    await page.locator(byId('status')).filter({ hasText: /^Over / }).waitFor();
+    assert.equal(await stale.isVisible(), false);
+    await close();
+  });
+
+  test("the page's policy forbids WebAssembly: says so and who can fix it", async () => {
+    const { page, close } = await openPage(browser, null);
+    await page.route(
+      (url) => url.pathname === '/' || url.pathname.endsWith('.html'),
+      async (r) => {
+        const res = await r.fetch();
+        const headers = { ...res.headers() };
+        headers['content-security-policy'] = headers['content-security-policy'].replace(" 'wasm-unsafe-eval'", '');
+        await r.fulfill({ response: res, headers });
+      },
+    );
+    await page.goto(site.url);
+    await waitForWidget(page);
+    const box = page.locator('outcome-calculator [id="start-failed"]');
+    const text = (await box.textContent()).replace(/\s+/g, ' ');
+    assert.match(text, /^The calculator could not start\./);
+    assert.match(text, /security policy \(its Content-Security-Policy\) does not allow WebAssembly/);
+    assert.match(text, /adding 'wasm-unsafe-eval' to the policy's script-src/);
+    assert.doesNotMatch(text, /Check your connection/);
+    assert.match(await box.locator('a').textContent(), /open the calculator on its own page/);
+    await close();
+  });
+});
+
+describe('a slow start', () => {
+  test('figures typed before the calculator is live are marked until it has worked them out', async () => {
+    const { page, close } = await openPage(browser, null);
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\.wasm$/, async (r) => {
+      await held;
+      await r.continue();
+    });
+    await page.goto(site.url);
+    const field = page.locator(byId('council.care_starts'));
+    await field.fill('777');
+    const stale = page.locator(byId('stale'));
+    await stale.waitFor();
+    assert.match(await stale.textContent(), /^Not updated yet\. The figures below are for the default scenario; the calculator is starting to work out yours\./);
+    release();
+    await waitUntil(page, 'the calculator to start', () => document.querySelector('outcome-calculator').hasAttribute('data-live'));
+    await page.locator(byId('status')).filter({ hasText: /^Over / }).waitFor();
+    assert.equal(await stale.isVisible(), false);
+    assert.equal(await field.inputValue(), '777');
+    await close();
+  });
+});
+
+describe('the stylesheet is missing', () => {
+  for (const path of ['', 'embed.html']) {
+    test(`${path || 'index.html'}: shown plain with a notice, before and after the calculator starts`, async () => {
+      const { page, close } = await openPage(browser, null);
+      await page.route('**/widget.css', (r) => r.fulfill({ status: 404, body: 'not found' }));
+      await page.goto(site.url + path);
+      const box = page.locator('outcome-calculator [id="styles-failed"]');
+      await box.waitFor();
+      assert.match((await box.textContent()).replace(/\s+/g, ' '), /The calculator's styles could not be loaded\.\s*It is shown plain, and its figures are not affected\. Reload the page to try again\./);
+      assert.ok(await page.locator(byId('status')).isVisible(), 'the figures are in view');
+      await waitForWidget(page);
+      await page.locator(byId('status')).filter({ hasText: /^Over / }).waitFor();
+      assert.ok(await box.isVisible(), 'still said once the calculator is live');
+      assert.ok(await page.locator(byId('council.care_starts')).isVisible());
+      await close();
+    });
+  }
 });
 
 describe('without JavaScript', () => {

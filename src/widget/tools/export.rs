@@ -193,54 +193,9 @@ pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Error>> {
                 .unwrap_or_else(|| "it is not JSON".into()),
         )
     })?;
-    let value = to_tree(&value, 0).ok_or_else(|| {
-        malformed(format!(
-            "it is nested more than {} levels deep (a scenario file is at most 5)",
-            tree::MAX_DEPTH
-        ))
-    })?;
-    let s = model::decode(value).map_err(|e| vec![e])?;
+    let s = crate::js_value::scenario(&value).map_err(|e| vec![e])?;
     model::validate(&s)?;
     Ok(s)
-}
-
-/// A value from `JSON.parse` as a [`model::scenario::tree::Value`];
-/// `None` when it is nested deeper than the tree allows.
-fn to_tree(v: &JsValue, depth: usize) -> Option<model::scenario::tree::Value> {
-    use model::scenario::tree::{Value, MAX_DEPTH};
-    if v.is_null() || v.is_undefined() {
-        return Some(Value::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Some(Value::Bool(b));
-    }
-    if let Some(n) = v.as_f64() {
-        return Some(Value::Number(n));
-    }
-    if let Some(t) = v.as_string() {
-        return Some(Value::String(t));
-    }
-    if depth >= MAX_DEPTH {
-        return None;
-    }
-    if js_sys::Array::is_array(v) {
-        let a: &js_sys::Array = v.unchecked_ref();
-        return a
-            .iter()
-            .map(|item| to_tree(&item, depth + 1))
-            .collect::<Option<Vec<_>>>()
-            .map(Value::Array);
-    }
-    let entries = js_sys::Object::entries(v.unchecked_ref());
-    entries
-        .iter()
-        .map(|pair| {
-            let pair: js_sys::Array = pair.unchecked_into();
-            let key = pair.get(0).as_string().unwrap_or_default();
-            Some((key, to_tree(&pair.get(1), depth + 1)?))
-        })
-        .collect::<Option<Vec<_>>>()
-        .map(Value::Object)
 }
 
 /// Downloads the report CSV.

@@ -193,7 +193,7 @@ pub fn clear_keeping_stylesheet(root: &ShadowRoot) -> Option<Element> {
         .collect();
     for child in all {
         if Some(&child) != link.as_ref() {
-            child.remove();
+            dom::remove(&child);
         }
     }
     link
