@@ -91,11 +91,14 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // when it is drawn again (0.9 KB); together 383.9 KB. Then custom
 // programmes' benefits in money the GMCA way (a value a case a year over
 // its years with its own drop-off; one cohort or one a funded year), in
-// the model and in the form (13.0 KB; 397.1 KB). The budget sits just
+// the model and in the form (13.0 KB; 397.1 KB), then the DfE files read
+// in slices with their progress and "Stop loading", and radios taken out
+// of their group before a redraw removes them (2.9 KB; 400.0 KB). The
+// budget sits just
 // above the size so any growth fails the build and is a decision; halving
 // the calculator is its own piece of work (tables and texts as data, the
 // generic code instantiated many times).
-const CALCULATOR_BUDGET = 398 * 1024;
+const CALCULATOR_BUDGET = 401 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
@@ -240,8 +243,9 @@ async function writePages() {
 // formatting; then 200.6 KB with the plausibility warnings, the roll-out's
 // per-council cases and method 3's steps for what is counted after the
 // period each study observed; 205.4 KB with the workings of custom
-// benefits and the strict scenario reader).
-const WORKINGS_BUDGET = 206 * 1024;
+// benefits and the strict scenario reader; 206.0 KB with the working of
+// the council's cash savings so far, the payback chart's line).
+const WORKINGS_BUDGET = 207 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");

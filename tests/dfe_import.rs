@@ -865,7 +865,7 @@ fn size_rows_and_councils_are_limited() {
     let e = load(&[(CIN_NAME, &many_rows)], None).unwrap_err();
     assert_eq!(e.field, CIN_NAME);
     assert!(
-        e.message().contains("rows, more than the 200000"),
+        e.message().contains("more rows than the 200000"),
         "{}",
         e.message()
     );

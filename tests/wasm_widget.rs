@@ -101,7 +101,7 @@ fn shows_the_default_results_on_mount() {
         "Benefit-cost ratio (public value)",
         "Pays back in cash to the council",
         "alone is large enough to cover the costs",
-        "Cost and savings so far",
+        "The council's cash and cost so far",
         "Savings by agency",
         "Year by year",
     ] {

@@ -375,6 +375,47 @@ describe('council figures', () => {
     await close();
   });
 
+  test('a large file is read in slices: the page answers, says how far it has got, and can stop', async () => {
+    const { page, close } = await open('?council=E10000015');
+    // The looked-after file's rows, repeated to 16 MB (the same figures
+    // again, so it stays valid).
+    const name = 'cla_number_and_rate_per_10k_children.csv';
+    const [header, ...rows] = readFileSync(join(FIXTURES, name), 'utf8').trimEnd().split('\n');
+    const body = `${rows.join('\n')}\n`;
+    const big = Buffer.from(`${header}\n${body.repeat(Math.ceil((16 * 1024 * 1024) / body.length))}`);
+    const file = { name, mimeType: 'text/csv', buffer: big };
+    await page.locator('outcome-calculator summary', { hasText: 'Load newer figures' }).click();
+    const input = page.locator(byId('council-files'));
+    const CLA_NOW = await page.locator(byId(CLA)).inputValue();
+
+    // Stopped part way: nothing changes. (A slow phone: the CPU 10 times
+    // slower, so that the reading lasts long enough to be stopped.)
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+    await input.setInputFiles([file]);
+    const progress = page.locator(byId('council-progress'));
+    await progress.waitFor();
+    assert.match(await progress.textContent(), /^Reading cla_number_and_rate_per_10k_children\.csv: \d+%/);
+    // The page answers between slices.
+    const t0 = Date.now();
+    await page.evaluate(() => 1);
+    assert.ok(Date.now() - t0 < 2000, `the page answered in ${Date.now() - t0} ms`);
+    await page.locator(byId('council-stop')).click();
+    await page.locator(byId('council-loaded')).getByText(/^Loading stopped\. Nothing was changed/).waitFor();
+    assert.equal(await page.locator(byId(CLA)).inputValue(), CLA_NOW);
+    assert.equal(await progress.count(), 0);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    // Read to the end: the figures are used, as from the small file.
+    await input.setInputFiles([file]);
+    await page
+      .locator(byId('council-loaded'))
+      .getByText(/^Loaded the figures at 31 March 2025 for \d+ councils/)
+      .waitFor();
+    assert.match(await page.locator(byId("council-loaded")).textContent(), /children looked after \(cla_number_and_rate_per_10k_children\.csv\), [\d,]+ rows used/);
+    await close();
+  });
+
   test('at 320 px the picker, the loader and the national panel fit without sideways scrolling', async () => {
     const { page, close } = await open('', { viewport: { width: 320, height: 640 } });
     await page.locator(PICK).selectOption('E06000058'); // the longest name

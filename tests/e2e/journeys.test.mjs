@@ -237,7 +237,7 @@ describe('charts and exports', () => {
           for (const other of texts.slice(i + 1)) {
             if (meet(box, other.box)) problems.push(`${chart}: "${words}" overlaps "${other.words}"`);
           }
-          if (/^Pays back/.test(words) && lines.some((l) => meet(box, l))) {
+          if (/Pays back|pays back/.test(words) && lines.some((l) => meet(box, l))) {
             problems.push(`${chart}: "${words}" is over a line`);
           }
         });

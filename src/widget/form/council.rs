@@ -628,6 +628,7 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
     // the same file again, once corrected, reads it again.
     let (r, s, chosen) = (root.clone(), st.clone(), input.clone());
     let done = Closure::once(move |v: JsValue| {
+        chosen.set_value("");
         let bytes: Vec<Vec<u8>> = Array::from(&v)
             .iter()
             .map(|b| Uint8Array::new(&b).to_vec())
@@ -637,8 +638,29 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
             .map(String::as_str)
             .zip(bytes.iter().map(Vec::as_slice))
             .collect();
-        imported(&r, &mut s.borrow_mut(), &files, update);
-        chosen.set_value("");
+        let size: usize = bytes.iter().map(Vec::len).sum();
+        let job = dfe::Importer::new(&files, None);
+        drop(files);
+        match job {
+            Err(e) => imported(&r, &mut s.borrow_mut(), &names, Err(e), update),
+            Ok(mut job) if size <= AT_ONCE_BYTES => {
+                let result = job
+                    .step(usize::MAX)
+                    .and_then(|done| done.ok_or_else(|| dfe::too_large(job.file())));
+                imported(&r, &mut s.borrow_mut(), &names, result, update);
+            }
+            Ok(job) => {
+                let ticket = JOB.with(|j| {
+                    let mut j = j.borrow_mut();
+                    let ticket = j.as_ref().map_or(1, |(t, _)| t + 1);
+                    *j = Some((ticket, job));
+                    ticket
+                });
+                show_progress(&r, ticket, 0.0, &names);
+                let (r, s) = (r.clone(), s.clone());
+                dom::next_task(move || read_slices(r, s, names, ticket, update));
+            }
+        }
     });
     let (r, chosen) = (root.clone(), input.clone());
     let failed = Closure::once(move |_: JsValue| {
@@ -654,11 +676,125 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
     failed.forget();
 }
 
+/// Files up to this size are read at once; larger ones a slice at a time,
+/// with how far it has got and a button to stop (a 20 MB file takes some
+/// seconds to read on a slow phone).
+const AT_ONCE_BYTES: usize = 1024 * 1024;
+
+/// Records read in one step of a sliced import; steps run until about
+/// [`SLICE_MS`] have passed, then the page answers the reader.
+const STEP_RECORDS: usize = 2_000;
+
+/// Milliseconds of reading between two answers of the page.
+const SLICE_MS: f64 = 12.0;
+
+thread_local! {
+    /// The import being read in slices, with its ticket: a new import or
+    /// "Stop loading" changes the ticket, and the slices of the old one stop.
+    static JOB: RefCell<Option<(u32, dfe::Importer)>> = const { RefCell::new(None) };
+}
+
+/// Reads the files of import `ticket` for about [`SLICE_MS`], then lets the
+/// page answer and goes on; uses the figures once all is read.
+fn read_slices(root: ShadowRoot, st: Shared, names: Vec<String>, ticket: u32, update: Update) {
+    let began = js_sys::Date::now();
+    loop {
+        let step = JOB.with(|j| match &mut *j.borrow_mut() {
+            Some((t, job)) if *t == ticket => {
+                Some(job.step(STEP_RECORDS).map(|d| (d, job.progress())))
+            }
+            _ => None,
+        });
+        let Some(step) = step else {
+            // Stopped, or replaced by another import.
+            return;
+        };
+        match step {
+            Ok((None, progress)) => {
+                if js_sys::Date::now() - began >= SLICE_MS {
+                    show_progress(&root, ticket, progress, &names);
+                    dom::next_task(move || read_slices(root, st, names, ticket, update));
+                    return;
+                }
+            }
+            Ok((Some(import), _)) => {
+                JOB.with(|j| *j.borrow_mut() = None);
+                imported(&root, &mut st.borrow_mut(), &names, Ok(import), update);
+                return;
+            }
+            Err(e) => {
+                JOB.with(|j| *j.borrow_mut() = None);
+                imported(&root, &mut st.borrow_mut(), &names, Err(e), update);
+                return;
+            }
+        }
+    }
+}
+
+/// "Reading a.csv: 42%", with a button that stops the import.
+fn show_progress(root: &ShadowRoot, ticket: u32, progress: f64, names: &[String]) {
+    let Some(status) = dom::by_id(root, "council-loaded") else {
+        return;
+    };
+    let percent = (progress * 100.0).floor().clamp(0.0, 99.0) as u32;
+    let words = cat(&[
+        "Reading ",
+        &names.join(", "),
+        ": ",
+        &percent.to_string(),
+        "%\u{2026}",
+    ]);
+    if let Some(p) = dom::by_id(root, "council-progress") {
+        if p.text_content().as_deref() != Some(words.as_str()) {
+            p.set_text_content(Some(&words));
+        }
+        return;
+    }
+    dom::clear(&status);
+    let p = add_ct(&status, "p", "", &words);
+    p.set_id("council-progress");
+    let stop = add_ct(
+        &status,
+        "button",
+        "oc-button oc-button--secondary",
+        "Stop loading",
+    );
+    attrs(&stop, &[("type", "button"), ("id", "council-stop")]);
+    let r = root.clone();
+    on(&stop, "click", move |_| {
+        let stopped = JOB.with(|j| {
+            let mut j = j.borrow_mut();
+            let ours = matches!(&*j, Some((t, _)) if *t == ticket);
+            if ours {
+                *j = None;
+            }
+            ours
+        });
+        if stopped {
+            if let Some(status) = dom::by_id(&r, "council-loaded") {
+                dom::clear(&status);
+                add_ct(
+                    &status,
+                    "p",
+                    "",
+                    "Loading stopped. Nothing was changed: the council list uses the figures it had.",
+                );
+            }
+        }
+    });
+}
+
 /// Uses the figures of the files, or says what is wrong with them and
 /// changes nothing.
-fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: Update) {
+fn imported(
+    root: &ShadowRoot,
+    s: &mut State,
+    names: &[String],
+    result: Result<dfe::Import, crate::model::Error>,
+    update: Update,
+) {
     let status = dom::by_id(root, "council-loaded");
-    let import = match dfe::import(files, None) {
+    let import = match result {
         Ok(i) => i,
         Err(e) => {
             crate::widget::form::errors::show_error(
@@ -696,7 +832,7 @@ fn imported(root: &ShadowRoot, s: &mut State, files: &[(&str, &[u8])], update: U
             ]),
         );
         let ul = add_c(status, "ul", "oc-list");
-        for (name, (kind, rows)) in files.iter().map(|f| f.0).zip(&import.files) {
+        for (name, (kind, rows)) in names.iter().zip(&import.files) {
             let mut r = String::new();
             push_count(&mut r, *rows);
             add_ct(

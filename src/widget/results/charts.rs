@@ -452,25 +452,49 @@ pub(crate) fn axis_years(
     }
 }
 
-/// Cumulative cost against cumulative savings, with the payback year marked.
+/// The council's cash so far against the cost so far, year by year, with
+/// the year the cash pays back: every line, the marker and the sentence on
+/// one basis, cash to the council, not discounted (the payback year's
+/// basis, [`Summary::payback_year`](crate::model::Summary)). Savings to
+/// every agency pay back on their own line of the sentence and in the
+/// table, named as such.
 pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
     if p.years.is_empty() {
         return;
     }
     let s = &p.summary;
-    let says = match &s.payback_label {
-        Some(l) => cat(&["Savings so far overtake costs so far in ", l, "."]),
+    let years = p.years.len();
+    let mut says = match &s.payback_label {
+        Some(l) => cat(&[
+            "Cash savings to the council so far overtake the cost so far in ",
+            l,
+            ".",
+        ]),
         None => cat(&[
-            "Savings so far stay below costs so far for all ",
-            &n(p.years.len() as f64),
+            "Cash savings to the council so far stay below the cost so far for all ",
+            &n(years as f64),
             " years.",
         ]),
     };
+    says.push_str(match (&s.public_payback_label, &s.payback_label) {
+        (Some(_), _) => {
+            " Counting savings to every agency, not just cash to the council, they do in "
+        }
+        (None, Some(_)) => "",
+        (None, None) => " So do savings to every agency.",
+    });
+    if let Some(l) = &s.public_payback_label {
+        says.push_str(l);
+        says.push('.');
+    }
+    says.push_str(" Not discounted, in ");
+    says.push_str(crate::model::data::prices::PRICE_BASE_LABEL);
+    says.push_str(" prices.");
     let h = (w * 0.62).clamp(280.0, 400.0);
     let (chart, details) = figure(
         parent,
         "oc-cumulative",
-        "Cost and savings so far",
+        "The council's cash and cost so far",
         &says,
         w,
         h,
@@ -501,7 +525,10 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
     let top_legend = legend_within(
         &chart,
         w,
-        &[("Savings so far", ""), ("Cost so far", "")],
+        &[
+            ("Cash savings to the council so far", ""),
+            ("Cost so far", ""),
+        ],
         swatch,
     );
 
@@ -511,35 +538,29 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
     let max = nice(
         p.years
             .iter()
-            .map(|y| y.cumulative_savings.max(y.cumulative_cost))
+            .map(|y| y.cumulative_cash_savings.max(y.cumulative_cost))
             .fold(0.0, f64::max),
     );
     grid(&chart, left, right, top, bottom, max, format::money);
-    let years = p.years.len();
     let step = (right - left) / years as f64;
     let x_of = |i: usize| left + step * (i as f64 + 1.0);
     let y_of = |v: f64| bottom - (bottom - top) * v / max;
 
     for (k, class) in [(0usize, "oc-line oc-line-a"), (1, "oc-line oc-line-b")] {
-        let mut d = cat(&["M", &n(left), " ", &n(bottom)]);
-        for (i, yr) in p.years.iter().enumerate() {
-            let v = if k == 0 {
-                yr.cumulative_savings
+        let value = |yr: &crate::model::Year| {
+            if k == 0 {
+                yr.cumulative_cash_savings
             } else {
                 yr.cumulative_cost
-            };
-            d.push_str(&cat(&[" L", &n(x_of(i)), " ", &n(y_of(v))]));
+            }
+        };
+        let mut d = cat(&["M", &n(left), " ", &n(bottom)]);
+        for (i, yr) in p.years.iter().enumerate() {
+            d.push_str(&cat(&[" L", &n(x_of(i)), " ", &n(y_of(value(yr)))]));
         }
         svg(&chart, "path", &[("d", &d), ("class", class)]);
         for (i, yr) in p.years.iter().enumerate() {
-            let (x, v) = (
-                x_of(i),
-                if k == 0 {
-                    yr.cumulative_savings
-                } else {
-                    yr.cumulative_cost
-                },
-            );
+            let (x, v) = (x_of(i), value(yr));
             if k == 0 {
                 svg(
                     &chart,
@@ -565,14 +586,14 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
             "circle",
             &[
                 ("cx", &n(x)),
-                ("cy", &n(y_of(p.years[i].cumulative_savings))),
+                ("cy", &n(y_of(p.years[i].cumulative_cash_savings))),
                 ("r", "9"),
                 ("class", "oc-ring"),
             ],
         );
         // Above the plot, at the top of the year's mark, where no line of
         // the chart can cross it.
-        let words = cat(&["Pays back ", pl]);
+        let words = cat(&["Council's cash pays back ", pl]);
         let wide = text_width(&words, 14.0, true);
         let anchor = anchor_within(x, wide, 0.0, w);
         label(&chart, x, top - 26.0, anchor, "oc-chart-strong", &words);
@@ -581,18 +602,27 @@ pub fn cumulative(parent: &Node, p: &Projection, w: f64) {
 
     by_year(
         &details,
-        "Cost and savings so far, by year",
+        "The council's cash and cost so far, by year (not discounted)",
         p,
         &[
-            ("Savings so far", "cumulative_savings", |y| {
-                format::money(y.cumulative_savings)
-            }),
+            (
+                "Cash savings to the council so far",
+                "cumulative_cash_savings",
+                |y| format::money(y.cumulative_cash_savings),
+            ),
             ("Cost so far", "cumulative_cost", |y| {
                 format::money(y.cumulative_cost)
             }),
-            ("Net so far", "cumulative_net", |y| {
-                format::money(y.cumulative_net)
-            }),
+            (
+                "Council's cash less cost so far",
+                "cumulative_cash_net",
+                |y| format::money(y.cumulative_cash_net),
+            ),
+            (
+                "Savings to every agency less cost so far",
+                "cumulative_net",
+                |y| format::money(y.cumulative_net),
+            ),
         ],
     );
 }
@@ -606,7 +636,7 @@ pub fn agencies(parent: &Node, p: &Projection, w: f64) {
         .filter(|(_, v)| *v >= 0.5)
         .collect();
     let top = rows.iter().map(|r| r.1).fold(0.0, f64::max);
-    let says = match rows.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
+    let mut says = match rows.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
         Some((name, v)) => cat(&[
             "Most of the savings go to ",
             name,
@@ -618,6 +648,12 @@ pub fn agencies(parent: &Node, p: &Projection, w: f64) {
         ]),
         None => "No savings are counted.".to_string(),
     };
+    // The key figures are present values; these are the plain sums.
+    says.push_str(" Over ");
+    says.push_str(&n(p.years.len() as f64));
+    says.push_str(" years, not discounted, in ");
+    says.push_str(crate::model::data::prices::PRICE_BASE_LABEL);
+    says.push_str(" prices.");
     rows.push(("of which cashable, all agencies", s.total_cashable));
     let h = 46.0 * rows.len() as f64 + 4.0;
     let (chart, details) = figure(parent, "oc-agencies", "Savings by agency", &says, w, h);

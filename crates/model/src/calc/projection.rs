@@ -113,6 +113,8 @@ pub struct Year {
     pub pv_cost: f64,
     /// Present value of net savings so far, £.
     pub cumulative_pv_net: f64,
+    /// Cash savings to the council so far, £ (undiscounted).
+    pub cumulative_cash_savings: f64,
     /// Cash to the council minus cost so far, £ (undiscounted).
     pub cumulative_cash_net: f64,
     /// Present value of cash to the council minus cost so far, £.
@@ -293,7 +295,7 @@ pub(crate) fn assemble(
         .collect();
     let mut years = Vec::with_capacity(h);
     let (mut cum_s, mut cum_c, mut cum_pv) = (0.0, 0.0, 0.0);
-    let (mut cum_cash, mut cum_pv_cash) = (0.0, 0.0);
+    let (mut cum_cash, mut cum_pv_cash, mut cum_cash_s) = (0.0, 0.0, 0.0);
     for t in 0..h {
         let df = plan.discount[t];
         let mut counts = Counts::default();
@@ -327,6 +329,7 @@ pub(crate) fn assemble(
         cum_c += cost;
         cum_pv += (gross - cost) * df;
         cum_cash += cashable - cost;
+        cum_cash_s += cashable;
         cum_pv_cash += (cashable - cost) * df;
         years.push(Year {
             year: t as u32 + 1,
@@ -345,6 +348,7 @@ pub(crate) fn assemble(
             pv_savings: gross * df,
             pv_cost: cost * df,
             cumulative_pv_net: cum_pv,
+            cumulative_cash_savings: cum_cash_s,
             cumulative_cash_net: cum_cash,
             cumulative_pv_cash_net: cum_pv_cash,
         });

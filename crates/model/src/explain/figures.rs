@@ -32,7 +32,7 @@ pub const AGENCY_NAMES: [&str; 5] = [
 ];
 
 /// Each year's figures, by their names in the projection.
-pub const YEAR_FIGURES: [&str; 16] = [
+pub const YEAR_FIGURES: [&str; 17] = [
     "gross_savings",
     "cashable_savings",
     "served",
@@ -45,6 +45,7 @@ pub const YEAR_FIGURES: [&str; 16] = [
     "pv_savings",
     "pv_cost",
     "cumulative_pv_net",
+    "cumulative_cash_savings",
     "cumulative_cash_net",
     "cumulative_pv_cash_net",
     "counts",
@@ -233,6 +234,7 @@ pub fn projection_value(p: &Projection, path: &str) -> Option<f64> {
                 "pv_savings" => y.pv_savings,
                 "pv_cost" => y.pv_cost,
                 "cumulative_pv_net" => y.cumulative_pv_net,
+                "cumulative_cash_savings" => y.cumulative_cash_savings,
                 "cumulative_cash_net" => y.cumulative_cash_net,
                 "cumulative_pv_cash_net" => y.cumulative_pv_cash_net,
                 _ => return None,
@@ -498,6 +500,11 @@ impl Model<'_> {
                         self.net_year(u),
                     )
                 },
+            ),
+            "cumulative_cash_savings" => self.so_far(
+                format!("cash savings to the council so far, to {y}"),
+                t,
+                &|u| self.cash_year(u),
             ),
             "cumulative_cash_net" => {
                 self.so_far(format!("cash savings less cost so far, to {y}"), t, &|u| {

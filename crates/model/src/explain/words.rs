@@ -279,6 +279,10 @@ pub fn formula(path: &str) -> (&'static str, &'static str) {
             "each saving to the council times its cashable share",
             "Σ savings × cashable share",
         ),
+        "cumulative_cash_savings" => (
+            "each year's savings to the council times its cashable share, so far",
+            "Σᵤ≤ₜ cashable savingsᵤ",
+        ),
         "gross_savings" | "total_savings" | "savings" => (
             "changes in counts times unit costs, and per-case benefits, for every agency",
             "Σ agencies Σ programmes (change × unit cost)",

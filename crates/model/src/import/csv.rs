@@ -88,119 +88,206 @@ enum End {
 /// assert_eq!(rows[1].line, 2);
 /// ```
 pub fn records(text: &str) -> Result<Vec<Record>, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut chars = text.chars().peekable();
-    let mut line = 1usize;
-    let mut out: Vec<Record> = Vec::new();
-
-    loop {
-        // Start of a record: skip empty lines.
-        match chars.peek() {
-            None => break,
-            Some('\n') => {
-                chars.next();
-                line += 1;
-                continue;
-            }
-            Some('\r') => {
-                chars.next();
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                line += 1;
-                continue;
-            }
-            Some(_) => {}
-        }
-
-        let start = line;
-        let mut fields = Vec::new();
-        loop {
-            let mut field = String::new();
-            let quoted = chars.peek() == Some(&'"');
-            if quoted {
-                chars.next();
-                let opened = line;
-                loop {
-                    match chars.next() {
-                        None => {
-                            return Err(invalid(
-                                opened,
-                                "a quoted field that starts on this line is never closed: \
-                                 check for a missing \"",
-                            ))
-                        }
-                        Some('"') => {
-                            if chars.peek() == Some(&'"') {
-                                chars.next();
-                                field.push('"');
-                            } else {
-                                break;
-                            }
-                        }
-                        Some(c) => {
-                            if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
-                                line += 1;
-                            }
-                            field.push(c);
-                        }
-                    }
-                }
-            }
-            // Up to the comma or line break that ends the field.
-            let end = loop {
-                match chars.next() {
-                    None => break End::Record,
-                    Some(',') => break End::Comma,
-                    Some('\n') => {
-                        line += 1;
-                        break End::Record;
-                    }
-                    Some('\r') => {
-                        if chars.peek() == Some(&'\n') {
-                            chars.next();
-                        }
-                        line += 1;
-                        break End::Record;
-                    }
-                    Some(c) if quoted => {
-                        return Err(invalid(
-                            line,
-                            format!(
-                                "unexpected \u{201c}{}\u{201d} after a closing quote: \
-                                 a quote inside a quoted field must be doubled (\"\")",
-                                c.escape_debug()
-                            ),
-                        ))
-                    }
-                    Some(c) => field.push(c),
-                }
-            };
-            fields.push(field);
-            if end == End::Record {
-                break;
-            }
-        }
-
-        if let Some(first) = out.first() {
-            let want = first.fields.len();
-            if fields.len() != want {
-                return Err(invalid(
-                    start,
-                    format!(
-                        "this row has {} field{} but the first row has {want}",
-                        fields.len(),
-                        if fields.len() == 1 { "" } else { "s" }
-                    ),
-                ));
-            }
-        }
-        out.push(Record {
-            line: start,
-            fields,
-        });
-    }
+    let mut out = Vec::new();
+    Reader::new().read(text, usize::MAX, &mut out)?;
     Ok(out)
+}
+
+/// A reader of the records of a text that can stop after some records and
+/// go on later, so that a page reads a large file a slice at a time and
+/// keeps answering. Reading a text in slices gives exactly the records and
+/// errors of [`records`].
+///
+/// ```
+/// use outcome_model::import::csv::Reader;
+/// let text = "a,b\n1,2\n3,4\n";
+/// let (mut reader, mut out) = (Reader::new(), Vec::new());
+/// assert!(!reader.read(text, 2, &mut out).unwrap()); // two records, more to come
+/// assert_eq!(reader.position(), 8);
+/// assert!(reader.read(text, 2, &mut out).unwrap()); // the last one
+/// assert_eq!(out[2].fields, ["3", "4"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Reader {
+    /// Byte offset of the next record in the text.
+    pos: usize,
+    /// Line the reader is on, counting from 1.
+    line: usize,
+    /// Fields in the first record (the header), once read.
+    width: Option<usize>,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Reader {
+    /// A reader at the start of a text.
+    pub fn new() -> Self {
+        Reader {
+            pos: 0,
+            line: 1,
+            width: None,
+        }
+    }
+
+    /// Bytes of the text read so far.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Reads up to `max` more records of `text` (the same text at every
+    /// call) into `out`; `true` once the text has been read to its end.
+    pub fn read(&mut self, text: &str, max: usize, out: &mut Vec<Record>) -> Result<bool, Error> {
+        let b = text.as_bytes();
+        if self.pos == 0 && text.starts_with('\u{feff}') {
+            self.pos = '\u{feff}'.len_utf8();
+        }
+        let mut i = self.pos;
+        let mut line = self.line;
+        let mut n = 0;
+        loop {
+            // Start of a record: skip empty lines.
+            match b.get(i) {
+                None => {
+                    self.pos = i;
+                    self.line = line;
+                    return Ok(true);
+                }
+                Some(b'\n') => {
+                    i += 1;
+                    line += 1;
+                    continue;
+                }
+                Some(b'\r') => {
+                    i += 1;
+                    if b.get(i) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line += 1;
+                    continue;
+                }
+                Some(_) => {}
+            }
+            if n >= max {
+                self.pos = i;
+                self.line = line;
+                return Ok(false);
+            }
+
+            let start = line;
+            let mut fields = Vec::with_capacity(self.width.unwrap_or(8));
+            loop {
+                let mut field = String::new();
+                let quoted = b.get(i) == Some(&b'"');
+                if quoted {
+                    i += 1;
+                    let opened = line;
+                    loop {
+                        // Delimiters are ASCII, so every stop is a character
+                        // boundary.
+                        let from = i;
+                        while i < b.len() && !matches!(b[i], b'"' | b'\n' | b'\r') {
+                            i += 1;
+                        }
+                        field.push_str(&text[from..i]);
+                        match b.get(i) {
+                            None => {
+                                return Err(invalid(
+                                    opened,
+                                    "a quoted field that starts on this line is never closed: \
+                                     check for a missing \"",
+                                ))
+                            }
+                            Some(b'"') => {
+                                i += 1;
+                                if b.get(i) == Some(&b'"') {
+                                    i += 1;
+                                    field.push('"');
+                                } else {
+                                    break;
+                                }
+                            }
+                            Some(&c) => {
+                                // A line break inside the quotes.
+                                i += 1;
+                                if c == b'\n' || b.get(i) != Some(&b'\n') {
+                                    line += 1;
+                                }
+                                field.push(c as char);
+                            }
+                        }
+                    }
+                }
+                // Up to the comma or line break that ends the field.
+                let from = i;
+                let (stop, end) = loop {
+                    match b.get(i) {
+                        None => break (i, End::Record),
+                        Some(b',') => {
+                            i += 1;
+                            break (i - 1, End::Comma);
+                        }
+                        Some(b'\n') => {
+                            i += 1;
+                            line += 1;
+                            break (i - 1, End::Record);
+                        }
+                        Some(b'\r') => {
+                            let at = i;
+                            i += 1;
+                            if b.get(i) == Some(&b'\n') {
+                                i += 1;
+                            }
+                            line += 1;
+                            break (at, End::Record);
+                        }
+                        Some(_) if quoted => {
+                            let c = text[i..].chars().next().unwrap_or('?');
+                            return Err(invalid(
+                                line,
+                                format!(
+                                    "unexpected \u{201c}{}\u{201d} after a closing quote: \
+                                     a quote inside a quoted field must be doubled (\"\")",
+                                    c.escape_debug()
+                                ),
+                            ));
+                        }
+                        Some(_) => i += 1,
+                    }
+                };
+                if !quoted {
+                    field.push_str(&text[from..stop]);
+                }
+                fields.push(field);
+                if end == End::Record {
+                    break;
+                }
+            }
+
+            match self.width {
+                Some(want) if fields.len() != want => {
+                    return Err(invalid(
+                        start,
+                        format!(
+                            "this row has {} field{} but the first row has {want}",
+                            fields.len(),
+                            if fields.len() == 1 { "" } else { "s" }
+                        ),
+                    ));
+                }
+                Some(_) => {}
+                None => self.width = Some(fields.len()),
+            }
+            out.push(Record {
+                line: start,
+                fields,
+            });
+            n += 1;
+        }
+    }
 }
 
 /// Reads every record of `text` as rows of fields (see [`records`]).
@@ -393,6 +480,21 @@ mod props {
         #[test]
         fn never_panics_on_csv_like_text(text in "[a,\"\r\n\u{feff} ]{0,64}") {
             let _ = records(&text);
+        }
+
+        #[test]
+        fn slices_read_what_the_whole_reads(text in "[ab,\"\r\n\u{feff}é ]{0,80}", slice in 1usize..5) {
+            let whole = records(&text);
+            let mut reader = Reader::new();
+            let mut out = Vec::new();
+            let sliced = loop {
+                match reader.read(&text, slice, &mut out) {
+                    Ok(true) => break Ok(out),
+                    Ok(false) => prop_assert!(reader.position() <= text.len()),
+                    Err(e) => break Err(e),
+                }
+            };
+            prop_assert_eq!(whole, sliced);
         }
 
         #[test]

@@ -512,6 +512,17 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
     Ok(text)
 }
 
+/// The error for a file of more than [`MAX_ROWS`] rows.
+fn too_many_rows(file: &str) -> Error {
+    invalid(
+        file_field(file),
+        format!(
+            "the file has more rows than the {MAX_ROWS} the calculator reads: it is not one of \
+             the DfE files it reads"
+        ),
+    )
+}
+
 fn not_a_known_file(file: &str, line: usize, header: &[String]) -> Error {
     let mut found: Vec<String> = header
         .iter()
@@ -546,19 +557,14 @@ fn base_name(file: &str) -> &str {
 }
 
 /// Reads one file.
-fn read<'a>(file: &'a str, bytes: &[u8], year: Option<u16>) -> Result<Source<'a>, Error> {
-    let text = text_of(file, bytes)?;
-    let records = csv::records(text).map_err(|e| in_file(file, e))?;
+fn read_records<'a>(
+    file: &'a str,
+    text: &str,
+    records: &[csv::Record],
+    year: Option<u16>,
+) -> Result<Source<'a>, Error> {
     if records.len() > MAX_ROWS + 1 {
-        return Err(invalid(
-            file_field(file),
-            format!(
-                "the file has {} rows, more than the {} the calculator reads: it is not one of \
-                 the DfE files it reads",
-                records.len() - 1,
-                MAX_ROWS
-            ),
-        ));
+        return Err(too_many_rows(file));
     }
     let Some((header, rows)) = records.split_first() else {
         return Err(invalid(file_field(file), "the file is empty"));
@@ -567,7 +573,7 @@ fn read<'a>(file: &'a str, bytes: &[u8], year: Option<u16>) -> Result<Source<'a>
         return Err(not_a_known_file(file, header.line, &header.fields));
     };
     if kind == FileKind::CompactPresets {
-        return read_compact(file, text, &records, year);
+        return read_compact(file, text, records, year);
     }
 
     let need = |names: &[&str]| {
@@ -826,16 +832,129 @@ struct Merged {
 /// figures for the year asked for, and two different numbers for the same
 /// council, year and figure.
 pub fn import(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Import, Error> {
-    if files.is_empty() {
-        return Err(invalid(
-            "files".to_string(),
-            "choose one or more files to load",
-        ));
+    let mut job = Importer::new(files, year)?;
+    loop {
+        if let Some(done) = job.step(usize::MAX)? {
+            return Ok(done);
+        }
     }
-    let mut sources = Vec::with_capacity(files.len());
-    for (file, bytes) in files {
-        sources.push(read(file, bytes, year)?);
+}
+
+/// An [`import`] worked in slices: a page reads a large file a few
+/// thousand records at a time, between which it answers the reader, shows
+/// how far it has got and can stop. The slices give exactly the result and
+/// the errors of [`import`].
+///
+/// ```
+/// use outcome_model::import::dfe::Importer;
+/// let csv = "a,b\n1,2\n";
+/// let mut job = Importer::new(&[("mine.csv", csv.as_bytes())], None).unwrap();
+/// assert_eq!(job.progress(), 0.0);
+/// // Not one of the files the calculator reads: said once the header is in.
+/// assert!(job.step(1_000).is_err());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Importer {
+    /// Each file's name and text.
+    files: Vec<(String, String)>,
+    year: Option<u16>,
+    /// The records read so far, file by file.
+    records: Vec<Vec<csv::Record>>,
+    /// Where the file being read is at.
+    reader: csv::Reader,
+    /// The file being read.
+    at: usize,
+}
+
+impl Importer {
+    /// Checks each file is text of a size the calculator reads, and gets
+    /// ready to read them.
+    pub fn new(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Importer, Error> {
+        if files.is_empty() {
+            return Err(invalid(
+                "files".to_string(),
+                "choose one or more files to load",
+            ));
+        }
+        let mut texts = Vec::with_capacity(files.len());
+        for (file, bytes) in files {
+            texts.push(((*file).to_string(), text_of(file, bytes)?.to_string()));
+        }
+        Ok(Importer {
+            records: vec![Vec::new(); texts.len()],
+            files: texts,
+            year,
+            reader: csv::Reader::new(),
+            at: 0,
+        })
     }
+
+    /// The share of the files' text read so far, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        let total: usize = self.files.iter().map(|f| f.1.len()).sum();
+        let done: usize = self
+            .files
+            .iter()
+            .take(self.at)
+            .map(|f| f.1.len())
+            .sum::<usize>()
+            + if self.at < self.files.len() {
+                self.reader.position()
+            } else {
+                0
+            };
+        if total == 0 {
+            1.0
+        } else {
+            done as f64 / total as f64
+        }
+    }
+
+    /// The name of the file being read (the last one once all are read).
+    pub fn file(&self) -> &str {
+        self.files
+            .get(self.at.min(self.files.len().saturating_sub(1)))
+            .map_or("", |f| f.0.as_str())
+    }
+
+    /// Reads up to `records` more records; once every file is read, works
+    /// out the import and returns it.
+    pub fn step(&mut self, records: usize) -> Result<Option<Import>, Error> {
+        let mut left = records;
+        while self.at < self.files.len() {
+            let (name, text) = &self.files[self.at];
+            let out = &mut self.records[self.at];
+            let before = out.len();
+            let done = self
+                .reader
+                .read(text, left.min(MAX_ROWS + 2), out)
+                .map_err(|e| in_file(name, e))?;
+            if out.len() > MAX_ROWS + 1 {
+                return Err(too_many_rows(name));
+            }
+            left = left.saturating_sub(out.len() - before);
+            if !done {
+                if left == 0 {
+                    return Ok(None);
+                }
+                continue;
+            }
+            self.at += 1;
+            self.reader = csv::Reader::new();
+            if left == 0 {
+                return Ok(None);
+            }
+        }
+        let mut sources = Vec::with_capacity(self.files.len());
+        for ((file, text), records) in self.files.iter().zip(&self.records) {
+            sources.push(read_records(file, text, records, self.year)?);
+        }
+        combine(sources, self.year).map(Some)
+    }
+}
+
+/// Merges the files read into one preset per council for one year.
+fn combine(sources: Vec<Source<'_>>, year: Option<u16>) -> Result<Import, Error> {
     let councils: Set<&str> = sources
         .iter()
         .flat_map(|s| s.rows.iter().map(|r| r.code.as_str()))
