@@ -10,3 +10,5 @@ pub mod per_child;
 pub mod presets;
 pub mod prices;
 pub mod published;
+pub mod ready;
+pub mod unprojected;
