@@ -163,7 +163,7 @@ describe('share links', () => {
     const fresh = await open();
     const link = (await shareLink(fresh.page))
       .replace('v=2&', 'v=1&')
-      .replace('evidence=2026.3', 'evidence=2026.1')
+      .replace('evidence=2026.4', 'evidence=2026.1')
       .concat('&decay_after_funding_pct=50&residential_share_pct=12');
     await fresh.close();
     const { page, close } = await open(link.slice(site.url.length));
@@ -177,7 +177,7 @@ describe('share links', () => {
 
   test('axe finds nothing with the link alert and the older-evidence notice, light and dark', async () => {
     const fresh = await open();
-    const old = (await shareLink(fresh.page)).replace('evidence=2026.3', 'evidence=2026.1');
+    const old = (await shareLink(fresh.page)).replace('evidence=2026.4', 'evidence=2026.1');
     await fresh.close();
     for (const [query, colorScheme] of [
       ['?care_starts=many', 'light'],
