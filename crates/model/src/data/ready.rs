@@ -77,7 +77,8 @@ pub fn supporting_families() -> Scenario {
         .expect("FDAC has a published cost");
     let mut fgc = ProgrammeChoice::new("fgc-pre-proceedings");
     fgc.cohort = Some(FGC_TRIAL_CHILDREN * FGC_TRIAL_REFERRED_SHARE);
-    fgc.annual_cost = total * SFIIP_FGC_AREAS / areas;
+    // To the penny, so that the link reads as money.
+    fgc.annual_cost = (total * SFIIP_FGC_AREAS / areas * 100.0).round() / 100.0;
     let mut fdac = ProgrammeChoice::new("fdac");
     fdac.cohort = Some(total * SFIIP_FDAC_AREAS / areas / fdac_cost);
     let council = Council {
