@@ -6,6 +6,7 @@ pub mod council_preset;
 pub mod csc_spend;
 pub mod defaults;
 pub mod evidence;
+pub mod evidence_page;
 pub mod per_child;
 pub mod presets;
 pub mod prices;
