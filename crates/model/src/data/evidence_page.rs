@@ -111,7 +111,7 @@ fn money(x: f64) -> String {
     let whole = (pence / 100).to_string();
     let mut out = String::from("£");
     for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
