@@ -112,7 +112,7 @@ pub const ALL: &[Unprojected] = &[
         ],
         cost_benefit: "£755 a family saved in social work time (conference strand only; no price year given, taken as 2016-17: £1,024.58 in 2025-26 prices). The evaluation left out savings from outcomes because its time was short.",
         why_not: "The falls in children looked after, plans and children in need have no published size among the figures checked, so they cannot be applied to another council's counts. The £755 a family can be projected: opened as your own programme it counts that saving a family served, as staff time (not cash), at the modelled grade's 50% haircut.",
-        needs: "Your cost per family group conference and the families you would offer one a year; for the whole-system effects, the size of the falls Leeds measured (or your own), as a % of your counts.",
+        needs: "Your cost per family group conference and the families you would offer one a year (the programme opens for one family at no cost: the saving a family; enter both in its file); for the whole-system effects, the size of the falls Leeds measured (or your own), as a % of your counts.",
         unknown: "The sizes of the whole-council falls; what a conference costs; whether the effect holds in the councils that took the model up (the stepped-wedge trial in five councils has not reported).",
         open: family_valued,
     },
@@ -148,7 +148,7 @@ pub const ALL: &[Unprojected] = &[
         ],
         cost_benefit: "About £2.50 of benefits to the council or the wider public sector for each £1 (a modelled cost-benefit analysis in the interim evaluation).",
         why_not: "A ratio without the cost it divides and without a size for the breakdowns avoided cannot be applied to another council: the calculator would only be repeating the ratio. Opened as your own programme it waits for your figures.",
-        needs: "Your cost a young person coached, and the placement costs you would avoid a young person a year (a step down from a children's home to foster care, or fewer emergency moves).",
+        needs: "The placement costs you would avoid a young person a year (a step down from a children's home to foster care, or fewer emergency moves: the benefit the programme opens with, at £0 until you enter it), your cost a young person and how many you would coach (in its file; it opens for one at no cost).",
         unknown: "The size of the fall in breakdowns and missing episodes, the cost a young person, and the final evaluation's figures.",
         open: inside_out,
     },
@@ -184,7 +184,7 @@ pub const ALL: &[Unprojected] = &[
         ],
         cost_benefit: "None among the figures checked.",
         why_not: "The aims differ from project to project and no size on a count the calculator costs (care, plans, children in need, proceedings) is among the figures checked. Reoffending is not an outcome the calculator costs.",
-        needs: "The measured change on one of your counts (children starting care, plans, children in need) as a % or a number a year, or a saving a case in money, and your cost.",
+        needs: "A saving a case in money (the benefit the programme opens with, at £0 until you enter it), or the measured change on one of your counts (children starting care, plans, children in need), with your cost and cases (in its file; it opens for one case at no cost).",
         unknown: "Effect sizes on children's social care counts; costs; which parts of each partner's programme produced the effects.",
         open: partners_in_practice,
     },
@@ -207,7 +207,7 @@ pub const ALL: &[Unprojected] = &[
         }],
         cost_benefit: "None among the figures checked.",
         why_not: "No effect on a count the calculator costs, and no cost-benefit figure, is published among the sources checked; its first evaluation studied how the system changed, not outcomes.",
-        needs: "A measured change in your counts for young people at risk outside the home (children starting care aged 13 or over, plans for extra-familial harm) and your cost.",
+        needs: "A saving a young person in money (the benefit the programme opens with, at £0 until you enter it), or a measured change in your counts for young people at risk outside the home, with your cost and cases (in its file; it opens for one young person at no cost).",
         unknown: "Outcomes for young people; costs; whether effects on care entries exist.",
         open: contextual_safeguarding,
     },
@@ -271,10 +271,15 @@ pub fn councils(u: &Unprojected) -> Vec<&'static adopters::Adoption> {
         .collect()
 }
 
-/// The calculator's default council with one programme of its own.
+/// The calculator's default council with one programme of its own, for
+/// one case and at no cost: no cost and no caseload are published for
+/// these programmes, so the results are for a case served, and the cost
+/// and the cases are the council's to enter (in the scenario's file).
 fn own(name: &str, grade: Grade, benefit: CustomBenefit) -> Scenario {
     let mut s = default_scenario();
     let mut c = ProgrammeChoice::new(crate::data::evidence::CUSTOM_ID);
+    c.cohort = Some(1.0);
+    c.cost_per_case = Some(0.0);
     c.custom = Some(CustomProgramme {
         name: name.into(),
         grade,
@@ -307,7 +312,7 @@ pub fn family_valued() -> Scenario {
     let g = Grade::Modelled;
     let value = FV_PER_FAMILY * prices::uplift(FV_PRICE_YEAR);
     let mut s = own(
-        "Family Valued: family group conferences (Leeds's £755 a family)",
+        "Family Valued conferences, a family (Leeds's £755; no cost published)",
         g,
         CustomBenefit {
             name: "less time in the social care system: £755 a family (Mason et al. 2017, 2016-17 prices taken)".into(),
@@ -325,7 +330,7 @@ pub fn family_valued() -> Scenario {
 
 fn inside_out() -> Scenario {
     own(
-        "Inside Out (your figures)",
+        "Inside Out, a young person (your figures; no cost published)",
         Grade::Modelled,
         yours("placement costs you avoid a young person a year: your figure"),
     )
@@ -333,7 +338,7 @@ fn inside_out() -> Scenario {
 
 fn partners_in_practice() -> Scenario {
     own(
-        "Partners in Practice (your figures)",
+        "Partners in Practice, a case (your figures; no cost published)",
         Grade::Qed,
         yours("your measured saving a case a year"),
     )
@@ -341,7 +346,7 @@ fn partners_in_practice() -> Scenario {
 
 fn contextual_safeguarding() -> Scenario {
     own(
-        "Contextual Safeguarding (your figures)",
+        "Contextual Safeguarding, a young person (your figures; no cost published)",
         Grade::BeforeAfter,
         yours("your measured saving a young person a year"),
     )
@@ -375,22 +380,7 @@ mod tests {
             ] {
                 assert!(!text.is_empty(), "{}", u.id);
             }
-            let mut s = (u.open)();
-            // An own programme opens asking for the council's cases and
-            // cost (no published figure), and runs once they are given.
-            if let Err(errors) = crate::scenario::validate::validate(&s) {
-                for e in &errors {
-                    assert!(
-                        matches!(e.kind, crate::scenario::error::ErrorKind::Missing { .. })
-                            && ["programmes[0].cohort", "programmes[0].cost_per_case"]
-                                .contains(&e.field.as_str()),
-                        "{}: {e:?}",
-                        u.id
-                    );
-                }
-                s.programmes[0].cohort = Some(100.0);
-                s.programmes[0].cost_per_case = Some(1_000.0);
-            }
+            let s = (u.open)();
             crate::calc::project::project(&s).unwrap_or_else(|e| panic!("{}: {e:?}", u.id));
             if let Some(key) = u.adopters {
                 assert!(!councils(u).is_empty(), "{key}");
