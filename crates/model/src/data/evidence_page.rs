@@ -252,10 +252,45 @@ fn projected(p: &Programme, out: &mut Vec<Block>) {
     }
     out.push(Block::Para("What is not known", String::new()));
     out.push(Block::List(unknown));
-    out.push(Block::Open(
-        format!("Open {} in the calculator", p.name),
-        link::to_query(&with(p.id)),
-    ));
+    // A link opens only a scenario that runs; a programme that needs the
+    // council's own figures is chosen in the picker, which asks for them.
+    let s = with(p.id);
+    match crate::scenario::validate::validate(&s) {
+        Ok(()) => out.push(Block::Open(
+            format!("Open {} in the calculator", p.name),
+            link::to_query(&s),
+        )),
+        Err(errors) => {
+            let needs: Vec<String> = errors
+                .iter()
+                .map(|e| match &e.kind {
+                    crate::scenario::error::ErrorKind::Missing { why } => sentence(why),
+                    _ => sentence(&e.to_string()),
+                })
+                .collect();
+            out.push(Block::Para(
+                "In the calculator",
+                format!(
+                    "Choose it in the picker; it asks for what no source publishes for it. {}",
+                    needs.join(" ")
+                ),
+            ));
+        }
+    }
+}
+
+/// Text with a capital first letter and a full stop.
+fn sentence(t: &str) -> String {
+    let mut c = t.chars();
+    let mut out: String = c
+        .next()
+        .map(|f| f.to_uppercase().collect())
+        .unwrap_or_default();
+    out.push_str(c.as_str());
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
 }
 
 fn shown(u: &unprojected::Unprojected, out: &mut Vec<Block>) {
