@@ -148,6 +148,21 @@ describe('evidence page', () => {
     await close();
   });
 
+  test('a link of evidence set 2026.3 opens with a notice of what 2026.4 adds and the same numbers', async () => {
+    const fresh = await openCalculator(browser, site.url);
+    const link = await fresh.page.locator(byId('share-link')).inputValue();
+    const status = await fresh.page.locator(byId('status')).textContent();
+    await fresh.close();
+    assert.match(link, /evidence=2026\.4/);
+    const old = link.replace('evidence=2026.4', 'evidence=2026.3').slice(site.url.length);
+    const { page, close } = await openCalculator(browser, site.url + old);
+    const notice = page.locator(byId('older-evidence'));
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /made with evidence set 2026\.3.*Evidence set 2026\.4 adds Leeds Family Valued/s);
+    await page.locator(byId('status')).filter({ hasText: status }).waitFor();
+    await close();
+  });
+
   test('the picker names the programmes it does not project and links the page', async () => {
     const { page, close } = await openCalculator(browser, site.url);
     const more = page.locator(byId('programmes-more'));

@@ -169,9 +169,9 @@ describe('share links', () => {
     const { page, close } = await open(link.slice(site.url.length));
     const notice = page.locator(byId('older-evidence'));
     await notice.waitFor();
-    assert.match(await notice.textContent(), /made with evidence set 2026\.1.*evidence set 2026\.3.*Method 3/s);
+    assert.match(await notice.textContent(), /made with evidence set 2026\.1.*evidence set 2026\.4.*Method 3/s);
     await page.locator(STATUS).filter({ hasText: DEFAULT_STATUS }).waitFor();
-    assert.match(await shareLink(page), /evidence=2026\.3/);
+    assert.match(await shareLink(page), /evidence=2026\.4/);
     await close();
   });
 
