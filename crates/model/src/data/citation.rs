@@ -175,7 +175,7 @@ citations! {
         "https://innovationcsc.co.uk/projects/contextual-safeguarding-project";
     INNOVATE_CS = "innovate-cs",
         "The Innovate Project (University of Sussex), led by the evaluator of Hackney's pilot",
-        "Contextual Safeguarding: does it work, and how would we know?", 2022,
+        "Contextual Safeguarding: does it work, and how would we know? (blog, in the project's final stages)", 2023,
         "https://theinnovateproject.co.uk/contextual-safeguarding-does-it-work-and-how-would-we-know/";
     SFIIP_2019 = "sfiip-2019",
         "Department for Education, as reported by Community Care (22 May 2019) and Fosterline",

@@ -21,6 +21,8 @@ use crate::scenario::link;
 /// What the library's own data does not hold about a projected programme.
 struct Extra {
     id: &'static str,
+    /// Councils known to have run it that the table of adopters leaves out, and why.
+    runs_note: &'static str,
     sample: &'static str,
     cost_benefit: &'static str,
     reproduced: &'static str,
@@ -30,6 +32,7 @@ struct Extra {
 const EXTRAS: &[Extra] = &[
     Extra {
         id: "family-safeguarding",
+        runs_note: "",
         sample: "940 families and 280 staff in Hertfordshire's first 12 months; the follow-up covered five councils",
         cost_benefit: "£2.6m saved to children's services in the first year (2015-16 prices), \u{201c}over £2.5m per year\u{201d}; in five councils, yearly savings exceeded costs within two years (Rodger et al. 2020).",
         reproduced: "On Hertfordshire's own figures the model saves £4.61m a year against the published £3.60m (2025-26 prices): ratio 1.28, within ±30% (rows fs-herts-year-1 to 3). At the calculator's defaults savings are 0.45 of the cost in year 2, explained by the cost basis, the optimism bias on costs and the haircut on benefits (row fs-rodger-defaults).",
@@ -37,6 +40,7 @@ const EXTRAS: &[Extra] = &[
     },
     Extra {
         id: "fgc-pre-proceedings",
+        runs_note: "The trial's 21 councils (2020 to 2022; Derbyshire, the council the calculator opens on, among them) referred half their families entering pre-proceedings for a conference, and the 24 councils of Supporting Families: Investing in Practice introduced it from 2019. They are not in the table: in the trial only the families drawn at random were referred, and whether each council kept the offer after it is not in the sources checked, so their official figures are taken as not containing the programme's effect.",
         sample: "1,511 families (2,548 children) in 21 councils, half referred for a conference at random",
         cost_benefit: "Foundations: more than 2,000 children a year kept out of care and more than £150m saved within two years if every council offered conferences (2023-24 prices); £960 saved a child referred in the first year.",
         reproduced: "2,000 children restate the model's inputs (row fgc-national-children); the £150m is matched at £152.3m against £161.1m (ratio 0.95, row fgc-national-savings). The £960 a child is a third of the model's £3,274.72, explained in methodology §7 (row fgc-first-year-per-child, ratio 3.18).",
@@ -44,6 +48,7 @@ const EXTRAS: &[Extra] = &[
     },
     Extra {
         id: "pause",
+        runs_note: "",
         sample: "5 Pause areas against comparison areas (infants entering care); 125 women in 7 practices (the 2017 evaluation)",
         cost_benefit: "£4.50 saved for each £1 over 4 years and £7.61 over 18 years (Boddy et al. 2020); £1.2m to £2.1m net saved a year after the programme (2017).",
         reproduced: "At Pause's own illustrative cost (the evaluation's cost a practice is not in the sources checked) the model gives £2.23 and £2.92 for each £1 and £1.07m a year: ratios 0.49, 0.38 and 0.65, each explained in methodology §7.",
@@ -51,6 +56,7 @@ const EXTRAS: &[Extra] = &[
     },
     Extra {
         id: "fdac",
+        runs_note: "",
         sample: "London pilot: 90 FDAC families against 101 in ordinary proceedings; the 2023 evaluation: 9 councils, 13 FDAC sites",
         cost_benefit: "National model: £3.20 of net savings for each £1, £18,000 a case, £74,068 of benefit a case (£73,357 to councils); London (2016): £2.30 for each £1 and £15,850 net a case over 5 years.",
         reproduced: "The national model's ratio restates the model's inputs (£2.85 discounted, row fdac-national). London's figures come from an older and smaller outcome model: ratios 1.96 and 2.69, explained in methodology §7.",
@@ -58,6 +64,7 @@ const EXTRAS: &[Extra] = &[
     },
     Extra {
         id: "no-wrong-door",
+        runs_note: "",
         sample: "355 young people aged 12 to 25 referred in North Yorkshire, April 2015 to March 2017; no comparison group",
         cost_benefit: "None from the evaluation among the figures checked; the council's own claim of a £2m saving a year is not used.",
         reproduced: "No calibration row: the effect depends on the share you say would have entered care without the service, and no published saving from an evaluation is among the sources checked.",
@@ -169,6 +176,9 @@ fn projected(p: &Programme, out: &mut Vec<Block>) {
     ));
     if !who.is_empty() {
         out.push(Block::List(runs(&who)));
+    }
+    if let Some(e) = extra.filter(|e| !e.runs_note.is_empty()) {
+        out.push(Block::Para("Not in the table", e.runs_note.into()));
     }
     let sample = extra.map_or("", |e| e.sample);
     let rows = p
@@ -310,7 +320,10 @@ fn shown(u: &unprojected::Unprojected, out: &mut Vec<Block>) {
                 f.population.into(),
                 f.outcome.into(),
                 f.period.into(),
-                format!("{} ({})", f.design, f.grade.label()),
+                match f.grade {
+                    Some(g) => format!("{} ({})", f.design, g.label()),
+                    None => f.design.to_string(),
+                },
                 f.sample.into(),
                 format!("{} ({})", cite(&f.source), f.verification.label()),
             ]
