@@ -237,6 +237,13 @@ fn main() -> ExitCode {
         }
     } else if all_councils {
         for (path, scenario, _) in &outputs {
+            // A ready scenario is already the programme's councils
+            // together: run for each council, it would count it again.
+            if path.starts_with(READY) {
+                eprintln!("{path}: a ready scenario is the programme's own councils together; --all-councils does not apply to it");
+                failed = true;
+                continue;
+            }
             let r = model::views::rollout::rollout(scenario, year, region.as_deref());
             if r.councils.is_empty() {
                 eprintln!("{path}: no council matches (regions: see the official tables)");

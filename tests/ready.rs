@@ -84,3 +84,14 @@ fn an_unknown_ready_scenario_is_refused_and_the_names_are_listed() {
         "{out}"
     );
 }
+
+#[test]
+fn a_ready_scenario_is_not_run_for_every_council_again() {
+    let (ok, _, err) = cli(&[
+        "--ready",
+        "supporting-families-investing-in-practice",
+        "--all-councils",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("--all-councils does not apply"), "{err}");
+}
