@@ -305,7 +305,16 @@ fn sentence(t: &str) -> String {
 
 fn shown(u: &unprojected::Unprojected, out: &mut Vec<Block>) {
     out.push(Block::Heading(3, u.name.into(), u.id.into()));
-    out.push(Block::Para("Not projected", u.what.into()));
+    let s = (u.open)();
+    let ready = ready::ALL.iter().find(|r| (r.build)() == s);
+    out.push(Block::Para(
+        if ready.is_some() {
+            "Projected through its parts, as a ready scenario"
+        } else {
+            "Not projected"
+        },
+        u.what.into(),
+    ));
     out.push(Block::Para("Who runs it and since when", u.runs.into()));
     let who = unprojected::councils(u);
     if !who.is_empty() {
@@ -321,8 +330,10 @@ fn shown(u: &unprojected::Unprojected, out: &mut Vec<Block>) {
                 f.outcome.into(),
                 f.period.into(),
                 match f.grade {
-                    Some(g) => format!("{} ({})", f.design, g.label()),
-                    None => f.design.to_string(),
+                    Some(g) if !f.design.starts_with(g.label()) => {
+                        format!("{} ({})", f.design, g.label())
+                    }
+                    _ => f.design.to_string(),
                 },
                 f.sample.into(),
                 format!("{} ({})", cite(&f.source), f.verification.label()),
@@ -351,8 +362,6 @@ fn shown(u: &unprojected::Unprojected, out: &mut Vec<Block>) {
         u.needs.into(),
     ));
     out.push(Block::Para("What is not known", u.unknown.into()));
-    let s = (u.open)();
-    let ready = ready::ALL.iter().find(|r| (r.build)() == s);
     match ready {
         Some(r) => {
             out.push(Block::Para("The ready scenario", r.title.into()));

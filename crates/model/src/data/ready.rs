@@ -42,7 +42,7 @@ pub const FGC_TRIAL_REFERRED_SHARE: f64 = 0.5;
 /// Every ready scenario.
 pub const ALL: &[Ready] = &[Ready {
     id: "supporting-families-investing-in-practice",
-    title: "Supporting Families: Investing in Practice as funded: £15m for one year in 39 council areas (15 Family Drug and Alcohol Courts, 24 councils introducing family group conferences at pre-proceedings), with what the published evidence says it delivered beside what was spent.",
+    title: "Supporting Families: Investing in Practice as funded: £15m for one year in up to 40 council areas (39 named: 15 Family Drug and Alcohol Courts, 24 councils introducing family group conferences at pre-proceedings), with what the published evidence says it delivered beside what was spent.",
     notes: &[
         "What was spent: the £15m announced for the year (2019-20 prices), uprated to 2025-26 prices with the GDP deflator; no optimism bias is added, as it is money spent, not an estimate. The later announcement of the partners named £15.5m, of which a proportion funded these two strands.",
         "How it was split between the two strands is not published: the scenario gives each area an equal share (15 of 39 areas to FDAC, 24 of 39 to family group conferences), a convention.",
