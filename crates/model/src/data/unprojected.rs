@@ -112,7 +112,7 @@ pub const ALL: &[Unprojected] = &[
             },
         ],
         cost_benefit: "£755 a family saved in social work time (conference strand only; no price year given, taken as 2016-17: £1,024.58 in 2025-26 prices). The evaluation left out savings from outcomes because its time was short.",
-        why_not: "The falls in children looked after, plans and children in need have no published size among the figures checked, so they cannot be applied to another council's counts. The £755 a family can be projected: opened as your own programme it counts that saving a family served, as staff time (not cash), at the modelled grade's 50% haircut.",
+        why_not: "The falls in children looked after, plans and children in need have no published size among the figures checked, so they cannot be applied to another council's counts. The £755 a family can be projected: opened as your own programme it counts that saving a family served, as staff time (its link sets the cashable share of per-case benefits to 0%, so set it back to 100% if you add FDAC beside it), at the modelled grade's 50% haircut.",
         needs: "Your cost per family group conference and the families you would offer one a year (the programme opens for one family at no cost: the saving a family; enter both in its file); for the whole-system effects, the size of the falls Leeds measured (or your own), as a % of your counts.",
         unknown: "The sizes of the whole-council falls; what a conference costs; whether the effect holds in the councils that took the model up (the stepped-wedge trial in five councils has not reported).",
         open: family_valued,
