@@ -13,6 +13,12 @@
 //! its own counts or spend: `model::calc::plausible`) are printed one line
 //! each on stderr in every mode, and as a `warnings` array in the JSON.
 //!
+//! `--ready NAME` projects a ready scenario (`model::data::ready`) as if it
+//! were a file: `--ready supporting-families-investing-in-practice` is
+//! Supporting Families: Investing in Practice as funded. `--ready` alone
+//! lists them. `--scenario` prints the scenarios as JSON instead of their
+//! projections, and `--link` their share links' query strings.
+//!
 //! `--simulate` adds the Monte Carlo summary and the tornado to the JSON
 //! (same seed, same numbers as the browser).
 //!
@@ -36,6 +42,9 @@ use outcome_calculator::model;
 
 mod context_cli;
 
+/// How a ready scenario is named among the files.
+const READY: &str = "ready:";
+
 fn main() -> ExitCode {
     let all_args: Vec<String> = std::env::args().skip(1).collect();
     if context_cli::wanted(&all_args) {
@@ -51,6 +60,8 @@ fn main() -> ExitCode {
     let mut explain: Option<String> = None;
     let mut explain_json = false;
     let mut list_outputs = false;
+    let mut print_scenario = false;
+    let mut print_link = false;
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -68,6 +79,26 @@ fn main() -> ExitCode {
                 }
             }
             "--outputs" => list_outputs = true,
+            "--scenario" => print_scenario = true,
+            "--link" => print_link = true,
+            "--ready" => match args.next_if(|a| !a.starts_with("--")) {
+                Some(name) if model::data::ready::find(&name).is_some() => {
+                    files.push(format!("{READY}{name}"));
+                }
+                other => {
+                    if let Some(name) = &other {
+                        eprintln!("outcome-calculator: no ready scenario is called {name}");
+                    }
+                    for r in model::data::ready::ALL {
+                        println!("{}\t{}", r.id, r.title);
+                    }
+                    return if other.is_some() {
+                        ExitCode::from(2)
+                    } else {
+                        ExitCode::SUCCESS
+                    };
+                }
+            },
             "--all-councils" => all_councils = true,
             "--region" => match args.next() {
                 Some(r) => region = Some(r),
@@ -94,6 +125,7 @@ fn main() -> ExitCode {
                 );
                 println!("prints each scenario's projection as JSON (an array when several), or CSV with --csv;");
                 println!("--simulate adds the Monte Carlo percentiles and the sensitivity tornado to the JSON");
+                println!("--ready NAME: a ready scenario in place of a file (--ready alone lists them); --scenario prints the scenarios as JSON, --link their share links");
                 println!("--council CODE --history | --neighbours: the council's series and baseline, or its statistical neighbours as CSV; --backtest: the trend back-test");
                 println!("--explain OUTPUT: the working of one figure as text (e.g. --explain summary.budget_npv, --explain 'years[2].savings.police'):");
                 println!("  the sentence with your numbers, the formula, every step down to the inputs and their sources, and what moves it most");
@@ -114,7 +146,15 @@ fn main() -> ExitCode {
     let mut outputs = Vec::new();
     let mut failed = false;
     for path in &files {
-        let text = match std::fs::read_to_string(path) {
+        let ready = path
+            .strip_prefix(READY)
+            .and_then(model::data::ready::find)
+            .map(|r| (r.build)());
+        let read = match &ready {
+            Some(s) => serde_json::to_string(s).map_err(std::io::Error::other),
+            None => std::fs::read_to_string(path),
+        };
+        let text = match read {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("{path}: cannot read: {e}");
@@ -153,7 +193,16 @@ fn main() -> ExitCode {
             }
         }
     }
-    if list_outputs {
+    if print_scenario || print_link {
+        for (_, scenario, _) in &outputs {
+            if print_link {
+                println!("?{}", model::scenario::link::to_query(scenario));
+            } else {
+                let json = serde_json::to_string_pretty(scenario);
+                println!("{}", json.expect("scenarios serialise"));
+            }
+        }
+    } else if list_outputs {
         for (_, _, p) in &outputs {
             for path in model::explain::outputs(p) {
                 println!("{path}");
@@ -188,6 +237,13 @@ fn main() -> ExitCode {
         }
     } else if all_councils {
         for (path, scenario, _) in &outputs {
+            // A ready scenario is already the programme's councils
+            // together: run for each council, it would count it again.
+            if path.starts_with(READY) {
+                eprintln!("{path}: a ready scenario is the programme's own councils together; --all-councils does not apply to it");
+                failed = true;
+                continue;
+            }
             let r = model::views::rollout::rollout(scenario, year, region.as_deref());
             if r.councils.is_empty() {
                 eprintln!("{path}: no council matches (regions: see the official tables)");

@@ -9,7 +9,8 @@
 //! cannot go stale. Every row is run; none is only printed.
 
 use outcome_calculator::model::{
-    data::prices, default_scenario, project, Council, ProgrammeChoice, Projection, Scenario,
+    data::prices, data::unprojected, default_scenario, project, Council, ProgrammeChoice,
+    Projection, Scenario,
 };
 
 /// No haircuts and no cost uplift: the evaluations' own figures carry none.
@@ -279,6 +280,52 @@ fn fgc_national() -> (Row, Row) {
     )
 }
 
+/// Leeds Family Valued, the family group conference strand: £755 saved a
+/// family in social work time (Mason et al. 2017; no price year given,
+/// taken as 2016-17). The programme as the evidence page opens it, on
+/// 100 families, without haircuts: the saving a family served.
+fn family_valued_per_family() -> Row {
+    let mut s = unprojected::family_valued();
+    s.programmes[0].cohort = Some(100.0);
+    s.programmes[0].cost_per_case = Some(0.0);
+    let mut s = Scenario {
+        assumptions: as_published(Council::default(), s.programmes[0].clone(), 1, 1).assumptions,
+        ..s
+    };
+    s.assumptions.cashable.case_benefits_pct = 0.0;
+    let p = run(&s);
+    Row {
+        key: "fv-fgc-per-family",
+        published: unprojected::FV_PER_FAMILY * prices::uplift(unprojected::FV_PRICE_YEAR),
+        model: p.years[0].savings.childrens_services / 100.0,
+        kind: Kind::Restates,
+    }
+}
+
+/// Family group conferences at pre-proceedings, the strand of Supporting
+/// Families: Investing in Practice: Foundations' saving of £960 a child
+/// referred in the first year (as reported by Coram; no price year given,
+/// taken as 2023-24). The model's saving to the council a child referred
+/// in the first year, on the trial's effects and England's stay.
+fn fgc_first_year_per_child() -> Row {
+    let england = Council {
+        name: "England".into(),
+        children_looked_after: Some(81_766.0),
+        care_ceased: Some(34_450.0),
+        ..Council::default()
+    };
+    let mut g = ProgrammeChoice::new("fgc-pre-proceedings");
+    g.cohort = Some(1_000.0);
+    g.cost_per_case = Some(0.0);
+    let p = run(&as_published(england, g, 1, 1));
+    Row {
+        key: "fgc-first-year-per-child",
+        published: 960.0 * prices::uplift(2023),
+        model: p.years[0].savings.childrens_services / 1_000.0,
+        kind: Kind::Explained(3.176),
+    }
+}
+
 /// Every row of the table, in the docs' order.
 pub fn rows() -> Vec<Row> {
     let mut out = family_safeguarding_years();
@@ -292,6 +339,8 @@ pub fn rows() -> Vec<Row> {
     let (children, savings) = fgc_national();
     out.push(children);
     out.push(savings);
+    out.push(fgc_first_year_per_child());
+    out.push(family_valued_per_family());
     out
 }
 

@@ -522,3 +522,21 @@ fn one_cohort_serves_its_cases_in_the_first_year_only() {
         "high end",
     );
 }
+
+#[test]
+fn a_link_of_evidence_set_2026_3_gives_the_same_numbers_with_a_notice() {
+    // Evidence set 2026.4 added programmes to the evidence page only: a
+    // scenario made with 2026.3 opens with the same figures, and says so.
+    let now = outcome_calculator::model::default_scenario();
+    let mut then = now.clone();
+    then.evidence_set = "2026.3".into();
+    let (a, b) = (run(&now), run(&then));
+    assert_eq!(a.years, b.years);
+    assert_eq!(a.summary, b.summary);
+    assert!(
+        b.headline_notes[0].contains("evidence set 2026.3")
+            && b.headline_notes[0].contains("Evidence set 2026.4 adds"),
+        "{:?}",
+        b.headline_notes
+    );
+}

@@ -139,7 +139,7 @@ fn the_report_export_carries_sources_version_date_and_years() {
     let p = project(&s).unwrap();
     let csv = outcome_calculator::model::views::export::report_csv(&s, &p, "2026-11-23");
     for needle in [
-        "about,evidence set,2026.3",
+        "about,evidence set,2026.4",
         "about,exported,2026-11-23",
         "PSSRU",
         "2016-17 prices",

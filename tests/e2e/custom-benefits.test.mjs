@@ -28,7 +28,7 @@ const STATUS = byId('status');
 // The illustration of methodology §7a, as a link: 60 cases a year at
 // £1,500, one benefit to other public services.
 const LINK =
-  '?v=2&evidence=2026.3&name=An+illustrative+council&horizon_years=5&funding_years=3' +
+  '?v=2&evidence=2026.4&name=An+illustrative+council&horizon_years=5&funding_years=3' +
   '&programmes=custom&custom.cohort=60&custom.cost_per_case=1500&custom.annual_cost=20000' +
   '&custom.deadweight_pct=20&custom.attribution_pct=10&custom.name=Mentoring&custom.grade=qed' +
   '&custom.benefit1=other_public%3A1000%3A2000%3A3000%3A3%3A25%3AFewer+days+of+school+missed';

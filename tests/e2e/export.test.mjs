@@ -109,7 +109,7 @@ describe('downloads', () => {
     assert.match(name, /\.json$/);
     const scenario = JSON.parse(bytes.toString('utf8'));
     assert.equal(scenario.version, 2);
-    assert.equal(scenario.evidence_set, '2026.3');
+    assert.equal(scenario.evidence_set, '2026.4');
     assert.equal(scenario.council.care_starts, 455);
     assert.equal(scenario.assumptions.funding_years, 3);
     assert.deepEqual(scenario.programmes.map((p) => p.programme), ['family-safeguarding']);

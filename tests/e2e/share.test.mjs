@@ -163,21 +163,21 @@ describe('share links', () => {
     const fresh = await open();
     const link = (await shareLink(fresh.page))
       .replace('v=2&', 'v=1&')
-      .replace('evidence=2026.3', 'evidence=2026.1')
+      .replace('evidence=2026.4', 'evidence=2026.1')
       .concat('&decay_after_funding_pct=50&residential_share_pct=12');
     await fresh.close();
     const { page, close } = await open(link.slice(site.url.length));
     const notice = page.locator(byId('older-evidence'));
     await notice.waitFor();
-    assert.match(await notice.textContent(), /made with evidence set 2026\.1.*evidence set 2026\.3.*Method 3/s);
+    assert.match(await notice.textContent(), /made with evidence set 2026\.1.*evidence set 2026\.4.*Method 3/s);
     await page.locator(STATUS).filter({ hasText: DEFAULT_STATUS }).waitFor();
-    assert.match(await shareLink(page), /evidence=2026\.3/);
+    assert.match(await shareLink(page), /evidence=2026\.4/);
     await close();
   });
 
   test('axe finds nothing with the link alert and the older-evidence notice, light and dark', async () => {
     const fresh = await open();
-    const old = (await shareLink(fresh.page)).replace('evidence=2026.3', 'evidence=2026.1');
+    const old = (await shareLink(fresh.page)).replace('evidence=2026.4', 'evidence=2026.1');
     await fresh.close();
     for (const [query, colorScheme] of [
       ['?care_starts=many', 'light'],

@@ -293,6 +293,21 @@ fn programmes(form: &Node, st: &State) {
         dom::show(&reveal, st.chosen[i]);
         programme_fields(&reveal, p, st);
     }
+    // The programmes asked about that the library does not project: named,
+    // with the page that says why (`www/evidence.html`, written from the
+    // model's `data::unprojected`).
+    let more = add_c(&fs, "p", "oc-hint");
+    more.set_id("programmes-more");
+    text(&more, "Not projected here: Leeds Family Valued, Inside Out, Partners in Practice, Contextual Safeguarding, Supporting Families: Investing in Practice. ");
+    source_link(
+        &more,
+        "evidence.html#shown",
+        "The evidence for every programme",
+    );
+    text(
+        &more,
+        " says what is known of each and why, and opens it as your own programme.",
+    );
     own_programmes(&fs, st);
 }
 

@@ -53,9 +53,16 @@ const fn row(
 const FS: &str = "family-safeguarding";
 const NWD: &str = "no-wrong-door";
 const PAUSE: &str = "pause";
-/// Leeds Family Valued: in the table so that its councils are known, not
-/// projected by the library.
+/// Leeds Family Valued: in the table so that its councils are known; shown
+/// on the evidence page, not projected by the library.
 pub const FAMILY_VALUED: &str = "Family Valued";
+
+/// Inside Out: shown on the evidence page, not projected.
+pub const INSIDE_OUT: &str = crate::data::unprojected::INSIDE_OUT;
+/// Partners in Practice: shown on the evidence page, not projected.
+pub const PIP: &str = crate::data::unprojected::PIP;
+/// Contextual Safeguarding: shown on the evidence page, not projected.
+pub const CONTEXTUAL: &str = crate::data::unprojected::HACKNEY_CS;
 
 const FS_R2: &str =
     "one of four councils given £11.6m to take up Family Safeguarding from May 2017";
@@ -97,6 +104,19 @@ pub const ADOPTIONS: &[Adoption] = &[
     row(FAMILY_VALUED, "E08000026", "Coventry", 2020, FV_R, citation::FAMILY_VALUED_ROLLOUT),
     row(FAMILY_VALUED, "E08000029", "Solihull", 2020, FV_R, citation::FAMILY_VALUED_ROLLOUT),
     row(FAMILY_VALUED, "E08000014", "Sefton", 2020, FV_R, citation::FAMILY_VALUED_ROLLOUT),
+];
+
+/// Councils running a programme the calculator shows on its evidence page
+/// but does not project (`data::unprojected`). Kept apart from
+/// [`ADOPTIONS`]: the calculator counts nothing of these programmes, so
+/// running one neither stops a council's figures being used as they are
+/// nor keeps it from being the council the calculator opens on.
+pub const SHOWN: &[Adoption] = &[
+    row(INSIDE_OUT, "E10000012", "Essex", 2018, "Inside Out began as a pilot in Essex in July 2018", citation::INSIDE_OUT_2020),
+    row(INSIDE_OUT, "E10000015", "Hertfordshire", 2019, "Inside Out extended to Hertfordshire in May 2019", citation::INSIDE_OUT_2020),
+    row(INSIDE_OUT, "E10000020", "Norfolk", 2019, "Inside Out rolled out to Norfolk in July 2019", citation::INSIDE_OUT_2020),
+    row(PIP, "E10000019", "Lincolnshire", 2016, "Lincolnshire joined the Partners in Practice programme in 2016; the programme ended on 31 March 2020", citation::LINCOLNSHIRE_PIP_2020),
+    row(CONTEXTUAL, "E09000012", "Hackney", 2017, "Hackney's Contextual Safeguarding pilot began in 2017 with an innovation programme grant", citation::HACKNEY_CS),
 ];
 
 /// The council with this ONS code's record of running `programme`, if a
@@ -142,7 +162,7 @@ mod tests {
 
     #[test]
     fn every_council_is_in_the_official_tables_by_code_and_name() {
-        for a in ADOPTIONS {
+        for a in ADOPTIONS.iter().chain(SHOWN) {
             let p = presets::find(a.code, presets::LATEST_YEAR)
                 .unwrap_or_else(|| panic!("{} {} not in the tables", a.code, a.council));
             assert_eq!(p.name, a.council, "{}", a.code);
@@ -153,9 +173,12 @@ mod tests {
 
     #[test]
     fn every_programme_is_in_the_library_or_named_as_not_projected() {
-        for a in ADOPTIONS {
+        for a in ADOPTIONS.iter().chain(SHOWN) {
             assert!(
-                evidence::find(a.programme).is_some() || a.programme == FAMILY_VALUED,
+                evidence::find(a.programme).is_some()
+                    || crate::data::unprojected::ALL
+                        .iter()
+                        .any(|u| u.adopters == Some(a.programme)),
                 "{}",
                 a.programme
             );
@@ -164,9 +187,10 @@ mod tests {
 
     #[test]
     fn a_council_appears_once_per_programme() {
-        for a in ADOPTIONS {
+        for a in ADOPTIONS.iter().chain(SHOWN) {
             let n = ADOPTIONS
                 .iter()
+                .chain(SHOWN)
                 .filter(|b| b.code == a.code && b.programme == a.programme)
                 .count();
             assert_eq!(n, 1, "{} {}", a.council, a.programme);

@@ -153,6 +153,46 @@ citations! {
         "Children and Young People Now (Puffett), reporting the Department for Education's evaluation of Pause",
         "DfE innovation project 'saves councils up to £2m a year': practices in Hackney, Doncaster, Greenwich, Hull, Islington, Newham and Southwark from November 2014", 2017,
         "http://www.cypnow.co.uk/cyp/news/2003926/dfe-innovation-project-saves-councils-up-to-gbp2m-a-year";
+    MASON_2017 = "mason-2017",
+        "Mason (ICF) with Ferguson, Morris, Munton and Sen, for the Department for Education",
+        "Leeds Family Valued: Evaluation report (Children's Social Care Innovation Programme Evaluation Report 43)", 2017,
+        "https://innovationcsc.co.uk/projects/family-valued/";
+    INSIDE_OUT_2020 = "inside-out-2020",
+        "Tavistock Institute, interim evaluation for the Department for Education, as reported by Essex County Council",
+        "Inside Out: intensive coaching for young people in care (interim evaluation report)", 2020,
+        "https://innovationcsc.co.uk/projects/inside-out/";
+    ROUND2_2020 = "round2-2020",
+        "Opcit Research (FitzSimons and McCracken), for the Department for Education; reported by Community Care, 5 November 2020",
+        "Children's Social Care Innovation Programme Round 2: final evaluation report", 2020,
+        "https://www.communitycare.co.uk/";
+    LINCOLNSHIRE_PIP_2020 = "lincolnshire-pip-2020",
+        "Lincolnshire County Council, Children and Young People Scrutiny Committee",
+        "Partners in Practice Programme Update (joined 2016, ended 31 March 2020; Future4Me impact evaluation)", 2020,
+        "https://lincolnshire.moderngov.co.uk/mgAi.aspx?ID=15794";
+    HACKNEY_CS = "hackney-contextual-safeguarding",
+        "Children's Social Care Innovation Programme (Spring Consortium, for the Department for Education); University of Bedfordshire with the London Borough of Hackney",
+        "Contextual Safeguarding project (project page)", 2020,
+        "https://innovationcsc.co.uk/projects/contextual-safeguarding-project";
+    INNOVATE_CS = "innovate-cs",
+        "The Innovate Project (University of Sussex), led by the evaluator of Hackney's pilot",
+        "Contextual Safeguarding: does it work, and how would we know? (blog, in the project's final stages)", 2023,
+        "https://theinnovateproject.co.uk/contextual-safeguarding-does-it-work-and-how-would-we-know/";
+    SFIIP_2019 = "sfiip-2019",
+        "Department for Education, as reported by Community Care (22 May 2019) and Fosterline",
+        "Supporting Families: Investing in Practice: up to £15 million over the next year for up to 40 council areas, modelled on FDAC and family group conferencing", 2019,
+        "http://www.fosterline.info/keeping-families-together/";
+    SFIIP_PARTNERS_2019 = "sfiip-partners-2019",
+        "What Works for Children's Social Care",
+        "Supporting Families: Investing in Practice: 15 Family Drug and Alcohol Courts created or extended and 24 councils introducing family group conferencing at pre-proceedings", 2019,
+        "https://whatworks-csc.org.uk/?p=2714";
+    SFIIP_COUNCILS_2019 = "sfiip-councils-2019",
+        "Children and Young People Now (Puffett), 9 August 2019",
+        "DfE names councils to receive family support funds (39 councils sharing £15.5m)", 2019,
+        "https://www.cypnow.co.uk/cyp/news/2007009/dfe-names-councils-to-receive-family-support-funds";
+    NATCEN_2023 = "natcen-2023",
+        "Papaioannou et al. (NatCen), for Foundations",
+        "Evaluation of Family Drug and Alcohol Courts", 2023,
+        "https://foundations.org.uk/";
     HMT_GMCA_2014 = "hmt-gmca-2014",
         "HM Treasury, Public Service Transformation Network and New Economy",
         "Supporting public service transformation: cost benefit analysis guidance for local partnerships", 2014,

@@ -14,15 +14,15 @@ use crate::data::citation::{self, Citation, Verification};
 
 /// The version of this evidence library. Scenarios and share links record it
 /// so that old links can say which figures they were made with.
-pub const EVIDENCE_SET: &str = "2026.3";
+pub const EVIDENCE_SET: &str = "2026.4";
 
 /// Evidence sets of earlier releases. A link or file made with one opens
 /// with the current figures and a notice of [`METHOD_CHANGES`].
-pub const OLDER_SETS: &[&str] = &["2026.1", "2026.2"];
+pub const OLDER_SETS: &[&str] = &["2026.1", "2026.2", "2026.3"];
 
 /// What changed in the method since the last evidence set, for readers of
 /// older links and files.
-pub const METHOD_CHANGES: &str = "Method 3 (evidence set 2026.3): each year's families count for the years their study followed them, and no more unless the programme's own costing counted more (Family Safeguarding and family group conferences: the first 12 months), so a yearly saving no longer grows beyond the one the evaluation published; counting more is a labelled choice (Benefits after the period observed), drawn in the simulation with drop-off, the length of an avoided stay and the cashable share of a placement; the high effect setting is the published figures without the optimism-bias haircut; councils known to run a programme already do not count its effect twice; the calculator opens on Derbyshire, a council at England's median rate of children in care that is not known to run any of these programmes.";
+pub const METHOD_CHANGES: &str = "Evidence set 2026.4 adds Leeds Family Valued, Inside Out, Partners in Practice, Contextual Safeguarding and Supporting Families: Investing in Practice to the evidence page, each shown with what is known and the figure a council would need to supply, and Supporting Families as a ready scenario; the five programmes projected before are projected as they were, so a link of evidence set 2026.3 gives the same numbers. Method 3 (since evidence set 2026.3): each year's families count for the years their study followed them, and no more unless the programme's own costing counted more (Family Safeguarding and family group conferences: the first 12 months), so a yearly saving no longer grows beyond the one the evaluation published; counting more is a labelled choice (Benefits after the period observed), drawn in the simulation with drop-off, the length of an avoided stay and the cashable share of a placement; the high effect setting is the published figures without the optimism-bias haircut; councils known to run a programme already do not count its effect twice; the calculator opens on Derbyshire, a council at England's median rate of children in care that is not known to run any of these programmes.";
 
 /// Whether `set` names this release's evidence set or an earlier one.
 pub fn known_set(set: &str) -> bool {

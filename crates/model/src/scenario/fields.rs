@@ -344,7 +344,7 @@ pub const FIELDS: &[Field] = &[
         link: Link::Top("evidence"),
         bounds: Bounds::Chars(40),
         preset: Preset::Required,
-        label: "Evidence library version the figures come from, e.g. 2026.3",
+        label: "Evidence library version the figures come from, e.g. 2026.4",
         ..TEXT
     },
     Field {
