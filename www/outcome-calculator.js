@@ -3,10 +3,11 @@
 //   <script type="module" src="https://example.org/outcome-calculator.js"></script>
 //   <outcome-calculator></outcome-calculator>
 
-import init, { initSync, mount } from './pkg/outcome_calculator.js';
+import init, { mount } from './pkg/outcome_calculator.js';
 
 // The single-file page (dist/outcome-calculator.html) sets this to the
-// module's bytes (base64) and the widget's CSS, so that it runs from disk.
+// modules' bytes (gzipped, then base64) and the widget's CSS, so that it
+// runs from disk.
 const inline = globalThis.OUTCOME_CALCULATOR_INLINE;
 
 let ready;
@@ -23,8 +24,15 @@ function instantiate(initModule, wasm, bytesAsScript) {
   });
 }
 
-// The bytes of a module held inline (base64) by the single-file page.
-const inlineBytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+// The bytes of a module held inline by the single-file page: gzipped
+// (half the size), then base64; the browser's own DecompressionStream
+// unpacks them.
+const inlineBytes = (base64) =>
+  new Response(
+    new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip')),
+  ).arrayBuffer();
 
 const WASM_URL = new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url);
 
@@ -91,7 +99,7 @@ function start() {
   }
   if (ready) return ready;
   ready = inline
-    ? Promise.resolve().then(() => initSync({ module: inlineBytes(inline.wasm) }))
+    ? inlineBytes(inline.wasm).then((bytes) => init({ module_or_path: bytes }))
     : Promise.resolve(ahead).then((module) =>
         module
           ? init({ module_or_path: module })
@@ -109,9 +117,9 @@ let workings;
 function loadWorkings() {
   if (workings) return workings;
   if (inline?.workings) {
-    workings = Promise.resolve().then(() => {
+    workings = inlineBytes(inline.workings).then((bytes) => {
       const m = globalThis.OUTCOME_CALCULATOR_WORKINGS();
-      m.initSync({ module: inlineBytes(inline.workings) });
+      m.initSync({ module: bytes });
       return m;
     });
     return workings;
