@@ -110,9 +110,9 @@ function start() {
 }
 
 // Every figure's working is drawn by a module of its own
-// (pkg-workings/), fetched the first time a reader opens one: the
-// calculator itself does not carry its code. The single-file page holds
-// it inline.
+// (pkg-workings/), fetched the first time a reader opens one, which also
+// reads scenario files: the calculator itself does not carry their code.
+// The single-file page holds it inline.
 let workings;
 function loadWorkings() {
   if (workings) return workings;
@@ -312,6 +312,15 @@ class OutcomeCalculator extends HTMLElement {
         p.textContent = 'The working could not be loaded. Check your connection, then select the figure again.';
         panel.replaceChildren(p);
       });
+  }
+
+  /**
+   * Reads a scenario file's text (called by the calculator when a reader
+   * opens one): the strict reader is in the workings module. Resolves to
+   * `{ parts }` (the scenario) or `{ message }` (why it cannot be used).
+   */
+  readScenario(text) {
+    return loadWorkings().then((m) => m.read_scenario_file(text));
   }
 
   /** The headline figures' workings as CSV text, for the export panel. */

@@ -1,0 +1,133 @@
+//! Scenario files, read on demand: the strict reader (every key of the file
+//! seen, through [`model::scenario::tree`], the same as the CLI) lives in
+//! this module, fetched when a reader first opens a file or a working,
+//! because its generic decoding code (`serde` over the whole scenario
+//! format, with the path of the field at fault) is about a tenth of the
+//! calculator's bytes. The calculator gets the scenario back as
+//! [`link::to_parts`], which it reads with the link codec it already has.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::scenario::{link, tree};
+use crate::model::{self, Error, Scenario};
+
+/// Longest import message, in characters.
+const MAX_MESSAGE: usize = 600;
+
+/// Reads a scenario file's text. Returns `{ parts }`, the scenario as
+/// [`link::to_parts`], or `{ message }`, the sentence saying why the file
+/// could not be used.
+#[wasm_bindgen]
+pub fn read_scenario_file(text: &str) -> JsValue {
+    let out = js_sys::Object::new();
+    // The parts give back exactly this scenario (tests/link_roundtrip.rs,
+    // `every_scenario_round_trips_through_its_parts`).
+    let (key, value): (&str, JsValue) = match read_scenario(text) {
+        Ok(s) => {
+            let parts: js_sys::Array = link::to_parts(&s)
+                .iter()
+                .map(|p| JsValue::from_str(p))
+                .collect();
+            ("parts", parts.into())
+        }
+        Err(errors) => ("message", import_message(&errors).into()),
+    };
+    let _ = js_sys::Reflect::set(&out, &key.into(), &value);
+    out.into()
+}
+
+/// Reads a scenario file with the browser's `JSON.parse`, exactly as
+/// strictly as the CLI (through [`model::scenario::tree`]: a misspelt
+/// field is refused by name); the error names the field. Nesting deeper
+/// than [`tree::MAX_DEPTH`] is refused before the text is parsed.
+pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Error>> {
+    let malformed = |detail: String| {
+        vec![Error::new(
+            "scenario",
+            model::ErrorKind::Malformed { detail },
+        )]
+    };
+    if tree::nesting(text, tree::MAX_DEPTH) > tree::MAX_DEPTH {
+        return Err(malformed(format!(
+            "it is nested more than {} levels deep (a scenario file is at most 5)",
+            tree::MAX_DEPTH
+        )));
+    }
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        malformed(
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "it is not JSON".into()),
+        )
+    })?;
+    let value = to_tree(&value, 0).ok_or_else(|| {
+        malformed(format!(
+            "it is nested more than {} levels deep (a scenario file is at most 5)",
+            tree::MAX_DEPTH
+        ))
+    })?;
+    let s = model::decode(value).map_err(|e| vec![e])?;
+    model::validate(&s)?;
+    Ok(s)
+}
+
+/// A value from `JSON.parse` as a [`model::scenario::tree::Value`];
+/// `None` when it is nested deeper than the tree allows.
+pub fn to_tree(v: &JsValue, depth: usize) -> Option<tree::Value> {
+    use tree::{Value, MAX_DEPTH};
+    if v.is_null() || v.is_undefined() {
+        return Some(Value::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Some(Value::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        return Some(Value::Number(n));
+    }
+    if let Some(t) = v.as_string() {
+        return Some(Value::String(t));
+    }
+    if depth >= MAX_DEPTH {
+        return None;
+    }
+    if js_sys::Array::is_array(v) {
+        let a: &js_sys::Array = v.unchecked_ref();
+        return a
+            .iter()
+            .map(|item| to_tree(&item, depth + 1))
+            .collect::<Option<Vec<_>>>()
+            .map(Value::Array);
+    }
+    let entries = js_sys::Object::entries(v.unchecked_ref());
+    entries
+        .iter()
+        .map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            Some((key, to_tree(&pair.get(1), depth + 1)?))
+        })
+        .collect::<Option<Vec<_>>>()
+        .map(Value::Object)
+}
+
+/// The message for a file that could not be used.
+pub fn import_message(errors: &[Error]) -> String {
+    let mut out = String::from("The file could not be used: ");
+    for (i, e) in errors.iter().take(3).enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&e.to_string());
+    }
+    if errors.len() > 3 {
+        out.push_str("; and more");
+    }
+    // However long a parser's message, the sentence stays readable.
+    if out.chars().count() > MAX_MESSAGE {
+        out = out.chars().take(MAX_MESSAGE - 1).collect();
+        out.push('\u{2026}');
+    }
+    out.push('.');
+    out
+}
