@@ -91,11 +91,15 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // when it is drawn again (0.9 KB); together 383.9 KB. Then custom
 // programmes' benefits in money the GMCA way (a value a case a year over
 // its years with its own drop-off; one cohort or one a funded year), in
-// the model and in the form (13.0 KB; 397.1 KB). The budget sits just
-// above the size so any growth fails the build and is a decision; halving
-// the calculator is its own piece of work (tables and texts as data, the
-// generic code instantiated many times).
-const CALCULATOR_BUDGET = 398 * 1024;
+// the model and in the form (13.0 KB; 397.1 KB). Then, with a profile of
+// the module by function and crate (docs/methodology.md §9): wasm-opt
+// --converge (2.8 KB less; 394.3 KB), and the scenario file's strict
+// decoder (serde over the whole format, with serde_path_to_error: a tenth
+// of the module's code) moved to the workings module, fetched when a file
+// is opened (41.5 KB less; 352.8 KB). The budget sits just above the size
+// so any growth fails the build and is a decision; the issue's goal is
+// 170 KB.
+const CALCULATOR_BUDGET = 353 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
