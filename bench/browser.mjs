@@ -18,6 +18,13 @@
 // first touch starts it; the time from then until it has drawn itself in
 // place of the written result (fetch, compile, compute, draw).
 //
+// first tap on a phone: slow 4G (150 ms round trip, 1.6 Mbit/s) and the
+// CPU slowed 4 times (firstTapPhone), a fresh profile each time: from a
+// tap on the written page to the painted frame with the calculator live;
+// the median of five taps made after 5 s of reading (the module fetched
+// ahead meanwhile) and of five made at once, with the module's download
+// alone over the same link as their peer.
+//
 // slow typing: with the CPU slowed 4 times (typingSlow), the time from each
 // key's input event to the next painted frame, over 40 keystrokes with
 // pauses of 60 to 250 ms; the quietest of three runs, as the machine may be
@@ -245,6 +252,9 @@ function watchTyping() {
 /** Changes before the measured ones, while the engine optimises. */
 const WARM_CHANGES = 30;
 
+/** Runs of each first tap on a phone; the median is reported. */
+const PHONE_RUNS = 5;
+
 /** Runs of the slow-device typing; the quietest is reported. */
 const SLOW_RUNS = 3;
 
@@ -287,6 +297,80 @@ export async function typingSlow(browser, url, { rate = 4, keys = 40 } = {}) {
       max: Math.max(...times),
       keys: times.length,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A phone on slow 4G: what Lighthouse's mobile run assumes, a 150 ms round
+ * trip and 1.6 Mbit/s down (750 kbit/s up), with the CPU 4 times slower.
+ */
+export const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+// Runs in the page before its scripts: the time of the reader's first
+// pointerdown, and when the frame showing the live calculator (data-live)
+// has been painted.
+function watchFirstTap() {
+  window.__tap = { down: null, live: null };
+  window.addEventListener('pointerdown', (e) => (window.__tap.down ??= e.timeStamp), { capture: true });
+  const seen = new MutationObserver(() => {
+    if (!document.querySelector('outcome-calculator')?.hasAttribute('data-live')) return;
+    seen.disconnect();
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => (window.__tap.live = performance.now());
+      ch.port2.postMessage(0);
+    });
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    const el = document.querySelector('outcome-calculator');
+    if (el) seen.observe(el, { attributes: true, attributeFilter: ['data-live'] });
+  });
+}
+
+/**
+ * The reader's first tap on a phone (SLOW_4G, the CPU slowed `rate` times),
+ * on a fresh browser profile: the page loads and paints its written
+ * result; then, after `wait` ms (or at once with `wait` 0, before anything
+ * is fetched ahead), a tap on the council's first field; the time from the
+ * tap to the painted frame with the calculator live. With `peer`, also the
+ * download of the module alone over the same link (its bytes, not cached).
+ */
+export async function firstTapPhone(browser, url, { wait = 5000, rate = 4, peer = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.addInitScript(watchFirstTap);
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    const field = page.locator(`outcome-calculator [id="${INPUT_ID}"]`);
+    await field.waitFor({ state: 'visible', timeout: 60_000 });
+    if (wait > 0) await page.waitForTimeout(wait);
+    const fetchedAhead = await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm') && e.responseEnd > 0),
+    );
+    await field.click();
+    await page.waitForFunction(() => window.__tap.live !== null, null, { timeout: 60_000 });
+    const tap = await page.evaluate(() => window.__tap.live - window.__tap.down);
+    let download = null;
+    if (peer) {
+      download = await page.evaluate(async () => {
+        const t0 = performance.now();
+        const res = await fetch('pkg/outcome_calculator_bg.wasm', { cache: 'no-store' });
+        await res.arrayBuffer();
+        return performance.now() - t0;
+      });
+    }
+    return { tap, fetchedAhead, download };
   } finally {
     await context.close();
   }
@@ -352,6 +436,25 @@ export async function benchBrowser({ root = WWW, navigations = 7, changes = 41 }
       await typing.close();
     }
     const slow = runs.reduce((a, b) => (b.p95 < a.p95 ? b : a));
+    // The first tap on a phone, five times each: after the page has been
+    // read for 5 s (the module fetched ahead meanwhile), and at once.
+    const phone = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const tapRead = [];
+    const tapAtOnce = [];
+    const download = [];
+    let aheadRuns = 0;
+    try {
+      for (let r = 0; r < PHONE_RUNS; r++) {
+        const read = await firstTapPhone(phone, url, { wait: 5000 });
+        tapRead.push(read.tap);
+        if (read.fetchedAhead) aheadRuns++;
+        const once = await firstTapPhone(phone, url, { wait: 0, peer: true });
+        tapAtOnce.push(once.tap);
+        download.push(once.download);
+      }
+    } finally {
+      await phone.close();
+    }
     const sync = rc.sync;
     const laidOut = rc.laidOut;
     const useMark = marks.length === navigations;
@@ -380,6 +483,13 @@ export async function benchBrowser({ root = WWW, navigations = 7, changes = 41 }
       slow_input_max_ms: slow.max,
       slow_input_keys: slow.keys,
       slow_input_runs: SLOW_RUNS,
+      // The first tap on a phone (slow 4G, CPU 4× slower): medians of
+      // PHONE_RUNS, and the module's download alone over the same link.
+      first_tap_phone_ms: median(tapRead),
+      first_tap_phone_at_once_ms: median(tapAtOnce),
+      module_download_phone_ms: median(download),
+      first_tap_phone_runs: PHONE_RUNS,
+      first_tap_phone_fetched_ahead: aheadRuns,
       engine: `Chromium ${browser.version()}`,
     };
   } finally {
@@ -393,7 +503,31 @@ const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(imp
 if (isMain) {
   const i = process.argv.indexOf('--root');
   const root = i > 0 ? resolve(process.argv[i + 1]) : WWW;
-  if (process.argv.includes('--typing')) {
+  if (process.argv.includes('--phone')) {
+    // Only the first tap on a phone.
+    const server = startServer({ port: 0, root });
+    await new Promise((ok) => server.once('listening', ok));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const url = `http://127.0.0.1:${server.address().port}/`;
+      const read = [];
+      const once = [];
+      for (let r = 0; r < PHONE_RUNS; r++) {
+        read.push(await firstTapPhone(browser, url, { wait: 5000 }));
+        once.push(await firstTapPhone(browser, url, { wait: 0, peer: true }));
+      }
+      console.log(JSON.stringify({
+        first_tap_phone_ms: median(read.map((r) => r.tap)),
+        first_tap_phone_at_once_ms: median(once.map((r) => r.tap)),
+        module_download_phone_ms: median(once.map((r) => r.download)),
+        fetched_ahead: read.filter((r) => r.fetchedAhead).length,
+        runs: { read, once },
+      }));
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  } else if (process.argv.includes('--typing')) {
     // Only the slow-device typing figures.
     const server = startServer({ port: 0, root });
     await new Promise((ok) => server.once('listening', ok));

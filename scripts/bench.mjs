@@ -7,7 +7,9 @@
 // (a) one projection, native and wasm; (b) the Monte Carlo, 10,000 draws ×
 // 10 years, in wasm and native; (c) navigation →
 // first result painted in headless Chromium, and a reader's first use →
-// the calculator loaded and drawn in its place; (d) input change → results
+// the calculator loaded and drawn in its place, also on a phone (slow 4G,
+// the CPU 4× slower: a tap after 5 s of reading and one at once, against
+// the module's download alone); (d) input change → results
 // updated, the simulation the widget runs once the input settles, and
 // typing with the CPU slowed 4 times (input event → next painted frame,
 // p95); (e) every council × every programme × 10 years, native and wasm. Prints
@@ -131,11 +133,17 @@ const r = {
   recompute_p95_ms: browser.recompute_p95_ms,
   uncertainty_browser_ms: browser.uncertainty_ms,
   slow_input_p95_ms: browser.slow_input_p95_ms,
+  first_tap_phone_ms: browser.first_tap_phone_ms,
+  first_tap_phone_at_once_ms: browser.first_tap_phone_at_once_ms,
+  module_download_phone_ms: browser.module_download_phone_ms,
   national_native_ms: native.national_ms,
   national_wasm_ms: node.national_ms,
 };
 const wasmVsNative = r.mc_wasm_ms / r.mc_native_ms;
 const pageVsStatic = r.first_result_ms / r.static_peer_ms;
+// The first tap made at once (nothing fetched ahead) against its peer, the
+// module's download alone over the same slow link.
+const tapVsDownload = r.first_tap_phone_at_once_ms / r.module_download_phone_ms;
 
 const targets = [
   ['(a) projection, native', fmt(r.projection_native_ms), '', null],
@@ -147,6 +155,10 @@ const targets = [
   ['(c) the same page without its scripts', fmt(r.static_peer_ms), '', null],
   ['(c) page / static peer', pageVsStatic.toFixed(2), '<= 2', pageVsStatic <= 2],
   ['(c) first use → calculator live', fmt(r.first_use_ms), '', null],
+  ['(c) phone: first tap → live, after 5 s', fmt(r.first_tap_phone_ms), '<= 1000 ms', r.first_tap_phone_ms <= 1000],
+  ['(c) phone: first tap → live, at once', fmt(r.first_tap_phone_at_once_ms), '', null],
+  ['(c) phone: the module\'s download alone', fmt(r.module_download_phone_ms), '', null],
+  ['(c) phone: tap at once / download', tapVsDownload.toFixed(2), '', null],
   ['(d) input → results updated', fmt(r.recompute_ms), '', null],
   ['(d) input → results updated, p95', fmt(r.recompute_p95_ms), '<= 4 ms', r.recompute_p95_ms <= 4],
   ['(d) once settled: simulation + tornado', fmt(r.uncertainty_browser_ms), '', null],
@@ -177,6 +189,10 @@ console.log(
     ` (the quietest of ${browser.slow_input_runs} runs)`,
 );
 console.log(
+  `    first tap on a phone (slow 4G: 150 ms, 1.6 Mbit/s; CPU 4× slower; a fresh profile): medians of ${browser.first_tap_phone_runs};` +
+    ` the module was fetched ahead in ${browser.first_tap_phone_fetched_ahead} of the taps after 5 s`,
+);
+console.log(
   `    Monte Carlo: median NPV ${node.mc_npv_p50_wasm.toFixed(2)} in wasm;` +
     ` ${(100 * node.mc_positive_share_wasm).toFixed(1)}% of draws positive`,
 );
@@ -192,5 +208,6 @@ console.log(
       .map(([k, v]) => `${k}=${num(v)}`)
       .join(' ') +
     ` wasm_vs_native=${num(wasmVsNative)} page_vs_static=${num(pageVsStatic)}` +
+    ` tap_vs_download=${num(tapVsDownload)}` +
     ` load_1m=${loadavg()[0].toFixed(2)}`,
 );

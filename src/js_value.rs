@@ -2,7 +2,9 @@
 //! scenario file: the value is walked into a
 //! [`model::scenario::tree::Value`] (every key seen, nesting bounded) and
 //! decoded from that, so a misspelt field is refused by name wherever a
-//! scenario comes from outside (the widget's files, the JS API). serde-wasm-bindgen's own deserializer looks up only the fields
+//! scenario comes from: the JS API's argument, and in the workings module
+//! a scenario file (through `JSON.parse`) and the calculator's own
+//! scenario. serde-wasm-bindgen's own deserializer looks up only the fields
 //! a struct knows and would let a misspelt one pass unseen.
 
 use crate::model::{self, scenario::tree::Value, Error, Scenario};

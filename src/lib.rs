@@ -34,7 +34,7 @@ pub mod dom;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod widget;
 
-#[cfg(all(target_arch = "wasm32", any(feature = "widget", feature = "api")))]
+#[cfg(all(target_arch = "wasm32", any(feature = "api", feature = "workings")))]
 pub mod js_value;
 
 #[cfg(all(target_arch = "wasm32", feature = "workings"))]

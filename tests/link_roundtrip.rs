@@ -1,7 +1,7 @@
 //! Share links reproduce the scenario exactly, and damaged links fail
 //! cleanly.
 
-use outcome_calculator::model::scenario::link::{from_query, to_query};
+use outcome_calculator::model::scenario::link::{from_parts, from_query, to_parts, to_query};
 use outcome_calculator::model::{project, validate};
 use proptest::prelude::*;
 
@@ -28,6 +28,30 @@ proptest! {
                 prop_assert_eq!(project(&back).unwrap(), project(&s).unwrap());
             }
         }
+    }
+
+    /// The way a scenario file read by the workings module reaches the
+    /// calculator: exactly, with a programme listed twice, any label and
+    /// a council's name that is not its official one.
+    #[test]
+    fn every_scenario_round_trips_through_its_parts(
+        s in common::scenario(),
+        twice in any::<bool>(),
+        label in prop::sample::select(vec!["", "Round trip: a & b = c?", " "]),
+        council in prop::sample::select(vec![None, Some("E10000015"), Some("E06000023"), Some("nowhere")]),
+        name in prop::sample::select(vec!["", "Kent", "Bristol, City of", "My area & more"]),
+    ) {
+        let mut s = s;
+        if twice {
+            let p = s.programmes[0].clone();
+            s.programmes.push(p);
+        }
+        s.label = label.into();
+        s.council.code = council.map(Into::into);
+        s.council.name = name.into();
+        let parts = to_parts(&s);
+        let back = from_parts(&parts).unwrap_or_else(|e| panic!("{parts:?}: {e:?}"));
+        prop_assert_eq!(&back, &s, "{:?}", parts);
     }
 
     #[test]

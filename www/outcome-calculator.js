@@ -3,10 +3,11 @@
 //   <script type="module" src="https://example.org/outcome-calculator.js"></script>
 //   <outcome-calculator></outcome-calculator>
 
-import init, { initSync, mount } from './pkg/outcome_calculator.js';
+import init, { mount } from './pkg/outcome_calculator.js';
 
 // The single-file page (dist/outcome-calculator.html) sets this to the
-// module's bytes (base64) and the widget's CSS, so that it runs from disk.
+// modules' bytes (gzipped, then base64) and the widget's CSS, so that it
+// runs from disk.
 const inline = globalThis.OUTCOME_CALCULATOR_INLINE;
 
 let ready;
@@ -23,8 +24,74 @@ function instantiate(initModule, wasm, bytesAsScript) {
   });
 }
 
-// The bytes of a module held inline (base64) by the single-file page.
-const inlineBytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+// The bytes of a module held inline by the single-file page: gzipped
+// (half the size), then base64; the browser's own DecompressionStream
+// unpacks them.
+const inlineBytes = (base64) =>
+  new Response(
+    new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip')),
+  ).arrayBuffer();
+
+const WASM_URL = new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url);
+
+// The module fetched and compiled ahead of the reader's first use (see
+// fetchAhead); null once that has failed, when start() fetches it itself.
+let ahead;
+
+// The browser's first number formatter loads its locale data, some tens
+// of milliseconds; do that while the module downloads and compiles rather
+// than after, when the calculator formats its first results.
+function warmFormatter() {
+  try {
+    new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(1);
+  } catch {
+    // Formatting is the calculator's business; it reports its own faults.
+  }
+}
+
+// Fetches and compiles the calculator's module without starting it. The
+// browser compiles as the bytes arrive (off the page's main thread) when
+// the server says application/wasm, as wasm-bindgen's own loader does.
+async function compileAhead() {
+  const res = await fetch(WASM_URL);
+  if (!res.ok) throw new Error(`${WASM_URL} answered ${res.status}`);
+  return typeof WebAssembly.compileStreaming === 'function' &&
+    res.headers.get('Content-Type') === 'application/wasm'
+    ? WebAssembly.compileStreaming(res)
+    : WebAssembly.compile(await res.arrayBuffer());
+}
+
+// Whether the reader has asked for less data (Chromium's Data Saver, the
+// Save-Data setting) or is on a 2G connection: then nothing is fetched
+// before it is used.
+function savingData() {
+  const c = navigator.connection;
+  return Boolean(c && (c.saveData || /(^|-)2g$/.test(c.effectiveType ?? '')));
+}
+
+// Once the first result written into the page is on the screen and the
+// page is idle, the module is fetched and compiled in the background, so
+// that the reader's first tap finds it ready; never before the page has
+// loaded and painted, never with data-saver on, and only once for every
+// calculator on the page. A failure here costs nothing: start() fetches
+// the module itself (and falls back to its script form) as before.
+function fetchAhead() {
+  const go = () => {
+    if (ready || ahead !== undefined || savingData() || typeof WebAssembly !== 'object') return;
+    ahead = compileAhead().catch(() => null);
+    warmFormatter();
+  };
+  const idle = () =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 200);
+  // requestAnimationFrame runs just before the next frame is painted (and
+  // not at all while the tab is in the background); the task after it
+  // runs once that frame is on the screen.
+  const painted = () => requestAnimationFrame(() => setTimeout(idle, 0));
+  if (document.readyState === 'complete') painted();
+  else window.addEventListener('load', painted, { once: true });
+}
 
 function start() {
   if (typeof WebAssembly !== 'object') {
@@ -32,34 +99,27 @@ function start() {
   }
   if (ready) return ready;
   ready = inline
-    ? Promise.resolve().then(() => initSync({ module: inlineBytes(inline.wasm) }))
-    : instantiate(
-        init,
-        new URL('./pkg/outcome_calculator_bg.wasm', import.meta.url),
-        () => import('./pkg/outcome_calculator_bg.wasm.js'),
+    ? inlineBytes(inline.wasm).then((bytes) => init({ module_or_path: bytes }))
+    : Promise.resolve(ahead).then((module) =>
+        module
+          ? init({ module_or_path: module })
+          : instantiate(init, WASM_URL, () => import('./pkg/outcome_calculator_bg.wasm.js')),
       );
-  // The browser's first number formatter loads its locale data, some tens
-  // of milliseconds; do that while the module downloads and compiles
-  // rather than after, when the calculator formats its first results.
-  try {
-    new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(1);
-  } catch {
-    // Formatting is the calculator's business; it reports its own faults.
-  }
+  warmFormatter();
   return ready;
 }
 
 // Every figure's working is drawn by a module of its own
-// (pkg-workings/), fetched the first time a reader opens one: the
-// calculator itself does not carry its code. The single-file page holds
-// it inline.
+// (pkg-workings/), fetched the first time a reader opens one, which also
+// reads scenario files: the calculator itself does not carry their code.
+// The single-file page holds it inline.
 let workings;
 function loadWorkings() {
   if (workings) return workings;
   if (inline?.workings) {
-    workings = Promise.resolve().then(() => {
+    workings = inlineBytes(inline.workings).then((bytes) => {
       const m = globalThis.OUTCOME_CALCULATOR_WORKINGS();
-      m.initSync({ module: inlineBytes(inline.workings) });
+      m.initSync({ module: bytes });
       return m;
     });
     return workings;
@@ -276,10 +336,26 @@ function startsAtOnce() {
 
 const FIRST_USE = ['pointerdown', 'keydown', 'focusin', 'touchstart', 'input'];
 
+// Resolves once the pointer that went down has been lifted (or the touch
+// became a scroll) and the click it makes has run; after 5 s in any case.
+function released() {
+  return new Promise((done) => {
+    const ends = ['pointerup', 'pointercancel'];
+    const end = () => {
+      clearTimeout(timer);
+      for (const type of ends) window.removeEventListener(type, end, true);
+      setTimeout(done, 0);
+    };
+    const timer = setTimeout(end, 5000);
+    for (const type of ends) window.addEventListener(type, end, true);
+  });
+}
+
 class OutcomeCalculator extends HTMLElement {
   #connected = false;
   #starting = null;
   #pressed = null;
+  #released = null;
 
   // The council history, spending and neighbour figures (about 56 KB
   // gzipped) are not part of the first download: the calculator asks for
@@ -321,14 +397,20 @@ class OutcomeCalculator extends HTMLElement {
     };
     root.addEventListener('input', typed, true);
     root.addEventListener('change', typed, true);
-    // The page holds the first result: the calculator itself is fetched
-    // when the reader first touches, types or tabs into it.
+    // The page holds the first result: the calculator itself starts when
+    // the reader first touches, types or tabs into it. Its module is
+    // fetched and compiled ahead of that once the page is idle (unless the
+    // reader saves data), so that the first tap finds it ready.
     const first = (e) => {
-      if (e.type === 'pointerdown') this.#pressed = e.composedPath()[0]?.closest?.('button')?.id ?? null;
+      if (e.type === 'pointerdown') {
+        this.#pressed = e.composedPath()[0]?.closest?.('button')?.id ?? null;
+        this.#released = released();
+      }
       for (const type of FIRST_USE) root.removeEventListener(type, first, true);
       this.start();
     };
     for (const type of FIRST_USE) root.addEventListener(type, first, { capture: true, passive: true });
+    fetchAhead();
   }
 
   /**
@@ -348,6 +430,15 @@ class OutcomeCalculator extends HTMLElement {
         p.textContent = 'The working could not be loaded. Check your connection, then select the figure again.';
         panel.replaceChildren(p);
       });
+  }
+
+  /**
+   * Reads a scenario file's text (called by the calculator when a reader
+   * opens one): the strict reader is in the workings module. Resolves to
+   * `{ parts }` (the scenario) or `{ message }` (why it cannot be used).
+   */
+  readScenario(text) {
+    return loadWorkings().then((m) => m.read_scenario_file(text));
   }
 
   /** The headline figures' workings as CSV text, for the export panel. */
@@ -396,6 +487,11 @@ class OutcomeCalculator extends HTMLElement {
       });
       return;
     }
+    // A first tap is let finish on the written page (a section it opens
+    // stays open; a button it pressed is pressed again below) before the
+    // calculator draws over it: with the module fetched ahead, that can be
+    // sooner than the finger is lifted.
+    await this.#released;
     const state = takeState(root);
     try {
       mount(root, this);

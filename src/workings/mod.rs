@@ -1,7 +1,8 @@
 //! Every figure's working, drawn on demand: a WebAssembly module of its
 //! own (feature `workings`, built into `www/pkg-workings/`), fetched the
-//! first time a reader opens a figure's working, so the calculator does not
-//! carry the derivations' code. The widget makes each figure a button and
+//! first time a reader opens a figure's working or a scenario file
+//! ([`file`]), so the calculator does not carry the derivations' code or
+//! the scenario file's decoder. The widget makes each figure a button and
 //! the panel below it (`widget::results::working`); the loader passes the
 //! panel, the scenario and the figure's path here.
 //!
@@ -25,19 +26,20 @@ use crate::model::data::citation::Citation;
 use crate::model::explain::{self, Derivation, Source, Step, StepKind, Unit};
 use crate::model::{self, Scenario};
 
+pub mod file;
+
 thread_local! {
     /// The workings drawn, by panel id, for drawing their steps as they open.
     static DRAWN: RefCell<Vec<(String, Rc<Derivation>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The scenario the calculator hands over (its own, already checked, in
-/// the format's JS form; the loader is the only caller). Read with
-/// serde-wasm-bindgen, which looks up only the fields it knows: the strict
-/// reading of [`crate::js_value`] is for values from outside (files, the
-/// JS API) and would add 14 KB to this module.
+/// The scenario the calculator passed (the format's JS form), read by the
+/// same strict reader as a scenario file, so that the module carries one
+/// decoder.
 fn scenario_of(value: JsValue) -> Result<Scenario, JsValue> {
-    model::decode(serde_wasm_bindgen::Deserializer::from(value))
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+    let tree = crate::js_value::to_tree(&value, 0)
+        .ok_or_else(|| js_sys::Error::new("the scenario is nested too deeply"))?;
+    model::decode(tree).map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
 /// Draws the working of the figure at `path` of `scenario` (a scenario in

@@ -3,7 +3,8 @@
 // is styled, calculates, and asks for nothing but itself.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -33,8 +34,13 @@ const STATUS = byId('status');
 test('the single file holds the current build', () => {
   assert.ok(existsSync(FILE), `${FILE} is missing: run node scripts/build.mjs`);
   const html = readFileSync(FILE, 'utf8');
-  const wasm = readFileSync(join(WWW, 'pkg', 'outcome_calculator_bg.wasm')).toString('base64');
-  assert.ok(html.includes(wasm), 'the inlined module is not the one in www/pkg: run node scripts/build.mjs');
+  // Each module is held gzipped, then base64, once.
+  const packed = (file) => gzipSync(readFileSync(join(WWW, file)), { level: 9 }).toString('base64');
+  for (const file of ['pkg/outcome_calculator_bg.wasm', 'pkg-workings/outcome_calculator_bg.wasm']) {
+    const parts = html.split(packed(file)).length - 1;
+    assert.equal(parts, 1, `the inlined ${file} is not the one in www/ (run node scripts/build.mjs), or is there twice`);
+  }
+  assert.ok(statSync(FILE).size <= 1024 * 1024, `the file is ${statSync(FILE).size} bytes, over 1 MB`);
   assert.ok(html.includes(JSON.stringify(readFileSync(join(WWW, 'widget.css'), 'utf8'))), 'widget.css is not the current one');
   // Nothing to fetch: no script, stylesheet or image from another file
   // (the inlined script and style themselves left out of the check).

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, Element, HtmlElement, ShadowRoot, Url};
 
-use crate::model::{self, Error, Projection, Scenario};
+use crate::model::{self, scenario::link, Projection, Scenario};
 
 use crate::dom::n;
 use crate::dom::{self, add_c, add_ct, add_t, attrs, cat};
@@ -168,34 +168,63 @@ pub fn scenario_json(s: &Scenario) -> String {
     text
 }
 
-/// Reads a scenario file with the browser's `JSON.parse`, exactly as
-/// strictly as the CLI (through [`model::scenario::tree`]: a misspelt
-/// field is refused by name); the error names the field. Nesting deeper
-/// than [`model::scenario::tree::MAX_DEPTH`] is refused before the text is parsed.
-pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Error>> {
-    use model::scenario::tree;
-    let malformed = |detail: String| {
-        vec![Error::new(
-            "scenario",
-            model::ErrorKind::Malformed { detail },
-        )]
+/// Said when the module that reads scenario files could not be loaded.
+const NOT_LOADED: &str =
+    "The file could not be read: check your connection, then choose the file again.";
+
+/// Reads a scenario file's text and hands `done` the scenario, or the
+/// sentence saying why the file could not be used. The strict reader is in
+/// the workings module (`crate::workings::file`, fetched on first use
+/// through the loader's `readScenario`), with the decoder's code; the
+/// scenario comes back as [`link::to_parts`].
+pub fn read_scenario(
+    root: &ShadowRoot,
+    text: &str,
+    done: impl FnOnce(Result<Scenario, String>) + 'static,
+) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let host = root.host();
+    let Some(p) = js_sys::Reflect::get(&host, &JsValue::from_str("readScenario"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&host, &JsValue::from_str(text)).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        done(Err(NOT_LOADED.into()));
+        return;
     };
-    if tree::nesting(text, tree::MAX_DEPTH) > tree::MAX_DEPTH {
-        return Err(malformed(format!(
-            "it is nested more than {} levels deep (a scenario file is at most 5)",
-            tree::MAX_DEPTH
-        )));
-    }
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        malformed(
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "it is not JSON".into()),
-        )
-    })?;
-    let s = crate::js_value::scenario(&value).map_err(|e| vec![e])?;
-    model::validate(&s)?;
-    Ok(s)
+    let done = Rc::new(Cell::new(Some(done)));
+    let (d1, d2) = (done.clone(), done);
+    let read = Closure::<dyn FnMut(JsValue)>::new(move |answer: JsValue| {
+        let get = |key: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(key)).ok();
+        let result = match get("message").and_then(|m| m.as_string()) {
+            Some(m) => Err(m),
+            None => {
+                let parts: Vec<String> = get("parts")
+                    .filter(js_sys::Array::is_array)
+                    .map(|a| {
+                        js_sys::Array::from(&a)
+                            .iter()
+                            .filter_map(|p| p.as_string())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                link::from_parts(&parts).map_err(|_| NOT_LOADED.to_string())
+            }
+        };
+        if let Some(f) = d1.take() {
+            f(result);
+        }
+    });
+    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        if let Some(f) = d2.take() {
+            f(Err(NOT_LOADED.into()));
+        }
+    });
+    let _ = p.then2(&read, &failed);
+    read.forget();
+    failed.forget();
 }
 
 /// Downloads the report CSV.
@@ -284,30 +313,6 @@ pub fn import_error(root: &ShadowRoot, message: Option<&str>) {
         attrs(&i, &[("aria-describedby", ids)]);
     }
 }
-
-/// The message for a file that could not be used.
-pub fn import_message(errors: &[Error]) -> String {
-    let mut out = String::from("The file could not be used: ");
-    for (i, e) in errors.iter().take(3).enumerate() {
-        if i > 0 {
-            out.push_str("; ");
-        }
-        out.push_str(&e.to_string());
-    }
-    if errors.len() > 3 {
-        out.push_str("; and more");
-    }
-    // However long a parser's message, the sentence stays readable.
-    if out.chars().count() > MAX_MESSAGE {
-        out = out.chars().take(MAX_MESSAGE - 1).collect();
-        out.push('\u{2026}');
-    }
-    out.push('.');
-    out
-}
-
-/// Longest import message, in characters.
-const MAX_MESSAGE: usize = 600;
 
 /// Reads the chosen file and hands its text to `done`.
 pub fn read_file(input: &Element, done: impl FnOnce(Result<String, String>) + 'static) {

@@ -479,10 +479,8 @@ fn on_import(root: &ShadowRoot, input: &Element) {
     let root = root.clone();
     let input2 = input.clone();
     export::read_file(input, move |text| {
-        let result = text.and_then(|t| {
-            export::read_scenario(&t).map_err(|errors| export::import_message(&errors))
-        });
-        match result {
+        let reader = root.clone();
+        let shown = move |result: Result<Scenario, String>| match result {
             Ok(s) => {
                 let _ = js_sys::Reflect::set(&input2, &"value".into(), &"".into());
                 redraw(
@@ -495,6 +493,10 @@ fn on_import(root: &ShadowRoot, input: &Element) {
                 export::import_error(&root, Some(&m));
                 dom::focus(&input2);
             }
+        };
+        match text {
+            Ok(t) => export::read_scenario(&reader, &t, shown),
+            Err(m) => shown(Err(m)),
         }
     });
 }

@@ -741,6 +741,47 @@ fn placement_name(p: Placement) -> &'static str {
     }
 }
 
+/// A scenario as text that [`from_parts`] turns back into exactly the same
+/// scenario: the council's name as written (a link gives a named council
+/// its official name), then one query a programme (a link holds each
+/// programme once, a scenario file may list one twice), or one query with
+/// no programme. How a scenario read by one WebAssembly module reaches
+/// another.
+///
+/// ```
+/// use outcome_model::{scenario::link, Council, ProgrammeChoice, Scenario};
+/// let council = Council { care_starts: Some(424.0), ..Council::default() };
+/// let p = ProgrammeChoice::new("pause");
+/// let s = Scenario::new(council, vec![p.clone(), p]);
+/// assert_eq!(link::from_parts(&link::to_parts(&s)).unwrap(), s);
+/// ```
+pub fn to_parts(s: &Scenario) -> Vec<String> {
+    let mut parts = vec![s.council.name.clone()];
+    let mut one = s.clone();
+    if s.programmes.is_empty() {
+        parts.push(to_query(&one));
+    }
+    for p in &s.programmes {
+        one.programmes = vec![p.clone()];
+        parts.push(to_query(&one));
+    }
+    parts
+}
+
+/// The scenario [`to_parts`] wrote.
+pub fn from_parts(parts: &[String]) -> Result<Scenario, Vec<Error>> {
+    let malformed = || vec![bad("scenario", "it is incomplete")];
+    let (name, queries) = parts.split_first().ok_or_else(malformed)?;
+    let (first, rest) = queries.split_first().ok_or_else(malformed)?;
+    let mut s = from_query(first)?;
+    for q in rest {
+        let more = from_query(q)?;
+        s.programmes.extend(more.programmes);
+    }
+    s.council.name.clone_from(name);
+    Ok(s)
+}
+
 /// The evidence set a link was made with, when it is not this build's.
 pub fn older_evidence(s: &Scenario) -> Option<&str> {
     (s.evidence_set != EVIDENCE_SET).then_some(s.evidence_set.as_str())
