@@ -99,10 +99,13 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // is opened (41.5 KB less; 352.8 KB); then the DfE files read in slices
 // with their progress and "Stop loading", radios taken out of their group
 // before a redraw removes them and the programmes shown on the evidence
-// page named in the picker (3.5 KB; 356.3 KB). The budget sits just above the
+// page named in the picker (3.5 KB; 356.3 KB); then a programme that waits
+// for a figure no source publishes while the results for the rest stay up,
+// Esc leaving presenter mode and the printout naming the council (2.1 KB;
+// 358.4 KB). The budget sits just above the
 // size so any growth fails the build and is a decision; the goal
 // is 170 KB.
-const CALCULATOR_BUDGET = 357 * 1024;
+const CALCULATOR_BUDGET = 359 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');

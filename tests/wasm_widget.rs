@@ -231,13 +231,20 @@ fn ticking_a_programme_reveals_its_settings_and_asks_for_what_it_needs() {
     b.click();
     assert!(b.checked());
     assert!(!hidden(&root, "reveal.pause"));
-    // Pause has no published cost: the model asks for one, next to its field.
+    // Pause has no published cost: the model asks for one, next to its
+    // field and under its box, while the results for the rest stay up.
     assert!(!hidden(&root, "pause.cost_per_case-error"));
     assert!(text(&root, "pause.cost_per_case-error").contains("no cost is published for Pause"));
-    assert!(text(&root, "status").starts_with("Results not updated"));
+    assert!(!hidden(&root, "waiting.pause"));
+    assert!(text(&root, "waiting.pause").starts_with("Not counted yet. Pause needs a figure"));
+    assert!(text(&root, "status").starts_with("Over 5 years"));
+    assert!(text(&root, "status").contains("Pause is not counted yet"));
+    assert!(hidden(&root, "error-summary"));
     type_into(&root, "pause.annual_cost", "£250,000");
     assert!(hidden(&root, "pause.cost_per_case-error"));
+    assert!(hidden(&root, "waiting.pause"));
     assert!(text(&root, "status").starts_with("Over 5 years"));
+    assert!(!text(&root, "status").contains("not counted"));
     assert!(text(&root, "figures").contains("Pause"));
     // Settings survive unticking and ticking again.
     b.click();

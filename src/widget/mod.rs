@@ -283,6 +283,7 @@ pub(crate) fn update(root: &ShadowRoot, s: &mut State, force: bool) {
     let before = std::mem::take(&mut s.problems);
     s.recompute();
     form::inputs::sync_errors(root, &before, &s.problems);
+    form::inputs::sync_waiting(root, s);
     let redraw = if force {
         Redraw::All
     } else if s.stale {

@@ -39,6 +39,21 @@ pub struct Problem {
     pub slot: Option<String>,
     /// The message, as a sentence.
     pub message: String,
+    /// A figure a ticked programme still needs, which only the reader can
+    /// give (none is published): the programme waits outside the results,
+    /// the rest stay up, and the figure is asked for under its box rather
+    /// than in the error summary.
+    pub waiting: bool,
+}
+
+/// A ticked programme left out of the results until the reader gives the
+/// figures it needs: its id and each figure's (input id, message).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiting {
+    /// The programme's library id.
+    pub programme: String,
+    /// The inputs it needs, with what each is.
+    pub needs: Vec<(String, String)>,
 }
 
 /// Everything the widget knows.
@@ -68,6 +83,9 @@ pub struct State {
     pub stale: bool,
     /// The problems found by the last [`State::recompute`].
     pub problems: Vec<Problem>,
+    /// Ticked programmes waiting for a figure only the reader can give,
+    /// left out of `scenario` until it is given.
+    pub waiting: Vec<Waiting>,
     /// The figures whose working is open, by path (`results::working`);
     /// kept through redraws.
     pub workings: std::cell::RefCell<Vec<String>>,
@@ -148,6 +166,7 @@ impl State {
             shown: None,
             stale: false,
             problems: Vec::new(),
+            waiting: Vec::new(),
             workings: Default::default(),
             official: None,
             imported: None,
@@ -156,8 +175,13 @@ impl State {
         s
     }
 
+    /// Puts the ticked programmes into the scenario, but for those still
+    /// missing a figure that no source publishes (how many cases the
+    /// council's team works with, a cost where none is published): they
+    /// wait in [`State::waiting`], so that the results for the rest stay up
+    /// while the reader finds the figure.
     fn sync_programmes(&mut self) {
-        self.scenario.programmes = self
+        let all: Vec<ProgrammeChoice> = self
             .choices
             .iter()
             .zip(&self.chosen)
@@ -165,6 +189,50 @@ impl State {
             .map(|(c, _)| c.clone())
             .chain(self.extra.iter().cloned())
             .collect();
+        let library_ticked = self.chosen.iter().filter(|on| **on).count();
+        self.scenario.programmes = all;
+        self.waiting.clear();
+        let Err(errors) = crate::model::validate(&self.scenario) else {
+            return;
+        };
+        let mut waiting: Vec<usize> = Vec::new();
+        for e in &errors {
+            if !matches!(e.kind, ErrorKind::Missing { .. }) {
+                continue;
+            }
+            // Only the library's programmes wait; the reader's own are
+            // edited in their file.
+            let Some(k) = programme_index(&e.field).filter(|k| *k < library_ticked) else {
+                continue;
+            };
+            let Some(c) = self.scenario.programmes.get(k) else {
+                continue;
+            };
+            let key = e.field.split_once("].").map_or("", |(_, key)| key);
+            let input = cat2(&cat2(&c.programme, "."), key);
+            let message = crate::dom::sentence(&e.message());
+            match waiting.iter().position(|w| *w == k) {
+                Some(at) => self.waiting[at].needs.push((input, message)),
+                None => {
+                    waiting.push(k);
+                    self.waiting.push(Waiting {
+                        programme: c.programme.clone(),
+                        needs: vec![(input, message)],
+                    });
+                }
+            }
+        }
+        // Never all of them: with nothing left to project, the summary
+        // asks for the figures as before.
+        if waiting.len() >= self.scenario.programmes.len() {
+            self.waiting.clear();
+            return;
+        }
+        let mut k = 0;
+        self.scenario.programmes.retain(|_| {
+            k += 1;
+            !waiting.contains(&(k - 1))
+        });
     }
 
     /// The library index of a programme id.
@@ -392,12 +460,19 @@ impl State {
 
     /// The scenario path of a programme field, by library index.
     fn path_in_scenario(&self, library_index: usize, key: &str) -> String {
-        let position = self.chosen[..library_index].iter().filter(|c| **c).count();
+        let position = (0..library_index)
+            .filter(|&i| self.chosen[i] && !self.is_waiting(self.library[i].id))
+            .count();
         let mut path = String::from("programmes[");
         push_count(&mut path, position);
         path.push_str("].");
         path.push_str(key);
         path
+    }
+
+    /// Whether a ticked programme waits for a figure (see [`Waiting`]).
+    pub fn is_waiting(&self, id: &str) -> bool {
+        self.waiting.iter().any(|w| w.programme == id)
     }
 
     /// The input for a scenario path: (element to focus, error slot).
@@ -415,7 +490,7 @@ impl State {
                 .library
                 .iter()
                 .zip(&self.chosen)
-                .filter(|(_, on)| **on)
+                .filter(|(p, on)| **on && !self.is_waiting(p.id))
                 .map(|(p, _)| p.id)
                 .collect();
             let Some(id) = ids.get(n) else {
@@ -451,6 +526,8 @@ impl State {
 
     /// Recomputes: updates `last`, `stale` and `problems`.
     pub fn recompute(&mut self) {
+        // Whether a programme waits for a figure can follow the council.
+        self.sync_programmes();
         // A label this calculator made follows the council and programmes.
         crate::model::scenario::label::refresh(&mut self.scenario);
         let mut problems: Vec<Problem> = self
@@ -460,10 +537,24 @@ impl State {
                 target: Some(id.clone()),
                 slot: Some(id.clone()),
                 message: crate::dom::sentence(&e.message()),
+                waiting: false,
             })
             .collect();
+        for w in &self.waiting {
+            for (input, message) in &w.needs {
+                if !problems.iter().any(|p| p.slot.as_deref() == Some(input)) {
+                    problems.push(Problem {
+                        target: Some(input.clone()),
+                        slot: Some(input.clone()),
+                        message: message.clone(),
+                        waiting: true,
+                    });
+                }
+            }
+        }
+        let blocking = problems.iter().any(|p| !p.waiting);
         match crate::model::project(&self.scenario) {
-            Ok(p) if self.bad.is_empty() => {
+            Ok(p) if !blocking => {
                 self.last = Some(p);
                 self.shown = Some(self.scenario.clone());
                 self.stale = false;
@@ -482,12 +573,23 @@ impl State {
                         target,
                         slot,
                         message: crate::dom::sentence(&e.message()),
+                        waiting: false,
                     });
                 }
             }
         }
         self.problems = problems;
     }
+}
+
+/// The programme's index in `programmes[3].cohort`.
+fn programme_index(field: &str) -> Option<usize> {
+    field
+        .strip_prefix("programmes[")?
+        .split_once(']')?
+        .0
+        .parse()
+        .ok()
 }
 
 fn cat2(a: &str, b: &str) -> String {

@@ -127,6 +127,14 @@ describe('embeds and presenter mode', () => {
     assert.ok(host.width >= 1300, `the calculator is ${host.width} px wide`);
     assert.ok(host.y <= 1, 'it starts at the top of the screen');
     assert.ok((await size()) >= before * 1.4, 'the type is larger');
+    // Esc leaves it, as it leaves a full-screen view, with the focus on
+    // the button that turns it on again.
+    await page.locator(byId('council.care_starts')).focus();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('outcome-calculator').hasAttribute('data-presenting'));
+    assert.equal(await page.locator(byId('presenter')).getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.evaluate(() => document.querySelector('outcome-calculator').shadowRoot.activeElement?.id), 'presenter');
+    assert.ok((await size()) < before * 1.1, 'the type is back');
     await close();
   });
 });
@@ -294,6 +302,19 @@ describe('keyboard', () => {
     const l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
     const contrast = 1.05 / (l + 0.05);
     assert.ok(contrast >= 3, `the ring is ${contrast.toFixed(2)}:1 (${color})`);
+    await close();
+  });
+});
+
+describe('on paper', () => {
+  test('a printout names the council and the scenario', async () => {
+    const { page, close } = await openCalculator(browser, `${site.url}index.html?council=E06000009`);
+    const whose = page.locator(byId('results-for'));
+    assert.equal(await whose.isVisible(), false, 'on screen the form says it');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await whose.isVisible());
+    assert.match(await whose.textContent(), /^Blackpool: Family Safeguarding$/);
+    await page.emulateMedia({ media: 'screen' });
     await close();
   });
 });

@@ -291,6 +291,12 @@ fn programmes(form: &Node, st: &State) {
         let reveal = add_c(&list, "div", "oc-reveal");
         reveal.set_id(&reveal_id);
         dom::show(&reveal, st.chosen[i]);
+        // Said when the programme waits for a figure only the council can
+        // give (`State::waiting`), where the reader is looking.
+        let waiting = add_c(&reveal, "p", "oc-notice oc-waiting");
+        waiting.set_id(&cat(&["waiting.", p.id]));
+        attrs(&waiting, &[("role", "status")]);
+        dom::show(&waiting, false);
         programme_fields(&reveal, p, st);
     }
     // The programmes asked about that the library does not project: named,
@@ -756,6 +762,31 @@ pub fn sync_errors(root: &ShadowRoot, before: &[Problem], now: &[Problem]) {
                 errors::show_error(root, slot, Some(&p.message));
             }
         }
+    }
+}
+
+/// Says, under each ticked programme that waits for a figure, that it is
+/// not counted yet and which figures it needs.
+pub fn sync_waiting(root: &ShadowRoot, st: &State) {
+    for p in &st.library {
+        let Some(note) = dom::by_id(root, &cat(&["waiting.", p.id])) else {
+            continue;
+        };
+        let words = st.waiting.iter().find(|w| w.programme == p.id).map(|w| {
+            cat(&[
+                "Not counted yet. ",
+                p.name,
+                if w.needs.len() == 1 {
+                    " needs a figure that no source publishes: enter it below, from your council's own records or the provider's price. The results leave it out until then."
+                } else {
+                    " needs figures that no source publishes: enter them below, from your council's own records or the provider's price. The results leave it out until then."
+                },
+            ])
+        });
+        if note.text_content().unwrap_or_default() != words.clone().unwrap_or_default() {
+            note.set_text_content(words.as_deref());
+        }
+        dom::show(&note, words.is_some());
     }
 }
 

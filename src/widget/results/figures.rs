@@ -22,6 +22,8 @@ pub fn build(parent: &Node) -> Element {
     title.set_id("results-title");
     // The skip link's target.
     attrs(&title, &[("tabindex", "-1")]);
+    // On paper, whose results these are (the form is not printed).
+    add_c(&section, "p", "oc-print-only oc-print-for").set_id("results-for");
 
     let summary = add_c(&section, "div", "oc-error-summary");
     summary.set_id("error-summary");
@@ -157,13 +159,16 @@ pub fn sentence(p: &Projection) -> String {
 /// Brings the results section in line with the state, redrawing as much
 /// as `redraw` says.
 pub fn render(root: &ShadowRoot, st: &State, redraw: Redraw) {
-    let problems = &st.problems;
+    // A figure a waiting programme needs is asked for under its box, not
+    // here (the results for the rest stay up).
+    let problems: Vec<&crate::widget::state::Problem> =
+        st.problems.iter().filter(|p| !p.waiting).collect();
     if let Some(summary) = dom::by_id(root, "error-summary") {
         dom::show(&summary, !problems.is_empty());
     }
     if let Some(list) = dom::by_id(root, "error-list") {
         dom::clear(&list);
-        for p in problems {
+        for p in &problems {
             let li = add(&list, "li");
             match &p.target {
                 Some(t) => {
@@ -178,9 +183,33 @@ pub fn render(root: &ShadowRoot, st: &State, redraw: Redraw) {
     if let Some(stale) = dom::by_id(root, "stale") {
         dom::show(&stale, st.stale && st.last.is_some());
     }
+    if let Some(whose) = dom::by_id(root, "results-for") {
+        let s = st.shown.as_ref().unwrap_or(&st.scenario);
+        let name = &s.council.name;
+        let words = if name.is_empty() || s.label.contains(name.as_str()) {
+            s.label.clone()
+        } else {
+            cat(&[&s.label, " (", name, ")"])
+        };
+        if whose.text_content().as_deref() != Some(words.as_str()) {
+            whose.set_text_content(Some(&words));
+        }
+    }
     if let Some(status) = dom::by_id(root, "status") {
         let words = match (&st.last, st.stale) {
-            (Some(p), false) => sentence(p),
+            (Some(p), false) => {
+                let mut words = sentence(p);
+                for w in &st.waiting {
+                    if let Some(lib) = st.library.iter().find(|l| l.id == w.programme) {
+                        words.push(' ');
+                        words.push_str(lib.name);
+                        words.push_str(
+                            " is not counted yet: it needs a figure, asked for under its box.",
+                        );
+                    }
+                }
+                words
+            }
             _ => {
                 let mut n = String::new();
                 push_count(&mut n, problems.len().max(1));

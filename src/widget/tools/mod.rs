@@ -47,6 +47,21 @@ pub fn build(
     embed::apply_look(page, host);
     let bar = workshop::bar(page, host);
     let _ = page.insert_before(&bar, page.first_child().as_ref());
+    {
+        // Esc leaves presenter mode, as it leaves a full-screen view.
+        let (p, h) = (page.clone(), host.clone());
+        crate::widget::listen(page, "keydown", move |e| {
+            let key = js_sys::Reflect::get(&e, &wasm_bindgen::JsValue::from_str("key"))
+                .ok()
+                .and_then(|k| k.as_string());
+            if key.as_deref() == Some("Escape") && p.class_list().contains("oc-presenter") {
+                if let Some(button) = p.query_selector("#presenter").ok().flatten() {
+                    workshop::toggle_presenter(&p, &h, &button);
+                    dom::focus(&button);
+                }
+            }
+        });
+    }
     // A skip link to the results, first in the tab order. A button: a
     // fragment link cannot reach into the shadow root (the page's
     // document has no such id), so the click moves the focus instead.
