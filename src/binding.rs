@@ -11,6 +11,7 @@ use crate::model::{self, Error};
 pub fn js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field.as_str().into());
+    let _ = js_sys::Reflect::set(&err, &"kind".into(), &e.code().into());
     let _ = js_sys::Reflect::set(&err, &"detail".into(), &e.message().into());
     err.into()
 }
@@ -47,6 +48,7 @@ pub fn validate(scenario: JsValue) -> JsValue {
     #[derive(Serialize)]
     struct Problem<'a> {
         field: &'a str,
+        kind: &'static str,
         message: String,
     }
     let errors = match scenario_from_js(scenario) {
@@ -57,6 +59,7 @@ pub fn validate(scenario: JsValue) -> JsValue {
         .iter()
         .map(|e| Problem {
             field: &e.field,
+            kind: e.code(),
             message: e.message(),
         })
         .collect();

@@ -58,6 +58,21 @@ fn assert_error_names(err: JsValue, field: &str) {
         message.contains(field),
         "message names the field: {message}"
     );
+    // The kind of problem is there for programs to read, not the text.
+    let kind = get(&e, "kind").as_string().unwrap_or_default();
+    assert!(
+        [
+            "missing",
+            "not_finite",
+            "out_of_range",
+            "not_a_number",
+            "unsupported_version",
+            "malformed",
+            "invalid"
+        ]
+        .contains(&kind.as_str()),
+        "kind {kind:?}: {message}"
+    );
 }
 
 #[wasm_bindgen_test]

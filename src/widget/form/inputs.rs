@@ -121,7 +121,8 @@ pub fn price_note(s: &Sourced) -> String {
             &format::money(s.published),
             " in ",
             &crate::model::data::prices::label(y),
-            " prices, uprated to 2025-26",
+            " prices, uprated to ",
+            crate::model::data::prices::PRICE_BASE_LABEL,
         ]),
         None => String::new(),
     }
@@ -621,7 +622,9 @@ fn programme_fields(parent: &Node, p: &Programme, st: &State) {
                         &format::money(c.per_case),
                         " in ",
                         &crate::model::data::prices::label(c.price_year),
-                        " prices, uprated to 2025-26 (",
+                        " prices, uprated to ",
+                        crate::model::data::prices::PRICE_BASE_LABEL,
+                        " (",
                         c.basis,
                         ").",
                     ]),
@@ -708,11 +711,21 @@ fn levels(parent: &Node, level: EffectLevel) {
     let fs = add_c(parent, "fieldset", "oc-fieldset oc-radios");
     attrs(&fs, &[("aria-describedby", "level-hint")]);
     add_ct(&fs, "legend", "oc-label", "Size of the effects");
+    let below = |g| format::pct(crate::model::data::evidence::range_rule(g) * 100.0);
+    use crate::model::data::evidence::Grade;
     let h = add_ct(
         &fs,
         "div",
         "oc-hint",
-        "Where a study gives one figure, the low end is 25% below it for a trial, 40% for a comparison-area study and 50% otherwise: a convention of this calculator, not a published interval. The published figure has the optimism bias for its grade taken off; the high end is the published figure as it stands, without that haircut.",
+        &cat(&[
+            "Where a study gives one figure, the low end is ",
+            &below(Grade::Rct),
+            " below it for a trial, ",
+            &below(Grade::Qed),
+            " for a comparison-area study and ",
+            &below(Grade::BeforeAfter),
+            " otherwise: a convention of this calculator, not a published interval. The published figure has the optimism bias for its grade taken off; the high end is the published figure as it stands, without that haircut.",
+        ]),
     );
     h.set_id("level-hint");
     for (value, words, l) in [

@@ -683,7 +683,11 @@ fn bear_in_mind(parent: &Node, st: &State, p: &Projection) {
     add_t(
         &list,
         "li",
-        "Money is in 2025-26 prices: each published cost is uprated from its own price year with HM Treasury's GDP deflator (March 2026).",
+        &cat(&[
+            "Money is in ",
+            crate::model::data::prices::PRICE_BASE_LABEL,
+            " prices: each published cost is uprated from its own price year with HM Treasury's GDP deflator (March 2026).",
+        ]),
     );
 }
 

@@ -14,6 +14,9 @@ use crate::widget::form::fields;
 use crate::widget::form::inputs::{grade_words, price_note, sourced_value};
 use crate::widget::state::push_count;
 
+/// The step after which the money step (written from the constants) comes.
+const MONEY_AT: usize = 5;
+
 const METHOD: &[&str] = &[
     "Families served: each year, the cohort \u{d7} engagement \u{d7} roll-out share, never more than the eligible caseload, and none once funding stops.",
     "Each effect applies to the population and measure it was measured on: a whole council's count, to the share of the caseload served; the families worked with, per case. Days in care stay days in care.",
@@ -21,7 +24,6 @@ const METHOD: &[&str] = &[
     "Adjustment: deadweight, attribution and optimism bias by evidence grade.",
     "Time in care: a stay lasts D = children looked after \u{f7} children leaving care, half a year in the first year. Plans and children in need are counts at 31 March; children in need exclude those on plans and in care.",
     "Programmes nested in Family Safeguarding apply to the risk it leaves. Totals never exceed the council's own counts.",
-    "Money is in 2025-26 prices. Cash to the council: placements not bought (64.2% of foster care, 84% of children's home places); staff time is not cash.",
     "Discounting: year t \u{d7} 1 \u{f7} 1.035 to the power t. Payback is the first year the council's cash so far covers costs so far. Switching values move one effect at a time.",
 ];
 
@@ -69,8 +71,24 @@ pub fn build(parent: &Node) {
         "The calculation follows HM Treasury's Green Book and the cost-benefit guidance for local partnerships, year by year.",
     );
     let steps = add_c(&body, "ol", "oc-list");
-    for s in METHOD {
+    for (i, s) in METHOD.iter().enumerate() {
         add_t(&steps, "li", s);
+        if i == MONEY_AT {
+            use crate::model::data::defaults::{CASHABLE_FOSTER_PCT, CASHABLE_RESIDENTIAL_PCT};
+            add_t(
+                &steps,
+                "li",
+                &cat(&[
+                    "Money is in ",
+                    crate::model::data::prices::PRICE_BASE_LABEL,
+                    " prices. Cash to the council: placements not bought (",
+                    &format::pct(CASHABLE_FOSTER_PCT),
+                    " of foster care, ",
+                    &format::pct(CASHABLE_RESIDENTIAL_PCT),
+                    " of children's home places); staff time is not cash.",
+                ]),
+            );
+        }
     }
 
     add_ct(&body, "h3", "oc-h3", "Default figures and their sources");

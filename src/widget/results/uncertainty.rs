@@ -369,11 +369,21 @@ fn ranges(parent: &Node, sim: &Simulation) {
             );
         }
     }
-    add_t(
-        &details,
-        "p",
-        "An effect with one published figure runs from 25% (trial) to 50% below it, up to the figure itself. Unit costs and reach use the spreads under \u{201c}Uncertainty settings\u{201d}.",
-    );
+    {
+        use crate::model::data::evidence::{range_rule, Grade};
+        let below = |g| crate::dom::format::pct(range_rule(g) * 100.0);
+        add_t(
+            &details,
+            "p",
+            &cat(&[
+                "An effect with one published figure runs from ",
+                &below(Grade::Rct),
+                " (trial) to ",
+                &below(Grade::BeforeAfter),
+                " below it, up to the figure itself. Unit costs and reach use the spreads under \u{201c}Uncertainty settings\u{201d}.",
+            ]),
+        );
+    }
     add_ct(
         &details,
         "h4",

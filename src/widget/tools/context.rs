@@ -694,7 +694,9 @@ fn unit_cost(body: &Element, name: &str, s: &crate::model::Scenario) {
             &format::money(foster),
             " a year (",
             &format::money(s.unit_costs.foster_weekly),
-            " a week, 2025-26 prices); a children's home, ",
+            " a week, ",
+            crate::model::data::prices::PRICE_BASE_LABEL,
+            " prices); a children's home, ",
             &format::money(s.unit_costs.residential_annual()),
             " a year.",
         ]),
@@ -709,9 +711,10 @@ fn unit_cost(body: &Element, name: &str, s: &crate::model::Scenario) {
                     name,
                     "'s own net spend per looked-after child, as the calculator uses it: ",
                     &format::money(v),
-                    " a year (its latest outturn, uprated to 2025-26 prices). It is an average, \
-                     not what one child fewer saves: it spreads fixed costs and the most \
-                     expensive placements over every child.",
+                    " a year (its latest outturn, uprated to ",
+                    crate::model::data::prices::PRICE_BASE_LABEL,
+                    " prices). It is an average, not what one child fewer saves: it spreads \
+                     fixed costs and the most expensive placements over every child.",
                 ]),
             );
         }

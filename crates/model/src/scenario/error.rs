@@ -24,6 +24,8 @@ pub enum ErrorKind {
     UnknownEvidenceSet { found: String },
     /// The scenario text could not be read at all (bad JSON, wrong type).
     Malformed { detail: String },
+    /// A share-link setting (query key) this calculator does not read.
+    UnknownSetting,
     /// Anything else, in words.
     Invalid { reason: String },
     /// A figure the projection does not have (the field is the path asked
@@ -54,6 +56,31 @@ impl Error {
         }
     }
 
+    /// The kind of problem as a short code, the same as the `kind` of the
+    /// error's JSON form, for programs to read instead of the message.
+    ///
+    /// ```
+    /// use outcome_model::{Error, ErrorKind};
+    /// let e = Error::new("council.care_starts", ErrorKind::NotFinite);
+    /// assert_eq!(e.code(), "not_finite");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match &self.kind {
+            ErrorKind::Missing { .. } => "missing",
+            ErrorKind::NotFinite => "not_finite",
+            ErrorKind::OutOfRange { .. } => "out_of_range",
+            ErrorKind::NotANumber { .. } => "not_a_number",
+            ErrorKind::UnknownProgramme { .. } => "unknown_programme",
+            ErrorKind::UnsupportedVersion { .. } => "unsupported_version",
+            ErrorKind::UnknownEvidenceSet { .. } => "unknown_evidence_set",
+            ErrorKind::Malformed { .. } => "malformed",
+            ErrorKind::UnknownSetting => "unknown_setting",
+            ErrorKind::Invalid { .. } => "invalid",
+            ErrorKind::UnknownOutput { .. } => "unknown_output",
+            ErrorKind::NoFigure { .. } => "no_figure",
+        }
+    }
+
     /// The message alone, without the field path: lower case, plain words.
     pub fn message(&self) -> String {
         match &self.kind {
@@ -75,6 +102,7 @@ impl Error {
                 format!("evidence set \u{201c}{found}\u{201d} is not known to this calculator")
             }
             ErrorKind::Malformed { detail } => format!("the scenario could not be read: {detail}"),
+            ErrorKind::UnknownSetting => "this link setting is not known".to_string(),
             ErrorKind::Invalid { reason } => reason.clone(),
             ErrorKind::UnknownOutput { path } => format!(
                 "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
@@ -146,6 +174,36 @@ mod tests {
         ];
         for (error, expected) in cases {
             assert_eq!(error.to_string(), expected);
+        }
+    }
+
+    #[test]
+    fn every_code_is_the_kind_of_the_json_form() {
+        let s = || "x".to_string();
+        let kinds = [
+            ErrorKind::Missing { why: s() },
+            ErrorKind::NotFinite,
+            ErrorKind::OutOfRange { min: 0.0, max: 1.0 },
+            ErrorKind::NotANumber { text: s() },
+            ErrorKind::UnknownProgramme { id: s() },
+            ErrorKind::UnsupportedVersion {
+                found: 9,
+                supported: 2,
+            },
+            ErrorKind::UnknownEvidenceSet { found: s() },
+            ErrorKind::Malformed { detail: s() },
+            ErrorKind::UnknownSetting,
+            ErrorKind::Invalid { reason: s() },
+            ErrorKind::UnknownOutput { path: s() },
+            ErrorKind::NoFigure { why: s() },
+        ];
+        let mut seen = Vec::new();
+        for kind in kinds {
+            let e = Error::new("f", kind);
+            let json = serde_json::to_value(&e).unwrap();
+            assert_eq!(json["kind"], e.code(), "{e:?}");
+            assert!(!seen.contains(&e.code()), "{} twice", e.code());
+            seen.push(e.code());
         }
     }
 }

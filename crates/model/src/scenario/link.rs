@@ -34,8 +34,6 @@ pub const MAX_LISTED: usize = 10;
 /// See [`MAX_LISTED`].
 pub const MAX_UNKNOWN_LISTED: usize = 3;
 
-const UNKNOWN: &str = "this link setting is not known";
-
 /// Parameters that sites, newsletters and social networks add to a link
 /// they pass on (campaign tags and click ids). They say nothing about the
 /// scenario, so a link carrying them is read as if they were not there.
@@ -400,9 +398,7 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
     let mut unknown = Vec::new();
     for (key, value) in pairs {
         match apply_one(&mut s, key, value) {
-            Err(e) if matches!(&e.kind, ErrorKind::Invalid { reason } if reason == UNKNOWN) => {
-                unknown.push(e)
-            }
+            Err(e) if e.kind == ErrorKind::UnknownSetting => unknown.push(e),
             Err(e) => errors.push(e),
             Ok(()) => {}
         }
@@ -561,7 +557,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
     }
     if let Some(f) = fields::by_link_key(key) {
         let Access::Scenario(_, set) = f.access else {
-            return Err(bad(key, UNKNOWN));
+            return Err(Error::new(key, ErrorKind::UnknownSetting));
         };
         let v = number_of(key, value)?;
         if v.is_none() && !f.blank {
@@ -611,7 +607,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
         }
         return apply_custom(p, key, field, value);
     }
-    Err(bad(key, UNKNOWN))
+    Err(Error::new(key, ErrorKind::UnknownSetting))
 }
 
 fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) -> Result<(), Error> {
@@ -894,7 +890,8 @@ mod tests {
         let e = errors_of("v=2&programmes=&foo=1&bar=2");
         let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["foo", "bar"]);
-        assert_eq!(e[0].message(), UNKNOWN);
+        assert_eq!(e[0].kind, ErrorKind::UnknownSetting);
+        assert_eq!(e[0].message(), "this link setting is not known");
     }
 
     #[test]
