@@ -44,6 +44,22 @@ describe('results first on a phone', () => {
       const { page, close, text, box } = await firstScreen(path);
       assert.match(text, /£\d/);
       assert.ok(box.y < PHONE.height, `the sentence is at ${box.y} px`);
+      // The first £ figure itself, not only the top of its sentence, is on
+      // the first screen.
+      const pound = await page.evaluate(() => {
+        const status = document.querySelector('outcome-calculator').shadowRoot.getElementById('status');
+        const walker = document.createTreeWalker(status, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = n.data.search(/£\d/);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, Math.min(n.data.length, at + 6));
+          return range.getBoundingClientRect().bottom;
+        }
+        return null;
+      });
+      assert.ok(pound !== null && pound <= PHONE.height, `the first £ figure ends at y=${pound}`);
       // The results come before the form.
       const order = await page.evaluate(() => {
         const root = document.querySelector('outcome-calculator').shadowRoot;
