@@ -102,10 +102,11 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // page named in the picker (3.5 KB; 356.3 KB); then a programme that waits
 // for a figure no source publishes while the results for the rest stay up,
 // Esc leaving presenter mode and the printout naming the council (2.1 KB;
-// 358.4 KB). The budget sits just above the
+// 358.4 KB), and the field being typed in held in place while the results
+// above it redraw (0.8 KB; 359.2 KB). The budget sits just above the
 // size so any growth fails the build and is a decision; the goal
 // is 170 KB.
-const CALCULATOR_BUDGET = 359 * 1024;
+const CALCULATOR_BUDGET = 360 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');

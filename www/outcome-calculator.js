@@ -239,7 +239,7 @@ function showFailure(root, host, kind, retry) {
 // with a notice, rather than staying hidden (page.css keeps the written
 // result hidden until its styles are in). Watches the shadow root's
 // stylesheet; the host's `data-styles-failed` says it has failed.
-function watchStyles(root, host) {
+function watchStyles(root, host, { added = false } = {}) {
   const put = () => {
     if (!root.getElementById('styles-failed')) {
       const box = notice('styles-failed', "The calculator's styles could not be loaded.", [
@@ -265,8 +265,11 @@ function watchStyles(root, host) {
     put();
   };
   sheet.addEventListener('error', failed, { once: true });
-  // It may have failed before this script ran: once the page has loaded
-  // (which waits for stylesheets), a sheet that is still not in failed.
+  // A sheet the calculator has just added is loading: its events say how
+  // it ends. One written into the page may have failed before this script
+  // ran: once the page has loaded (which waits for its stylesheets), a
+  // sheet that is still not in has failed.
+  if (added) return;
   if (document.readyState === 'complete') failed();
   else window.addEventListener('load', failed, { once: true });
 }
@@ -503,7 +506,7 @@ class OutcomeCalculator extends HTMLElement {
       return;
     }
     this.setAttribute('data-live', '');
-    watchStyles(root, this);
+    watchStyles(root, this, { added: true });
     putState(root, state, this.#pressed);
   }
 }

@@ -210,6 +210,30 @@ const REST_MS: i32 = 300;
 /// Redraws the charts and tables of the widget in `root` once typing has
 /// rested [`REST_MS`], or (`wait` false) drops the one waiting, when
 /// everything has just been redrawn.
+/// Runs a redraw of the results and keeps the field the reader is in
+/// where it was on the screen: on a phone the results come before the
+/// form, so a sentence, a list or a chart growing above would push the
+/// field down while the reader types or ticks. The page is scrolled by as
+/// much as the field moved (the browser's own scroll anchoring does not
+/// reach into the calculator's shadow root).
+fn steady<T>(root: &ShadowRoot, redraw: impl FnOnce() -> T) -> T {
+    let field = root
+        .active_element()
+        .filter(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+    let Some(field) = field else {
+        return redraw();
+    };
+    let before = field.get_bounding_client_rect().top();
+    let out = redraw();
+    let moved = field.get_bounding_client_rect().top() - before;
+    if moved.abs() >= 0.5 && field.is_connected() {
+        if let Some(w) = web_sys::window() {
+            w.scroll_by_with_x_and_y(0.0, moved);
+        }
+    }
+    out
+}
+
 fn rest_later(root: &ShadowRoot, wait: bool) {
     let (Some(window), Some(w)) = (web_sys::window(), live::find(root)) else {
         return;
@@ -240,15 +264,25 @@ fn rest_now(root: &ShadowRoot) {
     if let Some(w) = live::find(root) {
         w.rest.set(None);
     }
-    let Some(rest) = with_settled(root, |s| results::figures::rest_begin(root, s)).flatten() else {
+    let Some(rest) = steady(root, || {
+        with_settled(root, |s| results::figures::rest_begin(root, s)).flatten()
+    }) else {
         done_waiting(root);
         return;
     };
     let r = root.clone();
     dom::next_task(move || {
-        if with_settled(&r, |s| results::figures::rest_charts(&rest, s)).is_some() {
+        if steady(&r, || {
+            with_settled(&r, |s| results::figures::rest_charts(&rest, s))
+        })
+        .is_some()
+        {
             dom::next_task(move || {
-                if with_settled(&r, |s| results::figures::rest_end(&r, rest, s)).is_some() {
+                if steady(&r, || {
+                    with_settled(&r, |s| results::figures::rest_end(&r, rest, s))
+                })
+                .is_some()
+                {
                     done_waiting(&r);
                 }
             });
@@ -279,6 +313,10 @@ fn with_settled<T>(root: &ShadowRoot, f: impl FnOnce(&State) -> T) -> Option<T> 
 /// `force`, else (the reader typing) the sentence and key figures now and
 /// the charts and tables once typing rests.
 pub(crate) fn update(root: &ShadowRoot, s: &mut State, force: bool) {
+    steady(root, || update_in_place(root, s, force));
+}
+
+fn update_in_place(root: &ShadowRoot, s: &mut State, force: bool) {
     use results::figures::Redraw;
     let before = std::mem::take(&mut s.problems);
     s.recompute();

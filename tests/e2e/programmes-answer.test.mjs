@@ -75,3 +75,30 @@ describe('every programme gives an answer when it is chosen', () => {
     }
   }
 });
+
+describe('no field moves when the reader types', () => {
+  for (const viewport of [PHONE, { width: 1366, height: 768 }]) {
+    test(`at ${viewport.width}×${viewport.height}`, async () => {
+      const { page, close, consoleErrors } = await openCalculator(browser, site.url, { viewport });
+      // A figure that changes the results above, one that makes an error
+      // summary appear above, one out of range.
+      for (const id of ['council.care_starts', 'council.children_looked_after', 'assumptions.funding_years']) {
+        const field = page.locator(byId(id));
+        await field.scrollIntoViewIfNeeded();
+        const before = (await field.boundingBox()).y;
+        await field.focus();
+        await page.keyboard.press('End');
+        await page.keyboard.type('7');
+        // The key figures now, the charts and tables once typing rests.
+        await page.waitForTimeout(900);
+        const after = (await field.boundingBox()).y;
+        assert.ok(Math.abs(after - before) <= 1, `${id} moved from y=${before} to y=${after}`);
+        await page.keyboard.press('Backspace');
+        await page.waitForTimeout(900);
+        assert.ok(Math.abs((await field.boundingBox()).y - before) <= 1, `${id} moved back`);
+      }
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+  }
+});
