@@ -401,15 +401,7 @@ impl State {
         if custom.benefits.len() >= 10 {
             return None;
         }
-        custom.benefits.push(CustomBenefit {
-            name: String::new(),
-            agency: Agency::ChildrensServices,
-            low: 0.0,
-            value: 0.0,
-            high: 0.0,
-            years: 1,
-            drop_off_pct: 0.0,
-        });
+        custom.benefits.push(CustomBenefit::blank(""));
         let row = self.next_row;
         self.next_row += 1;
         self.benefit_rows[k].push(row);

@@ -295,15 +295,7 @@ fn own(name: &str, grade: Grade, benefit: CustomBenefit) -> Scenario {
 
 /// A benefit a council must supply: £0 until it does.
 fn yours(name: &str) -> CustomBenefit {
-    CustomBenefit {
-        name: name.into(),
-        agency: Agency::ChildrensServices,
-        low: 0.0,
-        value: 0.0,
-        high: 0.0,
-        years: 1,
-        drop_off_pct: 0.0,
-    }
+    CustomBenefit::blank(name)
 }
 
 /// Family Valued's conference strand as the council's own programme: the

@@ -562,6 +562,28 @@ pub struct CustomBenefit {
     pub drop_off_pct: f64,
 }
 
+impl CustomBenefit {
+    /// A benefit still to be filled in: named, to the council's children's
+    /// services, worth £0 for one year.
+    ///
+    /// ```
+    /// use outcome_model::CustomBenefit;
+    /// let b = CustomBenefit::blank("fewer school days missed");
+    /// assert_eq!((b.value, b.years), (0.0, 1));
+    /// ```
+    pub fn blank(name: &str) -> CustomBenefit {
+        CustomBenefit {
+            name: name.into(),
+            agency: Agency::ChildrensServices,
+            low: 0.0,
+            value: 0.0,
+            high: 0.0,
+            years: 1,
+            drop_off_pct: 0.0,
+        }
+    }
+}
+
 /// One effect of a custom programme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
