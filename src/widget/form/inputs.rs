@@ -294,7 +294,7 @@ fn programmes(form: &Node, st: &State) {
         dom::show(&reveal, st.chosen[i]);
         // Said when the programme waits for a figure only the council can
         // give (`State::waiting`), where the reader is looking.
-        let waiting = add_c(&reveal, "p", "oc-notice oc-waiting");
+        let waiting = add_c(&reveal, "p", "oc-waiting");
         waiting.set_id(&cat(&["waiting.", p.id]));
         attrs(&waiting, &[("role", "status")]);
         dom::show(&waiting, false);
