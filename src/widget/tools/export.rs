@@ -426,9 +426,19 @@ fn chart_svg(root: &ShadowRoot, id: &str, s: &Scenario) -> Option<(String, f64, 
     }
     // A title, the council, the scenario, the price year above the chart
     // and the source under it, so the file stands on its own on a slide.
-    // The chart is drawn at the width it has: its viewBox is its size; the
-    // words are wrapped to it, measured as the charts measure their labels.
-    let (vw, vh) = (width, height);
+    // The words are in the chart's own units (its viewBox, which on a
+    // narrow screen is wider than the box it is shown in), wrapped to its
+    // width, measured as the charts measure their labels.
+    let view: Vec<f64> = svg
+        .get_attribute("viewBox")
+        .unwrap_or_default()
+        .split(' ')
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let (vw, vh) = match view[..] {
+        [_, _, w, h] if w > 0.0 && h > 0.0 => (w, h),
+        _ => (width, height),
+    };
     let room = (vw - 8.0).max(40.0);
     let bold_room = room * 1.04 / 1.12;
     let title_lines = charts::wrap(&title_text, 16.0, bold_room);
@@ -475,7 +485,7 @@ fn chart_svg(root: &ShadowRoot, id: &str, s: &Scenario) -> Option<(String, f64, 
         )],
     );
     attrs(&back, &[("y", &n(-head)), ("height", &n(total))]);
-    let height = height * total / vh;
+    let height = total * width / vw;
     let (ws, hs) = (
         (width.round() as i64).to_string(),
         (height.round() as i64).to_string(),
