@@ -1,7 +1,7 @@
 //! Every figure's working, drawn on demand: a WebAssembly module of its
 //! own (feature `workings`, built into `www/pkg-workings/`), fetched the
 //! first time a reader opens a figure's working or a scenario file
-//! ([`file`]), so the calculator does not carry the derivations' code or
+//! ([`mod@file`]), so the calculator does not carry the derivations' code or
 //! the scenario file's decoder. The widget makes each figure a button and
 //! the panel below it (`widget::results::working`); the loader passes the
 //! panel, the scenario and the figure's path here.

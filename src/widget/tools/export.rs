@@ -64,32 +64,6 @@ pub fn build(parent: &Element) -> Element {
     section
 }
 
-/// The download buttons under a chart.
-pub fn chart_buttons(fig: &Element, id: &str, title: &str) {
-    let row = add_c(fig, "div", "oc-buttons oc-chart-buttons oc-panel-export");
-    for (format, words) in [("svg", "Download SVG"), ("png", "Download PNG")] {
-        let b = add_ct(
-            &row,
-            "button",
-            "oc-button oc-button--secondary oc-button--small",
-            words,
-        );
-        attrs(
-            &b,
-            &[
-                ("type", "button"),
-                ("data-action", "chart"),
-                ("data-chart", id),
-                ("data-format", format),
-                (
-                    "aria-label",
-                    &cat(&[words, " of the chart \u{201c}", title, "\u{201d}"]),
-                ),
-            ],
-        );
-    }
-}
-
 /// Today's date as `YYYY-MM-DD` (the browser's clock, UTC).
 fn today() -> String {
     let iso: String = js_sys::Date::new_0().to_iso_string().into();
