@@ -102,11 +102,14 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // page named in the picker (3.5 KB; 356.3 KB); then a programme that waits
 // for a figure no source publishes while the results for the rest stay up,
 // Esc leaving presenter mode and the printout naming the council (2.1 KB;
-// 358.4 KB), and the field being typed in held in place while the results
-// above it redraw (0.8 KB; 359.2 KB). The budget sits just above the
-// size so any growth fails the build and is a decision; the issue's goal
-// is 170 KB.
-const CALCULATOR_BUDGET = 360 * 1024;
+// 358.4 KB), the field being typed in held in place while the results
+// above it redraw (0.8 KB; 359.2 KB), then chart pictures whose title,
+// council, scenario and source lines are wrapped to the picture's width,
+// and the offline file's share panel that says its link opens only on this
+// device and builds the link on a hosted copy's address when given
+// (1.9 KB; 361.2 KB). The budget sits just above the size so any growth
+// fails the build and is a decision; the issue's goal is 170 KB.
+const CALCULATOR_BUDGET = 362 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
@@ -258,8 +261,11 @@ async function writePages() {
 // scenario files a reader opens, whose decoder left the calculator: 41.5 KB
 // off the calculator for 15.2 KB here, as the workings already decoded the
 // scenario, now through the same strict reader; 221.9 KB with the
-// working of the council's cash savings so far, the payback chart's line).
-const WORKINGS_BUDGET = 222 * 1024;
+// working of the council's cash savings so far, the payback chart's line;
+// 223.2 KB with each working's sources listed at its top and the workings
+// sheet writing a working met again once, referred to by its figure and
+// step: 67 KB for the default scenario in place of 945 KB).
+const WORKINGS_BUDGET = 224 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");
@@ -309,7 +315,8 @@ function inlineSafe(text) {
 // dist/outcome-calculator.html: index.html with page.css in a <style>, and
 // one module script holding the wasm-bindgen glue, the module (gzipped and
 // base64) and the widget's CSS (given to its shadow root as
-// a constructed stylesheet), and the loader. Works from file:// with no
+// a constructed stylesheet), the council figures behind "Your council in
+// context" (gzipped and base64), and the loader. Works from file:// with no
 // requests. It is not served under the strict CSP the hosted page has.
 // The single file is e-mailed and carried on memory sticks: at most 1 MB
 // (it was 1,979 KB with the modules as plain base64).
@@ -330,6 +337,13 @@ function writeOffline() {
   const wasm = packed(WASM_OUT);
   const workingsGlue = readFileSync(join(WORKINGS_PKG, `${CRATE_LIB}.js`), 'utf8');
   const workingsWasm = packed(join(WORKINGS_PKG, `${CRATE_LIB}_bg.wasm`));
+  // The council history, spending and neighbours ("Your council in
+  // context"), which the hosted page fetches as data/council-data.js: the
+  // module's one string, gzipped and base64 like the modules.
+  const councilModule = readFileSync(join(WWW, 'data', 'council-data.js'), 'utf8');
+  const councilText = councilModule.match(/^export default ("(?:[^"\\]|\\.)*");\s*$/m);
+  if (!councilText) fail('data/council-data.js no longer holds one `export default "..."` string');
+  const councilData = gzipSync(Buffer.from(JSON.parse(councilText[1]), 'utf8'), { level: 9 }).toString('base64');
 
   const exportLine = /^export \{ initSync, __wbg_init as default \};\s*$/m;
   const importLine = /^import init, \{ mount \} from '\.\/pkg\/outcome_calculator\.js';\s*$/m;
@@ -344,7 +358,7 @@ function writeOffline() {
     workingsGlue.replace(exportLine, '').replace(/^export function /gm, 'function '),
     'return { initSync, draw_working, draw_print, workings_csv, read_scenario_file };',
     '};',
-    `globalThis.OUTCOME_CALCULATOR_INLINE = { wasm: ${JSON.stringify(wasm)}, css: ${JSON.stringify(widgetCss)}, workings: ${JSON.stringify(workingsWasm)} };`,
+    `globalThis.OUTCOME_CALCULATOR_INLINE = { wasm: ${JSON.stringify(wasm)}, css: ${JSON.stringify(widgetCss)}, workings: ${JSON.stringify(workingsWasm)}, councilData: ${JSON.stringify(councilData)} };`,
     loader.replace(importLine, ''),
   ].join('\n');
 

@@ -277,7 +277,8 @@ function watchStyles(root, host, { added = false } = {}) {
 // What the reader has done to the first result written into the page
 // (www/pages/, scripts/prerender.mjs) before the calculator took over:
 // values typed or chosen, sections opened, where the focus is, the button
-// pressed. The calculator draws the same elements with the same ids, so
+// pressed (by its id, or a figure's working button by its data-explain
+// path). The calculator draws the same elements with the same ids, so
 // this is put back on them once it has, and nothing typed is lost.
 function takeState(root) {
   const fields = [];
@@ -324,7 +325,11 @@ function putState(root, state, pressed) {
       }
     }
   }
-  const b = pressed && byId(pressed);
+  const b = pressed?.id
+    ? byId(pressed.id)
+    : pressed?.explain
+      ? root.querySelector(`button[data-explain="${CSS.escape(pressed.explain)}"]`)
+      : null;
   if (b && b.tagName === 'BUTTON') b.click();
 }
 
@@ -363,8 +368,12 @@ class OutcomeCalculator extends HTMLElement {
   // The council history, spending and neighbour figures (about 56 KB
   // gzipped) are not part of the first download: the calculator asks for
   // them when a reader opens "Your council in context". Resolves to the
-  // bundle's text; the single-file page has no such file and rejects.
+  // bundle's text. The single-file page carries them inside itself
+  // (gzipped, then base64) and reads them with no request.
   loadCouncilData() {
+    if (inline?.councilData) {
+      return inlineBytes(inline.councilData).then((bytes) => new TextDecoder().decode(bytes));
+    }
     return import(new URL('./data/council-data.js', import.meta.url).href).then((m) => m.default);
   }
 
@@ -406,7 +415,10 @@ class OutcomeCalculator extends HTMLElement {
     // reader saves data), so that the first tap finds it ready.
     const first = (e) => {
       if (e.type === 'pointerdown') {
-        this.#pressed = e.composedPath()[0]?.closest?.('button')?.id ?? null;
+        // A button by its id, or a figure's working button (which has
+        // none) by the figure's path.
+        const b = e.composedPath()[0]?.closest?.('button');
+        this.#pressed = b?.id ? { id: b.id } : b?.dataset.explain ? { explain: b.dataset.explain } : null;
         this.#released = released();
       }
       for (const type of FIRST_USE) root.removeEventListener(type, first, true);

@@ -1,7 +1,7 @@
 //! Every figure's working, drawn on demand: a WebAssembly module of its
 //! own (feature `workings`, built into `www/pkg-workings/`), fetched the
 //! first time a reader opens a figure's working or a scenario file
-//! ([`file`]), so the calculator does not carry the derivations' code or
+//! ([`mod@file`]), so the calculator does not carry the derivations' code or
 //! the scenario file's decoder. The widget makes each figure a button and
 //! the panel below it (`widget::results::working`); the loader passes the
 //! panel, the scenario and the figure's path here.
@@ -184,6 +184,7 @@ fn draw(panel: &Element, d: &Derivation, root: &ShadowRoot) {
         text(&f, " ");
         add_ct(&f, "code", "oc-working-symbols", &d.symbols);
     }
+    sources(panel, d);
     add_ct(panel, "h4", "oc-working-h", "The working");
     let list = add_c(panel, "ul", "oc-working-steps");
     item(&list, d, &d.step, "r", root, true);
@@ -218,6 +219,60 @@ fn draw(panel: &Element, d: &Derivation, root: &ShadowRoot) {
         if let Some(note) = &d.sensitivity_note {
             add_ct(panel, "p", "oc-working-note", note);
         }
+    }
+}
+
+/// The publications the working's inputs come from, each once and linked,
+/// with the inputs it gives: the sources one click from the figure, before
+/// the chain of steps that leads to each.
+fn sources(panel: &Element, d: &Derivation) {
+    let mut cited: Vec<(&Citation, Vec<&str>)> = Vec::new();
+    let mut yours = 0;
+    for step in d.inputs() {
+        let StepKind::Input { source } = &step.kind else {
+            continue;
+        };
+        let c = match source {
+            Source::Official { citation, .. } | Source::Cited { citation, .. } => citation,
+            Source::Yours { .. } => {
+                yours += 1;
+                continue;
+            }
+            Source::Method { .. } => continue,
+        };
+        match cited.iter_mut().find(|(x, _)| x.id == c.id) {
+            Some((_, labels)) => {
+                if !labels.contains(&step.label.as_str()) {
+                    labels.push(&step.label);
+                }
+            }
+            None => cited.push((c, vec![&step.label])),
+        }
+    }
+    if cited.is_empty() && yours == 0 {
+        return;
+    }
+    add_ct(panel, "h4", "oc-working-h", "Sources");
+    let ul = add_c(panel, "ul", "oc-working-sources");
+    for (c, labels) in &cited {
+        let li = add(&ul, "li");
+        cite(&li, c);
+        let shown: Vec<&str> = labels.iter().take(3).copied().collect();
+        let mut words = cat(&[": ", &shown.join("; ")]);
+        if labels.len() > shown.len() {
+            words.push_str(" and ");
+            push_count(&mut words, labels.len() - shown.len());
+            words.push_str(" more");
+        }
+        text(&li, &words);
+    }
+    if yours > 0 {
+        let li = add(&ul, "li");
+        let mut words = String::from("Your own figures: ");
+        push_count(&mut words, yours);
+        words.push_str(if yours == 1 { " input" } else { " inputs" });
+        words.push_str(", each linked to its field in the working below");
+        text(&li, &words);
     }
 }
 

@@ -154,6 +154,43 @@ describe('the first result in the page', () => {
     await close();
   });
 
+  test('a tap on a figure\'s working before the calculator has loaded opens that working once it has', async () => {
+    // The calculator's module is held back until after the tap.
+    let release;
+    const held = new Promise((ok) => {
+      release = ok;
+    });
+    const { page, consoleErrors, close } = await openPage(browser, null, {
+      viewport: PHONE,
+      context: { hasTouch: true, isMobile: true },
+    });
+    await page.route(/\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.url}index.html`);
+    const figure = page.locator('outcome-calculator button[data-explain="summary.budget_npv"]');
+    await figure.waitFor({ state: 'visible' });
+    assert.equal(
+      await page.evaluate(() => document.querySelector('outcome-calculator').hasAttribute('data-live')),
+      false,
+      'the calculator is not live before the tap',
+    );
+    await figure.tap();
+    assert.equal(
+      await page.evaluate(() => document.querySelector('outcome-calculator').hasAttribute('data-live')),
+      false,
+      'the tap landed on the written page',
+    );
+    release();
+    await live(page);
+    const box = page.locator(byId('working:summary.budget_npv'));
+    await box.locator('.oc-working-sentence').waitFor();
+    assert.equal(await figure.getAttribute('aria-expanded'), 'true');
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+
   test('a section opened before the calculator has loaded stays open', async () => {
     const { page, close } = await openPage(browser, `${site.url}index.html`);
     const id = await page.evaluate(() => {

@@ -86,3 +86,96 @@ test('opened from disk with no network, it works', async () => {
   assert.deepEqual(consoleErrors, []);
   await opened.close();
 });
+
+/** The single file opened from disk with the network off (any request
+ * that is not the file itself is also refused). */
+async function openOffline(query = '', options = {}) {
+  const opened = await openPage(browser, null, options);
+  const { page, context } = opened;
+  await context.setOffline(true);
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith('file:') ? route.continue() : route.abort('internetdisconnected'),
+  );
+  const url = pathToFileURL(FILE).href;
+  await page.goto(url + query);
+  await waitForWidget(page);
+  await page.locator('outcome-calculator .oc').waitFor({ state: 'visible' });
+  await page.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
+  return { ...opened, url };
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`from disk with no network, "Your council in context" shows the council's history and neighbours (${colorScheme})`, async () => {
+    const { page, requests, consoleErrors, close, url } = await openOffline('?council=E10000015', { colorScheme });
+    await page.locator(`${byId('context')} > summary`).click();
+    const body = page.locator(byId('context-body'));
+    await body.locator('caption').filter({ hasText: /as published$/ }).first().waitFor();
+    const text = await body.innerText();
+    assert.doesNotMatch(text, /could not be loaded/);
+    assert.match(text, /Hertfordshire/);
+    assert.match(text, /neighbour/i);
+    // 2025 as published: 999 looked after.
+    const last = await page.evaluate(() => {
+      const root = document.querySelector('outcome-calculator').shadowRoot;
+      const table = [...root.querySelectorAll('table')].find((t) =>
+        t.querySelector('caption')?.textContent.startsWith('Hertfordshire: children at 31 March'),
+      );
+      return [...table.querySelectorAll('tbody tr')].at(-1).children[1].textContent;
+    });
+    assert.equal(last, '999');
+    const elsewhere = requests.filter((r) => !/^(data|blob):/.test(r.url) && !r.url.startsWith(url));
+    assert.deepEqual(elsewhere, [], 'only the file itself is read');
+    assert.deepEqual(consoleErrors, []);
+    await close();
+  });
+}
+
+test('from disk, the share panel says the link opens only on this device, and builds it on a hosted copy given', async () => {
+  const { page, consoleErrors, close, url } = await openOffline();
+  const note = page.locator(byId('share-offline'));
+  assert.match(await note.innerText(), /opens the scenario only on this device/);
+  const link = page.locator(byId('share-link'));
+  assert.ok((await link.inputValue()).startsWith(`${url}?v=2&`));
+
+  // Not a web address: the field's error names it, the link stays.
+  const hosted = page.locator(byId('share-hosted'));
+  await hosted.fill('intranet calculator');
+  await hosted.press('Enter');
+  await hosted.blur();
+  const error = page.locator(byId('share-hosted-error'));
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.textContent(), /^Error: Address of a hosted copy: /);
+  assert.equal(await hosted.getAttribute('aria-invalid'), 'true');
+  assert.ok((await link.inputValue()).startsWith(`${url}?v=2&`));
+
+  // A hosted copy's address: the link is built on it, with the scenario.
+  await hosted.fill('https://www.example.gov.uk/outcome-calculator/?old=1#x');
+  await hosted.blur();
+  await page.waitForFunction(() =>
+    document.querySelector('outcome-calculator').shadowRoot.getElementById('share-link').value.startsWith('https://www.example.gov.uk/'),
+  );
+  const built = await link.inputValue();
+  assert.ok(built.startsWith('https://www.example.gov.uk/outcome-calculator/?v=2&'), built);
+  assert.ok(await error.isHidden());
+  assert.equal(await page.locator('outcome-calculator').getAttribute('hosted-url'), 'https://www.example.gov.uk/outcome-calculator/');
+  // It follows the scenario.
+  await page.locator(byId('council.care_starts')).fill('600');
+  await page.waitForFunction(() =>
+    /care_starts=600/.test(document.querySelector('outcome-calculator').shadowRoot.getElementById('share-link').value),
+  );
+  assert.ok((await link.inputValue()).startsWith('https://www.example.gov.uk/outcome-calculator/?v=2&'));
+  assert.deepEqual(consoleErrors, []);
+  await close();
+});
+
+test('the element\'s hosted-url attribute gives the address a share link is built on', async () => {
+  const { page, close } = await openOffline();
+  // Set before the calculator draws the panel: read at each refresh.
+  await page.evaluate(() => document.querySelector('outcome-calculator').setAttribute('hosted-url', 'https://calc.example.org/'));
+  await page.locator(byId('council.care_starts')).fill('601');
+  await page.waitForFunction(() =>
+    document.querySelector('outcome-calculator').shadowRoot.getElementById('share-link').value.startsWith('https://calc.example.org/?v=2&'),
+  );
+  assert.equal(await page.locator(byId('share-hosted')).inputValue(), 'https://calc.example.org/');
+  await close();
+});

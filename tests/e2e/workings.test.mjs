@@ -103,6 +103,34 @@ describe('every figure opens its working', () => {
     await close();
   });
 
+  for (const colorScheme of ['light', 'dark']) {
+    test(`an opened working shows its sources at the top, linked, with no further click (${colorScheme})`, async () => {
+      const { page, consoleErrors, close } = await openCalculator(browser, site.url, { colorScheme });
+      await page.locator(HEADLINE).click();
+      const box = page.locator(panel('summary.budget_npv'));
+      await box.locator('.oc-working-sentence').waitFor();
+      const sources = box.locator('.oc-working-sources');
+      await sources.waitFor({ state: 'visible' });
+      // Above the chain of steps.
+      const [top, steps] = await Promise.all([
+        sources.evaluate((el) => el.getBoundingClientRect().top),
+        box.locator('.oc-working-steps').evaluate((el) => el.getBoundingClientRect().top),
+      ]);
+      assert.ok(top < steps, 'the sources come before the steps');
+      const first = sources.locator('a[href^="http"]').first();
+      assert.ok(await first.isVisible(), 'the first source link is visible');
+      assert.ok((await first.textContent()).trim().length > 10);
+      // Every source is named once, with the inputs it gives.
+      const items = await sources.locator('li').allTextContents();
+      assert.ok(items.length >= 2, items.join('\n'));
+      assert.equal(new Set(items).size, items.length);
+      assert.ok(items.some((t) => /Department for Education/.test(t)), items.join('\n'));
+      // The sources of every input of the working are among them.
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+  }
+
   test('the printed handout carries the headline figures\' workings', async () => {
     const { page, close } = await openCalculator(browser, site.url);
     await page.evaluate(() => {
@@ -143,6 +171,19 @@ describe('every figure opens its working', () => {
     // Every input row names its source.
     const inputs = lines.filter((l) => /your figure|official figure|Department|Treasury|HM |evaluation|fixed/i.test(l));
     assert.ok(inputs.length > 5, `${inputs.length} sourced rows`);
+    // A sensible size: a working met again is written once and referred
+    // to by its figure and step (it was 2.58 MB written out every time).
+    assert.ok(text.length < 250_000, `${text.length} bytes`);
+    const rows = new Set(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(' step ')));
+    const refs = lines.filter((l) => l.includes('the same working as '));
+    assert.ok(refs.length > 0);
+    for (const l of refs) {
+      const [, figure, step] = l.match(/the same working as ([\w.]+) step (\d+), above/);
+      assert.ok(rows.has(`${figure} step ${step}`), `${l} refers to a row that is not there`);
+    }
+    for (const figure of ['summary.budget_npv', 'summary.pv_cashable', 'summary.pv_cost', 'summary.npv', 'summary.bcr']) {
+      assert.ok(lines.some((l) => l.startsWith(`${figure},1,0,`)), figure);
+    }
     assert.deepEqual(consoleErrors, []);
     await close();
   });

@@ -41,7 +41,7 @@ pub(crate) fn figure(
             ("data-chart", id),
         ],
     );
-    crate::widget::tools::export::chart_buttons(&fig, id, title);
+    chart_buttons(&fig, id, title);
     let details = add_c(&fig, "details", "oc-details oc-table-toggle");
     details.set_id(&cat(&[id, "-table"]));
     add_ct(
@@ -51,6 +51,33 @@ pub(crate) fn figure(
         "Show the figures as a table",
     );
     (chart, details)
+}
+
+/// The download buttons under a chart (`tools::export::chart` answers
+/// them).
+fn chart_buttons(fig: &Element, id: &str, title: &str) {
+    let row = add_c(fig, "div", "oc-buttons oc-chart-buttons oc-panel-export");
+    for (format, words) in [("svg", "Download SVG"), ("png", "Download PNG")] {
+        let b = add_ct(
+            &row,
+            "button",
+            "oc-button oc-button--secondary oc-button--small",
+            words,
+        );
+        attrs(
+            &b,
+            &[
+                ("type", "button"),
+                ("data-action", "chart"),
+                ("data-chart", id),
+                ("data-format", format),
+                (
+                    "aria-label",
+                    &cat(&[words, " of the chart \u{201c}", title, "\u{201d}"]),
+                ),
+            ],
+        );
+    }
 }
 
 /// Sets the height of a chart `w` px wide once its contents are laid out.

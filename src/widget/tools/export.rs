@@ -11,6 +11,7 @@ use crate::model::{self, scenario::link, Projection, Scenario};
 
 use crate::dom::n;
 use crate::dom::{self, add_c, add_ct, add_t, attrs, cat};
+use crate::widget::results::charts;
 
 /// Builds the export panel: report, scenario file, import.
 pub fn build(parent: &Element) -> Element {
@@ -61,32 +62,6 @@ pub fn build(parent: &Element) -> Element {
     said.set_id("export-status");
     attrs(&said, &[("role", "status")]);
     section
-}
-
-/// The download buttons under a chart.
-pub fn chart_buttons(fig: &Element, id: &str, title: &str) {
-    let row = add_c(fig, "div", "oc-buttons oc-chart-buttons oc-panel-export");
-    for (format, words) in [("svg", "Download SVG"), ("png", "Download PNG")] {
-        let b = add_ct(
-            &row,
-            "button",
-            "oc-button oc-button--secondary oc-button--small",
-            words,
-        );
-        attrs(
-            &b,
-            &[
-                ("type", "button"),
-                ("data-action", "chart"),
-                ("data-chart", id),
-                ("data-format", format),
-                (
-                    "aria-label",
-                    &cat(&[words, " of the chart \u{201c}", title, "\u{201d}"]),
-                ),
-            ],
-        );
-    }
 }
 
 /// Today's date as `YYYY-MM-DD` (the browser's clock, UTC).
@@ -425,24 +400,41 @@ fn chart_svg(root: &ShadowRoot, id: &str, s: &Scenario) -> Option<(String, f64, 
     }
     // A title, the council, the scenario, the price year above the chart
     // and the source under it, so the file stands on its own on a slide.
-    // The chart is drawn at the width it has: its viewBox is its size.
-    let (vw, vh) = (width, height);
-    let (head, foot) = (52.0, 26.0);
-    let lines = [
-        (-head + 20.0, "700", "16", title_text.clone()),
-        (
-            -head + 40.0,
-            "400",
-            "12",
-            cat(&[
-                &s.council.name,
-                ". Scenario: ",
-                &s.label,
-                ". Money in 2025-26 prices.",
-            ]),
-        ),
-        (vh + 18.0, "400", "11", SOURCE.to_string()),
-    ];
+    // The words are in the chart's own units (its viewBox, which on a
+    // narrow screen is wider than the box it is shown in), wrapped to its
+    // width, measured as the charts measure their labels.
+    let view: Vec<f64> = svg
+        .get_attribute("viewBox")
+        .unwrap_or_default()
+        .split(' ')
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let (vw, vh) = match view[..] {
+        [_, _, w, h] if w > 0.0 && h > 0.0 => (w, h),
+        _ => (width, height),
+    };
+    let room = (vw - 8.0).max(40.0);
+    let bold_room = room * 1.04 / 1.12;
+    let title_lines = charts::wrap(&title_text, 16.0, bold_room);
+    let sub_lines = charts::wrap(&subtitle(s), 12.0, room);
+    let source_lines = charts::wrap(SOURCE, 11.0, room);
+    let head = 12.0 + 20.0 * title_lines.len() as f64 + 16.0 * sub_lines.len() as f64;
+    let foot = 8.0 + 14.0 * source_lines.len() as f64;
+    let mut lines: Vec<(f64, &str, &str, &str)> = Vec::new();
+    let mut y = -head;
+    for l in &title_lines {
+        y += 20.0;
+        lines.push((y, "700", "16", l));
+    }
+    for l in &sub_lines {
+        y += 16.0;
+        lines.push((y, "400", "12", l));
+    }
+    let mut y = vh + 4.0;
+    for l in &source_lines {
+        y += 14.0;
+        lines.push((y, "400", "11", l));
+    }
     for (y, weight, size, words) in lines {
         let t = dom::doc().create_element_ns(Some(dom::SVG), "text").ok()?;
         attrs(
@@ -455,7 +447,7 @@ fn chart_svg(root: &ShadowRoot, id: &str, s: &Scenario) -> Option<(String, f64, 
                 ("fill", &ink),
             ],
         );
-        t.set_text_content(Some(&words));
+        t.set_text_content(Some(words));
         let _ = copy.append_child(&t);
     }
     let total = vh + head + foot;
@@ -467,7 +459,7 @@ fn chart_svg(root: &ShadowRoot, id: &str, s: &Scenario) -> Option<(String, f64, 
         )],
     );
     attrs(&back, &[("y", &n(-head)), ("height", &n(total))]);
-    let height = height * total / vh;
+    let height = total * width / vw;
     let (ws, hs) = (
         (width.round() as i64).to_string(),
         (height.round() as i64).to_string(),
@@ -493,6 +485,25 @@ fn chart_svg(root: &ShadowRoot, id: &str, s: &Scenario) -> Option<(String, f64, 
         width,
         height,
     ))
+}
+
+/// The line under an exported chart's title: the scenario by its label,
+/// with the council's name unless the label already says it, and the price
+/// year.
+fn subtitle(s: &Scenario) -> String {
+    let council = s.council.name.trim();
+    let label = s.label.trim();
+    if label.is_empty() {
+        return cat(&[council, ". Money in 2025-26 prices."]);
+    }
+    let named = council.is_empty() || label.contains(council);
+    cat(&[
+        if named { "" } else { council },
+        if named { "" } else { ". " },
+        "Scenario: ",
+        label,
+        ". Money in 2025-26 prices.",
+    ])
 }
 
 /// The chart's caption, for the file's title.

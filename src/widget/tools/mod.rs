@@ -105,6 +105,18 @@ pub fn build(
             crate::widget::listen(&input, "change", move |_| on_import(&root, &target));
         }
     }
+    if let Some(input) = dom::by_id(root, "share-hosted") {
+        let (root, st, host, target) = (root.clone(), st.clone(), host.clone(), input.clone());
+        crate::widget::listen(&input, "change", move |_| {
+            let typed = target
+                .dyn_ref::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            let s = st.borrow();
+            let scenario = (!s.stale).then_some(&s.scenario);
+            share::set_hosted(&root, &host, &typed, scenario);
+        });
+    }
     // The address is left as it came until the user changes something, so
     // a link that could not be used can still be seen.
     let s = st.borrow();

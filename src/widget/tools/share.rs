@@ -437,12 +437,142 @@ pub fn link_for(host: &Element, query: &str) -> String {
         .and_then(|w| w.location().href().ok())
         .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_string())
         .unwrap_or_default();
-    let base = if owns_address(host) && !framed && !here.is_empty() {
+    let base = if let Some(hosted) = hosted(host) {
+        hosted
+    } else if owns_address(host) && !framed && !here.is_empty() {
         here
     } else {
         folder(host)
     };
     cat(&[&base, "?", query])
+}
+
+/// The attribute giving the address of a hosted copy of the calculator,
+/// on which share links are built (for the single file opened from disk,
+/// whose own address is a `file:` path).
+pub const HOSTED: &str = "hosted-url";
+
+/// Whether the page was opened from disk (the single file).
+pub fn offline() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+}
+
+/// The address of a hosted copy, if the element was given one (an
+/// `http:` or `https:` address; anything else is left aside).
+fn hosted(host: &Element) -> Option<String> {
+    host.get_attribute(HOSTED)
+        .and_then(|a| hosted_address(&a).ok().flatten())
+}
+
+/// A hosted copy's address as typed: `Ok(None)` when empty, the address
+/// without its query or fragment, or why it cannot be used.
+pub fn hosted_address(typed: &str) -> Result<Option<String>, String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let url = web_sys::Url::new(typed).ok();
+    match url {
+        Some(u) if u.protocol() == "https:" || u.protocol() == "http:" => {
+            u.set_search("");
+            u.set_hash("");
+            Ok(Some(u.href()))
+        }
+        _ => Err(cat(&[
+            "Address of a hosted copy: \u{201c}",
+            typed,
+            "\u{201d} is not a web address. Give the address the calculator is published at, starting https://, or leave it empty.",
+        ])),
+    }
+}
+
+/// Takes the hosted copy's address typed in the share panel: kept on the
+/// element (as [`HOSTED`]) and the link rebuilt on it, or the field's
+/// error shown.
+pub fn set_hosted(root: &ShadowRoot, host: &Element, typed: &str, s: Option<&Scenario>) {
+    let result = hosted_address(typed);
+    if let Some(err) = dom::by_id(root, "share-hosted-error") {
+        dom::clear(&err);
+        if let Err(m) = &result {
+            dom::hidden_text(&err, "Error: ");
+            dom::text(&err, m);
+        }
+        dom::show(&err, result.is_err());
+    }
+    if let Some(field) = dom::by_id(root, "share-hosted") {
+        let ids = if result.is_err() {
+            "share-hosted-hint share-hosted-error"
+        } else {
+            "share-hosted-hint"
+        };
+        attrs(&field, &[("aria-describedby", ids)]);
+        if result.is_err() {
+            attrs(&field, &[("aria-invalid", "true")]);
+        } else {
+            let _ = field.remove_attribute("aria-invalid");
+        }
+    }
+    if let Some(g) = dom::by_id(root, "share-hosted-group") {
+        let _ = g
+            .class_list()
+            .toggle_with_force("oc-field--error", result.is_err());
+    }
+    match result {
+        Ok(Some(a)) => attrs(host, &[(HOSTED, &a)]),
+        Ok(None) => {
+            let _ = host.remove_attribute(HOSTED);
+        }
+        Err(_) => return,
+    }
+    if let Some(s) = s {
+        refresh(root, host, s);
+    }
+}
+
+/// In the single file opened from disk: says the link opens the scenario
+/// on this device only, and asks for a hosted copy's address to build it
+/// on instead.
+fn offline_note(section: &Element) {
+    let note = add_c(section, "div", "oc-share-offline");
+    note.set_id("share-offline");
+    add_t(
+        &note,
+        "p",
+        "This copy of the calculator was opened from a file, so the link above opens the scenario only on this device. To share it with others, give the address of a copy of the calculator on the web: the link is then built on it.",
+    );
+    let group = add_c(&note, "div", "oc-field");
+    group.set_id("share-hosted-group");
+    let l = add_ct(
+        &group,
+        "label",
+        "oc-label",
+        "Address of a hosted copy (optional)",
+    );
+    attrs(&l, &[("for", "share-hosted")]);
+    add_ct(
+        &group,
+        "div",
+        "oc-hint",
+        "For example https://www.example.gov.uk/outcome-calculator/",
+    )
+    .set_id("share-hosted-hint");
+    let err = add_c(&group, "p", "oc-error");
+    err.set_id("share-hosted-error");
+    attrs(&err, &[("role", "alert")]);
+    dom::show(&err, false);
+    let field = add_c(&group, "input", "oc-input oc-w-full");
+    attrs(
+        &field,
+        &[
+            ("type", "url"),
+            ("id", "share-hosted"),
+            ("aria-describedby", "share-hosted-hint"),
+            ("spellcheck", "false"),
+            ("autocomplete", "url"),
+        ],
+    );
 }
 
 /// The folder the calculator's files are in (the loader's `data-base`).
@@ -499,6 +629,9 @@ pub fn build(parent: &Element) -> Element {
         false,
         "Copy link",
     );
+    if offline() {
+        offline_note(&section);
+    }
     let d = add_c(&section, "details", "oc-details");
     d.set_id("embed-codes");
     add_ct(
@@ -570,6 +703,13 @@ fn copy_box(parent: &Element, id: &str, label: &str, hint: &str, multi: bool, bu
 pub fn refresh(root: &ShadowRoot, host: &Element, s: &Scenario) {
     let query = link::to_query(s);
     set_value(root, "share-link", &link_for(host, &query));
+    if let (Some(field), Some(a)) = (dom::by_id(root, "share-hosted"), hosted(host)) {
+        if let Some(i) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+            if i.value().trim().is_empty() {
+                i.set_value(&a);
+            }
+        }
+    }
     let (script, iframe) = embed::codes(&folder(host), s);
     set_value(root, "embed-script", &script);
     set_value(root, "embed-iframe", &iframe);

@@ -14,7 +14,7 @@ const MIN_SIZE: usize = 4;
 
 /// Fingerprint and size of every step, in the order [`Step::walk`] visits
 /// them.
-fn fingerprints(step: &Step, out: &mut Vec<(u64, usize)>) -> (u64, usize) {
+pub(crate) fn fingerprints(step: &Step, out: &mut Vec<(u64, usize)>) -> (u64, usize) {
     let at = out.len();
     out.push((0, 0));
     let mut h = DefaultHasher::new();
