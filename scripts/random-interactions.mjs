@@ -52,6 +52,8 @@ async function runSeed(browser, url, seed) {
       await page.waitForTimeout(50);
       if (await page.locator(byId('fault')).count()) throw new Error(`steps ${done}+: the calculator showed a fault`);
       if (consoleErrors.length) throw new Error(`steps ${done}+: ${consoleErrors.join(' | ')}`);
+      if (out.slowest >= 2000) throw new Error(`steps ${done}+: a step held the page ${Math.round(out.slowest)} ms`);
+      if (out.broken) throw new Error(`steps ${done}+: the results read ${out.broken}`);
       if (out.last) {
         const now = await page.evaluate(
           (id) => document.querySelector('outcome-calculator').shadowRoot.getElementById(id)?.value,

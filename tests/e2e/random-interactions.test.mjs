@@ -2,9 +2,10 @@
 // out-of-range and garbage values), ticking, choosing, opening and closing
 // panels (the council context panel among them), pinning, restoring,
 // "Start again" and its undo. After every 100 steps: no fault, no console
-// error, the page answers within seconds (a start year of 20000 with the
-// context panel open used to hang the tab), and the text typed last in a
-// field is still there. At the end of each seed the browser's own counters
+// error, no step held the page 2 s or more and the batch answered within
+// seconds (a start year of 20000 with the context panel open used to hang
+// the tab), the results read no NaN, Infinity or "undefined", and the text
+// typed last in a field is still there. At the end of each seed the browser's own counters
 // (after a garbage collection) show the event listeners where they were
 // after 400 steps (each drawing's listeners are released when it is drawn
 // again) and the live nodes in proportion to what the calculator holds,
@@ -53,6 +54,10 @@ describe('seeded random interaction', () => {
         assert.ok(took < 20_000, `seed ${seed}, steps ${done}+: ${took} ms`);
         assert.equal(await page.locator(byId('fault')).count(), 0, `seed ${seed}, steps ${done}+: a fault`);
         assert.deepEqual(consoleErrors, [], `seed ${seed}, steps ${done}+`);
+        // Every step answered within 2 s; the results never read NaN,
+        // Infinity or "undefined".
+        assert.ok(out.slowest < 2000, `seed ${seed}, steps ${done}+: a step held the page ${Math.round(out.slowest)} ms`);
+        assert.equal(out.broken, null, `seed ${seed}, steps ${done}+: the results read ${out.broken}`);
         // The value typed last is still in its field, as typed.
         if (out.last) {
           const now = await page.evaluate(

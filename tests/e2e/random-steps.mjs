@@ -28,36 +28,47 @@ export function steps({ seed, count }) {
   ];
   const SKIP = new Set(['csv', 'json', 'workings', 'print', 'chart']);
   const root = document.querySelector('outcome-calculator').shadowRoot;
+  // The longest a single step held the page (its handlers run as it is
+  // dispatched), in milliseconds.
+  let slowest = 0;
   for (let i = 0; i < count; i++) {
+    const began = performance.now();
+    step();
+    slowest = Math.max(slowest, performance.now() - began);
+  }
+  function step() {
     const r = rand();
     if (r < 0.5) {
       const inputs = [...root.querySelectorAll('form input[type=text]')].filter((x) => !x.readOnly && x.offsetParent !== null);
-      if (!inputs.length) continue;
+      if (!inputs.length) return;
       const input = pick(inputs);
       input.value = pick(VALUES);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     } else if (r < 0.6) {
       const boxes = [...root.querySelectorAll('form input[type=checkbox], form input[type=radio]')].filter((x) => x.offsetParent !== null);
-      if (!boxes.length) continue;
+      if (!boxes.length) return;
       pick(boxes).click();
     } else if (r < 0.7) {
       const details = [...root.querySelectorAll('details')];
-      if (!details.length) continue;
+      if (!details.length) return;
       const d = pick(details);
       d.open = !d.open;
     } else if (r < 0.78) {
       const select = root.getElementById('council-pick');
-      if (!select || !select.options.length) continue;
+      if (!select || !select.options.length) return;
       select.selectedIndex = Math.floor(rand() * Math.min(select.options.length, 40));
       select.dispatchEvent(new Event('change', { bubbles: true }));
     } else {
       const buttons = [...root.querySelectorAll('button')].filter(
         (b) => b.offsetParent !== null && !SKIP.has(b.dataset.action) && !b.dataset.copy && !b.disabled,
       );
-      if (!buttons.length) continue;
+      if (!buttons.length) return;
       pick(buttons).click();
     }
   }
+  // What the results say, for NaN, Infinity or "undefined".
+  const results = root.getElementById('results')?.textContent ?? '';
+  const broken = results.match(/\bNaN\b|Infinity|undefined/)?.[0] ?? null;
   const inputs = [...root.querySelectorAll('form input[type=text]')].filter((x) => !x.readOnly && x.offsetParent !== null);
   let last = null;
   if (inputs.length) {
@@ -66,7 +77,7 @@ export function steps({ seed, count }) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     last = { id: input.id, value: input.value };
   }
-  return { seed: a, last };
+  return { seed: a, last, slowest, broken };
 }
 
 /**
