@@ -66,9 +66,14 @@ fn assert_error_names(err: JsValue, field: &str) {
             "not_finite",
             "out_of_range",
             "not_a_number",
+            "unknown_programme",
             "unsupported_version",
+            "unknown_evidence_set",
             "malformed",
-            "invalid"
+            "unknown_setting",
+            "invalid",
+            "unknown_output",
+            "no_figure"
         ]
         .contains(&kind.as_str()),
         "kind {kind:?}: {message}"
