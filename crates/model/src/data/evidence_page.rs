@@ -86,6 +86,17 @@ enum Block {
     Open(String, String),
 }
 
+/// The columns of a table of findings, the same for every programme.
+const FINDING_COLUMNS: [&str; 7] = [
+    "Finding",
+    "Population",
+    "Measure",
+    "Period",
+    "Design",
+    "Sample",
+    "Source",
+];
+
 fn quantity(q: Quantity) -> &'static str {
     match q {
         Quantity::CareTime => "days in care",
@@ -216,18 +227,7 @@ fn projected(p: &Programme, out: &mut Vec<Block>) {
             ]
         }))
         .collect();
-    out.push(Block::Table(
-        vec![
-            "Finding",
-            "Population",
-            "Measure",
-            "Period",
-            "Design",
-            "Sample",
-            "Source",
-        ],
-        rows,
-    ));
+    out.push(Block::Table(FINDING_COLUMNS.to_vec(), rows));
     if let Some(c) = &p.cost {
         out.push(Block::Para(
             "Cost",
@@ -340,18 +340,7 @@ fn shown(u: &unprojected::Unprojected, out: &mut Vec<Block>) {
             ]
         })
         .collect();
-    out.push(Block::Table(
-        vec![
-            "Finding",
-            "Population",
-            "Measure",
-            "Period",
-            "Design",
-            "Sample",
-            "Source",
-        ],
-        rows,
-    ));
+    out.push(Block::Table(FINDING_COLUMNS.to_vec(), rows));
     out.push(Block::Para(
         "Published cost-benefit figure",
         u.cost_benefit.into(),
