@@ -703,6 +703,10 @@ fn copy_box(parent: &Element, id: &str, label: &str, hint: &str, multi: bool, bu
 pub fn refresh(root: &ShadowRoot, host: &Element, s: &Scenario) {
     let query = link::to_query(s);
     set_value(root, "share-link", &link_for(host, &query));
+    if let Some(a) = dom::by_id(root, "full-link") {
+        let base = hosted(host).unwrap_or_else(|| cat(&[&folder(host), "index.html"]));
+        attrs(&a, &[("href", &cat(&[&base, "?", &query]))]);
+    }
     if let (Some(field), Some(a)) = (dom::by_id(root, "share-hosted"), hosted(host)) {
         if let Some(i) = field.dyn_ref::<web_sys::HtmlInputElement>() {
             if i.value().trim().is_empty() {

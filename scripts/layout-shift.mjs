@@ -1,0 +1,147 @@
+// Measures what moves while the pages load on a phone: each load's
+// cumulative layout shift (every `layout-shift` entry, with or without
+// recent input), what shifted (the nodes and their boxes before and after),
+// and when the first £ figure was on the screen, inside the first
+// 390×844 screen or not.
+//
+//   node scripts/layout-shift.mjs                       # 5 loads each of index.html and embed.html
+//   LOADS=10 node scripts/layout-shift.mjs 'embed.html?view=compact'
+//   FAST=1 node scripts/layout-shift.mjs                # no network or CPU slowdown
+//
+// The pages are served by scripts/serve.mjs (compressed, with its CSP) on
+// a free port, and loaded in headless Chromium (CHROMIUM, else
+// /usr/bin/chromium) at 390×844 with touch, over "slow 4G" (400 ms round
+// trip, 1.6 Mbit/s down, 750 kbit/s up) with the CPU 4 times slower, each
+// in a fresh context (nothing cached). Each load is watched for 8 s after
+// its load event, long enough for the calculator to be fetched in the
+// background. Prints one line a load and, for a load that shifted, what
+// moved. Exits 1 if any load shifted.
+
+import { once } from 'node:events';
+import { loadavg, cpus } from 'node:os';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+/** Slow 4G, as the issue measured it. */
+export const SLOW_4G = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+/** Watches the page from before its first byte: layout shifts and the first £. */
+function watch() {
+  const shifts = [];
+  window.__shifts = shifts;
+  window.__firstPound = null;
+  const describe = (node) => {
+    if (!node) return '(removed)';
+    if (node.nodeType !== 1) return node.nodeName;
+    const el = node;
+    const where = el.getRootNode() instanceof ShadowRoot ? 'shadow ' : '';
+    return `${where}${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${
+      typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : ''
+    }`;
+  };
+  const box = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      shifts.push({
+        value: e.value,
+        at: Math.round(e.startTime),
+        hadRecentInput: e.hadRecentInput,
+        sources: (e.sources ?? []).map((s) => `${describe(s.node)} ${box(s.previousRect)} → ${box(s.currentRect)}`),
+      });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  // The first frame in which a £ figure of the calculator's sentence is
+  // shown (styled, visible) and where it is.
+  const look = () => {
+    const status = document.querySelector('outcome-calculator')?.shadowRoot?.getElementById('status');
+    if (
+      status &&
+      /£/.test(status.textContent) &&
+      status.checkVisibility({ visibilityProperty: true }) &&
+      getComputedStyle(status).visibility === 'visible'
+    ) {
+      const r = status.getBoundingClientRect();
+      window.__firstPound = { at: Math.round(performance.now()), top: Math.round(r.top + scrollY) };
+      return;
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
+/** Loads `url` once as a throttled phone; returns what it measured. */
+export async function measure(browser, url, { fast = false, settleMs = 8000 } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  });
+  await context.addInitScript(watch);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (!fast) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForTimeout(settleMs);
+  const out = await page.evaluate(() => ({
+    shifts: window.__shifts,
+    firstPound: window.__firstPound,
+  }));
+  await context.close();
+  const cls = out.shifts.reduce((sum, s) => sum + s.value, 0);
+  return { cls, ...out };
+}
+
+async function main() {
+  const pages = process.argv.slice(2);
+  if (!pages.length) pages.push('index.html', 'embed.html');
+  const loads = Number(process.env.LOADS ?? 5);
+  const fast = Boolean(process.env.FAST);
+  const server = startServer({ port: 0, root: new URL('../www/', import.meta.url).pathname });
+  await once(server, 'listening');
+  const origin = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+    headless: true,
+  });
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+  console.log(
+    `${fast ? 'no throttling' : 'slow 4G, CPU 4× slower'}; 390×844 with touch; ${cpus().length} cores, load average ${load()}`,
+  );
+  let moved = false;
+  try {
+    for (const path of pages) {
+      for (let i = 1; i <= loads; i++) {
+        const r = await measure(browser, origin + path, { fast });
+        const pound = r.firstPound
+          ? `first £ ${(r.firstPound.at / 1000).toFixed(2)} s at y=${r.firstPound.top}${r.firstPound.top < 844 ? ' (first screen)' : ''}`
+          : 'no £ shown';
+        console.log(`${path}  load ${i}: CLS ${r.cls.toFixed(4)}  ${pound}`);
+        for (const s of r.shifts) {
+          moved = true;
+          console.log(`    ${s.value.toFixed(4)} at ${s.at} ms${s.hadRecentInput ? ' (after input)' : ''}`);
+          for (const src of s.sources) console.log(`      ${src}`);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    server.closeAllConnections?.();
+    server.close();
+  }
+  console.log(`load average after: ${load()}`);
+  process.exitCode = moved ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
