@@ -1,6 +1,7 @@
 // Measures what moves while the pages load on a phone: each load's
-// cumulative layout shift (every `layout-shift` entry, with or without
-// recent input), what shifted (the nodes and their boxes before and after),
+// cumulative layout shift (every `layout-shift` entry counted, those
+// Chromium marks as after recent input too, though the standard CLS
+// leaves those out), what shifted (the nodes and their boxes before and after),
 // and when the first £ figure was on the screen, inside the first
 // 390×844 screen or not.
 //
@@ -74,23 +75,33 @@ function watch() {
   requestAnimationFrame(look);
 }
 
-/** Loads `url` once as a throttled phone; returns what it measured. */
-export async function measure(browser, url, { fast = false, settleMs = 8000 } = {}) {
+/**
+ * Loads `url` once as a phone (390×844, touch) over `network` (CDP
+ * network conditions; null for none) with the CPU `cpuRate` times slower,
+ * and watches it for `settleMs` after its load event. Returns { cls (the
+ * sum of every layout shift), shifts, firstPound: { at, top } or null }.
+ */
+export async function measure(
+  browser,
+  url,
+  { network = SLOW_4G, cpuRate = 4, settleMs = 8000, colorScheme = 'light' } = {},
+) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 3,
     isMobile: true,
     hasTouch: true,
+    colorScheme,
   });
   await context.addInitScript(watch);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  if (!fast) {
+  if (network) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.emulateNetworkConditions', network);
   }
+  if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await page.waitForTimeout(settleMs);
   const out = await page.evaluate(() => ({
@@ -123,7 +134,7 @@ async function main() {
   try {
     for (const path of pages) {
       for (let i = 1; i <= loads; i++) {
-        const r = await measure(browser, origin + path, { fast });
+        const r = await measure(browser, origin + path, fast ? { network: null, cpuRate: 1 } : {});
         const pound = r.firstPound
           ? `first £ ${(r.firstPound.at / 1000).toFixed(2)} s at y=${r.firstPound.top}${r.firstPound.top < 844 ? ' (first screen)' : ''}`
           : 'no £ shown';

@@ -312,7 +312,7 @@ pub fn codes(base: &str, s: &Scenario) -> (String, String) {
         &attr_text(base),
         "embed.html?view=compact&amp;",
         &attr_text(&query),
-        "&amp;id=outcome-calculator-1\"\n  title=\"Children's services outcome calculator\" loading=\"lazy\"\n  width=\"100%\" height=\"900\" style=\"width: 100%; border: 0\"\n  allow=\"clipboard-write\"></iframe>\n<script src=\"",
+        "&amp;id=outcome-calculator-1\"\n  title=\"Children's services outcome calculator\" loading=\"lazy\"\n  width=\"100%\" height=\"840\" style=\"width: 100%; border: 0\"\n  allow=\"clipboard-write\"></iframe>\n<script src=\"",
         &attr_text(base),
         "embed-parent.js\" defer></script>",
     ]);
