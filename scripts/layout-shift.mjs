@@ -8,6 +8,8 @@
 //   node scripts/layout-shift.mjs                       # 5 loads each of index.html and embed.html
 //   LOADS=10 node scripts/layout-shift.mjs 'embed.html?view=compact'
 //   FAST=1 node scripts/layout-shift.mjs                # no network or CPU slowdown
+//   node scripts/layout-shift.mjs 'frame:embed.html?view=compact&id=calc-1'
+//                                  # in an article's iframe (the documented snippet)
 //
 // The pages are served by scripts/serve.mjs (compressed, with its CSP) on
 // a free port, and loaded in headless Chromium (CHROMIUM, else
@@ -19,6 +21,7 @@
 // moved. Exits 1 if any load shifted.
 
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import { loadavg, cpus } from 'node:os';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
@@ -78,13 +81,15 @@ function watch() {
 /**
  * Loads `url` once as a phone (390×844, touch) over `network` (CDP
  * network conditions; null for none) with the CPU `cpuRate` times slower,
- * and watches it for `settleMs` after its load event. Returns { cls (the
+ * and watches it for `settleMs` after its load event; `framed`: in an
+ * iframe of an article on another origin, as the documented snippet puts
+ * it, counting the article's shifts and the frame's. Returns { cls (the
  * sum of every layout shift), shifts, firstPound: { at, top } or null }.
  */
 export async function measure(
   browser,
   url,
-  { network = SLOW_4G, cpuRate = 4, settleMs = 8000, colorScheme = 'light' } = {},
+  { network = SLOW_4G, cpuRate = 4, settleMs = 8000, colorScheme = 'light', framed = false } = {},
 ) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -102,16 +107,57 @@ export async function measure(
     await cdp.send('Network.emulateNetworkConditions', network);
   }
   if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
-  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  // An article on another origin (a server of its own on another port)
+  // with the documented snippet.
+  let articleServer;
+  let article;
+  if (framed) {
+    const { origin, pathname, search } = new URL(url);
+    const id = new URLSearchParams(search).get('id') ?? '';
+    const body = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title><link rel="icon" href="data:,"></head>
+<body style="margin:0;padding:0 16px;font:18px/1.5 Georgia,serif"><h1>A news article</h1>
+<p>${'The article before the calculator. '.repeat(6)}</p>
+<iframe id="${id}" src="${origin}${pathname}${search.replaceAll('&', '&amp;')}" title="Children's services outcome calculator"
+  loading="lazy" width="100%" height="840" style="width: 100%; border: 0"></iframe>
+<script src="${origin}/embed-parent.js" defer></script>
+<p>${'The article after the calculator. '.repeat(40)}</p></body></html>`;
+    articleServer = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(body);
+    }).listen(0, '127.0.0.1');
+    await once(articleServer, 'listening');
+    article = `http://127.0.0.1:${articleServer.address().port}/article.html`;
+  }
+  await page.goto(framed ? article : url, { waitUntil: 'load', timeout: 120_000 });
   await page.waitForTimeout(settleMs);
-  const out = await page.evaluate(() => ({
+  const read = () => ({
     shifts: window.__shifts,
     firstPound: window.__firstPound,
-  }));
+    origin: performance.timeOrigin,
+  });
+  const out = await page.evaluate(read);
+  if (framed) {
+    // The frame's shifts are the reader's too; its first £ on the page's clock.
+    const inner = await page.frame({ url: /embed\.html/ })?.evaluate(read);
+    if (inner) {
+      out.shifts.push(...inner.shifts.map((s) => ({ ...s, sources: s.sources.map((x) => `(in the frame) ${x}`) })));
+      if (inner.firstPound) {
+        const top = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().top + scrollY);
+        out.firstPound = {
+          at: Math.round(inner.firstPound.at + inner.origin - out.origin),
+          top: Math.round(inner.firstPound.top + top),
+        };
+      }
+    }
+  }
   await context.close();
+  articleServer?.closeAllConnections();
+  articleServer?.close();
   const cls = out.shifts.reduce((sum, s) => sum + s.value, 0);
-  return { cls, ...out };
+  return { cls, shifts: out.shifts, firstPound: out.firstPound };
 }
+
 
 async function main() {
   const pages = process.argv.slice(2);
@@ -134,7 +180,11 @@ async function main() {
   try {
     for (const path of pages) {
       for (let i = 1; i <= loads; i++) {
-        const r = await measure(browser, origin + path, fast ? { network: null, cpuRate: 1 } : {});
+        const framed = path.startsWith('frame:');
+        const r = await measure(browser, origin + path.replace(/^frame:/, ''), {
+          framed,
+          ...(fast ? { network: null, cpuRate: 1 } : {}),
+        });
         const pound = r.firstPound
           ? `first £ ${(r.firstPound.at / 1000).toFixed(2)} s at y=${r.firstPound.top}${r.firstPound.top < 844 ? ' (first screen)' : ''}`
           : 'no £ shown';
