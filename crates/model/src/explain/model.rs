@@ -3,8 +3,8 @@
 //! with how it was reached, programme by programme and year by year. Built
 //! only when a working is asked for.
 
+use crate::base::outcome::{Agency, Outcome};
 use crate::calc::engine::{Plan, AGENCIES, OUTCOMES};
-use crate::calc::outcome::{Agency, Outcome};
 use crate::calc::projection::year_label;
 use crate::calc::resolve::Change;
 use crate::data::citation::Verification;

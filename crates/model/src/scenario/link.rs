@@ -13,9 +13,9 @@
 //!
 //! The element `<outcome-calculator>` takes the same names as attributes.
 
-use crate::calc::outcome::{Agency, Outcome};
+use crate::base::error::{Error, ErrorKind};
+use crate::base::outcome::{Agency, Outcome};
 use crate::data::evidence::{Grade, Placement, EVIDENCE_SET};
-use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::fields::{self, Access, Kind, Link, Preset, FIELDS};
 use crate::scenario::format::{
     Baseline, Cohorts, CustomBenefit, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel,
