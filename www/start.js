@@ -6,7 +6,8 @@
 // right one (page.css, outcome-calculator.js).
 //
 // Options that change how the result is shown but not its figures (view,
-// sections, theme, hide) keep the written result: they are copied from
+// sections, theme, hide; lock where the form is not shown) keep the
+// written result: they are copied from
 // the address onto the calculator element as its attributes as soon as
 // the element is parsed (before the first paint), where widget.css
 // applies them, exactly as on an element a host page wrote itself.
@@ -15,6 +16,7 @@
   var plumbing = ['id', 'parent_origin'];
   var shown = ['view', 'sections', 'theme', 'hide'];
   var other = false;
+  var locks = false;
   var copy = [];
   location.search
     .slice(1)
@@ -23,10 +25,16 @@
       var at = pair.indexOf('=');
       var key = at < 0 ? pair : pair.slice(0, at);
       if (!key || plumbing.indexOf(key) >= 0) return;
+      // Locked fields are in the form: they change nothing shown where
+      // the form is not (below).
+      if (key === 'lock') {
+        locks = true;
+        return;
+      }
       if (shown.indexOf(key) >= 0) {
         var value = '';
         try {
-          value = decodeURIComponent(pair.slice(at + 1).replace(/\+/g, ' '));
+          value = at < 0 ? '' : decodeURIComponent(pair.slice(at + 1).replace(/\+/g, ' '));
         } catch (e) {
           // A damaged value: the calculator names it.
           other = true;
@@ -36,6 +44,23 @@
         other = true;
       }
     });
+  if (locks) {
+    var given = {};
+    copy.forEach(function (kv) {
+      given[kv[0]] = kv[1];
+    });
+    var sections = given.sections;
+    var noForm =
+      sections === undefined
+        ? given.view === 'compact'
+        : sections
+            .split(',')
+            .map(function (s) {
+              return s.trim();
+            })
+            .indexOf('form') < 0;
+    if (!noForm) other = true;
+  }
   try {
     var saved = 'outcome-calculator:scenario:' + location.pathname + '#';
     for (var i = 0; i < localStorage.length; i++) {

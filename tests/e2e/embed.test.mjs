@@ -547,7 +547,7 @@ describe('compact embed', () => {
       // build wrote into the page.
       const { page, close } = await openPage(browser, null, { viewport: { width: 390, height: 844 }, colorScheme });
       await page.route(/\.wasm$/, (route) => route.abort());
-      await page.goto(`${site.url}embed.html?view=compact&theme=${colorScheme}&hide=explain&id=x&parent_origin=https%3A%2F%2Fnews.example`);
+      await page.goto(`${site.url}embed.html?view=compact&theme=${colorScheme}&hide=explain&lock=care_starts&id=x&parent_origin=https%3A%2F%2Fnews.example`);
       await page.locator(STATUS).filter({ hasText: /£/ }).waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), false);
       const host = page.locator('outcome-calculator');
@@ -586,6 +586,15 @@ describe('compact embed', () => {
     assert.equal(await page.locator('outcome-calculator .oc-tools').isVisible(), false);
     assert.equal(await page.locator(byId('full-link')).isVisible(), true);
     await close();
+
+    // Locked fields change what is shown where the form is: then the page
+    // waits for the calculator.
+    const locked = await openPage(browser, `${site.url}embed.html?sections=results,form&lock=care_starts&id=x`, {
+      waitUntil: 'commit',
+    });
+    await locked.page.waitForFunction(() => document.querySelector('outcome-calculator') !== null);
+    assert.equal(await locked.page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), true);
+    await locked.close();
 
     const el = await host(
       `${site.url}compact.html`,
