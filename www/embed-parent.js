@@ -17,8 +17,8 @@
 //   the calculator's origin, with the same id in its address;
 // - the message comes from that origin (event.origin).
 // The height is kept between MIN and MAX, 8,000 px. The compact calculator
-// (view=compact, the documented default) is about 840 px at any width, so
-// its frame is always its content's height. The whole calculator at laptop
+// (view=compact, the documented default) is 840 px from 390 px wide up
+// (883 px at 320 px), so its frame is always its content's height. The whole calculator at laptop
 // width is about 6,100 px, so it fits with a section open, and no frame can
 // push the rest of the page more than about ten laptop screens (eleven
 // phone screens) away; a taller calculator scrolls inside its frame.
