@@ -3,8 +3,8 @@
 // without a shift (scripts/layout-shift.mjs measures the same on slow 4G
 // with the CPU 4 times slower; the README has its figures). Here a lighter
 // throttle (slow 4G's network, the CPU twice slower), one load of each
-// page in light and in dark: the result still arrives in parts, which is
-// what used to move.
+// page in light and in dark, and of the compact embed in an article's
+// iframe: the result still arrives in parts, which is what used to move.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -21,13 +21,16 @@ describe('nothing moves while the page loads on a phone', () => {
   });
 
   for (const colorScheme of ['light', 'dark']) {
-    for (const path of ['index.html', 'embed.html', 'embed.html?view=compact&id=calc-1']) {
+    for (const path of ['index.html', 'embed.html', 'embed.html?view=compact&id=calc-1', 'frame:embed.html?view=compact&id=calc-1']) {
       test(`${path}, ${colorScheme}: no layout shift, and a £ figure in the first screen`, async () => {
-        const r = await measure(browser, site.url + path, {
+        // frame: the documented snippet in an article on another origin,
+        // the article's shifts and the frame's counted.
+        const r = await measure(browser, site.url + path.replace(/^frame:/, ''), {
           network: SLOW_4G,
           cpuRate: 2,
           settleMs: 3000,
           colorScheme,
+          framed: path.startsWith('frame:'),
         });
         assert.equal(r.cls, 0, JSON.stringify(r.shifts, null, 1));
         assert.ok(r.firstPound, 'no £ figure was shown');
