@@ -69,7 +69,27 @@
   } catch (e) {
     // No storage (a sandboxed frame, or turned off): nothing saved.
   }
-  if (other) document.documentElement.setAttribute('data-calculator-wait', '');
+  if (other) {
+    document.documentElement.setAttribute('data-calculator-wait', '');
+    // The calculator starts as soon as it can: its bindings and module are
+    // fetched while the page is read, not once the loader has run and asked
+    // for them. (Only beside its files: the single offline file, which
+    // holds them, has no preload of widget.css.)
+    if (document.querySelector('link[rel="preload"][href="widget.css"]')) {
+      var ahead = function (rel, href, as) {
+        var link = document.createElement('link');
+        link.rel = rel;
+        link.href = href;
+        if (as) {
+          link.as = as;
+          link.crossOrigin = 'anonymous';
+        }
+        document.head.appendChild(link);
+      };
+      ahead('modulepreload', 'pkg/outcome_calculator.js');
+      ahead('preload', 'pkg/outcome_calculator_bg.wasm', 'fetch');
+    }
+  }
   if (!copy.length || typeof MutationObserver !== 'function') return;
   // The calculator that keeps its scenario in the address (data-url-state).
   var put = function (el) {
