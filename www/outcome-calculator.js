@@ -403,6 +403,12 @@ class OutcomeCalculator extends HTMLElement {
     }
     const root = this.shadowRoot;
     if (root && !inline) watchStyles(root, this);
+    // Presenter mode asked for by the page is shown on the written result
+    // too (widget.css); its button says it is on.
+    const presenter = this.getAttribute('presenter');
+    if (root && presenter !== null && presenter !== 'false') {
+      root.getElementById('presenter')?.setAttribute('aria-pressed', 'true');
+    }
     if (!root || inline || startsAtOnce()) {
       this.start();
       return;

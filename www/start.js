@@ -6,7 +6,7 @@
 // right one (page.css, outcome-calculator.js).
 //
 // Options that change how the result is shown but not its figures (view,
-// sections, theme, hide; lock where the form is not shown) keep the
+// sections, theme, hide, presenter; lock where the form is not shown) keep the
 // written result: they are copied from
 // the address onto the calculator element as its attributes as soon as
 // the element is parsed (before the first paint), where widget.css
@@ -14,7 +14,7 @@
 (function () {
   // Options that change nothing the calculator works out.
   var plumbing = ['id', 'parent_origin'];
-  var shown = ['view', 'sections', 'theme', 'hide'];
+  var shown = ['view', 'sections', 'theme', 'hide', 'presenter'];
   var other = false;
   var locks = false;
   var copy = [];

@@ -562,6 +562,37 @@ describe('compact embed', () => {
       await close();
     });
 
+    test(`presenter mode from the address shows on the written result, and stays once the calculator is live: ${colorScheme}`, async () => {
+      const { page, close } = await openPage(browser, null, { viewport: { width: 1280, height: 720 }, colorScheme });
+      let wasm = () => {};
+      const arrived = new Promise((resolve) => {
+        wasm = resolve;
+      });
+      // The module is held back until the written result has been read.
+      await page.route(/\.wasm$/, async (route) => {
+        await arrived;
+        await route.continue();
+      });
+      await page.goto(`${site.url}embed.html?presenter&id=x`);
+      await page.locator(STATUS).filter({ hasText: /£/ }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), false);
+      const host = page.locator('outcome-calculator');
+      assert.equal(await host.getAttribute('data-live'), null);
+      const zoom = () => page.locator('outcome-calculator .oc').evaluate((el) => Number(getComputedStyle(el).zoom));
+      assert.equal(await zoom(), 1.5);
+      const button = page.locator(byId('presenter'));
+      assert.equal(await button.isVisible(), true);
+      assert.equal(await button.getAttribute('aria-pressed'), 'true');
+      const before = await page.locator(STATUS).boundingBox();
+      wasm();
+      await host.evaluate((el) => el.start());
+      await page.waitForFunction(() => document.querySelector('outcome-calculator').hasAttribute('data-live'));
+      assert.equal(await zoom(), 1.5);
+      assert.equal(await button.getAttribute('aria-pressed'), 'true');
+      assert.deepEqual(await page.locator(STATUS).boundingBox(), before, 'the figures stay where they were');
+      await close();
+    });
+
     test(`axe finds nothing in the compact embed: ${colorScheme}`, async () => {
       const { page, close } = await openPage(browser, `${site.url}embed.html?view=compact&id=x`, {
         bypassCSP: true,
