@@ -10,7 +10,7 @@
 //!
 //! The files are read with the model's own `parse_table` functions and
 //! written with its `render_table` functions, so no figure is copied by
-//! hand; `tests/council_data.rs` fails if the committed tables differ from
+//! hand; `crates/model/tests/council_data.rs` fails if the committed tables differ from
 //! what this writes.
 
 use std::path::{Path, PathBuf};

@@ -1,5 +1,5 @@
 //! The table of fields against the scenario type, the link codec,
-//! validation and the defaults (`tests/field_docs.rs` holds it against the
+//! validation and the defaults (`crates/model/tests/field_docs.rs` holds it against the
 //! docs).
 
 use std::collections::BTreeSet;

@@ -7,14 +7,14 @@
 
 use std::path::{Path, PathBuf};
 
-use outcome_calculator::model::context::council_data::{self, CouncilData};
-use outcome_calculator::model::context::history::{self, Measure};
-use outcome_calculator::model::context::neighbours::{self, Closeness};
-use outcome_calculator::model::context::spend::{self, SpendCaveat, SpendYear};
-use outcome_calculator::model::data::published::Published;
+use outcome_model::context::council_data::{self, CouncilData};
+use outcome_model::context::history::{self, Measure};
+use outcome_model::context::neighbours::{self, Closeness};
+use outcome_model::context::spend::{self, SpendCaveat, SpendYear};
+use outcome_model::data::published::Published;
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 fn data(name: &str) -> String {
@@ -441,8 +441,8 @@ fn the_bundle_the_page_loads_is_the_official_files() {
 
 #[test]
 fn figures_read_exactly_as_the_standard_parser_reads_them() {
-    use outcome_calculator::model::base::csv;
-    use outcome_calculator::model::data::published;
+    use outcome_model::base::csv;
+    use outcome_model::data::published;
     let mut checked = 0;
     for name in council_data::bundle_files() {
         for row in csv::records(&data(&name)).unwrap().iter().skip(1) {
@@ -476,7 +476,7 @@ fn figures_read_exactly_as_the_standard_parser_reads_them() {
 
 #[test]
 fn every_council_in_the_picker_has_history_and_neighbours() {
-    use outcome_calculator::model::data::presets;
+    use outcome_model::data::presets;
     for &year in presets::YEARS {
         for p in presets::all(year) {
             let s = history::find(p.code).unwrap_or_else(|| panic!("{} has no history", p.name));

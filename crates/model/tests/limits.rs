@@ -6,8 +6,8 @@
 mod common;
 
 use common::numbers;
-use outcome_calculator::model::calc::uncertainty::{self, Percentiles, Simulation};
-use outcome_calculator::model::{
+use outcome_model::calc::uncertainty::{self, Percentiles, Simulation};
+use outcome_model::{
     default_scenario, project, scenario::link, scenario::parse, validate, CustomEffect,
     CustomMeasure, CustomProgramme, Error, ErrorKind, Outcome, ProgrammeChoice, Scenario,
 };
@@ -104,7 +104,7 @@ fn whole_effect(s: &mut Scenario) {
     c.annual_cost = 500_000.0;
     c.custom = Some(CustomProgramme {
         name: "Everything works".into(),
-        grade: outcome_calculator::model::data::evidence::Grade::Rct,
+        grade: outcome_model::data::evidence::Grade::Rct,
         effects: vec![CustomEffect {
             outcome: Outcome::CareEntries,
             measure: CustomMeasure::Relative,
@@ -506,12 +506,12 @@ fn a_share_link_with_every_field_blank_names_the_fields() {
 #[test]
 fn a_scenario_file_with_an_enormous_spread_is_refused() {
     let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../.."),
         "/fuzz/corpus/json/spread-1e300.json"
     );
     let bytes = std::fs::read(path).unwrap();
     let mut de = serde_json::Deserializer::from_slice(&bytes);
-    let s = outcome_calculator::model::decode(&mut de).unwrap();
+    let s = outcome_model::decode(&mut de).unwrap();
     let errors = validate(&s).unwrap_err();
     assert_eq!(errors[0].field, "uncertainty.unit_cost_spread_pct");
     assert_eq!(

@@ -2,11 +2,9 @@
 //! default is the winner, and the table in `docs/methodology.md` is the
 //! back-test's output.
 
-use outcome_calculator::model::context::backtest;
-use outcome_calculator::model::context::history::{self, Measure};
-use outcome_calculator::model::context::trend::{
-    self, baseline, baseline_in, Context, TrendMethod,
-};
+use outcome_model::context::backtest;
+use outcome_model::context::history::{self, Measure};
+use outcome_model::context::trend::{self, baseline, baseline_in, Context, TrendMethod};
 
 #[test]
 fn the_default_is_the_back_test_winner_and_the_docs_show_the_table() {
@@ -18,7 +16,8 @@ fn the_default_is_the_back_test_winner_and_the_docs_show_the_table() {
     );
     let table = backtest::render_markdown(&test);
     let docs = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/methodology.md"),
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .join("docs/methodology.md"),
     )
     .expect("docs/methodology.md");
     assert!(

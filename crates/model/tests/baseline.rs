@@ -3,13 +3,13 @@
 //! changes are held to and the counts a council-wide effect is a share
 //! of), year by year.
 
-use outcome_calculator::model::calc::baseline::{self, lead_years, Series};
-use outcome_calculator::model::context::council_data::CouncilData;
-use outcome_calculator::model::context::trend::{self, scenario_trends_in};
-use outcome_calculator::model::data::evidence::Grade;
-use outcome_calculator::model::scenario::link;
-use outcome_calculator::model::views::baseline::lines;
-use outcome_calculator::model::{
+use outcome_model::calc::baseline::{self, lead_years, Series};
+use outcome_model::context::council_data::CouncilData;
+use outcome_model::context::trend::{self, scenario_trends_in};
+use outcome_model::data::evidence::Grade;
+use outcome_model::scenario::link;
+use outcome_model::views::baseline::lines;
+use outcome_model::{
     default_scenario, project, Baseline, BaselineTrends, CustomEffect, CustomMeasure,
     CustomProgramme, Outcome, ProgrammeChoice, Projection, Scenario,
 };
@@ -86,9 +86,9 @@ fn run(s: &Scenario) -> Projection {
 fn numbers(
     p: &Projection,
 ) -> (
-    &[outcome_calculator::model::Year],
-    &[outcome_calculator::model::ProgrammeResult],
-    &outcome_calculator::model::Summary,
+    &[outcome_model::Year],
+    &[outcome_model::ProgrammeResult],
+    &outcome_model::Summary,
 ) {
     (&p.years, &p.programmes, &p.summary)
 }

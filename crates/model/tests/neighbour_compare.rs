@@ -1,15 +1,13 @@
 //! "Councils like yours": the comparison with statistical neighbours.
 
-use outcome_calculator::model::context::council_data::CouncilData;
-use outcome_calculator::model::context::history::Measure;
-use outcome_calculator::model::context::neighbour_compare::{
+use outcome_model::context::council_data::CouncilData;
+use outcome_model::context::history::Measure;
+use outcome_model::context::neighbour_compare::{
     compare, compare_in, half_way, half_way_counts, half_way_scenario, to_csv, Role,
     ILLUSTRATION_NAME,
 };
-use outcome_calculator::model::context::neighbours::median;
-use outcome_calculator::model::context::trend::{
-    council_baseline, council_baseline_in, TrendMethod,
-};
+use outcome_model::context::neighbours::median;
+use outcome_model::context::trend::{council_baseline, council_baseline_in, TrendMethod};
 
 fn round1(x: Option<f64>) -> Option<f64> {
     x.map(|v| (v * 10.0).round() / 10.0)
@@ -123,7 +121,7 @@ fn the_half_way_scenario_follows_the_half_way_counts() {
         .map(|(now, f)| (f / now * 100.0).min(100.0))
         .collect();
     assert!(!expected.is_empty(), "Blackpool has a gap to illustrate");
-    let s = half_way_scenario(&outcome_calculator::model::default_scenario(), &c, &data)
+    let s = half_way_scenario(&outcome_model::default_scenario(), &c, &data)
         .expect("a gap to illustrate");
     let custom = s.programmes[0]
         .custom
