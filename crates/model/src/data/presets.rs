@@ -778,8 +778,9 @@ mod tests {
             }
         );
         // The spend per looked-after child is the outturn's, uprated.
+        let data = crate::context::council_data::tests::data();
         let (year, spend) =
-            crate::context::spend::latest_spend_per_looked_after_child("E10000015").unwrap();
+            crate::context::spend_tables::latest_per_child(data, "E10000015").unwrap();
         let uprated = spend * crate::data::prices::uplift(year.ends() - 1);
         assert!((council.cla_spend_per_child.unwrap() - uprated).abs() < 0.006);
         assert_eq!(herts.owned().to_council(), council);

@@ -70,16 +70,6 @@ impl<S: AsRef<str>> Published<S> {
             }),
         }
     }
-
-    /// The cell as Rust source for a generated table, using the short names
-    /// `V`, `C` and `B` that the tables import.
-    pub fn to_source(&self) -> String {
-        match self {
-            Published::Value(v) => format!("V({v:?})"),
-            Published::Code(c) => format!("C({:?})", c.as_ref()),
-            Published::Blank => "B".to_string(),
-        }
-    }
 }
 
 /// Reads a cell of an official table: a plain decimal number (no thousands
