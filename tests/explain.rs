@@ -89,6 +89,7 @@ fn custom() -> ProgrammeChoice {
         ],
         benefits: Vec::new(),
         cohorts: Default::default(),
+        nature: outcome_calculator::model::Nature::Programme,
     });
     c
 }

@@ -41,6 +41,7 @@ fn per_family() -> Scenario {
         }],
         benefits: Vec::new(),
         cohorts: Default::default(),
+        nature: outcome_model::Nature::Programme,
     });
     let mut s = default_scenario();
     s.programmes = vec![c];

@@ -118,6 +118,7 @@ fn whole_effect(s: &mut Scenario) {
         }],
         benefits: Vec::new(),
         cohorts: Default::default(),
+        nature: outcome_model::Nature::Programme,
     });
     s.programmes = vec![c];
 }

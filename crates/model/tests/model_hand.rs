@@ -280,6 +280,7 @@ fn custom_cp(central: f64) -> ProgrammeChoice {
         }],
         benefits: Vec::new(),
         cohorts: Default::default(),
+        nature: outcome_model::Nature::Programme,
     });
     c
 }
@@ -392,6 +393,7 @@ fn mentoring(benefits: Vec<CustomBenefit>, cohorts: Cohorts) -> ProgrammeChoice 
         effects: Vec::new(),
         benefits,
         cohorts,
+        nature: outcome_model::Nature::Programme,
     });
     c
 }

@@ -126,6 +126,7 @@ fn a_custom_benefit_is_drawn_from_its_own_range() {
                 drop_off_pct: 20.0,
             }],
             cohorts: Default::default(),
+            nature: outcome_model::Nature::Programme,
         });
         let mut s = scenario();
         s.programmes = vec![c];

@@ -111,6 +111,11 @@ fn the_half_way_scenario_follows_the_half_way_counts() {
         .as_ref()
         .expect("one programme of its own");
     assert_eq!(custom.name, ILLUSTRATION_NAME);
+    assert_eq!(
+        custom.nature,
+        outcome_model::scenario::format::Nature::Illustration,
+        "marked as an illustration, not by its name"
+    );
     let got: Vec<f64> = custom.effects.iter().map(|e| e.central).collect();
     assert_eq!(got, expected);
     // A council with no published history is named in the error.

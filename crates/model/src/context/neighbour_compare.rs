@@ -313,7 +313,11 @@ fn council_error(reason: &str) -> Error {
     )
 }
 
-pub use crate::scenario::format::ILLUSTRATION_NAME;
+/// The name of the programme an illustration scenario
+/// ([`half_way_scenario`]) holds; the scenario marks it as an illustration
+/// ([`CustomProgramme::illustration`]), not by its name.
+pub const ILLUSTRATION_NAME: &str =
+    "Illustration: half-way to the neighbours' median (not a programme)";
 
 /// "If we moved half-way to our neighbours' median rate", as a scenario: the
 /// council's figures in `base` with one programme of its own,
@@ -398,6 +402,7 @@ pub fn half_way_scenario(
         effects,
         benefits: Vec::new(),
         cohorts: Default::default(),
+        nature: crate::scenario::format::Nature::Illustration,
     });
     let mut s = base.clone();
     s.programmes = vec![choice];

@@ -316,6 +316,9 @@ pub fn to_query(s: &Scenario) -> String {
             if !c.cohorts.is_default() {
                 parts.push((format!("{id}.cohorts"), c.cohorts.word().into()));
             }
+            if !c.nature.is_default() {
+                parts.push((format!("{id}.nature"), c.nature.word().into()));
+            }
         }
     }
     parts
@@ -617,6 +620,7 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
         effects: Vec::new(),
         benefits: Vec::new(),
         cohorts: Cohorts::EachFundedYear,
+        nature: crate::scenario::format::Nature::Programme,
     });
     match field {
         "name" => {
@@ -674,6 +678,13 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
                 custom.effects.push(effect.clone());
             }
             custom.effects[index - 1] = effect;
+        }
+        "nature" => {
+            custom.nature = match value.trim() {
+                "" => crate::scenario::format::Nature::Programme,
+                t => crate::scenario::format::Nature::parse(t)
+                    .ok_or_else(|| bad(key, "use programme or illustration"))?,
+            }
         }
         "cohorts" => {
             custom.cohorts = match value.trim() {
@@ -856,6 +867,7 @@ mod tests {
                 },
             ],
             cohorts: Cohorts::FirstYearOnly,
+            nature: crate::scenario::format::Nature::Programme,
         });
         let s = Scenario::new(Default::default(), vec![p]);
         let q = to_query(&s);

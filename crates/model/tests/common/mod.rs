@@ -116,6 +116,7 @@ fn custom() -> impl Strategy<Value = CustomProgramme> {
                 effects,
                 benefits,
                 cohorts,
+                nature: outcome_model::Nature::Programme,
             }
         })
 }

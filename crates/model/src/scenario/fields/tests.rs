@@ -61,6 +61,7 @@ fn full() -> Scenario {
             drop_off_pct: 20.0,
         }],
         cohorts: Cohorts::FirstYearOnly,
+        nature: crate::scenario::format::Nature::Illustration,
     });
     let fs = ProgrammeChoice::new("family-safeguarding");
     let mut s = Scenario::new(council, vec![own, fs]);
