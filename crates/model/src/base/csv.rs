@@ -33,13 +33,8 @@ pub fn line_field(line: usize) -> Location {
     Location::line(line, None)
 }
 
-fn invalid(line: usize, reason: impl Into<String>) -> Error {
-    Error::new(
-        line_field(line),
-        ErrorKind::Invalid {
-            reason: reason.into(),
-        },
-    )
+fn invalid(line: usize, kind: ErrorKind) -> Error {
+    Error::new(line_field(line), kind)
 }
 
 /// The records after a header that must read exactly `columns` (each
@@ -59,13 +54,16 @@ pub fn body<'a>(
     what: &str,
 ) -> Result<&'a [Record], Error> {
     let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(1, "the file is empty"));
+        return Err(invalid(1, ErrorKind::EmptyFile { needs: None }));
     };
     let found: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
     if found != columns {
         return Err(invalid(
             header.line,
-            format!("{what} has the columns {}", columns.join(",")),
+            ErrorKind::WrongColumns {
+                what: what.to_string(),
+                columns: columns.iter().map(|c| c.to_string()).collect(),
+            },
         ));
     }
     Ok(rows)
@@ -195,13 +193,7 @@ impl Reader {
                         }
                         field.push_str(&text[from..i]);
                         match b.get(i) {
-                            None => {
-                                return Err(invalid(
-                                    opened,
-                                    "a quoted field that starts on this line is never closed: \
-                                     check for a missing \"",
-                                ))
-                            }
+                            None => return Err(invalid(opened, ErrorKind::UnclosedQuote)),
                             Some(b'"') => {
                                 i += 1;
                                 if b.get(i) == Some(&b'"') {
@@ -249,11 +241,9 @@ impl Reader {
                             let c = text[i..].chars().next().unwrap_or('?');
                             return Err(invalid(
                                 line,
-                                format!(
-                                    "unexpected \u{201c}{}\u{201d} after a closing quote: \
-                                     a quote inside a quoted field must be doubled (\"\")",
-                                    c.escape_debug()
-                                ),
+                                ErrorKind::AfterQuote {
+                                    text: c.escape_debug().to_string(),
+                                },
                             ));
                         }
                         Some(_) => i += 1,
@@ -272,11 +262,10 @@ impl Reader {
                 Some(want) if fields.len() != want => {
                     return Err(invalid(
                         start,
-                        format!(
-                            "this row has {} field{} but the first row has {want}",
-                            fields.len(),
-                            if fields.len() == 1 { "" } else { "s" }
-                        ),
+                        ErrorKind::FieldCount {
+                            found: fields.len(),
+                            want,
+                        },
                     ));
                 }
                 Some(_) => {}
@@ -304,10 +293,7 @@ pub fn records_from_bytes(bytes: &[u8]) -> Result<Vec<Record>, Error> {
         Ok(text) => records(text),
         Err(e) => {
             let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
-            Err(invalid(
-                lines_in(before),
-                "the file is not UTF-8 text: save it as \u{201c}CSV UTF-8\u{201d}",
-            ))
+            Err(invalid(lines_in(before), ErrorKind::NotUtf8))
         }
     }
 }

@@ -304,11 +304,11 @@ pub fn half_way_counts(
 }
 
 /// An error on the field `council`.
-fn council_error(reason: &str) -> Error {
+fn council_error(why: &str) -> Error {
     Error::new(
         "council",
-        ErrorKind::Invalid {
-            reason: reason.to_string(),
+        ErrorKind::NoComparison {
+            why: why.to_string(),
         },
     )
 }
