@@ -315,7 +315,7 @@ fn council_error(why: &str) -> Error {
 
 /// The name of the programme an illustration scenario
 /// ([`half_way_scenario`]) holds; the scenario marks it as an illustration
-/// ([`CustomProgramme::illustration`]), not by its name.
+/// ([`CustomProgramme::nature`]), not by its name.
 pub const ILLUSTRATION_NAME: &str =
     "Illustration: half-way to the neighbours' median (not a programme)";
 
