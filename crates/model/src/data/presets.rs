@@ -346,7 +346,7 @@ fn check_header(fields: &[String], line: usize) -> Result<(), Error> {
         return Err(invalid(
             csv::line_field(line),
             ErrorKind::HeaderWidth {
-                found: found.len(),
+                found: found.len() as u32,
                 what: WHAT,
                 columns: &COLUMNS,
             },
@@ -357,9 +357,8 @@ fn check_header(fields: &[String], line: usize) -> Result<(), Error> {
             return Err(invalid(
                 csv::line_field(line),
                 ErrorKind::HeaderColumn {
-                    column: i + 1,
-                    found: found.to_string(),
-                    what: WHAT,
+                    column: i as u32 + 1,
+                    found: (*found).into(),
                     columns: &COLUMNS,
                 },
             ));

@@ -545,13 +545,13 @@ fn read_records<'a>(
         return read_compact(file, text, records, year);
     }
 
-    let need = |names: &[&str]| {
+    let need = |names: &[&'static str]| {
         column(&header.fields, names).ok_or_else(|| {
             invalid(
                 place(file, header.line),
                 ErrorKind::NoColumn {
-                    file: kind.label().to_string(),
-                    column: names.first().copied().unwrap_or_default().to_string(),
+                    file: kind.label(),
+                    column: names.first().copied().unwrap_or_default(),
                 },
             )
         })
