@@ -7,6 +7,7 @@
 
 pub mod calc;
 pub mod context;
+pub mod counts;
 pub mod data;
 pub mod explain;
 pub mod import;
@@ -14,7 +15,7 @@ pub mod scenario;
 pub mod views;
 
 pub use calc::outcome::{Agency, ByAgency, Outcome};
-pub use calc::project::project;
+pub use calc::project::{project, project_valid};
 pub use calc::projection::{BreakEven, Counts, ProgrammeResult, Projection, Summary, Year};
 pub use scenario::decode::decode;
 pub use scenario::default::default_scenario;
@@ -24,4 +25,5 @@ pub use scenario::format::{
     CustomMeasure, CustomProgramme, EffectLevel, OptimismByGrade, ProgrammeChoice, Scenario,
     UncertaintySettings, UnitCosts, FORMAT_VERSION,
 };
+pub use scenario::valid::{Valid, ValidScenario};
 pub use scenario::validate::validate;

@@ -12,7 +12,7 @@ use crate::calc::baseline::{self, Series};
 use crate::calc::outcome::{Agency, Outcome};
 use crate::calc::resolve::{self, Change};
 use crate::data::evidence::Placement;
-use crate::scenario::format::Scenario;
+use crate::scenario::valid::Valid;
 
 /// Number of outcomes.
 pub const OUTCOMES: usize = 6;
@@ -263,8 +263,10 @@ fn profile(d: f64, years: usize, first: f64) -> Vec<f64> {
 }
 
 impl Plan {
-    /// Prepares a validated scenario.
-    pub fn new(s: &Scenario) -> Plan {
+    /// Prepares a validated scenario (only [`crate::validate`] makes a
+    /// [`Valid`] one, so the kernel never checks again).
+    pub fn new(s: Valid) -> Plan {
+        let s = s.scenario();
         let a = &s.assumptions;
         let horizon = a.horizon_years as usize;
         let funded_years = a.funding_years as usize;

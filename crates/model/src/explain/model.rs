@@ -13,6 +13,7 @@ use crate::data::prices::PRICE_BASE_LABEL;
 use crate::explain::derivation::{Op, Source, Step, Unit};
 use crate::explain::source::Sources;
 use crate::scenario::format::Scenario;
+use crate::scenario::valid::Valid;
 
 pub(super) const CARE: usize = Outcome::CareEntries as usize;
 pub(super) const CP: usize = Outcome::CpPlans as usize;
@@ -157,8 +158,9 @@ pub(super) fn factor(out: &mut Vec<Step>, step: Step) {
 
 impl<'a> Model<'a> {
     /// Rebuilds the chain of a validated scenario.
-    pub(crate) fn new(s: &'a Scenario) -> Model<'a> {
-        let plan = Plan::new(s);
+    pub(crate) fn new(v: Valid<'a>) -> Model<'a> {
+        let plan = Plan::new(v);
+        let s = v.scenario();
         let h = plan.horizon;
         let n = plan.programmes.len();
         let src = Sources::new(s);

@@ -10,4 +10,5 @@ pub mod label;
 pub mod link;
 pub mod parse;
 pub mod tree;
+pub mod valid;
 pub mod validate;
