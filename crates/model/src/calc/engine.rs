@@ -10,6 +10,7 @@
 
 use crate::calc::baseline::{self, Series};
 use crate::calc::outcome::{Agency, Outcome};
+use crate::calc::record::{Lands, Nothing, Recorder, Term};
 use crate::calc::resolve::{self, Change};
 use crate::data::evidence::Placement;
 use crate::scenario::valid::Valid;
@@ -436,6 +437,13 @@ impl Plan {
 /// the nesting factor, timed by the change's profile. Totals across
 /// programmes are held to the council's own counts.
 pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
+    simulate_recorded(plan, draw, w, &mut Nothing);
+}
+
+/// [`simulate`], telling `rec` what the kernel decides: the terms it adds
+/// and where, and the totals it holds ([`crate::calc::record`]; the
+/// workings are built over that record).
+pub fn simulate_recorded<R: Recorder>(plan: &Plan, draw: &Draw, w: &mut Work, rec: &mut R) {
     let n = plan.programmes.len();
     let h = plan.horizon;
     w.reset(n, h);
@@ -443,7 +451,7 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
     let persist = std::mem::take(&mut w.persist);
     let entry_all = std::mem::take(&mut w.entry);
     let stay_all = std::mem::take(&mut w.stay);
-    simulate_with(plan, draw, w, &persist, &entry_all, &stay_all);
+    simulate_with(plan, draw, w, &persist, &entry_all, &stay_all, rec);
     w.persist = persist;
     w.entry = entry_all;
     w.stay = stay_all;
@@ -473,13 +481,14 @@ fn conventions(plan: &Plan, draw: &Draw, w: &mut Work) {
 }
 
 #[inline(never)]
-fn simulate_with(
+fn simulate_with<R: Recorder>(
     plan: &Plan,
     draw: &Draw,
     w: &mut Work,
     persist: &[f64],
     entry_all: &[f64],
     stay_all: &[f64],
+    rec: &mut R,
 ) {
     let n = plan.programmes.len();
     let h = plan.horizon;
@@ -583,29 +592,33 @@ fn simulate_with(
                 let x = x * cases * p.adjustment;
                 for t in s..h {
                     let lag = t - s;
-                    let keep = persist[lag] * e.counted(lag, draw.beyond);
+                    let counted = e.counted(lag, draw.beyond);
+                    if counted == 0.0 {
+                        continue;
+                    }
+                    let Some(lands) = Lands::of(e.change, lag) else {
+                        continue;
+                    };
+                    rec.term(Term {
+                        programme: i,
+                        effect: j,
+                        cohort: s,
+                        year: t,
+                        lands,
+                    });
+                    let keep = persist[lag] * counted;
                     if keep == 0.0 {
                         continue;
                     }
                     let k = i * h + t;
-                    let (care_entries, years, oi, count) = match e.change {
-                        Change::CareTime => (0.0, x * entry[lag] * nf, CARE, 0.0),
+                    match lands {
+                        Lands::CareTime => w.child_years[k] += x * entry[lag] * nf * keep,
+                        Lands::Stay => w.child_years[k] += x * stay[lag] * nf * keep,
                         // Stays follow from the entries once they are held
                         // to the council's count (below).
-                        Change::CareEntries => {
-                            (if lag == 0 { x * nf } else { 0.0 }, 0.0, CARE, 0.0)
-                        }
-                        Change::InCareAt12Months => (0.0, x * stay[lag] * nf, CARE, 0.0),
-                        Change::CpPlans => (0.0, 0.0, CP, half_and_half(x, lag)),
-                        Change::ChildrenInNeedAllTiers | Change::ChildrenInNeedOnly => {
-                            (0.0, 0.0, CIN, half_and_half(x, lag))
-                        }
-                        Change::Flow(o) => (0.0, 0.0, o.index(), if lag == 0 { x } else { 0.0 }),
-                    };
-                    w.avoided[k * OUTCOMES + CARE] += care_entries * keep;
-                    w.child_years[k] += years * keep;
-                    if oi != CARE {
-                        w.avoided[k * OUTCOMES + oi] += count * keep;
+                        Lands::Entries => w.avoided[k * OUTCOMES + CARE] += x * nf * keep,
+                        Lands::Half(o) => w.avoided[k * OUTCOMES + o.index()] += 0.5 * x * keep,
+                        Lands::Flow(o) => w.avoided[k * OUTCOMES + o.index()] += x * keep,
                     }
                 }
             }
@@ -624,6 +637,7 @@ fn simulate_with(
                 let nf = if a == CS { nest(s) } else { 1.0 };
                 let per_year = cases * value * p.adjustment * nf / c.spread_over();
                 for t in s..h.min(s + c.years) {
+                    rec.benefit(i, j, s, t);
                     let k = i * h + t;
                     let amount = per_year * c.keep(t - s, persist);
                     w.savings[k * AGENCIES + a] += amount;
@@ -638,7 +652,7 @@ fn simulate_with(
 
     // Hold the totals to the council's own counts: entries first, then the
     // stays that follow from them, then everything else.
-    limit(plan, w, n, CARE);
+    limit(plan, w, n, CARE, rec);
     for i in 0..n {
         let entry = &entry_all[i * h..(i + 1) * h];
         for s in 0..h {
@@ -647,12 +661,13 @@ fn simulate_with(
                 continue;
             }
             for t in s..h {
+                rec.stays(i, s, t);
                 w.child_years[i * h + t] += entries * entry[t - s] * persist[t - s];
             }
         }
     }
     for o in 1..=OUTCOMES {
-        limit(plan, w, n, o);
+        limit(plan, w, n, o, rec);
     }
 
     // Money and cost.
@@ -692,7 +707,7 @@ fn simulate_with(
 /// Holds outcome `o`'s total across programmes to the council's own count,
 /// year by year, scaling every programme's share alike; `o == OUTCOMES`
 /// is time in care, held to the children looked after.
-fn limit(plan: &Plan, w: &mut Work, n: usize, o: usize) {
+fn limit<R: Recorder>(plan: &Plan, w: &mut Work, n: usize, o: usize, rec: &mut R) {
     let h = plan.horizon;
     let bound = if o == OUTCOMES {
         plan.care_stock
@@ -715,6 +730,7 @@ fn limit(plan: &Plan, w: &mut Work, n: usize, o: usize) {
         };
         let total: f64 = (0..n).map(|i| at(w, i * h + t)).sum();
         if total > b && total > 0.0 {
+            rec.held(o, t);
             w.capped[o] = true;
             let f = b / total;
             for i in 0..n {
@@ -726,16 +742,6 @@ fn limit(plan: &Plan, w: &mut Work, n: usize, o: usize) {
                 }
             }
         }
-    }
-}
-
-/// A stock change measured at 31 March of the year served, costed as
-/// child-years: half in the year served, half in the next.
-fn half_and_half(x: f64, lag: usize) -> f64 {
-    if lag < 2 {
-        0.5 * x
-    } else {
-        0.0
     }
 }
 

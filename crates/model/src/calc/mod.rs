@@ -6,6 +6,7 @@ pub mod outcome;
 pub mod plausible;
 pub mod project;
 pub mod projection;
+pub mod record;
 pub mod resolve;
 pub mod sorted;
 pub mod uncertainty;
