@@ -599,7 +599,9 @@ fn each_change_of_input_validates_projects_and_writes_the_link_once() {
             .unwrap();
     });
     assert_eq!(settled, [0, 0, 0], "the simulation and the address");
-    assert!(by_id(&root, "oc-sure").get_attribute("data-npv-p50").is_some());
+    assert!(by_id(&root, "oc-sure")
+        .get_attribute("data-npv-p50")
+        .is_some());
     // A value the form refuses is checked by the form alone: no
     // projection, and no link of figures that are not shown.
     let refused = counted(|| type_into(&root, "council.care_starts", "lots"));

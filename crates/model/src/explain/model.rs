@@ -1,7 +1,10 @@
-//! The projection's chain rebuilt as steps: the same arithmetic as
-//! [`crate::calc::engine::simulate`] at the central draw, each number kept
-//! with how it was reached, programme by programme and year by year. Built
-//! only when a working is asked for.
+//! The projection's chain as steps, programme by programme and year by
+//! year, each number kept with how it was reached. Built only when a
+//! working is asked for, over the kernel's own record of the central run
+//! ([`crate::calc::record`]): which terms there are, where each lands, which
+//! benefits count in which years and which totals are held to the
+//! council's counts are read from it; this module names each step and
+//! gives each input its source.
 
 use crate::calc::engine::{Plan, AGENCIES, OUTCOMES};
 use crate::calc::outcome::{Agency, Outcome};
@@ -321,72 +324,26 @@ impl<'a> Model<'a> {
                 )),
             }
         }
-        for i in 0..n {
-            let p = self.plan.programmes[i].clone();
-            let name = p.name.clone();
-            // Monetised per-case values.
-            for (j, c) in p.case_values.iter().enumerate() {
-                let a = c.agency.index();
-                for s in 0..h {
-                    let cases = &self.served[i * h + s];
-                    if cases.value == 0.0 {
-                        continue;
-                    }
-                    if c.yearly_drop_off.is_some() {
-                        // A custom benefit: its value each year, with its
-                        // own drop-off.
-                        self.custom_benefit(i, j, s, &mut case_money);
-                        continue;
-                    }
-                    let mut of = vec![
-                        cases.clone(),
-                        self.case_values[i][j].0.clone(),
-                        self.adjustment[i].clone(),
-                    ];
-                    if a == Agency::ChildrensServices.index() {
-                        if let Some(f) = self.nest(i, s) {
-                            of.push(f);
-                        }
-                    }
-                    let per_year = Step::op(
-                        format!(
-                            "{name}: benefit a year to {}, cohort of {}",
-                            c.agency.label(),
-                            self.year(s)
-                        ),
-                        Unit::Pounds,
-                        Op::Quotient,
-                        vec![
-                            product("cases × benefit per case × adjustment", Unit::Pounds, of)
-                                .priced(PRICE_BASE_LABEL),
-                            Sources::cited(
-                                "years the benefit is spread over",
-                                c.years as f64,
-                                Unit::Years,
-                                match &self.case_values[i][j].1 {
-                                    Source::Cited { basis, .. } => basis,
-                                    _ => "",
-                                },
-                                match &self.case_values[i][j].1 {
-                                    Source::Cited { citation, .. } => *citation,
-                                    _ => crate::data::citation::GREEN_BOOK,
-                                },
-                                Verification::Derived,
-                            ),
-                        ],
-                    )
-                    .priced(PRICE_BASE_LABEL);
-                    for t in s..h.min(s + c.years) {
-                        let mut of = vec![per_year.clone()];
-                        factor(&mut of, self.persist(t - s));
-                        let step = if of.len() == 1 {
-                            of.pop().expect("one")
-                        } else {
-                            product(per_year.label.clone(), Unit::Pounds, of)
-                        };
-                        case_money[(i * h + t) * AGENCIES + a].push(step.priced(PRICE_BASE_LABEL));
-                    }
-                }
+        // Monetised per-case values, in the years the kernel counted each
+        // cohort's value.
+        let mut b = 0;
+        while b < kernel.benefits.len() {
+            let (i, j, s, _) = kernel.benefits[b];
+            let end = b + kernel.benefits[b..]
+                .iter()
+                .take_while(|&&(bi, bj, bs, _)| (bi, bj, bs) == (i, j, s))
+                .count();
+            let years: Vec<usize> = kernel.benefits[b..end].iter().map(|x| x.3).collect();
+            b = end;
+            if self.plan.programmes[i].case_values[j]
+                .yearly_drop_off
+                .is_some()
+            {
+                // A custom benefit: its value each year, with its own
+                // drop-off.
+                self.custom_benefit(i, j, s, &years, &mut case_money);
+            } else {
+                self.library_benefit(i, j, s, &years, &mut case_money);
             }
         }
         let sum = |label: String, unit: Unit, v: Vec<Step>| Step::sum(label, unit, v);
@@ -711,10 +668,16 @@ impl<'a> Model<'a> {
     }
 
     /// Custom benefit `j` of programme `i` from the cases served in year
-    /// `s`, year by year for its years within the horizon: cases × value
-    /// a case a year × adjustment × (1 − its drop-off)^(years since served),
-    /// as [`crate::calc::engine::simulate`] counts it.
-    fn custom_benefit(&self, i: usize, j: usize, s: usize, case_money: &mut [Vec<Step>]) {
+    /// `s`, in each of `years` (those the kernel counted): cases × value a
+    /// case a year × adjustment × (1 − its drop-off)^(years since served).
+    fn custom_benefit(
+        &self,
+        i: usize,
+        j: usize,
+        s: usize,
+        years: &[usize],
+        case_money: &mut [Vec<Step>],
+    ) {
         let h = self.h;
         let p = &self.plan.programmes[i];
         let c = &p.case_values[j];
@@ -749,7 +712,7 @@ impl<'a> Model<'a> {
             of,
         )
         .priced(PRICE_BASE_LABEL);
-        for t in s..h.min(s + c.years) {
+        for &t in years {
             let mut of = vec![first.clone()];
             factor(&mut of, self.benefit_keep(i, j, t - s));
             let step = if of.len() == 1 {
@@ -792,6 +755,73 @@ impl<'a> Model<'a> {
             Unit::Factor,
             of,
         )
+    }
+
+    /// Library benefit `j` of programme `i` from the cases served in year
+    /// `s`, in each of `years` (those the kernel counted): cases × value a
+    /// case × adjustment, spread evenly over the benefit's years, each
+    /// year's share kept by the scenario's drop-off.
+    fn library_benefit(
+        &self,
+        i: usize,
+        j: usize,
+        s: usize,
+        years: &[usize],
+        case_money: &mut [Vec<Step>],
+    ) {
+        let h = self.h;
+        let p = &self.plan.programmes[i];
+        let name = &p.name;
+        let c = &p.case_values[j];
+        let a = c.agency.index();
+        let mut of = vec![
+            self.served[i * h + s].clone(),
+            self.case_values[i][j].0.clone(),
+            self.adjustment[i].clone(),
+        ];
+        if a == Agency::ChildrensServices.index() {
+            if let Some(f) = self.nest(i, s) {
+                of.push(f);
+            }
+        }
+        let per_year = Step::op(
+            format!(
+                "{name}: benefit a year to {}, cohort of {}",
+                c.agency.label(),
+                self.year(s)
+            ),
+            Unit::Pounds,
+            Op::Quotient,
+            vec![
+                product("cases × benefit per case × adjustment", Unit::Pounds, of)
+                    .priced(PRICE_BASE_LABEL),
+                Sources::cited(
+                    "years the benefit is spread over",
+                    c.years as f64,
+                    Unit::Years,
+                    match &self.case_values[i][j].1 {
+                        Source::Cited { basis, .. } => basis,
+                        _ => "",
+                    },
+                    match &self.case_values[i][j].1 {
+                        Source::Cited { citation, .. } => *citation,
+                        _ => crate::data::citation::GREEN_BOOK,
+                    },
+                    Verification::Derived,
+                ),
+            ],
+        )
+        .priced(PRICE_BASE_LABEL);
+        for &t in years {
+            let mut of = vec![per_year.clone()];
+            factor(&mut of, self.persist(t - s));
+            let step = if of.len() == 1 {
+                of.pop().expect("one")
+            } else {
+                product(per_year.label.clone(), Unit::Pounds, of)
+            };
+            case_money[(i * h + t) * AGENCIES + a].push(step.priced(PRICE_BASE_LABEL));
+        }
     }
 
     fn cost_step(&self, i: usize, t: usize) -> Step {
