@@ -268,7 +268,7 @@ fn run_json(bytes: &[u8]) -> String {
 
 fn run_csv(bytes: &[u8]) -> String {
     let mut answer = String::from("csv");
-    if let Err(e) = model::import::csv::records_from_bytes(bytes) {
+    if let Err(e) = model::base::csv::records_from_bytes(bytes) {
         answer += &format!(" records {}", shape(Some((&e.field, &e.kind))));
     }
     match model::import::dfe::import(&[("upload.csv", bytes)], None) {

@@ -13,7 +13,7 @@
 //! its own counts or spend: `model::calc::plausible`) are printed one line
 //! each on stderr in every mode, and as a `warnings` array in the JSON.
 //!
-//! `--ready NAME` projects a ready scenario (`model::data::ready`) as if it
+//! `--ready NAME` projects a ready scenario (`model::scenario::ready`) as if it
 //! were a file: `--ready supporting-families-investing-in-practice` is
 //! Supporting Families: Investing in Practice as funded. `--ready` alone
 //! lists them. `--scenario` prints the scenarios as JSON instead of their
@@ -82,14 +82,14 @@ fn main() -> ExitCode {
             "--scenario" => print_scenario = true,
             "--link" => print_link = true,
             "--ready" => match args.next_if(|a| !a.starts_with("--")) {
-                Some(name) if model::data::ready::find(&name).is_some() => {
+                Some(name) if model::scenario::ready::find(&name).is_some() => {
                     files.push(format!("{READY}{name}"));
                 }
                 other => {
                     if let Some(name) = &other {
                         eprintln!("outcome-calculator: no ready scenario is called {name}");
                     }
-                    for r in model::data::ready::ALL {
+                    for r in model::scenario::ready::ALL {
                         println!("{}\t{}", r.id, r.title);
                     }
                     return if other.is_some() {
@@ -148,7 +148,7 @@ fn main() -> ExitCode {
     for path in &files {
         let ready = path
             .strip_prefix(READY)
-            .and_then(model::data::ready::find)
+            .and_then(model::scenario::ready::find)
             .map(|r| (r.build)());
         let read = match &ready {
             Some(s) => serde_json::to_string(s).map_err(std::io::Error::other),
@@ -254,7 +254,7 @@ fn main() -> ExitCode {
             for s in &r.skipped {
                 eprintln!("{path}: {} ({}) left out: {}", s.name, s.code, s.reason);
             }
-            for w in model::calc::plausible::national(&r, scenario.assumptions.horizon_years) {
+            for w in model::views::rollout::warnings(&r, scenario.assumptions.horizon_years) {
                 eprintln!("{path}: warning: {w}");
             }
         }

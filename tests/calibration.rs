@@ -9,8 +9,8 @@
 //! cannot go stale. Every row is run; none is only printed.
 
 use outcome_calculator::model::{
-    data::prices, data::unprojected, default_scenario, project, Council, ProgrammeChoice,
-    Projection, Scenario,
+    data::prices, data::unprojected, default_scenario, project, scenario::ready, Council,
+    ProgrammeChoice, Projection, Scenario,
 };
 
 /// No haircuts and no cost uplift: the evaluations' own figures carry none.
@@ -285,7 +285,7 @@ fn fgc_national() -> (Row, Row) {
 /// taken as 2016-17). The programme as the evidence page opens it, on
 /// 100 families, without haircuts: the saving a family served.
 fn family_valued_per_family() -> Row {
-    let mut s = unprojected::family_valued();
+    let mut s = ready::family_valued();
     s.programmes[0].cohort = Some(100.0);
     s.programmes[0].cost_per_case = Some(0.0);
     let mut s = Scenario {

@@ -441,8 +441,8 @@ fn the_bundle_the_page_loads_is_the_official_files() {
 
 #[test]
 fn figures_read_exactly_as_the_standard_parser_reads_them() {
+    use outcome_calculator::model::base::csv;
     use outcome_calculator::model::data::published;
-    use outcome_calculator::model::import::csv;
     let mut checked = 0;
     for name in council_data::bundle_files() {
         for row in csv::records(&data(&name)).unwrap().iter().skip(1) {

@@ -2,9 +2,9 @@
 //! user's own figures stay, unpublished figures stay blank, and changes are
 //! found and undone figure by figure.
 
-use outcome_calculator::model::data::council_preset::{self, FIGURES};
 use outcome_calculator::model::data::presets::{self, OwnedPreset};
 use outcome_calculator::model::import::dfe;
+use outcome_calculator::model::scenario::council_preset::{self, FIGURES};
 use outcome_calculator::model::views::rollout::{rollout, rollout_over};
 use outcome_calculator::model::{default_scenario, project, scenario::link, Council, Scenario};
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use outcome_calculator::model::data::presets::{self, OwnedPreset, Preset};
 use outcome_calculator::model::import::dfe::{self, FileKind, Import};
-use outcome_calculator::model::{import::csv, Error};
+use outcome_calculator::model::{base::csv, Error};
 
 const CLA_NAME: &str = "cla_number_and_rate_per_10k_children.csv";
 const CIN_NAME: &str = "b1_children_in_need_2013_to_2025.csv";

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use outcome_calculator::model::data::{evidence, evidence_page, unprojected};
+use outcome_calculator::model::data::{evidence, unprojected};
+use outcome_calculator::model::views::evidence_page;
 
 fn read(file: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))

@@ -4,9 +4,9 @@
 //! names it.
 
 use outcome_calculator::model::context::trend::scenario_trends;
-use outcome_calculator::model::data::council_preset;
 use outcome_calculator::model::data::evidence::{library, Grade, Placement};
 use outcome_calculator::model::explain::{self, Derivation, Source, Step, StepKind, Workings};
+use outcome_calculator::model::scenario::council_preset;
 use outcome_calculator::model::scenario::fields;
 use outcome_calculator::model::{
     default_scenario, Agency, Baseline, BaselineTrends, Cohorts, CustomBenefit, CustomEffect,

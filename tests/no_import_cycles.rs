@@ -2,8 +2,9 @@
 //! source file, the modules it names through `crate::` paths are its
 //! edges, and the graph of files must have no cycle. A newcomer can then
 //! read the rooms bottom up (the widget: `dom`, `state`, `form`,
-//! `results`, `tools`; the model: `scenario`, `data`, `calc`, `import`,
-//! `context`, `views`).
+//! `results`, `tools`; the model: `base`, `data`, `scenario`, `calc` and
+//! `import`, `context` and `views`, `explain`). The model's folders are
+//! layers besides: none names a folder at or above its own.
 //!
 //! One exception, by design: the widget's root module (`src/widget/mod.rs`)
 //! mounts everything and is called back to mount again (after a fault, a
@@ -37,7 +38,7 @@ fn modules(dir: &Path, prefix: &[String], out: &mut BTreeMap<String, String>) {
 }
 
 /// The paths named after `prefix` in `code`: `prefix a::b` and each item of
-/// `prefix {a::b, c}`.
+/// `prefix {a::b, c}` and `prefix a::{b, c::{d}}`, in full.
 fn paths_after(code: &str, prefix: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = code;
@@ -47,27 +48,59 @@ fn paths_after(code: &str, prefix: &str) -> Vec<String> {
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
             continue;
         }
-        if let Some(group) = rest.strip_prefix('{') {
-            let mut depth = 1;
-            let end = group
-                .char_indices()
-                .find(|&(_, c)| {
-                    depth += match c {
-                        '{' => 1,
-                        '}' => -1,
-                        _ => 0,
-                    };
-                    depth == 0
-                })
-                .map_or(group.len(), |(j, _)| j);
-            for item in group[..end].split(',') {
-                found.push(path_at(item.trim()));
-            }
-        } else {
-            found.push(path_at(rest));
-        }
+        expand("", rest, &mut found);
     }
     found.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// The paths of the use-tree at the start of `text`, each after `base`.
+fn expand(base: &str, text: &str, found: &mut Vec<String>) {
+    let join = |p: &str| match (base.is_empty(), p.is_empty()) {
+        (true, _) => p.to_string(),
+        (false, true) => base.to_string(),
+        (false, false) => format!("{base}::{p}"),
+    };
+    let head = path_at(text);
+    let after = &text[text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+        .unwrap_or(text.len())..];
+    let Some(group) = after.strip_prefix('{') else {
+        found.push(join(&head));
+        return;
+    };
+    let base = join(&head);
+    let mut depth = 1;
+    let end = group
+        .char_indices()
+        .find(|&(_, c)| {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            depth == 0
+        })
+        .map_or(group.len(), |(j, _)| j);
+    // The items of the group, split at its own commas only.
+    let (mut depth, mut start) = (0, 0);
+    let inner = &group[..end];
+    for (j, c) in inner.char_indices().chain([(inner.len(), ',')]) {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                let item = inner[start..j].trim();
+                let item = item.strip_prefix("self").map_or(item, |r| r.trim_start());
+                if item.is_empty() || item.starts_with("as ") {
+                    found.push(base.clone());
+                } else {
+                    expand(&base, item, found);
+                }
+                start = j + 1;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The `a::b::c` path at the start of `text`.
@@ -87,6 +120,10 @@ fn graph(
     let mut edges = BTreeMap::new();
     for (module, source) in files {
         // A module's own tests may name anything; they are not its imports.
+        if module.ends_with("::tests") {
+            edges.insert(module.clone(), BTreeSet::new());
+            continue;
+        }
         let code: String = source
             .lines()
             .take_while(|l| !l.starts_with("#[cfg(test)]") && !l.starts_with("#[cfg(all(test"))
@@ -188,6 +225,92 @@ fn the_model_has_no_import_circle() {
     );
 }
 
+/// The model's folders from the bottom up: a folder names only folders in
+/// the layers below its own (`base`: the types every room uses; then what
+/// the calculation draws on, what the user asks, the calculation and the
+/// files people bring, and what is built on a projection).
+const LAYERS: &[&[&str]] = &[
+    &["base"],
+    &["data"],
+    &["scenario"],
+    &["calc", "import"],
+    &["context", "views"],
+    &["explain"],
+];
+
+/// The layer of a model module (its folder's), or `None` for the root.
+fn layer(module: &str) -> Option<usize> {
+    let folder = module.split("::").next()?;
+    LAYERS.iter().position(|l| l.contains(&folder))
+}
+
+#[test]
+fn the_models_folders_layer() {
+    let mut files = BTreeMap::new();
+    modules(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/src"),
+        &[],
+        &mut files,
+    );
+    let mut wrong = Vec::new();
+    for module in files.keys().filter(|m| !m.is_empty()) {
+        assert!(
+            layer(module).is_some(),
+            "{module} is in no layer: add its folder to LAYERS"
+        );
+    }
+    let edges = graph(&files, "crate::", "");
+    let mut across = 0;
+    for (from, to) in &edges {
+        let Some(a) = layer(from) else { continue };
+        for t in to {
+            let b = layer(t).expect("every folder has a layer");
+            if from.split("::").next() != t.split("::").next() {
+                across += 1;
+                if b >= a {
+                    wrong.push(format!("{from} → {t}"));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "a folder names one at or above its layer: {wrong:?}"
+    );
+    assert!(across > 50, "the folders name each other ({across} edges)");
+}
+
+#[test]
+fn the_models_files_name_folders_not_the_roots_re_exports() {
+    let mut files = BTreeMap::new();
+    modules(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/src"),
+        &[],
+        &mut files,
+    );
+    let folders: BTreeSet<&str> = LAYERS.iter().flat_map(|l| l.iter().copied()).collect();
+    let mut wrong = Vec::new();
+    for (module, source) in files
+        .iter()
+        .filter(|(m, _)| !m.is_empty() && !m.ends_with("::tests"))
+    {
+        let code: String = source
+            .lines()
+            .take_while(|l| !l.starts_with("#[cfg(test)]") && !l.starts_with("#[cfg(all(test"))
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for path in paths_after(&code, "crate::") {
+            let first = path.split("::").next().unwrap_or("");
+            if !folders.contains(first) && first != "self" {
+                wrong.push(format!("{module}: crate::{path}"));
+            }
+        }
+    }
+    // A path through the root would hide which folder it names.
+    assert!(wrong.is_empty(), "{wrong:?}");
+}
+
 #[test]
 fn the_widget_has_no_import_circle() {
     let edges = check("src/widget", "crate::widget::", "widget");
@@ -211,12 +334,24 @@ fn a_circle_is_found() {
 }
 
 #[test]
+fn nested_groups_are_read_in_full() {
+    let found = paths_after(
+        "use crate::data::{adopters, evidence::{self, Grade}};",
+        "crate::",
+    );
+    assert_eq!(
+        found,
+        ["data::adopters", "data::evidence", "data::evidence::Grade"]
+    );
+}
+
+#[test]
 fn grouped_imports_are_read() {
     let found = paths_after(
         "use crate::widget::{dom::{self, add}, tools::share};\nx(crate::widget::state::State)",
         "crate::widget::",
     );
-    for want in ["dom", "tools::share", "state::State"] {
+    for want in ["dom", "dom::add", "tools::share", "state::State"] {
         assert!(found.iter().any(|f| f == want), "{want} in {found:?}");
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use outcome_calculator::model::{data::presets, data::presets::Preset, import::csv};
+use outcome_calculator::model::{base::csv, data::presets, data::presets::Preset};
 
 /// The official files the tables are generated from, kept in the
 /// repository (`data/official/`, with their sources and licence).

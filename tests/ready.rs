@@ -1,4 +1,4 @@
-//! Ready scenarios (`model::data::ready`): each opens from the CLI
+//! Ready scenarios (`model::scenario::ready`): each opens from the CLI
 //! (`--ready NAME`), from its share link with the same numbers, and from
 //! its file in `docs/examples/`, which is the scenario the model builds
 //! (`cargo run -- --ready NAME --scenario > docs/examples/NAME.json`
@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use outcome_calculator::model::{data::prices, data::ready, project, scenario::link};
+use outcome_calculator::model::{data::prices, project, scenario::link, scenario::ready};
 
 fn cli(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_outcome-calculator"))

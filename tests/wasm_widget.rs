@@ -561,11 +561,11 @@ fn a_redraw_frees_the_last_drawing() {
 }
 
 /// Runs of validation, the central projection and the link's writing
-/// during `f`, from the model's counters (`model::counts`, on in tests).
+/// during `f`, from the model's counters (`model::base::counts`, on in tests).
 fn counted(f: impl FnOnce()) -> [usize; 3] {
-    let before = model::counts::read();
+    let before = model::base::counts::read();
     f();
-    let after = model::counts::read();
+    let after = model::base::counts::read();
     [0, 1, 2].map(|i| after[i] - before[i])
 }
 

@@ -153,7 +153,7 @@ fn the_report_export_carries_sources_version_date_and_years() {
     // Every line parses as CSV with the expected number of fields.
     let sections = csv.split("\n\n").collect::<Vec<_>>();
     assert_eq!(sections.len(), 2);
-    for row in outcome_calculator::model::import::csv::parse(sections[0]).unwrap() {
+    for row in outcome_calculator::model::base::csv::parse(sections[0]).unwrap() {
         assert_eq!(row.len(), 5, "{row:?}");
     }
 }

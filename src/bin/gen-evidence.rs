@@ -1,5 +1,5 @@
 //! Writes the evidence page from the evidence library
-//! (`crates/model/src/data/evidence_page.rs`): `docs/evidence.md` and the
+//! (`crates/model/src/views/evidence_page.rs`): `docs/evidence.md` and the
 //! static page `www/evidence.html` beside the calculator.
 //!
 //! ```text
@@ -14,7 +14,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use outcome_calculator::model::data::evidence_page;
+use outcome_calculator::model::views::evidence_page;
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -15,7 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use outcome_calculator::model::{data::csc_spend, data::per_child, data::presets};
+use outcome_calculator::model::{context::spend_tables, data::presets};
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -82,11 +82,11 @@ fn run(data: &Path, out: &Path) -> Result<String, String> {
         .last()
         .map(|(_, t)| t.iter().map(|p| p.code.as_str()).collect())
         .unwrap_or_default();
-    std::fs::write(&per_child, per_child::render(&codes))
+    std::fs::write(&per_child, spend_tables::render_per_child(&codes))
         .map_err(|e| format!("cannot write {}: {e}", per_child.display()))?;
     // And each council's total children's social care spend.
     let csc = out.with_file_name("csc_spend_table.rs");
-    std::fs::write(&csc, csc_spend::render(&codes))
+    std::fs::write(&csc, spend_tables::render_csc_spend(&codes))
         .map_err(|e| format!("cannot write {}: {e}", csc.display()))?;
     Ok(format!("wrote {} ({})", out.display(), summary.join(", ")))
 }

@@ -5,21 +5,21 @@
 //! `model_is_pure` test keeps it so. `docs/methodology.md` gives every
 //! formula with a worked example.
 
+pub mod base;
 pub mod calc;
 pub mod context;
-pub mod counts;
 pub mod data;
 pub mod explain;
 pub mod import;
 pub mod scenario;
 pub mod views;
 
-pub use calc::outcome::{Agency, ByAgency, Outcome};
+pub use base::error::{Error, ErrorKind};
+pub use base::outcome::{Agency, ByAgency, Outcome};
 pub use calc::project::{project, project_valid};
 pub use calc::projection::{BreakEven, Counts, ProgrammeResult, Projection, Summary, Year};
 pub use scenario::decode::decode;
 pub use scenario::default::default_scenario;
-pub use scenario::error::{Error, ErrorKind};
 pub use scenario::format::{
     Assumptions, Baseline, BaselineTrends, Cashable, Cohorts, Council, CustomBenefit, CustomEffect,
     CustomMeasure, CustomProgramme, EffectLevel, OptimismByGrade, ProgrammeChoice, Scenario,

@@ -4,7 +4,7 @@
 //! figures the user has changed from the official ones, each with a button
 //! that puts the official figure back.
 //!
-//! The figures and the comparisons come from `model::data::council_preset`; this
+//! The figures and the comparisons come from `model::scenario::council_preset`; this
 //! file only draws them and wires the events.
 
 use std::cell::RefCell;
@@ -15,9 +15,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, Node, ShadowRoot};
 
-use crate::model::data::council_preset::{self, FIGURES};
 use crate::model::data::presets::{self, OwnedPreset};
 use crate::model::import::dfe;
+use crate::model::scenario::council_preset::{self, FIGURES};
 
 use crate::dom::format;
 use crate::dom::{self, add, add_c, add_ct, attrs, cat, source_link, text};

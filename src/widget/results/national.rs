@@ -15,8 +15,7 @@ use web_sys::{
     Blob, BlobPropertyBag, Element, HtmlElement, HtmlSelectElement, Node, ShadowRoot, Url,
 };
 
-use crate::model::calc::plausible;
-use crate::model::data::council_preset;
+use crate::model::scenario::council_preset;
 use crate::model::views::export;
 use crate::model::views::rollout::{self, rollout_over, Rollout, Totals};
 
@@ -252,7 +251,7 @@ fn draw(body: &Element, r: &Rollout, st: &State) {
         "savings minus cost, discounted",
     );
     // Totals beyond England's own counts.
-    for w in plausible::national(r, r.years) {
+    for w in rollout::warnings(r, r.years) {
         let box_ = add_c(body, "p", "oc-warning");
         let _ = box_.set_attribute("data-field", w.field());
         add_t(&box_, "strong", "Check the figures: ");

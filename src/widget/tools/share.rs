@@ -89,7 +89,8 @@ fn read(preset: &Scenario, pairs: &[(String, String)]) -> Result<Scenario, Vec<E
     // A link naming a council starts from that council's official figures;
     // the link's own figures then win. A council no table knows is not a
     // damaged link: the picker says which councils replaced it.
-    let base = crate::model::data::council_preset::base_for(base.clone(), pairs).unwrap_or(base);
+    let base =
+        crate::model::scenario::council_preset::base_for(base.clone(), pairs).unwrap_or(base);
     link::apply(base, pairs)
 }
 

@@ -8,8 +8,8 @@
 //! and after that only the tails of those cohorts continue. The formulas are
 //! documented on [`crate::project()`] and in `docs/methodology.md`.
 
+use crate::base::outcome::{Agency, Outcome};
 use crate::calc::baseline::{self, Series};
-use crate::calc::outcome::{Agency, Outcome};
 use crate::calc::record::{Lands, Nothing, Recorder, Term};
 use crate::calc::resolve::{self, Change};
 use crate::data::evidence::Placement;

@@ -2,11 +2,9 @@
 
 pub mod baseline;
 pub mod engine;
-pub mod outcome;
 pub mod plausible;
 pub mod project;
 pub mod projection;
 pub mod record;
 pub mod resolve;
-pub mod sorted;
 pub mod uncertainty;

@@ -30,19 +30,19 @@
 //!   children aged 0 to 17.
 //! - **Effects left out** because a council figure they need is blank: the
 //!   figure is named.
-//! - **National totals** ([`national`]): child-years in care avoided a year
+//! - **National totals** ([`crate::views::rollout::warnings`]): child-years in care avoided a year
 //!   above England's children looked after, care entries avoided a year
 //!   above England's care starts.
 
 use serde::Serialize;
 
+use crate::base::outcome::Outcome;
 use crate::calc::engine::Plan;
-use crate::calc::outcome::Outcome;
+use crate::calc::projection::Projection;
 use crate::data::csc_spend;
 use crate::data::presets::{self, Preset};
 use crate::scenario::format::Council;
-use crate::views::rollout::Rollout;
-use crate::{Projection, Scenario};
+use crate::scenario::format::Scenario;
 
 /// A typed count more than this many times the council's official figure
 /// (or less than its inverse) is flagged. A **convention** (see the module).
@@ -391,7 +391,7 @@ pub fn highest_rate(of: fn(&Preset) -> Option<u32>) -> Option<(f64, &'static str
 }
 
 /// A count of every council in the latest tables, summed (England).
-fn england_sum(of: fn(&Preset) -> Option<u32>) -> f64 {
+pub(crate) fn england_sum(of: fn(&Preset) -> Option<u32>) -> f64 {
     presets::all(presets::LATEST_YEAR)
         .iter()
         .filter_map(of)
@@ -584,44 +584,6 @@ fn needed_figures(s: &Scenario) -> Vec<Warning> {
             programme: plan.programmes[*i].name.clone(),
             outcome: o.label(),
         })
-        .collect()
-}
-
-/// The warnings about a roll-out's totals beside England's own counts (the
-/// councils' latest figures, summed): child-years in care avoided a year
-/// above England's children looked after, care entries avoided a year
-/// above its care starts. `years` is the horizon the totals cover.
-pub fn national(r: &Rollout, years: u32) -> Vec<Warning> {
-    let years = f64::from(years.max(1));
-    let t = &r.total;
-    let checks = [
-        (
-            "total.children_in_care_fewer",
-            "child-years in care avoided",
-            t.children_in_care_fewer,
-            "children looked after",
-            england_sum(|p| p.children_looked_after),
-        ),
-        (
-            "total.care_entries_avoided",
-            "care entries avoided",
-            t.care_entries_avoided,
-            "children starting care a year",
-            england_sum(|p| p.care_starts),
-        ),
-    ];
-    checks
-        .into_iter()
-        .filter(|c| c.2 / years > c.4)
-        .map(
-            |(field, what, total, count_what, england)| Warning::NationalAboveEngland {
-                field,
-                what,
-                per_year: total / years,
-                count_what,
-                england,
-            },
-        )
         .collect()
 }
 

@@ -1,14 +1,14 @@
 //! The Green Book summary and the public entry point, [`project`].
 
+use crate::base::error::Error;
+use crate::base::outcome::{Agency, ByAgency};
 use crate::calc::baseline::Series;
 use crate::calc::engine::{self, Plan, Work};
-use crate::calc::outcome::{Agency, ByAgency};
 use crate::calc::projection::{
     assemble, notes, year_label, BreakEven, Counts, Projection, Summary,
 };
 use crate::data::evidence::EVIDENCE_SET;
 use crate::data::prices;
-use crate::scenario::error::Error;
 use crate::scenario::format::{Scenario, FORMAT_VERSION};
 use crate::scenario::valid::Valid;
 use crate::scenario::validate::validate;
@@ -32,7 +32,7 @@ pub fn project(s: &Scenario) -> Result<Projection, Vec<Error>> {
 /// [`project`] for a scenario already validated: the central projection,
 /// with the switching values.
 pub fn project_valid(v: Valid) -> Projection {
-    crate::counts::note(crate::counts::Step::Project);
+    crate::base::counts::note(crate::base::counts::Step::Project);
     let s = v.scenario();
     let plan = Plan::new(v);
     let mut work = Work::default();
@@ -192,7 +192,7 @@ pub(crate) fn summarise(
     let illustration = s.programmes.iter().any(|c| {
         c.custom
             .as_ref()
-            .is_some_and(|p| p.name == crate::context::neighbour_compare::ILLUSTRATION_NAME)
+            .is_some_and(|p| p.name == crate::scenario::format::ILLUSTRATION_NAME)
     });
     if illustration {
         notes.insert(

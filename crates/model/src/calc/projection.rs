@@ -25,8 +25,8 @@
 
 use serde::Serialize;
 
+use crate::base::outcome::{Agency, ByAgency, Outcome};
 use crate::calc::engine::{self, Plan, Work, AGENCIES, OUTCOMES};
-use crate::calc::outcome::{Agency, ByAgency, Outcome};
 use crate::data::evidence::Grade;
 
 /// Counts changed by the programmes in one year (or summed over years).

@@ -6,8 +6,8 @@
 //! copy of those rules. The fast path records nothing ([`Nothing`]): its
 //! calls compile to nothing.
 
+use crate::base::outcome::Outcome;
 use crate::calc::engine::{self, Draw, Plan, Work};
-use crate::calc::outcome::Outcome;
 use crate::calc::resolve::Change;
 
 /// Where a term of an effect lands, by the kind of change and the years

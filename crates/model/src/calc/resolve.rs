@@ -3,7 +3,7 @@
 //! and the quantity it moves per case, the placement and stay avoided, the
 //! cost per case and the combined adjustment — every pound in 2025-26 prices.
 
-use crate::calc::outcome::{Agency, Outcome};
+use crate::base::outcome::{Agency, Outcome};
 use crate::data::evidence::{
     self, CohortDefault, Duration, EligibleBase, Grade, Measure, Placement, Quantity, Range,
     RangeBasis, CUSTOM_ID, PAUSE_STUDIED_INFANT_ENTRIES,

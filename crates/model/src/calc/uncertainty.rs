@@ -15,10 +15,10 @@ use rand_core::{RngCore, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 use serde::Serialize;
 
+use crate::base::error::Error;
 use crate::calc::engine::{self, Draw, Plan, Work, OUTCOMES};
 use crate::calc::projection::year_label;
 use crate::calc::resolve;
-use crate::scenario::error::Error;
 use crate::scenario::format::Scenario;
 use crate::scenario::valid::Valid;
 use crate::scenario::validate::validate;
@@ -1088,9 +1088,9 @@ pub fn tornado_valid(v: Valid) -> Vec<Bar> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::council_preset;
     use crate::data::evidence::{library, Measure, Programme};
     use crate::default_scenario;
+    use crate::scenario::council_preset;
     use crate::scenario::format::ProgrammeChoice;
 
     /// A library programme with the figures its evidence leaves to the

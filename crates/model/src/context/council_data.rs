@@ -16,10 +16,10 @@
 //! The bundle is plain text: for each file, a line `#file NAME`, then the
 //! file's text exactly as published, ending in a line break.
 
+use crate::base::error::{Error, ErrorKind};
 use crate::context::history::{self, OwnedSeries};
 use crate::context::neighbours::{self, OwnedNeighbours};
 use crate::context::spend::{self, OwnedSpendRow, SpendYear};
-use crate::scenario::error::{Error, ErrorKind};
 
 /// Attribution required by the Open Government Licence wherever these figures show.
 pub const CREDIT: &str = "Contains public sector information licensed under the Open Government Licence v3.0. Source: Department for Education; Ministry of Housing, Communities and Local Government; Office for National Statistics.";

@@ -18,9 +18,9 @@
 //! [`Published::why_missing`] says why. Anything showing these figures must
 //! carry [`CREDIT`].
 
+use crate::base::csv;
+use crate::base::error::{Error, ErrorKind};
 use crate::data::published::{self, Published};
-use crate::import::csv;
-use crate::scenario::error::{Error, ErrorKind};
 
 #[rustfmt::skip]
 #[path = "history_table.rs"]
@@ -439,7 +439,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
     for s in &mut out {
         // The sort of `sorted`, not the standard one: the browser reads
         // these files too.
-        crate::calc::sorted::sort_by(&mut s.rows, |a, b| a.0 < b.0);
+        crate::base::sorted::sort_by(&mut s.rows, |a, b| a.0 < b.0);
     }
     Ok(out)
 }

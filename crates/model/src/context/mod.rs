@@ -6,4 +6,5 @@ pub mod history;
 pub mod neighbour_compare;
 pub mod neighbours;
 pub mod spend;
+pub mod spend_tables;
 pub mod trend;

@@ -9,13 +9,13 @@
 //! one**. A missing figure is `None`, never zero, and is left out of the
 //! median. Anything showing these figures must carry [`CREDIT`].
 
-use crate::calc::outcome::Outcome;
+use crate::base::error::{Error, ErrorKind};
+use crate::base::outcome::Outcome;
 use crate::context::council_data::CouncilData;
 use crate::context::history::{self, Measure};
 use crate::context::neighbours::{self, median, Closeness};
 use crate::context::spend::{self, SpendYear};
 use crate::data::evidence::{Grade, CUSTOM_ID};
-use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::format::{
     CustomEffect, CustomMeasure, CustomProgramme, ProgrammeChoice, Scenario,
 };
@@ -308,10 +308,7 @@ fn council_error(reason: &str) -> Error {
     )
 }
 
-/// The name of the programme an illustration scenario
-/// ([`half_way_scenario`]) holds: it is arithmetic, not a programme.
-pub const ILLUSTRATION_NAME: &str =
-    "Illustration: half-way to the neighbours' median (not a programme)";
+pub use crate::scenario::format::ILLUSTRATION_NAME;
 
 /// "If we moved half-way to our neighbours' median rate", as a scenario: the
 /// council's figures in `base` with one programme of its own,

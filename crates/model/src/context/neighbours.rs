@@ -8,8 +8,8 @@
 //! [`render_table`]); a test fails if they differ. Anything showing the
 //! neighbours must carry [`CREDIT`].
 
-use crate::import::csv;
-use crate::scenario::error::{Error, ErrorKind};
+use crate::base::csv;
+use crate::base::error::{Error, ErrorKind};
 
 #[rustfmt::skip]
 #[path = "neighbours_table.rs"]
@@ -142,7 +142,7 @@ pub fn median(values: &[Option<f64>]) -> Option<f64> {
     }
     // The sort of `sorted` (the browser calls this); the few figures of a
     // comparison need nothing faster.
-    crate::calc::sorted::sort_by(&mut v, |a, b| a < b);
+    crate::base::sorted::sort_by(&mut v, |a, b| a < b);
     let n = v.len();
     Some(if n % 2 == 1 {
         v[n / 2]

@@ -22,10 +22,10 @@
 //! [`CouncilSpend::caveats`]. Anything showing these figures must carry
 //! [`CREDIT`].
 
+use crate::base::csv;
+use crate::base::error::{Error, ErrorKind};
 use crate::context::history::{self, Measure, Rows, Series};
 use crate::data::published::{self, Published};
-use crate::import::csv;
-use crate::scenario::error::{Error, ErrorKind};
 
 #[rustfmt::skip]
 #[path = "spend_table.rs"]

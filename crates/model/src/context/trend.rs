@@ -133,7 +133,7 @@ fn points(history: &[(u16, Option<f64>)]) -> Vec<(f64, f64)> {
         .iter()
         .filter_map(|(y, v)| v.filter(|v| v.is_finite()).map(|v| (f64::from(*y), v)))
         .collect();
-    crate::calc::sorted::sort_by(&mut p, |a, b| a.0 < b.0);
+    crate::base::sorted::sort_by(&mut p, |a, b| a.0 < b.0);
     p
 }
 

@@ -58,11 +58,11 @@ const PAUSE: &str = "pause";
 pub const FAMILY_VALUED: &str = "Family Valued";
 
 /// Inside Out: shown on the evidence page, not projected.
-pub const INSIDE_OUT: &str = crate::data::unprojected::INSIDE_OUT;
+pub const INSIDE_OUT: &str = "Inside Out";
 /// Partners in Practice: shown on the evidence page, not projected.
-pub const PIP: &str = crate::data::unprojected::PIP;
+pub const PIP: &str = "Partners in Practice";
 /// Contextual Safeguarding: shown on the evidence page, not projected.
-pub const CONTEXTUAL: &str = crate::data::unprojected::HACKNEY_CS;
+pub const CONTEXTUAL: &str = "Contextual Safeguarding";
 
 const FS_R2: &str =
     "one of four councils given £11.6m to take up Family Safeguarding from May 2017";

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calc::outcome::{Agency, Outcome};
+use crate::base::outcome::{Agency, Outcome};
 use crate::data::citation::{self, Citation, Verification};
 
 /// The version of this evidence library. Scenarios and share links record it

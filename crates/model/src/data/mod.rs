@@ -2,14 +2,11 @@
 
 pub mod adopters;
 pub mod citation;
-pub mod council_preset;
 pub mod csc_spend;
 pub mod defaults;
 pub mod evidence;
-pub mod evidence_page;
 pub mod per_child;
 pub mod presets;
 pub mod prices;
 pub mod published;
-pub mod ready;
 pub mod unprojected;

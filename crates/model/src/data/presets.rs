@@ -1,5 +1,6 @@
 //! Council presets: each English council's published figures at 31 March,
-//! ready to fill a [`Council`].
+//! ready to fill a scenario's council
+//! ([`crate::scenario::council_preset`]).
 //!
 //! The figures come from the Department for Education's *Children looked
 //! after in England including adoption* and *Characteristics of children in
@@ -13,9 +14,8 @@
 //! applicable, `x` not available, `u` low reliability) or leave blank is
 //! `None`, never zero. Anything showing these figures must carry [`CREDIT`].
 
-use crate::import::csv;
-use crate::scenario::error::{Error, ErrorKind};
-use crate::scenario::format::Council;
+use crate::base::csv;
+use crate::base::error::{Error, ErrorKind};
 
 #[rustfmt::skip]
 #[path = "presets_table.rs"]
@@ -68,37 +68,6 @@ pub struct Preset<S = &'static str> {
 pub type OwnedPreset = Preset<String>;
 
 impl<S: AsRef<str>> Preset<S> {
-    /// The council figures for a scenario: code, name, year and every
-    /// figure the scenario holds (`None` stays `None`). Children in need
-    /// episodes started has no place in a scenario and is left out.
-    ///
-    /// ```
-    /// use outcome_model::data::presets;
-    /// let herts = presets::find("E10000015", 2025).unwrap().to_council();
-    /// assert_eq!(herts.children_looked_after, Some(999.0));
-    /// assert_eq!(herts.data_year, Some(2025));
-    /// ```
-    pub fn to_council(&self) -> Council {
-        let f = |x: Option<u32>| x.map(f64::from);
-        Council {
-            code: Some(self.code.as_ref().to_string()),
-            name: self.name.as_ref().to_string(),
-            data_year: Some(self.year),
-            population_0_17: f(self.population_0_17),
-            children_looked_after: f(self.children_looked_after),
-            care_starts: f(self.care_starts),
-            care_ceased: f(self.care_ceased),
-            cp_plans: f(self.cp_plans),
-            children_in_need: f(self.children_in_need),
-            // MHCLG revenue outturn, the latest year with a usable figure,
-            // uprated to 2025-26 prices: an average, offered as an
-            // alternative to the marginal placement cost.
-            cla_spend_per_child: crate::data::per_child::latest(self.code.as_ref())
-                .map(|(y, v)| (v * crate::data::prices::uplift(y - 1) * 100.0).round() / 100.0),
-            ..Council::default()
-        }
-    }
-
     /// The same preset with owned text.
     pub fn owned(&self) -> OwnedPreset {
         Preset {
@@ -557,6 +526,7 @@ pub fn render_table(tables: &[(u16, Vec<OwnedPreset>)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::format::Council;
 
     const HEADER: &str = "new_la_code,old_la_code,la_name,region,pop_0_17,cla_31mar,\
                           cla_rate_per_10k,cla_starts,cla_ceased,cin_31mar,\

@@ -6,7 +6,7 @@
 //! this way so that a missing figure can say *why* it is missing. A code is
 //! never a zero: [`Published::value`] is `None` for it.
 
-use crate::scenario::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind};
 
 /// A published cell. `S` is the text type: `&'static str` in the built-in
 /// tables, `String` when read from a file.

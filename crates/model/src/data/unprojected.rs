@@ -3,17 +3,14 @@
 //! published cost-benefit figure, why the calculator does not project it,
 //! the figure a council would need to supply, and a scenario that opens
 //! it as the council's own programme pre-filled from that (or, for a
-//! funding programme, its ready scenario, [`crate::data::ready`]).
+//! funding programme, its ready scenario, [`crate::scenario::ready`]).
 //!
 //! Nothing here is a default of the calculation: an entry's own programme
 //! carries only the figures written in its entry, each cited.
 
-use crate::calc::outcome::Agency;
+use crate::data::adopters;
 use crate::data::citation::{self, Citation, Verification};
-use crate::data::evidence::{range_rule, Grade};
-use crate::data::{adopters, prices, ready};
-use crate::scenario::default::default_scenario;
-use crate::scenario::format::{CustomBenefit, CustomProgramme, ProgrammeChoice, Scenario};
+use crate::data::evidence::Grade;
 
 /// One published finding about a programme.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -63,9 +60,6 @@ pub struct Unprojected {
     pub needs: &'static str,
     /// What is not known.
     pub unknown: &'static str,
-    /// The scenario its entry opens: its own programme pre-filled, or the
-    /// ready scenario.
-    pub open: fn() -> Scenario,
 }
 
 /// Leeds's cost-benefit figure for the family group conference strand of
@@ -115,13 +109,12 @@ pub const ALL: &[Unprojected] = &[
         why_not: "The falls in children looked after, plans and children in need have no published size among the figures checked, so they cannot be applied to another council's counts. The £755 a family can be projected: opened as your own programme it counts that saving a family served, as staff time (its link sets the cashable share of per-case benefits to 0%, so set it back to 100% if you add FDAC beside it), at the modelled grade's 50% haircut.",
         needs: "Your cost per family group conference and the families you would offer one a year (the programme opens for one family at no cost: the saving a family; enter both in its file); for the whole-system effects, the size of the falls Leeds measured (or your own), as a % of your counts.",
         unknown: "The sizes of the whole-council falls; what a conference costs; whether the effect holds in the councils that took the model up (the stepped-wedge trial in five councils has not reported).",
-        open: family_valued,
     },
     Unprojected {
         id: "inside-out",
         name: "Inside Out",
         what: "Coaching from The Children's Society for young people aged 14½ to 18 in care who have had several placements break down: up to 25 hours a week for up to 18 months, with a co-ordinating social worker and the placement provider, aiming for stability and a step down from residential care.",
-        adopters: Some(INSIDE_OUT),
+        adopters: Some(adopters::INSIDE_OUT),
         runs: "Essex from July 2018 (up to £3m innovation grant for the three councils), Hertfordshire from May 2019 and Norfolk from July 2019.",
         findings: &[
             Finding {
@@ -151,13 +144,12 @@ pub const ALL: &[Unprojected] = &[
         why_not: "A ratio without the cost it divides and without a size for the breakdowns avoided cannot be applied to another council: the calculator would only be repeating the ratio. Opened as your own programme it waits for your figures.",
         needs: "The placement costs you would avoid a young person a year (a step down from a children's home to foster care, or fewer emergency moves: the benefit the programme opens with, at £0 until you enter it), your cost a young person and how many you would coach (in its file; it opens for one at no cost).",
         unknown: "The size of the fall in breakdowns and missing episodes, the cost a young person, and the final evaluation's figures.",
-        open: inside_out,
     },
     Unprojected {
         id: "partners-in-practice",
         name: "Partners in Practice: Achieving for Children; Lincolnshire",
         what: "Councils rated highly by Ofsted, funded to develop and test new approaches and to support other councils. Lincolnshire's work included Signs of Safety and restorative practice, an early help review and Future4Me, a service for young people at risk of offending.",
-        adopters: Some(PIP),
+        adopters: Some(adopters::PIP),
         runs: "Lincolnshire from 2016 to 31 March 2020; Achieving for Children in the same round.",
         findings: &[
             Finding {
@@ -187,13 +179,12 @@ pub const ALL: &[Unprojected] = &[
         why_not: "The aims differ from project to project and no size on a count the calculator costs (care, plans, children in need, proceedings) is among the figures checked. Reoffending is not an outcome the calculator costs.",
         needs: "A saving a case in money (the benefit the programme opens with, at £0 until you enter it), or the measured change on one of your counts (children starting care, plans, children in need), with your cost and cases (in its file; it opens for one case at no cost).",
         unknown: "Effect sizes on children's social care counts; costs; which parts of each partner's programme produced the effects.",
-        open: partners_in_practice,
     },
     Unprojected {
         id: "hackney-contextual-safeguarding",
         name: "Contextual Safeguarding (Hackney)",
         what: "Safeguarding that works on the places and groups where young people meet harm outside the home (peer groups, schools, neighbourhoods), not only on families: referrals and assessments of contexts, and a panel for extra-familial risk. Developed with the University of Bedfordshire.",
-        adopters: Some(HACKNEY_CS),
+        adopters: Some(adopters::CONTEXTUAL),
         runs: "Hackney since 2017, with an innovation programme grant.",
         findings: &[Finding {
             outcome: "the system change itself (policies, referral routes, assessments of contexts)",
@@ -210,7 +201,6 @@ pub const ALL: &[Unprojected] = &[
         why_not: "No effect on a count the calculator costs, and no cost-benefit figure, is published among the sources checked; its first evaluation studied how the system changed, not outcomes.",
         needs: "A saving a young person in money (the benefit the programme opens with, at £0 until you enter it), or a measured change in your counts for young people at risk outside the home, with your cost and cases (in its file; it opens for one young person at no cost).",
         unknown: "Outcomes for young people; costs; whether effects on care entries exist.",
-        open: contextual_safeguarding,
     },
     Unprojected {
         id: "supporting-families-investing-in-practice",
@@ -246,16 +236,8 @@ pub const ALL: &[Unprojected] = &[
         why_not: "It is projected through its two parts, as a ready scenario: the library's family group conference and FDAC programmes, with the money as announced.",
         needs: "Nothing: the ready scenario opens with the announced money. How the money was split between the strands, and how many families the courts served, are conventions it names.",
         unknown: "The split of the money between the strands, the families each FDAC served, and what each area spent. A third project of the programme, the Mockingbird model of foster care, is not in the ready scenario.",
-        open: supporting_families,
     },
 ];
-
-/// Inside Out's key in [`adopters::ADOPTIONS`].
-pub const INSIDE_OUT: &str = "Inside Out";
-/// Partners in Practice's key in [`adopters::ADOPTIONS`].
-pub const PIP: &str = "Partners in Practice";
-/// Contextual Safeguarding's key in [`adopters::ADOPTIONS`].
-pub const HACKNEY_CS: &str = "Contextual Safeguarding";
 
 /// The entry with this id, if there is one.
 pub fn find(id: &str) -> Option<&'static Unprojected> {
@@ -272,90 +254,13 @@ pub fn councils(u: &Unprojected) -> Vec<&'static adopters::Adoption> {
         .collect()
 }
 
-/// The calculator's default council with one programme of its own, for
-/// one case and at no cost: no cost and no caseload are published for
-/// these programmes, so the results are for a case served, and the cost
-/// and the cases are the council's to enter (in the scenario's file).
-fn own(name: &str, grade: Grade, benefit: CustomBenefit) -> Scenario {
-    let mut s = default_scenario();
-    let mut c = ProgrammeChoice::new(crate::data::evidence::CUSTOM_ID);
-    c.cohort = Some(1.0);
-    c.cost_per_case = Some(0.0);
-    c.custom = Some(CustomProgramme {
-        name: name.into(),
-        grade,
-        effects: Vec::new(),
-        benefits: vec![benefit],
-        cohorts: Default::default(),
-    });
-    s.programmes = vec![c];
-    s.label = String::new();
-    s
-}
-
-/// A benefit a council must supply: £0 until it does.
-fn yours(name: &str) -> CustomBenefit {
-    CustomBenefit::blank(name)
-}
-
-/// Family Valued's conference strand as the council's own programme: the
-/// £755 a family (uprated from 2016-17), a year, staff time, so the
-/// cashable share of per-case benefits is 0%.
-pub fn family_valued() -> Scenario {
-    let g = Grade::Modelled;
-    let value = FV_PER_FAMILY * prices::uplift(FV_PRICE_YEAR);
-    let mut s = own(
-        "Family Valued conferences, a family (Leeds's £755; no cost published)",
-        g,
-        CustomBenefit {
-            name: "less time in the social care system: £755 a family (Mason et al. 2017, 2016-17 prices taken)".into(),
-            agency: Agency::ChildrensServices,
-            low: value * (1.0 - range_rule(g)),
-            value,
-            high: value,
-            years: 1,
-            drop_off_pct: 0.0,
-        },
-    );
-    s.assumptions.cashable.case_benefits_pct = 0.0;
-    s
-}
-
-fn inside_out() -> Scenario {
-    own(
-        "Inside Out, a young person (your figures; no cost published)",
-        Grade::Modelled,
-        yours("placement costs you avoid a young person a year: your figure"),
-    )
-}
-
-fn partners_in_practice() -> Scenario {
-    own(
-        "Partners in Practice, a case (your figures; no cost published)",
-        Grade::Qed,
-        yours("your measured saving a case a year"),
-    )
-}
-
-fn contextual_safeguarding() -> Scenario {
-    own(
-        "Contextual Safeguarding, a young person (your figures; no cost published)",
-        Grade::BeforeAfter,
-        yours("your measured saving a young person a year"),
-    )
-}
-
-fn supporting_families() -> Scenario {
-    ready::supporting_families()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::evidence;
 
     #[test]
-    fn every_entry_is_cited_opens_and_is_not_in_the_library() {
+    fn every_entry_is_cited_and_is_not_in_the_library() {
         for u in ALL {
             assert!(evidence::find(u.id).is_none(), "{}", u.id);
             assert_eq!(find(u.id).map(|x| x.name), Some(u.name));
@@ -373,19 +278,9 @@ mod tests {
             ] {
                 assert!(!text.is_empty(), "{}", u.id);
             }
-            let s = (u.open)();
-            crate::calc::project::project(&s).unwrap_or_else(|e| panic!("{}: {e:?}", u.id));
             if let Some(key) = u.adopters {
                 assert!(!councils(u).is_empty(), "{key}");
             }
         }
-    }
-
-    #[test]
-    fn family_valued_counts_its_published_figure_as_staff_time() {
-        let s = family_valued();
-        let b = &s.programmes[0].custom.as_ref().unwrap().benefits[0];
-        assert!((b.value - 1_024.58).abs() < 0.01, "{}", b.value);
-        assert_eq!(s.assumptions.cashable.case_benefits_pct, 0.0);
     }
 }

@@ -1,8 +1,8 @@
 //! Every figure a user sees, by its path in the projection, built as a
 //! step from the rebuilt chain ([`super::model::Model`]).
 
+use crate::base::outcome::{Agency, ByAgency, Outcome};
 use crate::calc::engine::{self, Work, AGENCIES, OUTCOMES};
-use crate::calc::outcome::{Agency, ByAgency, Outcome};
 use crate::calc::projection::{Counts, Projection};
 use crate::calc::uncertainty::{Percentiles, Simulation};
 use crate::data::prices::PRICE_BASE_LABEL;

@@ -2,7 +2,7 @@
 //! cost, adjustment, effects and per-case benefits, and the years an avoided
 //! stay in care would have lasted, each down to its sources.
 
-use crate::calc::outcome::Outcome;
+use crate::base::outcome::Outcome;
 use crate::calc::resolve::{Change, Programme};
 use crate::data::citation::Verification;
 use crate::data::defaults;

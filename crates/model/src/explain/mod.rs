@@ -37,11 +37,11 @@ pub use derivation::{Derivation, Op, Sensitivity, Source, Step, StepKind, Unit};
 pub use figures::{outputs, projection_value, simulation_value};
 pub use source::DEFLATOR;
 
+use crate::base::error::{Error, ErrorKind};
 use crate::calc::engine::{Plan, Work};
 use crate::calc::project::{project_valid, summarise};
 use crate::calc::projection::Projection;
 use crate::calc::uncertainty::{self, End, Simulation};
-use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::format::Scenario;
 use crate::scenario::valid::Valid;
 use crate::scenario::validate::validate;

@@ -6,8 +6,8 @@
 //! council's counts are read from it; this module names each step and
 //! gives each input its source.
 
+use crate::base::outcome::{Agency, Outcome};
 use crate::calc::engine::{Plan, AGENCIES, OUTCOMES};
-use crate::calc::outcome::{Agency, Outcome};
 use crate::calc::projection::year_label;
 use crate::calc::record::{self, Lands};
 use crate::calc::resolve::Change;

@@ -6,11 +6,11 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use crate::base::error::Error;
 use crate::explain::derivation::{Derivation, Step, StepKind};
 use crate::explain::share;
 use crate::explain::words::source_words;
 use crate::explain::Workings;
-use crate::scenario::error::Error;
 use crate::scenario::format::Scenario;
 use crate::views::export::csv_field;
 

@@ -5,11 +5,11 @@ use crate::calc::baseline::Series;
 use crate::context::history;
 use crate::context::trend::{TrendMethod, LINEAR_YEARS};
 use crate::data::citation::{self, Citation, Verification};
-use crate::data::council_preset;
 use crate::data::defaults;
 use crate::data::presets;
 use crate::data::prices;
 use crate::explain::derivation::{Source, Step, Unit};
+use crate::scenario::council_preset;
 use crate::scenario::format::Scenario;
 
 /// HM Treasury's GDP deflator series, which uprates every published figure.

@@ -3,9 +3,9 @@
 //! programme in another, the share of a stay falling in each year, and the
 //! totals held to the council's own counts.
 
+use crate::base::outcome::Outcome;
 use crate::calc::baseline::{self, Series};
 use crate::calc::engine::OUTCOMES;
-use crate::calc::outcome::Outcome;
 use crate::calc::record::Record;
 use crate::calc::resolve::Change;
 use crate::explain::derivation::{Op, Step, Unit};

@@ -62,10 +62,10 @@
 //! as `cla_number_and_rate_per_10k_children.csv line 12, column
 //! children_count`. No input makes the reader panic.
 
-use crate::calc::sorted::{self, Map, Set};
+use crate::base::csv;
+use crate::base::error::{Error, ErrorKind};
+use crate::base::sorted::{self, Map, Set};
 use crate::data::presets::{self, OwnedPreset, Preset};
-use crate::import::csv;
-use crate::scenario::error::{Error, ErrorKind};
 
 /// Which file a CSV file is, told by its column names ([`detect`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,4 +1,3 @@
-//! Reading files people bring: the CSV reader and the DfE statistics files.
+//! Reading files people bring: the DfE statistics files (read with the CSV reader of `base`).
 
-pub mod csv;
 pub mod dfe;

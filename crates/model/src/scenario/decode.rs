@@ -3,7 +3,7 @@
 
 use serde::Deserializer;
 
-use crate::scenario::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind};
 use crate::scenario::format::{Scenario, FORMAT_VERSION};
 
 /// Decodes a scenario. A wrong type or unknown field becomes an [`Error`]

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calc::outcome::{Agency, Outcome};
+use crate::base::outcome::{Agency, Outcome};
 use crate::data::defaults as d;
 use crate::data::evidence::{Grade, Placement, EVIDENCE_SET};
 
@@ -476,6 +476,12 @@ impl ProgrammeChoice {
         }
     }
 }
+
+/// The name of the programme an illustration scenario
+/// ([`crate::context::neighbour_compare::half_way_scenario`]) holds: it is
+/// arithmetic, not a programme.
+pub const ILLUSTRATION_NAME: &str =
+    "Illustration: half-way to the neighbours' median (not a programme)";
 
 /// A programme the user defines in full.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

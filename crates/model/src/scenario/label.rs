@@ -3,7 +3,8 @@
 //! Conferencing at pre-proceedings". It follows the scenario as the council
 //! or the programmes change; a label the user wrote stays as written.
 
-use crate::{data::evidence, data::presets, Scenario};
+use crate::data::{evidence, presets};
+use crate::scenario::format::Scenario;
 
 /// The programmes' names, in the scenario's order.
 fn programme_names(s: &Scenario) -> Vec<String> {

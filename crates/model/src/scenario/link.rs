@@ -13,9 +13,9 @@
 //!
 //! The element `<outcome-calculator>` takes the same names as attributes.
 
-use crate::calc::outcome::{Agency, Outcome};
+use crate::base::error::{Error, ErrorKind};
+use crate::base::outcome::{Agency, Outcome};
 use crate::data::evidence::{Grade, Placement, EVIDENCE_SET};
-use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::fields::{self, Access, Kind, Link, Preset, FIELDS};
 use crate::scenario::format::{
     Baseline, Cohorts, CustomBenefit, CustomEffect, CustomMeasure, CustomProgramme, EffectLevel,
@@ -231,7 +231,7 @@ pub fn to_query(s: &Scenario) -> String {
 /// assert_eq!(link::pairs(&link::query_of(&parts)).unwrap(), parts);
 /// ```
 pub fn to_pairs(s: &Scenario) -> Vec<(String, String)> {
-    crate::counts::note(crate::counts::Step::Link);
+    crate::base::counts::note(crate::base::counts::Step::Link);
     let defaults = Scenario::new(Default::default(), Vec::new());
     let mut parts: Vec<(String, String)> = vec![
         ("v".into(), s.version.to_string()),

@@ -18,7 +18,7 @@
 //! out of the browser build; the build holds it anyway, so it saved
 //! nothing.)
 
-use crate::scenario::error::ErrorKind;
+use crate::base::error::ErrorKind;
 
 /// Longest piece of the user's text repeated back in an error message.
 const ECHO_CHARS: usize = 24;

@@ -3,9 +3,9 @@
 //! figure a chosen programme needs must be there. All problems are reported
 //! at once, each naming its field.
 
-use crate::calc::outcome::Outcome;
+use crate::base::error::{Error, ErrorKind};
+use crate::base::outcome::Outcome;
 use crate::data::evidence::{self, EligibleBase, Measure, Quantity, CUSTOM_ID};
-use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::fields::{Access, Bounds, FIELDS};
 pub use crate::scenario::fields::{
     MAX_COUNT, MAX_POPULATION, MAX_PROGRAMMES, MAX_PROGRAMME_COST, MAX_TEXT, MAX_UNIT_COST,
@@ -96,7 +96,7 @@ impl Checker {
 /// assert_eq!(errors[0].field, "council.care_starts");
 /// ```
 pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
-    crate::counts::note(crate::counts::Step::Validate);
+    crate::base::counts::note(crate::base::counts::Step::Validate);
     let mut c = Checker { errors: Vec::new() };
     if s.version != FORMAT_VERSION {
         c.errors.push(Error::new(

@@ -95,8 +95,8 @@ pub fn rows(projections: &[&Projection]) -> Vec<Row> {
 /// value in `base`, value in `other`), blank where a side does not set it.
 /// Keys follow the order of `base`'s link, then any only `other` has.
 pub fn setting_differences(
-    base: &crate::Scenario,
-    other: &crate::Scenario,
+    base: &crate::scenario::format::Scenario,
+    other: &crate::scenario::format::Scenario,
 ) -> Vec<(String, String, String)> {
     let a = link::pairs(&link::to_query(base)).unwrap_or_default();
     let b = link::pairs(&link::to_query(other)).unwrap_or_default();

@@ -2,5 +2,6 @@
 
 pub mod baseline;
 pub mod compare;
+pub mod evidence_page;
 pub mod export;
 pub mod rollout;

@@ -17,10 +17,11 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
+use crate::base::outcome::Outcome;
+use crate::base::sorted::{self, Map};
 use crate::calc::engine::{self, Draw, Plan, Work, AGENCIES, OUTCOMES};
-use crate::calc::outcome::Outcome;
+use crate::calc::plausible::{self, Warning};
 use crate::calc::resolve::{self, Change};
-use crate::calc::sorted::{self, Map};
 use crate::data::evidence::{self, CohortDefault, CUSTOM_ID};
 use crate::data::presets::{self, Preset};
 use crate::scenario::format::{Council, ProgrammeChoice, Scenario};
@@ -316,6 +317,44 @@ fn not_in_care_at_12_months(plan: &Plan, w: &Work, i: usize, t: usize) -> f64 {
         .filter(|e| e.change == Change::InCareAt12Months && e.measure == "points")
         .map(|e| e.size / 100.0 * e.per_unit * cases * p.adjustment * nest * plan.persist[0])
         .sum()
+}
+
+/// The warnings about a roll-out's totals beside England's own counts (the
+/// councils' latest figures, summed): child-years in care avoided a year
+/// above England's children looked after, care entries avoided a year
+/// above its care starts. `years` is the horizon the totals cover.
+pub fn warnings(r: &Rollout, years: u32) -> Vec<Warning> {
+    let years = f64::from(years.max(1));
+    let t = &r.total;
+    let checks = [
+        (
+            "total.children_in_care_fewer",
+            "child-years in care avoided",
+            t.children_in_care_fewer,
+            "children looked after",
+            plausible::england_sum(|p| p.children_looked_after),
+        ),
+        (
+            "total.care_entries_avoided",
+            "care entries avoided",
+            t.care_entries_avoided,
+            "children starting care a year",
+            plausible::england_sum(|p| p.care_starts),
+        ),
+    ];
+    checks
+        .into_iter()
+        .filter(|c| c.2 / years > c.4)
+        .map(
+            |(field, what, total, count_what, england)| Warning::NationalAboveEngland {
+                field,
+                what,
+                per_year: total / years,
+                count_what,
+                england,
+            },
+        )
+        .collect()
 }
 
 #[cfg(test)]

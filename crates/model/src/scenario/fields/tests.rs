@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::*;
-use crate::calc::outcome::Agency;
-use crate::calc::outcome::Outcome;
+use crate::base::outcome::Agency;
+use crate::base::outcome::Outcome;
 use crate::data::evidence::{Grade, Placement};
 use crate::scenario::format::{
     Cohorts, Council, CustomBenefit, CustomEffect, CustomMeasure, CustomProgramme,

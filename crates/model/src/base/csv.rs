@@ -16,7 +16,7 @@
 //! named by the line it starts on). The reader never panics, whatever its
 //! input.
 
-use crate::scenario::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind};
 
 /// One record of a CSV file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +46,7 @@ fn invalid(line: usize, reason: impl Into<String>) -> Error {
 /// file".
 ///
 /// ```
-/// use outcome_model::import::csv;
+/// use outcome_model::base::csv;
 /// let records = csv::records("a,b\n1,2\n").unwrap();
 /// assert_eq!(csv::body(&records, &["a", "b"], "a file").unwrap().len(), 1);
 /// let e = csv::body(&records, &["a"], "a file").unwrap_err();
@@ -82,7 +82,7 @@ enum End {
 /// Reads every record of `text`, with the line each starts on.
 ///
 /// ```
-/// use outcome_model::import::csv;
+/// use outcome_model::base::csv;
 /// let rows = csv::records("code,name\r\nE1,\"Bristol, City of\"\r\n").unwrap();
 /// assert_eq!(rows[1].fields, ["E1", "Bristol, City of"]);
 /// assert_eq!(rows[1].line, 2);
@@ -99,7 +99,7 @@ pub fn records(text: &str) -> Result<Vec<Record>, Error> {
 /// errors of [`records`].
 ///
 /// ```
-/// use outcome_model::import::csv::Reader;
+/// use outcome_model::base::csv::Reader;
 /// let text = "a,b\n1,2\n3,4\n";
 /// let (mut reader, mut out) = (Reader::new(), Vec::new());
 /// assert!(!reader.read(text, 2, &mut out).unwrap()); // two records, more to come

@@ -7,9 +7,42 @@
 //! proceedings, police call-outs and emergency admissions are the user's own and
 //! are kept. A figure the tables do not publish is `None`, never zero.
 
+use crate::base::error::{Error, ErrorKind};
 use crate::data::presets::{self, Preset};
-use crate::scenario::error::{Error, ErrorKind};
 use crate::scenario::format::{Council, Scenario};
+
+impl<S: AsRef<str>> Preset<S> {
+    /// The council figures for a scenario: code, name, year and every
+    /// figure the scenario holds (`None` stays `None`). Children in need
+    /// episodes started has no place in a scenario and is left out.
+    ///
+    /// ```
+    /// use outcome_model::data::presets;
+    /// let herts = presets::find("E10000015", 2025).unwrap().to_council();
+    /// assert_eq!(herts.children_looked_after, Some(999.0));
+    /// assert_eq!(herts.data_year, Some(2025));
+    /// ```
+    pub fn to_council(&self) -> Council {
+        let f = |x: Option<u32>| x.map(f64::from);
+        Council {
+            code: Some(self.code.as_ref().to_string()),
+            name: self.name.as_ref().to_string(),
+            data_year: Some(self.year),
+            population_0_17: f(self.population_0_17),
+            children_looked_after: f(self.children_looked_after),
+            care_starts: f(self.care_starts),
+            care_ceased: f(self.care_ceased),
+            cp_plans: f(self.cp_plans),
+            children_in_need: f(self.children_in_need),
+            // MHCLG revenue outturn, the latest year with a usable figure,
+            // uprated to 2025-26 prices: an average, offered as an
+            // alternative to the marginal placement cost.
+            cla_spend_per_child: crate::data::per_child::latest(self.code.as_ref())
+                .map(|(y, v)| (v * crate::data::prices::uplift(y - 1) * 100.0).round() / 100.0),
+            ..Council::default()
+        }
+    }
+}
 
 /// One council figure the official tables hold.
 pub struct Figure {
@@ -80,7 +113,7 @@ fn borrowed<S: AsRef<str>>(p: &Preset<S>) -> Preset<&str> {
 /// a figure of the tables.
 ///
 /// ```
-/// use outcome_model::{data::council_preset, data::presets};
+/// use outcome_model::{scenario::council_preset, data::presets};
 /// let herts = presets::find("E10000015", 2025).unwrap();
 /// assert_eq!(council_preset::official(herts, "council.cp_plans"), Some(614.0));
 /// ```
@@ -189,7 +222,7 @@ pub fn unknown(code: &str, year: u16) -> Error {
 /// of `year` into the scenario ([`apply`]).
 ///
 /// ```
-/// use outcome_model::{data::council_preset, default_scenario};
+/// use outcome_model::{scenario::council_preset, default_scenario};
 /// let mut s = default_scenario();
 /// council_preset::apply_preset(&mut s, "E08000025", 2025).unwrap();
 /// assert_eq!(s.council.name, "Birmingham");
@@ -230,7 +263,7 @@ pub fn complete(s: &mut Scenario) -> Result<bool, Error> {
 /// council's own; otherwise `base` as it is.
 ///
 /// ```
-/// use outcome_model::{data::council_preset, default_scenario, scenario::link};
+/// use outcome_model::{scenario::council_preset, default_scenario, scenario::link};
 /// let pairs = link::pairs("council=E08000025&care_starts=500").unwrap();
 /// let base = council_preset::base_for(default_scenario(), &pairs).unwrap();
 /// let s = link::apply(base, &pairs).unwrap();

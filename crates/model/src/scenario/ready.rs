@@ -3,9 +3,13 @@
 //! page. Each is built from cited figures; where a figure it needs is not
 //! published, the convention used is named in its notes.
 
+use crate::base::outcome::Agency;
 use crate::data::citation::{self, Citation};
+use crate::data::evidence::{range_rule, Grade};
+use crate::data::unprojected::{Unprojected, FV_PER_FAMILY, FV_PRICE_YEAR};
 use crate::data::{evidence, prices};
-use crate::scenario::format::{Council, ProgrammeChoice, Scenario};
+use crate::scenario::default::default_scenario;
+use crate::scenario::format::{Council, CustomBenefit, CustomProgramme, ProgrammeChoice, Scenario};
 
 /// One ready scenario.
 #[derive(Debug, Clone, Copy)]
@@ -94,6 +98,93 @@ pub fn supporting_families() -> Scenario {
     s
 }
 
+/// The scenario an unprojected programme's entry opens
+/// ([`crate::data::unprojected`]): its own programme pre-filled, or the
+/// ready scenario; `None` for an entry with no scenario.
+pub fn open(u: &Unprojected) -> Option<Scenario> {
+    Some(match u.id {
+        "family-valued" => family_valued(),
+        "inside-out" => inside_out(),
+        "partners-in-practice" => partners_in_practice(),
+        "hackney-contextual-safeguarding" => contextual_safeguarding(),
+        "supporting-families-investing-in-practice" => supporting_families(),
+        _ => return None,
+    })
+}
+
+/// The calculator's default council with one programme of its own, for
+/// one case and at no cost: no cost and no caseload are published for
+/// these programmes, so the results are for a case served, and the cost
+/// and the cases are the council's to enter (in the scenario's file).
+fn own(name: &str, grade: Grade, benefit: CustomBenefit) -> Scenario {
+    let mut s = default_scenario();
+    let mut c = ProgrammeChoice::new(crate::data::evidence::CUSTOM_ID);
+    c.cohort = Some(1.0);
+    c.cost_per_case = Some(0.0);
+    c.custom = Some(CustomProgramme {
+        name: name.into(),
+        grade,
+        effects: Vec::new(),
+        benefits: vec![benefit],
+        cohorts: Default::default(),
+    });
+    s.programmes = vec![c];
+    s.label = String::new();
+    s
+}
+
+/// A benefit a council must supply: £0 until it does.
+fn yours(name: &str) -> CustomBenefit {
+    CustomBenefit::blank(name)
+}
+
+/// Family Valued's conference strand as the council's own programme: the
+/// £755 a family (uprated from 2016-17), a year, staff time, so the
+/// cashable share of per-case benefits is 0%.
+pub fn family_valued() -> Scenario {
+    let g = Grade::Modelled;
+    let value = FV_PER_FAMILY * prices::uplift(FV_PRICE_YEAR);
+    let mut s = own(
+        "Family Valued conferences, a family (Leeds's £755; no cost published)",
+        g,
+        CustomBenefit {
+            name: "less time in the social care system: £755 a family (Mason et al. 2017, 2016-17 prices taken)".into(),
+            agency: Agency::ChildrensServices,
+            low: value * (1.0 - range_rule(g)),
+            value,
+            high: value,
+            years: 1,
+            drop_off_pct: 0.0,
+        },
+    );
+    s.assumptions.cashable.case_benefits_pct = 0.0;
+    s
+}
+
+fn inside_out() -> Scenario {
+    own(
+        "Inside Out, a young person (your figures; no cost published)",
+        Grade::Modelled,
+        yours("placement costs you avoid a young person a year: your figure"),
+    )
+}
+
+fn partners_in_practice() -> Scenario {
+    own(
+        "Partners in Practice, a case (your figures; no cost published)",
+        Grade::Qed,
+        yours("your measured saving a case a year"),
+    )
+}
+
+fn contextual_safeguarding() -> Scenario {
+    own(
+        "Contextual Safeguarding, a young person (your figures; no cost published)",
+        Grade::BeforeAfter,
+        yours("your measured saving a young person a year"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +205,21 @@ mod tests {
             );
             assert!(p.years[1..].iter().all(|y| y.cost == 0.0));
         }
+    }
+
+    #[test]
+    fn every_unprojected_entry_opens_a_scenario_that_runs() {
+        for u in crate::data::unprojected::ALL {
+            let s = open(u).unwrap_or_else(|| panic!("{} opens", u.id));
+            project(&s).unwrap_or_else(|e| panic!("{}: {e:?}", u.id));
+        }
+    }
+
+    #[test]
+    fn family_valued_counts_its_published_figure_as_staff_time() {
+        let s = family_valued();
+        let b = &s.programmes[0].custom.as_ref().unwrap().benefits[0];
+        assert!((b.value - 1_024.58).abs() < 0.01, "{}", b.value);
+        assert_eq!(s.assumptions.cashable.case_benefits_pct, 0.0);
     }
 }

@@ -13,10 +13,11 @@ use std::fmt::Write;
 use crate::data::adopters::{self, Adoption};
 use crate::data::citation::Citation;
 use crate::data::evidence::{self, Measure, Programme, Quantity};
-use crate::data::{prices, ready, unprojected};
+use crate::data::{prices, unprojected};
 use crate::scenario::default::default_scenario;
 use crate::scenario::format::{ProgrammeChoice, Scenario};
 use crate::scenario::link;
+use crate::scenario::ready;
 
 /// What the library's own data does not hold about a projected programme.
 struct Extra {
@@ -274,7 +275,7 @@ fn projected(p: &Programme, out: &mut Vec<Block>) {
             let needs: Vec<String> = errors
                 .iter()
                 .map(|e| match &e.kind {
-                    crate::scenario::error::ErrorKind::Missing { why } => sentence(why),
+                    crate::base::error::ErrorKind::Missing { why } => sentence(why),
                     _ => sentence(&e.to_string()),
                 })
                 .collect();
@@ -305,8 +306,8 @@ fn sentence(t: &str) -> String {
 
 fn shown(u: &unprojected::Unprojected, out: &mut Vec<Block>) {
     out.push(Block::Heading(3, u.name.into(), u.id.into()));
-    let s = (u.open)();
-    let ready = ready::ALL.iter().find(|r| (r.build)() == s);
+    let s = ready::open(u);
+    let ready = ready::ALL.iter().find(|r| s.as_ref() == Some(&(r.build)()));
     out.push(Block::Para(
         if ready.is_some() {
             "Projected through its parts, as a ready scenario"
@@ -351,6 +352,9 @@ fn shown(u: &unprojected::Unprojected, out: &mut Vec<Block>) {
         u.needs.into(),
     ));
     out.push(Block::Para("What is not known", u.unknown.into()));
+    let Some(s) = s else {
+        return;
+    };
     match ready {
         Some(r) => {
             out.push(Block::Para("The ready scenario", r.title.into()));
