@@ -532,13 +532,17 @@ impl State {
         label::refresh(&mut self.scenario);
         // Checked once; a second time only when a programme is set aside
         // to wait for a figure (the rest are then checked without it).
-        let mut checked = crate::model::validate(&self.scenario).map(Valid::to_owned);
-        if let Err(errors) = &checked {
-            if self.set_aside(errors, library_ticked) {
-                label::refresh(&mut self.scenario);
-                checked = crate::model::validate(&self.scenario).map(Valid::to_owned);
+        let mut aside = false;
+        let checked = loop {
+            let checked = crate::model::validate(&self.scenario).map(Valid::to_owned);
+            match &checked {
+                Err(errors) if !aside && self.set_aside(errors, library_ticked) => {
+                    aside = true;
+                    label::refresh(&mut self.scenario);
+                }
+                _ => break checked,
             }
-        }
+        };
         let mut problems: Vec<Problem> = self
             .bad
             .iter()

@@ -611,14 +611,19 @@ fn simulate_with<R: Recorder>(
                         continue;
                     }
                     let k = i * h + t;
-                    match lands {
-                        Lands::CareTime => w.child_years[k] += x * entry[lag] * nf * keep,
-                        Lands::Stay => w.child_years[k] += x * stay[lag] * nf * keep,
+                    // Child-years in care (no count), or a count.
+                    let (count, v) = match lands {
+                        Lands::CareTime => (None, x * entry[lag] * nf),
+                        Lands::Stay => (None, x * stay[lag] * nf),
                         // Stays follow from the entries once they are held
                         // to the council's count (below).
-                        Lands::Entries => w.avoided[k * OUTCOMES + CARE] += x * nf * keep,
-                        Lands::Half(o) => w.avoided[k * OUTCOMES + o.index()] += 0.5 * x * keep,
-                        Lands::Flow(o) => w.avoided[k * OUTCOMES + o.index()] += x * keep,
+                        Lands::Entries => (Some(CARE), x * nf),
+                        Lands::Half(o) => (Some(o.index()), 0.5 * x),
+                        Lands::Flow(o) => (Some(o.index()), x),
+                    };
+                    match count {
+                        None => w.child_years[k] += v * keep,
+                        Some(o) => w.avoided[k * OUTCOMES + o] += v * keep,
                     }
                 }
             }

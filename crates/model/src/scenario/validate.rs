@@ -95,6 +95,7 @@ impl Checker {
 /// let errors = validate(&scenario).unwrap_err();
 /// assert_eq!(errors[0].field, "council.care_starts");
 /// ```
+#[inline(never)]
 pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
     crate::base::counts::note(crate::base::counts::Step::Validate);
     let mut c = Checker { errors: Vec::new() };
