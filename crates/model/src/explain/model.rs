@@ -126,6 +126,10 @@ pub(crate) struct Model<'a> {
     pub(crate) cost: Vec<Step>,
 }
 
+/// A cohort's change and its nesting factor, with the (programme, year
+/// served, effect) they are for.
+type CohortChange = ((usize, usize, usize), Step, Option<Step>);
+
 pub(super) fn grade_field(g: Grade) -> &'static str {
     match g {
         Grade::Rct => "assumptions.optimism_bias_benefits.rct_pct",
@@ -244,7 +248,7 @@ impl<'a> Model<'a> {
         let mut case_money: Vec<Vec<Step>> = vec![Vec::new(); n * h * AGENCIES];
         // The change for a cohort (programme, year served, effect), and
         // the programme's profiles, made once for their terms.
-        let mut cohort: Option<((usize, usize, usize), Step, Option<Step>)> = None;
+        let mut cohort: Option<CohortChange> = None;
         let mut profiles: Option<(usize, Vec<Step>, Vec<Step>)> = None;
         for term in &kernel.terms {
             let (i, j, s, t) = (term.programme, term.effect, term.cohort, term.year);
