@@ -107,7 +107,9 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // council, scenario and source lines are wrapped to the picture's width,
 // and the offline file's share panel that says its link opens only on this
 // device and builds the link on a hosted copy's address when given
-// (1.9 KB; 361.2 KB). The budget sits just above the size so any growth
+// (1.9 KB; 361.2 KB), then the compact embed's "Open the full calculator"
+// link with the scenario in its address and the view and sections options
+// (0.3 KB, within the budget; 361.5 KB). The budget sits just above the size so any growth
 // fails the build and is a decision; the goal is 170 KB.
 const CALCULATOR_BUDGET = 362 * 1024;
 

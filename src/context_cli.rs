@@ -11,13 +11,21 @@
 //! back-test's winner unless `--method` is given); `--neighbours` prints
 //! the comparison with its ten statistical neighbours as CSV;
 //! `--backtest` prints the back-test table of `docs/methodology.md`.
+//!
+//! The figures are the council data file the page loads
+//! (`www/data/council-data.js`), taken in at build time and read with the
+//! model's own reader, as the page reads it.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use outcome_calculator::model::context::history::{self, Measure};
+use outcome_calculator::model::context::council_data::CouncilData;
+use outcome_calculator::model::context::history::{self, Measure, OwnedSeries};
 use outcome_calculator::model::context::trend::{self, TrendMethod};
 use outcome_calculator::model::{context::backtest, context::neighbour_compare, context::spend};
+
+/// The council data file the page loads.
+const COUNCIL_DATA: &str = include_str!("../www/data/council-data.js");
 
 /// Whether the arguments ask for one of these commands.
 pub fn wanted(args: &[String]) -> bool {
@@ -65,10 +73,14 @@ pub fn run(args: &[String]) -> ExitCode {
             other => return fail(&format!("{other} does not go with --council (try --help)")),
         }
     }
+    let data = match CouncilData::from_module(COUNCIL_DATA) {
+        Ok(d) => d,
+        Err(e) => return fail(&format!("the council data file cannot be read: {e}")),
+    };
     if show_backtest {
         print!(
             "{}",
-            backtest::render_markdown(&backtest::run(history::all()))
+            backtest::render_markdown(&backtest::run(&data.history))
         );
         return ExitCode::SUCCESS;
     }
@@ -78,14 +90,14 @@ pub fn run(args: &[String]) -> ExitCode {
     if !show_history && !show_neighbours {
         return fail("--council needs --history or --neighbours");
     }
-    let Some(series) = history::find(&code) else {
+    let Some(series) = history::find(&data.history, &code) else {
         return fail(&format!("{code} is not a council in the DfE history"));
     };
     if show_history {
-        print!("{}", history_text(series.code, method));
+        print!("{}", history_text(&data, series, method));
     }
     if show_neighbours {
-        match neighbour_compare::compare(series.code, year) {
+        match neighbour_compare::compare(&data, &series.code, year) {
             Some(c) => print!("{}", neighbour_compare::to_csv(&c)),
             None => {
                 eprintln!(
@@ -101,8 +113,7 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 /// The council's history and baselines as CSV-like text.
-fn history_text(code: &str, method: TrendMethod) -> String {
-    let series = history::find(code).expect("a known council");
+fn history_text(data: &CouncilData, series: &OwnedSeries, method: TrendMethod) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -122,29 +133,26 @@ fn history_text(code: &str, method: TrendMethod) -> String {
         .chain(cols[1..].iter().map(|m| format!("{}_per_10k", m.column())))
         .collect();
     let _ = writeln!(s, "year,{}", header.join(","));
-    for (year, _) in series.rows {
+    for (year, _) in &series.rows {
         let mut cells: Vec<String> = cols
             .iter()
             .map(|m| {
                 series
-                    .figure(*year, *m)
-                    .and_then(|p| p.value())
+                    .value(*year, *m)
                     .map_or(String::new(), |v| format!("{v:.0}"))
             })
             .collect();
         for m in &cols[1..] {
             let rate = history::rate(
-                series.figure(*year, *m).and_then(|p| p.value()),
-                series
-                    .figure(*year, Measure::Population)
-                    .and_then(|p| p.value()),
+                series.value(*year, *m),
+                series.value(*year, Measure::Population),
             );
             cells.push(rate.map_or(String::new(), |r| format!("{r:.1}")));
         }
         let _ = writeln!(s, "{year},{}", cells.join(","));
     }
     for m in cols {
-        for (year, why) in history::missing(series.code, m) {
+        for (year, why) in series.missing(m) {
             if !(m != Measure::Population && year < 2019 && why == "not in the source") {
                 let _ = writeln!(s, "# {year} {}: {why}", m.name());
             }
@@ -169,7 +177,7 @@ fn history_text(code: &str, method: TrendMethod) -> String {
             .join(",")
     });
     for m in Measure::OUTCOMES {
-        let b = trend::council_baseline(series.code, m, method, 3);
+        let b = trend::council_baseline(&data.history, &series.code, m, method, 3);
         let cells: Vec<String> = b.iter().map(|(_, v)| format!("{v:.0}")).collect();
         let _ = writeln!(s, "{},{}", m.column(), cells.join(","));
     }

@@ -36,7 +36,12 @@ fn hertfordshire_history_and_baseline() {
     let (ok, out, _) = run(&["--council", "E10000015", "--history", "--method", "growth"]);
     assert!(ok);
     assert!(out.contains("# baseline: the council's own trend"), "{out}");
+    let data = outcome_calculator::model::context::council_data::CouncilData::from_module(
+        include_str!("../www/data/council-data.js"),
+    )
+    .expect("the council data file reads");
     let pct = outcome_calculator::model::context::trend::scenario_trends(
+        &data.history,
         "E10000015",
         outcome_calculator::model::Baseline::CouncilTrend,
     )

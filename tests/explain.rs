@@ -3,6 +3,8 @@
 //! penny), every input has a source, and an unknown path is an error that
 //! names it.
 
+use outcome_calculator::model::context::council_data::CouncilData;
+use outcome_calculator::model::context::history::OwnedSeries;
 use outcome_calculator::model::context::trend::scenario_trends;
 use outcome_calculator::model::data::evidence::{library, Grade, Placement};
 use outcome_calculator::model::explain::{self, Derivation, Source, Step, StepKind, Workings};
@@ -12,6 +14,13 @@ use outcome_calculator::model::{
     default_scenario, Agency, Baseline, BaselineTrends, Cohorts, CustomBenefit, CustomEffect,
     CustomMeasure, CustomProgramme, EffectLevel, ErrorKind, Outcome, ProgrammeChoice, Scenario,
 };
+
+/// Every council's history, from the council data file the page loads.
+fn council_history() -> Vec<OwnedSeries> {
+    CouncilData::from_module(include_str!("../www/data/council-data.js"))
+        .expect("the council data file reads")
+        .history
+}
 
 /// A programme with the figures its evidence needs from the user.
 fn choice(id: &str) -> ProgrammeChoice {
@@ -80,6 +89,7 @@ fn custom() -> ProgrammeChoice {
         ],
         benefits: Vec::new(),
         cohorts: Default::default(),
+        nature: outcome_calculator::model::Nature::Programme,
     });
     c
 }
@@ -226,14 +236,16 @@ fn trend_scenarios() -> Vec<(String, Scenario)> {
     let (_, mut s) = with(name, everything.clone());
     council_preset::apply_preset(&mut s, "E08000025", 2025).expect("Birmingham is a council");
     s.assumptions.baseline = Baseline::CouncilTrend;
-    s.assumptions.baseline_trends = scenario_trends("E08000025", Baseline::CouncilTrend);
+    s.assumptions.baseline_trends =
+        scenario_trends(&council_history(), "E08000025", Baseline::CouncilTrend);
     s.assumptions.horizon_years = 8;
     s.assumptions.drop_off_pct = 10.0;
     out.push((name.to_string(), s));
     let name = "Hertfordshire on England's trend and a yearly change of every count";
     let (_, mut s) = with(name, everything);
     s.assumptions.baseline = Baseline::EnglandTrend;
-    s.assumptions.baseline_trends = scenario_trends("E10000015", Baseline::EnglandTrend);
+    s.assumptions.baseline_trends =
+        scenario_trends(&council_history(), "E10000015", Baseline::EnglandTrend);
     s.assumptions.baseline_trend_pct = 1.5;
     s.assumptions.effect_level = EffectLevel::High;
     out.push((name.to_string(), s));

@@ -6,6 +6,7 @@
 //! 16 cases by default; set `EXPLAIN_CASES` for more (each case explains
 //! every figure of its scenario).
 
+#[path = "../crates/model/tests/common/mod.rs"]
 mod common;
 
 use common::scenario;

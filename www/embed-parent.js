@@ -1,8 +1,9 @@
 // Sizes outcome-calculator iframes to fit their content. Load it from the
 // calculator's host, after the iframe:
 //
-//   <iframe id="calc-1" src="https://calculator.example/embed.html?id=calc-1"
-//     title="Children's services outcome calculator" loading="lazy" width="100%" height="900"></iframe>
+//   <iframe id="calc-1" src="https://calculator.example/embed.html?view=compact&amp;id=calc-1"
+//     title="Children's services outcome calculator" loading="lazy" width="100%" height="840"
+//     style="width: 100%; border: 0"></iframe>
 //   <script src="https://calculator.example/embed-parent.js" defer></script>
 //
 // (A copy on your own site works too: then say where the calculator is,
@@ -15,11 +16,12 @@
 // - the iframe is a calculator this page placed: its src is embed.html on
 //   the calculator's origin, with the same id in its address;
 // - the message comes from that origin (event.origin).
-// The height is kept between MIN and MAX, 8,000 px: the whole calculator
-// at laptop width is about 6,100 px, so it fits with a section open, and
-// no frame can push the rest of the page more than about ten laptop
-// screens (eleven phone screens) away. A taller calculator scrolls inside
-// its frame.
+// The height is kept between MIN and MAX, 8,000 px. The compact calculator
+// (view=compact, the documented default) is 840 px from 390 px wide up
+// (883 px at 320 px), so its frame is always its content's height. The whole calculator at laptop
+// width is about 6,100 px, so it fits with a section open, and no frame can
+// push the rest of the page more than about ten laptop screens (eleven
+// phone screens) away; a taller calculator scrolls inside its frame.
 
 (() => {
   const TYPE = 'outcome-calculator:height';

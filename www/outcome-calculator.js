@@ -85,10 +85,26 @@ function fetchAhead() {
   };
   const idle = () =>
     typeof requestIdleCallback === 'function' ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 200);
-  // requestAnimationFrame runs just before the next frame is painted (and
-  // not at all while the tab is in the background); the task after it
-  // runs once that frame is on the screen.
-  const painted = () => requestAnimationFrame(() => setTimeout(idle, 0));
+  // Where the browser reports its first contentful paint, once that is
+  // reported (the task after a frame's requestAnimationFrame can run a few
+  // milliseconds before the frame is on the screen); elsewhere the task
+  // after the next frame (requestAnimationFrame does not run while the tab
+  // is in the background).
+  const fcp = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+  const painted = () => {
+    if (typeof PerformanceObserver !== 'function' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      requestAnimationFrame(() => setTimeout(idle, 0));
+    } else if (fcp()) {
+      idle();
+    } else {
+      const seen = new PerformanceObserver(() => {
+        if (!fcp()) return;
+        seen.disconnect();
+        idle();
+      });
+      seen.observe({ type: 'paint' });
+    }
+  };
   if (document.readyState === 'complete') painted();
   else window.addEventListener('load', painted, { once: true });
 }
@@ -387,6 +403,12 @@ class OutcomeCalculator extends HTMLElement {
     }
     const root = this.shadowRoot;
     if (root && !inline) watchStyles(root, this);
+    // Presenter mode asked for by the page is shown on the written result
+    // too (widget.css); its button says it is on.
+    const presenter = this.getAttribute('presenter');
+    if (root && presenter !== null && presenter !== 'false') {
+      root.getElementById('presenter')?.setAttribute('aria-pressed', 'true');
+    }
     if (!root || inline || startsAtOnce()) {
       this.start();
       return;

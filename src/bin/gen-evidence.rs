@@ -6,7 +6,7 @@
 //! cargo run --bin gen-evidence
 //! ```
 //!
-//! `tests/evidence_page.rs` fails while the committed files and the library
+//! `crates/model/tests/evidence_page.rs` fails while the committed files and the library
 //! disagree.
 
 #![forbid(unsafe_code)]

@@ -15,6 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use outcome_calculator::model::context::council_data::{self, CouncilData};
 use outcome_calculator::model::{context::spend_tables, data::presets};
 
 fn main() -> ExitCode {
@@ -76,17 +77,31 @@ fn run(data: &Path, out: &Path) -> Result<String, String> {
     std::fs::write(out, presets::render_table(&tables))
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     // Each council's latest spend per looked-after child, from the outturn
-    // tables, beside the presets.
+    // files in the same folder (read as the council data file reads them),
+    // beside the presets.
+    let mut official = Vec::new();
+    for name in council_data::bundle_files() {
+        let path = data.join(&name);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        official.push((name, text));
+    }
+    let refs: Vec<(&str, &str)> = official
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let council = CouncilData::from_bundle(&council_data::bundle(&refs))
+        .map_err(|e| format!("{}: {e}", data.display()))?;
     let per_child = out.with_file_name("per_child_table.rs");
     let codes: Vec<&str> = tables
         .last()
         .map(|(_, t)| t.iter().map(|p| p.code.as_str()).collect())
         .unwrap_or_default();
-    std::fs::write(&per_child, spend_tables::render_per_child(&codes))
+    std::fs::write(&per_child, spend_tables::render_per_child(&council, &codes))
         .map_err(|e| format!("cannot write {}: {e}", per_child.display()))?;
     // And each council's total children's social care spend.
     let csc = out.with_file_name("csc_spend_table.rs");
-    std::fs::write(&csc, spend_tables::render_csc_spend(&codes))
+    std::fs::write(&csc, spend_tables::render_csc_spend(&council, &codes))
         .map_err(|e| format!("cannot write {}: {e}", csc.display()))?;
     Ok(format!("wrote {} ({})", out.display(), summary.join(", ")))
 }

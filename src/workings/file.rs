@@ -21,7 +21,7 @@ const MAX_MESSAGE: usize = 600;
 #[wasm_bindgen]
 pub fn read_scenario_file(text: &str) -> JsValue {
     let out = js_sys::Object::new();
-    // The parts give back exactly this scenario (tests/link_roundtrip.rs,
+    // The parts give back exactly this scenario (crates/model/tests/link_roundtrip.rs,
     // `every_scenario_round_trips_through_its_parts`).
     let (key, value): (&str, JsValue) = match read_scenario(text) {
         Ok(s) => {

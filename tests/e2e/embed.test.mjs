@@ -69,12 +69,12 @@ after(async () => {
 const STATUS = byId('status');
 
 /** Opens `html` as a page at `url` (optionally under the site's CSP). */
-async function host(url, html, { csp = false, bypassCSP = false, viewport } = {}) {
+async function host(url, html, { csp = false, bypassCSP = false, viewport, colorScheme = 'light' } = {}) {
   if (url.startsWith(HOST)) {
     otherPages.set(new URL(url).pathname, html);
-    return openPage(browser, url, viewport ? { viewport } : {});
+    return openPage(browser, url, { colorScheme, ...(viewport ? { viewport } : {}) });
   }
-  const opened = await openPage(browser, null, { bypassCSP });
+  const opened = await openPage(browser, null, { bypassCSP, colorScheme, ...(viewport ? { viewport } : {}) });
   await opened.page.route(url, (route) =>
     route.fulfill({
       status: 200,
@@ -450,7 +450,196 @@ describe('element attributes', () => {
     const frame = b.page.frameLocator('iframe');
     await frame.locator(STATUS).filter({ hasText: /^Over / }).waitFor();
     assert.equal(await frame.locator(STATUS).textContent(), status);
-    await b.page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 1000);
+    // Compact, and sized to it.
+    assert.match(iframe, /embed\.html\?view=compact&amp;/);
+    assert.match(script, /<outcome-calculator view="compact"/);
+    await frame.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+    const inside = b.page.frame({ url: /embed\.html/ });
+    await b.page.waitForFunction(
+      (h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1,
+      await inside.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)),
+    );
+    assert.equal(await frame.locator('outcome-calculator .oc-form').isVisible(), false);
+    assert.match(await frame.locator(byId('full-link')).getAttribute('href'), /index\.html\?.*care_starts=480/);
     await b.close();
+  });
+});
+
+// The documented snippets (README "Embedding", docs/embedding.md): compact,
+// the size of an article's chart, in a phone's width and in a 600 px
+// article column, in light and dark.
+describe('compact embed', () => {
+  const SIZES = [
+    ['a 390 px phone', { width: 390, height: 844 }, null],
+    ['a 600 px article column', { width: 1280, height: 900 }, 600],
+  ];
+  for (const colorScheme of ['light', 'dark']) {
+    for (const [where, viewport, column] of SIZES) {
+      test(`the documented iframe is compact and exactly as tall as its content: ${where}, ${colorScheme}`, async () => {
+        const id = `calc-${colorScheme}-${viewport.width}`;
+        const html = `<!doctype html><html lang="en"><head><title>Article</title><link rel="icon" href="data:,">
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="margin:0"><main style="max-width:${column ? `${column}px` : 'none'};margin:0 auto">
+<h1>Article</h1><p>Before the calculator.</p>
+<iframe id="${id}" src="${site.url}embed.html?view=compact&amp;id=${id}" title="Children's services outcome calculator"
+  loading="lazy" width="100%" height="900" style="width: 100%; border: 0"></iframe>
+<p id="after">The article goes on.</p></main>
+<script src="${site.url}embed-parent.js" defer></script>
+</body></html>`;
+        const { page, close, consoleErrors } = await host(`${HOST}${id}.html`, html, { viewport, colorScheme });
+        const frame = page.frameLocator(`#${id}`);
+        await frame.locator(STATUS).filter({ hasText: /£/ }).waitFor();
+        const inner = () => page.frame({ url: /embed\.html/ });
+        // The calculator in a frame starts at once; the frame follows its
+        // content as it settles.
+        await page.waitForFunction((i) => document.getElementById(i).getBoundingClientRect().height !== 900, id);
+        await frame.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+        let sizes;
+        for (let tries = 0; tries < 50; tries++) {
+          await page.waitForTimeout(100);
+          const content = await inner().evaluate(() => ({
+            scroll: document.documentElement.scrollHeight,
+            client: document.documentElement.clientHeight,
+            width: document.documentElement.clientWidth,
+          }));
+          const frameBox = await page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect());
+          sizes = { ...content, frame: frameBox.height, frameWidth: frameBox.width };
+          if (Math.abs(sizes.frame - sizes.scroll) <= 1) break;
+        }
+        // The frame is its content's height: nothing scrolls inside it.
+        assert.ok(Math.abs(sizes.frame - sizes.scroll) <= 1, JSON.stringify(sizes));
+        assert.ok(sizes.scroll <= sizes.client + 1, `scrolls inside: ${JSON.stringify(sizes)}`);
+        // In one phone screen, at either width.
+        assert.ok(sizes.frame <= 844, `${sizes.frame}px tall`);
+        if (column) assert.ok(Math.abs(sizes.frameWidth - column) <= 1, `${sizes.frameWidth}px wide`);
+        const nothingWide = await inner().evaluate(() => document.documentElement.scrollWidth <= innerWidth);
+        assert.ok(nothingWide, 'the frame scrolls sideways');
+
+        // The sentence, the key figures, one chart and the link; no form.
+        assert.equal(await frame.locator(STATUS).isVisible(), true);
+        assert.equal(await frame.locator('outcome-calculator .oc-keys').first().isVisible(), true);
+        assert.equal(await frame.locator('outcome-calculator .oc-figure').count() >= 1, true);
+        assert.equal(await frame.locator('outcome-calculator .oc-figures-chart .oc-figure').isVisible(), true);
+        for (const hidden of ['.oc-form', '.oc-figures-sure', '.oc-figures-more', '.oc-tools', '.oc-explain', '.oc-national']) {
+          assert.equal(await frame.locator(`outcome-calculator ${hidden}`).first().isVisible(), false, hidden);
+        }
+        const link = frame.locator(byId('full-link'));
+        assert.equal(await link.isVisible(), true);
+        assert.match(await link.textContent(), /^Open the full calculator/);
+        assert.match(await link.getAttribute('href'), new RegExp(`^${site.url}index\\.html\\?`));
+        assert.equal(await link.getAttribute('target'), '_blank');
+        // The article resumes straight after the frame.
+        const gap = await page.evaluate((i) => {
+          const f = document.getElementById(i).getBoundingClientRect();
+          return document.getElementById('after').getBoundingClientRect().top - f.bottom;
+        }, id);
+        assert.ok(gap < 40, `the article resumes ${gap}px below the frame`);
+        // Dark where the reader's device is.
+        const bg = await frame.locator('outcome-calculator .oc-status').evaluate((el) => getComputedStyle(el).color);
+        assert.equal(bg === 'rgb(11, 12, 12)', colorScheme === 'light', bg);
+        assert.deepEqual(consoleErrors, []);
+        await close();
+      });
+    }
+
+    test(`the compact embed shows the written result at its first paint, with every display option: ${colorScheme}`, async () => {
+      // The calculator's module never arrives: what is shown is what the
+      // build wrote into the page.
+      const { page, close } = await openPage(browser, null, { viewport: { width: 390, height: 844 }, colorScheme });
+      await page.route(/\.wasm$/, (route) => route.abort());
+      await page.goto(`${site.url}embed.html?view=compact&theme=${colorScheme}&hide=explain&lock=care_starts&id=x&parent_origin=https%3A%2F%2Fnews.example`);
+      await page.locator(STATUS).filter({ hasText: /£/ }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), false);
+      const host = page.locator('outcome-calculator');
+      assert.equal(await host.getAttribute('view'), 'compact');
+      assert.equal(await host.getAttribute('theme'), colorScheme);
+      assert.equal(await host.getAttribute('data-live'), null);
+      assert.equal(await page.locator(STATUS).isVisible(), true);
+      assert.equal(await page.locator('outcome-calculator .oc-form').isVisible(), false);
+      assert.equal(await page.locator(byId('full-link')).isVisible(), true);
+      const bg = await page.locator('outcome-calculator .oc').evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.equal(bg, colorScheme === 'dark' ? 'rgb(11, 12, 12)' : 'rgb(255, 255, 255)');
+      await close();
+    });
+
+    test(`presenter mode from the address shows on the written result, and stays once the calculator is live: ${colorScheme}`, async () => {
+      const { page, close } = await openPage(browser, null, { viewport: { width: 1280, height: 720 }, colorScheme });
+      let wasm = () => {};
+      const arrived = new Promise((resolve) => {
+        wasm = resolve;
+      });
+      // The module is held back until the written result has been read.
+      await page.route(/\.wasm$/, async (route) => {
+        await arrived;
+        await route.continue();
+      });
+      await page.goto(`${site.url}embed.html?presenter&id=x`);
+      await page.locator(STATUS).filter({ hasText: /£/ }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), false);
+      const host = page.locator('outcome-calculator');
+      assert.equal(await host.getAttribute('data-live'), null);
+      const zoom = () => page.locator('outcome-calculator .oc').evaluate((el) => Number(getComputedStyle(el).zoom));
+      assert.equal(await zoom(), 1.5);
+      const button = page.locator(byId('presenter'));
+      assert.equal(await button.isVisible(), true);
+      assert.equal(await button.getAttribute('aria-pressed'), 'true');
+      const before = await page.locator(STATUS).boundingBox();
+      wasm();
+      await host.evaluate((el) => el.start());
+      await page.waitForFunction(() => document.querySelector('outcome-calculator').hasAttribute('data-live'));
+      assert.equal(await zoom(), 1.5);
+      assert.equal(await button.getAttribute('aria-pressed'), 'true');
+      assert.deepEqual(await page.locator(STATUS).boundingBox(), before, 'the figures stay where they were');
+      await close();
+    });
+
+    test(`axe finds nothing in the compact embed: ${colorScheme}`, async () => {
+      const { page, close } = await openPage(browser, `${site.url}embed.html?view=compact&id=x`, {
+        bypassCSP: true,
+        viewport: { width: 390, height: 844 },
+        colorScheme,
+      });
+      await ready(page);
+      const { violations } = await runAxe(page, { include: [['outcome-calculator']] });
+      assert.equal(violations.length, 0, formatViolations(violations));
+      await close();
+    });
+  }
+
+  test('sections chooses the parts shown; the element snippet is compact too', async () => {
+    const { page, close } = await openPage(browser, `${site.url}embed.html?sections=results,form,link&id=x`, {
+      viewport: { width: 390, height: 844 },
+    });
+    await page.locator(STATUS).filter({ hasText: /£/ }).waitFor();
+    assert.equal(await page.locator('outcome-calculator .oc-form').isVisible(), true);
+    assert.equal(await page.locator('outcome-calculator .oc-keys--money').isVisible(), true);
+    assert.equal(await page.locator('outcome-calculator .oc-figures-chart').isVisible(), false);
+    assert.equal(await page.locator('outcome-calculator .oc-tools').isVisible(), false);
+    assert.equal(await page.locator(byId('full-link')).isVisible(), true);
+    await close();
+
+    // Locked fields change what is shown where the form is: then the page
+    // waits for the calculator.
+    const locked = await openPage(browser, `${site.url}embed.html?sections=results,form&lock=care_starts&id=x`, {
+      waitUntil: 'commit',
+    });
+    await locked.page.waitForFunction(() => document.querySelector('outcome-calculator') !== null);
+    assert.equal(await locked.page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), true);
+    await locked.close();
+
+    const el = await host(
+      `${site.url}compact.html`,
+      `<!doctype html><html lang="en"><head><title>Article</title><link rel="icon" href="data:,">
+<script type="module" src="outcome-calculator.js"></script></head>
+<body><main><h1>Article</h1><outcome-calculator view="compact" care_starts="480"></outcome-calculator></main></body></html>`,
+      { csp: true, viewport: { width: 390, height: 844 } },
+    );
+    await ready(el.page);
+    assert.equal(await el.page.locator('outcome-calculator .oc-form').isVisible(), false);
+    assert.match(await el.page.locator(byId('full-link')).getAttribute('href'), /index\.html\?.*care_starts=480/);
+    const height = await el.page.locator('outcome-calculator').evaluate((e) => e.getBoundingClientRect().height);
+    assert.ok(height <= 844, `${height}px tall`);
+    assert.deepEqual(el.cspViolations, []);
+    await el.close();
   });
 });

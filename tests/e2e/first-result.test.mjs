@@ -51,12 +51,15 @@ describe('the first result in the page', () => {
     browser = b;
   });
 
-  for (const path of ['index.html', 'embed.html']) {
-    test(`${path} at 390 px shows a £ figure in the first screen before the calculator is fetched`, async () => {
+  for (const [path, colorScheme] of ['index.html', 'embed.html', 'embed.html?view=compact&id=calc-1'].flatMap((p) => [
+    [p, 'light'],
+    [p, 'dark'],
+  ])) {
+    test(`${path} at 390 px shows a £ figure in the first screen before the calculator is fetched (${colorScheme})`, async () => {
       const { page, requests, consoleErrors, cspViolations, close } = await openPage(
         browser,
         `${site.url}${path}`,
-        { viewport: PHONE },
+        { viewport: PHONE, colorScheme },
       );
       const status = page.locator(byId('status'));
       await status.waitFor({ state: 'visible' });

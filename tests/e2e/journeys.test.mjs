@@ -30,8 +30,8 @@ const focusedId = (page) =>
     return a?.id ?? null;
   });
 
-async function firstScreen(path) {
-  const { page, close } = await openCalculator(browser, site.url + path, { viewport: PHONE });
+async function firstScreen(path, colorScheme) {
+  const { page, close } = await openCalculator(browser, site.url + path, { viewport: PHONE, colorScheme });
   const status = page.locator(byId('status'));
   const text = await status.textContent();
   const box = await status.boundingBox();
@@ -39,9 +39,9 @@ async function firstScreen(path) {
 }
 
 describe('results first on a phone', () => {
-  for (const path of ['index.html', 'embed.html']) {
-    test(`${path} at 390×844 shows a £ figure in the first screen`, async () => {
-      const { page, close, text, box } = await firstScreen(path);
+  for (const [path, colorScheme] of ['index.html', 'embed.html'].flatMap((p) => [[p, 'light'], [p, 'dark']])) {
+    test(`${path} at 390×844 shows a £ figure in the first screen (${colorScheme})`, async () => {
+      const { page, close, text, box } = await firstScreen(path, colorScheme);
       assert.match(text, /£\d/);
       assert.ok(box.y < PHONE.height, `the sentence is at ${box.y} px`);
       // The first £ figure itself, not only the top of its sentence, is on

@@ -22,8 +22,8 @@ pub use scenario::decode::decode;
 pub use scenario::default::default_scenario;
 pub use scenario::format::{
     Assumptions, Baseline, BaselineTrends, Cashable, Cohorts, Council, CustomBenefit, CustomEffect,
-    CustomMeasure, CustomProgramme, EffectLevel, OptimismByGrade, ProgrammeChoice, Scenario,
-    UncertaintySettings, UnitCosts, FORMAT_VERSION,
+    CustomMeasure, CustomProgramme, EffectLevel, Nature, OptimismByGrade, ProgrammeChoice,
+    Scenario, UncertaintySettings, UnitCosts, FORMAT_VERSION,
 };
 pub use scenario::valid::{Valid, ValidScenario};
 pub use scenario::validate::validate;

@@ -80,6 +80,14 @@ pub fn build(parent: &Node) -> Element {
     figures.set_id("figures");
     add_c(&figures, "div", NOW).set_id(NOW);
     add_c(&figures, "div", CHART).set_id(CHART);
+    // The compact embed's way to everything else (`view=compact`; hidden
+    // otherwise, widget.css), with the scenario in its address
+    // (`share::refresh`).
+    let full = add_c(&figures, "p", "oc-full");
+    let a = add_ct(&full, "a", "oc-link", "Open the full calculator");
+    a.set_id("full-link");
+    attrs(&a, &[("target", "_blank"), ("rel", "noopener")]);
+    add_ct(&a, "span", "oc-vh", " (opens in a new tab)");
     // "How sure are we?" keeps its own place: its simulation follows on
     // its own time (`uncertainty`), and the rest is redrawn around it.
     add_c(&figures, "div", "oc-figures-more oc-figures-sure").set_id(SURE);

@@ -25,7 +25,7 @@ use web_sys::{Element, Node, ShadowRoot};
 use crate::model::context::council_data::CouncilData;
 use crate::model::context::history::{self, Measure};
 use crate::model::context::neighbour_compare::{
-    self, compare_in, half_way_counts, half_way_scenario, Comparison, Rates, Role,
+    self, compare, half_way_counts, half_way_scenario, Comparison, Rates, Role,
 };
 use crate::model::context::neighbours::Closeness;
 use crate::model::context::spend::{self, SpendYear};
@@ -235,7 +235,7 @@ fn on_change(root: &ShadowRoot, shared: &Shared, e: &Event) {
     };
     let code = st.scenario.council.code.clone().unwrap_or_default();
     st.scenario.assumptions.baseline = b;
-    st.scenario.assumptions.baseline_trends = trend::scenario_trends_in(&data.history, &code, b);
+    st.scenario.assumptions.baseline_trends = trend::scenario_trends(&data.history, &code, b);
     crate::widget::update(root, &mut st, true);
     drop(st);
     // The panel was drawn again: keep the reader where they were.
@@ -265,7 +265,7 @@ fn on_click(root: &ShadowRoot, shared: &Shared, e: &Event) {
             return;
         };
         let code = st.scenario.council.code.clone().unwrap_or_default();
-        compare_in(&data, &code, history::LAST_YEAR)
+        compare(&data, &code, history::LAST_YEAR)
             .ok_or_else(|| "This council has no statistical neighbours.".to_string())
             .and_then(|c| {
                 half_way_scenario(&st.scenario, &c, &data)
@@ -320,7 +320,7 @@ const HALF_WAY: &str = "context-half-way";
 /// Draws the panel's content for council `code`.
 fn render(body: &Element, data: &CouncilData, code: &str, st: &State) {
     dom::clear(body);
-    let Some(series) = history::find_in(&data.history, code) else {
+    let Some(series) = history::find(&data.history, code) else {
         add_ct(
             body,
             "p",
@@ -350,7 +350,7 @@ fn render(body: &Element, data: &CouncilData, code: &str, st: &State) {
     baseline::section(body, data, series, lines_of, p);
     let s = &st.scenario;
 
-    match compare_in(data, code, history::LAST_YEAR) {
+    match compare(data, code, history::LAST_YEAR) {
         Some(c) => comparison(body, data, &c, &name, s),
         None => {
             add_ct(
@@ -375,7 +375,7 @@ fn render(body: &Element, data: &CouncilData, code: &str, st: &State) {
 
 /// The council's figures by year with the baseline of the default method.
 fn history_table(body: &Element, data: &CouncilData, code: &str, name: &str) {
-    let series = history::find_in(&data.history, code).expect("found by the caller");
+    let series = history::find(&data.history, code).expect("found by the caller");
     let measures = [
         Measure::LookedAfter,
         Measure::CareStarts,
@@ -610,7 +610,7 @@ fn spend_note(body: &Element, data: &CouncilData, c: &Comparison, name: &str) {
     let Some(year) = c.spend_year else { return };
     let code = c.rows[0].code.clone().unwrap_or_default();
     let ul = add_c(body, "ul", "oc-hint oc-context-notes");
-    match spend::per_child_in(data.spend_rows(year), &data.history, &code, year) {
+    match spend::per_child(data.spend_rows(year), &data.history, &code, year) {
         Ok(v) => {
             add_ct(
                 &ul,
@@ -646,7 +646,7 @@ fn spend_note(body: &Element, data: &CouncilData, c: &Comparison, name: &str) {
             );
         }
     }
-    if let Some(s) = spend::council_spend_in(data.spend_rows(year), &code, year) {
+    if let Some(s) = spend::council_spend(data.spend_rows(year), &code, year) {
         for caveat in s.caveats {
             add_ct(&ul, "li", "", &dom::sentence(&cat(&[caveat.text(), "."])));
         }

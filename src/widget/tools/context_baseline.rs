@@ -5,7 +5,7 @@
 //! (`model::views::baseline::lines`), each with a table.
 //!
 //! Choosing a trend writes the baseline and its yearly figures, worked out
-//! from the loaded history (`model::context::trend::scenario_trends_in`),
+//! from the loaded history (`model::context::trend::scenario_trends`),
 //! into the scenario, so a link or file made afterwards gives the same
 //! numbers.
 
@@ -97,7 +97,7 @@ pub fn section(
     let used = s.assumptions.baseline;
     if !used.is_flat() {
         let t = &s.assumptions.baseline_trends;
-        let own = trend::scenario_trends_in(&data.history, code, used);
+        let own = trend::scenario_trends(&data.history, code, used);
         let ul = add_c(body, "ul", "oc-hint oc-context-notes");
         for k in Series::ALL {
             add_ct(

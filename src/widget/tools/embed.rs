@@ -5,9 +5,15 @@
 //!
 //! Options: `lock="care_starts,funding_years"` (link parameter names; those
 //! inputs become read-only with a note), `hide="explain,charts"` (panels
-//! left out: a compact mode for articles), `theme="light|dark|auto"`,
-//! `presenter` (large type). Scenario presets use the link parameter names
-//! themselves (see [`crate::model::scenario::link`]).
+//! left out), `theme="light|dark|auto"`, `presenter` (large type),
+//! `view="compact"` (the sentence, the key figures, one chart and a link
+//! to the full calculator: the embed codes' default) and
+//! `sections="results,chart,form,…"` (only those parts). `view`,
+//! `sections`, `theme` and `hide` are applied by widget.css from the host
+//! element's attributes (the iframe page copies them there from its
+//! address before its first paint, www/start.js), so the result written
+//! into the page shows them from the start. Scenario presets use the link
+//! parameter names themselves (see [`crate::model::scenario::link`]).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,7 +25,16 @@ use crate::dom::{self, attrs, cat};
 use crate::widget::form::fields;
 
 /// Names that configure the embed rather than the scenario.
-pub const OPTION_NAMES: &[&str] = &["lock", "hide", "theme", "id", "presenter", "parent_origin"];
+pub const OPTION_NAMES: &[&str] = &[
+    "lock",
+    "hide",
+    "theme",
+    "id",
+    "presenter",
+    "parent_origin",
+    "view",
+    "sections",
+];
 
 /// Panels a host may hide.
 pub const PANELS: &[&str] = &[
@@ -276,7 +291,9 @@ fn attr_text(value: &str) -> String {
 /// iframe with the parent script that sizes it. `base` is the folder the
 /// calculator's files are in.
 pub fn codes(base: &str, pairs: &[(String, String)], query: &str) -> (String, String) {
-    let mut element = String::from("<outcome-calculator");
+    // Compact (the sentence, the key figures, one chart and a link to the
+    // full calculator): the size of an article's chart.
+    let mut element = String::from("<outcome-calculator view=\"compact\"");
     for (k, v) in pairs {
         element.push_str(&cat(&["\n  ", k, "=\"", &attr_text(v), "\""]));
     }
@@ -293,9 +310,9 @@ pub fn codes(base: &str, pairs: &[(String, String)], query: &str) -> (String, St
     let iframe = cat(&[
         "<iframe id=\"outcome-calculator-1\" src=\"",
         &attr_text(base),
-        "embed.html?",
+        "embed.html?view=compact&amp;",
         &attr_text(query),
-        "&amp;id=outcome-calculator-1\"\n  title=\"Children's services outcome calculator\" loading=\"lazy\"\n  width=\"100%\" height=\"900\" style=\"width: 100%; border: 0\"\n  allow=\"clipboard-write\"></iframe>\n<script src=\"",
+        "&amp;id=outcome-calculator-1\"\n  title=\"Children's services outcome calculator\" loading=\"lazy\"\n  width=\"100%\" height=\"840\" style=\"width: 100%; border: 0\"\n  allow=\"clipboard-write\"></iframe>\n<script src=\"",
         &attr_text(base),
         "embed-parent.js\" defer></script>",
     ]);

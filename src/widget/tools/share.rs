@@ -141,7 +141,7 @@ pub fn start(host: &Element) -> Start {
         errors
             .into_iter()
             .map(|mut e| {
-                e.field = embed::key_for_path(s, &e.field);
+                e.field = embed::key_for_path(s, e.field.path()).into();
                 (from, e)
             })
             .collect()
@@ -438,7 +438,7 @@ fn problem_list(parent: &Element, problems: &[&(&'static str, Error)]) {
     let list = add_c(parent, "ul", "oc-list");
     for (_, e) in problems {
         let li = add(&list, "li");
-        add_t(&li, "code", &e.field);
+        add_t(&li, "code", e.field.path());
         text(&li, &cat(&[": ", &e.message()]));
     }
 }
@@ -723,6 +723,10 @@ fn copy_box(parent: &Element, id: &str, label: &str, hint: &str, multi: bool, bu
 pub fn refresh(root: &ShadowRoot, host: &Element, written: &Written) {
     let query = &written.query;
     set_value(root, "share-link", &link_for(host, query));
+    if let Some(a) = dom::by_id(root, "full-link") {
+        let base = hosted(host).unwrap_or_else(|| cat(&[&folder(host), "index.html"]));
+        attrs(&a, &[("href", &cat(&[&base, "?", query]))]);
+    }
     if let (Some(field), Some(a)) = (dom::by_id(root, "share-hosted"), hosted(host)) {
         if let Some(i) = field.dyn_ref::<web_sys::HtmlInputElement>() {
             if i.value().trim().is_empty() {

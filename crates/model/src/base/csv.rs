@@ -16,7 +16,7 @@
 //! named by the line it starts on). The reader never panics, whatever its
 //! input.
 
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 
 /// One record of a CSV file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,18 +27,14 @@ pub struct Record {
     pub fields: Vec<String>,
 }
 
-/// The field name of an error about `line` of a CSV file: `csv line 12`.
-pub fn line_field(line: usize) -> String {
-    format!("csv line {line}")
+/// Where an error about `line` of a CSV file is (the file not yet named:
+/// `csv line 12`).
+pub fn line_field(line: usize) -> Location {
+    Location::line(line, None)
 }
 
-fn invalid(line: usize, reason: impl Into<String>) -> Error {
-    Error::new(
-        line_field(line),
-        ErrorKind::Invalid {
-            reason: reason.into(),
-        },
-    )
+fn invalid(line: usize, kind: ErrorKind) -> Error {
+    Error::new(line_field(line), kind)
 }
 
 /// The records after a header that must read exactly `columns` (each
@@ -58,13 +54,16 @@ pub fn body<'a>(
     what: &str,
 ) -> Result<&'a [Record], Error> {
     let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(1, "the file is empty"));
+        return Err(invalid(1, ErrorKind::EmptyFile { needs: None }));
     };
     let found: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
     if found != columns {
         return Err(invalid(
             header.line,
-            format!("{what} has the columns {}", columns.join(",")),
+            ErrorKind::WrongColumns {
+                what: what.to_string(),
+                columns: columns.iter().map(|c| c.to_string()).collect(),
+            },
         ));
     }
     Ok(rows)
@@ -194,13 +193,7 @@ impl Reader {
                         }
                         field.push_str(&text[from..i]);
                         match b.get(i) {
-                            None => {
-                                return Err(invalid(
-                                    opened,
-                                    "a quoted field that starts on this line is never closed: \
-                                     check for a missing \"",
-                                ))
-                            }
+                            None => return Err(invalid(opened, ErrorKind::UnclosedQuote)),
                             Some(b'"') => {
                                 i += 1;
                                 if b.get(i) == Some(&b'"') {
@@ -248,11 +241,9 @@ impl Reader {
                             let c = text[i..].chars().next().unwrap_or('?');
                             return Err(invalid(
                                 line,
-                                format!(
-                                    "unexpected \u{201c}{}\u{201d} after a closing quote: \
-                                     a quote inside a quoted field must be doubled (\"\")",
-                                    c.escape_debug()
-                                ),
+                                ErrorKind::AfterQuote {
+                                    text: c.escape_debug().to_string(),
+                                },
                             ));
                         }
                         Some(_) => i += 1,
@@ -271,11 +262,10 @@ impl Reader {
                 Some(want) if fields.len() != want => {
                     return Err(invalid(
                         start,
-                        format!(
-                            "this row has {} field{} but the first row has {want}",
-                            fields.len(),
-                            if fields.len() == 1 { "" } else { "s" }
-                        ),
+                        ErrorKind::FieldCount {
+                            found: fields.len(),
+                            want,
+                        },
                     ));
                 }
                 Some(_) => {}
@@ -303,10 +293,7 @@ pub fn records_from_bytes(bytes: &[u8]) -> Result<Vec<Record>, Error> {
         Ok(text) => records(text),
         Err(e) => {
             let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
-            Err(invalid(
-                lines_in(before),
-                "the file is not UTF-8 text: save it as \u{201c}CSV UTF-8\u{201d}",
-            ))
+            Err(invalid(lines_in(before), ErrorKind::NotUtf8))
         }
     }
 }

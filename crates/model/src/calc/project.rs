@@ -192,7 +192,7 @@ pub(crate) fn summarise(
     let illustration = s.programmes.iter().any(|c| {
         c.custom
             .as_ref()
-            .is_some_and(|p| p.name == crate::scenario::format::ILLUSTRATION_NAME)
+            .is_some_and(|p| p.nature == crate::scenario::format::Nature::Illustration)
     });
     if illustration {
         notes.insert(

@@ -12,7 +12,7 @@
 //! that [`trend::DEFAULT`](crate::context::trend::DEFAULT) is the winner.
 
 use crate::context::history::{self, Measure, Rows, Series};
-use crate::context::trend::{baseline_in, Context, TrendMethod};
+use crate::context::trend::{baseline_with, Context, TrendMethod};
 
 /// Years ahead scored: 1, 2 and 3.
 pub const HORIZONS: usize = 3;
@@ -52,7 +52,7 @@ pub fn run<S: AsRef<str>, R: Rows<S>>(councils: &[Series<S, R>]) -> BackTest {
     let mut scores = Vec::new();
     let mut origins = Vec::new();
     for measure in Measure::OUTCOMES {
-        let england = history::england_series_in(councils, measure);
+        let england = history::england_series(councils, measure);
         // errors[method][horizon - 1]
         let mut errors = vec![vec![Vec::<Option<f64>>::new(); HORIZONS]; TrendMethod::ALL.len()];
         let (mut first, mut last) = (u16::MAX, 0u16);
@@ -88,7 +88,7 @@ pub fn run<S: AsRef<str>, R: Rows<S>>(councils: &[Series<S, R>]) -> BackTest {
                     first = first.min(origin);
                     last = last.max(origin);
                     for (m, method) in TrendMethod::ALL.into_iter().enumerate() {
-                        let forecast = baseline_in(method, fit, &context, h);
+                        let forecast = baseline_with(method, fit, &context, h);
                         let error = forecast
                             .get(h - 1)
                             .map(|f| (f - actual).abs() / actual * 100.0);

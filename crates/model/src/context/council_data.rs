@@ -1,17 +1,14 @@
-//! The council history, spending and statistical-neighbour tables as data
-//! read at run time, for the browser.
-//!
-//! The built-in tables ([`history`], [`spend`], [`neighbours`]) are a few
-//! hundred kilobytes; a page that linked them into its WebAssembly module
-//! would make every reader download them before the calculator starts. So
-//! the generator also writes the same official files, unchanged, into one
-//! *bundle* (`www/data/council-data.js`, a JavaScript module whose default
-//! export is the bundle text) that the page loads only when a reader asks
-//! for a council's history or neighbours, and [`CouncilData::from_bundle`]
-//! reads it with the same readers the generator uses. Every analysis has an
-//! `_in` form that takes these tables: [`history::find_in`],
-//! [`spend::per_child_in`], [`trend::council_baseline_in`](crate::context::trend::council_baseline_in),
-//! [`neighbour_compare::compare_in`](crate::context::neighbour_compare::compare_in).
+//! The council history, spending and statistical-neighbour tables, in one
+//! form: the official files, unchanged, in one *bundle*
+//! (`www/data/council-data.js`, a JavaScript module whose default export
+//! is the bundle text), written by `gen-council-data`. The page loads it
+//! only when a reader asks for a council's history or neighbours; the CLI
+//! and the tests take the same file in with `include_str!`; all of them
+//! read it with [`CouncilData::from_module`] (or [`CouncilData::from_bundle`]
+//! for the bare text), with the readers the generator checks the files
+//! with. Every analysis takes what was read: [`history::find`],
+//! [`spend::per_child`], [`trend::council_baseline`](crate::context::trend::council_baseline),
+//! [`neighbour_compare::compare`](crate::context::neighbour_compare::compare).
 //!
 //! The bundle is plain text: for each file, a line `#file NAME`, then the
 //! file's text exactly as published, ending in a line break.
@@ -139,13 +136,13 @@ impl CouncilData {
                 .ok_or_else(|| {
                     Error::new(
                         "council data",
-                        ErrorKind::Invalid {
-                            reason: format!("the council data has no {name}"),
+                        ErrorKind::MissingFile {
+                            name: name.to_string(),
                         },
                     )
                 })
         };
-        let named = |name: &str, e: Error| Error::new(format!("{name}, {}", e.field), e.kind);
+        let named = |name: &str, e: Error| e.in_file(name);
         let history =
             history::parse_table(get("la_history.csv")?).map_err(|e| named("la_history.csv", e))?;
         let mut spend = Vec::new();
@@ -165,25 +162,20 @@ impl CouncilData {
         })
     }
 
-    /// An owned copy of the built-in tables (native use: the CLI and tests;
-    /// a browser build that calls this links every table in).
-    pub fn built_in() -> CouncilData {
-        CouncilData {
-            history: history::all().iter().map(history::Series::owned).collect(),
-            spend: SpendYear::ALL
-                .iter()
-                .map(|&y| {
-                    (
-                        y,
-                        spend::rows(y).iter().map(spend::SpendRow::owned).collect(),
-                    )
-                })
-                .collect(),
-            neighbours: neighbours::all()
-                .iter()
-                .map(neighbours::Neighbours::owned)
-                .collect(),
-        }
+    /// Reads the bundle's JavaScript module ([`bundle_module`]): its
+    /// default export, a string literal, is the bundle. Errors name the
+    /// file and the line, or say the module is not one.
+    ///
+    /// ```
+    /// use outcome_model::context::council_data::{bundle, bundle_module, CouncilData};
+    /// let module = bundle_module(&bundle(&[("a.csv", "x")]));
+    /// assert!(CouncilData::from_module(&module).is_err()); // no history in it
+    /// assert!(CouncilData::from_module("export default 1;").is_err());
+    /// ```
+    pub fn from_module(module: &str) -> Result<CouncilData, Error> {
+        let text = module_text(module)
+            .ok_or_else(|| Error::new("council data", ErrorKind::NotCouncilData))?;
+        CouncilData::from_bundle(&text)
     }
 
     /// The spending rows of `year` (empty if none).
@@ -192,5 +184,65 @@ impl CouncilData {
             .iter()
             .find(|(y, _)| *y == year)
             .map_or(&[], |(_, rows)| rows.as_slice())
+    }
+}
+
+/// The text of the string literal a bundle module exports (the inverse of
+/// [`js_string`] after `export default `), or `None` if it is not one.
+///
+/// ```
+/// use outcome_model::context::council_data::{bundle_module, module_text};
+/// let text = "#file a.csv\nx,\"y\"\n\u{2028}\\\n";
+/// assert_eq!(module_text(&bundle_module(text)).as_deref(), Some(text));
+/// assert_eq!(module_text("export default 1;"), None);
+/// ```
+pub fn module_text(module: &str) -> Option<String> {
+    let start = module.find("export default \"")? + "export default ".len();
+    let literal = module[start..].trim_end().strip_suffix(';')?;
+    let inner = literal.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            '"' => out.push('"'),
+            '\\' => out.push('\\'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'u' => {
+                let hex: String = chars.by_ref().take(4).collect();
+                out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The council data file the page loads, read once for the model's
+    /// own tests.
+    pub fn data() -> &'static CouncilData {
+        static DATA: std::sync::OnceLock<CouncilData> = std::sync::OnceLock::new();
+        DATA.get_or_init(|| {
+            CouncilData::from_module(include_str!("../../../../www/data/council-data.js"))
+                .expect("the council data file reads")
+        })
+    }
+
+    #[test]
+    fn the_data_file_reads_back_to_the_same_bundle() {
+        let module = include_str!("../../../../www/data/council-data.js");
+        let text = module_text(module).expect("a bundle module");
+        assert_eq!(bundle_module(&text), module);
+        assert!(!data().history.is_empty());
+        assert_eq!(data().neighbours.len(), 153);
     }
 }

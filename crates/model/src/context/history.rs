@@ -5,10 +5,10 @@
 //! The figures come from `data/official/la_history.csv` (see
 //! `SOURCES.md` there): DfE *Children looked after in England including
 //! adoptions* and *Children in need*, with the ONS mid-year population
-//! estimates DfE uses for its rates. The table in `history_table.rs` is
-//! generated from that file by `cargo run --bin gen-council-data` (which
-//! calls [`parse_table`] and [`render_table`]); a test fails if they
-//! differ.
+//! estimates DfE uses for its rates. The file is read by [`parse_table`],
+//! from the council data file (`www/data/council-data.js`, see
+//! [`crate::context::council_data`]) the browser, the CLI and the tests
+//! all read; every function here takes the councils read.
 //!
 //! `year` is always the 31 March that ends the reporting year. Looked-after
 //! figures exist only from 2019. A council that was created or abolished by
@@ -19,12 +19,8 @@
 //! carry [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 use crate::data::published::{self, Published};
-
-#[rustfmt::skip]
-#[path = "history_table.rs"]
-mod table;
 
 /// Attribution required by the Open Government Licence wherever these
 /// figures are shown.
@@ -212,28 +208,6 @@ impl<S: AsRef<str>, R: Rows<S>> Series<S, R> {
     }
 }
 
-impl Series {
-    /// The same history with owned text.
-    pub fn owned(&self) -> OwnedSeries {
-        Series {
-            code: self.code.to_string(),
-            old_code: self.old_code.to_string(),
-            name: self.name.to_string(),
-            rows: self
-                .rows
-                .iter()
-                .map(|(y, f)| (*y, std::array::from_fn(|i| f[i].owned())))
-                .collect(),
-        }
-    }
-
-    /// The published cell of `measure` in `year`; `None` when the council
-    /// has no row that year (it did not exist).
-    pub fn figure(&self, year: u16, measure: Measure) -> Option<Published> {
-        self.cell(year, measure).copied()
-    }
-}
-
 /// `count` per 10,000 of `population`; `None` if either is missing or the
 /// population is not above zero.
 ///
@@ -249,20 +223,9 @@ pub fn rate(count: Option<f64>, population: Option<f64>) -> Option<f64> {
     }
 }
 
-/// Every council in the history (current and former), in the order of the
-/// file's first year they appear in.
-pub fn all() -> &'static [Series] {
-    &table::SERIES
-}
-
 /// The history of the council with ONS code `code` (any letter case) or DfE
-/// code.
-pub fn find(code: &str) -> Option<&'static Series> {
-    find_in(all(), code)
-}
-
-/// [`find`] in any list of histories (e.g. one read from a file).
-pub fn find_in<'a, S: AsRef<str>, R: Rows<S>>(
+/// code, among `councils`.
+pub fn find<'a, S: AsRef<str>, R: Rows<S>>(
     councils: &'a [Series<S, R>],
     code: &str,
 ) -> Option<&'a Series<S, R>> {
@@ -276,27 +239,38 @@ pub fn find_in<'a, S: AsRef<str>, R: Rows<S>>(
 /// when the council has no row that year.
 ///
 /// ```
+/// use outcome_model::context::council_data::CouncilData;
 /// use outcome_model::context::history::{figure, Measure};
-/// let herts = figure("E10000015", 2025, Measure::LookedAfter).unwrap();
+/// let data = CouncilData::from_module(include_str!(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../../www/data/council-data.js"
+/// )))
+/// .unwrap();
+/// let herts = figure(&data.history, "E10000015", 2025, Measure::LookedAfter).unwrap();
 /// assert_eq!(herts.value(), Some(999.0));
 /// // No looked-after figures before 2019: blank, not zero.
-/// assert_eq!(figure("E10000015", 2018, Measure::LookedAfter).unwrap().value(), None);
+/// let before = figure(&data.history, "E10000015", 2018, Measure::LookedAfter).unwrap();
+/// assert_eq!(before.value(), None);
 /// ```
-pub fn figure(code: &str, year: u16, measure: Measure) -> Option<Published> {
-    find(code)?.figure(year, measure)
+pub fn figure<S: AsRef<str>, R: Rows<S>>(
+    councils: &[Series<S, R>],
+    code: &str,
+    year: u16,
+    measure: Measure,
+) -> Option<Published<String>> {
+    find(councils, code)?
+        .cell(year, measure)
+        .map(Published::owned)
 }
 
 /// A council's series of `measure`: `(year, count)` for each year it
 /// existed, oldest first; empty for an unknown code.
-///
-/// ```
-/// use outcome_model::context::history::{series, Measure};
-/// let cp = series("E10000015", Measure::CpPlans);
-/// assert_eq!(cp.first(), Some(&(2013, Some(578.0))));
-/// assert_eq!(cp.last(), Some(&(2025, Some(614.0))));
-/// ```
-pub fn series(code: &str, measure: Measure) -> Vec<(u16, Option<f64>)> {
-    find(code).map_or_else(Vec::new, |s| s.values(measure))
+pub fn series<S: AsRef<str>, R: Rows<S>>(
+    councils: &[Series<S, R>],
+    code: &str,
+    measure: Measure,
+) -> Vec<(u16, Option<f64>)> {
+    find(councils, code).map_or_else(Vec::new, |s| s.values(measure))
 }
 
 /// England's series of `measure`, 2013 to 2025: the sum of the council
@@ -304,12 +278,7 @@ pub fn series(code: &str, measure: Measure) -> Vec<(u16, Option<f64>)> {
 /// out, so it can be a little below DfE's published total, which is also
 /// rounded to the nearest 10); `None` for a year in which no council has a
 /// figure (looked-after figures before 2019).
-pub fn england_series(measure: Measure) -> Vec<(u16, Option<f64>)> {
-    england_series_in(all(), measure)
-}
-
-/// [`england_series`] over any list of histories.
-pub fn england_series_in<S: AsRef<str>, R: Rows<S>>(
+pub fn england_series<S: AsRef<str>, R: Rows<S>>(
     councils: &[Series<S, R>],
     measure: Measure,
 ) -> Vec<(u16, Option<f64>)> {
@@ -331,12 +300,7 @@ pub fn england_series_in<S: AsRef<str>, R: Rows<S>>(
 /// England's rate of `measure` per 10,000 children aged 0 to 17: over the
 /// councils with both a figure and a population that year, the sum of
 /// figures over the sum of populations.
-pub fn england_rate_series(measure: Measure) -> Vec<(u16, Option<f64>)> {
-    england_rate_series_in(all(), measure)
-}
-
-/// [`england_rate_series`] over any list of histories.
-pub fn england_rate_series_in<S: AsRef<str>, R: Rows<S>>(
+pub fn england_rate_series<S: AsRef<str>, R: Rows<S>>(
     councils: &[Series<S, R>],
     measure: Measure,
 ) -> Vec<(u16, Option<f64>)> {
@@ -358,18 +322,16 @@ pub fn england_rate_series_in<S: AsRef<str>, R: Rows<S>>(
 
 /// The years a council has no figure for `measure`, each with why, oldest
 /// first (a year the council did not exist is not listed).
-///
-/// ```
-/// use outcome_model::context::history::{missing, Measure};
-/// let london = missing("E09000001", Measure::CpPlans);
-/// assert!(london.contains(&(2025, "suppressed to protect confidentiality (c)")));
-/// ```
-pub fn missing(code: &str, measure: Measure) -> Vec<(u16, &'static str)> {
-    find(code).map_or_else(Vec::new, |s| s.missing(measure))
+pub fn missing<S: AsRef<str>, R: Rows<S>>(
+    councils: &[Series<S, R>],
+    code: &str,
+    measure: Measure,
+) -> Vec<(u16, &'static str)> {
+    find(councils, code).map_or_else(Vec::new, |s| s.missing(measure))
 }
 
-fn invalid(field: String, reason: String) -> Error {
-    Error::new(field, ErrorKind::Invalid { reason })
+fn invalid(field: Location, kind: ErrorKind) -> Error {
+    Error::new(field, kind)
 }
 
 /// Reads `la_history.csv` (the columns in [`COLUMNS`], a header first) as
@@ -383,7 +345,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
     let mut out: Vec<OwnedSeries> = Vec::new();
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
-        let field = |i: usize| format!("{}, column {}", csv::line_field(row.line), COLUMNS[i]);
+        let field = |i: usize| Location::line(row.line, Some(COLUMNS[i]));
         let year: u16 = cell(3)
             .parse()
             .ok()
@@ -391,16 +353,22 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
             .ok_or_else(|| {
                 invalid(
                     field(3),
-                    format!("{} is not a year from {FIRST_YEAR} to {LAST_YEAR}", cell(3)),
+                    ErrorKind::NotAYear {
+                        text: cell(3).to_string(),
+                        first: FIRST_YEAR,
+                        last: LAST_YEAR,
+                    },
                 )
             })?;
         let mut figures: [Published<String>; 7] = std::array::from_fn(|_| Published::Blank);
         for (i, slot) in figures.iter_mut().enumerate() {
-            let p = published::read(cell(i + 4), &field(i + 4))?;
+            let p = published::read(cell(i + 4), field(i + 4))?;
             if p.value().is_some_and(|v| v < 0.0 || v.fract() != 0.0) {
                 return Err(invalid(
                     field(i + 4),
-                    format!("{} is not a count of children", cell(i + 4)),
+                    ErrorKind::NotACount {
+                        text: cell(i + 4).to_string(),
+                    },
                 ));
             }
             *slot = p;
@@ -410,10 +378,9 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
                 if s.old_code != cell(1) || s.name != cell(2) {
                     return Err(invalid(
                         field(0),
-                        format!(
-                            "{} has another DfE code or name on an earlier line",
-                            cell(0)
-                        ),
+                        ErrorKind::CodeOrNameChanged {
+                            code: cell(0).to_string(),
+                        },
                     ));
                 }
                 s
@@ -431,7 +398,10 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
         if series.rows.iter().any(|(y, _)| *y == year) {
             return Err(invalid(
                 field(3),
-                format!("{} has two rows for {year}", cell(0)),
+                ErrorKind::TwoRows {
+                    code: cell(0).to_string(),
+                    year,
+                },
             ));
         }
         series.rows.push((year, figures));
@@ -442,43 +412,4 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
         crate::base::sorted::sort_by(&mut s.rows, |a, b| a.0 < b.0);
     }
     Ok(out)
-}
-
-/// The Rust source of `history_table.rs`.
-pub fn render_table(series: &[OwnedSeries]) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::new();
-    s.push_str(
-        "// generated by `cargo run --bin gen-council-data` from data/official; do not edit\n\
-         \n\
-         //! Council figures 2013-2025 (la_history.csv): per council, per year,\n\
-         //! pop_0_17, cla_31mar, cla_starts, cla_ceased, cin_31mar,\n\
-         //! cin_episodes_started, cpp_31mar as published.\n\
-         \n\
-         use super::Series;\n\
-         #[allow(unused_imports)]\n\
-         use crate::data::published::Published::{Blank as B, Code as C, Value as V};\n\
-         \n",
-    );
-    let rows: usize = series.iter().map(|s| s.rows.len()).sum();
-    let _ = writeln!(s, "/// {} councils, {rows} council-years.", series.len());
-    let _ = writeln!(
-        s,
-        "pub(super) static SERIES: [Series; {}] = [",
-        series.len()
-    );
-    for c in series {
-        let _ = writeln!(
-            s,
-            "    Series {{ code: {:?}, old_code: {:?}, name: {:?}, rows: &[",
-            c.code, c.old_code, c.name
-        );
-        for (year, f) in &c.rows {
-            let cells: Vec<String> = f.iter().map(Published::to_source).collect();
-            let _ = writeln!(s, "        ({year}, [{}]),", cells.join(", "));
-        }
-        let _ = writeln!(s, "    ] }},");
-    }
-    let _ = writeln!(s, "];");
-    s
 }

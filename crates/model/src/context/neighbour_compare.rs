@@ -4,7 +4,7 @@
 //!
 //! Rates are per 10,000 children aged 0 to 17 at 31 March of the year (care
 //! starts: in the year to 31 March). Spend per looked-after child is
-//! [`spend::spend_per_looked_after_child`] for the financial year that ends
+//! [`spend::per_child`] for the financial year that ends
 //! on that 31 March, in £ of that year: an **average cost, not a marginal
 //! one**. A missing figure is `None`, never zero, and is left out of the
 //! median. Anything showing these figures must carry [`CREDIT`].
@@ -119,7 +119,7 @@ pub struct Comparison {
 }
 
 fn council_rates(data: &CouncilData, code: &str, year: u16) -> Rates {
-    let series = history::find_in(&data.history, code);
+    let series = history::find(&data.history, code);
     let r = |m: Measure| {
         series.and_then(|s| history::rate(s.value(year, m), s.value(year, Measure::Population)))
     };
@@ -129,13 +129,13 @@ fn council_rates(data: &CouncilData, code: &str, year: u16) -> Rates {
         children_in_need: r(Measure::ChildrenInNeed),
         care_starts: r(Measure::CareStarts),
         spend_per_looked_after_child: SpendYear::ending(year)
-            .and_then(|y| spend::per_child_in(data.spend_rows(y), &data.history, code, y).ok()),
+            .and_then(|y| spend::per_child(data.spend_rows(y), &data.history, code, y).ok()),
     }
 }
 
 fn england_rates(data: &CouncilData, year: u16) -> Rates {
     let r = |m: Measure| {
-        history::england_rate_series_in(&data.history, m)
+        history::england_rate_series(&data.history, m)
             .into_iter()
             .find(|(y, _)| *y == year)
             .and_then(|(_, v)| v)
@@ -146,32 +146,33 @@ fn england_rates(data: &CouncilData, year: u16) -> Rates {
         children_in_need: r(Measure::ChildrenInNeed),
         care_starts: r(Measure::CareStarts),
         spend_per_looked_after_child: SpendYear::ending(year)
-            .and_then(|y| spend::england_per_child_in(data.spend_rows(y), &data.history, y)),
+            .and_then(|y| spend::england_per_child(data.spend_rows(y), &data.history, y)),
     }
 }
 
 /// The comparison for the council with ONS code `code` at 31 March of
-/// `year`, from the built-in tables; `None` when the council has no
+/// `year`, from the council data; `None` when the council has no
 /// statistical neighbours (a former council, or not a council).
 ///
 /// ```
+/// use outcome_model::context::council_data::CouncilData;
 /// use outcome_model::context::neighbour_compare::{compare, Role};
-/// let c = compare("E10000015", 2025).unwrap();
+/// let data = CouncilData::from_module(include_str!(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../../www/data/council-data.js"
+/// )))
+/// .unwrap();
+/// let c = compare(&data, "E10000015", 2025).unwrap();
 /// assert_eq!(c.rows.len(), 13);
 /// assert_eq!(c.rows[0].role, Role::Council);
 /// assert_eq!(c.rows[12].role, Role::England);
 /// ```
-pub fn compare(code: &str, year: u16) -> Option<Comparison> {
-    compare_in(&CouncilData::built_in(), code, year)
-}
-
-/// [`compare`] from tables read at run time.
-pub fn compare_in(data: &CouncilData, code: &str, year: u16) -> Option<Comparison> {
-    let n = neighbours::neighbours_in(&data.neighbours, code)?;
+pub fn compare(data: &CouncilData, code: &str, year: u16) -> Option<Comparison> {
+    let n = neighbours::neighbours(&data.neighbours, code)?;
     let name_of = |code: &str| {
-        history::find_in(&data.history, code)
+        history::find(&data.history, code)
             .map(|s| s.name.clone())
-            .or_else(|| neighbours::neighbours_in(&data.neighbours, code).map(|n| n.name.clone()))
+            .or_else(|| neighbours::neighbours(&data.neighbours, code).map(|n| n.name.clone()))
             .unwrap_or_default()
     };
     let mut rows = vec![Row {
@@ -257,9 +258,13 @@ pub struct HalfWayCount {
 /// ```
 /// use outcome_model::context::council_data::CouncilData;
 /// use outcome_model::context::history::Measure;
-/// use outcome_model::context::neighbour_compare::{compare_in, half_way_counts};
-/// let data = CouncilData::built_in();
-/// let c = compare_in(&data, "E10000015", 2025).unwrap();
+/// use outcome_model::context::neighbour_compare::{compare, half_way_counts};
+/// let data = CouncilData::from_module(include_str!(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../../www/data/council-data.js"
+/// )))
+/// .unwrap();
+/// let c = compare(&data, "E10000015", 2025).unwrap();
 /// let [care] = half_way_counts(&c, &data, &[Measure::LookedAfter]).unwrap()[..] else { panic!() };
 /// assert!(care.now.is_some() && care.half_way.is_some());
 /// ```
@@ -273,7 +278,7 @@ pub fn half_way_counts(
         .first()
         .ok_or_else(|| council_error("no council to compare"))?;
     let code = council.code.clone().unwrap_or_default();
-    let series = history::find_in(&data.history, &code)
+    let series = history::find(&data.history, &code)
         .ok_or_else(|| council_error("the council has no published history"))?;
     let population = series
         .value(c.year, Measure::Population)
@@ -299,16 +304,20 @@ pub fn half_way_counts(
 }
 
 /// An error on the field `council`.
-fn council_error(reason: &str) -> Error {
+fn council_error(why: &str) -> Error {
     Error::new(
         "council",
-        ErrorKind::Invalid {
-            reason: reason.to_string(),
+        ErrorKind::NoComparison {
+            why: why.to_string(),
         },
     )
 }
 
-pub use crate::scenario::format::ILLUSTRATION_NAME;
+/// The name of the programme an illustration scenario
+/// ([`half_way_scenario`]) holds; the scenario marks it as an illustration
+/// ([`CustomProgramme::nature`]), not by its name.
+pub const ILLUSTRATION_NAME: &str =
+    "Illustration: half-way to the neighbours' median (not a programme)";
 
 /// "If we moved half-way to our neighbours' median rate", as a scenario: the
 /// council's figures in `base` with one programme of its own,
@@ -326,9 +335,13 @@ pub use crate::scenario::format::ILLUSTRATION_NAME;
 ///
 /// ```
 /// use outcome_model::context::council_data::CouncilData;
-/// use outcome_model::context::neighbour_compare::{compare_in, half_way_scenario, ILLUSTRATION_NAME};
-/// let data = CouncilData::built_in();
-/// let c = compare_in(&data, "E10000015", 2025).unwrap();
+/// use outcome_model::context::neighbour_compare::{compare, half_way_scenario, ILLUSTRATION_NAME};
+/// let data = CouncilData::from_module(include_str!(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../../www/data/council-data.js"
+/// )))
+/// .unwrap();
+/// let c = compare(&data, "E10000015", 2025).unwrap();
 /// let s = half_way_scenario(&outcome_model::default_scenario(), &c, &data);
 /// // Hertfordshire is below its neighbours' median on every rate.
 /// assert!(s.is_err());
@@ -389,6 +402,7 @@ pub fn half_way_scenario(
         effects,
         benefits: Vec::new(),
         cohorts: Default::default(),
+        nature: crate::scenario::format::Nature::Illustration,
     });
     let mut s = base.clone();
     s.programmes = vec![choice];

@@ -2,18 +2,13 @@
 //! by the Department for Education's statistical-neighbour model (2025
 //! model, updated May 2025), with the published closeness band.
 //!
-//! The table in `neighbours_table.rs` is generated from
-//! `data/official/statistical_neighbours_2025.csv` by
-//! `cargo run --bin gen-council-data` (which calls [`parse_table`] and
-//! [`render_table`]); a test fails if they differ. Anything showing the
-//! neighbours must carry [`CREDIT`].
+//! `data/official/statistical_neighbours_2025.csv` is read by
+//! [`parse_table`] from the council data file
+//! ([`crate::context::council_data`]). Anything showing the neighbours must
+//! carry [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind};
-
-#[rustfmt::skip]
-#[path = "neighbours_table.rs"]
-mod table;
+use crate::base::error::{Error, ErrorKind, Location};
 
 /// Attribution required by the Open Government Licence.
 pub const CREDIT: &str = "Contains public sector information licensed under the Open Government Licence v3.0. Source: Department for Education, Children's services statistical neighbour benchmarking tool (2025 model).";
@@ -61,16 +56,6 @@ impl Closeness {
             .into_iter()
             .find(|c| c.label().eq_ignore_ascii_case(t))
     }
-
-    fn variant(self) -> &'static str {
-        match self {
-            Closeness::ExtremelyClose => "ExtremelyClose",
-            Closeness::VeryClose => "VeryClose",
-            Closeness::Close => "Close",
-            Closeness::SomewhatClose => "SomewhatClose",
-            Closeness::NotClose => "NotClose",
-        }
-    }
 }
 
 /// One council's neighbours, closest first.
@@ -87,38 +72,10 @@ pub struct Neighbours<S = &'static str> {
 /// A row read from a file.
 pub type OwnedNeighbours = Neighbours<String>;
 
-impl Neighbours {
-    /// The same row with owned text.
-    pub fn owned(&self) -> OwnedNeighbours {
-        Neighbours {
-            code: self.code.to_string(),
-            name: self.name.to_string(),
-            neighbours: std::array::from_fn(|i| {
-                (self.neighbours[i].0.to_string(), self.neighbours[i].1)
-            }),
-        }
-    }
-}
-
-/// Every council with neighbours (the 153 current councils), in file order.
-pub fn all() -> &'static [Neighbours] {
-    &table::NEIGHBOURS
-}
-
-/// The neighbours of the council with ONS code `code` (any letter case);
-/// `None` for a code with none (a former council, or not a council).
-///
-/// ```
-/// use outcome_model::context::neighbours::neighbours;
-/// let herts = neighbours("E10000015").unwrap();
-/// assert_eq!(herts.neighbours.len(), 10);
-/// ```
-pub fn neighbours(code: &str) -> Option<&'static Neighbours> {
-    neighbours_in(all(), code)
-}
-
-/// [`neighbours`] in any list (e.g. one read from a file).
-pub fn neighbours_in<'a, S: AsRef<str>>(
+/// The neighbours of the council with ONS code `code` (any letter case)
+/// among `rows`; `None` for a code with none (a former council, or not a
+/// council).
+pub fn neighbours<'a, S: AsRef<str>>(
     rows: &'a [Neighbours<S>],
     code: &str,
 ) -> Option<&'a Neighbours<S>> {
@@ -151,8 +108,8 @@ pub fn median(values: &[Option<f64>]) -> Option<f64> {
     })
 }
 
-fn invalid(field: String, reason: String) -> Error {
-    Error::new(field, ErrorKind::Invalid { reason })
+fn invalid(field: Location, kind: ErrorKind) -> Error {
+    Error::new(field, kind)
 }
 
 /// Reads `statistical_neighbours_2025.csv`: `new_la_code, old_la_code,
@@ -162,7 +119,10 @@ fn invalid(field: String, reason: String) -> Error {
 pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
     let records = csv::records(text)?;
     let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(csv::line_field(1), "the file is empty".to_string()));
+        return Err(invalid(
+            csv::line_field(1),
+            ErrorKind::EmptyFile { needs: None },
+        ));
     };
     let mut columns = vec![
         "new_la_code".to_string(),
@@ -177,13 +137,16 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
     if found != columns {
         return Err(invalid(
             csv::line_field(header.line),
-            format!("a neighbours file has the columns {}", columns.join(",")),
+            ErrorKind::WrongColumns {
+                what: "a neighbours file".to_string(),
+                columns,
+            },
         ));
     }
     let mut out: Vec<OwnedNeighbours> = Vec::with_capacity(rows.len());
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
-        let field = |i: usize| format!("{}, column {}", csv::line_field(row.line), columns[i]);
+        let field = |i: usize| Location::line(row.line, Some(columns[i].as_str()));
         let mut list: Vec<(String, Closeness)> = Vec::with_capacity(10);
         for k in 0..10 {
             let (c, b) = (3 + 2 * k, 4 + 2 * k);
@@ -191,13 +154,17 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
             if code.is_empty() || code == cell(0) || list.iter().any(|(n, _)| n == code) {
                 return Err(invalid(
                     field(c),
-                    format!("\u{201c}{code}\u{201d} is blank, the council itself, or listed twice"),
+                    ErrorKind::BadNeighbour {
+                        code: code.to_string(),
+                    },
                 ));
             }
             let band = Closeness::parse(cell(b)).ok_or_else(|| {
                 invalid(
                     field(b),
-                    format!("\u{201c}{}\u{201d} is not a closeness band", cell(b)),
+                    ErrorKind::NotABand {
+                        text: cell(b).to_string(),
+                    },
                 )
             })?;
             list.push((code.to_string(), band));
@@ -210,41 +177,4 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
         });
     }
     Ok(out)
-}
-
-/// The Rust source of `neighbours_table.rs`, in file order.
-pub fn render_table(rows: &[OwnedNeighbours]) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::new();
-    s.push_str(
-        "// generated by `cargo run --bin gen-council-data` from data/official; do not edit\n\
-         \n\
-         //! DfE statistical neighbours, 2025 model: ten a council, closest first.\n\
-         \n\
-         use super::Neighbours;\n\
-         use super::Closeness::*;\n\
-         \n",
-    );
-    let _ = writeln!(s, "/// {} councils.", rows.len());
-    let _ = writeln!(
-        s,
-        "pub(super) static NEIGHBOURS: [Neighbours; {}] = [",
-        rows.len()
-    );
-    for r in rows {
-        let list: Vec<String> = r
-            .neighbours
-            .iter()
-            .map(|(c, b)| format!("({c:?}, {})", b.variant()))
-            .collect();
-        let _ = writeln!(
-            s,
-            "    Neighbours {{ code: {:?}, name: {:?}, neighbours: [{}] }},",
-            r.code,
-            r.name,
-            list.join(", ")
-        );
-    }
-    let _ = writeln!(s, "];");
-    s
 }

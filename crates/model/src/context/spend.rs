@@ -3,9 +3,9 @@
 //! 2024-25.
 //!
 //! The figures come from `data/official/la_spend_YYYY_YY.csv` (see
-//! `SOURCES.md` there). The tables in `spend_table.rs` are generated from
-//! those files by `cargo run --bin gen-council-data` (which calls
-//! [`parse_table`] and [`render_table`]); a test fails if they differ.
+//! `SOURCES.md` there), read by [`parse_table`] from the council data file
+//! ([`crate::context::council_data`]); every function here takes the rows
+//! read.
 //!
 //! **Units.** The files hold £ thousand; everything this module returns is
 //! in **pounds (£)**, in the cash prices of the financial year it is for
@@ -23,13 +23,9 @@
 //! [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 use crate::context::history::{self, Measure, Rows, Series};
 use crate::data::published::{self, Published};
-
-#[rustfmt::skip]
-#[path = "spend_table.rs"]
-mod table;
 
 /// Attribution required by the Open Government Licence wherever spending
 /// figures (and the counts they are divided by) are shown.
@@ -167,18 +163,6 @@ pub struct SpendRow<S = &'static str> {
 /// A row read from a file.
 pub type OwnedSpendRow = SpendRow<String>;
 
-impl<S: AsRef<str>> SpendRow<S> {
-    /// The same row with owned text.
-    pub fn owned(&self) -> OwnedSpendRow {
-        SpendRow {
-            code: self.code.as_ref().to_string(),
-            old_code: self.old_code.as_ref().to_string(),
-            name: self.name.as_ref().to_string(),
-            figures: std::array::from_fn(|i| self.figures[i].owned()),
-        }
-    }
-}
-
 /// Something to know before using a council's spending figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpendCaveat {
@@ -297,22 +281,9 @@ fn pounds<S: AsRef<str>>(k: &Published<S>) -> Option<f64> {
     k.value().map(|k| (k * 100_000.0).round() / 100.0)
 }
 
-/// The rows of `year`, in the order of the file.
-pub fn rows(year: SpendYear) -> &'static [SpendRow] {
-    table::TABLES
-        .iter()
-        .find(|(y, _)| *y == year.ends())
-        .map_or(&[], |(_, rows)| rows)
-}
-
 /// The published row of the council with ONS code `code` (any letter case)
-/// or DfE code in `year`.
-pub fn row(code: &str, year: SpendYear) -> Option<&'static SpendRow> {
-    row_in(rows(year), code)
-}
-
-/// [`row`] in any list of rows (e.g. one read from a file).
-pub fn row_in<'a, S: AsRef<str>>(rows: &'a [SpendRow<S>], code: &str) -> Option<&'a SpendRow<S>> {
+/// or DfE code among `rows`.
+pub fn row<'a, S: AsRef<str>>(rows: &'a [SpendRow<S>], code: &str) -> Option<&'a SpendRow<S>> {
     let code = code.trim();
     rows.iter()
         .find(|r| r.code.as_ref().eq_ignore_ascii_case(code) || r.old_code.as_ref() == code)
@@ -357,31 +328,30 @@ fn caveats<S: AsRef<str>>(r: &SpendRow<S>, year: SpendYear) -> Vec<SpendCaveat> 
     out
 }
 
-/// A council's net spending in `year`, in pounds, with its caveats; `None`
-/// when the council has no row (it did not exist or is not a children's
-/// services authority).
+/// A council's net spending in `year`, in pounds, with its caveats, from
+/// the rows of `year`; `None` when the council has no row (it did not exist
+/// or is not a children's services authority).
 ///
 /// ```
 /// use outcome_model::context::spend::{council_spend, SpendYear};
-/// let herts = council_spend("E10000015", SpendYear::Y2024_25).unwrap();
+/// let data = outcome_model::context::council_data::CouncilData::from_module(include_str!(
+///     concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/data/council-data.js")
+/// ))
+/// .unwrap();
+/// let rows = data.spend_rows(SpendYear::Y2024_25);
+/// let herts = council_spend(rows, "E10000015", SpendYear::Y2024_25).unwrap();
 /// assert_eq!(herts.cla_total, Some(120_818_050.0)); // £120.8 million
 /// assert!(herts.caveats.is_empty());
 ///
-/// let birmingham = council_spend("E08000025", SpendYear::Y2024_25).unwrap();
+/// let birmingham = council_spend(rows, "E08000025", SpendYear::Y2024_25).unwrap();
 /// assert_eq!(birmingham.cla_total, None); // return not received: no figure, not zero
 /// ```
-pub fn council_spend(code: &str, year: SpendYear) -> Option<CouncilSpend> {
-    council_spend_in(rows(year), code, year)
-}
-
-/// [`council_spend`] from any list of rows of `year` (e.g. read from a
-/// file).
-pub fn council_spend_in<S: AsRef<str> + Clone>(
+pub fn council_spend<S: AsRef<str> + Clone>(
     rows: &[SpendRow<S>],
     code: &str,
     year: SpendYear,
 ) -> Option<CouncilSpend<S>> {
-    let r = row_in(rows, code)?;
+    let r = row(rows, code)?;
     let f = &r.figures;
     Some(CouncilSpend {
         code: r.code.clone(),
@@ -455,29 +425,25 @@ impl NoUnitSpend {
 /// small councils swing widely.
 ///
 /// ```
-/// use outcome_model::context::spend::{spend_per_looked_after_child_or_why, SpendYear};
+/// use outcome_model::context::spend::{per_child, SpendYear};
+/// let data = outcome_model::context::council_data::CouncilData::from_module(include_str!(
+///     concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/data/council-data.js")
+/// ))
+/// .unwrap();
+/// let rows = data.spend_rows(SpendYear::Y2024_25);
 /// // Hertfordshire 2024-25: £120,818,050 / ((971 + 999) / 2) children
-/// let herts = spend_per_looked_after_child_or_why("E10000015", SpendYear::Y2024_25).unwrap();
+/// let herts = per_child(rows, &data.history, "E10000015", SpendYear::Y2024_25).unwrap();
 /// assert_eq!(herts.round(), 122_658.0);
 /// // Sandwell records its looked-after spending elsewhere.
-/// assert!(spend_per_looked_after_child_or_why("E08000028", SpendYear::Y2024_25).is_err());
+/// assert!(per_child(rows, &data.history, "E08000028", SpendYear::Y2024_25).is_err());
 /// ```
-pub fn spend_per_looked_after_child_or_why(
-    code: &str,
-    year: SpendYear,
-) -> Result<f64, NoUnitSpend> {
-    per_child_in(rows(year), history::all(), code, year)
-}
-
-/// [`spend_per_looked_after_child_or_why`] from any spending rows of `year`
-/// and any histories (e.g. read from files).
-pub fn per_child_in<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
+pub fn per_child<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
     rows: &[SpendRow<S>],
     history: &[Series<T, R>],
     code: &str,
     year: SpendYear,
 ) -> Result<f64, NoUnitSpend> {
-    let r = row_in(rows, code).ok_or(NoUnitSpend::NoRow)?;
+    let r = row(rows, code).ok_or(NoUnitSpend::NoRow)?;
     if let Some(&c) = caveats(r, year).iter().find(|c| c.spoils_cla_total()) {
         return Err(NoUnitSpend::Spoiled(c));
     }
@@ -487,7 +453,7 @@ pub fn per_child_in<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
             cell.why_missing().unwrap_or("not published"),
         ));
     };
-    let series = history::find_in(history, r.code.as_ref());
+    let series = history::find(history, r.code.as_ref());
     let count = |y: u16| {
         series
             .and_then(|s| s.value(y, Measure::LookedAfter))
@@ -502,73 +468,29 @@ pub fn per_child_in<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
     Ok(total / average)
 }
 
-/// [`spend_per_looked_after_child_or_why`] without the reason: net
-/// spending on children looked after per looked-after child, £ a year, an
-/// **average cost, not a marginal one**; `None` when there is no usable
-/// figure.
-///
-/// ```
-/// use outcome_model::context::spend::{spend_per_looked_after_child, SpendYear};
-/// assert!(spend_per_looked_after_child("E10000015", SpendYear::Y2024_25).is_some());
-/// assert_eq!(spend_per_looked_after_child("E08000025", SpendYear::Y2024_25), None);
-/// ```
-pub fn spend_per_looked_after_child(code: &str, year: SpendYear) -> Option<f64> {
-    spend_per_looked_after_child_or_why(code, year).ok()
-}
-
 /// What the page says beside a council's spend per looked-after child
 /// wherever it is offered as a unit cost.
 pub const PER_CHILD_NOTE: &str = "Your council's net spending on children looked after, divided by the average number looked after at 31 March at the start and end of the year (MHCLG revenue outturn and DfE figures). It is an average cost, not a marginal one: one child fewer in care saves less than this, or more if the child left an expensive placement. Councils record costs differently.";
-
-/// The latest financial year in which the council has a usable spend per
-/// looked-after child, with the figure (£ a year, cash prices of that
-/// year; an average cost, not a marginal one): what to offer beside the
-/// national default where a unit cost of care is asked for. `None` when no
-/// year has one; [`spend_per_looked_after_child_or_why`] says why.
-///
-/// ```
-/// use outcome_model::context::spend::{latest_spend_per_looked_after_child, SpendYear};
-/// let (year, per_child) = latest_spend_per_looked_after_child("E10000015").unwrap();
-/// assert_eq!(year, SpendYear::Y2024_25);
-/// assert!(per_child > 100_000.0);
-/// assert_eq!(latest_spend_per_looked_after_child("E08000028"), None); // Sandwell
-/// ```
-pub fn latest_spend_per_looked_after_child(code: &str) -> Option<(SpendYear, f64)> {
-    SpendYear::ALL
-        .iter()
-        .rev()
-        .find_map(|&y| spend_per_looked_after_child(code, y).map(|v| (y, v)))
-}
 
 /// Spending per looked-after child across England in `year`: the sum of
 /// the looked-after totals of every council with a usable per-child figure,
 /// over the sum of their average counts (£ a year; an average, not a
 /// marginal cost). MHCLG's own England figure also includes estimates for
 /// missing returns, so it differs a little.
-pub fn england_spend_per_looked_after_child(year: SpendYear) -> Option<f64> {
-    england_per_child_in(rows(year), history::all(), year)
-}
-
-/// [`england_spend_per_looked_after_child`] from any spending rows of
-/// `year` and any histories.
-pub fn england_per_child_in<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
+pub fn england_per_child<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
     rows: &[SpendRow<S>],
     history: &[Series<T, R>],
     year: SpendYear,
 ) -> Option<f64> {
     let (mut spend, mut children) = (0.0, 0.0);
     for r in rows {
-        if let Ok(per_child) = per_child_in(rows, history, r.code.as_ref(), year) {
+        if let Ok(per_child) = per_child(rows, history, r.code.as_ref(), year) {
             let total = pounds(&r.figures[CLA_TOTAL]).unwrap_or(0.0);
             spend += total;
             children += total / per_child;
         }
     }
     (children > 0.0).then(|| spend / children)
-}
-
-fn invalid(field: String, reason: String) -> Error {
-    Error::new(field, ErrorKind::Invalid { reason })
 }
 
 /// Reads a file in the `la_spend_YYYY_YY.csv` format (the columns in
@@ -580,14 +502,20 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSpendRow>, Error> {
     let mut out: Vec<OwnedSpendRow> = Vec::with_capacity(rows.len());
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
-        let field = |i: usize| format!("{}, column {}", csv::line_field(row.line), COLUMNS[i]);
+        let field = |i: usize| Location::line(row.line, Some(COLUMNS[i]));
         if out.iter().any(|r| r.code == cell(0)) {
-            return Err(invalid(field(0), format!("{} is listed twice", cell(0))));
+            return Err(Error::new(
+                field(0),
+                ErrorKind::ListedTwice {
+                    code: cell(0).to_string(),
+                    first: None,
+                },
+            ));
         }
         let mut figures: [Published<String>; MONEY_COLUMNS] =
             std::array::from_fn(|_| Published::Blank);
         for (i, slot) in figures.iter_mut().enumerate() {
-            *slot = published::read(cell(i + 3), &field(i + 3))?;
+            *slot = published::read(cell(i + 3), field(i + 3))?;
         }
         out.push(SpendRow {
             code: cell(0).to_string(),
@@ -597,58 +525,4 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSpendRow>, Error> {
         });
     }
     Ok(out)
-}
-
-/// The Rust source of `spend_table.rs` for the given years' rows, kept in
-/// file order.
-pub fn render_table(tables: &[(SpendYear, Vec<OwnedSpendRow>)]) -> String {
-    use std::fmt::Write as _;
-    let mut tables: Vec<&(SpendYear, Vec<OwnedSpendRow>)> = tables.iter().collect();
-    tables.sort_by_key(|(y, _)| *y);
-    let mut s = String::new();
-    s.push_str(
-        "// generated by `cargo run --bin gen-council-data` from data/official; do not edit\n\
-         \n\
-         //! Net current expenditure (RO3, £ thousand as published), one table a\n\
-         //! financial year keyed by the year of the 31 March that ends it.\n\
-         \n\
-         use super::SpendRow;\n\
-         #[allow(unused_imports)]\n\
-         use crate::data::published::Published::{Blank as B, Code as C, Value as V};\n\
-         \n",
-    );
-    let entries: Vec<String> = tables
-        .iter()
-        .map(|(y, _)| format!("({}, &Y{})", y.ends(), y.ends()))
-        .collect();
-    let _ = writeln!(s, "/// Each year's rows.");
-    let _ = writeln!(
-        s,
-        "pub(super) static TABLES: [(u16, &[SpendRow]); {}] = [{}];",
-        tables.len(),
-        entries.join(", ")
-    );
-    for (year, rows) in &tables {
-        let _ = writeln!(
-            s,
-            "\n/// {} councils, {} ({}).",
-            rows.len(),
-            year.label(),
-            year.file_name()
-        );
-        let _ = writeln!(s, "static Y{}: [SpendRow; {}] = [", year.ends(), rows.len());
-        for r in rows {
-            let figures: Vec<String> = r.figures.iter().map(Published::to_source).collect();
-            let _ = writeln!(
-                s,
-                "    SpendRow {{ code: {:?}, old_code: {:?}, name: {:?}, figures: [{}] }},",
-                r.code,
-                r.old_code,
-                r.name,
-                figures.join(", ")
-            );
-        }
-        let _ = writeln!(s, "];");
-    }
-    s
 }

@@ -217,14 +217,14 @@ pub fn growth_pct(
 /// [`baseline()`] with the figures some methods need besides the history.
 ///
 /// ```
-/// use outcome_model::context::trend::{baseline_in, Context, TrendMethod};
+/// use outcome_model::context::trend::{baseline_with, Context, TrendMethod};
 /// let cla = [(2023, Some(100.0)), (2024, Some(110.0)), (2025, Some(120.0))];
 /// let england = [(2023, Some(1000.0)), (2024, Some(1000.0)), (2025, Some(1100.0))];
 /// let ctx = Context { population: &[], england: &england };
-/// let b = baseline_in(TrendMethod::EnglandTrend, &cla, &ctx, 1);
+/// let b = baseline_with(TrendMethod::EnglandTrend, &cla, &ctx, 1);
 /// assert_eq!(b.len(), 1);
 /// ```
-pub fn baseline_in(
+pub fn baseline_with(
     method: TrendMethod,
     history: &[(u16, Option<f64>)],
     context: &Context,
@@ -300,7 +300,7 @@ pub fn baseline_in(
 /// history has no figure at all. The methods that need more than the
 /// history ([`TrendMethod::RateTimesPopulation`],
 /// [`TrendMethod::EnglandTrend`]) fall back to flat here: use
-/// [`baseline_in`] or [`council_baseline`] for them.
+/// [`baseline_with`] or [`council_baseline`] for them.
 ///
 /// ```
 /// use outcome_model::context::trend::{baseline, TrendMethod};
@@ -315,51 +315,43 @@ pub fn baseline(
     history: &[(u16, Option<f64>)],
     years_ahead: usize,
 ) -> Vec<f64> {
-    baseline_in(method, history, &Context::default(), years_ahead)
+    baseline_with(method, history, &Context::default(), years_ahead)
 }
 
-/// A council's baseline of `measure` from its built-in history
-/// ([`history`]), with its population and England's series
-/// for the methods that need them: `(year, figure)` for each of the
-/// `years_ahead` years after 2025. Empty for an unknown council or one with
-/// no figure.
+/// A council's baseline of `measure` from its history in `councils`, with
+/// its population and England's series (the sum of `councils`) for the
+/// methods that need them: `(year, figure)` for each of the `years_ahead`
+/// years after 2025. Empty for an unknown council or one with no figure.
 ///
 /// ```
 /// use outcome_model::context::history::Measure;
 /// use outcome_model::context::trend::{council_baseline, TrendMethod};
-/// let herts = council_baseline("E10000015", Measure::LookedAfter, TrendMethod::Flat, 3);
+/// let data = outcome_model::context::council_data::CouncilData::from_module(include_str!(
+///     concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/data/council-data.js")
+/// ))
+/// .unwrap();
+/// let herts = council_baseline(&data.history, "E10000015", Measure::LookedAfter, TrendMethod::Flat, 3);
 /// assert_eq!(herts, [(2026, 999.0), (2027, 999.0), (2028, 999.0)]);
 /// ```
-pub fn council_baseline(
-    code: &str,
-    measure: Measure,
-    method: TrendMethod,
-    years_ahead: usize,
-) -> Vec<(u16, f64)> {
-    council_baseline_in(history::all(), code, measure, method, years_ahead)
-}
-
-/// [`council_baseline`] from any list of histories (e.g. read at run
-/// time); England's series is the sum of the list.
-pub fn council_baseline_in<S: AsRef<str>, R: Rows<S>>(
+pub fn council_baseline<S: AsRef<str>, R: Rows<S>>(
     councils: &[Series<S, R>],
     code: &str,
     measure: Measure,
     method: TrendMethod,
     years_ahead: usize,
 ) -> Vec<(u16, f64)> {
-    let Some(series) = history::find_in(councils, code) else {
+    let Some(series) = history::find(councils, code) else {
         return Vec::new();
     };
     let values = series.values(measure);
     let population = series.values(Measure::Population);
-    let england = history::england_series_in(councils, measure);
+    let england = history::england_series(councils, measure);
     let context = Context {
         population: &population,
         england: &england,
     };
     let end = values.last().map_or(0, |(y, _)| *y);
-    baseline_in(method, &values, &context, years_ahead)
+    baseline_with(method, &values, &context, years_ahead)
         .into_iter()
         .zip(1u16..)
         .map(|(v, h)| (end + h, v))
@@ -376,16 +368,15 @@ pub fn council_baseline_in<S: AsRef<str>, R: Rows<S>>(
 /// ```
 /// use outcome_model::context::trend::scenario_trends;
 /// use outcome_model::Baseline;
-/// let t = scenario_trends("E10000015", Baseline::CouncilTrend);
+/// let data = outcome_model::context::council_data::CouncilData::from_module(include_str!(
+///     concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/data/council-data.js")
+/// ))
+/// .unwrap();
+/// let t = scenario_trends(&data.history, "E10000015", Baseline::CouncilTrend);
 /// assert!(t.looked_after_pct.is_some() && t.cp_plans_pct.is_some());
-/// assert!(scenario_trends("E10000015", Baseline::Flat).is_empty());
+/// assert!(scenario_trends(&data.history, "E10000015", Baseline::Flat).is_empty());
 /// ```
-pub fn scenario_trends(code: &str, baseline: Baseline) -> BaselineTrends {
-    scenario_trends_in(history::all(), code, baseline)
-}
-
-/// [`scenario_trends`] from any list of histories (e.g. read at run time).
-pub fn scenario_trends_in<S: AsRef<str>, R: Rows<S>>(
+pub fn scenario_trends<S: AsRef<str>, R: Rows<S>>(
     councils: &[Series<S, R>],
     code: &str,
     baseline: Baseline,
@@ -394,14 +385,14 @@ pub fn scenario_trends_in<S: AsRef<str>, R: Rows<S>>(
     let Some(method) = TrendMethod::of(baseline) else {
         return out;
     };
-    let Some(series) = history::find_in(councils, code) else {
+    let Some(series) = history::find(councils, code) else {
         return out;
     };
     for k in baseline::Series::ALL {
         let measure = measure_of(k);
         let values = series.values(measure);
         let england = if method == TrendMethod::EnglandTrend {
-            history::england_series_in(councils, measure)
+            history::england_series(councils, measure)
         } else {
             Vec::new()
         };

@@ -15,7 +15,7 @@
 //! `None`, never zero. Anything showing these figures must carry [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 
 #[rustfmt::skip]
 #[path = "presets_table.rs"]
@@ -226,13 +226,16 @@ pub fn file_year(file_name: &str) -> Option<u16> {
     }
 }
 
-fn cell_field(line: usize, column: &str) -> String {
-    format!("{}, column {column}", csv::line_field(line))
+fn cell_field(line: usize, column: &str) -> Location {
+    Location::line(line, Some(column))
 }
 
-fn invalid(field: String, reason: String) -> Error {
-    Error::new(field, ErrorKind::Invalid { reason })
+fn invalid(field: Location, kind: ErrorKind) -> Error {
+    Error::new(field, kind)
 }
+
+/// The kind of file named in the header's errors.
+const WHAT: &str = "a presets file";
 
 /// Whether a cell holds no figure: blank, or a suppression code.
 fn suppressed(cell: &str) -> bool {
@@ -269,18 +272,24 @@ fn count(cell: &str, line: usize, column: &str) -> Result<Option<u32>, Error> {
             Ok(n) => Ok(Some(n)),
             Err(_) => Err(invalid(
                 field,
-                format!("\u{201c}{cell}\u{201d} is too large for a count of children"),
+                ErrorKind::CountTooLarge {
+                    text: cell.to_string(),
+                },
             )),
         };
     }
     match decimal_is_negative(cell) {
         Some(true) => Err(invalid(
             field,
-            format!("\u{201c}{cell}\u{201d} is below zero: a count cannot be negative"),
+            ErrorKind::NegativeCount {
+                text: cell.to_string(),
+            },
         )),
         Some(false) => Err(invalid(
             field,
-            format!("\u{201c}{cell}\u{201d} is not a whole number of children"),
+            ErrorKind::NotWhole {
+                text: cell.to_string(),
+            },
         )),
         None => Err(Error::new(
             field,
@@ -318,7 +327,9 @@ fn rate(cell: &str, line: usize, column: &str) -> Result<bool, Error> {
         Some(false) => Ok(true),
         Some(true) => Err(invalid(
             field,
-            format!("\u{201c}{cell}\u{201d} is not a rate: it must be zero or more"),
+            ErrorKind::NegativeRate {
+                text: cell.to_string(),
+            },
         )),
         None => Err(Error::new(
             field,
@@ -334,24 +345,23 @@ fn check_header(fields: &[String], line: usize) -> Result<(), Error> {
     if found.len() != COLUMNS.len() {
         return Err(invalid(
             csv::line_field(line),
-            format!(
-                "the header has {} columns; a presets file has {}: {}",
-                found.len(),
-                COLUMNS.len(),
-                COLUMNS.join(",")
-            ),
+            ErrorKind::HeaderWidth {
+                found: found.len(),
+                what: WHAT,
+                columns: &COLUMNS,
+            },
         ));
     }
     for (i, (found, want)) in found.iter().zip(COLUMNS).enumerate() {
         if *found != want {
             return Err(invalid(
                 csv::line_field(line),
-                format!(
-                    "column {} of the header should be \u{201c}{want}\u{201d}, not \
-                     \u{201c}{found}\u{201d}: a presets file has the columns {}",
-                    i + 1,
-                    COLUMNS.join(",")
-                ),
+                ErrorKind::HeaderColumn {
+                    column: i + 1,
+                    found: found.to_string(),
+                    what: WHAT,
+                    columns: &COLUMNS,
+                },
             ));
         }
     }
@@ -374,7 +384,9 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
     let Some((header, rows)) = records.split_first() else {
         return Err(invalid(
             csv::line_field(1),
-            "the file is empty: a presets file starts with a header row".to_string(),
+            ErrorKind::EmptyFile {
+                needs: Some(WHAT.to_string()),
+            },
         ));
     };
     check_header(&header.fields, header.line)?;
@@ -393,31 +405,35 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
         if !well_formed {
             return Err(invalid(
                 cell_field(line, COLUMNS[0]),
-                format!(
-                    "\u{201c}{}\u{201d} is not an ONS code such as E10000015",
-                    cell(0)
-                ),
+                ErrorKind::NotAnOnsCode {
+                    text: cell(0).to_string(),
+                },
             ));
         }
         let old_code = cell(1);
         if old_code.len() != 3 || !old_code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(invalid(
                 cell_field(line, COLUMNS[1]),
-                format!("\u{201c}{old_code}\u{201d} is not a three-digit DfE code such as 919"),
+                ErrorKind::NotADfeCode {
+                    text: old_code.to_string(),
+                },
             ));
         }
         for i in [2, 3] {
             if cell(i).is_empty() {
                 return Err(invalid(
                     cell_field(line, COLUMNS[i]),
-                    "this cell is blank".to_string(),
+                    ErrorKind::BlankCell { needs: None },
                 ));
             }
         }
         if let Some((_, first)) = seen.iter().find(|(c, _)| *c == code) {
             return Err(invalid(
                 cell_field(line, COLUMNS[0]),
-                format!("{code} is already on line {first}"),
+                ErrorKind::ListedTwice {
+                    code: code.clone(),
+                    first: Some(*first),
+                },
             ));
         }
         seen.push((code.clone(), line));
@@ -778,8 +794,9 @@ mod tests {
             }
         );
         // The spend per looked-after child is the outturn's, uprated.
+        let data = crate::context::council_data::tests::data();
         let (year, spend) =
-            crate::context::spend::latest_spend_per_looked_after_child("E10000015").unwrap();
+            crate::context::spend_tables::latest_per_child(data, "E10000015").unwrap();
         let uprated = spend * crate::data::prices::uplift(year.ends() - 1);
         assert!((council.cla_spend_per_child.unwrap() - uprated).abs() < 0.006);
         assert_eq!(herts.owned().to_council(), council);

@@ -1091,6 +1091,16 @@ pub const FIELDS: &[Field] = &[
         hint: "With one cohort, the cost per case is paid for that cohort only; the other yearly cost runs in each funded year.",
         ..TEXT
     },
+    Field {
+        path: "programmes[].custom.nature",
+        link: Link::Programme("nature"),
+        kind: Kind::Choice,
+        bounds: Bounds::Words(&["programme", "illustration"]),
+        preset: Preset::Word("programme"),
+        label: "What it is: a programme, or an illustration of the gap to the council's statistical neighbours (not a programme)",
+        hint: "Its results say first that it is an illustration, not evidence that any programme would do it.",
+        ..TEXT
+    },
 ];
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -477,12 +477,6 @@ impl ProgrammeChoice {
     }
 }
 
-/// The name of the programme an illustration scenario
-/// ([`crate::context::neighbour_compare::half_way_scenario`]) holds: it is
-/// arithmetic, not a programme.
-pub const ILLUSTRATION_NAME: &str =
-    "Illustration: half-way to the neighbours' median (not a programme)";
-
 /// A programme the user defines in full.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -504,6 +498,46 @@ pub struct CustomProgramme {
     /// default) or one cohort in the first year only.
     #[serde(default, skip_serializing_if = "Cohorts::is_default")]
     pub cohorts: Cohorts,
+    /// What it is: a programme (the default), or arithmetic shown as one,
+    /// the half-way illustration
+    /// ([`crate::context::neighbour_compare::half_way_scenario`]), whose
+    /// results say so first.
+    #[serde(default, skip_serializing_if = "Nature::is_default")]
+    pub nature: Nature,
+}
+
+/// What a custom programme is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Nature {
+    /// A programme of the user's own.
+    #[default]
+    Programme,
+    /// Arithmetic, not a programme: what closing a gap would be worth,
+    /// not evidence that any programme would close it.
+    Illustration,
+}
+
+impl Nature {
+    /// Whether this is the default (a programme).
+    pub fn is_default(&self) -> bool {
+        *self == Nature::Programme
+    }
+
+    /// Its word in the scenario format and share links.
+    pub fn word(self) -> &'static str {
+        match self {
+            Nature::Programme => "programme",
+            Nature::Illustration => "illustration",
+        }
+    }
+
+    /// The choice a word names.
+    pub fn parse(word: &str) -> Option<Nature> {
+        [Nature::Programme, Nature::Illustration]
+            .into_iter()
+            .find(|n| n.word() == word)
+    }
 }
 
 /// Which years a custom programme serves cases in.

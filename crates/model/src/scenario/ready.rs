@@ -127,6 +127,7 @@ fn own(name: &str, grade: Grade, benefit: CustomBenefit) -> Scenario {
         effects: Vec::new(),
         benefits: vec![benefit],
         cohorts: Default::default(),
+        nature: crate::scenario::format::Nature::Programme,
     });
     s.programmes = vec![c];
     s.label = String::new();

@@ -531,6 +531,7 @@ mod tests {
                 drop_off_pct: 20.0,
             }],
             cohorts: Default::default(),
+            nature: crate::scenario::format::Nature::Programme,
         });
         p
     }

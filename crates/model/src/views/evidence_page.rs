@@ -6,7 +6,7 @@
 //! (methodology §7), what is not known, and a link that opens it in the
 //! calculator. Written as Markdown (`docs/evidence.md`) and as a static
 //! HTML page (`www/evidence.html`) by `src/bin/gen-evidence.rs`;
-//! `tests/evidence_page.rs` fails while either differs from the library.
+//! `crates/model/tests/evidence_page.rs` fails while either differs from the library.
 
 use std::fmt::Write;
 

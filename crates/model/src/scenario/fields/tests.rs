@@ -1,5 +1,5 @@
 //! The table of fields against the scenario type, the link codec,
-//! validation and the defaults (`tests/field_docs.rs` holds it against the
+//! validation and the defaults (`crates/model/tests/field_docs.rs` holds it against the
 //! docs).
 
 use std::collections::BTreeSet;
@@ -61,6 +61,7 @@ fn full() -> Scenario {
             drop_off_pct: 20.0,
         }],
         cohorts: Cohorts::FirstYearOnly,
+        nature: crate::scenario::format::Nature::Illustration,
     });
     let fs = ProgrammeChoice::new("family-safeguarding");
     let mut s = Scenario::new(council, vec![own, fs]);

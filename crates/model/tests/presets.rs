@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use outcome_calculator::model::{base::csv, data::presets, data::presets::Preset};
+use outcome_model::{base::csv, data::presets, data::presets::Preset};
 
 /// The official files the tables are generated from, kept in the
 /// repository (`data/official/`, with their sources and licence).
 fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/official")
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("data/official")
 }
 
 /// The preset files, by year. Panics when the folder or a file cannot be
@@ -53,7 +53,8 @@ fn committed_table_is_what_the_generator_writes() {
         })
         .collect();
     let committed = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/src/data/presets_table.rs"),
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .join("crates/model/src/data/presets_table.rs"),
     )
     .expect("the table is committed");
     assert!(

@@ -1,23 +1,28 @@
-//! The council history, spending and neighbour tables: they are exactly what
-//! the generator writes from the official files, and they agree with the
-//! checks published in `data/official/SOURCES.md`.
+//! The council history, spending and neighbour tables: the council data
+//! file (`www/data/council-data.js`, the one form the page, the CLI and
+//! these tests read) is exactly what the generator writes from the official
+//! files, and its figures agree with the checks published in
+//! `data/official/SOURCES.md`.
 //!
 //! These tests fail (they never skip) when the data folder is absent: the
-//! built-in tables must always be checked against their source.
+//! data file must always be checked against its source.
 
 use std::path::{Path, PathBuf};
 
-use outcome_calculator::model::context::council_data::{self, CouncilData};
-use outcome_calculator::model::context::history::{self, Measure};
-use outcome_calculator::model::context::neighbours::{self, Closeness};
-use outcome_calculator::model::context::spend::{self, SpendCaveat, SpendYear};
-use outcome_calculator::model::data::published::Published;
+mod council_file;
+
+use outcome_model::base::error::Location;
+use outcome_model::context::council_data::{self, CouncilData};
+use outcome_model::context::history::{self, Measure};
+use outcome_model::context::neighbours::{self, Closeness};
+use outcome_model::context::spend::{self, SpendCaveat, SpendYear};
+use outcome_model::data::published::Published;
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
-fn data(name: &str) -> String {
+fn official(name: &str) -> String {
     let path: PathBuf = root().join("data/official").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
@@ -27,62 +32,12 @@ fn data(name: &str) -> String {
     })
 }
 
-fn committed(name: &str) -> String {
-    std::fs::read_to_string(root().join("crates/model/src/context").join(name))
-        .expect("the table is committed")
+/// The council data, read from the file as the CLI and the page read it.
+fn d() -> &'static CouncilData {
+    council_file::data()
 }
 
 const OUT_OF_DATE: &str = "is out of date: run `cargo run --bin gen-council-data`";
-
-#[test]
-fn history_table_is_what_the_generator_writes() {
-    let parsed = history::parse_table(&data("la_history.csv")).expect("valid file");
-    assert!(
-        history::render_table(&parsed) == committed("history_table.rs"),
-        "crates/model/src/context/history_table.rs {OUT_OF_DATE}"
-    );
-    let built_in: Vec<_> = history::all().iter().map(history::Series::owned).collect();
-    assert_eq!(built_in, parsed);
-}
-
-#[test]
-fn spend_table_is_what_the_generator_writes() {
-    let parsed: Vec<_> = SpendYear::ALL
-        .iter()
-        .map(|&y| {
-            (
-                y,
-                spend::parse_table(&data(&y.file_name())).expect("valid file"),
-            )
-        })
-        .collect();
-    assert!(
-        spend::render_table(&parsed) == committed("spend_table.rs"),
-        "crates/model/src/context/spend_table.rs {OUT_OF_DATE}"
-    );
-    for (year, rows) in &parsed {
-        let built_in: Vec<_> = spend::rows(*year)
-            .iter()
-            .map(spend::SpendRow::owned)
-            .collect();
-        assert_eq!(&built_in, rows, "{}", year.label());
-    }
-}
-
-#[test]
-fn neighbours_table_is_what_the_generator_writes() {
-    let parsed =
-        neighbours::parse_table(&data("statistical_neighbours_2025.csv")).expect("valid file");
-    assert!(
-        neighbours::render_table(&parsed) == committed("neighbours_table.rs"),
-        "crates/model/src/context/neighbours_table.rs {OUT_OF_DATE}"
-    );
-    let built_in: Vec<_> = neighbours::all()
-        .iter()
-        .map(neighbours::Neighbours::owned)
-        .collect();
-    assert_eq!(built_in, parsed);
-}
 
 #[test]
 fn row_counts() {
@@ -103,22 +58,23 @@ fn row_counts() {
         (2025, 153),
     ];
     for &(year, n) in per_year {
-        let rows = history::all()
+        let rows = d()
+            .history
             .iter()
-            .filter(|s| s.figure(year, Measure::Population).is_some())
+            .filter(|s| s.cell(year, Measure::Population).is_some())
             .count();
         assert_eq!(rows, n, "history {year}");
     }
-    let total: usize = history::all().iter().map(|s| s.rows.len()).sum();
+    let total: usize = d().history.iter().map(|s| s.rows.len()).sum();
     assert_eq!(total, 1976);
     for (year, n) in [
         (SpendYear::Y2022_23, 152),
         (SpendYear::Y2023_24, 153),
         (SpendYear::Y2024_25, 153),
     ] {
-        assert_eq!(spend::rows(year).len(), n, "{}", year.label());
+        assert_eq!(d().spend_rows(year).len(), n, "{}", year.label());
     }
-    assert_eq!(neighbours::all().len(), 153);
+    assert_eq!(d().neighbours.len(), 153);
 }
 
 #[test]
@@ -133,15 +89,23 @@ fn hertfordshire() {
         (2018, Measure::LookedAfter, None),
     ];
     for &(year, measure, expected) in cases {
-        let got = history::figure("E10000015", year, measure).expect("a row");
+        let got = history::figure(&d().history, "E10000015", year, measure).expect("a row");
         assert_eq!(got.value(), expected, "{year} {measure:?}");
     }
-    assert_eq!(history::series("E10000015", Measure::CpPlans).len(), 13);
-    let s = spend::council_spend("e10000015", SpendYear::Y2024_25).expect("a row");
+    assert_eq!(
+        history::series(&d().history, "E10000015", Measure::CpPlans).len(),
+        13
+    );
+    let s = spend::council_spend(
+        d().spend_rows(SpendYear::Y2024_25),
+        "e10000015",
+        SpendYear::Y2024_25,
+    )
+    .expect("a row");
     assert_eq!(s.name, "Hertfordshire");
     assert_eq!(s.cla_total, Some(120_818_050.0));
     assert_eq!(s.total_childrens_social_care, Some(246_884_480.0));
-    let n = neighbours::neighbours("E10000015").expect("neighbours");
+    let n = neighbours::neighbours(&d().neighbours, "E10000015").expect("neighbours");
     assert_eq!(n.name, "Hertfordshire");
 }
 
@@ -163,14 +127,14 @@ fn england_row_sums_match_the_published_check() {
         (2025, Measure::Population, 12_183_016.0),
     ];
     for &(year, measure, expected) in cases {
-        let got = history::england_series(measure)
+        let got = history::england_series(&d().history, measure)
             .into_iter()
             .find(|(y, _)| *y == year)
             .and_then(|(_, v)| v);
         assert_eq!(got, Some(expected), "{year} {measure:?}");
     }
     // No looked-after figures before 2019: none, not zero.
-    let cla = history::england_series(Measure::LookedAfter);
+    let cla = history::england_series(&d().history, Measure::LookedAfter);
     assert!(cla
         .iter()
         .filter(|(y, _)| *y < 2019)
@@ -179,18 +143,28 @@ fn england_row_sums_match_the_published_check() {
 
 #[test]
 fn codes_are_never_zero() {
-    for s in history::all() {
-        for (year, figures) in s.rows {
+    for s in &d().history {
+        for (year, figures) in &s.rows {
             for (m, cell) in Measure::ALL.iter().zip(figures) {
                 if !matches!(cell, Published::Value(_)) {
-                    assert_eq!(history::figure(s.code, *year, *m).unwrap().value(), None);
+                    assert_eq!(
+                        history::figure(&d().history, &s.code, *year, *m)
+                            .unwrap()
+                            .value(),
+                        None
+                    );
                     assert!(cell.why_missing().is_some());
                 }
             }
         }
     }
     // Birmingham's 2024-25 return was not received: every figure is missing.
-    let b = spend::council_spend("E08000025", SpendYear::Y2024_25).unwrap();
+    let b = spend::council_spend(
+        d().spend_rows(SpendYear::Y2024_25),
+        "E08000025",
+        SpendYear::Y2024_25,
+    )
+    .unwrap();
     assert_eq!(b.caveats, [SpendCaveat::ReturnNotReceived]);
     for v in [
         b.cla_total,
@@ -204,7 +178,12 @@ fn codes_are_never_zero() {
         assert_eq!(v, None);
     }
     // Gateshead 2024-25 gave only the looked-after total.
-    let g = spend::council_spend("E08000037", SpendYear::Y2024_25).unwrap();
+    let g = spend::council_spend(
+        d().spend_rows(SpendYear::Y2024_25),
+        "E08000037",
+        SpendYear::Y2024_25,
+    )
+    .unwrap();
     assert_eq!(g.caveats, [SpendCaveat::ClaBreakdownNotProvided]);
     assert!(g.cla_total.is_some());
     assert_eq!(
@@ -240,14 +219,15 @@ fn returns_not_received_match_the_notes() {
         ),
     ];
     for (year, expected) in cases {
-        let mut got: Vec<&str> = spend::rows(*year)
+        let mut got: Vec<String> = d()
+            .spend_rows(*year)
             .iter()
-            .filter_map(|r| spend::council_spend(r.code, *year))
+            .filter_map(|r| spend::council_spend(d().spend_rows(*year), &r.code, *year))
             .filter(|s| s.caveats.contains(&SpendCaveat::ReturnNotReceived))
             .map(|s| s.name)
             .collect();
         got.sort();
-        assert_eq!(&got, expected, "{}", year.label());
+        assert_eq!(got, expected.to_vec(), "{}", year.label());
     }
 }
 
@@ -272,14 +252,15 @@ fn cla_lines_that_do_not_add_up_match_the_published_check() {
         ),
     ];
     for (year, expected) in cases {
-        let mut got: Vec<&str> = spend::rows(*year)
+        let mut got: Vec<String> = d()
+            .spend_rows(*year)
             .iter()
-            .filter_map(|r| spend::council_spend(r.code, *year))
+            .filter_map(|r| spend::council_spend(d().spend_rows(*year), &r.code, *year))
             .filter(|s| s.caveats.contains(&SpendCaveat::ClaLinesDoNotAddUp))
             .map(|s| s.name)
             .collect();
         got.sort();
-        assert_eq!(&got, expected, "{}", year.label());
+        assert_eq!(got, expected.to_vec(), "{}", year.label());
     }
 }
 
@@ -288,20 +269,23 @@ fn flagged_councils_still_look_as_the_caveats_describe() {
     // Sandwell: almost nothing on the looked-after lines, tens of millions
     // under other children's and families services, every year.
     for year in SpendYear::ALL {
-        let s = spend::council_spend("E08000028", year).unwrap();
+        let s = spend::council_spend(d().spend_rows(year), "E08000028", year).unwrap();
         assert!(s.caveats.contains(&SpendCaveat::ClaRecordedElsewhere));
         assert!(s.cla_total.unwrap().abs() < 1_000_000.0, "{}", year.label());
         assert!(s.other_children_family_services.unwrap() > 50_000_000.0);
-        assert_eq!(spend::spend_per_looked_after_child("E08000028", year), None);
+        assert_eq!(
+            spend::per_child(d().spend_rows(year), &d().history, "E08000028", year).ok(),
+            None
+        );
     }
     // 2023-24: Harrow reported no looked-after spending, Richmond no
     // sub-lines, Southwark a negative total.
     let y = SpendYear::Y2023_24;
-    let harrow = spend::council_spend("E09000015", y).unwrap();
+    let harrow = spend::council_spend(d().spend_rows(y), "E09000015", y).unwrap();
     assert_eq!(harrow.cla_total, Some(0.0));
-    let richmond = spend::council_spend("E09000027", y).unwrap();
+    let richmond = spend::council_spend(d().spend_rows(y), "E09000027", y).unwrap();
     assert_eq!(richmond.cla_residential, Some(0.0));
-    let southwark = spend::council_spend("E09000028", y).unwrap();
+    let southwark = spend::council_spend(d().spend_rows(y), "E09000028", y).unwrap();
     assert!(southwark.cla_total.unwrap() < 0.0);
     for s in [harrow, richmond, southwark] {
         assert!(
@@ -309,16 +293,20 @@ fn flagged_councils_still_look_as_the_caveats_describe() {
             "{}",
             s.name
         );
-        assert_eq!(spend::spend_per_looked_after_child(s.code, y), None);
+        assert_eq!(
+            spend::per_child(d().spend_rows(y), &d().history, &s.code, y).ok(),
+            None
+        );
     }
 }
 
 /// Looked-after spend over the average of the two 31 March counts, with no
 /// caveat applied, as `SOURCES.md` computes it for its check.
 fn raw_per_child(code: &str, year: SpendYear) -> Option<f64> {
-    let total = spend::council_spend(code, year)?.cla_total?;
-    let start = history::figure(code, year.ends() - 1, Measure::LookedAfter)?.value()?;
-    let end = history::figure(code, year.ends(), Measure::LookedAfter)?.value()?;
+    let total = spend::council_spend(d().spend_rows(year), code, year)?.cla_total?;
+    let start =
+        history::figure(&d().history, code, year.ends() - 1, Measure::LookedAfter)?.value()?;
+    let end = history::figure(&d().history, code, year.ends(), Measure::LookedAfter)?.value()?;
     Some(total / ((start + end) / 2.0))
 }
 
@@ -333,9 +321,10 @@ fn spend_per_child_matches_the_published_check() {
         (SpendYear::Y2022_23, 147, 78.6, 146),
     ];
     for &(year, n, median_k, usable) in cases {
-        let raw: Vec<Option<f64>> = spend::rows(year)
+        let raw: Vec<Option<f64>> = d()
+            .spend_rows(year)
             .iter()
-            .map(|r| raw_per_child(r.code, year))
+            .map(|r| raw_per_child(&r.code, year))
             .filter(Option::is_some)
             .collect();
         assert_eq!(raw.len(), n, "{}", year.label());
@@ -350,24 +339,37 @@ fn spend_per_child_matches_the_published_check() {
             "{}",
             year.label()
         );
-        let got = spend::rows(year)
+        let got = d()
+            .spend_rows(year)
             .iter()
-            .filter_map(|r| spend::spend_per_looked_after_child(r.code, year))
+            .filter_map(|r| {
+                spend::per_child(d().spend_rows(year), &d().history, &r.code, year).ok()
+            })
             .count();
         assert_eq!(got, usable, "{}", year.label());
     }
     // Hertfordshire 2024-25: £120,818.05k / ((971 + 999) / 2).
-    let herts = spend::spend_per_looked_after_child("E10000015", SpendYear::Y2024_25).unwrap();
+    let herts = spend::per_child(
+        d().spend_rows(SpendYear::Y2024_25),
+        &d().history,
+        "E10000015",
+        SpendYear::Y2024_25,
+    )
+    .ok()
+    .unwrap();
     assert!((herts - 120_818_050.0 / 985.0).abs() < 1e-6);
 }
 
 #[test]
 fn neighbours_are_current_councils() {
     let mut bands = [0usize; 5];
-    for n in neighbours::all() {
-        assert!(history::figure(n.code, 2025, Measure::Population).is_some());
+    for n in &d().neighbours {
+        assert!(history::figure(&d().history, &n.code, 2025, Measure::Population).is_some());
         for (code, band) in &n.neighbours {
-            assert!(neighbours::neighbours(code).is_some(), "{code}");
+            assert!(
+                neighbours::neighbours(&d().neighbours, code).is_some(),
+                "{code}"
+            );
             bands[Closeness::ALL.iter().position(|b| b == band).unwrap()] += 1;
         }
     }
@@ -406,7 +408,7 @@ fn the_bundle_the_page_loads_is_the_official_files() {
     let files: Vec<(String, String)> = council_data::bundle_files()
         .into_iter()
         .map(|name| {
-            let text = data(&name);
+            let text = official(&name);
             (name, text)
         })
         .collect();
@@ -422,30 +424,49 @@ fn the_bundle_the_page_loads_is_the_official_files() {
         "{} {OUT_OF_DATE}",
         council_data::BUNDLE_PATH
     );
-    // It reads back as exactly the built-in tables.
+    // It reads back as exactly the official files read one by one, and as
+    // the data the CLI and these tests take in.
     let loaded = CouncilData::from_bundle(&text).expect("a valid bundle");
-    assert!(loaded == CouncilData::built_in());
+    assert!(loaded == *d());
+    let history = history::parse_table(&official("la_history.csv")).expect("valid file");
+    assert!(loaded.history == history);
+    for year in SpendYear::ALL {
+        let rows = spend::parse_table(&official(&year.file_name())).expect("valid file");
+        assert!(
+            loaded.spend_rows(year) == rows.as_slice(),
+            "{}",
+            year.label()
+        );
+    }
+    let neighbours =
+        neighbours::parse_table(&official("statistical_neighbours_2025.csv")).expect("valid file");
+    assert!(loaded.neighbours == neighbours);
+    assert!(council_file::MODULE == committed);
     // And a damaged bundle names the file.
     let err = CouncilData::from_bundle(&text.replace(
         "E10000015,919,Hertfordshire,2013,255703",
         "E10000015,919,Hertfordshire,2013,25a",
     ))
     .unwrap_err();
-    assert!(
-        err.field.starts_with("la_history.csv, csv line"),
-        "{}",
-        err.field
+    assert_eq!(
+        err.field,
+        Location::File {
+            file: Some("la_history.csv".into()),
+            line: 55,
+            column: Some("pop_0_17".into()),
+        }
     );
+    assert_eq!(err.field, "la_history.csv line 55, column pop_0_17");
     assert!(CouncilData::from_bundle("").is_err());
 }
 
 #[test]
 fn figures_read_exactly_as_the_standard_parser_reads_them() {
-    use outcome_calculator::model::base::csv;
-    use outcome_calculator::model::data::published;
+    use outcome_model::base::csv;
+    use outcome_model::data::published;
     let mut checked = 0;
     for name in council_data::bundle_files() {
-        for row in csv::records(&data(&name)).unwrap().iter().skip(1) {
+        for row in csv::records(&official(&name)).unwrap().iter().skip(1) {
             for cell in &row.fields[3..] {
                 if let Ok(expected) = cell.parse::<f64>() {
                     let got = published::read(cell, "cell").unwrap().value();
@@ -476,16 +497,17 @@ fn figures_read_exactly_as_the_standard_parser_reads_them() {
 
 #[test]
 fn every_council_in_the_picker_has_history_and_neighbours() {
-    use outcome_calculator::model::data::presets;
+    use outcome_model::data::presets;
     for &year in presets::YEARS {
         for p in presets::all(year) {
-            let s = history::find(p.code).unwrap_or_else(|| panic!("{} has no history", p.name));
+            let s = history::find(&d().history, p.code)
+                .unwrap_or_else(|| panic!("{} has no history", p.name));
             assert_eq!(
                 s.value(year, Measure::Population),
                 p.population_0_17.map(f64::from)
             );
             assert!(
-                neighbours::neighbours(p.code).is_some(),
+                neighbours::neighbours(&d().neighbours, p.code).is_some(),
                 "{} has no neighbours",
                 p.name
             );

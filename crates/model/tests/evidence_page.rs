@@ -4,11 +4,11 @@
 
 use std::path::Path;
 
-use outcome_calculator::model::data::{evidence, unprojected};
-use outcome_calculator::model::views::evidence_page;
+use outcome_model::data::{evidence, unprojected};
+use outcome_model::views::evidence_page;
 
 fn read(file: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+    std::fs::read_to_string(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join(file))
         .unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 

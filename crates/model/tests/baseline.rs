@@ -3,13 +3,15 @@
 //! changes are held to and the counts a council-wide effect is a share
 //! of), year by year.
 
-use outcome_calculator::model::calc::baseline::{self, lead_years, Series};
-use outcome_calculator::model::context::council_data::CouncilData;
-use outcome_calculator::model::context::trend::{self, scenario_trends_in};
-use outcome_calculator::model::data::evidence::Grade;
-use outcome_calculator::model::scenario::link;
-use outcome_calculator::model::views::baseline::lines;
-use outcome_calculator::model::{
+mod council_file;
+
+use council_file::data;
+use outcome_model::calc::baseline::{self, lead_years, Series};
+use outcome_model::context::trend;
+use outcome_model::data::evidence::Grade;
+use outcome_model::scenario::link;
+use outcome_model::views::baseline::lines;
+use outcome_model::{
     default_scenario, project, Baseline, BaselineTrends, CustomEffect, CustomMeasure,
     CustomProgramme, Outcome, ProgrammeChoice, Projection, Scenario,
 };
@@ -39,6 +41,7 @@ fn per_family() -> Scenario {
         }],
         benefits: Vec::new(),
         cohorts: Default::default(),
+        nature: outcome_model::Nature::Programme,
     });
     let mut s = default_scenario();
     s.programmes = vec![c];
@@ -86,9 +89,9 @@ fn run(s: &Scenario) -> Projection {
 fn numbers(
     p: &Projection,
 ) -> (
-    &[outcome_calculator::model::Year],
-    &[outcome_calculator::model::ProgrammeResult],
-    &outcome_calculator::model::Summary,
+    &[outcome_model::Year],
+    &[outcome_model::ProgrammeResult],
+    &outcome_model::Summary,
 ) {
     (&p.years, &p.programmes, &p.summary)
 }
@@ -286,7 +289,7 @@ fn links_and_files_carry_the_baseline_and_its_figures() {
 
 #[test]
 fn the_trend_figures_come_from_the_councils_history() {
-    let data = CouncilData::built_in();
+    let history = &data().history;
     let cases: &[(&str, Baseline, [bool; 4])] = &[
         ("E10000015", Baseline::CouncilTrend, [true; 4]),
         ("E10000015", Baseline::EnglandTrend, [true; 4]),
@@ -301,8 +304,7 @@ fn the_trend_figures_come_from_the_councils_history() {
         ("E99999999", Baseline::CouncilTrend, [false; 4]),
     ];
     for (code, b, present) in cases {
-        let t = scenario_trends_in(&data.history, code, *b);
-        assert_eq!(t, trend::scenario_trends(code, *b), "{code} {b:?}");
+        let t = trend::scenario_trends(history, code, *b);
         for k in Series::ALL {
             let v = k.trend(&t);
             assert_eq!(v.is_some(), present[k.index()], "{code} {b:?} {k:?}");
@@ -313,15 +315,16 @@ fn the_trend_figures_come_from_the_councils_history() {
         }
     }
     // England's trend is the same for every council.
-    let a = trend::scenario_trends("E10000015", Baseline::EnglandTrend);
-    let b = trend::scenario_trends("E08000025", Baseline::EnglandTrend);
+    let a = trend::scenario_trends(history, "E10000015", Baseline::EnglandTrend);
+    let b = trend::scenario_trends(history, "E08000025", Baseline::EnglandTrend);
     assert_eq!(a, b);
     // Derbyshire (the default council) with its own trend: the without
     // line starts from its figures at 31 March 2025, two years before the
     // end of 2026-27.
     let mut s = default_scenario();
     s.assumptions.baseline = Baseline::CouncilTrend;
-    s.assumptions.baseline_trends = trend::scenario_trends("E10000007", Baseline::CouncilTrend);
+    s.assumptions.baseline_trends =
+        trend::scenario_trends(history, "E10000007", Baseline::CouncilTrend);
     let p = run(&s);
     let la = &lines(&s, &p)[0];
     assert_eq!(la.series, Series::LookedAfter);

@@ -1,7 +1,7 @@
 //! The Monte Carlo and the tornado.
 
-use outcome_calculator::model::calc::uncertainty::{simulate, tornado, triangular};
-use outcome_calculator::model::{Council, ProgrammeChoice, Scenario};
+use outcome_model::calc::uncertainty::{simulate, tornado, triangular};
+use outcome_model::{Council, ProgrammeChoice, Scenario};
 
 fn scenario() -> Scenario {
     let council = Council {
@@ -51,10 +51,7 @@ fn the_headline_sits_inside_the_simulated_range_or_the_gap_is_explained() {
     // all, so the middle of the simulations is above the headline, and the
     // simulation says why.
     let s = scenario();
-    let central = outcome_calculator::model::project(&s)
-        .unwrap()
-        .summary
-        .budget_npv;
+    let central = outcome_model::project(&s).unwrap().summary.budget_npv;
     let sim = simulate(&s).unwrap();
     assert!((sim.headline_npv - central).abs() < 1e-6 * central.abs());
     let gap = sim.gap.as_deref().expect("the gap is explained");
@@ -67,10 +64,7 @@ fn the_headline_sits_inside_the_simulated_range_or_the_gap_is_explained() {
     // the middle 8 in 10: only the effects' own ranges remain lopsided.
     let mut all = s.clone();
     all.assumptions.beyond_observed_pct = Some(50.0);
-    let central = outcome_calculator::model::project(&all)
-        .unwrap()
-        .summary
-        .budget_npv;
+    let central = outcome_model::project(&all).unwrap().summary.budget_npv;
     let sim = simulate(&all).unwrap();
     assert!(
         sim.npv.p10 < central && central < sim.npv.p90,
@@ -98,8 +92,7 @@ fn triangular_draws_stay_in_range_and_hit_the_mode() {
 fn tornado_is_ordered_by_swing_and_names_the_effect_first() {
     let bars = tornado(&scenario()).unwrap();
     assert!(bars.len() >= 4);
-    let swing =
-        |b: &outcome_calculator::model::calc::uncertainty::Bar| (b.npv_high - b.npv_low).abs();
+    let swing = |b: &outcome_model::calc::uncertainty::Bar| (b.npv_high - b.npv_low).abs();
     for w in bars.windows(2) {
         assert!(swing(&w[0]) >= swing(&w[1]));
     }
@@ -112,7 +105,7 @@ fn tornado_is_ordered_by_swing_and_names_the_effect_first() {
 
 #[test]
 fn a_custom_benefit_is_drawn_from_its_own_range() {
-    use outcome_calculator::model::{Agency, CustomBenefit, CustomProgramme};
+    use outcome_model::{Agency, CustomBenefit, CustomProgramme};
     // A custom programme whose only benefit is £1,000 a case a year to the
     // council (all cash), from £500 to £1,500; nothing else is drawn.
     let at = |low: f64, high: f64| {
@@ -121,7 +114,7 @@ fn a_custom_benefit_is_drawn_from_its_own_range() {
         c.cost_per_case = Some(2_000.0);
         c.custom = Some(CustomProgramme {
             name: "Mentoring".into(),
-            grade: outcome_calculator::model::data::evidence::Grade::Rct,
+            grade: outcome_model::data::evidence::Grade::Rct,
             effects: Vec::new(),
             benefits: vec![CustomBenefit {
                 name: "fewer exclusions".into(),
@@ -133,6 +126,7 @@ fn a_custom_benefit_is_drawn_from_its_own_range() {
                 drop_off_pct: 20.0,
             }],
             cohorts: Default::default(),
+            nature: outcome_model::Nature::Programme,
         });
         let mut s = scenario();
         s.programmes = vec![c];

@@ -6,8 +6,8 @@
 mod common;
 
 use common::numbers;
-use outcome_calculator::model::calc::uncertainty::{self, Percentiles, Simulation};
-use outcome_calculator::model::{
+use outcome_model::calc::uncertainty::{self, Percentiles, Simulation};
+use outcome_model::{
     default_scenario, project, scenario::link, scenario::parse, validate, CustomEffect,
     CustomMeasure, CustomProgramme, Error, ErrorKind, Outcome, ProgrammeChoice, Scenario,
 };
@@ -86,7 +86,10 @@ fn answer(name: &str, s: &Scenario, expect: &Expect) {
 fn assert_messages(name: &str, errors: &[Error]) {
     for e in errors {
         let text = e.to_string();
-        assert!(!e.field.is_empty(), "{name}: an error without a field");
+        assert!(
+            !e.field.path().is_empty(),
+            "{name}: an error without a field"
+        );
         for bad in ["NaN", "inf", "Infinity"] {
             assert!(!text.contains(bad), "{name}: message {text:?}");
         }
@@ -104,7 +107,7 @@ fn whole_effect(s: &mut Scenario) {
     c.annual_cost = 500_000.0;
     c.custom = Some(CustomProgramme {
         name: "Everything works".into(),
-        grade: outcome_calculator::model::data::evidence::Grade::Rct,
+        grade: outcome_model::data::evidence::Grade::Rct,
         effects: vec![CustomEffect {
             outcome: Outcome::CareEntries,
             measure: CustomMeasure::Relative,
@@ -115,6 +118,7 @@ fn whole_effect(s: &mut Scenario) {
         }],
         benefits: Vec::new(),
         cohorts: Default::default(),
+        nature: outcome_model::Nature::Programme,
     });
     s.programmes = vec![c];
 }
@@ -492,7 +496,7 @@ fn a_share_link_with_every_field_blank_names_the_fields() {
             Ok(Ok(())) => panic!("{key}={value} was accepted"),
             Ok(Err(errors)) | Err(errors) => {
                 assert!(
-                    errors.iter().any(|e| e.field.ends_with(key)),
+                    errors.iter().any(|e| e.field.path().ends_with(key)),
                     "{key}={value}: {errors:?}"
                 );
                 assert_messages(key, &errors);
@@ -506,12 +510,12 @@ fn a_share_link_with_every_field_blank_names_the_fields() {
 #[test]
 fn a_scenario_file_with_an_enormous_spread_is_refused() {
     let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../.."),
         "/fuzz/corpus/json/spread-1e300.json"
     );
     let bytes = std::fs::read(path).unwrap();
     let mut de = serde_json::Deserializer::from_slice(&bytes);
-    let s = outcome_calculator::model::decode(&mut de).unwrap();
+    let s = outcome_model::decode(&mut de).unwrap();
     let errors = validate(&s).unwrap_err();
     assert_eq!(errors[0].field, "uncertainty.unit_cost_spread_pct");
     assert_eq!(

@@ -1,7 +1,7 @@
 //! The projection against calculations written out by hand.
 
-use outcome_calculator::model::data::evidence::Grade;
-use outcome_calculator::model::{
+use outcome_model::data::evidence::Grade;
+use outcome_model::{
     data::prices, project, Agency, Cohorts, Council, CustomBenefit, CustomEffect, CustomMeasure,
     CustomProgramme, EffectLevel, Outcome, ProgrammeChoice, Projection, Scenario, UnitCosts,
 };
@@ -90,7 +90,7 @@ fn family_safeguarding_applies_each_finding_to_its_own_measure() {
     );
     // The evaluation followed each family for its first 12 months: each
     // year's cohort counts for that year only, so every year is year 1.
-    let years = |p: &Projection, f: fn(&outcome_calculator::model::Counts) -> f64| -> Vec<f64> {
+    let years = |p: &Projection, f: fn(&outcome_model::Counts) -> f64| -> Vec<f64> {
         p.years.iter().map(|y| f(&y.counts)).collect()
     };
     let cy = years(&p, |c| c.children_in_care_fewer);
@@ -280,6 +280,7 @@ fn custom_cp(central: f64) -> ProgrammeChoice {
         }],
         benefits: Vec::new(),
         cohorts: Default::default(),
+        nature: outcome_model::Nature::Programme,
     });
     c
 }
@@ -371,10 +372,7 @@ fn a_file_of_an_older_evidence_set_opens_with_what_changed() {
         "{:?}",
         p.headline_notes
     );
-    assert_eq!(
-        p.evidence_set,
-        outcome_calculator::model::data::evidence::EVIDENCE_SET
-    );
+    assert_eq!(p.evidence_set, outcome_model::data::evidence::EVIDENCE_SET);
     let mut future = s.clone();
     future.evidence_set = "2031.1".into();
     let e = project(&future).expect_err("unknown set");
@@ -395,6 +393,7 @@ fn mentoring(benefits: Vec<CustomBenefit>, cohorts: Cohorts) -> ProgrammeChoice 
         effects: Vec::new(),
         benefits,
         cohorts,
+        nature: outcome_model::Nature::Programme,
     });
     c
 }
@@ -527,7 +526,7 @@ fn one_cohort_serves_its_cases_in_the_first_year_only() {
 fn a_link_of_evidence_set_2026_3_gives_the_same_numbers_with_a_notice() {
     // Evidence set 2026.4 added programmes to the evidence page only: a
     // scenario made with 2026.3 opens with the same figures, and says so.
-    let now = outcome_calculator::model::default_scenario();
+    let now = outcome_model::default_scenario();
     let mut then = now.clone();
     then.evidence_set = "2026.3".into();
     let (a, b) = (run(&now), run(&then));

@@ -1,15 +1,13 @@
 //! "Councils like yours": the comparison with statistical neighbours.
 
-use outcome_calculator::model::context::council_data::CouncilData;
-use outcome_calculator::model::context::history::Measure;
-use outcome_calculator::model::context::neighbour_compare::{
-    compare, compare_in, half_way, half_way_counts, half_way_scenario, to_csv, Role,
-    ILLUSTRATION_NAME,
+mod council_file;
+
+use council_file::data;
+use outcome_model::context::history::Measure;
+use outcome_model::context::neighbour_compare::{
+    compare, half_way, half_way_counts, half_way_scenario, to_csv, Role, ILLUSTRATION_NAME,
 };
-use outcome_calculator::model::context::neighbours::median;
-use outcome_calculator::model::context::trend::{
-    council_baseline, council_baseline_in, TrendMethod,
-};
+use outcome_model::context::neighbours::median;
 
 fn round1(x: Option<f64>) -> Option<f64> {
     x.map(|v| (v * 10.0).round() / 10.0)
@@ -17,7 +15,7 @@ fn round1(x: Option<f64>) -> Option<f64> {
 
 #[test]
 fn hertfordshire_beside_its_neighbours() {
-    let c = compare("e10000015", 2025).expect("a current council");
+    let c = compare(data(), "e10000015", 2025).expect("a current council");
     assert_eq!(c.rows.len(), 13);
     assert_eq!(c.rows[0].name, "Hertfordshire");
     assert!(c.rows[1..11]
@@ -40,7 +38,7 @@ fn hertfordshire_beside_its_neighbours() {
 fn missing_figures_stay_missing() {
     // City of London: looked-after count suppressed in 2025, so no rate and
     // no spend per child; its row is still there.
-    let c = compare("E09000001", 2025).unwrap();
+    let c = compare(data(), "E09000001", 2025).unwrap();
     assert_eq!(c.rows[0].rates.looked_after, None);
     assert_eq!(c.rows[0].rates.spend_per_looked_after_child, None);
     let csv = to_csv(&c);
@@ -50,12 +48,12 @@ fn missing_figures_stay_missing() {
         "{line}"
     );
     // Former councils have no neighbours.
-    assert!(compare("E10000006", 2025).is_none());
+    assert!(compare(data(), "E10000006", 2025).is_none());
 }
 
 #[test]
 fn csv_carries_the_credit_and_the_average_cost_note() {
-    let csv = to_csv(&compare("E10000015", 2025).unwrap());
+    let csv = to_csv(&compare(data(), "E10000015", 2025).unwrap());
     let widths: Vec<usize> = csv.lines().map(|l| l.matches(',').count()).collect();
     assert_eq!(csv.lines().count(), 16);
     assert!(csv.contains("Open Government Licence v3.0"));
@@ -79,36 +77,19 @@ fn half_way_to_the_median() {
     }
 }
 
-#[test]
-fn loaded_tables_give_the_same_answers_as_the_built_in_ones() {
-    // What the page computes from the bundle it loads on demand is what
-    // the CLI computes from the built-in tables.
-    let data = CouncilData::built_in();
-    for code in ["E10000015", "E09000001", "E08000028", "E06000064"] {
-        assert_eq!(compare_in(&data, code, 2025), compare(code, 2025), "{code}");
-        for method in TrendMethod::ALL {
-            assert_eq!(
-                council_baseline_in(&data.history, code, Measure::CpPlans, method, 3),
-                council_baseline(code, Measure::CpPlans, method, 3),
-                "{code} {method:?}"
-            );
-        }
-    }
-}
-
 /// The half-way scenario takes off, as a share of each count, the gap the
 /// half-way counts show: care starts and plans as they are, children in
 /// need less the fall in plans. Blackpool is above its neighbours' median.
 #[test]
 fn the_half_way_scenario_follows_the_half_way_counts() {
-    let data = CouncilData::built_in();
-    let c = compare_in(&data, "E06000009", 2025).expect("a current council");
+    let data = data();
+    let c = compare(data, "E06000009", 2025).expect("a current council");
     let measures = [
         Measure::CareStarts,
         Measure::CpPlans,
         Measure::ChildrenInNeed,
     ];
-    let counts = half_way_counts(&c, &data, &measures).expect("published figures");
+    let counts = half_way_counts(&c, data, &measures).expect("published figures");
     let fall = |i: usize| {
         let h = counts[i];
         (
@@ -123,18 +104,23 @@ fn the_half_way_scenario_follows_the_half_way_counts() {
         .map(|(now, f)| (f / now * 100.0).min(100.0))
         .collect();
     assert!(!expected.is_empty(), "Blackpool has a gap to illustrate");
-    let s = half_way_scenario(&outcome_calculator::model::default_scenario(), &c, &data)
+    let s = half_way_scenario(&outcome_model::default_scenario(), &c, data)
         .expect("a gap to illustrate");
     let custom = s.programmes[0]
         .custom
         .as_ref()
         .expect("one programme of its own");
     assert_eq!(custom.name, ILLUSTRATION_NAME);
+    assert_eq!(
+        custom.nature,
+        outcome_model::scenario::format::Nature::Illustration,
+        "marked as an illustration, not by its name"
+    );
     let got: Vec<f64> = custom.effects.iter().map(|e| e.central).collect();
     assert_eq!(got, expected);
     // A council with no published history is named in the error.
     let mut none = c.clone();
     none.rows[0].code = Some("E99999999".into());
-    let err = half_way_counts(&none, &data, &measures).unwrap_err();
+    let err = half_way_counts(&none, data, &measures).unwrap_err();
     assert_eq!(err.field, "council");
 }

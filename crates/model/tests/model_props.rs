@@ -9,8 +9,8 @@
 mod common;
 
 use common::{counts, numbers, scenario};
-use outcome_calculator::model::calc::uncertainty::{simulate, Percentiles};
-use outcome_calculator::model::{project, validate};
+use outcome_model::calc::uncertainty::{simulate, Percentiles};
+use outcome_model::{project, validate};
 use proptest::prelude::*;
 
 /// Cases per property: `PROPTEST_CASES`, else 256.
@@ -97,14 +97,14 @@ proptest! {
         // council's counts, the share moves between programmes, which must
         // not change what a child-year is worth.
         for p in &mut s.programmes {
-            p.placement = Some(outcome_calculator::model::data::evidence::Placement::Foster);
+            p.placement = Some(outcome_model::data::evidence::Placement::Foster);
         }
         // With Family Safeguarding and a programme nested in it, a larger
         // Family Safeguarding effect leaves less risk for the other, which
         // may be costed at another placement: the total need not rise.
         let nested = s.programmes.iter().any(|p| p.programme == "family-safeguarding")
             && s.programmes.iter().any(|p| {
-                outcome_calculator::model::data::evidence::find(&p.programme)
+                outcome_model::data::evidence::find(&p.programme)
                     .is_some_and(|q| q.nests_in.is_some())
             });
         if validate(&s).is_err() || nested {

@@ -2,8 +2,8 @@
 //! `JSON.parse`); the CLI through serde_json. Both must accept and refuse
 //! the same files, with the same field named.
 
-use outcome_calculator::model::scenario::tree::{self, Value};
-use outcome_calculator::model::{decode, Scenario};
+use outcome_model::scenario::tree::{self, Value};
+use outcome_model::{decode, Scenario};
 
 fn to_tree(v: &serde_json::Value) -> Value {
     match v {
@@ -20,10 +20,9 @@ fn to_tree(v: &serde_json::Value) -> Value {
 
 fn examples() -> Vec<(String, serde_json::Value)> {
     let mut out = Vec::new();
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     for dir in ["docs/examples", "examples"] {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            continue;
-        };
+        let entries = std::fs::read_dir(root.join(dir)).expect("the examples' folder is readable");
         for e in entries.flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "json") {
@@ -41,8 +40,8 @@ fn examples() -> Vec<(String, serde_json::Value)> {
 }
 
 fn both(v: &serde_json::Value) -> (Result<Scenario, String>, Result<Scenario, String>) {
-    let cli = decode(v.clone()).map_err(|e| e.field);
-    let browser = decode(to_tree(v)).map_err(|e| e.field);
+    let cli = decode(v.clone()).map_err(|e| e.field.to_string());
+    let browser = decode(to_tree(v)).map_err(|e| e.field.to_string());
     (cli, browser)
 }
 

@@ -6,10 +6,10 @@
 
 use std::path::Path;
 
-use outcome_calculator::model::{decode, project, Cohorts, Projection, Scenario};
+use outcome_model::{decode, project, Cohorts, Projection, Scenario};
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 fn example() -> Projection {
@@ -137,7 +137,7 @@ fn the_report_export_carries_sources_version_date_and_years() {
     let mut de = serde_json::Deserializer::from_str(&text);
     let s = decode(&mut de).unwrap();
     let p = project(&s).unwrap();
-    let csv = outcome_calculator::model::views::export::report_csv(&s, &p, "2026-11-23");
+    let csv = outcome_model::views::export::report_csv(&s, &p, "2026-11-23");
     for needle in [
         "about,evidence set,2026.4",
         "about,exported,2026-11-23",
@@ -153,7 +153,7 @@ fn the_report_export_carries_sources_version_date_and_years() {
     // Every line parses as CSV with the expected number of fields.
     let sections = csv.split("\n\n").collect::<Vec<_>>();
     assert_eq!(sections.len(), 2);
-    for row in outcome_calculator::model::base::csv::parse(sections[0]).unwrap() {
+    for row in outcome_model::base::csv::parse(sections[0]).unwrap() {
         assert_eq!(row.len(), 5, "{row:?}");
     }
 }

@@ -4,11 +4,12 @@
 
 use std::path::Path;
 
-use outcome_calculator::model::scenario::field_docs;
+use outcome_model::scenario::field_docs;
 
 #[test]
 fn the_docs_show_the_table_of_fields() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/scenario-format.md");
+    let path =
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("docs/scenario-format.md");
     let text = std::fs::read_to_string(&path).expect("docs/scenario-format.md is readable");
     let updated = field_docs::replace(&text).unwrap_or_else(|| {
         panic!(
@@ -27,7 +28,7 @@ fn the_docs_show_the_table_of_fields() {
 #[test]
 fn every_row_of_the_table_is_in_the_docs() {
     let text = field_docs::markdown();
-    for f in outcome_calculator::model::scenario::fields::FIELDS {
+    for f in outcome_model::scenario::fields::FIELDS {
         let name = f.path.rsplit_once('.').map_or(f.path, |(_, n)| n);
         assert!(
             text.contains(&format!("{name}`")),
@@ -41,8 +42,9 @@ fn every_row_of_the_table_is_in_the_docs() {
 /// docs, from the one list in `scenario::link`.
 #[test]
 fn the_docs_list_every_tracking_parameter() {
-    use outcome_calculator::model::scenario::link;
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/scenario-format.md");
+    use outcome_model::scenario::link;
+    let path =
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("docs/scenario-format.md");
     let text = std::fs::read_to_string(&path).unwrap();
     for t in link::TRACKING {
         assert!(text.contains(&format!("`{t}`")), "{t} is not in the docs");

@@ -1,8 +1,8 @@
 //! Random scenarios for the property tests, shared by the test binaries.
 #![allow(dead_code)]
 
-use outcome_calculator::model::data::evidence::{self, Grade, Placement};
-use outcome_calculator::model::{
+use outcome_model::data::evidence::{self, Grade, Placement};
+use outcome_model::{
     Agency, Cohorts, Council, Counts, CustomBenefit, CustomEffect, CustomMeasure, CustomProgramme,
     EffectLevel, Outcome, ProgrammeChoice, Projection, Scenario,
 };
@@ -116,6 +116,7 @@ fn custom() -> impl Strategy<Value = CustomProgramme> {
                 effects,
                 benefits,
                 cohorts,
+                nature: outcome_model::Nature::Programme,
             }
         })
 }

@@ -1,8 +1,8 @@
 //! Share links reproduce the scenario exactly, and damaged links fail
 //! cleanly.
 
-use outcome_calculator::model::scenario::link::{from_parts, from_query, to_parts, to_query};
-use outcome_calculator::model::{project, validate};
+use outcome_model::scenario::link::{from_parts, from_query, to_parts, to_query};
+use outcome_model::{project, validate};
 use proptest::prelude::*;
 
 mod common;
