@@ -10,7 +10,7 @@
 
 use crate::base::outcome::{Agency, Outcome};
 use crate::calc::baseline::{self, Series};
-use crate::calc::record::{Lands, Nothing, Recorder, Term};
+use crate::calc::record::{Lands, Nothing, Record, Recorder, Term};
 use crate::calc::resolve::{self, Change};
 use crate::data::evidence::Placement;
 use crate::scenario::valid::Valid;
@@ -455,6 +455,15 @@ pub fn simulate_recorded<R: Recorder>(plan: &Plan, draw: &Draw, w: &mut Work, re
     w.persist = persist;
     w.entry = entry_all;
     w.stay = stay_all;
+}
+
+/// Runs the kernel at the central draw and returns what it decided
+/// ([`Record`]), with the run's results.
+pub fn record(plan: &Plan) -> (Record, Work) {
+    let mut rec = Record::default();
+    let mut w = Work::default();
+    simulate_recorded(plan, &Draw::central(), &mut w, &mut rec);
+    (rec, w)
 }
 
 /// This run's persistence and stay profiles: the plan's, or those of the

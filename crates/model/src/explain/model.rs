@@ -7,9 +7,9 @@
 //! gives each input its source.
 
 use crate::base::outcome::{Agency, Outcome};
-use crate::calc::engine::{Plan, AGENCIES, OUTCOMES};
+use crate::calc::engine::{self, Plan, AGENCIES, OUTCOMES};
 use crate::calc::projection::year_label;
-use crate::calc::record::{self, Lands};
+use crate::calc::record::Lands;
 use crate::calc::resolve::Change;
 use crate::data::citation::Verification;
 use crate::data::evidence::{Grade, Placement};
@@ -242,7 +242,7 @@ impl<'a> Model<'a> {
     /// are the engine's decisions, read here, not made again.
     fn chain(&mut self) {
         let (n, h) = (self.n, self.h);
-        let (kernel, _) = record::record(&self.plan);
+        let (kernel, _) = engine::record(&self.plan);
         let mut avoided: Vec<Vec<Step>> = vec![Vec::new(); n * h * OUTCOMES];
         let mut years: Vec<Vec<Step>> = vec![Vec::new(); n * h];
         let mut case_money: Vec<Vec<Step>> = vec![Vec::new(); n * h * AGENCIES];
