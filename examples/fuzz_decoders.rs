@@ -204,7 +204,9 @@ fn check_scenario(s: &model::Scenario) {
     // A short simulation: enough draws to order the percentiles.
     let mut small = s.clone();
     small.uncertainty.draws = 16;
-    let sim = model::calc::uncertainty::simulate_valid(&small);
+    let sim = model::calc::uncertainty::simulate_valid(
+        model::validate(&small).expect("a valid scenario with fewer draws is valid"),
+    );
     let ordered = |q: &model::calc::uncertainty::Percentiles| {
         q.p10.is_finite() && q.p90.is_finite() && q.p10 <= q.p50 && q.p50 <= q.p90
     };

@@ -266,8 +266,11 @@ async function writePages() {
 // working of the council's cash savings so far, the payback chart's line;
 // 223.2 KB with each working's sources listed at its top and the workings
 // sheet writing a working met again once, referred to by its figure and
-// step: 67 KB for the default scenario in place of 945 KB).
-const WORKINGS_BUDGET = 224 * 1024;
+// step: 67 KB for the default scenario in place of 945 KB); 226.2 KB once
+// the workings follow the kernel's own record of its run (a second,
+// recording instantiation of the kernel, 2.8 KB) rather than repeating its
+// loops, lag rules and caps.
+const WORKINGS_BUDGET = 227 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");

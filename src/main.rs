@@ -171,8 +171,9 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match model::project(&scenario) {
-            Ok(p) => {
+        match model::validate(&scenario) {
+            Ok(valid) => {
+                let p = model::project_valid(valid);
                 // Figures beyond what the council, or England, could have:
                 // one line each on stderr, whatever the output.
                 for w in model::calc::plausible::warnings(&scenario, &p) {
@@ -183,7 +184,7 @@ fn main() -> ExitCode {
                 for note in &p.headline_notes {
                     eprintln!("{path}: note: {note}");
                 }
-                outputs.push((path.clone(), scenario, p))
+                outputs.push((path.clone(), valid.to_owned(), p))
             }
             Err(errors) => {
                 for e in errors {
@@ -198,7 +199,7 @@ fn main() -> ExitCode {
             if print_link {
                 println!("?{}", model::scenario::link::to_query(scenario));
             } else {
-                let json = serde_json::to_string_pretty(scenario);
+                let json = serde_json::to_string_pretty(&**scenario);
                 println!("{}", json.expect("scenarios serialise"));
             }
         }
@@ -278,8 +279,8 @@ fn main() -> ExitCode {
                 if simulate {
                     serde_json::json!({
                         "projection": p,
-                        "simulation": model::calc::uncertainty::simulate_valid(s),
-                        "tornado": model::calc::uncertainty::tornado_valid(s),
+                        "simulation": model::calc::uncertainty::simulate_valid(s.valid()),
+                        "tornado": model::calc::uncertainty::tornado_valid(s.valid()),
                         "warnings": warnings,
                     })
                 } else {

@@ -559,3 +559,51 @@ fn a_redraw_frees_the_last_drawing() {
     );
     assert_eq!(w.held(), held, "as many listeners as one drawing needs");
 }
+
+/// Runs of validation, the central projection and the link's writing
+/// during `f`, from the model's counters (`model::base::counts`, on in tests).
+fn counted(f: impl FnOnce()) -> [usize; 3] {
+    let before = model::base::counts::read();
+    f();
+    let after = model::base::counts::read();
+    [0, 1, 2].map(|i| after[i] - before[i])
+}
+
+/// Each change of input checks the scenario once, projects it once and
+/// writes it as a link once; the simulation that follows once the input
+/// has settled, and the address and saved copy written then, do none of
+/// the three again.
+#[wasm_bindgen_test]
+fn each_change_of_input_validates_projects_and_writes_the_link_once() {
+    let mut root = None;
+    let mount = counted(|| root = Some(mounted()));
+    let root = root.unwrap();
+    assert!(
+        mount[0] <= 2 && mount[1] == 1 && mount[2] <= 2,
+        "mounting: validate, project, link {mount:?}"
+    );
+    for (id, value) in [
+        ("council.care_starts", "1,000"),
+        ("assumptions.horizon_years", "7"),
+        ("uncertainty.draws", "500"),
+    ] {
+        let typed = counted(|| type_into(&root, id, value));
+        assert_eq!(typed, [1, 1, 1], "{id}: validate, project, link");
+    }
+    let settled = counted(|| {
+        widget::results::uncertainty::flush(&root);
+        // Leaving the page saves the scenario and writes the address now.
+        let window = web_sys::window().unwrap();
+        window
+            .dispatch_event(&Event::new("pagehide").unwrap())
+            .unwrap();
+    });
+    assert_eq!(settled, [0, 0, 0], "the simulation and the address");
+    assert!(by_id(&root, "oc-sure")
+        .get_attribute("data-npv-p50")
+        .is_some());
+    // A value the form refuses is checked by the form alone: no
+    // projection, and no link of figures that are not shown.
+    let refused = counted(|| type_into(&root, "council.care_starts", "lots"));
+    assert_eq!(refused, [1, 0, 0], "a refused value");
+}

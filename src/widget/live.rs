@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use crate::model::calc::uncertainty::{Bar, Simulation};
-use crate::model::{Projection, Scenario};
+use crate::model::{Projection, Scenario, ValidScenario};
 use crate::widget::state::State;
 
 /// One calculator on the page.
@@ -104,16 +104,27 @@ pub struct Sure {
     pub done: Option<Done>,
     /// Pending `setTimeout` handle, and the scenario it will simulate.
     pub timer: Option<i32>,
-    /// The scenario waiting to be simulated.
-    pub pending: Option<Scenario>,
+    /// The scenario waiting to be simulated, with its central net budget
+    /// impact (from the projection already drawn, not worked out again).
+    pub pending: Option<Settled>,
     /// Width the charts were drawn at, px.
     pub width: f64,
+}
+
+/// A validated scenario whose projection is drawn, waiting for its
+/// simulation and tornado.
+#[derive(Clone)]
+pub struct Settled {
+    /// The scenario, as validated for its projection.
+    pub scenario: ValidScenario,
+    /// The council's net budget impact in that projection, £.
+    pub npv: f64,
 }
 
 /// A finished simulation and tornado, and the scenario they are for.
 pub struct Done {
     /// The scenario simulated.
-    pub scenario: Scenario,
+    pub scenario: ValidScenario,
     /// The simulation.
     pub sim: Simulation,
     /// The tornado's bars.
@@ -135,8 +146,8 @@ pub struct Pin {
 pub struct Later {
     /// Pending `setTimeout` handle.
     pub timer: Option<i32>,
-    /// The scenario to keep.
-    pub scenario: Scenario,
+    /// The scenario to keep, as its link's query.
+    pub query: String,
 }
 
 thread_local! {

@@ -14,7 +14,7 @@ use crate::model::import::dfe::Import;
 use crate::model::scenario::parse;
 use crate::model::{
     Agency, Cohorts, CustomBenefit, EffectLevel, Error, ErrorKind, ProgrammeChoice, Projection,
-    Scenario,
+    Scenario, Valid, ValidScenario,
 };
 
 /// The fields of a custom benefit that have an input, in the form's order.
@@ -75,10 +75,11 @@ pub struct State {
     pub bad: Vec<(String, Error)>,
     /// The last projection that worked.
     pub last: Option<Projection>,
-    /// The scenario `last` was projected from: it passed validation, so
-    /// what is drawn from it (the context panel, England's view, exports)
-    /// only ever sees values in range, whatever the form holds.
-    pub shown: Option<Scenario>,
+    /// The scenario `last` was projected from: it passed validation (its
+    /// type says so), so what is drawn from it (the context panel,
+    /// England's view, exports, the simulation) only ever sees values in
+    /// range, whatever the form holds, and is never checked again.
+    pub shown: Option<ValidScenario>,
     /// True when `last` does not match what the form shows.
     pub stale: bool,
     /// The problems found by the last [`State::recompute`].
@@ -175,12 +176,11 @@ impl State {
         s
     }
 
-    /// Puts the ticked programmes into the scenario, but for those still
-    /// missing a figure that no source publishes (how many cases the
-    /// council's team works with, a cost where none is published): they
-    /// wait in [`State::waiting`], so that the results for the rest stay up
-    /// while the reader finds the figure.
-    fn sync_programmes(&mut self) {
+    /// Puts every ticked programme into the scenario, those waiting for a
+    /// figure too: [`State::recompute`] sets the waiting ones aside once
+    /// it has checked the scenario. Returns how many of them are the
+    /// library's.
+    fn sync_programmes(&mut self) -> usize {
         let all: Vec<ProgrammeChoice> = self
             .choices
             .iter()
@@ -189,14 +189,20 @@ impl State {
             .map(|(c, _)| c.clone())
             .chain(self.extra.iter().cloned())
             .collect();
-        let library_ticked = self.chosen.iter().filter(|on| **on).count();
         self.scenario.programmes = all;
         self.waiting.clear();
-        let Err(errors) = crate::model::validate(&self.scenario) else {
-            return;
-        };
+        self.chosen.iter().filter(|on| **on).count()
+    }
+
+    /// Sets aside the ticked programmes still missing a figure that no
+    /// source publishes (how many cases the council's team works with, a
+    /// cost where none is published), found in `errors` (the check of the
+    /// scenario with every ticked programme): they wait in
+    /// [`State::waiting`], so that the results for the rest stay up while
+    /// the reader finds the figure. Returns whether any was set aside.
+    fn set_aside(&mut self, errors: &[Error], library_ticked: usize) -> bool {
         let mut waiting: Vec<usize> = Vec::new();
-        for e in &errors {
+        for e in errors {
             if !matches!(e.kind, ErrorKind::Missing { .. }) {
                 continue;
             }
@@ -224,15 +230,16 @@ impl State {
         }
         // Never all of them: with nothing left to project, the summary
         // asks for the figures as before.
-        if waiting.len() >= self.scenario.programmes.len() {
+        if waiting.is_empty() || waiting.len() >= self.scenario.programmes.len() {
             self.waiting.clear();
-            return;
+            return false;
         }
         let mut k = 0;
         self.scenario.programmes.retain(|_| {
             k += 1;
             !waiting.contains(&(k - 1))
         });
+        true
     }
 
     /// The library index of a programme id.
@@ -518,10 +525,24 @@ impl State {
 
     /// Recomputes: updates `last`, `stale` and `problems`.
     pub fn recompute(&mut self) {
+        use crate::model::scenario::label;
         // Whether a programme waits for a figure can follow the council.
-        self.sync_programmes();
+        let library_ticked = self.sync_programmes();
         // A label this calculator made follows the council and programmes.
-        crate::model::scenario::label::refresh(&mut self.scenario);
+        label::refresh(&mut self.scenario);
+        // Checked once; a second time only when a programme is set aside
+        // to wait for a figure (the rest are then checked without it).
+        let mut aside = false;
+        let checked = loop {
+            let checked = crate::model::validate(&self.scenario).map(Valid::to_owned);
+            match &checked {
+                Err(errors) if !aside && self.set_aside(errors, library_ticked) => {
+                    aside = true;
+                    label::refresh(&mut self.scenario);
+                }
+                _ => break checked,
+            }
+        };
         let mut problems: Vec<Problem> = self
             .bad
             .iter()
@@ -545,10 +566,10 @@ impl State {
             }
         }
         let blocking = problems.iter().any(|p| !p.waiting);
-        match crate::model::project(&self.scenario) {
-            Ok(p) if !blocking => {
-                self.last = Some(p);
-                self.shown = Some(self.scenario.clone());
+        match checked {
+            Ok(valid) if !blocking => {
+                self.last = Some(crate::model::project_valid(valid.valid()));
+                self.shown = Some(valid);
                 self.stale = false;
             }
             Ok(_) => self.stale = true,

@@ -16,7 +16,7 @@ pub mod views;
 
 pub use base::error::{Error, ErrorKind};
 pub use base::outcome::{Agency, ByAgency, Outcome};
-pub use calc::project::project;
+pub use calc::project::{project, project_valid};
 pub use calc::projection::{BreakEven, Counts, ProgrammeResult, Projection, Summary, Year};
 pub use scenario::decode::decode;
 pub use scenario::default::default_scenario;
@@ -25,4 +25,5 @@ pub use scenario::format::{
     CustomMeasure, CustomProgramme, EffectLevel, Nature, OptimismByGrade, ProgrammeChoice,
     Scenario, UncertaintySettings, UnitCosts, FORMAT_VERSION,
 };
+pub use scenario::valid::{Valid, ValidScenario};
 pub use scenario::validate::validate;

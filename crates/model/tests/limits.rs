@@ -59,7 +59,7 @@ fn answer(name: &str, s: &Scenario, expect: &Expect) {
     let simulated = uncertainty::simulate(&small);
     match expect {
         Results => {
-            assert_eq!(checked, Ok(()), "{name}");
+            assert!(checked.is_ok(), "{name}: {checked:?}");
             let p = projected.unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert_eq!(
                 p.years.len(),
@@ -491,7 +491,7 @@ fn a_share_link_with_every_field_blank_names_the_fields() {
         ("draws", "4294967296"),
     ] {
         let query = format!("v=1&programmes=family-safeguarding&{key}={value}");
-        let outcome = link::from_query(&query).map(|s| validate(&s));
+        let outcome = link::from_query(&query).map(|s| validate(&s).map(|_| ()));
         match outcome {
             Ok(Ok(())) => panic!("{key}={value} was accepted"),
             Ok(Err(errors)) | Err(errors) => {

@@ -192,7 +192,7 @@ pub fn render(root: &ShadowRoot, st: &State, redraw: Redraw) {
         dom::show(&stale, st.stale && st.last.is_some());
     }
     if let Some(whose) = dom::by_id(root, "results-for") {
-        let s = st.shown.as_ref().unwrap_or(&st.scenario);
+        let s = st.shown.as_deref().unwrap_or(&st.scenario);
         let name = &s.council.name;
         let words = if name.is_empty() || s.label.contains(name.as_str()) {
             s.label.clone()
@@ -387,7 +387,7 @@ fn key_figures(parent: &Node, st: &State, p: &Projection) {
     // Figures and results beyond what the council, or England, could
     // have: the same list as the CLI's and the CSV report's, for the
     // scenario the figures are of (the last that passed validation).
-    let warnings = plausible::warnings(st.shown.as_ref().unwrap_or(&st.scenario), p);
+    let warnings = plausible::warnings(st.shown.as_deref().unwrap_or(&st.scenario), p);
     for w in warnings {
         let box_ = add_c(parent, "p", "oc-warning");
         let _ = box_.set_attribute("data-field", w.field());

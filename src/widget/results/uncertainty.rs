@@ -25,7 +25,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, ShadowRoot};
 
 use crate::model::calc::uncertainty::{self, Bar, Simulation, Simulator};
-use crate::model::Scenario;
+use crate::widget::live::Settled;
 
 use crate::dom::format;
 use crate::dom::{self, add_c, add_ct, add_t, attrs, cat, svg};
@@ -81,16 +81,28 @@ pub fn section(parent: &Node, st: &State, width: f64) {
     let current = sure
         .done
         .as_ref()
-        .is_some_and(|d| st.stale || d.scenario == st.scenario);
+        .is_some_and(|d| st.stale || *d.scenario == st.scenario);
     if holder.child_element_count() == 0 || (width - sure.width).abs() > 24.0 {
         draw(&mut sure, &holder, width);
     }
     busy(&holder, !current);
     // Asked again for the scenario already waiting (the charts redrawn
     // once typing rests): the wait is not started again.
-    let waiting = sure.timer.is_some() && sure.pending.as_ref() == Some(&st.scenario);
+    let waiting = sure.timer.is_some()
+        && sure
+            .pending
+            .as_ref()
+            .is_some_and(|p| *p.scenario == st.scenario);
     if !current && !st.stale && !waiting {
-        schedule(&widget.root, &mut sure, st.scenario.clone());
+        // The scenario as validated for the projection drawn, and that
+        // projection's figure: neither is worked out again.
+        if let (Some(scenario), Some(p)) = (&st.shown, &st.last) {
+            let settled = Settled {
+                scenario: scenario.clone(),
+                npv: p.summary.budget_npv,
+            };
+            schedule(&widget.root, &mut sure, settled);
+        }
     }
 }
 
@@ -119,7 +131,7 @@ fn busy(holder: &Element, on: bool) {
 }
 
 /// Runs the simulation for `scenario` once the input has rested.
-fn schedule(root: &ShadowRoot, sure: &mut Sure, scenario: Scenario) {
+fn schedule(root: &ShadowRoot, sure: &mut Sure, scenario: Settled) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -140,7 +152,7 @@ fn schedule(root: &ShadowRoot, sure: &mut Sure, scenario: Scenario) {
 
 /// The scenario waiting to be simulated in the widget in `root`, taken
 /// (its timer stopped).
-fn take_pending(root: &ShadowRoot) -> Option<Scenario> {
+fn take_pending(root: &ShadowRoot) -> Option<Settled> {
     let widget = live::find(root)?;
     let mut sure = widget.sure.borrow_mut();
     if let (Some(t), Some(w)) = (sure.timer.take(), web_sys::window()) {
@@ -154,7 +166,7 @@ fn take_pending(root: &ShadowRoot) -> Option<Scenario> {
 pub fn flush(root: &ShadowRoot) {
     if let Some(scenario) = take_pending(root) {
         performance("mark", &["oc:uncertainty-start"]);
-        let sim = uncertainty::simulate_valid(&scenario);
+        let sim = uncertainty::simulate_valid(scenario.scenario.valid());
         show(root, scenario, sim);
     }
 }
@@ -168,10 +180,9 @@ fn superseded(root: &ShadowRoot) -> bool {
 /// The simulation a slice at a time, then the tornado and the drawing,
 /// each in a task of its own: a key pressed meanwhile waits for one slice
 /// (about [`SLICE_MS`]), not the whole, and a newer scenario drops the rest.
-fn run_in_parts(root: ShadowRoot, scenario: Scenario) {
+fn run_in_parts(root: ShadowRoot, scenario: Settled) {
     performance("mark", &["oc:uncertainty-start"]);
-    // The projection of this scenario succeeded, so it is valid.
-    let sim = Simulator::new(&scenario);
+    let sim = Simulator::new(scenario.scenario.valid());
     run_slices(root, scenario, sim);
 }
 
@@ -184,7 +195,7 @@ const SLICE_DRAWS: usize = 200;
 
 /// Runs draws of `sim` for about [`SLICE_MS`], then goes on in the next
 /// task, or shows the finished simulation.
-fn run_slices(root: ShadowRoot, scenario: Scenario, mut sim: Simulator) {
+fn run_slices(root: ShadowRoot, scenario: Settled, mut sim: Simulator) {
     let now = || performance("now", &[]).as_f64().unwrap_or(0.0);
     let start = now();
     while !sim.step(SLICE_DRAWS) {
@@ -206,9 +217,9 @@ fn run_slices(root: ShadowRoot, scenario: Scenario, mut sim: Simulator) {
 }
 
 /// Works out the tornado for `scenario` and shows it with `sim`.
-fn show(root: &ShadowRoot, scenario: Scenario, sim: Simulation) {
-    let bars = uncertainty::tornado_valid(&scenario);
-    let npv = crate::model::project(&scenario).map_or(0.0, |p| p.summary.budget_npv);
+fn show(root: &ShadowRoot, settled: Settled, sim: Simulation) {
+    let Settled { scenario, npv } = settled;
+    let bars = uncertainty::tornado_valid(scenario.valid());
     let Some(widget) = live::find(root) else {
         return;
     };

@@ -58,7 +58,7 @@ pub fn on_click(root: &ShadowRoot, st: &State, e: &Event) -> bool {
     }
     st.workings.borrow_mut().push(path.clone());
     // The working of the figures shown: those of the last valid scenario.
-    open_at(root, &b, &path, st.shown.as_ref().unwrap_or(&st.scenario));
+    open_at(root, &b, &path, st.shown.as_deref().unwrap_or(&st.scenario));
     true
 }
 
@@ -73,7 +73,7 @@ pub fn reopen(root: &ShadowRoot, st: &State) {
             .ok()
             .flatten();
         if let Some(b) = found {
-            open_at(root, &b, &path, st.shown.as_ref().unwrap_or(&st.scenario));
+            open_at(root, &b, &path, st.shown.as_deref().unwrap_or(&st.scenario));
             still.push(path);
         }
     }

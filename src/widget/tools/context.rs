@@ -340,7 +340,7 @@ fn render(body: &Element, data: &CouncilData, code: &str, st: &State) {
     // around them follow the form.
     let shown = st
         .shown
-        .as_ref()
+        .as_deref()
         .filter(|s| s.council.code == st.scenario.council.code);
     // Without one (another council chosen and not yet complete): no lines.
     let (lines_of, p) = match shown {

@@ -286,16 +286,16 @@ fn attr_text(value: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// The two embed codes for a scenario: a script and element, and an
+/// The two embed codes for a scenario written as a link (its `pairs`
+/// and their `query`, [`link::to_pairs`]): a script and element, and an
 /// iframe with the parent script that sizes it. `base` is the folder the
 /// calculator's files are in.
-pub fn codes(base: &str, s: &Scenario) -> (String, String) {
-    let query = link::to_query(s);
+pub fn codes(base: &str, pairs: &[(String, String)], query: &str) -> (String, String) {
     // Compact (the sentence, the key figures, one chart and a link to the
     // full calculator): the size of an article's chart.
     let mut element = String::from("<outcome-calculator view=\"compact\"");
-    for (k, v) in link::pairs(&query).unwrap_or_default() {
-        element.push_str(&cat(&["\n  ", &k, "=\"", &attr_text(&v), "\""]));
+    for (k, v) in pairs {
+        element.push_str(&cat(&["\n  ", k, "=\"", &attr_text(v), "\""]));
     }
     // Shown until the calculator starts, and in its place if its files
     // cannot be loaded (for example another site's server sends no CORS
@@ -311,7 +311,7 @@ pub fn codes(base: &str, s: &Scenario) -> (String, String) {
         "<iframe id=\"outcome-calculator-1\" src=\"",
         &attr_text(base),
         "embed.html?view=compact&amp;",
-        &attr_text(&query),
+        &attr_text(query),
         "&amp;id=outcome-calculator-1\"\n  title=\"Children's services outcome calculator\" loading=\"lazy\"\n  width=\"100%\" height=\"840\" style=\"width: 100%; border: 0\"\n  allow=\"clipboard-write\"></iframe>\n<script src=\"",
         &attr_text(base),
         "embed-parent.js\" defer></script>",

@@ -121,16 +121,24 @@ pub fn build(
     // a link that could not be used can still be seen.
     let s = st.borrow();
     if !s.stale {
-        let q = link::to_query(&s.scenario);
-        workshop::save(host, (!is_default(&q)).then_some(q.as_str()));
-        share::refresh(root, host, &s.scenario);
+        let written = share::Written::of(&s.scenario);
+        let q = &written.query;
+        workshop::save(host, (!is_default(q)).then_some(q.as_str()));
+        share::refresh(root, host, &written);
     } else {
         share::hold(root, &s.problems);
     }
 }
 
+thread_local! {
+    /// The starting scenario's link, written once.
+    static DEFAULT_QUERY: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
 fn is_default(query: &str) -> bool {
-    query == link::to_query(&crate::widget::state::starting_scenario())
+    DEFAULT_QUERY.with(|d| {
+        query == d.get_or_init(|| link::to_query(&crate::widget::state::starting_scenario()))
+    })
 }
 
 /// After every recompute: keep the share boxes in line at once, and save
@@ -148,15 +156,17 @@ pub fn changed(root: &ShadowRoot, s: &crate::widget::state::State) {
         return;
     }
     let host = root.host();
-    share::refresh(root, &host, &s.scenario);
-    keep_later(root, s.scenario.clone());
+    // Written as a link once, for the boxes now and the address later.
+    let written = share::Written::of(&s.scenario);
+    share::refresh(root, &host, &written);
+    keep_later(root, written.query);
 }
 
 thread_local! {
     static ON_PAGEHIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-fn keep_later(root: &ShadowRoot, scenario: Scenario) {
+fn keep_later(root: &ShadowRoot, query: String) {
     let Some(w) = web_sys::window() else {
         return;
     };
@@ -170,7 +180,7 @@ fn keep_later(root: &ShadowRoot, scenario: Scenario) {
         )
         .ok();
     if let Some(widget) = live::find(root) {
-        *widget.later.borrow_mut() = Some(Later { timer, scenario });
+        *widget.later.borrow_mut() = Some(Later { timer, query });
     }
     if !ON_PAGEHIDE.with(|on| on.replace(true)) {
         let all = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
@@ -183,22 +193,22 @@ fn keep_later(root: &ShadowRoot, scenario: Scenario) {
     }
 }
 
-/// Forgets the scenario waiting to be kept for `root` (a new one is drawn).
-pub fn cancel(root: &ShadowRoot) -> Option<Scenario> {
+/// Forgets the scenario waiting to be kept for `root` (a new one is
+/// drawn), returning its link.
+pub fn cancel(root: &ShadowRoot) -> Option<String> {
     let later = live::find(root)?.later.borrow_mut().take()?;
     if let (Some(t), Some(w)) = (later.timer, web_sys::window()) {
         w.clear_timeout_with_handle(t);
     }
-    Some(later.scenario)
+    Some(later.query)
 }
 
 /// Saves the waiting scenario of `root` and puts it in the address now.
 fn keep_now(root: &ShadowRoot) {
-    let Some(scenario) = cancel(root) else {
+    let Some(query) = cancel(root) else {
         return;
     };
     let host = root.host();
-    let query = link::to_query(&scenario);
     let is_default = is_default(&query);
     workshop::save(&host, (!is_default).then_some(query.as_str()));
     share::sync_address(&host, &query, is_default);
@@ -453,7 +463,7 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
         "print" => {
             // The handout's page of workings first, then the print dialog.
             let s = st.borrow();
-            crate::widget::results::working::print(root, s.shown.as_ref().unwrap_or(&s.scenario));
+            crate::widget::results::working::print(root, s.shown.as_deref().unwrap_or(&s.scenario));
         }
         "chart" => {
             let id = button.get_attribute("data-chart").unwrap_or_default();

@@ -105,6 +105,25 @@ fn check(s: &Scenario) -> Result<Option<String>, Vec<Error>> {
     model::validate(&probe).map(|_| older)
 }
 
+/// A scenario written as a link, once: its pairs (the embed code's
+/// attributes) and its query (the share link, the iframe's address, the
+/// saved copy and the page's address).
+pub struct Written {
+    /// The link's keys and values, in order.
+    pub pairs: Vec<(String, String)>,
+    /// The same, encoded (without the leading `?`).
+    pub query: String,
+}
+
+impl Written {
+    /// Writes `s` as a link.
+    pub fn of(s: &Scenario) -> Written {
+        let pairs = link::to_pairs(s);
+        let query = link::query_of(&pairs);
+        Written { pairs, query }
+    }
+}
+
 /// Works out the starting scenario for a host element.
 ///
 /// The copy saved on this device is never removed here: a link that
@@ -528,7 +547,7 @@ pub fn set_hosted(root: &ShadowRoot, host: &Element, typed: &str, s: Option<&Sce
         Err(_) => return,
     }
     if let Some(s) = s {
-        refresh(root, host, s);
+        refresh(root, host, &Written::of(s));
     }
 }
 
@@ -701,12 +720,12 @@ fn copy_box(parent: &Element, id: &str, label: &str, hint: &str, multi: bool, bu
 }
 
 /// Fills the link and embed boxes for the current scenario.
-pub fn refresh(root: &ShadowRoot, host: &Element, s: &Scenario) {
-    let query = link::to_query(s);
-    set_value(root, "share-link", &link_for(host, &query));
+pub fn refresh(root: &ShadowRoot, host: &Element, written: &Written) {
+    let query = &written.query;
+    set_value(root, "share-link", &link_for(host, query));
     if let Some(a) = dom::by_id(root, "full-link") {
         let base = hosted(host).unwrap_or_else(|| cat(&[&folder(host), "index.html"]));
-        attrs(&a, &[("href", &cat(&[&base, "?", &query]))]);
+        attrs(&a, &[("href", &cat(&[&base, "?", query]))]);
     }
     if let (Some(field), Some(a)) = (dom::by_id(root, "share-hosted"), hosted(host)) {
         if let Some(i) = field.dyn_ref::<web_sys::HtmlInputElement>() {
@@ -715,7 +734,7 @@ pub fn refresh(root: &ShadowRoot, host: &Element, s: &Scenario) {
             }
         }
     }
-    let (script, iframe) = embed::codes(&folder(host), s);
+    let (script, iframe) = embed::codes(&folder(host), &written.pairs, query);
     set_value(root, "embed-script", &script);
     set_value(root, "embed-iframe", &iframe);
     for id in ["share-link", "embed-script", "embed-iframe"] {

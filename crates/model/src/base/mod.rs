@@ -1,7 +1,9 @@
 //! What every room uses: the outcomes and agencies, the error type with
 //! where it happened, the sorted collections that keep `BTreeMap` out of the
-//! browser build, and the CSV reader. It names no other folder of the model.
+//! browser build, the CSV reader, and the counters the tests read. It names
+//! no other folder of the model.
 
+pub mod counts;
 pub mod csv;
 pub mod error;
 pub mod outcome;

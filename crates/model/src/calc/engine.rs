@@ -10,9 +10,10 @@
 
 use crate::base::outcome::{Agency, Outcome};
 use crate::calc::baseline::{self, Series};
+use crate::calc::record::{Lands, Nothing, Record, Recorder, Term};
 use crate::calc::resolve::{self, Change};
 use crate::data::evidence::Placement;
-use crate::scenario::format::Scenario;
+use crate::scenario::valid::Valid;
 
 /// Number of outcomes.
 pub const OUTCOMES: usize = 6;
@@ -263,8 +264,10 @@ fn profile(d: f64, years: usize, first: f64) -> Vec<f64> {
 }
 
 impl Plan {
-    /// Prepares a validated scenario.
-    pub fn new(s: &Scenario) -> Plan {
+    /// Prepares a validated scenario (only [`crate::validate`] makes a
+    /// [`Valid`] one, so the kernel never checks again).
+    pub fn new(s: Valid) -> Plan {
+        let s = s.scenario();
         let a = &s.assumptions;
         let horizon = a.horizon_years as usize;
         let funded_years = a.funding_years as usize;
@@ -434,6 +437,13 @@ impl Plan {
 /// the nesting factor, timed by the change's profile. Totals across
 /// programmes are held to the council's own counts.
 pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
+    simulate_recorded(plan, draw, w, &mut Nothing);
+}
+
+/// [`simulate`], telling `rec` what the kernel decides: the terms it adds
+/// and where, and the totals it holds ([`crate::calc::record`]; the
+/// workings are built over that record).
+pub fn simulate_recorded<R: Recorder>(plan: &Plan, draw: &Draw, w: &mut Work, rec: &mut R) {
     let n = plan.programmes.len();
     let h = plan.horizon;
     w.reset(n, h);
@@ -441,10 +451,19 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
     let persist = std::mem::take(&mut w.persist);
     let entry_all = std::mem::take(&mut w.entry);
     let stay_all = std::mem::take(&mut w.stay);
-    simulate_with(plan, draw, w, &persist, &entry_all, &stay_all);
+    simulate_with(plan, draw, w, &persist, &entry_all, &stay_all, rec);
     w.persist = persist;
     w.entry = entry_all;
     w.stay = stay_all;
+}
+
+/// Runs the kernel at the central draw and returns what it decided
+/// ([`Record`]), with the run's results.
+pub fn record(plan: &Plan) -> (Record, Work) {
+    let mut rec = Record::default();
+    let mut w = Work::default();
+    simulate_recorded(plan, &Draw::central(), &mut w, &mut rec);
+    (rec, w)
 }
 
 /// This run's persistence and stay profiles: the plan's, or those of the
@@ -471,13 +490,14 @@ fn conventions(plan: &Plan, draw: &Draw, w: &mut Work) {
 }
 
 #[inline(never)]
-fn simulate_with(
+fn simulate_with<R: Recorder>(
     plan: &Plan,
     draw: &Draw,
     w: &mut Work,
     persist: &[f64],
     entry_all: &[f64],
     stay_all: &[f64],
+    rec: &mut R,
 ) {
     let n = plan.programmes.len();
     let h = plan.horizon;
@@ -581,29 +601,38 @@ fn simulate_with(
                 let x = x * cases * p.adjustment;
                 for t in s..h {
                     let lag = t - s;
-                    let keep = persist[lag] * e.counted(lag, draw.beyond);
+                    let counted = e.counted(lag, draw.beyond);
+                    if counted == 0.0 {
+                        continue;
+                    }
+                    let Some(lands) = Lands::of(e.change, lag) else {
+                        continue;
+                    };
+                    rec.term(Term {
+                        programme: i,
+                        effect: j,
+                        cohort: s,
+                        year: t,
+                        lands,
+                    });
+                    let keep = persist[lag] * counted;
                     if keep == 0.0 {
                         continue;
                     }
                     let k = i * h + t;
-                    let (care_entries, years, oi, count) = match e.change {
-                        Change::CareTime => (0.0, x * entry[lag] * nf, CARE, 0.0),
+                    // Child-years in care (no count), or a count.
+                    let (count, v) = match lands {
+                        Lands::CareTime => (None, x * entry[lag] * nf),
+                        Lands::Stay => (None, x * stay[lag] * nf),
                         // Stays follow from the entries once they are held
                         // to the council's count (below).
-                        Change::CareEntries => {
-                            (if lag == 0 { x * nf } else { 0.0 }, 0.0, CARE, 0.0)
-                        }
-                        Change::InCareAt12Months => (0.0, x * stay[lag] * nf, CARE, 0.0),
-                        Change::CpPlans => (0.0, 0.0, CP, half_and_half(x, lag)),
-                        Change::ChildrenInNeedAllTiers | Change::ChildrenInNeedOnly => {
-                            (0.0, 0.0, CIN, half_and_half(x, lag))
-                        }
-                        Change::Flow(o) => (0.0, 0.0, o.index(), if lag == 0 { x } else { 0.0 }),
+                        Lands::Entries => (Some(CARE), x * nf),
+                        Lands::Half(o) => (Some(o.index()), 0.5 * x),
+                        Lands::Flow(o) => (Some(o.index()), x),
                     };
-                    w.avoided[k * OUTCOMES + CARE] += care_entries * keep;
-                    w.child_years[k] += years * keep;
-                    if oi != CARE {
-                        w.avoided[k * OUTCOMES + oi] += count * keep;
+                    match count {
+                        None => w.child_years[k] += v * keep,
+                        Some(o) => w.avoided[k * OUTCOMES + o] += v * keep,
                     }
                 }
             }
@@ -622,6 +651,7 @@ fn simulate_with(
                 let nf = if a == CS { nest(s) } else { 1.0 };
                 let per_year = cases * value * p.adjustment * nf / c.spread_over();
                 for t in s..h.min(s + c.years) {
+                    rec.benefit(i, j, s, t);
                     let k = i * h + t;
                     let amount = per_year * c.keep(t - s, persist);
                     w.savings[k * AGENCIES + a] += amount;
@@ -636,7 +666,7 @@ fn simulate_with(
 
     // Hold the totals to the council's own counts: entries first, then the
     // stays that follow from them, then everything else.
-    limit(plan, w, n, CARE);
+    limit(plan, w, n, CARE, rec);
     for i in 0..n {
         let entry = &entry_all[i * h..(i + 1) * h];
         for s in 0..h {
@@ -645,12 +675,13 @@ fn simulate_with(
                 continue;
             }
             for t in s..h {
+                rec.stays(i, s, t);
                 w.child_years[i * h + t] += entries * entry[t - s] * persist[t - s];
             }
         }
     }
     for o in 1..=OUTCOMES {
-        limit(plan, w, n, o);
+        limit(plan, w, n, o, rec);
     }
 
     // Money and cost.
@@ -690,7 +721,7 @@ fn simulate_with(
 /// Holds outcome `o`'s total across programmes to the council's own count,
 /// year by year, scaling every programme's share alike; `o == OUTCOMES`
 /// is time in care, held to the children looked after.
-fn limit(plan: &Plan, w: &mut Work, n: usize, o: usize) {
+fn limit<R: Recorder>(plan: &Plan, w: &mut Work, n: usize, o: usize, rec: &mut R) {
     let h = plan.horizon;
     let bound = if o == OUTCOMES {
         plan.care_stock
@@ -713,6 +744,7 @@ fn limit(plan: &Plan, w: &mut Work, n: usize, o: usize) {
         };
         let total: f64 = (0..n).map(|i| at(w, i * h + t)).sum();
         if total > b && total > 0.0 {
+            rec.held(o, t);
             w.capped[o] = true;
             let f = b / total;
             for i in 0..n {
@@ -724,16 +756,6 @@ fn limit(plan: &Plan, w: &mut Work, n: usize, o: usize) {
                 }
             }
         }
-    }
-}
-
-/// A stock change measured at 31 March of the year served, costed as
-/// child-years: half in the year served, half in the next.
-fn half_and_half(x: f64, lag: usize) -> f64 {
-    if lag < 2 {
-        0.5 * x
-    } else {
-        0.0
     }
 }
 

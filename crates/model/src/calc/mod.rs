@@ -5,5 +5,6 @@ pub mod engine;
 pub mod plausible;
 pub mod project;
 pub mod projection;
+pub mod record;
 pub mod resolve;
 pub mod uncertainty;

@@ -568,7 +568,8 @@ fn result_warnings(s: &Scenario, p: &Projection) -> Vec<Warning> {
 
 /// The council figure each effect left out for lack of a figure needs.
 fn needed_figures(s: &Scenario) -> Vec<Warning> {
-    let plan = Plan::new(s);
+    // Called with the scenario of a projection, so it passed validation.
+    let plan = Plan::new(crate::scenario::valid::Valid::derived(s));
     plan.skipped
         .iter()
         .map(|(i, o)| Warning::NeedsFigure {

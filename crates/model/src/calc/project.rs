@@ -10,6 +10,7 @@ use crate::calc::projection::{
 use crate::data::evidence::EVIDENCE_SET;
 use crate::data::prices;
 use crate::scenario::format::{Scenario, FORMAT_VERSION};
+use crate::scenario::valid::Valid;
 use crate::scenario::validate::validate;
 
 /// Projects a scenario: validates it, runs the chain year by year, and adds
@@ -25,13 +26,15 @@ use crate::scenario::validate::validate;
 /// assert!(result.summary.counts.children_in_care_fewer > 0.0);
 /// ```
 pub fn project(s: &Scenario) -> Result<Projection, Vec<Error>> {
-    validate(s)?;
-    Ok(project_valid(s))
+    Ok(project_valid(validate(s)?))
 }
 
-/// [`project`] for a scenario already validated.
-pub(crate) fn project_valid(s: &Scenario) -> Projection {
-    let plan = Plan::new(s);
+/// [`project`] for a scenario already validated: the central projection,
+/// with the switching values.
+pub fn project_valid(v: Valid) -> Projection {
+    crate::base::counts::note(crate::base::counts::Step::Project);
+    let s = v.scenario();
+    let plan = Plan::new(v);
     let mut work = Work::default();
     // Switching values first: each run reuses the same buffer.
     let mut switching = Vec::new();

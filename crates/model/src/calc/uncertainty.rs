@@ -20,6 +20,7 @@ use crate::calc::engine::{self, Draw, Plan, Work, OUTCOMES};
 use crate::calc::projection::year_label;
 use crate::calc::resolve;
 use crate::scenario::format::Scenario;
+use crate::scenario::valid::Valid;
 use crate::scenario::validate::validate;
 
 /// 10th, 50th and 90th percentiles.
@@ -388,13 +389,12 @@ fn bracketed(values: &mut [f64], ks: [usize; 3], scratch: &mut Vec<f64>) -> [f64
 
 /// Runs the Monte Carlo for a scenario.
 pub fn simulate(s: &Scenario) -> Result<Simulation, Vec<Error>> {
-    validate(s)?;
-    Ok(simulate_valid(s))
+    Ok(simulate_valid(validate(s)?))
 }
 
 /// [`simulate`] for a scenario already validated: a [`Simulator`] run to
 /// the end.
-pub fn simulate_valid(s: &Scenario) -> Simulation {
+pub fn simulate_valid(s: Valid) -> Simulation {
     Simulator::new(s).finish()
 }
 
@@ -410,13 +410,14 @@ pub fn simulate_valid(s: &Scenario) -> Simulation {
 ///
 /// let mut s = outcome_model::default_scenario();
 /// s.uncertainty.draws = 1_000;
-/// let mut sim = Simulator::new(&s);
+/// let valid = outcome_model::validate(&s).unwrap();
+/// let mut sim = Simulator::new(valid);
 /// while !sim.step(256) {
 ///     // Between slices the caller is free: a key press is handled here.
 ///     assert!(sim.drawn() < sim.draws());
 /// }
 /// assert_eq!(sim.drawn(), 1_000);
-/// assert_eq!(sim.finish(), simulate_valid(&s));
+/// assert_eq!(sim.finish(), simulate_valid(valid));
 /// ```
 #[derive(Debug, Clone)]
 pub struct Simulator {
@@ -511,8 +512,9 @@ impl Simulator {
     /// seeded from `s.uncertainty.seed`, and room for every draw's results
     /// (three numbers a year and one more a draw: 8 bytes each, about
     /// 2.4 MB for 10,000 draws over 10 years). No draw is run yet.
-    pub fn new(s: &Scenario) -> Simulator {
-        let plan = Plan::new(s);
+    pub fn new(v: Valid) -> Simulator {
+        let plan = Plan::new(v);
+        let s = v.scenario();
         let u = &s.uncertainty;
         let draws = u.draws.clamp(1, 100_000) as usize;
         let h = plan.horizon;
@@ -790,12 +792,11 @@ pub struct Bar {
 /// The tornado: inputs ordered by how much they move NPV, largest first,
 /// leaving out those that do not move it.
 pub fn tornado(s: &Scenario) -> Result<Vec<Bar>, Vec<Error>> {
-    validate(s)?;
-    Ok(tornado_valid(s))
+    Ok(tornado_valid(validate(s)?))
 }
 
 fn npv_of(s: &Scenario, w: &mut Work) -> f64 {
-    let plan = Plan::new(s);
+    let plan = Plan::new(Valid::derived(s));
     engine::simulate(&plan, &Draw::central(), w);
     engine::budget_npv(&plan, w)
 }
@@ -820,7 +821,7 @@ impl End {
     pub(crate) fn run(&self, plan: &Plan, w: &mut Work) -> Option<Plan> {
         match self {
             End::Scenario(t) => {
-                let p = Plan::new(t);
+                let p = Plan::new(Valid::derived(t));
                 engine::simulate(&p, &Draw::central(), w);
                 Some(p)
             }
@@ -856,9 +857,10 @@ pub(crate) struct Variation {
 
 /// The inputs the tornado varies, each with its two ends, in the tornado's
 /// order before sorting.
-pub(crate) fn variations(s: &Scenario) -> Vec<Variation> {
+pub(crate) fn variations(v: Valid) -> Vec<Variation> {
     let mut out = Vec::new();
-    let plan = Plan::new(s);
+    let plan = Plan::new(v);
+    let s = v.scenario();
     let base_sizes = plan.sizes();
     let base_cases: Vec<f64> = plan
         .programmes
@@ -1054,8 +1056,8 @@ pub(crate) fn variations(s: &Scenario) -> Vec<Variation> {
 }
 
 /// [`tornado`] for a scenario already validated.
-pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
-    let plan = Plan::new(s);
+pub fn tornado_valid(v: Valid) -> Vec<Bar> {
+    let plan = Plan::new(v);
     let mut w = Work::default();
     let npv_at = |end: &End, w: &mut Work| match end {
         End::Scenario(t) => npv_of(t, w),
@@ -1064,7 +1066,7 @@ pub fn tornado_valid(s: &Scenario) -> Vec<Bar> {
             engine::budget_npv(&plan, w)
         }
     };
-    let mut bars: Vec<Bar> = variations(s)
+    let mut bars: Vec<Bar> = variations(v)
         .into_iter()
         .map(|v| Bar {
             npv_low: npv_at(&v.low, &mut w),
@@ -1159,7 +1161,7 @@ mod tests {
     }
 
     /// Runs `s` in slices of `slice` draws, checking the count as it goes.
-    fn in_slices(s: &Scenario, slice: usize) -> Simulation {
+    fn in_slices(s: Valid, slice: usize) -> Simulation {
         let mut sim = Simulator::new(s);
         assert_eq!(sim.drawn(), 0);
         assert!(!sim.step(0), "no draw run by an empty slice");
@@ -1183,19 +1185,19 @@ mod tests {
         // Slice sizes; `usize::MAX` runs every draw in one.
         let slices = [1, 7, 256, 1_000, usize::MAX];
         for (what, s) in scenarios() {
-            validate(&s).unwrap_or_else(|e| panic!("{what}: {e:?}"));
-            let whole = simulate_valid(&s);
+            let v = validate(&s).unwrap_or_else(|e| panic!("{what}: {e:?}"));
+            let whole = simulate_valid(v);
             assert_eq!(whole.draws, s.uncertainty.draws, "{what}");
-            let unstepped = Simulator::new(&s).finish();
+            let unstepped = Simulator::new(v).finish();
             assert_eq!(unstepped, whole, "{what}: finished without a step");
             assert_eq!(bits(&unstepped), bits(&whole), "{what}");
             for slice in slices {
-                let sliced = in_slices(&s, slice);
+                let sliced = in_slices(v, slice);
                 assert_eq!(sliced, whole, "{what} in slices of {slice}");
                 assert_eq!(bits(&sliced), bits(&whole), "{what} in slices of {slice}");
             }
             // Finishing part-way runs the rest.
-            let mut part = Simulator::new(&s);
+            let mut part = Simulator::new(v);
             part.step(s.uncertainty.draws as usize / 2);
             assert_eq!(
                 bits(&part.finish()),

@@ -43,6 +43,7 @@ use crate::calc::project::{project_valid, summarise};
 use crate::calc::projection::Projection;
 use crate::calc::uncertainty::{self, End, Simulation};
 use crate::scenario::format::Scenario;
+use crate::scenario::valid::Valid;
 use crate::scenario::validate::validate;
 
 /// The working of the figure at `path` (one of [`outputs`]) for a
@@ -57,7 +58,7 @@ pub fn explain(s: &Scenario, path: &str) -> Result<Derivation, Error> {
 /// A scenario's projection and its chain rebuilt as steps, for asking for
 /// many workings of one scenario without rebuilding them each time.
 pub struct Workings<'a> {
-    s: &'a Scenario,
+    s: Valid<'a>,
     projection: Projection,
     model: model::Model<'a>,
     simulation: Option<Simulation>,
@@ -67,7 +68,7 @@ impl<'a> Workings<'a> {
     /// Validates and projects the scenario and rebuilds its chain. Errors
     /// name the first bad field.
     pub fn new(s: &'a Scenario) -> Result<Workings<'a>, Error> {
-        validate(s).map_err(|mut e| e.remove(0))?;
+        let s = validate(s).map_err(|mut e| e.remove(0))?;
         Ok(Workings {
             s,
             projection: project_valid(s),
@@ -182,10 +183,11 @@ fn missing(path: &str, p: &Projection) -> Error {
 /// The two or three inputs that move the figure at `path` most, from the
 /// tornado's one-at-a-time analysis, and a note when they are found for
 /// another figure.
-fn moves_most(s: &Scenario, path: &str, money: bool) -> (Vec<Sensitivity>, Option<String>) {
+fn moves_most(v: Valid, path: &str, money: bool) -> (Vec<Sensitivity>, Option<String>) {
+    let s = v.scenario();
     let mut note = None;
     let mut out: Vec<Sensitivity> = Vec::new();
-    let plan = Plan::new(s);
+    let plan = Plan::new(v);
     let mut w = Work::default();
     let simulated = path.starts_with("uncertainty.");
     let break_even = path.ends_with(".needed");
@@ -207,7 +209,7 @@ fn moves_most(s: &Scenario, path: &str, money: bool) -> (Vec<Sensitivity>, Optio
         }
         if break_even {
             return match end {
-                End::Scenario(t) => projection_value(&project_valid(t), path),
+                End::Scenario(t) => projection_value(&project_valid(Valid::derived(t)), path),
                 End::Sizes { .. } => None,
             };
         }
@@ -219,7 +221,7 @@ fn moves_most(s: &Scenario, path: &str, money: bool) -> (Vec<Sensitivity>, Optio
         let p = summarise(t, ran.as_ref().unwrap_or(&plan), &w, &[]);
         projection_value(&p, path)
     };
-    for v in uncertainty::variations(s) {
+    for v in uncertainty::variations(v) {
         let (Some(low), Some(high)) = (value_at(&v.low), value_at(&v.high)) else {
             continue;
         };

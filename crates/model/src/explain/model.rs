@@ -1,11 +1,15 @@
-//! The projection's chain rebuilt as steps: the same arithmetic as
-//! [`crate::calc::engine::simulate`] at the central draw, each number kept
-//! with how it was reached, programme by programme and year by year. Built
-//! only when a working is asked for.
+//! The projection's chain as steps, programme by programme and year by
+//! year, each number kept with how it was reached. Built only when a
+//! working is asked for, over the kernel's own record of the central run
+//! ([`crate::calc::record`]): which terms there are, where each lands, which
+//! benefits count in which years and which totals are held to the
+//! council's counts are read from it; this module names each step and
+//! gives each input its source.
 
 use crate::base::outcome::{Agency, Outcome};
-use crate::calc::engine::{Plan, AGENCIES, OUTCOMES};
+use crate::calc::engine::{self, Plan, AGENCIES, OUTCOMES};
 use crate::calc::projection::year_label;
+use crate::calc::record::Lands;
 use crate::calc::resolve::Change;
 use crate::data::citation::Verification;
 use crate::data::evidence::{Grade, Placement};
@@ -13,6 +17,7 @@ use crate::data::prices::PRICE_BASE_LABEL;
 use crate::explain::derivation::{Op, Source, Step, Unit};
 use crate::explain::source::Sources;
 use crate::scenario::format::Scenario;
+use crate::scenario::valid::Valid;
 
 pub(super) const CARE: usize = Outcome::CareEntries as usize;
 pub(super) const CP: usize = Outcome::CpPlans as usize;
@@ -121,6 +126,10 @@ pub(crate) struct Model<'a> {
     pub(crate) cost: Vec<Step>,
 }
 
+/// A cohort's change and its nesting factor, with the (programme, year
+/// served, effect) they are for.
+type CohortChange = ((usize, usize, usize), Step, Option<Step>);
+
 pub(super) fn grade_field(g: Grade) -> &'static str {
     match g {
         Grade::Rct => "assumptions.optimism_bias_benefits.rct_pct",
@@ -157,8 +166,9 @@ pub(super) fn factor(out: &mut Vec<Step>, step: Step) {
 
 impl<'a> Model<'a> {
     /// Rebuilds the chain of a validated scenario.
-    pub(crate) fn new(s: &'a Scenario) -> Model<'a> {
-        let plan = Plan::new(s);
+    pub(crate) fn new(v: Valid<'a>) -> Model<'a> {
+        let plan = Plan::new(v);
+        let s = v.scenario();
         let h = plan.horizon;
         let n = plan.programmes.len();
         let src = Sources::new(s);
@@ -226,189 +236,118 @@ impl<'a> Model<'a> {
         share(self.src.field(label, path, value, Unit::Percent))
     }
 
-    /// The changes, caps and money, as the engine runs them.
+    /// The changes, caps and money, over the kernel's own record of the
+    /// terms it added and the totals it held ([`crate::calc::record`]):
+    /// which terms there are, where each lands and which totals are held
+    /// are the engine's decisions, read here, not made again.
     fn chain(&mut self) {
         let (n, h) = (self.n, self.h);
+        let (kernel, _) = engine::record(&self.plan);
         let mut avoided: Vec<Vec<Step>> = vec![Vec::new(); n * h * OUTCOMES];
         let mut years: Vec<Vec<Step>> = vec![Vec::new(); n * h];
         let mut case_money: Vec<Vec<Step>> = vec![Vec::new(); n * h * AGENCIES];
-        for i in 0..n {
-            let p = self.plan.programmes[i].clone();
-            let name = p.name.clone();
-            let entry: Vec<Step> = self.profile(i, false);
-            let stay: Vec<Step> = self.profile(i, true);
-            for s in 0..h {
-                let cases = &self.served[i * h + s];
-                if cases.value == 0.0 {
-                    continue;
-                }
-                let nf = self.nest(i, s);
-                for (j, e) in p.effects.iter().enumerate() {
-                    // An effect measured as a share of the council's count
-                    // follows that count's trend and the typed yearly change.
-                    let mut of = if e.measure == "relative" {
-                        let mut of = vec![self.relative_per_case(&self.effects[i][j], e.change, s)];
-                        factor(&mut of, self.growth(s));
-                        of
-                    } else {
-                        vec![self.effects[i][j].per_case.clone()]
-                    };
-                    of.push(cases.clone());
-                    of.push(self.adjustment[i].clone());
-                    let x = product(
-                        format!("{name}: change for the cases served in {}", self.year(s)),
-                        Unit::Factor,
-                        of,
-                    );
-                    for t in s..h {
-                        let lag = t - s;
-                        let k = i * h + t;
-                        let counted = self.counted(e, lag);
-                        if counted.as_ref().is_some_and(|c| c.value == 0.0) {
-                            continue;
-                        }
-                        let keep = self.persist(lag);
-                        let when =
-                            format!("{name}, cohort of {}, in {}", self.year(s), self.year(t));
-                        let term = |unit: Unit, what: &str, timing: Option<Step>, nested: bool| {
-                            let mut of = vec![x.clone()];
-                            if let Some(tm) = timing {
-                                of.push(tm);
-                            }
-                            if nested {
-                                if let Some(f) = &nf {
-                                    of.push(f.clone());
-                                }
-                            }
-                            factor(&mut of, keep.clone());
-                            if let Some(c) = &counted {
-                                factor(&mut of, c.clone());
-                            }
-                            product(format!("{what}: {when}"), unit, of)
-                        };
-                        match e.change {
-                            Change::CareTime => years[k].push(term(
-                                Unit::ChildYears,
-                                "child-years in care avoided",
-                                Some(entry[lag].clone()),
-                                true,
-                            )),
-                            Change::InCareAt12Months => years[k].push(term(
-                                Unit::ChildYears,
-                                "child-years in care avoided",
-                                Some(stay[lag].clone()),
-                                true,
-                            )),
-                            Change::CareEntries => {
-                                if lag == 0 {
-                                    avoided[k * OUTCOMES + CARE].push(term(
-                                        Unit::Children,
-                                        "care entries avoided",
-                                        None,
-                                        true,
-                                    ));
-                                }
-                            }
-                            Change::CpPlans
-                            | Change::ChildrenInNeedAllTiers
-                            | Change::ChildrenInNeedOnly => {
-                                if lag < 2 {
-                                    let o = if e.change == Change::CpPlans { CP } else { CIN };
-                                    let half = Sources::method(
-                                        "half a year",
-                                        0.5,
-                                        Unit::Years,
-                                        "a count at 31 March is costed as half a child-year in the year served and half in the next",
-                                    );
-                                    avoided[k * OUTCOMES + o].push(term(
-                                        Unit::ChildYears,
-                                        if o == CP {
-                                            "child-years on protection plans avoided"
-                                        } else {
-                                            "child-years in need only avoided"
-                                        },
-                                        Some(half),
-                                        false,
-                                    ));
-                                }
-                            }
-                            Change::Flow(o) => {
-                                if lag == 0 {
-                                    avoided[k * OUTCOMES + o.index()].push(term(
-                                        Unit::Events,
-                                        &format!("{} avoided", o.label()),
-                                        None,
-                                        false,
-                                    ));
-                                }
-                            }
-                        }
-                    }
-                }
+        // The change for a cohort (programme, year served, effect), and
+        // the programme's profiles, made once for their terms.
+        let mut cohort: Option<CohortChange> = None;
+        let mut profiles: Option<(usize, Vec<Step>, Vec<Step>)> = None;
+        for term in &kernel.terms {
+            let (i, j, s, t) = (term.programme, term.effect, term.cohort, term.year);
+            let (lag, k) = (t - s, i * h + t);
+            let e = &self.plan.programmes[i].effects[j];
+            let name = &self.plan.programmes[i].name;
+            if cohort.as_ref().is_none_or(|(at, _, _)| *at != (i, s, j)) {
+                cohort = Some(((i, s, j), self.cohort_change(i, s, j), self.nest(i, s)));
             }
-            // Monetised per-case values.
-            for (j, c) in p.case_values.iter().enumerate() {
-                let a = c.agency.index();
-                for s in 0..h {
-                    let cases = &self.served[i * h + s];
-                    if cases.value == 0.0 {
-                        continue;
-                    }
-                    if c.yearly_drop_off.is_some() {
-                        // A custom benefit: its value each year, with its
-                        // own drop-off.
-                        self.custom_benefit(i, j, s, &mut case_money);
-                        continue;
-                    }
-                    let mut of = vec![
-                        cases.clone(),
-                        self.case_values[i][j].0.clone(),
-                        self.adjustment[i].clone(),
-                    ];
-                    if a == Agency::ChildrensServices.index() {
-                        if let Some(f) = self.nest(i, s) {
-                            of.push(f);
-                        }
-                    }
-                    let per_year = Step::op(
-                        format!(
-                            "{name}: benefit a year to {}, cohort of {}",
-                            c.agency.label(),
-                            self.year(s)
-                        ),
-                        Unit::Pounds,
-                        Op::Quotient,
-                        vec![
-                            product("cases × benefit per case × adjustment", Unit::Pounds, of)
-                                .priced(PRICE_BASE_LABEL),
-                            Sources::cited(
-                                "years the benefit is spread over",
-                                c.years as f64,
-                                Unit::Years,
-                                match &self.case_values[i][j].1 {
-                                    Source::Cited { basis, .. } => basis,
-                                    _ => "",
-                                },
-                                match &self.case_values[i][j].1 {
-                                    Source::Cited { citation, .. } => *citation,
-                                    _ => crate::data::citation::GREEN_BOOK,
-                                },
-                                Verification::Derived,
-                            ),
-                        ],
-                    )
-                    .priced(PRICE_BASE_LABEL);
-                    for t in s..h.min(s + c.years) {
-                        let mut of = vec![per_year.clone()];
-                        factor(&mut of, self.persist(t - s));
-                        let step = if of.len() == 1 {
-                            of.pop().expect("one")
-                        } else {
-                            product(per_year.label.clone(), Unit::Pounds, of)
-                        };
-                        case_money[(i * h + t) * AGENCIES + a].push(step.priced(PRICE_BASE_LABEL));
+            if profiles.as_ref().is_none_or(|(at, _, _)| *at != i) {
+                profiles = Some((i, self.profile(i, false), self.profile(i, true)));
+            }
+            let (Some((_, x, nf)), Some((_, entry, stay))) = (&cohort, &profiles) else {
+                continue;
+            };
+            let counted = self.counted(e, lag);
+            let keep = self.persist(lag);
+            let when = format!("{name}, cohort of {}, in {}", self.year(s), self.year(t));
+            let step = |unit: Unit, what: &str, timing: Option<Step>, nested: bool| {
+                let mut of = vec![x.clone()];
+                if let Some(tm) = timing {
+                    of.push(tm);
+                }
+                if nested {
+                    if let Some(f) = nf {
+                        of.push(f.clone());
                     }
                 }
+                factor(&mut of, keep.clone());
+                if let Some(c) = &counted {
+                    factor(&mut of, c.clone());
+                }
+                product(format!("{what}: {when}"), unit, of)
+            };
+            match term.lands {
+                Lands::CareTime => years[k].push(step(
+                    Unit::ChildYears,
+                    "child-years in care avoided",
+                    Some(entry[lag].clone()),
+                    true,
+                )),
+                Lands::Stay => years[k].push(step(
+                    Unit::ChildYears,
+                    "child-years in care avoided",
+                    Some(stay[lag].clone()),
+                    true,
+                )),
+                Lands::Entries => avoided[k * OUTCOMES + CARE].push(step(
+                    Unit::Children,
+                    "care entries avoided",
+                    None,
+                    true,
+                )),
+                Lands::Half(o) => {
+                    let half = Sources::method(
+                        "half a year",
+                        0.5,
+                        Unit::Years,
+                        "a count at 31 March is costed as half a child-year in the year served and half in the next",
+                    );
+                    avoided[k * OUTCOMES + o.index()].push(step(
+                        Unit::ChildYears,
+                        if o.index() == CP {
+                            "child-years on protection plans avoided"
+                        } else {
+                            "child-years in need only avoided"
+                        },
+                        Some(half),
+                        false,
+                    ));
+                }
+                Lands::Flow(o) => avoided[k * OUTCOMES + o.index()].push(step(
+                    Unit::Events,
+                    &format!("{} avoided", o.label()),
+                    None,
+                    false,
+                )),
+            }
+        }
+        // Monetised per-case values, in the years the kernel counted each
+        // cohort's value.
+        let mut b = 0;
+        while b < kernel.benefits.len() {
+            let (i, j, s, _) = kernel.benefits[b];
+            let end = b + kernel.benefits[b..]
+                .iter()
+                .take_while(|&&(bi, bj, bs, _)| (bi, bj, bs) == (i, j, s))
+                .count();
+            let years: Vec<usize> = kernel.benefits[b..end].iter().map(|x| x.3).collect();
+            b = end;
+            if self.plan.programmes[i].case_values[j]
+                .yearly_drop_off
+                .is_some()
+            {
+                // A custom benefit: its value each year, with its own
+                // drop-off.
+                self.custom_benefit(i, j, s, &years, &mut case_money);
+            } else {
+                self.library_benefit(i, j, s, &years, &mut case_money);
             }
         }
         let sum = |label: String, unit: Unit, v: Vec<Step>| Step::sum(label, unit, v);
@@ -436,29 +375,28 @@ impl<'a> Model<'a> {
                 )
             })
             .collect();
-        self.limit(&mut av, CARE);
+        self.limit(&kernel, &mut av, CARE);
         let mut cy = years;
-        for i in 0..n {
-            let entry = self.profile(i, false);
-            for s in 0..h {
-                let entries = &av[(i * h + s) * OUTCOMES + CARE];
-                if entries.value == 0.0 {
-                    continue;
-                }
-                for t in s..h {
-                    let mut of = vec![entries.clone(), entry[t - s].clone()];
-                    factor(&mut of, self.persist(t - s));
-                    cy[i * h + t].push(product(
-                        format!(
-                            "child-years in care of the entries avoided in {}, in {}",
-                            self.year(s),
-                            self.year(t)
-                        ),
-                        Unit::ChildYears,
-                        of,
-                    ));
-                }
+        let mut profile: Option<(usize, Vec<Step>)> = None;
+        for &(i, s, t) in &kernel.stays {
+            if profile.as_ref().is_none_or(|(at, _)| *at != i) {
+                profile = Some((i, self.profile(i, false)));
             }
+            let Some((_, entry)) = &profile else {
+                continue;
+            };
+            let entries = &av[(i * h + s) * OUTCOMES + CARE];
+            let mut of = vec![entries.clone(), entry[t - s].clone()];
+            factor(&mut of, self.persist(t - s));
+            cy[i * h + t].push(product(
+                format!(
+                    "child-years in care of the entries avoided in {}, in {}",
+                    self.year(s),
+                    self.year(t)
+                ),
+                Unit::ChildYears,
+                of,
+            ));
         }
         let mut cy: Vec<Step> = cy
             .into_iter()
@@ -476,9 +414,9 @@ impl<'a> Model<'a> {
             })
             .collect();
         for o in 1..OUTCOMES {
-            self.limit(&mut av, o);
+            self.limit(&kernel, &mut av, o);
         }
-        self.limit_stock(&mut cy);
+        self.limit_stock(&kernel, &mut cy);
         // Money and cost.
         let u = &self.s.unit_costs;
         let cash = &self.s.assumptions.cashable;
@@ -734,10 +672,16 @@ impl<'a> Model<'a> {
     }
 
     /// Custom benefit `j` of programme `i` from the cases served in year
-    /// `s`, year by year for its years within the horizon: cases × value
-    /// a case a year × adjustment × (1 − its drop-off)^(years since served),
-    /// as [`crate::calc::engine::simulate`] counts it.
-    fn custom_benefit(&self, i: usize, j: usize, s: usize, case_money: &mut [Vec<Step>]) {
+    /// `s`, in each of `years` (those the kernel counted): cases × value a
+    /// case a year × adjustment × (1 − its drop-off)^(years since served).
+    fn custom_benefit(
+        &self,
+        i: usize,
+        j: usize,
+        s: usize,
+        years: &[usize],
+        case_money: &mut [Vec<Step>],
+    ) {
         let h = self.h;
         let p = &self.plan.programmes[i];
         let c = &p.case_values[j];
@@ -772,7 +716,7 @@ impl<'a> Model<'a> {
             of,
         )
         .priced(PRICE_BASE_LABEL);
-        for t in s..h.min(s + c.years) {
+        for &t in years {
             let mut of = vec![first.clone()];
             factor(&mut of, self.benefit_keep(i, j, t - s));
             let step = if of.len() == 1 {
@@ -789,6 +733,96 @@ impl<'a> Model<'a> {
                     Unit::Pounds,
                     of,
                 )
+            };
+            case_money[(i * h + t) * AGENCIES + a].push(step.priced(PRICE_BASE_LABEL));
+        }
+    }
+
+    /// The change effect `j` of programme `i` makes for the cases served
+    /// in year `s`, before its timing: per case (on its count's trend and
+    /// the typed yearly change when measured as a share of the council's
+    /// count) × cases served × adjustment.
+    fn cohort_change(&self, i: usize, s: usize, j: usize) -> Step {
+        let e = &self.plan.programmes[i].effects[j];
+        let name = &self.plan.programmes[i].name;
+        let mut of = if e.measure == "relative" {
+            let mut of = vec![self.relative_per_case(&self.effects[i][j], e.change, s)];
+            factor(&mut of, self.growth(s));
+            of
+        } else {
+            vec![self.effects[i][j].per_case.clone()]
+        };
+        of.push(self.served[i * self.h + s].clone());
+        of.push(self.adjustment[i].clone());
+        product(
+            format!("{name}: change for the cases served in {}", self.year(s)),
+            Unit::Factor,
+            of,
+        )
+    }
+
+    /// Library benefit `j` of programme `i` from the cases served in year
+    /// `s`, in each of `years` (those the kernel counted): cases × value a
+    /// case × adjustment, spread evenly over the benefit's years, each
+    /// year's share kept by the scenario's drop-off.
+    fn library_benefit(
+        &self,
+        i: usize,
+        j: usize,
+        s: usize,
+        years: &[usize],
+        case_money: &mut [Vec<Step>],
+    ) {
+        let h = self.h;
+        let p = &self.plan.programmes[i];
+        let name = &p.name;
+        let c = &p.case_values[j];
+        let a = c.agency.index();
+        let mut of = vec![
+            self.served[i * h + s].clone(),
+            self.case_values[i][j].0.clone(),
+            self.adjustment[i].clone(),
+        ];
+        if a == Agency::ChildrensServices.index() {
+            if let Some(f) = self.nest(i, s) {
+                of.push(f);
+            }
+        }
+        let per_year = Step::op(
+            format!(
+                "{name}: benefit a year to {}, cohort of {}",
+                c.agency.label(),
+                self.year(s)
+            ),
+            Unit::Pounds,
+            Op::Quotient,
+            vec![
+                product("cases × benefit per case × adjustment", Unit::Pounds, of)
+                    .priced(PRICE_BASE_LABEL),
+                Sources::cited(
+                    "years the benefit is spread over",
+                    c.years as f64,
+                    Unit::Years,
+                    match &self.case_values[i][j].1 {
+                        Source::Cited { basis, .. } => basis,
+                        _ => "",
+                    },
+                    match &self.case_values[i][j].1 {
+                        Source::Cited { citation, .. } => *citation,
+                        _ => crate::data::citation::GREEN_BOOK,
+                    },
+                    Verification::Derived,
+                ),
+            ],
+        )
+        .priced(PRICE_BASE_LABEL);
+        for &t in years {
+            let mut of = vec![per_year.clone()];
+            factor(&mut of, self.persist(t - s));
+            let step = if of.len() == 1 {
+                of.pop().expect("one")
+            } else {
+                product(per_year.label.clone(), Unit::Pounds, of)
             };
             case_money[(i * h + t) * AGENCIES + a].push(step.priced(PRICE_BASE_LABEL));
         }

@@ -6,6 +6,7 @@
 use crate::base::outcome::Outcome;
 use crate::calc::baseline::{self, Series};
 use crate::calc::engine::OUTCOMES;
+use crate::calc::record::Record;
 use crate::calc::resolve::Change;
 use crate::explain::derivation::{Op, Step, Unit};
 use crate::explain::model::{
@@ -390,34 +391,44 @@ impl Model<'_> {
             .collect()
     }
 
-    /// Holds outcome `o` to the council's count year by year, where it binds.
-    pub(super) fn limit(&self, av: &mut [Step], o: usize) {
+    /// Holds outcome `o` to the council's count in the years the kernel
+    /// held it ([`Record::held`]).
+    pub(super) fn limit(&self, kernel: &Record, av: &mut [Step], o: usize) {
         let h = self.h;
-        self.hold(av, o, |i, t| (i * h + t) * OUTCOMES + o);
+        self.hold(kernel, av, o, |i, t| (i * h + t) * OUTCOMES + o);
     }
 
-    /// Holds child-years in care to the children looked after, where it binds.
-    pub(super) fn limit_stock(&self, cy: &mut [Step]) {
+    /// Holds child-years in care to the children looked after in the years
+    /// the kernel held them.
+    pub(super) fn limit_stock(&self, kernel: &Record, cy: &mut [Step]) {
         let h = self.h;
-        self.hold(cy, OUTCOMES, |i, t| i * h + t);
+        self.hold(kernel, cy, OUTCOMES, |i, t| i * h + t);
     }
 
     /// Holds the total over programmes of `steps` to the council's count of
-    /// outcome `o` ([`Model::count_at`]) in each year where it is more,
-    /// scaling every programme's figure alike; `at(i, t)` is the place of
-    /// programme *i*'s figure in year *t*.
-    fn hold(&self, steps: &mut [Step], o: usize, at: impl Fn(usize, usize) -> usize) {
+    /// outcome `o` ([`Model::count_at`]) in each year the kernel held it
+    /// (where the total was more), scaling every programme's figure alike;
+    /// `at(i, t)` is the place of programme *i*'s figure in year *t*.
+    fn hold(
+        &self,
+        kernel: &Record,
+        steps: &mut [Step],
+        o: usize,
+        at: impl Fn(usize, usize) -> usize,
+    ) {
         let n = self.n;
         for t in 0..self.h {
+            if !kernel.was_held(o, t) {
+                continue;
+            }
             let Some(count) = self.count_at(o, t) else {
-                return;
+                continue;
             };
-            let total: f64 = (0..n).map(|i| steps[at(i, t)].value).sum();
             let unit = count.unit;
             let mut of = vec![count];
             factor(&mut of, self.growth(t));
             let bt = product("the council's own count", unit, of);
-            if total > bt.value && total > 0.0 {
+            {
                 let all: Vec<Step> = (0..n).map(|i| steps[at(i, t)].clone()).collect();
                 let f = Step::op(
                     if o == OUTCOMES {

@@ -216,6 +216,22 @@ fn grade_name(g: Grade) -> &'static str {
 /// assert_eq!(link::from_query(&q).unwrap(), s);
 /// ```
 pub fn to_query(s: &Scenario) -> String {
+    query_of(&to_pairs(s))
+}
+
+/// The scenario as a link's key/value pairs, in the link's order, before
+/// encoding: what [`pairs`] reads back from [`to_query`]'s text, so a
+/// caller that wants both (the embed code's attributes and its address)
+/// writes the scenario once.
+///
+/// ```
+/// use outcome_model::{default_scenario, scenario::link};
+/// let s = default_scenario();
+/// let parts = link::to_pairs(&s);
+/// assert_eq!(link::pairs(&link::query_of(&parts)).unwrap(), parts);
+/// ```
+pub fn to_pairs(s: &Scenario) -> Vec<(String, String)> {
+    crate::base::counts::note(crate::base::counts::Step::Link);
     let defaults = Scenario::new(Default::default(), Vec::new());
     let mut parts: Vec<(String, String)> = vec![
         ("v".into(), s.version.to_string()),
@@ -321,6 +337,12 @@ pub fn to_query(s: &Scenario) -> String {
             }
         }
     }
+    parts
+}
+
+/// Pairs as a query string (without the leading `?`), each key and value
+/// encoded.
+pub fn query_of(parts: &[(String, String)]) -> String {
     parts
         .iter()
         .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))

@@ -11,4 +11,5 @@ pub mod link;
 pub mod parse;
 pub mod ready;
 pub mod tree;
+pub mod valid;
 pub mod validate;

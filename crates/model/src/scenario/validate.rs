@@ -12,6 +12,7 @@ pub use crate::scenario::fields::{
     MAX_YEARS,
 };
 use crate::scenario::format::{CustomMeasure, Scenario, FORMAT_VERSION};
+use crate::scenario::valid::Valid;
 
 struct Checker {
     errors: Vec<Error>,
@@ -84,7 +85,9 @@ impl Checker {
     }
 }
 
-/// Checks a scenario. `Ok(())` means [`crate::project()`] will compute it.
+/// Checks a scenario: every problem, each naming its field, or the
+/// scenario as [`Valid`], which the kernel and everything built on it take
+/// (and so never check again).
 ///
 /// ```
 /// use outcome_model::{validate, Council, ProgrammeChoice, Scenario};
@@ -92,7 +95,9 @@ impl Checker {
 /// let errors = validate(&scenario).unwrap_err();
 /// assert_eq!(errors[0].field, "council.care_starts");
 /// ```
-pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
+#[inline(never)]
+pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
+    crate::base::counts::note(crate::base::counts::Step::Validate);
     let mut c = Checker { errors: Vec::new() };
     if s.version != FORMAT_VERSION {
         c.errors.push(Error::new(
@@ -156,7 +161,7 @@ pub fn validate(s: &Scenario) -> Result<(), Vec<Error>> {
     }
 
     if c.errors.is_empty() {
-        Ok(())
+        Ok(Valid::checked(s))
     } else {
         Err(c.errors)
     }
@@ -533,12 +538,11 @@ mod tests {
 
     #[test]
     fn the_base_scenario_is_valid() {
-        assert_eq!(validate(&base()), Ok(()));
+        assert!(validate(&base()).is_ok());
         let mut s = base();
         s.programmes[0] = benefit_programme();
-        assert_eq!(
-            validate(&s),
-            Ok(()),
+        assert!(
+            validate(&s).is_ok(),
             "a programme with benefits and no effects"
         );
     }

@@ -267,7 +267,7 @@ fn projected(p: &Programme, out: &mut Vec<Block>) {
     // council's own figures is chosen in the picker, which asks for them.
     let s = with(p.id);
     match crate::scenario::validate::validate(&s) {
-        Ok(()) => out.push(Block::Open(
+        Ok(_) => out.push(Block::Open(
             format!("Open {} in the calculator", p.name),
             link::to_query(&s),
         )),

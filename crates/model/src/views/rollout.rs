@@ -195,10 +195,10 @@ pub fn rollout_over<S: AsRef<str>>(
 
 /// Totals for the template `s` with one council's figures.
 fn council_totals(s: &Scenario, w: &mut Work) -> Result<Totals, String> {
-    if let Err(errors) = validate(s) {
-        return Err(errors[0].to_string());
-    }
-    let plan = Plan::new(s);
+    let plan = match validate(s) {
+        Ok(valid) => Plan::new(valid),
+        Err(errors) => return Err(errors[0].to_string()),
+    };
     engine::simulate(&plan, &Draw::central(), w);
     let (n, h) = (plan.programmes.len(), plan.horizon);
     let mut t = Totals {
@@ -381,7 +381,7 @@ mod tests {
         // 12 months on count half a child-year each (the engine's profile),
         // nested inside Family Safeguarding's reduction.
         let s = fs_and_fgc(1);
-        let plan = Plan::new(&s);
+        let plan = Plan::new(validate(&s).expect("valid"));
         let mut w = Work::default();
         engine::simulate(&plan, &Draw::central(), &mut w);
         let n = not_in_care_at_12_months(&plan, &w, 1, 0);
