@@ -346,10 +346,12 @@ fn source_links_are_safe_and_every_sourced_default_is_listed() {
         let a: Element = links.get(i).unwrap().dyn_into().unwrap();
         let rel = a.get_attribute("rel").unwrap_or_default();
         assert!(rel.contains("noopener"), "{rel}");
-        // Sources are on the web; the evidence page is beside the calculator.
+        // Sources are on the web; the evidence page and the full calculator
+        // (from a compact embed, with the scenario) are beside it.
         let href = a.get_attribute("href").unwrap();
+        let full = a.id() == "full-link" && href.starts_with("index.html?");
         assert!(
-            href.starts_with("https://") || href == "evidence.html#shown",
+            href.starts_with("https://") || href == "evidence.html#shown" || full,
             "{href}"
         );
     }
