@@ -51,7 +51,7 @@ fn invalid(line: usize, kind: ErrorKind) -> Error {
 pub fn body<'a>(
     records: &'a [Record],
     columns: &[&str],
-    what: &'static str,
+    what: &str,
 ) -> Result<&'a [Record], Error> {
     let Some((header, rows)) = records.split_first() else {
         return Err(invalid(1, ErrorKind::EmptyFile { needs: None }));
@@ -61,7 +61,7 @@ pub fn body<'a>(
         return Err(invalid(
             header.line,
             ErrorKind::WrongColumns {
-                what,
+                what: what.to_string(),
                 columns: columns.iter().map(|c| c.to_string()).collect(),
             },
         ));

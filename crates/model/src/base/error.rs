@@ -5,7 +5,7 @@
 use std::fmt;
 
 /// What is wrong with a field.
-#[derive(Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -35,21 +35,18 @@ pub enum ErrorKind {
     EmptyFile { needs: Option<String> },
     /// A header row that is not the one a kind of file has (`what`, e.g.
     /// `a history file`), with the columns it must have.
-    WrongColumns {
-        what: &'static str,
-        columns: Box<[String]>,
-    },
+    WrongColumns { what: String, columns: Vec<String> },
     /// A header row with the wrong number of columns.
     HeaderWidth {
-        found: u32,
+        found: usize,
         what: &'static str,
         columns: &'static [&'static str],
     },
-    /// A presets file's header row with the wrong name in one column
-    /// (counted from 1).
+    /// A header row with the wrong name in one column (counted from 1).
     HeaderColumn {
-        column: u32,
-        found: Box<str>,
+        column: usize,
+        found: String,
+        what: &'static str,
         columns: &'static [&'static str],
     },
     /// A quoted field that is never closed.
@@ -96,7 +93,7 @@ pub enum ErrorKind {
     /// A council code that names no council in a year's figures, or a
     /// council abolished (its name, the date, the councils to choose).
     UnknownCouncil {
-        code: Box<str>,
+        code: String,
         year: u16,
         abolished: Option<Box<Abolished>>,
     },
@@ -121,10 +118,7 @@ pub enum ErrorKind {
     /// first row's first cells.
     NotADfeFile { first_row: String },
     /// A DfE file without a column it needs.
-    NoColumn {
-        file: &'static str,
-        column: &'static str,
-    },
+    NoColumn { file: String, column: String },
     /// No category of a file is the total for all children; the first
     /// categories found.
     NoTotalCategory { found: Vec<String> },
@@ -226,38 +220,34 @@ pub enum Location {
     /// A field by its path in the scenario format (`council.care_starts`,
     /// `programmes[1].cohort`), a share-link key, or a named part of a
     /// request (`files`, `year`, `council data`).
-    Field(Box<str>),
+    Field(String),
     /// A line of a CSV file.
-    File(Box<FilePlace>),
-}
-
-/// A place in a CSV file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FilePlace {
-    /// The file's name; `None` before it is known (written `csv`).
-    pub file: Option<String>,
-    /// The line the record starts on, counting from 1.
-    pub line: usize,
-    /// The column, when the error is about one cell.
-    pub column: Option<String>,
+    File {
+        /// The file's name; `None` before it is known (written `csv`).
+        file: Option<Box<str>>,
+        /// The line the record starts on, counting from 1.
+        line: usize,
+        /// The column, when the error is about one cell.
+        column: Option<Box<str>>,
+    },
 }
 
 impl Location {
     /// A place in a file not yet named: `line`, and `column` when the error
     /// is about one cell.
     pub fn line(line: usize, column: Option<&str>) -> Location {
-        Location::File(Box::new(FilePlace {
+        Location::File {
             file: None,
             line,
-            column: column.map(str::to_string),
-        }))
+            column: column.map(Box::from),
+        }
     }
 
     /// The field's path; for a place in a file, its column (or nothing).
     pub fn path(&self) -> &str {
         match self {
             Location::Field(path) => path,
-            Location::File(p) => p.column.as_deref().unwrap_or(""),
+            Location::File { column, .. } => column.as_deref().unwrap_or(""),
         }
     }
 
@@ -265,17 +255,18 @@ impl Location {
     pub fn file_line(&self) -> Option<usize> {
         match self {
             Location::Field(_) => None,
-            Location::File(p) => Some(p.line),
+            Location::File { line, .. } => Some(*line),
         }
     }
 
     /// The same place in the file called `name` (a field is left as it is).
     pub fn in_file(self, name: &str) -> Location {
         match self {
-            Location::File(mut p) => {
-                p.file = (!name.is_empty()).then(|| name.to_string());
-                Location::File(p)
-            }
+            Location::File { line, column, .. } => Location::File {
+                file: (!name.is_empty()).then(|| Box::from(name)),
+                line,
+                column,
+            },
             field => field,
         }
     }
@@ -287,9 +278,9 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::Field(path) => f.write_str(path),
-            Location::File(p) => {
-                write!(f, "{} line {}", p.file.as_deref().unwrap_or("csv"), p.line)?;
-                match &p.column {
+            Location::File { file, line, column } => {
+                write!(f, "{} line {line}", file.as_deref().unwrap_or("csv"))?;
+                match column {
                     Some(c) => write!(f, ", column {c}"),
                     None => Ok(()),
                 }
@@ -301,7 +292,7 @@ impl fmt::Display for Location {
 impl PartialEq<str> for Location {
     fn eq(&self, other: &str) -> bool {
         match self {
-            Location::Field(path) => **path == *other,
+            Location::Field(path) => path == other,
             place => {
                 let words = place.to_string();
                 words == other
@@ -342,13 +333,13 @@ impl PartialEq<Location> for String {
 
 impl From<String> for Location {
     fn from(path: String) -> Location {
-        Location::Field(path.into_boxed_str())
+        Location::Field(path)
     }
 }
 
 impl From<&str> for Location {
     fn from(path: &str) -> Location {
-        Location::Field(path.into())
+        Location::Field(path.to_string())
     }
 }
 
@@ -402,19 +393,7 @@ impl Error {
     /// assert_eq!(e.code(), "not_finite");
     /// ```
     pub fn code(&self) -> &'static str {
-        self.kind.code()
-    }
-
-    /// The message alone, without the field path: lower case, plain words.
-    pub fn message(&self) -> String {
-        self.kind.words()
-    }
-}
-
-impl ErrorKind {
-    /// The kind as a short code (see [`Error::code`]).
-    pub fn code(&self) -> &'static str {
-        match self {
+        match &self.kind {
             ErrorKind::Missing { .. } => "missing",
             ErrorKind::NotFinite => "not_finite",
             ErrorKind::OutOfRange { .. } => "out_of_range",
@@ -491,13 +470,11 @@ impl ErrorKind {
         }
     }
 
-    /// The kind's words: lower case, plain (see [`Error::message`]).
-    pub fn words(&self) -> String {
-        if let Some(words) = self.fixed_words() {
-            return words.to_string();
-        }
-        match self {
+    /// The message alone, without the field path: lower case, plain words.
+    pub fn message(&self) -> String {
+        match &self.kind {
             ErrorKind::Missing { why } => format!("enter a figure: {why}"),
+            ErrorKind::NotFinite => "enter an ordinary number".to_string(),
             ErrorKind::OutOfRange { min, max } => {
                 format!("enter a number from {} to {}", plain(*min), plain(*max))
             }
@@ -514,7 +491,9 @@ impl ErrorKind {
                 format!("evidence set \u{201c}{found}\u{201d} is not known to this calculator")
             }
             ErrorKind::Malformed { detail } => format!("the scenario could not be read: {detail}"),
+            ErrorKind::UnknownSetting => "this link setting is not known".to_string(),
             ErrorKind::Invalid { reason } => reason.clone(),
+            ErrorKind::EmptyFile { needs: None } => "the file is empty".to_string(),
             ErrorKind::EmptyFile { needs: Some(what) } => {
                 format!("the file is empty: {what} starts with a header row")
             }
@@ -533,16 +512,21 @@ impl ErrorKind {
             ErrorKind::HeaderColumn {
                 column,
                 found,
+                what,
                 columns,
             } => format!(
                 "column {column} of the header should be \u{201c}{}\u{201d}, not \
-                 \u{201c}{found}\u{201d}: a presets file has the columns {}",
+                 \u{201c}{found}\u{201d}: {what} has the columns {}",
                 column
                     .checked_sub(1)
-                    .and_then(|i| columns.get(i as usize))
+                    .and_then(|i| columns.get(i))
                     .unwrap_or(&""),
                 columns.join(",")
             ),
+            ErrorKind::UnclosedQuote => {
+                "a quoted field that starts on this line is never closed: check for a missing \""
+                    .to_string()
+            }
             ErrorKind::AfterQuote { text } => format!(
                 "unexpected \u{201c}{text}\u{201d} after a closing quote: a quote inside a \
                  quoted field must be doubled (\"\")"
@@ -551,6 +535,9 @@ impl ErrorKind {
                 "this row has {found} field{} but the first row has {want}",
                 if *found == 1 { "" } else { "s" }
             ),
+            ErrorKind::NotUtf8 => {
+                "the file is not UTF-8 text: save it as \u{201c}CSV UTF-8\u{201d}".to_string()
+            }
             ErrorKind::NotAYear { text, first, last } => {
                 format!("{text} is not a year from {first} to {last}")
             }
@@ -573,6 +560,7 @@ impl ErrorKind {
             ErrorKind::NotADfeCode { text } => {
                 format!("\u{201c}{text}\u{201d} is not a three-digit DfE code such as 919")
             }
+            ErrorKind::BlankCell { needs: None } => "this cell is blank".to_string(),
             ErrorKind::BlankCell { needs: Some(why) } => format!("this cell is blank: {why}"),
             ErrorKind::ListedTwice { code, first: None } => format!("{code} is listed twice"),
             ErrorKind::ListedTwice {
@@ -590,6 +578,9 @@ impl ErrorKind {
                 format!("\u{201c}{text}\u{201d} is not a closeness band")
             }
             ErrorKind::MissingFile { name } => format!("the council data has no {name}"),
+            ErrorKind::NotCouncilData => {
+                "the council data file is not the module the generator writes".to_string()
+            }
             ErrorKind::UnknownCouncil {
                 code,
                 year,
@@ -608,7 +599,9 @@ impl ErrorKind {
                 a.successors.join(" or ")
             ),
             ErrorKind::NoComparison { why } => why.clone(),
-            ErrorKind::DecimalComma { text } => format!("\u{201c}{text}\u{201d} has a decimal comma: write decimals with a point (for example 12.5); commas only group thousands"),
+            ErrorKind::DecimalComma { text } => format!(
+                "\u{201c}{text}\u{201d} has a decimal comma: write decimals with a point (for example 12.5); commas only group thousands"
+            ),
             ErrorKind::NotAScenario { expected } => format!(
                 "this is not a calculator scenario (no format version; expected {expected})"
             ),
@@ -616,6 +609,15 @@ impl ErrorKind {
                 "the file is larger than {mb} MB: the DfE files the calculator reads are smaller; \
                  choose the CSV underlying data file"
             ),
+            ErrorKind::Utf16 => {
+                "the file is UTF-16 text, not UTF-8: save it as \u{201c}CSV UTF-8\u{201d}".to_string()
+            }
+            ErrorKind::NotText => "the file is not a CSV text file: it may be a spreadsheet or a zip file; \
+                 download the CSV underlying data file instead"
+                .to_string(),
+            ErrorKind::NotUtf8Line => "the file is not a CSV text file in UTF-8: this line has a character that is not \
+                 UTF-8; save the file as \u{201c}CSV UTF-8\u{201d}"
+                .to_string(),
             ErrorKind::TooManyRows { max } => format!(
                 "the file has more rows than the {max} the calculator reads: it is not one of \
                  the DfE files it reads"
@@ -645,10 +647,22 @@ impl ErrorKind {
             ErrorKind::NotAPeriod { text } => {
                 format!("\u{201c}{text}\u{201d} is not a year such as 2025 or 202425")
             }
+            ErrorKind::NoCouncilRows { local: true } => "the file has no local-authority rows (geographic_level \u{201c}Local \
+                 authority\u{201d}): the calculator needs each council\u{2019}s figures"
+                .to_string(),
+            ErrorKind::NoCouncilRows { local: false } => {
+                "the file has no council rows: the calculator needs each council\u{2019}s figures"
+                    .to_string()
+            }
+            ErrorKind::NoYear => "the year of a council presets file comes from its name: call it \
+                 la_presets_YYYY.csv (for example la_presets_2026.csv), or choose the year"
+                .to_string(),
+            ErrorKind::NoFiles => "choose one or more files to load".to_string(),
             ErrorKind::TooManyCouncils { found, max } => format!(
                 "the files name {found} councils, more than the {max} the calculator reads \
                  (England has 153 with children\u{2019}s services)"
             ),
+            ErrorKind::NoFigures { year: None, .. } => "the files have no council figures".to_string(),
             ErrorKind::NoFigures {
                 year: Some(y),
                 held,
@@ -658,6 +672,8 @@ impl ErrorKind {
                 c.figure, c.year, c.name, c.code, c.new, c.old, c.there
             ),
             ErrorKind::LinkTooLong { max } => format!("the link is longer than {max} characters"),
+            ErrorKind::LinkDamaged => "the link is damaged".to_string(),
+            ErrorKind::ValueDamaged => "the value is damaged".to_string(),
             ErrorKind::UnknownSettings { count, first } => format!(
                 "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
                 grouped(*count),
@@ -668,76 +684,28 @@ impl ErrorKind {
                     .join(", ")
             ),
             ErrorKind::MoreProblems { count } => format!("and {} more problems like these", grouped(*count)),
+            ErrorKind::VersionNotWhole => "the version is not a whole number".to_string(),
+            ErrorKind::NotAYearValue => "not a year".to_string(),
             ErrorKind::UseOneOf { words } => match words.split_last() {
                 Some((last, [])) => format!("use {last}"),
                 Some((last, rest)) => format!("use {} or {last}", rest.join(", ")),
                 None => "use one of the choices".to_string(),
             },
             ErrorKind::NotAList { example } => format!("give a list such as {example}"),
+            ErrorKind::UseWholeNumber => "use a whole number".to_string(),
             ErrorKind::NotInProgrammes { id } => format!("\u{201c}{id}\u{201d} is not in the programmes list"),
             ErrorKind::Numbered { what } => format!("{what}s are numbered {what}1 to {what}10"),
             ErrorKind::WritePattern { pattern } => format!("write {pattern}"),
             ErrorKind::UnknownWord { what } => format!("unknown {what}"),
+            ErrorKind::NumberMissing => "a number is missing".to_string(),
+            ErrorKind::YearsNotWhole => "the years are a whole number".to_string(),
+            ErrorKind::UnknownProgrammeSetting => "this programme setting is not known".to_string(),
+            ErrorKind::Incomplete => "it is incomplete".to_string(),
             ErrorKind::UnknownOutput { path } => format!(
                 "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
             ),
             ErrorKind::NoFigure { why } => why.clone(),
-            // Each of the rest has words of its own (`fixed_words`).
-            _ => String::new(),
         }
-    }
-
-    /// The words of a kind that carries nothing.
-    fn fixed_words(&self) -> Option<&'static str> {
-        Some(match self {
-            ErrorKind::NotFinite => "enter an ordinary number",
-            ErrorKind::UnknownSetting => "this link setting is not known",
-            ErrorKind::EmptyFile { needs: None } => "the file is empty",
-            ErrorKind::UnclosedQuote => {
-                "a quoted field that starts on this line is never closed: check for a missing \""
-            }
-            ErrorKind::NotUtf8 => {
-                "the file is not UTF-8 text: save it as \u{201c}CSV UTF-8\u{201d}"
-            }
-            ErrorKind::BlankCell { needs: None } => "this cell is blank",
-            ErrorKind::NotCouncilData => {
-                "the council data file is not the module the generator writes"
-            }
-            ErrorKind::Utf16 => {
-                "the file is UTF-16 text, not UTF-8: save it as \u{201c}CSV UTF-8\u{201d}"
-            }
-            ErrorKind::NotText => {
-                "the file is not a CSV text file: it may be a spreadsheet or a zip file; \
-                 download the CSV underlying data file instead"
-            }
-            ErrorKind::NotUtf8Line => {
-                "the file is not a CSV text file in UTF-8: this line has a character that is not \
-                 UTF-8; save the file as \u{201c}CSV UTF-8\u{201d}"
-            }
-            ErrorKind::NoCouncilRows { local: true } => {
-                "the file has no local-authority rows (geographic_level \u{201c}Local \
-                 authority\u{201d}): the calculator needs each council\u{2019}s figures"
-            }
-            ErrorKind::NoCouncilRows { local: false } => {
-                "the file has no council rows: the calculator needs each council\u{2019}s figures"
-            }
-            ErrorKind::NoYear => {
-                "the year of a council presets file comes from its name: call it \
-                 la_presets_YYYY.csv (for example la_presets_2026.csv), or choose the year"
-            }
-            ErrorKind::NoFiles => "choose one or more files to load",
-            ErrorKind::NoFigures { year: None, .. } => "the files have no council figures",
-            ErrorKind::LinkDamaged => "the link is damaged",
-            ErrorKind::ValueDamaged => "the value is damaged",
-            ErrorKind::VersionNotWhole => "the version is not a whole number",
-            ErrorKind::NotAYearValue => "not a year",
-            ErrorKind::UseWholeNumber => "use a whole number",
-            ErrorKind::NumberMissing => "a number is missing",
-            ErrorKind::YearsNotWhole => "the years are a whole number",
-            ErrorKind::UnknownProgrammeSetting => "this programme setting is not known",
-            ErrorKind::Incomplete => "it is incomplete",
-            _ => return None,
-        })
     }
 }
 
@@ -752,14 +720,6 @@ fn grouped(n: usize) -> String {
         out.push(c);
     }
     out
-}
-
-/// In debug output, a kind is its code and its words (a short form: the
-/// browser build carries it wherever an error could reach a panic).
-impl fmt::Debug for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code(), self.words())
-    }
 }
 
 /// A number as a person would write it: no trailing `.0`, thousands commas.
@@ -848,8 +808,8 @@ mod tests {
             ErrorKind::NoFigure { why: s() },
             ErrorKind::EmptyFile { needs: None },
             ErrorKind::WrongColumns {
-                what: "x",
-                columns: vec![s()].into_boxed_slice(),
+                what: s(),
+                columns: vec![s()],
             },
             ErrorKind::HeaderWidth {
                 found: 1,
@@ -858,7 +818,8 @@ mod tests {
             },
             ErrorKind::HeaderColumn {
                 column: 1,
-                found: "x".into(),
+                found: s(),
+                what: "x",
                 columns: &["x"],
             },
             ErrorKind::UnclosedQuote,
@@ -892,7 +853,7 @@ mod tests {
             ErrorKind::MissingFile { name: s() },
             ErrorKind::NotCouncilData,
             ErrorKind::UnknownCouncil {
-                code: "x".into(),
+                code: s(),
                 year: 2025,
                 abolished: None,
             },
@@ -906,8 +867,8 @@ mod tests {
             ErrorKind::TooManyRows { max: 9 },
             ErrorKind::NotADfeFile { first_row: s() },
             ErrorKind::NoColumn {
-                file: "x",
-                column: "x",
+                file: s(),
+                column: s(),
             },
             ErrorKind::NoTotalCategory { found: vec![s()] },
             ErrorKind::NotAPeriod { text: s() },

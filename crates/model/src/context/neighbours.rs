@@ -138,8 +138,8 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
         return Err(invalid(
             csv::line_field(header.line),
             ErrorKind::WrongColumns {
-                what: "a neighbours file",
-                columns: columns.into_boxed_slice(),
+                what: "a neighbours file".to_string(),
+                columns,
             },
         ));
     }

@@ -346,7 +346,7 @@ fn check_header(fields: &[String], line: usize) -> Result<(), Error> {
         return Err(invalid(
             csv::line_field(line),
             ErrorKind::HeaderWidth {
-                found: found.len() as u32,
+                found: found.len(),
                 what: WHAT,
                 columns: &COLUMNS,
             },
@@ -357,8 +357,9 @@ fn check_header(fields: &[String], line: usize) -> Result<(), Error> {
             return Err(invalid(
                 csv::line_field(line),
                 ErrorKind::HeaderColumn {
-                    column: i as u32 + 1,
-                    found: (*found).into(),
+                    column: i + 1,
+                    found: found.to_string(),
+                    what: WHAT,
                     columns: &COLUMNS,
                 },
             ));

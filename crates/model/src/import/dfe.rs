@@ -545,13 +545,13 @@ fn read_records<'a>(
         return read_compact(file, text, records, year);
     }
 
-    let need = |names: &[&'static str]| {
+    let need = |names: &[&str]| {
         column(&header.fields, names).ok_or_else(|| {
             invalid(
                 place(file, header.line),
                 ErrorKind::NoColumn {
-                    file: kind.label(),
-                    column: names.first().copied().unwrap_or_default(),
+                    file: kind.label().to_string(),
+                    column: names.first().copied().unwrap_or_default().to_string(),
                 },
             )
         })

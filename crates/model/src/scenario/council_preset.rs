@@ -198,7 +198,7 @@ pub fn unknown(code: &str, year: u16) -> Error {
         .find(|r| r.code.eq_ignore_ascii_case(code) && year >= r.gone_from);
     let kind = match retired {
         Some(r) => ErrorKind::UnknownCouncil {
-            code: r.code.into(),
+            code: r.code.to_string(),
             year,
             abolished: Some(Box::new(Abolished {
                 name: r.name.to_string(),
@@ -211,7 +211,7 @@ pub fn unknown(code: &str, year: u16) -> Error {
             })),
         },
         None => ErrorKind::UnknownCouncil {
-            code: code.into(),
+            code: code.to_string(),
             year,
             abolished: None,
         },

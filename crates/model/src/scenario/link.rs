@@ -393,7 +393,7 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
     let mut unknown = Vec::new();
     for (key, value) in pairs {
         match apply_one(&mut s, key, value) {
-            Err(e) if matches!(e.kind, ErrorKind::UnknownSetting) => unknown.push(e),
+            Err(e) if e.kind == ErrorKind::UnknownSetting => unknown.push(e),
             Err(e) => errors.push(e),
             Ok(()) => {}
         }
