@@ -139,43 +139,6 @@ pub enum ErrorKind {
     /// Two files (or two rows) with different figures for one council,
     /// figure and year.
     Conflict(Box<Conflict>),
-    /// A share link longer than the calculator reads.
-    LinkTooLong { max: usize },
-    /// A share link whose text cannot be decoded.
-    LinkDamaged,
-    /// A link setting whose value cannot be decoded.
-    ValueDamaged,
-    /// Many link settings this calculator does not read: how many, and the
-    /// first few.
-    UnknownSettings { count: usize, first: Vec<String> },
-    /// More problems than are listed one by one.
-    MoreProblems { count: usize },
-    /// A format version that is not a whole number.
-    VersionNotWhole,
-    /// A setting that must be a year and is not.
-    NotAYearValue,
-    /// A word that is not one of a setting's choices.
-    UseOneOf { words: &'static [&'static str] },
-    /// A list setting that is not a list.
-    NotAList { example: &'static str },
-    /// A setting that must be a whole number.
-    UseWholeNumber,
-    /// A programme's setting for a programme the link does not choose.
-    NotInProgrammes { id: String },
-    /// A numbered setting beyond its numbers (`effect1` to `effect10`).
-    Numbered { what: &'static str },
-    /// A packed setting not written as its pattern.
-    WritePattern { pattern: &'static str },
-    /// A word that names no outcome, measure or agency.
-    UnknownWord { what: &'static str },
-    /// A packed setting with a number missing.
-    NumberMissing,
-    /// A benefit's years that are not a whole number.
-    YearsNotWhole,
-    /// A programme setting this calculator does not read.
-    UnknownProgrammeSetting,
-    /// A link that does not make a whole scenario.
-    Incomplete,
     /// A figure the projection does not have (the field is the path asked
     /// for, e.g. `years[12].cost`).
     UnknownOutput { path: String },
@@ -447,24 +410,6 @@ impl Error {
             ErrorKind::TooManyCouncils { .. } => "too_many_councils",
             ErrorKind::NoFigures { .. } => "no_figures",
             ErrorKind::Conflict(..) => "conflict",
-            ErrorKind::LinkTooLong { .. } => "link_too_long",
-            ErrorKind::LinkDamaged => "link_damaged",
-            ErrorKind::ValueDamaged => "value_damaged",
-            ErrorKind::UnknownSettings { .. } => "unknown_settings",
-            ErrorKind::MoreProblems { .. } => "more_problems",
-            ErrorKind::VersionNotWhole => "version_not_whole",
-            ErrorKind::NotAYearValue => "not_a_year_value",
-            ErrorKind::UseOneOf { .. } => "use_one_of",
-            ErrorKind::NotAList { .. } => "not_a_list",
-            ErrorKind::UseWholeNumber => "use_whole_number",
-            ErrorKind::NotInProgrammes { .. } => "not_in_programmes",
-            ErrorKind::Numbered { .. } => "numbered",
-            ErrorKind::WritePattern { .. } => "write_pattern",
-            ErrorKind::UnknownWord { .. } => "unknown_word",
-            ErrorKind::NumberMissing => "number_missing",
-            ErrorKind::YearsNotWhole => "years_not_whole",
-            ErrorKind::UnknownProgrammeSetting => "unknown_programme_setting",
-            ErrorKind::Incomplete => "incomplete",
             ErrorKind::UnknownOutput { .. } => "unknown_output",
             ErrorKind::NoFigure { .. } => "no_figure",
         }
@@ -671,55 +616,12 @@ impl Error {
                 "two different figures for {} in {} for {} ({}): {} here and {} on {}",
                 c.figure, c.year, c.name, c.code, c.new, c.old, c.there
             ),
-            ErrorKind::LinkTooLong { max } => format!("the link is longer than {max} characters"),
-            ErrorKind::LinkDamaged => "the link is damaged".to_string(),
-            ErrorKind::ValueDamaged => "the value is damaged".to_string(),
-            ErrorKind::UnknownSettings { count, first } => format!(
-                "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
-                grouped(*count),
-                first
-                    .iter()
-                    .map(|k| format!("\u{201c}{k}\u{201d}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            ErrorKind::MoreProblems { count } => format!("and {} more problems like these", grouped(*count)),
-            ErrorKind::VersionNotWhole => "the version is not a whole number".to_string(),
-            ErrorKind::NotAYearValue => "not a year".to_string(),
-            ErrorKind::UseOneOf { words } => match words.split_last() {
-                Some((last, [])) => format!("use {last}"),
-                Some((last, rest)) => format!("use {} or {last}", rest.join(", ")),
-                None => "use one of the choices".to_string(),
-            },
-            ErrorKind::NotAList { example } => format!("give a list such as {example}"),
-            ErrorKind::UseWholeNumber => "use a whole number".to_string(),
-            ErrorKind::NotInProgrammes { id } => format!("\u{201c}{id}\u{201d} is not in the programmes list"),
-            ErrorKind::Numbered { what } => format!("{what}s are numbered {what}1 to {what}10"),
-            ErrorKind::WritePattern { pattern } => format!("write {pattern}"),
-            ErrorKind::UnknownWord { what } => format!("unknown {what}"),
-            ErrorKind::NumberMissing => "a number is missing".to_string(),
-            ErrorKind::YearsNotWhole => "the years are a whole number".to_string(),
-            ErrorKind::UnknownProgrammeSetting => "this programme setting is not known".to_string(),
-            ErrorKind::Incomplete => "it is incomplete".to_string(),
             ErrorKind::UnknownOutput { path } => format!(
                 "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
             ),
             ErrorKind::NoFigure { why } => why.clone(),
         }
     }
-}
-
-/// A count with thousands commas.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A number as a person would write it: no trailing `.0`, thousands commas.
@@ -892,27 +794,6 @@ mod tests {
                 old: 2,
                 there: s(),
             })),
-            ErrorKind::LinkTooLong { max: 9 },
-            ErrorKind::LinkDamaged,
-            ErrorKind::ValueDamaged,
-            ErrorKind::UnknownSettings {
-                count: 2,
-                first: vec![s()],
-            },
-            ErrorKind::MoreProblems { count: 2 },
-            ErrorKind::VersionNotWhole,
-            ErrorKind::NotAYearValue,
-            ErrorKind::UseOneOf { words: &["a", "b"] },
-            ErrorKind::NotAList { example: "1,2" },
-            ErrorKind::UseWholeNumber,
-            ErrorKind::NotInProgrammes { id: s() },
-            ErrorKind::Numbered { what: "x" },
-            ErrorKind::WritePattern { pattern: "x" },
-            ErrorKind::UnknownWord { what: "x" },
-            ErrorKind::NumberMissing,
-            ErrorKind::YearsNotWhole,
-            ErrorKind::UnknownProgrammeSetting,
-            ErrorKind::Incomplete,
         ];
         let mut seen = Vec::new();
         for kind in kinds {
