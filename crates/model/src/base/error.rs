@@ -104,66 +104,12 @@ pub enum ErrorKind {
     DecimalComma { text: String },
     /// Text that is not a scenario (no format version).
     NotAScenario { expected: u32 },
-    /// A file larger than the calculator reads, in MB.
-    FileTooLarge { mb: usize },
-    /// A file in UTF-16.
-    Utf16,
-    /// A file that is not text (a spreadsheet or a zip file).
-    NotText,
-    /// A line of a file with a character that is not UTF-8.
-    NotUtf8Line,
-    /// A file with more rows than the calculator reads.
-    TooManyRows { max: usize },
-    /// A file that is none of the DfE files the calculator reads; its
-    /// first row's first cells.
-    NotADfeFile { first_row: String },
-    /// A DfE file without a column it needs.
-    NoColumn { file: String, column: String },
-    /// No category of a file is the total for all children; the first
-    /// categories found.
-    NoTotalCategory { found: Vec<String> },
-    /// A time period that is not a year such as 2025 or 202425.
-    NotAPeriod { text: String },
-    /// A file with no council rows; `local` when it is the rows of
-    /// geographic level "Local authority" that are missing.
-    NoCouncilRows { local: bool },
-    /// A presets file whose year is neither in its name nor chosen.
-    NoYear,
-    /// No file was given.
-    NoFiles,
-    /// Files that name more councils than the calculator reads.
-    TooManyCouncils { found: usize, max: usize },
-    /// Files with no council figures (for the year asked, when one was;
-    /// `held` names the years they hold).
-    NoFigures { year: Option<u16>, held: String },
-    /// Two files (or two rows) with different figures for one council,
-    /// figure and year.
-    Conflict(Box<Conflict>),
     /// A figure the projection does not have (the field is the path asked
     /// for, e.g. `years[12].cost`).
     UnknownOutput { path: String },
     /// A figure the projection has no value for in this scenario (no
     /// payback within the horizon, no ratio without a cost); `why` says so.
     NoFigure { why: String },
-}
-
-/// Two different figures for one council, figure and year, in an error.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Conflict {
-    /// The figure, in words.
-    pub figure: &'static str,
-    /// The year (31 March).
-    pub year: u16,
-    /// The council's name.
-    pub name: String,
-    /// Its ONS code.
-    pub code: String,
-    /// The figure here.
-    pub new: u32,
-    /// The figure met first.
-    pub old: u32,
-    /// Where the first was met (`line 12`, or a file and line).
-    pub there: String,
 }
 
 /// A council abolished by a boundary change, named in an error.
@@ -395,21 +341,6 @@ impl Error {
             ErrorKind::NoComparison { .. } => "no_comparison",
             ErrorKind::DecimalComma { .. } => "decimal_comma",
             ErrorKind::NotAScenario { .. } => "not_a_scenario",
-            ErrorKind::FileTooLarge { .. } => "file_too_large",
-            ErrorKind::Utf16 => "utf16",
-            ErrorKind::NotText => "not_text",
-            ErrorKind::NotUtf8Line => "not_utf8_line",
-            ErrorKind::TooManyRows { .. } => "too_many_rows",
-            ErrorKind::NotADfeFile { .. } => "not_a_dfe_file",
-            ErrorKind::NoColumn { .. } => "no_column",
-            ErrorKind::NoTotalCategory { .. } => "no_total_category",
-            ErrorKind::NotAPeriod { .. } => "not_a_period",
-            ErrorKind::NoCouncilRows { .. } => "no_council_rows",
-            ErrorKind::NoYear => "no_year",
-            ErrorKind::NoFiles => "no_files",
-            ErrorKind::TooManyCouncils { .. } => "too_many_councils",
-            ErrorKind::NoFigures { .. } => "no_figures",
-            ErrorKind::Conflict(..) => "conflict",
             ErrorKind::UnknownOutput { .. } => "unknown_output",
             ErrorKind::NoFigure { .. } => "no_figure",
         }
@@ -549,72 +480,6 @@ impl Error {
             ),
             ErrorKind::NotAScenario { expected } => format!(
                 "this is not a calculator scenario (no format version; expected {expected})"
-            ),
-            ErrorKind::FileTooLarge { mb } => format!(
-                "the file is larger than {mb} MB: the DfE files the calculator reads are smaller; \
-                 choose the CSV underlying data file"
-            ),
-            ErrorKind::Utf16 => {
-                "the file is UTF-16 text, not UTF-8: save it as \u{201c}CSV UTF-8\u{201d}".to_string()
-            }
-            ErrorKind::NotText => "the file is not a CSV text file: it may be a spreadsheet or a zip file; \
-                 download the CSV underlying data file instead"
-                .to_string(),
-            ErrorKind::NotUtf8Line => "the file is not a CSV text file in UTF-8: this line has a character that is not \
-                 UTF-8; save the file as \u{201c}CSV UTF-8\u{201d}"
-                .to_string(),
-            ErrorKind::TooManyRows { max } => format!(
-                "the file has more rows than the {max} the calculator reads: it is not one of \
-                 the DfE files it reads"
-            ),
-            ErrorKind::NotADfeFile { first_row } => format!(
-                "this is not one of the DfE files the calculator reads: \
-                 cla_number_and_rate_per_10k_children.csv (children looked after), \
-                 b1_children_in_need_2013_to_YYYY.csv (children in need) and \
-                 d5_cpps_at31march_by_duration_2013_to_YYYY.csv (child protection plans) from \
-                 Explore Education Statistics, or the calculator\u{2019}s own la_presets_YYYY.csv; \
-                 its first row is \u{201c}{first_row}\u{201d}"
-            ),
-            ErrorKind::NoColumn { file, column } => format!(
-                "this looks like the {file} file but it has no \u{201c}{column}\u{201d} column"
-            ),
-            ErrorKind::NoTotalCategory { found } => format!(
-                "none of the categories is the total for all children (found {}): the \
-                 calculator reads the rows whose category is \u{201c}Children in Need\u{201d}, \
-                 \u{201c}Child Protection Plans by length of time\u{201d}, \u{201c}Total\u{201d} \
-                 or \u{201c}All children\u{201d}",
-                found
-                    .iter()
-                    .map(|c| format!("\u{201c}{c}\u{201d}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            ErrorKind::NotAPeriod { text } => {
-                format!("\u{201c}{text}\u{201d} is not a year such as 2025 or 202425")
-            }
-            ErrorKind::NoCouncilRows { local: true } => "the file has no local-authority rows (geographic_level \u{201c}Local \
-                 authority\u{201d}): the calculator needs each council\u{2019}s figures"
-                .to_string(),
-            ErrorKind::NoCouncilRows { local: false } => {
-                "the file has no council rows: the calculator needs each council\u{2019}s figures"
-                    .to_string()
-            }
-            ErrorKind::NoYear => "the year of a council presets file comes from its name: call it \
-                 la_presets_YYYY.csv (for example la_presets_2026.csv), or choose the year"
-                .to_string(),
-            ErrorKind::NoFiles => "choose one or more files to load".to_string(),
-            ErrorKind::TooManyCouncils { found, max } => format!(
-                "the files name {found} councils, more than the {max} the calculator reads \
-                 (England has 153 with children\u{2019}s services)"
-            ),
-            ErrorKind::NoFigures { year: None, .. } => "the files have no council figures".to_string(),
-            ErrorKind::NoFigures {
-                year: Some(y),
-                held,
-            } => format!("the files have no council figures for {y}: they hold {held}"),
-            ErrorKind::Conflict(c) => format!(
-                "two different figures for {} in {} for {} ({}): {} here and {} on {}",
-                c.figure, c.year, c.name, c.code, c.new, c.old, c.there
             ),
             ErrorKind::UnknownOutput { path } => format!(
                 "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
@@ -762,38 +627,6 @@ mod tests {
             ErrorKind::NoComparison { why: s() },
             ErrorKind::DecimalComma { text: s() },
             ErrorKind::NotAScenario { expected: 2 },
-            ErrorKind::FileTooLarge { mb: 1 },
-            ErrorKind::Utf16,
-            ErrorKind::NotText,
-            ErrorKind::NotUtf8Line,
-            ErrorKind::TooManyRows { max: 9 },
-            ErrorKind::NotADfeFile { first_row: s() },
-            ErrorKind::NoColumn {
-                file: s(),
-                column: s(),
-            },
-            ErrorKind::NoTotalCategory { found: vec![s()] },
-            ErrorKind::NotAPeriod { text: s() },
-            ErrorKind::NoCouncilRows { local: true },
-            ErrorKind::NoYear,
-            ErrorKind::NoFiles,
-            ErrorKind::TooManyCouncils {
-                found: 500,
-                max: 400,
-            },
-            ErrorKind::NoFigures {
-                year: None,
-                held: s(),
-            },
-            ErrorKind::Conflict(Box::new(Conflict {
-                figure: "x",
-                year: 2025,
-                name: s(),
-                code: s(),
-                new: 1,
-                old: 2,
-                there: s(),
-            })),
         ];
         let mut seen = Vec::new();
         for kind in kinds {
