@@ -136,8 +136,8 @@ impl CouncilData {
                 .ok_or_else(|| {
                     Error::new(
                         "council data",
-                        ErrorKind::MissingFile {
-                            name: name.to_string(),
+                        ErrorKind::Invalid {
+                            reason: format!("the council data has no {name}"),
                         },
                     )
                 })
@@ -173,8 +173,14 @@ impl CouncilData {
     /// assert!(CouncilData::from_module("export default 1;").is_err());
     /// ```
     pub fn from_module(module: &str) -> Result<CouncilData, Error> {
-        let text = module_text(module)
-            .ok_or_else(|| Error::new("council data", ErrorKind::NotCouncilData))?;
+        let text = module_text(module).ok_or_else(|| {
+            Error::new(
+                "council data",
+                ErrorKind::Invalid {
+                    reason: "the council data file is not the module the generator writes".into(),
+                },
+            )
+        })?;
         CouncilData::from_bundle(&text)
     }
 

@@ -108,8 +108,8 @@ pub fn median(values: &[Option<f64>]) -> Option<f64> {
     })
 }
 
-fn invalid(field: Location, kind: ErrorKind) -> Error {
-    Error::new(field, kind)
+fn invalid(field: Location, reason: String) -> Error {
+    Error::new(field, ErrorKind::Invalid { reason })
 }
 
 /// Reads `statistical_neighbours_2025.csv`: `new_la_code, old_la_code,
@@ -119,10 +119,7 @@ fn invalid(field: Location, kind: ErrorKind) -> Error {
 pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
     let records = csv::records(text)?;
     let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(
-            csv::line_field(1),
-            ErrorKind::EmptyFile { needs: None },
-        ));
+        return Err(invalid(csv::line_field(1), "the file is empty".to_string()));
     };
     let mut columns = vec![
         "new_la_code".to_string(),
@@ -137,10 +134,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
     if found != columns {
         return Err(invalid(
             csv::line_field(header.line),
-            ErrorKind::WrongColumns {
-                what: "a neighbours file".to_string(),
-                columns,
-            },
+            format!("a neighbours file has the columns {}", columns.join(",")),
         ));
     }
     let mut out: Vec<OwnedNeighbours> = Vec::with_capacity(rows.len());
@@ -154,17 +148,13 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
             if code.is_empty() || code == cell(0) || list.iter().any(|(n, _)| n == code) {
                 return Err(invalid(
                     field(c),
-                    ErrorKind::BadNeighbour {
-                        code: code.to_string(),
-                    },
+                    format!("\u{201c}{code}\u{201d} is blank, the council itself, or listed twice"),
                 ));
             }
             let band = Closeness::parse(cell(b)).ok_or_else(|| {
                 invalid(
                     field(b),
-                    ErrorKind::NotABand {
-                        text: cell(b).to_string(),
-                    },
+                    format!("\u{201c}{}\u{201d} is not a closeness band", cell(b)),
                 )
             })?;
             list.push((code.to_string(), band));

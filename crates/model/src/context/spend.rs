@@ -493,6 +493,10 @@ pub fn england_per_child<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
     (children > 0.0).then(|| spend / children)
 }
 
+fn invalid(field: Location, reason: String) -> Error {
+    Error::new(field, ErrorKind::Invalid { reason })
+}
+
 /// Reads a file in the `la_spend_YYYY_YY.csv` format (the columns in
 /// [`COLUMNS`], a header first), in file order. Codes stay codes; errors
 /// name the line and column.
@@ -504,13 +508,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSpendRow>, Error> {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
         let field = |i: usize| Location::line(row.line, Some(COLUMNS[i]));
         if out.iter().any(|r| r.code == cell(0)) {
-            return Err(Error::new(
-                field(0),
-                ErrorKind::ListedTwice {
-                    code: cell(0).to_string(),
-                    first: None,
-                },
-            ));
+            return Err(invalid(field(0), format!("{} is listed twice", cell(0))));
         }
         let mut figures: [Published<String>; MONEY_COLUMNS] =
             std::array::from_fn(|_| Published::Blank);
