@@ -1,6 +1,4 @@
-//! Errors: every one says where it is (a field of the scenario, or a line
-//! of a file people bring, as data: [`Location`]) and what is wrong (its
-//! [`ErrorKind`], whose words come from [`Error::message`]).
+//! Errors: every one names the field it is about and says what is wrong.
 
 use std::fmt;
 
@@ -38,174 +36,24 @@ pub enum ErrorKind {
     NoFigure { why: String },
 }
 
-/// Where an error is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Location {
-    /// A field by its path in the scenario format (`council.care_starts`,
-    /// `programmes[1].cohort`), a share-link key, or a named part of a
-    /// request (`files`, `year`, `council data`).
-    Field(String),
-    /// A line of a CSV file.
-    File {
-        /// The file's name; `None` before it is known (written `csv`).
-        file: Option<String>,
-        /// The line the record starts on, counting from 1.
-        line: usize,
-        /// The column, when the error is about one cell.
-        column: Option<String>,
-    },
-}
-
-impl Location {
-    /// A place in a file not yet named: `line`, and `column` when the error
-    /// is about one cell.
-    pub fn line(line: usize, column: Option<&str>) -> Location {
-        Location::File {
-            file: None,
-            line,
-            column: column.map(str::to_string),
-        }
-    }
-
-    /// The field's path; for a place in a file, its column (or nothing).
-    pub fn path(&self) -> &str {
-        match self {
-            Location::Field(path) => path,
-            Location::File { column, .. } => column.as_deref().unwrap_or(""),
-        }
-    }
-
-    /// The line of a file, if the error is in one.
-    pub fn file_line(&self) -> Option<usize> {
-        match self {
-            Location::Field(_) => None,
-            Location::File { line, .. } => Some(*line),
-        }
-    }
-
-    /// The same place in the file called `name` (a field is left as it is).
-    pub fn in_file(self, name: &str) -> Location {
-        match self {
-            Location::File { line, column, .. } => Location::File {
-                file: (!name.is_empty()).then(|| name.to_string()),
-                line,
-                column,
-            },
-            field => field,
-        }
-    }
-}
-
-/// The place in words: the path, or `file line 12, column x` (`csv` for a
-/// file not yet named).
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Location::Field(path) => f.write_str(path),
-            Location::File { file, line, column } => {
-                write!(f, "{} line {line}", file.as_deref().unwrap_or("csv"))?;
-                match column {
-                    Some(c) => write!(f, ", column {c}"),
-                    None => Ok(()),
-                }
-            }
-        }
-    }
-}
-
-impl PartialEq<str> for Location {
-    fn eq(&self, other: &str) -> bool {
-        match self {
-            Location::Field(path) => path == other,
-            place => {
-                let words = place.to_string();
-                words == other
-            }
-        }
-    }
-}
-
-impl PartialEq<&str> for Location {
-    fn eq(&self, other: &&str) -> bool {
-        self == *other
-    }
-}
-
-impl PartialEq<String> for Location {
-    fn eq(&self, other: &String) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<Location> for str {
-    fn eq(&self, other: &Location) -> bool {
-        other == self
-    }
-}
-
-impl PartialEq<Location> for &str {
-    fn eq(&self, other: &Location) -> bool {
-        other == *self
-    }
-}
-
-impl PartialEq<Location> for String {
-    fn eq(&self, other: &Location) -> bool {
-        other == self.as_str()
-    }
-}
-
-impl From<String> for Location {
-    fn from(path: String) -> Location {
-        Location::Field(path)
-    }
-}
-
-impl From<&str> for Location {
-    fn from(path: &str) -> Location {
-        Location::Field(path.to_string())
-    }
-}
-
-/// In JSON, a place is its words, as [`Error::field`] always was.
-impl serde::Serialize for Location {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-/// A problem with one input: where it is ([`Location`]: a field by its
-/// path in the scenario format, e.g. `council.care_starts` or
-/// `programmes[1].engagement_pct`, or a line of a file) and what is wrong.
+/// A problem with one input, named by its path in the scenario format
+/// (e.g. `council.care_starts` or `programmes[1].engagement_pct`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Error {
-    /// Where the problem is.
-    pub field: Location,
+    /// Path of the field in the scenario format.
+    pub field: String,
     /// What is wrong.
     #[serde(flatten)]
     pub kind: ErrorKind,
 }
 
 impl Error {
-    /// An error about `field` (a path, or a [`Location`]).
-    pub fn new(field: impl Into<Location>, kind: ErrorKind) -> Error {
+    /// An error about `field`.
+    pub fn new(field: impl Into<String>, kind: ErrorKind) -> Error {
         Error {
             field: field.into(),
             kind,
         }
-    }
-
-    /// An error about `line` of a CSV file (and `column`, when it is about
-    /// one cell), the file not yet named ([`Error::in_file`] names it).
-    pub fn at_line(line: usize, column: Option<&str>, kind: ErrorKind) -> Error {
-        Error::new(Location::line(line, column), kind)
-    }
-
-    /// The same error, in the file called `name` when it is about a place
-    /// in a file.
-    pub fn in_file(mut self, name: &str) -> Error {
-        self.field = self.field.in_file(name);
-        self
     }
 
     /// The kind of problem as a short code, the same as the `kind` of the

@@ -15,7 +15,7 @@
 //! `None`, never zero. Anything showing these figures must carry [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind, Location};
+use crate::base::error::{Error, ErrorKind};
 
 #[rustfmt::skip]
 #[path = "presets_table.rs"]
@@ -226,11 +226,11 @@ pub fn file_year(file_name: &str) -> Option<u16> {
     }
 }
 
-fn cell_field(line: usize, column: &str) -> Location {
-    Location::line(line, Some(column))
+fn cell_field(line: usize, column: &str) -> String {
+    format!("{}, column {column}", csv::line_field(line))
 }
 
-fn invalid(field: Location, reason: String) -> Error {
+fn invalid(field: String, reason: String) -> Error {
     Error::new(field, ErrorKind::Invalid { reason })
 }
 
