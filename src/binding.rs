@@ -10,7 +10,7 @@ use crate::model::{self, Error};
 /// A JS `Error` whose message names the field, with `field` and `kind` set.
 pub fn js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
-    let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field.to_string().into());
+    let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field.as_str().into());
     let _ = js_sys::Reflect::set(&err, &"kind".into(), &e.code().into());
     let _ = js_sys::Reflect::set(&err, &"detail".into(), &e.message().into());
     err.into()
@@ -58,7 +58,7 @@ pub fn validate(scenario: JsValue) -> JsValue {
     let list: Vec<Problem> = errors
         .iter()
         .map(|e| Problem {
-            field: e.field.path(),
+            field: &e.field,
             kind: e.code(),
             message: e.message(),
         })

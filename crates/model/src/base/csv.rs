@@ -16,7 +16,7 @@
 //! named by the line it starts on). The reader never panics, whatever its
 //! input.
 
-use crate::base::error::{Error, ErrorKind, Location};
+use crate::base::error::{Error, ErrorKind};
 
 /// One record of a CSV file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,14 +27,18 @@ pub struct Record {
     pub fields: Vec<String>,
 }
 
-/// Where an error about `line` of a CSV file is (the file not yet named:
-/// `csv line 12`).
-pub fn line_field(line: usize) -> Location {
-    Location::line(line, None)
+/// The field name of an error about `line` of a CSV file: `csv line 12`.
+pub fn line_field(line: usize) -> String {
+    format!("csv line {line}")
 }
 
-fn invalid(line: usize, kind: ErrorKind) -> Error {
-    Error::new(line_field(line), kind)
+fn invalid(line: usize, reason: impl Into<String>) -> Error {
+    Error::new(
+        line_field(line),
+        ErrorKind::Invalid {
+            reason: reason.into(),
+        },
+    )
 }
 
 /// The records after a header that must read exactly `columns` (each
@@ -51,19 +55,16 @@ fn invalid(line: usize, kind: ErrorKind) -> Error {
 pub fn body<'a>(
     records: &'a [Record],
     columns: &[&str],
-    what: &'static str,
+    what: &str,
 ) -> Result<&'a [Record], Error> {
     let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(1, ErrorKind::EmptyFile { needs: None }));
+        return Err(invalid(1, "the file is empty"));
     };
     let found: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
     if found != columns {
         return Err(invalid(
             header.line,
-            ErrorKind::WrongColumns {
-                what,
-                columns: columns.iter().map(|c| c.to_string()).collect(),
-            },
+            format!("{what} has the columns {}", columns.join(",")),
         ));
     }
     Ok(rows)
@@ -193,7 +194,13 @@ impl Reader {
                         }
                         field.push_str(&text[from..i]);
                         match b.get(i) {
-                            None => return Err(invalid(opened, ErrorKind::UnclosedQuote)),
+                            None => {
+                                return Err(invalid(
+                                    opened,
+                                    "a quoted field that starts on this line is never closed: \
+                                     check for a missing \"",
+                                ))
+                            }
                             Some(b'"') => {
                                 i += 1;
                                 if b.get(i) == Some(&b'"') {
@@ -241,9 +248,11 @@ impl Reader {
                             let c = text[i..].chars().next().unwrap_or('?');
                             return Err(invalid(
                                 line,
-                                ErrorKind::AfterQuote {
-                                    text: c.escape_debug().to_string(),
-                                },
+                                format!(
+                                    "unexpected \u{201c}{}\u{201d} after a closing quote: \
+                                     a quote inside a quoted field must be doubled (\"\")",
+                                    c.escape_debug()
+                                ),
                             ));
                         }
                         Some(_) => i += 1,
@@ -262,10 +271,11 @@ impl Reader {
                 Some(want) if fields.len() != want => {
                     return Err(invalid(
                         start,
-                        ErrorKind::FieldCount {
-                            found: fields.len(),
-                            want,
-                        },
+                        format!(
+                            "this row has {} field{} but the first row has {want}",
+                            fields.len(),
+                            if fields.len() == 1 { "" } else { "s" }
+                        ),
                     ));
                 }
                 Some(_) => {}
@@ -293,7 +303,10 @@ pub fn records_from_bytes(bytes: &[u8]) -> Result<Vec<Record>, Error> {
         Ok(text) => records(text),
         Err(e) => {
             let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
-            Err(invalid(lines_in(before), ErrorKind::NotUtf8))
+            Err(invalid(
+                lines_in(before),
+                "the file is not UTF-8 text: save it as \u{201c}CSV UTF-8\u{201d}",
+            ))
         }
     }
 }

@@ -1,11 +1,9 @@
-//! Errors: every one says where it is (a field of the scenario, or a line
-//! of a file people bring, as data: [`Location`]) and what is wrong (its
-//! [`ErrorKind`], whose words come from [`Error::message`]).
+//! Errors: every one names the field it is about and says what is wrong.
 
 use std::fmt;
 
 /// What is wrong with a field.
-#[derive(Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -30,158 +28,6 @@ pub enum ErrorKind {
     UnknownSetting,
     /// Anything else, in words.
     Invalid { reason: String },
-    /// A file with nothing in it; `needs` says what its first row must be
-    /// (e.g. `a presets file`), when that is known.
-    EmptyFile { needs: Option<String> },
-    /// A header row that is not the one a kind of file has (`what`, e.g.
-    /// `a history file`), with the columns it must have.
-    WrongColumns {
-        what: &'static str,
-        columns: Box<[String]>,
-    },
-    /// A header row with the wrong number of columns.
-    HeaderWidth {
-        found: u32,
-        what: &'static str,
-        columns: &'static [&'static str],
-    },
-    /// A presets file's header row with the wrong name in one column
-    /// (counted from 1).
-    HeaderColumn {
-        column: u32,
-        found: Box<str>,
-        columns: &'static [&'static str],
-    },
-    /// A quoted field that is never closed.
-    UnclosedQuote,
-    /// Text after the closing quote of a quoted field.
-    AfterQuote { text: String },
-    /// A row with another number of fields than the first.
-    FieldCount { found: usize, want: usize },
-    /// A file that is not UTF-8 text.
-    NotUtf8,
-    /// A cell that is not a year in the range a file covers.
-    NotAYear { text: String, first: u16, last: u16 },
-    /// A cell that is not a count of children (history).
-    NotACount { text: String },
-    /// A count too large to hold.
-    CountTooLarge { text: String },
-    /// A count below zero.
-    NegativeCount { text: String },
-    /// A count with a fraction.
-    NotWhole { text: String },
-    /// A rate below zero.
-    NegativeRate { text: String },
-    /// A cell that is not an ONS code such as E10000015.
-    NotAnOnsCode { text: String },
-    /// A cell that is not a three-digit DfE code such as 919.
-    NotADfeCode { text: String },
-    /// A blank cell that must hold something; `needs` says why, when known.
-    BlankCell { needs: Option<String> },
-    /// A council listed a second time; `first` is the line of the first,
-    /// when it is known.
-    ListedTwice { code: String, first: Option<usize> },
-    /// A council with two rows for one year.
-    TwoRows { code: String, year: u16 },
-    /// A council whose DfE code or name changes between rows.
-    CodeOrNameChanged { code: String },
-    /// A neighbour that is blank, the council itself, or listed twice.
-    BadNeighbour { code: String },
-    /// A closeness band DfE does not use.
-    NotABand { text: String },
-    /// A file missing from the council data bundle.
-    MissingFile { name: String },
-    /// The council data file is not the module the generator writes.
-    NotCouncilData,
-    /// A council code that names no council in a year's figures, or a
-    /// council abolished (its name, the date, the councils to choose).
-    UnknownCouncil {
-        code: Box<str>,
-        year: u16,
-        abolished: Option<Box<Abolished>>,
-    },
-    /// A council without what a comparison needs; `what` says what is
-    /// missing (`no council to compare`, ...).
-    NoComparison { why: String },
-    /// A number with a decimal comma.
-    DecimalComma { text: String },
-    /// Text that is not a scenario (no format version).
-    NotAScenario { expected: u32 },
-    /// A file larger than the calculator reads, in MB.
-    FileTooLarge { mb: usize },
-    /// A file in UTF-16.
-    Utf16,
-    /// A file that is not text (a spreadsheet or a zip file).
-    NotText,
-    /// A line of a file with a character that is not UTF-8.
-    NotUtf8Line,
-    /// A file with more rows than the calculator reads.
-    TooManyRows { max: usize },
-    /// A file that is none of the DfE files the calculator reads; its
-    /// first row's first cells.
-    NotADfeFile { first_row: String },
-    /// A DfE file without a column it needs.
-    NoColumn {
-        file: &'static str,
-        column: &'static str,
-    },
-    /// No category of a file is the total for all children; the first
-    /// categories found.
-    NoTotalCategory { found: Vec<String> },
-    /// A time period that is not a year such as 2025 or 202425.
-    NotAPeriod { text: String },
-    /// A file with no council rows; `local` when it is the rows of
-    /// geographic level "Local authority" that are missing.
-    NoCouncilRows { local: bool },
-    /// A presets file whose year is neither in its name nor chosen.
-    NoYear,
-    /// No file was given.
-    NoFiles,
-    /// Files that name more councils than the calculator reads.
-    TooManyCouncils { found: usize, max: usize },
-    /// Files with no council figures (for the year asked, when one was;
-    /// `held` names the years they hold).
-    NoFigures { year: Option<u16>, held: String },
-    /// Two files (or two rows) with different figures for one council,
-    /// figure and year.
-    Conflict(Box<Conflict>),
-    /// A share link longer than the calculator reads.
-    LinkTooLong { max: usize },
-    /// A share link whose text cannot be decoded.
-    LinkDamaged,
-    /// A link setting whose value cannot be decoded.
-    ValueDamaged,
-    /// Many link settings this calculator does not read: how many, and the
-    /// first few.
-    UnknownSettings { count: usize, first: Vec<String> },
-    /// More problems than are listed one by one.
-    MoreProblems { count: usize },
-    /// A format version that is not a whole number.
-    VersionNotWhole,
-    /// A setting that must be a year and is not.
-    NotAYearValue,
-    /// A word that is not one of a setting's choices.
-    UseOneOf { words: &'static [&'static str] },
-    /// A list setting that is not a list.
-    NotAList { example: &'static str },
-    /// A setting that must be a whole number.
-    UseWholeNumber,
-    /// A programme's setting for a programme the link does not choose.
-    NotInProgrammes { id: String },
-    /// A numbered setting beyond its numbers (`effect1` to `effect10`).
-    Numbered { what: &'static str },
-    /// A packed setting not written as its pattern.
-    WritePattern { pattern: &'static str },
-    /// A word that names no outcome, measure or agency.
-    UnknownWord { what: &'static str },
-    /// A packed setting with a number missing.
-    NumberMissing,
-    /// A benefit's years that are not a whole number.
-    YearsNotWhole,
-    /// A programme setting this calculator does not read.
-    UnknownProgrammeSetting,
-    /// A link that does not make a whole scenario.
-    Incomplete,
     /// A figure the projection does not have (the field is the path asked
     /// for, e.g. `years[12].cost`).
     UnknownOutput { path: String },
@@ -190,207 +36,24 @@ pub enum ErrorKind {
     NoFigure { why: String },
 }
 
-/// Two different figures for one council, figure and year, in an error.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Conflict {
-    /// The figure, in words.
-    pub figure: &'static str,
-    /// The year (31 March).
-    pub year: u16,
-    /// The council's name.
-    pub name: String,
-    /// Its ONS code.
-    pub code: String,
-    /// The figure here.
-    pub new: u32,
-    /// The figure met first.
-    pub old: u32,
-    /// Where the first was met (`line 12`, or a file and line).
-    pub there: String,
-}
-
-/// A council abolished by a boundary change, named in an error.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Abolished {
-    /// Its name.
-    pub name: String,
-    /// The date it was abolished, in words.
-    pub on: String,
-    /// The names of the councils that followed it.
-    pub successors: Vec<String>,
-}
-
-/// Where an error is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Location {
-    /// A field by its path in the scenario format (`council.care_starts`,
-    /// `programmes[1].cohort`), a share-link key, or a named part of a
-    /// request (`files`, `year`, `council data`).
-    Field(Box<str>),
-    /// A line of a CSV file.
-    File(Box<FilePlace>),
-}
-
-/// A place in a CSV file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FilePlace {
-    /// The file's name; `None` before it is known (written `csv`).
-    pub file: Option<String>,
-    /// The line the record starts on, counting from 1.
-    pub line: usize,
-    /// The column, when the error is about one cell.
-    pub column: Option<String>,
-}
-
-impl Location {
-    /// A place in a file not yet named: `line`, and `column` when the error
-    /// is about one cell.
-    pub fn line(line: usize, column: Option<&str>) -> Location {
-        Location::File(Box::new(FilePlace {
-            file: None,
-            line,
-            column: column.map(str::to_string),
-        }))
-    }
-
-    /// The field's path; for a place in a file, its column (or nothing).
-    pub fn path(&self) -> &str {
-        match self {
-            Location::Field(path) => path,
-            Location::File(p) => p.column.as_deref().unwrap_or(""),
-        }
-    }
-
-    /// The line of a file, if the error is in one.
-    pub fn file_line(&self) -> Option<usize> {
-        match self {
-            Location::Field(_) => None,
-            Location::File(p) => Some(p.line),
-        }
-    }
-
-    /// The same place in the file called `name` (a field is left as it is).
-    pub fn in_file(self, name: &str) -> Location {
-        match self {
-            Location::File(mut p) => {
-                p.file = (!name.is_empty()).then(|| name.to_string());
-                Location::File(p)
-            }
-            field => field,
-        }
-    }
-}
-
-/// The place in words: the path, or `file line 12, column x` (`csv` for a
-/// file not yet named).
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Location::Field(path) => f.write_str(path),
-            Location::File(p) => {
-                write!(f, "{} line {}", p.file.as_deref().unwrap_or("csv"), p.line)?;
-                match &p.column {
-                    Some(c) => write!(f, ", column {c}"),
-                    None => Ok(()),
-                }
-            }
-        }
-    }
-}
-
-impl PartialEq<str> for Location {
-    fn eq(&self, other: &str) -> bool {
-        match self {
-            Location::Field(path) => **path == *other,
-            place => {
-                let words = place.to_string();
-                words == other
-            }
-        }
-    }
-}
-
-impl PartialEq<&str> for Location {
-    fn eq(&self, other: &&str) -> bool {
-        self == *other
-    }
-}
-
-impl PartialEq<String> for Location {
-    fn eq(&self, other: &String) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<Location> for str {
-    fn eq(&self, other: &Location) -> bool {
-        other == self
-    }
-}
-
-impl PartialEq<Location> for &str {
-    fn eq(&self, other: &Location) -> bool {
-        other == *self
-    }
-}
-
-impl PartialEq<Location> for String {
-    fn eq(&self, other: &Location) -> bool {
-        other == self.as_str()
-    }
-}
-
-impl From<String> for Location {
-    fn from(path: String) -> Location {
-        Location::Field(path.into_boxed_str())
-    }
-}
-
-impl From<&str> for Location {
-    fn from(path: &str) -> Location {
-        Location::Field(path.into())
-    }
-}
-
-/// In JSON, a place is its words, as [`Error::field`] always was.
-impl serde::Serialize for Location {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-/// A problem with one input: where it is ([`Location`]: a field by its
-/// path in the scenario format, e.g. `council.care_starts` or
-/// `programmes[1].engagement_pct`, or a line of a file) and what is wrong.
+/// A problem with one input, named by its path in the scenario format
+/// (e.g. `council.care_starts` or `programmes[1].engagement_pct`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Error {
-    /// Where the problem is.
-    pub field: Location,
+    /// Path of the field in the scenario format.
+    pub field: String,
     /// What is wrong.
     #[serde(flatten)]
     pub kind: ErrorKind,
 }
 
 impl Error {
-    /// An error about `field` (a path, or a [`Location`]).
-    pub fn new(field: impl Into<Location>, kind: ErrorKind) -> Error {
+    /// An error about `field`.
+    pub fn new(field: impl Into<String>, kind: ErrorKind) -> Error {
         Error {
             field: field.into(),
             kind,
         }
-    }
-
-    /// An error about `line` of a CSV file (and `column`, when it is about
-    /// one cell), the file not yet named ([`Error::in_file`] names it).
-    pub fn at_line(line: usize, column: Option<&str>, kind: ErrorKind) -> Error {
-        Error::new(Location::line(line, column), kind)
-    }
-
-    /// The same error, in the file called `name` when it is about a place
-    /// in a file.
-    pub fn in_file(mut self, name: &str) -> Error {
-        self.field = self.field.in_file(name);
-        self
     }
 
     /// The kind of problem as a short code, the same as the `kind` of the
@@ -402,19 +65,7 @@ impl Error {
     /// assert_eq!(e.code(), "not_finite");
     /// ```
     pub fn code(&self) -> &'static str {
-        self.kind.code()
-    }
-
-    /// The message alone, without the field path: lower case, plain words.
-    pub fn message(&self) -> String {
-        self.kind.words()
-    }
-}
-
-impl ErrorKind {
-    /// The kind as a short code (see [`Error::code`]).
-    pub fn code(&self) -> &'static str {
-        match self {
+        match &self.kind {
             ErrorKind::Missing { .. } => "missing",
             ErrorKind::NotFinite => "not_finite",
             ErrorKind::OutOfRange { .. } => "out_of_range",
@@ -425,79 +76,16 @@ impl ErrorKind {
             ErrorKind::Malformed { .. } => "malformed",
             ErrorKind::UnknownSetting => "unknown_setting",
             ErrorKind::Invalid { .. } => "invalid",
-            ErrorKind::EmptyFile { .. } => "empty_file",
-            ErrorKind::WrongColumns { .. } => "wrong_columns",
-            ErrorKind::HeaderWidth { .. } => "header_width",
-            ErrorKind::HeaderColumn { .. } => "header_column",
-            ErrorKind::UnclosedQuote => "unclosed_quote",
-            ErrorKind::AfterQuote { .. } => "after_quote",
-            ErrorKind::FieldCount { .. } => "field_count",
-            ErrorKind::NotUtf8 => "not_utf8",
-            ErrorKind::NotAYear { .. } => "not_a_year",
-            ErrorKind::NotACount { .. } => "not_a_count",
-            ErrorKind::CountTooLarge { .. } => "count_too_large",
-            ErrorKind::NegativeCount { .. } => "negative_count",
-            ErrorKind::NotWhole { .. } => "not_whole",
-            ErrorKind::NegativeRate { .. } => "negative_rate",
-            ErrorKind::NotAnOnsCode { .. } => "not_an_ons_code",
-            ErrorKind::NotADfeCode { .. } => "not_a_dfe_code",
-            ErrorKind::BlankCell { .. } => "blank_cell",
-            ErrorKind::ListedTwice { .. } => "listed_twice",
-            ErrorKind::TwoRows { .. } => "two_rows",
-            ErrorKind::CodeOrNameChanged { .. } => "code_or_name_changed",
-            ErrorKind::BadNeighbour { .. } => "bad_neighbour",
-            ErrorKind::NotABand { .. } => "not_a_band",
-            ErrorKind::MissingFile { .. } => "missing_file",
-            ErrorKind::NotCouncilData => "not_council_data",
-            ErrorKind::UnknownCouncil { .. } => "unknown_council",
-            ErrorKind::NoComparison { .. } => "no_comparison",
-            ErrorKind::DecimalComma { .. } => "decimal_comma",
-            ErrorKind::NotAScenario { .. } => "not_a_scenario",
-            ErrorKind::FileTooLarge { .. } => "file_too_large",
-            ErrorKind::Utf16 => "utf16",
-            ErrorKind::NotText => "not_text",
-            ErrorKind::NotUtf8Line => "not_utf8_line",
-            ErrorKind::TooManyRows { .. } => "too_many_rows",
-            ErrorKind::NotADfeFile { .. } => "not_a_dfe_file",
-            ErrorKind::NoColumn { .. } => "no_column",
-            ErrorKind::NoTotalCategory { .. } => "no_total_category",
-            ErrorKind::NotAPeriod { .. } => "not_a_period",
-            ErrorKind::NoCouncilRows { .. } => "no_council_rows",
-            ErrorKind::NoYear => "no_year",
-            ErrorKind::NoFiles => "no_files",
-            ErrorKind::TooManyCouncils { .. } => "too_many_councils",
-            ErrorKind::NoFigures { .. } => "no_figures",
-            ErrorKind::Conflict(..) => "conflict",
-            ErrorKind::LinkTooLong { .. } => "link_too_long",
-            ErrorKind::LinkDamaged => "link_damaged",
-            ErrorKind::ValueDamaged => "value_damaged",
-            ErrorKind::UnknownSettings { .. } => "unknown_settings",
-            ErrorKind::MoreProblems { .. } => "more_problems",
-            ErrorKind::VersionNotWhole => "version_not_whole",
-            ErrorKind::NotAYearValue => "not_a_year_value",
-            ErrorKind::UseOneOf { .. } => "use_one_of",
-            ErrorKind::NotAList { .. } => "not_a_list",
-            ErrorKind::UseWholeNumber => "use_whole_number",
-            ErrorKind::NotInProgrammes { .. } => "not_in_programmes",
-            ErrorKind::Numbered { .. } => "numbered",
-            ErrorKind::WritePattern { .. } => "write_pattern",
-            ErrorKind::UnknownWord { .. } => "unknown_word",
-            ErrorKind::NumberMissing => "number_missing",
-            ErrorKind::YearsNotWhole => "years_not_whole",
-            ErrorKind::UnknownProgrammeSetting => "unknown_programme_setting",
-            ErrorKind::Incomplete => "incomplete",
             ErrorKind::UnknownOutput { .. } => "unknown_output",
             ErrorKind::NoFigure { .. } => "no_figure",
         }
     }
 
-    /// The kind's words: lower case, plain (see [`Error::message`]).
-    pub fn words(&self) -> String {
-        if let Some(words) = self.fixed_words() {
-            return words.to_string();
-        }
-        match self {
+    /// The message alone, without the field path: lower case, plain words.
+    pub fn message(&self) -> String {
+        match &self.kind {
             ErrorKind::Missing { why } => format!("enter a figure: {why}"),
+            ErrorKind::NotFinite => "enter an ordinary number".to_string(),
             ErrorKind::OutOfRange { min, max } => {
                 format!("enter a number from {} to {}", plain(*min), plain(*max))
             }
@@ -514,251 +102,13 @@ impl ErrorKind {
                 format!("evidence set \u{201c}{found}\u{201d} is not known to this calculator")
             }
             ErrorKind::Malformed { detail } => format!("the scenario could not be read: {detail}"),
+            ErrorKind::UnknownSetting => "this link setting is not known".to_string(),
             ErrorKind::Invalid { reason } => reason.clone(),
-            ErrorKind::EmptyFile { needs: Some(what) } => {
-                format!("the file is empty: {what} starts with a header row")
-            }
-            ErrorKind::WrongColumns { what, columns } => {
-                format!("{what} has the columns {}", columns.join(","))
-            }
-            ErrorKind::HeaderWidth {
-                found,
-                what,
-                columns,
-            } => format!(
-                "the header has {found} columns; {what} has {}: {}",
-                columns.len(),
-                columns.join(",")
-            ),
-            ErrorKind::HeaderColumn {
-                column,
-                found,
-                columns,
-            } => format!(
-                "column {column} of the header should be \u{201c}{}\u{201d}, not \
-                 \u{201c}{found}\u{201d}: a presets file has the columns {}",
-                column
-                    .checked_sub(1)
-                    .and_then(|i| columns.get(i as usize))
-                    .unwrap_or(&""),
-                columns.join(",")
-            ),
-            ErrorKind::AfterQuote { text } => format!(
-                "unexpected \u{201c}{text}\u{201d} after a closing quote: a quote inside a \
-                 quoted field must be doubled (\"\")"
-            ),
-            ErrorKind::FieldCount { found, want } => format!(
-                "this row has {found} field{} but the first row has {want}",
-                if *found == 1 { "" } else { "s" }
-            ),
-            ErrorKind::NotAYear { text, first, last } => {
-                format!("{text} is not a year from {first} to {last}")
-            }
-            ErrorKind::NotACount { text } => format!("{text} is not a count of children"),
-            ErrorKind::CountTooLarge { text } => {
-                format!("\u{201c}{text}\u{201d} is too large for a count of children")
-            }
-            ErrorKind::NegativeCount { text } => {
-                format!("\u{201c}{text}\u{201d} is below zero: a count cannot be negative")
-            }
-            ErrorKind::NotWhole { text } => {
-                format!("\u{201c}{text}\u{201d} is not a whole number of children")
-            }
-            ErrorKind::NegativeRate { text } => {
-                format!("\u{201c}{text}\u{201d} is not a rate: it must be zero or more")
-            }
-            ErrorKind::NotAnOnsCode { text } => {
-                format!("\u{201c}{text}\u{201d} is not an ONS code such as E10000015")
-            }
-            ErrorKind::NotADfeCode { text } => {
-                format!("\u{201c}{text}\u{201d} is not a three-digit DfE code such as 919")
-            }
-            ErrorKind::BlankCell { needs: Some(why) } => format!("this cell is blank: {why}"),
-            ErrorKind::ListedTwice { code, first: None } => format!("{code} is listed twice"),
-            ErrorKind::ListedTwice {
-                code,
-                first: Some(line),
-            } => format!("{code} is already on line {line}"),
-            ErrorKind::TwoRows { code, year } => format!("{code} has two rows for {year}"),
-            ErrorKind::CodeOrNameChanged { code } => {
-                format!("{code} has another DfE code or name on an earlier line")
-            }
-            ErrorKind::BadNeighbour { code } => {
-                format!("\u{201c}{code}\u{201d} is blank, the council itself, or listed twice")
-            }
-            ErrorKind::NotABand { text } => {
-                format!("\u{201c}{text}\u{201d} is not a closeness band")
-            }
-            ErrorKind::MissingFile { name } => format!("the council data has no {name}"),
-            ErrorKind::UnknownCouncil {
-                code,
-                year,
-                abolished: None,
-            } => format!(
-                "no council in England has the code \u{201c}{code}\u{201d} in the figures at 31 March {year}"
-            ),
-            ErrorKind::UnknownCouncil {
-                code,
-                abolished: Some(a),
-                ..
-            } => format!(
-                "{} ({code}) was abolished on {}: choose {}",
-                a.name,
-                a.on,
-                a.successors.join(" or ")
-            ),
-            ErrorKind::NoComparison { why } => why.clone(),
-            ErrorKind::DecimalComma { text } => format!("\u{201c}{text}\u{201d} has a decimal comma: write decimals with a point (for example 12.5); commas only group thousands"),
-            ErrorKind::NotAScenario { expected } => format!(
-                "this is not a calculator scenario (no format version; expected {expected})"
-            ),
-            ErrorKind::FileTooLarge { mb } => format!(
-                "the file is larger than {mb} MB: the DfE files the calculator reads are smaller; \
-                 choose the CSV underlying data file"
-            ),
-            ErrorKind::TooManyRows { max } => format!(
-                "the file has more rows than the {max} the calculator reads: it is not one of \
-                 the DfE files it reads"
-            ),
-            ErrorKind::NotADfeFile { first_row } => format!(
-                "this is not one of the DfE files the calculator reads: \
-                 cla_number_and_rate_per_10k_children.csv (children looked after), \
-                 b1_children_in_need_2013_to_YYYY.csv (children in need) and \
-                 d5_cpps_at31march_by_duration_2013_to_YYYY.csv (child protection plans) from \
-                 Explore Education Statistics, or the calculator\u{2019}s own la_presets_YYYY.csv; \
-                 its first row is \u{201c}{first_row}\u{201d}"
-            ),
-            ErrorKind::NoColumn { file, column } => format!(
-                "this looks like the {file} file but it has no \u{201c}{column}\u{201d} column"
-            ),
-            ErrorKind::NoTotalCategory { found } => format!(
-                "none of the categories is the total for all children (found {}): the \
-                 calculator reads the rows whose category is \u{201c}Children in Need\u{201d}, \
-                 \u{201c}Child Protection Plans by length of time\u{201d}, \u{201c}Total\u{201d} \
-                 or \u{201c}All children\u{201d}",
-                found
-                    .iter()
-                    .map(|c| format!("\u{201c}{c}\u{201d}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            ErrorKind::NotAPeriod { text } => {
-                format!("\u{201c}{text}\u{201d} is not a year such as 2025 or 202425")
-            }
-            ErrorKind::TooManyCouncils { found, max } => format!(
-                "the files name {found} councils, more than the {max} the calculator reads \
-                 (England has 153 with children\u{2019}s services)"
-            ),
-            ErrorKind::NoFigures {
-                year: Some(y),
-                held,
-            } => format!("the files have no council figures for {y}: they hold {held}"),
-            ErrorKind::Conflict(c) => format!(
-                "two different figures for {} in {} for {} ({}): {} here and {} on {}",
-                c.figure, c.year, c.name, c.code, c.new, c.old, c.there
-            ),
-            ErrorKind::LinkTooLong { max } => format!("the link is longer than {max} characters"),
-            ErrorKind::UnknownSettings { count, first } => format!(
-                "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
-                grouped(*count),
-                first
-                    .iter()
-                    .map(|k| format!("\u{201c}{k}\u{201d}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            ErrorKind::MoreProblems { count } => format!("and {} more problems like these", grouped(*count)),
-            ErrorKind::UseOneOf { words } => match words.split_last() {
-                Some((last, [])) => format!("use {last}"),
-                Some((last, rest)) => format!("use {} or {last}", rest.join(", ")),
-                None => "use one of the choices".to_string(),
-            },
-            ErrorKind::NotAList { example } => format!("give a list such as {example}"),
-            ErrorKind::NotInProgrammes { id } => format!("\u{201c}{id}\u{201d} is not in the programmes list"),
-            ErrorKind::Numbered { what } => format!("{what}s are numbered {what}1 to {what}10"),
-            ErrorKind::WritePattern { pattern } => format!("write {pattern}"),
-            ErrorKind::UnknownWord { what } => format!("unknown {what}"),
             ErrorKind::UnknownOutput { path } => format!(
                 "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
             ),
             ErrorKind::NoFigure { why } => why.clone(),
-            // Each of the rest has words of its own (`fixed_words`).
-            _ => String::new(),
         }
-    }
-
-    /// The words of a kind that carries nothing.
-    fn fixed_words(&self) -> Option<&'static str> {
-        Some(match self {
-            ErrorKind::NotFinite => "enter an ordinary number",
-            ErrorKind::UnknownSetting => "this link setting is not known",
-            ErrorKind::EmptyFile { needs: None } => "the file is empty",
-            ErrorKind::UnclosedQuote => {
-                "a quoted field that starts on this line is never closed: check for a missing \""
-            }
-            ErrorKind::NotUtf8 => {
-                "the file is not UTF-8 text: save it as \u{201c}CSV UTF-8\u{201d}"
-            }
-            ErrorKind::BlankCell { needs: None } => "this cell is blank",
-            ErrorKind::NotCouncilData => {
-                "the council data file is not the module the generator writes"
-            }
-            ErrorKind::Utf16 => {
-                "the file is UTF-16 text, not UTF-8: save it as \u{201c}CSV UTF-8\u{201d}"
-            }
-            ErrorKind::NotText => {
-                "the file is not a CSV text file: it may be a spreadsheet or a zip file; \
-                 download the CSV underlying data file instead"
-            }
-            ErrorKind::NotUtf8Line => {
-                "the file is not a CSV text file in UTF-8: this line has a character that is not \
-                 UTF-8; save the file as \u{201c}CSV UTF-8\u{201d}"
-            }
-            ErrorKind::NoCouncilRows { local: true } => {
-                "the file has no local-authority rows (geographic_level \u{201c}Local \
-                 authority\u{201d}): the calculator needs each council\u{2019}s figures"
-            }
-            ErrorKind::NoCouncilRows { local: false } => {
-                "the file has no council rows: the calculator needs each council\u{2019}s figures"
-            }
-            ErrorKind::NoYear => {
-                "the year of a council presets file comes from its name: call it \
-                 la_presets_YYYY.csv (for example la_presets_2026.csv), or choose the year"
-            }
-            ErrorKind::NoFiles => "choose one or more files to load",
-            ErrorKind::NoFigures { year: None, .. } => "the files have no council figures",
-            ErrorKind::LinkDamaged => "the link is damaged",
-            ErrorKind::ValueDamaged => "the value is damaged",
-            ErrorKind::VersionNotWhole => "the version is not a whole number",
-            ErrorKind::NotAYearValue => "not a year",
-            ErrorKind::UseWholeNumber => "use a whole number",
-            ErrorKind::NumberMissing => "a number is missing",
-            ErrorKind::YearsNotWhole => "the years are a whole number",
-            ErrorKind::UnknownProgrammeSetting => "this programme setting is not known",
-            ErrorKind::Incomplete => "it is incomplete",
-            _ => return None,
-        })
-    }
-}
-
-/// A count with thousands commas.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// In debug output, a kind is its code and its words (a short form: the
-/// browser build carries it wherever an error could reach a panic).
-impl fmt::Debug for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code(), self.words())
     }
 }
 
@@ -846,112 +196,6 @@ mod tests {
             ErrorKind::Invalid { reason: s() },
             ErrorKind::UnknownOutput { path: s() },
             ErrorKind::NoFigure { why: s() },
-            ErrorKind::EmptyFile { needs: None },
-            ErrorKind::WrongColumns {
-                what: "x",
-                columns: vec![s()].into_boxed_slice(),
-            },
-            ErrorKind::HeaderWidth {
-                found: 1,
-                what: "x",
-                columns: &["x"],
-            },
-            ErrorKind::HeaderColumn {
-                column: 1,
-                found: "x".into(),
-                columns: &["x"],
-            },
-            ErrorKind::UnclosedQuote,
-            ErrorKind::AfterQuote { text: s() },
-            ErrorKind::FieldCount { found: 1, want: 2 },
-            ErrorKind::NotUtf8,
-            ErrorKind::NotAYear {
-                text: s(),
-                first: 2013,
-                last: 2025,
-            },
-            ErrorKind::NotACount { text: s() },
-            ErrorKind::CountTooLarge { text: s() },
-            ErrorKind::NegativeCount { text: s() },
-            ErrorKind::NotWhole { text: s() },
-            ErrorKind::NegativeRate { text: s() },
-            ErrorKind::NotAnOnsCode { text: s() },
-            ErrorKind::NotADfeCode { text: s() },
-            ErrorKind::BlankCell { needs: None },
-            ErrorKind::ListedTwice {
-                code: s(),
-                first: Some(2),
-            },
-            ErrorKind::TwoRows {
-                code: s(),
-                year: 2025,
-            },
-            ErrorKind::CodeOrNameChanged { code: s() },
-            ErrorKind::BadNeighbour { code: s() },
-            ErrorKind::NotABand { text: s() },
-            ErrorKind::MissingFile { name: s() },
-            ErrorKind::NotCouncilData,
-            ErrorKind::UnknownCouncil {
-                code: "x".into(),
-                year: 2025,
-                abolished: None,
-            },
-            ErrorKind::NoComparison { why: s() },
-            ErrorKind::DecimalComma { text: s() },
-            ErrorKind::NotAScenario { expected: 2 },
-            ErrorKind::FileTooLarge { mb: 1 },
-            ErrorKind::Utf16,
-            ErrorKind::NotText,
-            ErrorKind::NotUtf8Line,
-            ErrorKind::TooManyRows { max: 9 },
-            ErrorKind::NotADfeFile { first_row: s() },
-            ErrorKind::NoColumn {
-                file: "x",
-                column: "x",
-            },
-            ErrorKind::NoTotalCategory { found: vec![s()] },
-            ErrorKind::NotAPeriod { text: s() },
-            ErrorKind::NoCouncilRows { local: true },
-            ErrorKind::NoYear,
-            ErrorKind::NoFiles,
-            ErrorKind::TooManyCouncils {
-                found: 500,
-                max: 400,
-            },
-            ErrorKind::NoFigures {
-                year: None,
-                held: s(),
-            },
-            ErrorKind::Conflict(Box::new(Conflict {
-                figure: "x",
-                year: 2025,
-                name: s(),
-                code: s(),
-                new: 1,
-                old: 2,
-                there: s(),
-            })),
-            ErrorKind::LinkTooLong { max: 9 },
-            ErrorKind::LinkDamaged,
-            ErrorKind::ValueDamaged,
-            ErrorKind::UnknownSettings {
-                count: 2,
-                first: vec![s()],
-            },
-            ErrorKind::MoreProblems { count: 2 },
-            ErrorKind::VersionNotWhole,
-            ErrorKind::NotAYearValue,
-            ErrorKind::UseOneOf { words: &["a", "b"] },
-            ErrorKind::NotAList { example: "1,2" },
-            ErrorKind::UseWholeNumber,
-            ErrorKind::NotInProgrammes { id: s() },
-            ErrorKind::Numbered { what: "x" },
-            ErrorKind::WritePattern { pattern: "x" },
-            ErrorKind::UnknownWord { what: "x" },
-            ErrorKind::NumberMissing,
-            ErrorKind::YearsNotWhole,
-            ErrorKind::UnknownProgrammeSetting,
-            ErrorKind::Incomplete,
         ];
         let mut seen = Vec::new();
         for kind in kinds {
@@ -959,13 +203,6 @@ mod tests {
             let json = serde_json::to_value(&e).unwrap();
             assert_eq!(json["kind"], e.code(), "{e:?}");
             assert!(!seen.contains(&e.code()), "{} twice", e.code());
-            let message = e.message();
-            assert!(!message.is_empty(), "{e:?}");
-            let first = message.chars().find(|c| c.is_alphabetic());
-            assert!(
-                first.is_some_and(char::is_lowercase),
-                "starts in lower case: {message}"
-            );
             seen.push(e.code());
         }
     }

@@ -136,13 +136,13 @@ impl CouncilData {
                 .ok_or_else(|| {
                     Error::new(
                         "council data",
-                        ErrorKind::MissingFile {
-                            name: name.to_string(),
+                        ErrorKind::Invalid {
+                            reason: format!("the council data has no {name}"),
                         },
                     )
                 })
         };
-        let named = |name: &str, e: Error| e.in_file(name);
+        let named = |name: &str, e: Error| Error::new(format!("{name}, {}", e.field), e.kind);
         let history =
             history::parse_table(get("la_history.csv")?).map_err(|e| named("la_history.csv", e))?;
         let mut spend = Vec::new();
@@ -173,8 +173,14 @@ impl CouncilData {
     /// assert!(CouncilData::from_module("export default 1;").is_err());
     /// ```
     pub fn from_module(module: &str) -> Result<CouncilData, Error> {
-        let text = module_text(module)
-            .ok_or_else(|| Error::new("council data", ErrorKind::NotCouncilData))?;
+        let text = module_text(module).ok_or_else(|| {
+            Error::new(
+                "council data",
+                ErrorKind::Invalid {
+                    reason: "the council data file is not the module the generator writes".into(),
+                },
+            )
+        })?;
         CouncilData::from_bundle(&text)
     }
 

@@ -19,7 +19,7 @@
 //! carry [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind, Location};
+use crate::base::error::{Error, ErrorKind};
 use crate::data::published::{self, Published};
 
 /// Attribution required by the Open Government Licence wherever these
@@ -330,8 +330,8 @@ pub fn missing<S: AsRef<str>, R: Rows<S>>(
     find(councils, code).map_or_else(Vec::new, |s| s.missing(measure))
 }
 
-fn invalid(field: Location, kind: ErrorKind) -> Error {
-    Error::new(field, kind)
+fn invalid(field: String, reason: String) -> Error {
+    Error::new(field, ErrorKind::Invalid { reason })
 }
 
 /// Reads `la_history.csv` (the columns in [`COLUMNS`], a header first) as
@@ -345,7 +345,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
     let mut out: Vec<OwnedSeries> = Vec::new();
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
-        let field = |i: usize| Location::line(row.line, Some(COLUMNS[i]));
+        let field = |i: usize| format!("{}, column {}", csv::line_field(row.line), COLUMNS[i]);
         let year: u16 = cell(3)
             .parse()
             .ok()
@@ -353,22 +353,16 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
             .ok_or_else(|| {
                 invalid(
                     field(3),
-                    ErrorKind::NotAYear {
-                        text: cell(3).to_string(),
-                        first: FIRST_YEAR,
-                        last: LAST_YEAR,
-                    },
+                    format!("{} is not a year from {FIRST_YEAR} to {LAST_YEAR}", cell(3)),
                 )
             })?;
         let mut figures: [Published<String>; 7] = std::array::from_fn(|_| Published::Blank);
         for (i, slot) in figures.iter_mut().enumerate() {
-            let p = published::read(cell(i + 4), field(i + 4))?;
+            let p = published::read(cell(i + 4), &field(i + 4))?;
             if p.value().is_some_and(|v| v < 0.0 || v.fract() != 0.0) {
                 return Err(invalid(
                     field(i + 4),
-                    ErrorKind::NotACount {
-                        text: cell(i + 4).to_string(),
-                    },
+                    format!("{} is not a count of children", cell(i + 4)),
                 ));
             }
             *slot = p;
@@ -378,9 +372,10 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
                 if s.old_code != cell(1) || s.name != cell(2) {
                     return Err(invalid(
                         field(0),
-                        ErrorKind::CodeOrNameChanged {
-                            code: cell(0).to_string(),
-                        },
+                        format!(
+                            "{} has another DfE code or name on an earlier line",
+                            cell(0)
+                        ),
                     ));
                 }
                 s
@@ -398,10 +393,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
         if series.rows.iter().any(|(y, _)| *y == year) {
             return Err(invalid(
                 field(3),
-                ErrorKind::TwoRows {
-                    code: cell(0).to_string(),
-                    year,
-                },
+                format!("{} has two rows for {year}", cell(0)),
             ));
         }
         series.rows.push((year, figures));

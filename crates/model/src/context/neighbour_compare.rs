@@ -304,11 +304,11 @@ pub fn half_way_counts(
 }
 
 /// An error on the field `council`.
-fn council_error(why: &str) -> Error {
+fn council_error(reason: &str) -> Error {
     Error::new(
         "council",
-        ErrorKind::NoComparison {
-            why: why.to_string(),
+        ErrorKind::Invalid {
+            reason: reason.to_string(),
         },
     )
 }

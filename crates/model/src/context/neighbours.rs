@@ -8,7 +8,7 @@
 //! carry [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind, Location};
+use crate::base::error::{Error, ErrorKind};
 
 /// Attribution required by the Open Government Licence.
 pub const CREDIT: &str = "Contains public sector information licensed under the Open Government Licence v3.0. Source: Department for Education, Children's services statistical neighbour benchmarking tool (2025 model).";
@@ -108,8 +108,8 @@ pub fn median(values: &[Option<f64>]) -> Option<f64> {
     })
 }
 
-fn invalid(field: Location, kind: ErrorKind) -> Error {
-    Error::new(field, kind)
+fn invalid(field: String, reason: String) -> Error {
+    Error::new(field, ErrorKind::Invalid { reason })
 }
 
 /// Reads `statistical_neighbours_2025.csv`: `new_la_code, old_la_code,
@@ -119,10 +119,7 @@ fn invalid(field: Location, kind: ErrorKind) -> Error {
 pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
     let records = csv::records(text)?;
     let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(
-            csv::line_field(1),
-            ErrorKind::EmptyFile { needs: None },
-        ));
+        return Err(invalid(csv::line_field(1), "the file is empty".to_string()));
     };
     let mut columns = vec![
         "new_la_code".to_string(),
@@ -137,16 +134,13 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
     if found != columns {
         return Err(invalid(
             csv::line_field(header.line),
-            ErrorKind::WrongColumns {
-                what: "a neighbours file",
-                columns: columns.into_boxed_slice(),
-            },
+            format!("a neighbours file has the columns {}", columns.join(",")),
         ));
     }
     let mut out: Vec<OwnedNeighbours> = Vec::with_capacity(rows.len());
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
-        let field = |i: usize| Location::line(row.line, Some(columns[i].as_str()));
+        let field = |i: usize| format!("{}, column {}", csv::line_field(row.line), columns[i]);
         let mut list: Vec<(String, Closeness)> = Vec::with_capacity(10);
         for k in 0..10 {
             let (c, b) = (3 + 2 * k, 4 + 2 * k);
@@ -154,17 +148,13 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
             if code.is_empty() || code == cell(0) || list.iter().any(|(n, _)| n == code) {
                 return Err(invalid(
                     field(c),
-                    ErrorKind::BadNeighbour {
-                        code: code.to_string(),
-                    },
+                    format!("\u{201c}{code}\u{201d} is blank, the council itself, or listed twice"),
                 ));
             }
             let band = Closeness::parse(cell(b)).ok_or_else(|| {
                 invalid(
                     field(b),
-                    ErrorKind::NotABand {
-                        text: cell(b).to_string(),
-                    },
+                    format!("\u{201c}{}\u{201d} is not a closeness band", cell(b)),
                 )
             })?;
             list.push((code.to_string(), band));

@@ -23,7 +23,7 @@
 //! [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind, Location};
+use crate::base::error::{Error, ErrorKind};
 use crate::context::history::{self, Measure, Rows, Series};
 use crate::data::published::{self, Published};
 
@@ -493,6 +493,10 @@ pub fn england_per_child<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
     (children > 0.0).then(|| spend / children)
 }
 
+fn invalid(field: String, reason: String) -> Error {
+    Error::new(field, ErrorKind::Invalid { reason })
+}
+
 /// Reads a file in the `la_spend_YYYY_YY.csv` format (the columns in
 /// [`COLUMNS`], a header first), in file order. Codes stay codes; errors
 /// name the line and column.
@@ -502,20 +506,14 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSpendRow>, Error> {
     let mut out: Vec<OwnedSpendRow> = Vec::with_capacity(rows.len());
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
-        let field = |i: usize| Location::line(row.line, Some(COLUMNS[i]));
+        let field = |i: usize| format!("{}, column {}", csv::line_field(row.line), COLUMNS[i]);
         if out.iter().any(|r| r.code == cell(0)) {
-            return Err(Error::new(
-                field(0),
-                ErrorKind::ListedTwice {
-                    code: cell(0).to_string(),
-                    first: None,
-                },
-            ));
+            return Err(invalid(field(0), format!("{} is listed twice", cell(0))));
         }
         let mut figures: [Published<String>; MONEY_COLUMNS] =
             std::array::from_fn(|_| Published::Blank);
         for (i, slot) in figures.iter_mut().enumerate() {
-            *slot = published::read(cell(i + 3), field(i + 3))?;
+            *slot = published::read(cell(i + 3), &field(i + 3))?;
         }
         out.push(SpendRow {
             code: cell(0).to_string(),

@@ -15,7 +15,7 @@
 //! `None`, never zero. Anything showing these figures must carry [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind, Location};
+use crate::base::error::{Error, ErrorKind};
 
 #[rustfmt::skip]
 #[path = "presets_table.rs"]
@@ -226,16 +226,13 @@ pub fn file_year(file_name: &str) -> Option<u16> {
     }
 }
 
-fn cell_field(line: usize, column: &str) -> Location {
-    Location::line(line, Some(column))
+fn cell_field(line: usize, column: &str) -> String {
+    format!("{}, column {column}", csv::line_field(line))
 }
 
-fn invalid(field: Location, kind: ErrorKind) -> Error {
-    Error::new(field, kind)
+fn invalid(field: String, reason: String) -> Error {
+    Error::new(field, ErrorKind::Invalid { reason })
 }
-
-/// The kind of file named in the header's errors.
-const WHAT: &str = "a presets file";
 
 /// Whether a cell holds no figure: blank, or a suppression code.
 fn suppressed(cell: &str) -> bool {
@@ -272,24 +269,18 @@ fn count(cell: &str, line: usize, column: &str) -> Result<Option<u32>, Error> {
             Ok(n) => Ok(Some(n)),
             Err(_) => Err(invalid(
                 field,
-                ErrorKind::CountTooLarge {
-                    text: cell.to_string(),
-                },
+                format!("\u{201c}{cell}\u{201d} is too large for a count of children"),
             )),
         };
     }
     match decimal_is_negative(cell) {
         Some(true) => Err(invalid(
             field,
-            ErrorKind::NegativeCount {
-                text: cell.to_string(),
-            },
+            format!("\u{201c}{cell}\u{201d} is below zero: a count cannot be negative"),
         )),
         Some(false) => Err(invalid(
             field,
-            ErrorKind::NotWhole {
-                text: cell.to_string(),
-            },
+            format!("\u{201c}{cell}\u{201d} is not a whole number of children"),
         )),
         None => Err(Error::new(
             field,
@@ -327,9 +318,7 @@ fn rate(cell: &str, line: usize, column: &str) -> Result<bool, Error> {
         Some(false) => Ok(true),
         Some(true) => Err(invalid(
             field,
-            ErrorKind::NegativeRate {
-                text: cell.to_string(),
-            },
+            format!("\u{201c}{cell}\u{201d} is not a rate: it must be zero or more"),
         )),
         None => Err(Error::new(
             field,
@@ -345,22 +334,24 @@ fn check_header(fields: &[String], line: usize) -> Result<(), Error> {
     if found.len() != COLUMNS.len() {
         return Err(invalid(
             csv::line_field(line),
-            ErrorKind::HeaderWidth {
-                found: found.len() as u32,
-                what: WHAT,
-                columns: &COLUMNS,
-            },
+            format!(
+                "the header has {} columns; a presets file has {}: {}",
+                found.len(),
+                COLUMNS.len(),
+                COLUMNS.join(",")
+            ),
         ));
     }
     for (i, (found, want)) in found.iter().zip(COLUMNS).enumerate() {
         if *found != want {
             return Err(invalid(
                 csv::line_field(line),
-                ErrorKind::HeaderColumn {
-                    column: i as u32 + 1,
-                    found: (*found).into(),
-                    columns: &COLUMNS,
-                },
+                format!(
+                    "column {} of the header should be \u{201c}{want}\u{201d}, not \
+                     \u{201c}{found}\u{201d}: a presets file has the columns {}",
+                    i + 1,
+                    COLUMNS.join(",")
+                ),
             ));
         }
     }
@@ -383,9 +374,7 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
     let Some((header, rows)) = records.split_first() else {
         return Err(invalid(
             csv::line_field(1),
-            ErrorKind::EmptyFile {
-                needs: Some(WHAT.to_string()),
-            },
+            "the file is empty: a presets file starts with a header row".to_string(),
         ));
     };
     check_header(&header.fields, header.line)?;
@@ -404,35 +393,31 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
         if !well_formed {
             return Err(invalid(
                 cell_field(line, COLUMNS[0]),
-                ErrorKind::NotAnOnsCode {
-                    text: cell(0).to_string(),
-                },
+                format!(
+                    "\u{201c}{}\u{201d} is not an ONS code such as E10000015",
+                    cell(0)
+                ),
             ));
         }
         let old_code = cell(1);
         if old_code.len() != 3 || !old_code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(invalid(
                 cell_field(line, COLUMNS[1]),
-                ErrorKind::NotADfeCode {
-                    text: old_code.to_string(),
-                },
+                format!("\u{201c}{old_code}\u{201d} is not a three-digit DfE code such as 919"),
             ));
         }
         for i in [2, 3] {
             if cell(i).is_empty() {
                 return Err(invalid(
                     cell_field(line, COLUMNS[i]),
-                    ErrorKind::BlankCell { needs: None },
+                    "this cell is blank".to_string(),
                 ));
             }
         }
         if let Some((_, first)) = seen.iter().find(|(c, _)| *c == code) {
             return Err(invalid(
                 cell_field(line, COLUMNS[0]),
-                ErrorKind::ListedTwice {
-                    code: code.clone(),
-                    first: Some(*first),
-                },
+                format!("{code} is already on line {first}"),
             ));
         }
         seen.push((code.clone(), line));

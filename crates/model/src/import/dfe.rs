@@ -63,7 +63,7 @@
 //! children_count`. No input makes the reader panic.
 
 use crate::base::csv;
-use crate::base::error::{Conflict, Error, ErrorKind, Location};
+use crate::base::error::{Error, ErrorKind};
 use crate::base::sorted::{self, Map, Set};
 use crate::data::presets::{self, OwnedPreset, Preset};
 
@@ -284,12 +284,16 @@ pub fn year_at_31_march(time_period: &str) -> Option<u16> {
 
 /// Where something is: `name line 12`, or `csv line 12` for a file without
 /// a name.
-fn place(file: &str, line: usize) -> Location {
-    csv::line_field(line).in_file(file)
+fn place(file: &str, line: usize) -> String {
+    if file.is_empty() {
+        csv::line_field(line)
+    } else {
+        format!("{file} line {line}")
+    }
 }
 
-fn cell_place(file: &str, line: usize, column: &str) -> Location {
-    Location::line(line, Some(column)).in_file(file)
+fn cell_place(file: &str, line: usize, column: &str) -> String {
+    format!("{}, column {column}", place(file, line))
 }
 
 /// The file's name as a field, `file` for a file without a name.
@@ -301,19 +305,32 @@ fn file_field(file: &str) -> String {
     }
 }
 
-fn invalid(field: impl Into<Location>, kind: ErrorKind) -> Error {
-    Error::new(field, kind)
+fn invalid(field: String, reason: impl Into<String>) -> Error {
+    Error::new(
+        field,
+        ErrorKind::Invalid {
+            reason: reason.into(),
+        },
+    )
 }
 
-/// An error of the CSV reader or [`presets::parse_table`] (at a line of a
-/// file not yet named), named by the file.
-fn in_file(file: &str, error: Error) -> Error {
-    error.in_file(file)
+/// An error of the CSV reader or [`presets::parse_table`] (`csv line 12…`),
+/// named by the file instead.
+fn in_file(file: &str, mut error: Error) -> Error {
+    if let Some(rest) = error.field.strip_prefix("csv line ") {
+        let rest = rest.to_string();
+        error.field = if file.is_empty() {
+            format!("csv line {rest}")
+        } else {
+            format!("{file} line {rest}")
+        };
+    }
+    error
 }
 
 /// A count of children from a cell, or `None` for a blank cell or a
 /// suppression code. `field` names the cell in errors.
-fn count(cell: &str, field: impl FnOnce() -> Location) -> Result<Option<u32>, Error> {
+fn count(cell: &str, field: impl FnOnce() -> String) -> Result<Option<u32>, Error> {
     let cell = cell.trim();
     if cell.is_empty() || NO_FIGURE.iter().any(|c| cell.eq_ignore_ascii_case(c)) {
         return Ok(None);
@@ -323,24 +340,18 @@ fn count(cell: &str, field: impl FnOnce() -> Location) -> Result<Option<u32>, Er
             Ok(n) => Ok(Some(n)),
             Err(_) => Err(invalid(
                 field(),
-                ErrorKind::CountTooLarge {
-                    text: cell.to_string(),
-                },
+                format!("\u{201c}{cell}\u{201d} is too large for a count of children"),
             )),
         };
     }
     match presets::decimal_is_negative(cell) {
         Some(true) => Err(invalid(
             field(),
-            ErrorKind::NegativeCount {
-                text: cell.to_string(),
-            },
+            format!("\u{201c}{cell}\u{201d} is below zero: a count cannot be negative"),
         )),
         Some(false) => Err(invalid(
             field(),
-            ErrorKind::NotWhole {
-                text: cell.to_string(),
-            },
+            format!("\u{201c}{cell}\u{201d} is not a whole number of children"),
         )),
         None => Err(Error::new(
             field(),
@@ -439,9 +450,11 @@ pub const MAX_COUNCILS: usize = 400;
 pub fn too_large(file: &str) -> Error {
     invalid(
         file_field(file),
-        ErrorKind::FileTooLarge {
-            mb: MAX_FILE_BYTES / (1024 * 1024),
-        },
+        format!(
+            "the file is larger than {} MB: the DfE files the calculator reads are smaller; \
+             choose the CSV underlying data file",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
     )
 }
 
@@ -466,25 +479,34 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
         return Err(too_large(file));
     }
     if is_utf16(bytes) {
-        return Err(invalid(file_field(file), ErrorKind::Utf16));
+        return Err(invalid(
+            file_field(file),
+            "the file is UTF-16 text, not UTF-8: save it as \u{201c}CSV UTF-8\u{201d}",
+        ));
     }
     if bytes.contains(&0) {
-        return Err(invalid(file_field(file), ErrorKind::NotText));
+        return Err(invalid(
+            file_field(file),
+            "the file is not a CSV text file: it may be a spreadsheet or a zip file; \
+             download the CSV underlying data file instead",
+        ));
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
         let field = match csv::records_from_bytes(bytes) {
             Err(e) => in_file(file, e).field,
-            Ok(_) => file_field(file).into(),
+            Ok(_) => file_field(file),
         };
-        return Err(invalid(field, ErrorKind::NotUtf8Line));
+        return Err(invalid(
+            field,
+            "the file is not a CSV text file in UTF-8: this line has a character that is not \
+             UTF-8; save the file as \u{201c}CSV UTF-8\u{201d}",
+        ));
     };
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.trim().is_empty() {
         return Err(invalid(
             file_field(file),
-            ErrorKind::EmptyFile {
-                needs: Some("an underlying data file".to_string()),
-            },
+            "the file is empty: an underlying data file starts with a header row",
         ));
     }
     Ok(text)
@@ -492,7 +514,13 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
 
 /// The error for a file of more than [`MAX_ROWS`] rows.
 fn too_many_rows(file: &str) -> Error {
-    invalid(file_field(file), ErrorKind::TooManyRows { max: MAX_ROWS })
+    invalid(
+        file_field(file),
+        format!(
+            "the file has more rows than the {MAX_ROWS} the calculator reads: it is not one of \
+             the DfE files it reads"
+        ),
+    )
 }
 
 fn not_a_known_file(file: &str, line: usize, header: &[String]) -> Error {
@@ -506,9 +534,15 @@ fn not_a_known_file(file: &str, line: usize, header: &[String]) -> Error {
     }
     invalid(
         place(file, line),
-        ErrorKind::NotADfeFile {
-            first_row: found.join(","),
-        },
+        format!(
+            "this is not one of the DfE files the calculator reads: \
+             cla_number_and_rate_per_10k_children.csv (children looked after), \
+             b1_children_in_need_2013_to_YYYY.csv (children in need) and \
+             d5_cpps_at31march_by_duration_2013_to_YYYY.csv (child protection plans) from \
+             Explore Education Statistics, or the calculator\u{2019}s own la_presets_YYYY.csv; \
+             its first row is \u{201c}{}\u{201d}",
+            found.join(",")
+        ),
     )
 }
 
@@ -533,10 +567,7 @@ fn read_records<'a>(
         return Err(too_many_rows(file));
     }
     let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(
-            file_field(file),
-            ErrorKind::EmptyFile { needs: None },
-        ));
+        return Err(invalid(file_field(file), "the file is empty"));
     };
     let Some(kind) = detect(&header.fields) else {
         return Err(not_a_known_file(file, header.line, &header.fields));
@@ -545,14 +576,15 @@ fn read_records<'a>(
         return read_compact(file, text, records, year);
     }
 
-    let need = |names: &[&'static str]| {
+    let need = |names: &[&str]| {
         column(&header.fields, names).ok_or_else(|| {
             invalid(
                 place(file, header.line),
-                ErrorKind::NoColumn {
-                    file: kind.label(),
-                    column: names.first().copied().unwrap_or_default(),
-                },
+                format!(
+                    "this looks like the {} file but it has no \u{201c}{}\u{201d} column",
+                    kind.label(),
+                    names.first().copied().unwrap_or_default()
+                ),
             )
         })
     };
@@ -601,14 +633,24 @@ fn read_records<'a>(
     };
     let known = |c: &str| ALL_CHILDREN.iter().any(|k| c.eq_ignore_ascii_case(k));
     if categories.len() > 1 && !categories.iter().any(|c| known(c)) {
-        let found: Vec<String> = categories.iter().take(6).map(|c| c.to_string()).collect();
+        let found: Vec<String> = categories
+            .iter()
+            .take(6)
+            .map(|c| format!("\u{201c}{c}\u{201d}"))
+            .collect();
         return Err(invalid(
             format!(
                 "{}, column {}",
                 file_field(file),
                 category_at.map(header_name).unwrap_or_default()
             ),
-            ErrorKind::NoTotalCategory { found },
+            format!(
+                "none of the categories is the total for all children (found {}): the \
+                 calculator reads the rows whose category is \u{201c}Children in Need\u{201d}, \
+                 \u{201c}Child Protection Plans by length of time\u{201d}, \u{201c}Total\u{201d} \
+                 or \u{201c}All children\u{201d}",
+                found.join(", ")
+            ),
         ));
     }
     let read_category = |c: &str| categories.len() <= 1 || known(c);
@@ -633,9 +675,7 @@ fn read_records<'a>(
         let Some(row_year) = year_at_31_march(period) else {
             return Err(invalid(
                 at(time_period),
-                ErrorKind::NotAPeriod {
-                    text: period.to_string(),
-                },
+                format!("\u{201c}{period}\u{201d} is not a year such as 2025 or 202425"),
             ));
         };
         if let Some(at) = category_at {
@@ -661,18 +701,17 @@ fn read_records<'a>(
         if !is_ons_code(&code) {
             return Err(invalid(
                 at(code_at),
-                ErrorKind::NotAnOnsCode {
-                    text: cell(row, code_at).to_string(),
-                },
+                format!(
+                    "\u{201c}{}\u{201d} is not an ONS code such as E10000015",
+                    cell(row, code_at)
+                ),
             ));
         }
         let name = cell(row, name_at);
         if name.is_empty() {
             return Err(invalid(
                 at(name_at),
-                ErrorKind::BlankCell {
-                    needs: Some("every council row needs its name".to_string()),
-                },
+                "this cell is blank: every council row needs its name",
             ));
         }
         let mut values = [None; FIGURES];
@@ -694,7 +733,8 @@ fn read_records<'a>(
     if local_rows == 0 {
         return Err(invalid(
             file_field(file),
-            ErrorKind::NoCouncilRows { local: true },
+            "the file has no local-authority rows (geographic_level \u{201c}Local \
+             authority\u{201d}): the calculator needs each council\u{2019}s figures",
         ));
     }
     Ok(out)
@@ -725,13 +765,17 @@ fn read_compact<'a>(
     year: Option<u16>,
 ) -> Result<Source<'a>, Error> {
     let Some(table_year) = presets::file_year(base_name(file)).or(year) else {
-        return Err(invalid(file_field(file), ErrorKind::NoYear));
+        return Err(invalid(
+            file_field(file),
+            "the year of a council presets file comes from its name: call it \
+             la_presets_YYYY.csv (for example la_presets_2026.csv), or choose the year",
+        ));
     };
     let presets = presets::parse_table(text, table_year).map_err(|e| in_file(file, e))?;
     if presets.is_empty() {
         return Err(invalid(
             file_field(file),
-            ErrorKind::NoCouncilRows { local: false },
+            "the file has no council rows: the calculator needs each council\u{2019}s figures",
         ));
     }
     // The line of each council, for messages.
@@ -827,7 +871,10 @@ impl Importer {
     /// ready to read them.
     pub fn new(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Importer, Error> {
         if files.is_empty() {
-            return Err(invalid("files", ErrorKind::NoFiles));
+            return Err(invalid(
+                "files".to_string(),
+                "choose one or more files to load",
+            ));
         }
         let mut texts = Vec::with_capacity(files.len());
         for (file, bytes) in files {
@@ -914,11 +961,12 @@ fn combine(sources: Vec<Source<'_>>, year: Option<u16>) -> Result<Import, Error>
         .collect();
     if councils.len() > MAX_COUNCILS {
         return Err(invalid(
-            "files",
-            ErrorKind::TooManyCouncils {
-                found: councils.len(),
-                max: MAX_COUNCILS,
-            },
+            "files".to_string(),
+            format!(
+                "the files name {} councils, more than the {MAX_COUNCILS} the calculator reads \
+                 (England has 153 with children\u{2019}s services)",
+                councils.len()
+            ),
         ));
     }
 
@@ -927,22 +975,19 @@ fn combine(sources: Vec<Source<'_>>, year: Option<u16>) -> Result<Import, Error>
         Some(y) if years.contains(&y) => y,
         Some(y) => {
             return Err(invalid(
-                "year",
-                ErrorKind::NoFigures {
-                    year: Some(y),
-                    held: year_list(&years),
-                },
+                "year".to_string(),
+                format!(
+                    "the files have no council figures for {y}: they hold {}",
+                    year_list(&years)
+                ),
             ))
         }
         None => match years.last() {
             Some(&y) => y,
             None => {
                 return Err(invalid(
-                    "files",
-                    ErrorKind::NoFigures {
-                        year: None,
-                        held: String::new(),
-                    },
+                    "files".to_string(),
+                    "the files have no council figures",
                 ))
             }
         },
@@ -1095,19 +1140,15 @@ fn merge(
                 let there = if s0 == source {
                     format!("line {line0}")
                 } else {
-                    place(first, line0).to_string()
+                    place(first, line0)
                 };
                 return Err(invalid(
                     cell_place(file, row.line, column),
-                    ErrorKind::Conflict(Box::new(Conflict {
-                        figure: FIGURE_NAMES[i],
-                        year,
-                        name,
-                        code,
-                        new,
-                        old,
-                        there,
-                    })),
+                    format!(
+                        "two different figures for {} in {year} for {name} ({code}): \
+                         {new} here and {old} on {there}",
+                        FIGURE_NAMES[i]
+                    ),
                 ));
             }
             (None, _) => {
@@ -1305,7 +1346,7 @@ mod tests {
             ("cc", Err("is not a number")),
         ];
         for (cell, expected) in cases {
-            let found = count(cell, || Location::from("here"));
+            let found = count(cell, || "here".to_string());
             match (found, expected) {
                 (Ok(x), Ok(want)) => assert_eq!(x, *want, "{cell:?}"),
                 (Err(e), Err(reason)) => {
@@ -1399,19 +1440,14 @@ mod tests {
     #[test]
     fn errors_of_the_csv_reader_name_the_file() {
         let cases = [
-            ("a.csv", Location::line(3, None), "a.csv line 3"),
-            (
-                "a.csv",
-                Location::line(3, Some("x")),
-                "a.csv line 3, column x",
-            ),
-            ("", Location::line(3, None), "csv line 3"),
-            ("a.csv", Location::from("year"), "year"),
+            ("a.csv", "csv line 3", "a.csv line 3"),
+            ("a.csv", "csv line 3, column x", "a.csv line 3, column x"),
+            ("", "csv line 3", "csv line 3"),
+            ("a.csv", "year", "year"),
         ];
         for (file, field, expected) in cases {
-            let e = in_file(file, invalid(field, ErrorKind::NotUtf8));
+            let e = in_file(file, invalid(field.to_string(), "r"));
             assert_eq!(e.field, expected);
-            assert_eq!(e.field.file_line(), (expected != "year").then_some(3));
         }
     }
 }
@@ -1429,7 +1465,7 @@ mod props {
 
         #[test]
         fn counts_never_panic(text in "[0-9,.\\-a-z: ]{0,12}") {
-            let _ = count(&text, || Location::from(""));
+            let _ = count(&text, String::new);
         }
 
         #[test]

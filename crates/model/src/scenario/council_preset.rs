@@ -7,7 +7,7 @@
 //! proceedings, police call-outs and emergency admissions are the user's own and
 //! are kept. A figure the tables do not publish is `None`, never zero.
 
-use crate::base::error::{Abolished, Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind};
 use crate::data::presets::{self, Preset};
 use crate::scenario::format::{Council, Scenario};
 
@@ -193,30 +193,29 @@ pub fn regions<S: AsRef<str>>(list: &[Preset<S>]) -> Vec<&str> {
 /// councils that took over from one that was abolished.
 pub fn unknown(code: &str, year: u16) -> Error {
     let code = code.trim();
-    let retired = presets::RETIRED
+    let reason = match presets::RETIRED
         .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code) && year >= r.gone_from);
-    let kind = match retired {
-        Some(r) => ErrorKind::UnknownCouncil {
-            code: r.code.into(),
-            year,
-            abolished: Some(Box::new(Abolished {
-                name: r.name.to_string(),
-                on: r.abolished.to_string(),
-                successors: r
-                    .successors
-                    .iter()
-                    .filter_map(|c| presets::find(c, year).map(|p| p.name.to_string()))
-                    .collect(),
-            })),
-        },
-        None => ErrorKind::UnknownCouncil {
-            code: code.into(),
-            year,
-            abolished: None,
-        },
+        .find(|r| r.code.eq_ignore_ascii_case(code) && year >= r.gone_from)
+    {
+        Some(r) => {
+            let names: Vec<&str> = r
+                .successors
+                .iter()
+                .filter_map(|c| presets::find(c, year).map(|p| p.name))
+                .collect();
+            format!(
+                "{} ({}) was abolished on {}: choose {}",
+                r.name,
+                r.code,
+                r.abolished,
+                names.join(" or ")
+            )
+        }
+        None => format!(
+            "no council in England has the code \u{201c}{code}\u{201d} in the figures at 31 March {year}"
+        ),
     };
-    Error::new("council", kind)
+    Error::new("council", ErrorKind::Invalid { reason })
 }
 
 /// Puts the built-in figures of the council with code `code` at 31 March

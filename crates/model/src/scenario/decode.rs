@@ -19,17 +19,15 @@ where
         if detail.contains("missing field `version`") {
             return Error::new(
                 "version",
-                ErrorKind::NotAScenario {
-                    expected: FORMAT_VERSION,
+                ErrorKind::Invalid {
+                    reason: format!(
+                        "this is not a calculator scenario (no format version; expected {FORMAT_VERSION})"
+                    ),
                 },
             );
         }
         Error::new(
-            if field.is_empty() {
-                "scenario".to_string()
-            } else {
-                field
-            },
+            if field.is_empty() { "scenario".to_string() } else { field },
             ErrorKind::Malformed { detail },
         )
     })

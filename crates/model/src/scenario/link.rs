@@ -350,8 +350,13 @@ pub fn query_of(parts: &[(String, String)]) -> String {
         .join("&")
 }
 
-fn bad(field: &str, kind: ErrorKind) -> Error {
-    Error::new(field, kind)
+fn bad(field: &str, reason: impl Into<String>) -> Error {
+    Error::new(
+        field,
+        ErrorKind::Invalid {
+            reason: reason.into(),
+        },
+    )
 }
 
 /// Reads a number from a link: exactly as written when it is plain digits
@@ -376,14 +381,17 @@ fn number_of(key: &str, value: &str) -> Result<Option<f64>, Error> {
 /// Splits a query string (with or without `?`) into decoded pairs.
 pub fn pairs(query: &str) -> Result<Vec<(String, String)>, Error> {
     if query.len() > MAX_QUERY {
-        return Err(bad("link", ErrorKind::LinkTooLong { max: MAX_QUERY }));
+        return Err(bad(
+            "link",
+            format!("the link is longer than {MAX_QUERY} characters"),
+        ));
     }
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut out = Vec::new();
     for part in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
-        let key = decode_component(k).ok_or_else(|| bad("link", ErrorKind::LinkDamaged))?;
-        let value = decode_component(v).ok_or_else(|| bad(&key, ErrorKind::ValueDamaged))?;
+        let key = decode_component(k).ok_or_else(|| bad("link", "the link is damaged"))?;
+        let value = decode_component(v).ok_or_else(|| bad(&key, "the value is damaged"))?;
         out.push((key, value));
     }
     Ok(out)
@@ -415,7 +423,7 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
     let mut unknown = Vec::new();
     for (key, value) in pairs {
         match apply_one(&mut s, key, value) {
-            Err(e) if matches!(e.kind, ErrorKind::UnknownSetting) => unknown.push(e),
+            Err(e) if e.kind == ErrorKind::UnknownSetting => unknown.push(e),
             Err(e) => errors.push(e),
             Ok(()) => {}
         }
@@ -433,19 +441,23 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
         }
     }
     if unknown.len() > MAX_UNKNOWN_LISTED {
-        let first: Vec<String> = unknown
+        let names: Vec<String> = unknown
             .iter()
             .take(MAX_UNKNOWN_LISTED)
-            .map(|e| e.field.path().chars().take(24).collect())
+            .map(|e| {
+                let short: String = e.field.chars().take(24).collect();
+                format!("\u{201c}{short}\u{201d}")
+            })
             .collect();
         errors.insert(
             0,
             bad(
                 "link",
-                ErrorKind::UnknownSettings {
-                    count: unknown.len(),
-                    first,
-                },
+                format!(
+                    "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
+                    grouped(unknown.len()),
+                    names.join(", ")
+                ),
             ),
         );
     } else {
@@ -454,13 +466,29 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
     if errors.len() > MAX_LISTED {
         let more = errors.len() - (MAX_LISTED - 1);
         errors.truncate(MAX_LISTED - 1);
-        errors.push(bad("link", ErrorKind::MoreProblems { count: more }));
+        errors.push(bad(
+            "link",
+            format!("and {} more problems like these", grouped(more)),
+        ));
     }
     if errors.is_empty() {
         Ok(s)
     } else {
         Err(errors)
     }
+}
+
+/// A count with thousands commas.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
@@ -477,7 +505,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
             let v = value
                 .trim()
                 .parse::<u32>()
-                .map_err(|_| bad("v", ErrorKind::VersionNotWhole))?;
+                .map_err(|_| bad("v", "the version is not a whole number"))?;
             // Links of method 1 open with the current method (the page
             // names what changed, see `METHOD_CHANGES`).
             if v != FORMAT_VERSION && v != 1 {
@@ -518,10 +546,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
         "data_year" => {
             s.council.data_year = match value.trim() {
                 "" => None,
-                t => Some(
-                    t.parse()
-                        .map_err(|_| bad("data_year", ErrorKind::NotAYearValue))?,
-                ),
+                t => Some(t.parse().map_err(|_| bad("data_year", "not a year"))?),
             };
             return Ok(());
         }
@@ -530,28 +555,15 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
                 "low" => EffectLevel::Low,
                 "central" | "" => EffectLevel::Central,
                 "high" => EffectLevel::High,
-                _ => {
-                    return Err(bad(
-                        "effect_level",
-                        ErrorKind::UseOneOf {
-                            words: &["low", "central", "high"],
-                        },
-                    ))
-                }
+                _ => return Err(bad("effect_level", "use low, central or high")),
             };
             return Ok(());
         }
         "baseline" => {
             s.assumptions.baseline = match value.trim() {
                 "" => Baseline::Flat,
-                t => Baseline::parse(t).ok_or_else(|| {
-                    bad(
-                        "baseline",
-                        ErrorKind::UseOneOf {
-                            words: &["flat", "council_trend", "england_trend"],
-                        },
-                    )
-                })?,
+                t => Baseline::parse(t)
+                    .ok_or_else(|| bad("baseline", "use flat, council_trend or england_trend"))?,
             };
             return Ok(());
         }
@@ -560,14 +572,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
             for part in value.split(',').take(11) {
                 match number_of("ramp_pct", part)? {
                     Some(x) => ramp.push(x),
-                    None => {
-                        return Err(bad(
-                            "ramp_pct",
-                            ErrorKind::NotAList {
-                                example: "25,60,100",
-                            },
-                        ))
-                    }
+                    None => return Err(bad("ramp_pct", "give a list such as 25,60,100")),
                 }
             }
             s.assumptions.ramp_pct = ramp;
@@ -591,7 +596,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
         if f.kind == Kind::Integer {
             let x = v.unwrap_or(0.0);
             if x.fract() != 0.0 || !(0.0..=4_294_967_295.0).contains(&x) {
-                return Err(bad(key, ErrorKind::UseWholeNumber));
+                return Err(bad(key, "use a whole number"));
             }
         }
         set(s, v);
@@ -599,7 +604,10 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
     }
     if let Some((id, field)) = key.split_once('.') {
         let Some(p) = s.programmes.iter_mut().find(|p| p.programme == id) else {
-            return Err(bad(key, ErrorKind::NotInProgrammes { id: id.to_string() }));
+            return Err(bad(
+                key,
+                format!("\u{201c}{id}\u{201d} is not in the programmes list"),
+            ));
         };
         if let Some(f) = fields::by_programme_key(field) {
             if let Access::Programme(_, set) = f.access {
@@ -618,14 +626,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
                 "foster" => Some(Placement::Foster),
                 "residential" => Some(Placement::Residential),
                 "council_average" => Some(Placement::CouncilAverage),
-                _ => {
-                    return Err(bad(
-                        key,
-                        ErrorKind::UseOneOf {
-                            words: &["foster", "residential", "council_average"],
-                        },
-                    ))
-                }
+                _ => return Err(bad(key, "use foster, residential or council_average")),
             };
             return Ok(());
         }
@@ -656,14 +657,7 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
                 "qed" => Grade::Qed,
                 "before_after" => Grade::BeforeAfter,
                 "modelled" => Grade::Modelled,
-                _ => {
-                    return Err(bad(
-                        key,
-                        ErrorKind::UseOneOf {
-                            words: &["rct", "qed", "before_after", "modelled"],
-                        },
-                    ))
-                }
+                _ => return Err(bad(key, "use rct, qed, before_after or modelled")),
             }
         }
         f if f.starts_with("effect") => {
@@ -671,20 +665,18 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
                 .parse()
                 .ok()
                 .filter(|i| (1..=10).contains(i))
-                .ok_or_else(|| bad(key, ErrorKind::Numbered { what: "effect" }))?;
+                .ok_or_else(|| bad(key, "effects are numbered effect1 to effect10"))?;
             let parts: Vec<&str> = value.split(':').collect();
             if parts.len() != 5 && parts.len() != 6 {
                 return Err(bad(
                     key,
-                    ErrorKind::WritePattern {
-                        pattern: "outcome:measure:low:central:high[:baseline]",
-                    },
+                    "write outcome:measure:low:central:high[:baseline]",
                 ));
             }
             let outcome = Outcome::ALL
                 .into_iter()
                 .find(|o| outcome_name(*o) == parts[0])
-                .ok_or_else(|| bad(key, ErrorKind::UnknownWord { what: "outcome" }))?;
+                .ok_or_else(|| bad(key, "unknown outcome"))?;
             let measure = [
                 CustomMeasure::Relative,
                 CustomMeasure::PercentagePoints,
@@ -692,9 +684,9 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
             ]
             .into_iter()
             .find(|m| measure_name(*m) == parts[1])
-            .ok_or_else(|| bad(key, ErrorKind::UnknownWord { what: "measure" }))?;
+            .ok_or_else(|| bad(key, "unknown measure"))?;
             let n = |t: &str| -> Result<f64, Error> {
-                number_of(key, t)?.ok_or_else(|| bad(key, ErrorKind::NumberMissing))
+                number_of(key, t)?.ok_or_else(|| bad(key, "a number is missing"))
             };
             let effect = CustomEffect {
                 outcome,
@@ -712,27 +704,15 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
         "nature" => {
             custom.nature = match value.trim() {
                 "" => crate::scenario::format::Nature::Programme,
-                t => crate::scenario::format::Nature::parse(t).ok_or_else(|| {
-                    bad(
-                        key,
-                        ErrorKind::UseOneOf {
-                            words: &["programme", "illustration"],
-                        },
-                    )
-                })?,
+                t => crate::scenario::format::Nature::parse(t)
+                    .ok_or_else(|| bad(key, "use programme or illustration"))?,
             }
         }
         "cohorts" => {
             custom.cohorts = match value.trim() {
                 "" => Cohorts::EachFundedYear,
-                t => Cohorts::parse(t).ok_or_else(|| {
-                    bad(
-                        key,
-                        ErrorKind::UseOneOf {
-                            words: &["each_funded_year", "first_year_only"],
-                        },
-                    )
-                })?,
+                t => Cohorts::parse(t)
+                    .ok_or_else(|| bad(key, "use each_funded_year or first_year_only"))?,
             }
         }
         f if f.starts_with("benefit") => {
@@ -740,27 +720,25 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
                 .parse()
                 .ok()
                 .filter(|i| (1..=10).contains(i))
-                .ok_or_else(|| bad(key, ErrorKind::Numbered { what: "benefit" }))?;
+                .ok_or_else(|| bad(key, "benefits are numbered benefit1 to benefit10"))?;
             // The name comes last, so it may hold colons.
             let parts: Vec<&str> = value.splitn(7, ':').collect();
             if parts.len() != 7 {
                 return Err(bad(
                     key,
-                    ErrorKind::WritePattern {
-                        pattern: "agency:low:value:high:years:drop_off_pct:name",
-                    },
+                    "write agency:low:value:high:years:drop_off_pct:name",
                 ));
             }
             let agency = Agency::ALL
                 .into_iter()
                 .find(|a| a.key() == parts[0])
-                .ok_or_else(|| bad(key, ErrorKind::UnknownWord { what: "agency" }))?;
+                .ok_or_else(|| bad(key, "unknown agency"))?;
             let n = |t: &str| -> Result<f64, Error> {
-                number_of(key, t)?.ok_or_else(|| bad(key, ErrorKind::NumberMissing))
+                number_of(key, t)?.ok_or_else(|| bad(key, "a number is missing"))
             };
             let years = n(parts[4])?;
             if years.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&years) {
-                return Err(bad(key, ErrorKind::YearsNotWhole));
+                return Err(bad(key, "the years are a whole number"));
             }
             let benefit = CustomBenefit {
                 name: parts[6]
@@ -779,7 +757,7 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
             }
             custom.benefits[index - 1] = benefit;
         }
-        _ => return Err(bad(key, ErrorKind::UnknownProgrammeSetting)),
+        _ => return Err(bad(key, "this programme setting is not known")),
     }
     Ok(())
 }
@@ -821,7 +799,7 @@ pub fn to_parts(s: &Scenario) -> Vec<String> {
 
 /// The scenario [`to_parts`] wrote.
 pub fn from_parts(parts: &[String]) -> Result<Scenario, Vec<Error>> {
-    let malformed = || vec![bad("scenario", ErrorKind::Incomplete)];
+    let malformed = || vec![bad("scenario", "it is incomplete")];
     let (name, queries) = parts.split_first().ok_or_else(malformed)?;
     let (first, rest) = queries.split_first().ok_or_else(malformed)?;
     let mut s = from_query(first)?;
@@ -944,7 +922,7 @@ mod tests {
     #[test]
     fn a_few_unknown_settings_are_named_one_by_one() {
         let e = errors_of("v=2&programmes=&foo=1&bar=2");
-        let fields: Vec<&str> = e.iter().map(|e| e.field.path()).collect();
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["foo", "bar"]);
         assert_eq!(e[0].kind, ErrorKind::UnknownSetting);
         assert_eq!(e[0].message(), "this link setting is not known");
