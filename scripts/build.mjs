@@ -109,9 +109,13 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // device and builds the link on a hosted copy's address when given
 // (1.9 KB; 361.2 KB), then the compact embed's "Open the full calculator"
 // link with the scenario in its address and the view and sections options
-// (0.3 KB, within the budget; 361.5 KB). The budget sits just above the size so any growth
+// (0.3 KB, within the budget; 361.5 KB), then the scenario checked once a
+// change (a valid-scenario type, one written link shared by the address, the
+// saved copy and the embed codes, the simulation reusing the projected
+// figure) and a custom programme's `nature` read instead of its name
+// (1.0 KB; 362.5 KB): 363 KB. The budget sits just above the size so any growth
 // fails the build and is a decision; the issue's goal is 170 KB.
-const CALCULATOR_BUDGET = 362 * 1024;
+const CALCULATOR_BUDGET = 363 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
