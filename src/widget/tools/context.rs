@@ -236,7 +236,7 @@ fn on_change(root: &ShadowRoot, shared: &Shared, e: &Event) {
     let code = st.scenario.council.code.clone().unwrap_or_default();
     st.scenario.assumptions.baseline = b;
     st.scenario.assumptions.baseline_trends = trend::scenario_trends(&data.history, &code, b);
-    crate::widget::update(root, &mut st, true);
+    crate::widget::hooks::update(root, &mut st, true);
     drop(st);
     // The panel was drawn again: keep the reader where they were.
     if let Some(radio) = dom::by_id(root, &baseline::radio_id(b)) {
@@ -307,7 +307,7 @@ fn use_average(root: &ShadowRoot, shared: &Shared) {
             }
         }
     }
-    crate::widget::update(root, &mut st, true);
+    crate::widget::hooks::update(root, &mut st, true);
     drop(st);
     if let Some(b) = dom::by_id(root, USE_AVERAGE) {
         dom::focus(&b);
