@@ -299,7 +299,7 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
                     "Your saved scenario could not be opened (",
                     &errors
                         .iter()
-                        .map(|e| dom::cat(&[&e.field, ": ", &e.message()]))
+                        .map(|e| dom::cat(&[e.field.path(), ": ", &e.message()]))
                         .collect::<Vec<_>>()
                         .join("; "),
                     "). It is kept on this device.",
