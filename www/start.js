@@ -101,27 +101,27 @@
   } catch (e) {
     // No storage (a sandboxed frame, or turned off): nothing saved.
   }
-  if (other) {
-    document.documentElement.setAttribute('data-calculator-wait', '');
-    // The calculator starts as soon as it can: its bindings and module are
-    // fetched while the page is read, not once the loader has run and asked
-    // for them. (Only beside its files: the single offline file, which
-    // holds them, has no preload of widget.css.)
-    if (document.querySelector('link[rel="preload"][href="widget.css"]')) {
-      var ahead = function (rel, href, as) {
-        var link = document.createElement('link');
-        link.rel = rel;
-        link.href = href;
-        if (as) {
-          link.as = as;
-          link.crossOrigin = 'anonymous';
-        }
-        document.head.appendChild(link);
-      };
-      ahead('modulepreload', 'pkg/outcome_calculator.js');
-      ahead('preload', 'pkg/outcome_calculator_bg.wasm', 'fetch');
-    }
-  }
+  // The calculator starts as soon as it can: its bindings and module are
+  // fetched while the page is read, not once the loader has run and asked
+  // for them. (Only beside its files: the single offline file, which
+  // holds them, has no preload of widget.css.)
+  var fetchAhead = function (low) {
+    if (!document.querySelector('link[rel="preload"][href="widget.css"]')) return;
+    var ahead = function (rel, href, as) {
+      var link = document.createElement('link');
+      link.rel = rel;
+      link.href = href;
+      if (low) link.setAttribute('fetchpriority', 'low');
+      if (as) {
+        link.as = as;
+        link.crossOrigin = 'anonymous';
+      }
+      document.head.appendChild(link);
+    };
+    ahead('modulepreload', 'pkg/outcome_calculator.js');
+    ahead('preload', 'pkg/outcome_calculator_bg.wasm', 'fetch');
+  };
+  if (other) document.documentElement.setAttribute('data-calculator-wait', '');
   var firsts = document.querySelector('meta[name="oc-first-results"]');
   if (
     other &&
@@ -133,10 +133,14 @@
     typeof fetch === 'function'
   ) {
     var asked = scenario.join('&');
-    fetch(firsts.content + council + '.json')
-      .then(function (r) {
-        return r.ok ? r.json() : null;
-      })
+    // The council's result before the calculator's module, which is
+    // fetched beside it at a lower priority (it is needed if the
+    // scenario is not the council's).
+    var got = fetch(firsts.content + council + '.json', { priority: 'high' }).then(function (r) {
+      return r.ok ? r.json() : null;
+    });
+    fetchAhead(true);
+    got
       .then(function (first) {
         if (!first || (first.scenario !== asked && first.short !== asked)) return;
         // The drawing, element by element (no markup is parsed).
@@ -168,6 +172,8 @@
       .catch(function () {
         // Not there (a build without Chromium): the calculator draws it.
       });
+  } else if (other) {
+    fetchAhead(false);
   }
   if (!copy.length || typeof MutationObserver !== 'function') {
     if (lockForm) other = true;
