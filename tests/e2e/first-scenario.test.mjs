@@ -139,6 +139,10 @@ for (const colorScheme of ['light', 'dark']) {
       const box = await page.locator(STATUS).boundingBox();
       assert.ok(box.y < 844);
       release();
+      // Not in a frame, the written result waits for the reader's first
+      // touch (or starts at once when the page was still waiting for the
+      // council's file as the loader ran).
+      await page.locator('outcome-calculator').evaluate((el) => el.start());
       await page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
       assert.equal(await page.locator(STATUS).textContent(), status);
       assert.deepEqual(await page.locator(STATUS).boundingBox(), box);
