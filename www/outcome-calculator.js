@@ -478,6 +478,35 @@ class OutcomeCalculator extends HTMLElement {
     return loadWorkings().then((m) => m.read_scenario_file(text));
   }
 
+  /**
+   * Draws "Your council in context" into the panel's `body` for
+   * `scenario` (with `shown`, the last scenario that passed validation, or
+   * null), with the council figures: the panel's code is in the on-demand
+   * module. Resolves to whether it was drawn; never rejects (the
+   * calculator says what failed).
+   */
+  drawContext(body, scenario, shown) {
+    return Promise.all([loadWorkings(), this.loadCouncilData().catch(() => undefined)])
+      .then(([m, text]) => {
+        // A panel redrawn away while the module loaded is not drawn into.
+        if (body.isConnected) m.draw_context(body, scenario, shown, text);
+        return true;
+      })
+      .catch((err) => {
+        console.error('outcome-calculator: could not draw the council in context', err);
+        return false;
+      });
+  }
+
+  /**
+   * A scenario made by "Your council in context" from `scenario`: `kind`
+   * 'baseline' with `value` the baseline's word, or 'half-way'. Resolves
+   * to `{ parts }` or `{ message }`, as `readScenario`.
+   */
+  contextScenario(kind, value, scenario) {
+    return loadWorkings().then((m) => m.context_scenario(kind, value, scenario));
+  }
+
   /** The headline figures' workings as CSV text, for the export panel. */
   workingsCsv(scenario) {
     return loadWorkings().then((m) => m.workings_csv(scenario));

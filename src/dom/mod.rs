@@ -2,6 +2,8 @@
 //! reaches the page through `set_text_content` and attribute setters, never
 //! as markup.
 
+pub mod chart;
+pub mod context;
 pub mod format;
 pub mod morph;
 

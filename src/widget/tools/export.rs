@@ -157,16 +157,31 @@ pub fn read_scenario(
     text: &str,
     done: impl FnOnce(Result<Scenario, String>) + 'static,
 ) {
+    let args = js_sys::Array::of1(&JsValue::from_str(text));
+    ask_scenario(root, "readScenario", &args, NOT_LOADED, done);
+}
+
+/// Calls the loader's `name(...args)` on the host element, whose promise
+/// gives `{ parts }` (a scenario as [`link::to_parts`]) or `{ message }`,
+/// and hands `done` the scenario or the message; `failed` where the
+/// on-demand module could not be loaded.
+pub fn ask_scenario(
+    root: &ShadowRoot,
+    name: &str,
+    args: &js_sys::Array,
+    failed: &'static str,
+    done: impl FnOnce(Result<Scenario, String>) + 'static,
+) {
     use std::cell::Cell;
     use std::rc::Rc;
     let host = root.host();
-    let Some(p) = js_sys::Reflect::get(&host, &JsValue::from_str("readScenario"))
+    let Some(p) = js_sys::Reflect::get(&host, &JsValue::from_str(name))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call1(&host, &JsValue::from_str(text)).ok())
+        .and_then(|f| f.apply(&host, args).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
     else {
-        done(Err(NOT_LOADED.into()));
+        done(Err(failed.into()));
         return;
     };
     let done = Rc::new(Cell::new(Some(done)));
@@ -185,7 +200,7 @@ pub fn read_scenario(
                             .collect()
                     })
                     .unwrap_or_default();
-                link::from_parts(&parts).map_err(|_| NOT_LOADED.to_string())
+                link::from_parts(&parts).map_err(|_| failed.to_string())
             }
         };
         if let Some(f) = d1.take() {
@@ -194,7 +209,7 @@ pub fn read_scenario(
     });
     let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
         if let Some(f) = d2.take() {
-            f(Err(NOT_LOADED.into()));
+            f(Err(failed.into()));
         }
     });
     let _ = p.then2(&read, &failed);
