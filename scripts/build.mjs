@@ -115,9 +115,11 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // figure) and a custom programme's `nature` read instead of its name
 // (1.0 KB; 362.5 KB); then "Your council in context" drawn by the
 // on-demand module (the workings module), its panel and controls kept
-// here (29.6 KB less; 332.9 KB): 333.4 KB. The budget sits just above the size so any growth
+// here (29.6 KB less; 332.9 KB), then the national roll-out worked out
+// and drawn there too, the councils of the year passed with the scenario
+// (8.0 KB less; 324.9 KB): 325.4 KB. The budget sits just above the size so any growth
 // fails the build and is a decision; the issue's goal is 170 KB.
-const CALCULATOR_BUDGET = 333.4 * 1024;
+const CALCULATOR_BUDGET = 325.4 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
@@ -278,8 +280,12 @@ async function writePages() {
 // loops, lag rules and caps; 259.7 KB once it also draws "Your council in
 // context" (the model's context code at opt-level z, read from the council
 // figures; 29.6 KB off the calculator for 32.9 KB here, where a module of
-// its own would carry the strict reader and the runtime a second time).
-const WORKINGS_BUDGET = 260.2 * 1024;
+// its own would carry the strict reader and the runtime a second time);
+// 273.5 KB once it also works out and draws the national roll-out (8.0 KB
+// off the calculator for 13.8 KB here: the kernel's projection without a
+// record is a second instantiation here, beside the recording one the
+// workings use, with the roll-out's plausibility checks and its CSV).
+const WORKINGS_BUDGET = 274 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");
@@ -370,7 +376,7 @@ function writeOffline() {
     // calculator's too), started from its bytes when first used.
     'globalThis.OUTCOME_CALCULATOR_WORKINGS = () => {',
     workingsGlue.replace(exportLine, '').replace(/^export function /gm, 'function '),
-    'return { initSync, draw_working, draw_print, workings_csv, read_scenario_file, draw_context, context_scenario };',
+    'return { initSync, draw_working, draw_print, workings_csv, read_scenario_file, draw_context, context_scenario, draw_national };',
     '};',
     `globalThis.OUTCOME_CALCULATOR_INLINE = { wasm: ${JSON.stringify(wasm)}, css: ${JSON.stringify(widgetCss)}, workings: ${JSON.stringify(workingsWasm)}, councilData: ${JSON.stringify(councilData)} };`,
     loader.replace(importLine, ''),

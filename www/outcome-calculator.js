@@ -507,6 +507,24 @@ class OutcomeCalculator extends HTMLElement {
     return loadWorkings().then((m) => m.context_scenario(kind, value, scenario));
   }
 
+  /**
+   * Draws the national roll-out of `scenario` over `councils`, those of
+   * `year` (an array a council), in `region` into the panel's
+   * `body`, or with `download` offers it as a CSV file: its code is in the
+   * on-demand module. Resolves to whether it was done; never rejects.
+   */
+  drawNational(body, scenario, year, region, councils, download) {
+    return loadWorkings()
+      .then((m) => {
+        if (body.isConnected) m.draw_national(body, scenario, year, region, councils, download);
+        return true;
+      })
+      .catch((err) => {
+        console.error('outcome-calculator: could not draw the roll-out', err);
+        return false;
+      });
+  }
+
   /** The headline figures' workings as CSV text, for the export panel. */
   workingsCsv(scenario) {
     return loadWorkings().then((m) => m.workings_csv(scenario));

@@ -28,6 +28,7 @@ use crate::model::{self, Scenario};
 
 pub mod context;
 pub mod file;
+pub mod national;
 
 thread_local! {
     /// The workings drawn, by panel id, for drawing their steps as they open.
