@@ -117,9 +117,11 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // on-demand module (the workings module), its panel and controls kept
 // here (29.6 KB less; 332.9 KB), then the national roll-out worked out
 // and drawn there too, the councils of the year passed with the scenario
-// (8.0 KB less; 324.9 KB): 325.4 KB. The budget sits just above the size so any growth
+// (8.0 KB less; 324.9 KB), then the DfE files read by the on-demand module
+// too, the figures coming back as arrays (25.5 KB less; 299.4 KB): 299.9 KB.
+// The budget sits just above the size so any growth
 // fails the build and is a decision; the issue's goal is 170 KB.
-const CALCULATOR_BUDGET = 325.4 * 1024;
+const CALCULATOR_BUDGET = 299.9 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
@@ -284,8 +286,10 @@ async function writePages() {
 // 273.5 KB once it also works out and draws the national roll-out (8.0 KB
 // off the calculator for 13.8 KB here: the kernel's projection without a
 // record is a second instantiation here, beside the recording one the
-// workings use, with the roll-out's plausibility checks and its CSV).
-const WORKINGS_BUDGET = 274 * 1024;
+// workings use, with the roll-out's plausibility checks and its CSV);
+// 294.4 KB once it also reads the DfE files a reader loads (25.5 KB off
+// the calculator for 20.9 KB here; the single offline file 4.4 KB smaller).
+const WORKINGS_BUDGET = 294.9 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");
@@ -376,7 +380,7 @@ function writeOffline() {
     // calculator's too), started from its bytes when first used.
     'globalThis.OUTCOME_CALCULATOR_WORKINGS = () => {',
     workingsGlue.replace(exportLine, '').replace(/^export function /gm, 'function '),
-    'return { initSync, draw_working, draw_print, workings_csv, read_scenario_file, draw_context, context_scenario, draw_national };',
+    'return { initSync, draw_working, draw_print, workings_csv, read_scenario_file, draw_context, context_scenario, draw_national, read_dfe };',
     '};',
     `globalThis.OUTCOME_CALCULATOR_INLINE = { wasm: ${JSON.stringify(wasm)}, css: ${JSON.stringify(widgetCss)}, workings: ${JSON.stringify(workingsWasm)}, councilData: ${JSON.stringify(councilData)} };`,
     loader.replace(importLine, ''),

@@ -525,6 +525,20 @@ class OutcomeCalculator extends HTMLElement {
       });
   }
 
+  /**
+   * Reads the DfE files `names` (their bytes `buffers`) for the council
+   * picker, showing how far it has got in `status`, and calls `done` with
+   * the figures or `{ message }`: the reader is in the on-demand module.
+   */
+  readDfe(status, names, buffers, done) {
+    return loadWorkings()
+      .then((m) => m.read_dfe(status, names, buffers, done))
+      .catch((err) => {
+        console.error('outcome-calculator: could not read the files', err);
+        done({ message: 'the files could not be read: check your connection, then choose them again' });
+      });
+  }
+
   /** The headline figures' workings as CSV text, for the export panel. */
   workingsCsv(scenario) {
     return loadWorkings().then((m) => m.workings_csv(scenario));

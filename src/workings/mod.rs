@@ -27,6 +27,7 @@ use crate::model::explain::{self, Derivation, Source, Step, StepKind, Unit};
 use crate::model::{self, Scenario};
 
 pub mod context;
+pub mod dfe;
 pub mod file;
 pub mod national;
 
