@@ -118,10 +118,12 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // here (29.6 KB less; 332.9 KB), then the national roll-out worked out
 // and drawn there too, the councils of the year passed with the scenario
 // (8.0 KB less; 324.9 KB), then the DfE files read by the on-demand module
-// too, the figures coming back as arrays (25.5 KB less; 299.4 KB): 299.9 KB.
+// too, the figures coming back as arrays (25.5 KB less; 299.4 KB), then
+// the report CSV and the charts' SVG and PNG files made there (11.9 KB
+// less; 287.5 KB): 288 KB.
 // The budget sits just above the size so any growth
 // fails the build and is a decision; the issue's goal is 170 KB.
-const CALCULATOR_BUDGET = 299.9 * 1024;
+const CALCULATOR_BUDGET = 288 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
@@ -288,8 +290,10 @@ async function writePages() {
 // record is a second instantiation here, beside the recording one the
 // workings use, with the roll-out's plausibility checks and its CSV);
 // 294.4 KB once it also reads the DfE files a reader loads (25.5 KB off
-// the calculator for 20.9 KB here; the single offline file 4.4 KB smaller).
-const WORKINGS_BUDGET = 294.9 * 1024;
+// the calculator for 20.9 KB here; the single offline file 4.4 KB smaller);
+// 308.6 KB once it also makes the report CSV and the charts' files (11.9 KB
+// off the calculator for 14.2 KB here).
+const WORKINGS_BUDGET = 309.1 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");
@@ -380,7 +384,7 @@ function writeOffline() {
     // calculator's too), started from its bytes when first used.
     'globalThis.OUTCOME_CALCULATOR_WORKINGS = () => {',
     workingsGlue.replace(exportLine, '').replace(/^export function /gm, 'function '),
-    'return { initSync, draw_working, draw_print, workings_csv, read_scenario_file, draw_context, context_scenario, draw_national, read_dfe };',
+    'return { initSync, draw_working, draw_print, workings_csv, read_scenario_file, draw_context, context_scenario, draw_national, read_dfe, report_csv, export_chart };',
     '};',
     `globalThis.OUTCOME_CALCULATOR_INLINE = { wasm: ${JSON.stringify(wasm)}, css: ${JSON.stringify(widgetCss)}, workings: ${JSON.stringify(workingsWasm)}, councilData: ${JSON.stringify(councilData)} };`,
     loader.replace(importLine, ''),

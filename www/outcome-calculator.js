@@ -539,6 +539,19 @@ class OutcomeCalculator extends HTMLElement {
       });
   }
 
+  /** The report as CSV text, for the export panel: made by the on-demand module. */
+  reportCsv(scenario) {
+    return loadWorkings().then((m) => m.report_csv(scenario));
+  }
+
+  /**
+   * Downloads the chart `id` (its `svg` element) as `format` ('svg' or
+   * 'png') for `scenario`: drawn by the on-demand module.
+   */
+  exportChart(svg, id, format, scenario) {
+    return loadWorkings().then((m) => m.export_chart(svg, id, format, scenario));
+  }
+
   /** The headline figures' workings as CSV text, for the export panel. */
   workingsCsv(scenario) {
     return loadWorkings().then((m) => m.workings_csv(scenario));

@@ -4,6 +4,7 @@
 
 pub mod chart;
 pub mod context;
+pub mod download;
 pub mod format;
 pub mod morph;
 

@@ -28,6 +28,7 @@ use crate::model::{self, Scenario};
 
 pub mod context;
 pub mod dfe;
+pub mod export;
 pub mod file;
 pub mod national;
 
