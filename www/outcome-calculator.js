@@ -195,6 +195,7 @@ function link(href, words) {
 function reveal(host) {
   host.style.visibility = 'visible';
   host.style.setProperty('--oc-show', 'visible');
+  host.style.setProperty('--oc-wait-note', 'hidden');
 }
 
 // Shown when the calculator cannot start, with what to do for its cause.
