@@ -34,6 +34,11 @@ pub mod dom;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod widget;
 
+/// Councils' figures as JavaScript arrays, between the widget and the
+/// on-demand module.
+#[cfg(all(target_arch = "wasm32", any(feature = "widget", feature = "workings")))]
+pub mod council_rows;
+
 #[cfg(all(target_arch = "wasm32", any(feature = "api", feature = "workings")))]
 pub mod js_value;
 

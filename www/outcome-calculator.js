@@ -195,6 +195,7 @@ function link(href, words) {
 function reveal(host) {
   host.style.visibility = 'visible';
   host.style.setProperty('--oc-show', 'visible');
+  host.style.setProperty('--oc-wait-note', 'hidden');
 }
 
 // Shown when the calculator cannot start, with what to do for its cause.
@@ -476,6 +477,80 @@ class OutcomeCalculator extends HTMLElement {
    */
   readScenario(text) {
     return loadWorkings().then((m) => m.read_scenario_file(text));
+  }
+
+  /**
+   * Draws "Your council in context" into the panel's `body` for
+   * `scenario` (with `shown`, the last scenario that passed validation, or
+   * null), with the council figures: the panel's code is in the on-demand
+   * module. Resolves to whether it was drawn; never rejects (the
+   * calculator says what failed).
+   */
+  drawContext(body, scenario, shown) {
+    return Promise.all([loadWorkings(), this.loadCouncilData().catch(() => undefined)])
+      .then(([m, text]) => {
+        // A panel redrawn away while the module loaded is not drawn into.
+        if (body.isConnected) m.draw_context(body, scenario, shown, text);
+        return true;
+      })
+      .catch((err) => {
+        console.error('outcome-calculator: could not draw the council in context', err);
+        return false;
+      });
+  }
+
+  /**
+   * A scenario made by "Your council in context" from `scenario`: `kind`
+   * 'baseline' with `value` the baseline's word, or 'half-way'. Resolves
+   * to `{ parts }` or `{ message }`, as `readScenario`.
+   */
+  contextScenario(kind, value, scenario) {
+    return loadWorkings().then((m) => m.context_scenario(kind, value, scenario));
+  }
+
+  /**
+   * Draws the national roll-out of `scenario` over `councils`, those of
+   * `year` (an array a council), in `region` into the panel's
+   * `body`, or with `download` offers it as a CSV file: its code is in the
+   * on-demand module. Resolves to whether it was done; never rejects.
+   */
+  drawNational(body, scenario, year, region, councils, download) {
+    return loadWorkings()
+      .then((m) => {
+        if (body.isConnected) m.draw_national(body, scenario, year, region, councils, download);
+        return true;
+      })
+      .catch((err) => {
+        console.error('outcome-calculator: could not draw the roll-out', err);
+        return false;
+      });
+  }
+
+  /**
+   * Reads the DfE files `names` (their bytes `buffers`) for the council
+   * picker, showing how far it has got in `status`, and calls `done` with
+   * the figures or `{ message }`: the reader is in the on-demand module.
+   */
+  readDfe(status, names, buffers, done) {
+    return loadWorkings()
+      .then((m) => m.read_dfe(status, names, buffers, done))
+      .catch((err) => {
+        console.error('outcome-calculator: could not read the files', err);
+        done({ message: 'the files could not be read: check your connection, then choose them again' });
+      });
+  }
+
+  /** The report as CSV text, for the export panel: made by the on-demand module. */
+  reportCsv(scenario) {
+    return loadWorkings().then((m) => m.report_csv(scenario));
+  }
+
+  /**
+   * Downloads the chart `id` (its `svg` element) as `format` ('svg' or
+   * 'png') for `scenario`: drawn by the on-demand module.
+   */
+  exportChart(svg, id, format, scenario) {
+    return loadWorkings().then((m) => m.export_chart(svg, id, format, scenario));
   }
 
   /** The headline figures' workings as CSV text, for the export panel. */

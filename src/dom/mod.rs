@@ -2,6 +2,9 @@
 //! reaches the page through `set_text_content` and attribute setters, never
 //! as markup.
 
+pub mod chart;
+pub mod context;
+pub mod download;
 pub mod format;
 pub mod morph;
 

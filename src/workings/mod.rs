@@ -26,7 +26,11 @@ use crate::model::data::citation::Citation;
 use crate::model::explain::{self, Derivation, Source, Step, StepKind, Unit};
 use crate::model::{self, Scenario};
 
+pub mod context;
+pub mod dfe;
+pub mod export;
 pub mod file;
+pub mod national;
 
 thread_local! {
     /// The workings drawn, by panel id, for drawing their steps as they open.
@@ -36,7 +40,7 @@ thread_local! {
 /// The scenario the calculator passed (the format's JS form), read by the
 /// same strict reader as a scenario file, so that the module carries one
 /// decoder.
-fn scenario_of(value: JsValue) -> Result<Scenario, JsValue> {
+pub(crate) fn scenario_of(value: JsValue) -> Result<Scenario, JsValue> {
     let tree = crate::js_value::to_tree(&value, 0)
         .ok_or_else(|| js_sys::Error::new("the scenario is nested too deeply"))?;
     model::decode(tree).map_err(|e| js_sys::Error::new(&e.to_string()).into())

@@ -144,7 +144,7 @@ describe('your council in context', () => {
   test('every council in the picker shows its history and neighbours, or says what is missing and why', async () => {
     const { page, close, consoleErrors } = await open('?council=E10000015');
     await openPanel(page);
-    const problems = await page.evaluate(() => {
+    const problems = await page.evaluate(async () => {
       const root = document.querySelector('outcome-calculator').shadowRoot;
       const pick = root.getElementById('council-pick');
       const body = root.getElementById('context-body');
@@ -153,6 +153,8 @@ describe('your council in context', () => {
       for (const code of codes) {
         pick.value = code;
         pick.dispatchEvent(new Event('change', { bubbles: true }));
+        // The panel is drawn by the on-demand module: busy until it is.
+        while (body.getAttribute('aria-busy') === 'true') await new Promise((r) => setTimeout(r, 0));
         const captions = [...body.querySelectorAll('caption')].map((c) => c.textContent);
         const history = captions.some((c) => c.endsWith('as published'));
         const neighbours = captions.some((c) => c.includes('and its statistical neighbours'));

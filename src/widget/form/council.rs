@@ -10,13 +10,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Promise, Uint8Array};
+use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, Node, ShadowRoot};
 
 use crate::model::data::presets::{self, OwnedPreset};
-use crate::model::import::dfe;
+use crate::model::import::dfe::{self, FileKind};
 use crate::model::scenario::council_preset::{self, FIGURES};
 
 use crate::dom::format;
@@ -625,164 +625,101 @@ fn read_files(root: &ShadowRoot, st: &Shared, input: &HtmlInputElement, update: 
         return;
     }
     // Cleared once read (the message names the files), so that choosing
-    // the same file again, once corrected, reads it again.
+    // the same file again, once corrected, reads it again. The files are
+    // read by the on-demand module (`crate::workings::dfe`, the loader's
+    // `readDfe`), which shows how far it has got in the status line and
+    // hands the figures back.
+    // "Reading…" until the module has read them.
+    if let Some(status) = dom::by_id(root, "council-loaded") {
+        dom::clear(&status);
+        add_ct(
+            &status,
+            "p",
+            "",
+            &cat(&["Reading ", &names.join(", "), "\u{2026}"]),
+        );
+    }
     let (r, s, chosen) = (root.clone(), st.clone(), input.clone());
     let done = Closure::once(move |v: JsValue| {
         chosen.set_value("");
-        let bytes: Vec<Vec<u8>> = Array::from(&v)
-            .iter()
-            .map(|b| Uint8Array::new(&b).to_vec())
-            .collect();
-        let files: Vec<(&str, &[u8])> = names
-            .iter()
-            .map(String::as_str)
-            .zip(bytes.iter().map(Vec::as_slice))
-            .collect();
-        let size: usize = bytes.iter().map(Vec::len).sum();
-        let job = dfe::Importer::new(&files, None);
-        drop(files);
-        match job {
-            Err(e) => imported(&r, &mut s.borrow_mut(), &names, Err(e), update),
-            Ok(mut job) if size <= AT_ONCE_BYTES => {
-                let result = job
-                    .step(usize::MAX)
-                    .and_then(|done| done.ok_or_else(|| dfe::too_large(job.file())));
-                imported(&r, &mut s.borrow_mut(), &names, result, update);
-            }
-            Ok(job) => {
-                let ticket = JOB.with(|j| {
-                    let mut j = j.borrow_mut();
-                    let ticket = j.as_ref().map_or(1, |(t, _)| t + 1);
-                    *j = Some((ticket, job));
-                    ticket
-                });
-                show_progress(&r, ticket, 0.0, &names);
-                let (r, s) = (r.clone(), s.clone());
-                dom::next_task(move || read_slices(r, s, names, ticket, update));
-            }
+        let Some(status) = dom::by_id(&r, "council-loaded") else {
+            return;
+        };
+        let list: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+        let (r2, s2) = (r.clone(), s.clone());
+        let answer = Closure::once(move |answer: JsValue| {
+            let result = import_of(&answer);
+            imported(&r2, &mut s2.borrow_mut(), &names, result, update);
+        });
+        let host = r.host();
+        let asked = Reflect::get(&host, &JsValue::from_str("readDfe"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .map(|f| {
+                let args = Array::of4(&status, &list, &v, answer.as_ref());
+                f.apply(&host, &args)
+            });
+        answer.forget();
+        if asked.is_none() {
+            unread(&r);
         }
     });
     let (r, chosen) = (root.clone(), input.clone());
     let failed = Closure::once(move |_: JsValue| {
         chosen.set_value("");
-        crate::widget::form::errors::show_error(
-            &r,
-            FILES,
-            Some("The selected files could not be read: choose them again"),
-        );
+        unread(&r);
     });
     let _ = Promise::all(&buffers).then2(&done, &failed);
     done.forget();
     failed.forget();
 }
 
-/// Files up to this size are read at once; larger ones a slice at a time,
-/// with how far it has got and a button to stop (a 20 MB file takes some
-/// seconds to read on a slow phone).
-const AT_ONCE_BYTES: usize = 1024 * 1024;
-
-/// Records read in one step of a sliced import; steps run until about
-/// [`SLICE_MS`] have passed, then the page answers the reader.
-const STEP_RECORDS: usize = 2_000;
-
-/// Milliseconds of reading between two answers of the page.
-const SLICE_MS: f64 = 12.0;
-
-thread_local! {
-    /// The import being read in slices, with its ticket: a new import or
-    /// "Stop loading" changes the ticket, and the slices of the old one stop.
-    static JOB: RefCell<Option<(u32, dfe::Importer)>> = const { RefCell::new(None) };
-}
-
-/// Reads the files of import `ticket` for about [`SLICE_MS`], then lets the
-/// page answer and goes on; uses the figures once all is read.
-fn read_slices(root: ShadowRoot, st: Shared, names: Vec<String>, ticket: u32, update: Update) {
-    let began = js_sys::Date::now();
-    loop {
-        let step = JOB.with(|j| match &mut *j.borrow_mut() {
-            Some((t, job)) if *t == ticket => {
-                Some(job.step(STEP_RECORDS).map(|d| (d, job.progress())))
-            }
-            _ => None,
-        });
-        let Some(step) = step else {
-            // Stopped, or replaced by another import.
-            return;
-        };
-        match step {
-            Ok((None, progress)) => {
-                if js_sys::Date::now() - began >= SLICE_MS {
-                    show_progress(&root, ticket, progress, &names);
-                    dom::next_task(move || read_slices(root, st, names, ticket, update));
-                    return;
-                }
-            }
-            Ok((Some(import), _)) => {
-                JOB.with(|j| *j.borrow_mut() = None);
-                imported(&root, &mut st.borrow_mut(), &names, Ok(import), update);
-                return;
-            }
-            Err(e) => {
-                JOB.with(|j| *j.borrow_mut() = None);
-                imported(&root, &mut st.borrow_mut(), &names, Err(e), update);
-                return;
-            }
-        }
+/// Says that the files could not be read.
+pub fn unread(root: &ShadowRoot) {
+    if let Some(status) = dom::by_id(root, "council-loaded") {
+        dom::clear(&status);
     }
-}
-
-/// "Reading a.csv: 42%", with a button that stops the import.
-fn show_progress(root: &ShadowRoot, ticket: u32, progress: f64, names: &[String]) {
-    let Some(status) = dom::by_id(root, "council-loaded") else {
-        return;
-    };
-    let percent = (progress * 100.0).floor().clamp(0.0, 99.0) as u32;
-    let words = cat(&[
-        "Reading ",
-        &names.join(", "),
-        ": ",
-        &percent.to_string(),
-        "%\u{2026}",
-    ]);
-    if let Some(p) = dom::by_id(root, "council-progress") {
-        if p.text_content().as_deref() != Some(words.as_str()) {
-            p.set_text_content(Some(&words));
-        }
-        return;
-    }
-    dom::clear(&status);
-    let p = add_ct(&status, "p", "", &words);
-    p.set_id("council-progress");
-    let stop = add_ct(
-        &status,
-        "button",
-        "oc-button oc-button--secondary",
-        "Stop loading",
+    crate::widget::form::errors::show_error(
+        root,
+        FILES,
+        Some("The selected files could not be read: check your connection, then choose them again"),
     );
-    attrs(&stop, &[("type", "button"), ("id", "council-stop")]);
-    let r = root.clone();
-    on(&stop, "click", move |_| {
-        let stopped = JOB.with(|j| {
-            let mut j = j.borrow_mut();
-            let ours = matches!(&*j, Some((t, _)) if *t == ticket);
-            if ours {
-                *j = None;
-            }
-            ours
-        });
-        if stopped {
-            if let Some(status) = dom::by_id(&r, "council-loaded") {
-                dom::clear(&status);
-                add_ct(
-                    &status,
-                    "p",
-                    "",
-                    "Loading stopped. Nothing was changed: the council list uses the figures it had.",
-                );
-            }
-        }
-    });
 }
+
+/// The figures the module read (see `crate::workings::dfe`), or its
+/// message.
+fn import_of(answer: &JsValue) -> Result<dfe::Import, String> {
+    let get = |key: &str| Reflect::get(answer, &JsValue::from_str(key)).unwrap_or_default();
+    if let Some(m) = get("message").as_string() {
+        return Err(m);
+    }
+    let year = get("year").as_f64().ok_or_else(|| NOT_READ.to_string())? as u16;
+    let files = Array::from(&get("files"))
+        .iter()
+        .map(|f| {
+            let f = Array::from(&f);
+            let kind = match f.get(0).as_f64().unwrap_or(0.0) as u8 {
+                1 => FileKind::LookedAfter,
+                2 => FileKind::ChildrenInNeed,
+                3 => FileKind::ProtectionPlans,
+                _ => FileKind::CompactPresets,
+            };
+            (kind, f.get(1).as_f64().unwrap_or(0.0) as usize)
+        })
+        .collect();
+    Ok(dfe::Import {
+        year,
+        councils: crate::council_rows::from_rows(&get("councils"), year),
+        files,
+        warnings: Array::from(&get("warnings"))
+            .iter()
+            .filter_map(|w| w.as_string())
+            .collect(),
+    })
+}
+
+/// Said when the module's answer cannot be used.
+const NOT_READ: &str = "the files could not be read";
 
 /// Uses the figures of the files, or says what is wrong with them and
 /// changes nothing.
@@ -790,7 +727,7 @@ fn imported(
     root: &ShadowRoot,
     s: &mut State,
     names: &[String],
-    result: Result<dfe::Import, crate::model::Error>,
+    result: Result<dfe::Import, String>,
     update: Update,
 ) {
     let status = dom::by_id(root, "council-loaded");
@@ -800,7 +737,7 @@ fn imported(
             crate::widget::form::errors::show_error(
                 root,
                 FILES,
-                Some(&cat(&["Nothing was loaded: ", &e.to_string()])),
+                Some(&cat(&["Nothing was loaded: ", &e])),
             );
             if let Some(status) = status {
                 dom::clear(&status);

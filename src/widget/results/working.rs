@@ -158,18 +158,24 @@ fn ask(
     scenario: &Scenario,
     path: Option<&str>,
 ) -> Option<js_sys::Promise> {
-    use serde::Serialize;
     let host = root.host();
     let f = js_sys::Reflect::get(&host, &JsValue::from_str(name))
         .ok()?
         .dyn_into::<js_sys::Function>()
         .ok()?;
-    let value = scenario
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()?;
+    let value = scenario_value(scenario)?;
     let path = path.map_or(JsValue::UNDEFINED, JsValue::from_str);
     f.call3(&host, panel, &value, &path)
         .ok()?
         .dyn_into::<js_sys::Promise>()
+        .ok()
+}
+
+/// A scenario in the format's JS form (serde-wasm-bindgen), as a scenario
+/// file holds it: how the calculator passes one to the on-demand module.
+pub fn scenario_value(scenario: &Scenario) -> Option<JsValue> {
+    use serde::Serialize;
+    scenario
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .ok()
 }

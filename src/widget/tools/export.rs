@@ -2,16 +2,20 @@
 //! the format the command-line calculator reads), importing a scenario
 //! file, and each chart as SVG or PNG. Files are made in the page and
 //! downloaded through a Blob and an object URL; nothing is sent anywhere.
+//! The report CSV and the charts' files are made by the on-demand module
+//! (`crate::workings::export`, the loader's `reportCsv` and
+//! `exportChart`), the workings sheet and the scenario file's strict
+//! reader too; the panel, the scenario file and the answers are here.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, Element, HtmlElement, ShadowRoot, Url};
+use web_sys::{Element, ShadowRoot};
 
-use crate::model::{self, scenario::link, Projection, Scenario};
+use crate::model::{scenario::link, Scenario};
 
-use crate::dom::n;
+use crate::dom::download::{download_text, file_name};
 use crate::dom::{self, add_c, add_ct, add_t, attrs, cat};
-use crate::widget::results::charts;
+use crate::widget::results::working::scenario_value;
 
 /// Builds the export panel: report, scenario file, import.
 pub fn build(parent: &Element) -> Element {
@@ -64,64 +68,6 @@ pub fn build(parent: &Element) -> Element {
     section
 }
 
-/// Today's date as `YYYY-MM-DD` (the browser's clock, UTC).
-fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
-}
-
-/// A file name from the scenario's label (or council name): lower case
-/// letters and digits joined by dashes, at most about 48 characters.
-fn file_name(s: &Scenario, ext: &str) -> String {
-    let source = if s.label.is_empty() {
-        &s.council.name
-    } else {
-        &s.label
-    };
-    let mut stem = String::new();
-    for c in source.chars() {
-        if c.is_ascii_alphanumeric() {
-            stem.push(c.to_ascii_lowercase());
-        } else if !stem.is_empty() && !stem.ends_with('-') {
-            stem.push('-');
-        }
-        if stem.len() >= 48 {
-            break;
-        }
-    }
-    let stem = stem.trim_end_matches('-');
-    cat(&[if stem.is_empty() { "scenario" } else { stem }, ".", ext])
-}
-
-/// Downloads a blob under a name.
-fn download_blob(blob: &Blob, name: &str) {
-    let Ok(url) = Url::create_object_url_with_blob(blob) else {
-        return;
-    };
-    let a = dom::el("a");
-    attrs(&a, &[("href", &url), ("download", name)]);
-    if let Some(a) = a.dyn_ref::<HtmlElement>() {
-        a.click();
-    }
-    // Give the download a moment to start before letting the URL go.
-    let c = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(c.unchecked_ref(), 10_000);
-    }
-}
-
-/// Downloads text under a name.
-fn download_text(text: &str, mime: &str, name: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = BlobPropertyBag::new();
-    opts.set_type(mime);
-    if let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &opts) {
-        download_blob(&blob, name);
-    }
-}
-
 /// The scenario file: JSON indented by two spaces, as the command-line
 /// calculator reads it. The browser's own `JSON.stringify` writes the text
 /// (serde-wasm-bindgen gives it the scenario as a JS value), so the
@@ -157,16 +103,31 @@ pub fn read_scenario(
     text: &str,
     done: impl FnOnce(Result<Scenario, String>) + 'static,
 ) {
+    let args = js_sys::Array::of1(&JsValue::from_str(text));
+    ask_scenario(root, "readScenario", &args, NOT_LOADED, done);
+}
+
+/// Calls the loader's `name(...args)` on the host element, whose promise
+/// gives `{ parts }` (a scenario as [`link::to_parts`]) or `{ message }`,
+/// and hands `done` the scenario or the message; `failed` where the
+/// on-demand module could not be loaded.
+pub fn ask_scenario(
+    root: &ShadowRoot,
+    name: &str,
+    args: &js_sys::Array,
+    failed: &'static str,
+    done: impl FnOnce(Result<Scenario, String>) + 'static,
+) {
     use std::cell::Cell;
     use std::rc::Rc;
     let host = root.host();
-    let Some(p) = js_sys::Reflect::get(&host, &JsValue::from_str("readScenario"))
+    let Some(p) = js_sys::Reflect::get(&host, &JsValue::from_str(name))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call1(&host, &JsValue::from_str(text)).ok())
+        .and_then(|f| f.apply(&host, args).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
     else {
-        done(Err(NOT_LOADED.into()));
+        done(Err(failed.into()));
         return;
     };
     let done = Rc::new(Cell::new(Some(done)));
@@ -185,7 +146,7 @@ pub fn read_scenario(
                             .collect()
                     })
                     .unwrap_or_default();
-                link::from_parts(&parts).map_err(|_| NOT_LOADED.to_string())
+                link::from_parts(&parts).map_err(|_| failed.to_string())
             }
         };
         if let Some(f) = d1.take() {
@@ -194,7 +155,7 @@ pub fn read_scenario(
     });
     let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
         if let Some(f) = d2.take() {
-            f(Err(NOT_LOADED.into()));
+            f(Err(failed.into()));
         }
     });
     let _ = p.then2(&read, &failed);
@@ -202,53 +163,114 @@ pub fn read_scenario(
     failed.forget();
 }
 
-/// Downloads the report CSV.
-pub fn csv(root: &ShadowRoot, s: &Scenario, p: &Projection) {
-    let text = model::views::export::report_csv(s, p, &today());
-    download_text(&text, "text/csv;charset=utf-8", &file_name(s, "csv"));
-    say(root, "The report is downloading as a CSV file.");
+/// Downloads the report CSV of `s`, a scenario with results, written by
+/// the on-demand module (the loader's `reportCsv`).
+pub fn csv(root: &ShadowRoot, s: &Scenario) {
+    ask_text(
+        root,
+        "reportCsv",
+        s,
+        file_name(s, "csv"),
+        (
+            "Writing the report\u{2026}",
+            "The report is downloading as a CSV file.",
+            "The report could not be made. Check your connection and try again.",
+        ),
+    );
 }
 
 /// Downloads the headline figures' workings as a CSV sheet, written by the
 /// workings module (fetched on first use through the loader's
 /// `workingsCsv`).
 pub fn workings(root: &ShadowRoot, s: &Scenario) {
-    use serde::Serialize;
+    ask_text(
+        root,
+        "workingsCsv",
+        s,
+        file_name(s, "csv").replace(".csv", "-workings.csv"),
+        (
+            "Working out every step\u{2026}",
+            "The workings are downloading as a CSV file.",
+            "The workings could not be loaded. Check your connection and try again.",
+        ),
+    );
+}
+
+/// Asks the loader's `name(scenario)` for a CSV text made by the
+/// on-demand module and downloads it as `file`, saying `words`: while it
+/// is made, once it is downloading, and if it could not be made.
+fn ask_text(
+    root: &ShadowRoot,
+    name: &str,
+    s: &Scenario,
+    file: String,
+    words: (&'static str, &'static str, &'static str),
+) {
     let host = root.host();
-    let Some(f) = js_sys::Reflect::get(&host, &JsValue::from_str("workingsCsv"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        say(root, "The workings could not be made on this page.");
+    let promise = scenario_value(s).and_then(|value| {
+        js_sys::Reflect::get(&host, &JsValue::from_str(name))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?
+            .call1(&host, &value)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    });
+    let Some(p) = promise else {
+        say(root, words.2);
         return;
     };
-    let Ok(value) = s.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
-        return;
-    };
-    let Some(p) = f
-        .call1(&host, &value)
-        .ok()
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
-    else {
-        return;
-    };
-    say(root, "Working out every step…");
-    let name = file_name(s, "csv").replace(".csv", "-workings.csv");
+    say(root, words.0);
     let (r1, r2) = (root.clone(), root.clone());
     let done = Closure::<dyn FnMut(JsValue)>::new(move |text: JsValue| {
         if let Some(t) = text.as_string() {
-            download_text(&t, "text/csv;charset=utf-8", &name);
-            say(&r1, "The workings are downloading as a CSV file.");
+            download_text(&t, "text/csv;charset=utf-8", &file);
+            say(&r1, words.1);
         }
     });
-    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-        say(
-            &r2,
-            "The workings could not be loaded. Check your connection and try again.",
-        );
-    });
+    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| say(&r2, words.2));
     let _ = p.then2(&done, &failed);
     done.forget();
+    failed.forget();
+}
+
+/// Downloads the chart `id` as SVG or PNG, drawn by the on-demand module
+/// (the loader's `exportChart`), which says when it is downloading.
+pub fn chart(root: &ShadowRoot, id: &str, format: &str, s: &Scenario) {
+    let Some(svg) = root
+        .query_selector(&cat(&["svg[data-chart=\"", id, "\"]"]))
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let host = root.host();
+    let promise = scenario_value(s).and_then(|value| {
+        let args = js_sys::Array::of4(
+            &svg,
+            &JsValue::from_str(id),
+            &JsValue::from_str(format),
+            &value,
+        );
+        js_sys::Reflect::get(&host, &JsValue::from_str("exportChart"))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?
+            .apply(&host, &args)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    });
+    const FAILED: &str = "The chart could not be made. Check your connection and try again.";
+    let Some(p) = promise else {
+        say(root, FAILED);
+        return;
+    };
+    say(root, "Drawing the chart\u{2026}");
+    let r = root.clone();
+    let failed = Closure::once(move |_: JsValue| say(&r, FAILED));
+    let _ = p.catch(&failed);
     failed.forget();
 }
 
@@ -315,265 +337,4 @@ pub fn read_file(input: &Element, done: impl FnOnce(Result<String, String>) + 's
     });
     reader.set_onloadend(Some(on_load.unchecked_ref()));
     let _ = reader.read_as_text(&file);
-}
-
-/// Style properties copied onto each element of an exported chart, so the
-/// file looks as it does on the page without the widget's stylesheet.
-const STYLE: &[&str] = &[
-    "fill",
-    "fill-opacity",
-    "stroke",
-    "stroke-width",
-    "stroke-dasharray",
-    "stroke-linecap",
-    "stroke-linejoin",
-    "opacity",
-    "font-family",
-    "font-size",
-    "font-weight",
-    "text-anchor",
-    "dominant-baseline",
-    "paint-order",
-];
-
-/// The chart as a standalone SVG document (styles inlined, a background
-/// and a title), and its size in CSS pixels.
-/// The source line under an exported chart.
-const SOURCE: &str = "Source: Children's Services Outcome Calculator; DfE and ONS council figures; published unit costs.";
-
-fn chart_svg(root: &ShadowRoot, id: &str, s: &Scenario) -> Option<(String, f64, f64)> {
-    let svg = root
-        .query_selector(&cat(&["svg[data-chart=\"", id, "\"]"]))
-        .ok()
-        .flatten()?;
-    let w = web_sys::window()?;
-    let copy: Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
-    let from = svg.query_selector_all("*").ok()?;
-    let to = copy.query_selector_all("*").ok()?;
-    // Presentation attributes rather than a style attribute: the page's
-    // Content-Security-Policy allows no inline styles.
-    let inline = |src: &Element, dst: &Element| {
-        if let Ok(Some(cs)) = w.get_computed_style(src) {
-            for p in STYLE {
-                let v = cs.get_property_value(p).unwrap_or_default();
-                if !v.is_empty() && v != "normal" && v != "auto" {
-                    let _ = dst.set_attribute(p, &v);
-                }
-            }
-        }
-        let _ = dst.remove_attribute("class");
-    };
-    inline(&svg, &copy);
-    for i in 0..from.length() {
-        if let (Some(a), Some(b)) = (
-            from.item(i).and_then(|n| n.dyn_into::<Element>().ok()),
-            to.item(i).and_then(|n| n.dyn_into::<Element>().ok()),
-        ) {
-            inline(&a, &b);
-        }
-    }
-    let rect = svg.get_bounding_client_rect();
-    let (width, height) = (rect.width().max(1.0), rect.height().max(1.0));
-    let look = root
-        .query_selector(".oc")
-        .ok()
-        .flatten()
-        .and_then(|page| w.get_computed_style(&page).ok().flatten());
-    let prop = |name: &str, or: &str| {
-        look.as_ref()
-            .and_then(|cs| cs.get_property_value(name).ok())
-            .filter(|c| !c.is_empty() && c != "rgba(0, 0, 0, 0)")
-            .unwrap_or_else(|| or.into())
-    };
-    let (bg, ink) = (prop("background-color", "#fff"), prop("color", "#000"));
-    let back = dom::doc().create_element_ns(Some(dom::SVG), "rect").ok()?;
-    attrs(
-        &back,
-        &[("width", "100%"), ("height", "100%"), ("fill", &bg)],
-    );
-    let _ = copy.insert_before(&back, copy.first_child().as_ref());
-    let title_text = fig_title(root, id);
-    if !title_text.is_empty() {
-        let t = dom::doc().create_element_ns(Some(dom::SVG), "title").ok()?;
-        t.set_text_content(Some(&title_text));
-        let _ = copy.insert_before(&t, copy.first_child().as_ref());
-    }
-    // A title, the council, the scenario, the price year above the chart
-    // and the source under it, so the file stands on its own on a slide.
-    // The words are in the chart's own units (its viewBox, which on a
-    // narrow screen is wider than the box it is shown in), wrapped to its
-    // width, measured as the charts measure their labels.
-    let view: Vec<f64> = svg
-        .get_attribute("viewBox")
-        .unwrap_or_default()
-        .split(' ')
-        .filter_map(|v| v.parse().ok())
-        .collect();
-    let (vw, vh) = match view[..] {
-        [_, _, w, h] if w > 0.0 && h > 0.0 => (w, h),
-        _ => (width, height),
-    };
-    let room = (vw - 8.0).max(40.0);
-    let bold_room = room * 1.04 / 1.12;
-    let title_lines = charts::wrap(&title_text, 16.0, bold_room);
-    let sub_lines = charts::wrap(&subtitle(s), 12.0, room);
-    let source_lines = charts::wrap(SOURCE, 11.0, room);
-    let head = 12.0 + 20.0 * title_lines.len() as f64 + 16.0 * sub_lines.len() as f64;
-    let foot = 8.0 + 14.0 * source_lines.len() as f64;
-    let mut lines: Vec<(f64, &str, &str, &str)> = Vec::new();
-    let mut y = -head;
-    for l in &title_lines {
-        y += 20.0;
-        lines.push((y, "700", "16", l));
-    }
-    for l in &sub_lines {
-        y += 16.0;
-        lines.push((y, "400", "12", l));
-    }
-    let mut y = vh + 4.0;
-    for l in &source_lines {
-        y += 14.0;
-        lines.push((y, "400", "11", l));
-    }
-    for (y, weight, size, words) in lines {
-        let t = dom::doc().create_element_ns(Some(dom::SVG), "text").ok()?;
-        attrs(
-            &t,
-            &[
-                ("x", "4"),
-                ("y", &n(y)),
-                ("font-size", size),
-                ("font-weight", weight),
-                ("fill", &ink),
-            ],
-        );
-        t.set_text_content(Some(words));
-        let _ = copy.append_child(&t);
-    }
-    let total = vh + head + foot;
-    attrs(
-        &copy,
-        &[(
-            "viewBox",
-            &cat(&["0 ", &n(-head), " ", &n(vw), " ", &n(total)]),
-        )],
-    );
-    attrs(&back, &[("y", &n(-head)), ("height", &n(total))]);
-    let height = total * width / vw;
-    let (ws, hs) = (
-        (width.round() as i64).to_string(),
-        (height.round() as i64).to_string(),
-    );
-    attrs(
-        &copy,
-        &[
-            ("xmlns", dom::SVG),
-            ("width", &ws),
-            ("height", &hs),
-            ("role", "img"),
-        ],
-    );
-    let _ = copy.remove_attribute("aria-hidden");
-    let _ = copy.remove_attribute("focusable");
-    let _ = copy.remove_attribute("data-chart");
-    let text = web_sys::XmlSerializer::new()
-        .ok()?
-        .serialize_to_string(&copy)
-        .ok()?;
-    Some((
-        cat(&["<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", &text, "\n"]),
-        width,
-        height,
-    ))
-}
-
-/// The line under an exported chart's title: the scenario by its label,
-/// with the council's name unless the label already says it, and the price
-/// year.
-fn subtitle(s: &Scenario) -> String {
-    let council = s.council.name.trim();
-    let label = s.label.trim();
-    if label.is_empty() {
-        return cat(&[council, ". Money in 2025-26 prices."]);
-    }
-    let named = council.is_empty() || label.contains(council);
-    cat(&[
-        if named { "" } else { council },
-        if named { "" } else { ". " },
-        "Scenario: ",
-        label,
-        ". Money in 2025-26 prices.",
-    ])
-}
-
-/// The chart's caption, for the file's title.
-fn fig_title(root: &ShadowRoot, id: &str) -> String {
-    root.query_selector(&cat(&["svg[data-chart=\"", id, "\"]"]))
-        .ok()
-        .flatten()
-        .and_then(|s| s.closest("figure").ok().flatten())
-        .and_then(|f| f.query_selector(".oc-caption-title").ok().flatten())
-        .and_then(|c| c.text_content())
-        .unwrap_or_default()
-}
-
-/// Downloads a chart as SVG or PNG (drawn at twice its size).
-pub fn chart(root: &ShadowRoot, id: &str, format: &str, s: &Scenario) {
-    let Some((svg, w, h)) = chart_svg(root, id, s) else {
-        return;
-    };
-    let name = cat(&[
-        id.trim_start_matches("oc-"),
-        "-",
-        file_name(s, format).as_str(),
-    ]);
-    let opts = BlobPropertyBag::new();
-    opts.set_type("image/svg+xml");
-    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-        return;
-    };
-    if format == "svg" {
-        download_blob(&blob, &name);
-        say(root, "The chart is downloading as an SVG file.");
-        return;
-    }
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let Ok(img) = web_sys::HtmlImageElement::new() else {
-        return;
-    };
-    let (img2, url2, root2) = (img.clone(), url.clone(), root.clone());
-    let on_load = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url2);
-        let Some(canvas) = dom::el("canvas")
-            .dyn_into::<web_sys::HtmlCanvasElement>()
-            .ok()
-        else {
-            return;
-        };
-        let scale = 2.0;
-        canvas.set_width((w * scale).round() as u32);
-        canvas.set_height((h * scale).round() as u32);
-        let Some(ctx) = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        else {
-            return;
-        };
-        let _ = ctx.scale(scale, scale);
-        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w, h);
-        let done = Closure::once_into_js(move |blob: Option<Blob>| {
-            if let Some(b) = blob {
-                download_blob(&b, &name);
-                say(&root2, "The chart is downloading as a PNG file.");
-            }
-        });
-        let _ = canvas.to_blob(done.unchecked_ref());
-    });
-    img.set_onload(Some(on_load.unchecked_ref()));
-    img.set_src(&url);
 }

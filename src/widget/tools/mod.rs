@@ -419,7 +419,7 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
         "csv" => {
             let s = st.borrow();
             match (&s.last, s.stale) {
-                (Some(p), false) => export::csv(root, &s.scenario, p),
+                (Some(_), false) => export::csv(root, &s.scenario),
                 _ => say(
                     root,
                     "export-status",

@@ -18,17 +18,11 @@ use crate::model::context::trend::{self, measure_of};
 use crate::model::views::baseline::{lines, Line};
 use crate::model::{Baseline, Projection, Scenario};
 
+use crate::dom::chart::{self as charts, label, legend, line, nice, rect};
+use crate::dom::context::{radio_id, BASELINE as NAME};
 use crate::dom::format;
+use crate::dom::n;
 use crate::dom::{self, add_c, add_ct, attrs, cat, svg};
-use crate::widget::results::charts::{self, label, legend, line, n, nice, rect};
-
-/// The radios' `name`; each radio's id is `context-baseline-<word>`.
-pub const NAME: &str = "context-baseline";
-
-/// The radio's id for a baseline.
-pub fn radio_id(b: Baseline) -> String {
-    cat(&[NAME, "-", b.word()])
-}
 
 /// What a baseline is, in the words the page uses.
 fn words(b: Baseline) -> &'static str {
