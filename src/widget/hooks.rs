@@ -20,12 +20,17 @@ pub type Draw = fn(ShadowRoot, HtmlElement, Scenario, Option<Start>) -> Result<(
 pub type Update = fn(&ShadowRoot, &mut State, bool);
 
 thread_local! {
-    static HOOKS: Cell<Option<(Draw, Update)>> = const { Cell::new(None) };
+    static HOOKS: Cell<(Draw, Update)> = const { Cell::new((unmounted, |_, _, _| {})) };
+}
+
+/// Before the mount: nothing is drawn.
+fn unmounted(_: ShadowRoot, _: HtmlElement, _: Scenario, _: Option<Start>) -> Result<(), JsValue> {
+    Ok(())
 }
 
 /// Set by the mount, before anything is drawn.
 pub fn set(draw: Draw, update: Update) {
-    HOOKS.with(|h| h.set(Some((draw, update))));
+    HOOKS.with(|h| h.set((draw, update)));
 }
 
 /// Draws the widget in `root` again with `scenario`.
@@ -35,10 +40,7 @@ pub fn draw(
     scenario: Scenario,
     start: Option<Start>,
 ) -> Result<(), JsValue> {
-    match HOOKS.with(Cell::get) {
-        Some((draw, _)) => draw(root, host, scenario, start),
-        None => Err(JsValue::from_str("the calculator is not mounted")),
-    }
+    (HOOKS.with(Cell::get).0)(root, host, scenario, start)
 }
 
 /// [`draw`] with a given scenario, without notices about how it was found.
@@ -48,7 +50,5 @@ pub fn mount_with(root: ShadowRoot, host: HtmlElement, scenario: Scenario) -> Re
 
 /// Recomputes and redraws the widget in `root` (`force`: everything).
 pub fn update(root: &ShadowRoot, s: &mut State, force: bool) {
-    if let Some((_, update)) = HOOKS.with(Cell::get) {
-        update(root, s, force);
-    }
+    (HOOKS.with(Cell::get).1)(root, s, force);
 }

@@ -168,6 +168,8 @@ impl From<String> for Location {
 }
 
 impl From<&str> for Location {
+    // Once, not written into each of the many errors made from a path.
+    #[inline(never)]
     fn from(path: &str) -> Location {
         Location::Field(path.to_string())
     }
