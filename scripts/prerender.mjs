@@ -205,7 +205,12 @@ async function lockNotes(browser, url, { keys, fields }) {
           if (!was || !main.getElementById(el.id)) continue;
           for (const name of watched) {
             const value = el.getAttribute(name);
-            if (value !== was.getAttribute(name)) set.push([el.id, name, value]);
+            const before = was.getAttribute(name);
+            if (value === before) continue;
+            // Words added to a list (a class, the ids describing it) as
+            // the words alone, marked 1.
+            if (before && value?.startsWith(`${before} `)) set.push([el.id, name, value.slice(before.length + 1), 1]);
+            else set.push([el.id, name, value]);
           }
         }
         if (!notes.length && !set.length) none.push(key);

@@ -423,7 +423,7 @@ class OutcomeCalculator extends HTMLElement {
       if (stale) {
         stale.replaceChildren(
           Object.assign(document.createElement('strong'), { textContent: 'Not updated yet. ' }),
-          'The figures below are for the default scenario; the calculator is starting to work out yours.',
+          'The figures below are for the scenario this page opened with; the calculator is starting to work out yours.',
         );
         stale.hidden = false;
       }

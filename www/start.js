@@ -204,7 +204,7 @@
           var c = root.getElementById(s[0]);
           if (!c) return;
           if (s[2] === null) c.removeAttribute(s[1]);
-          else c.setAttribute(s[1], s[2]);
+          else c.setAttribute(s[1], s[3] ? (c.getAttribute(s[1]) || '') + ' ' + s[2] : s[2]);
         });
       });
     });

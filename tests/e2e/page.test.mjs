@@ -284,13 +284,18 @@ describe('demo page in Chromium', () => {
       assert.deepEqual(consoleErrors.filter((e) => !/favicon/.test(e)), []);
       assert.deepEqual(offOriginRequests(requests, new URL(site.url).origin), []);
       // Once running, the calculator asks only for its own council data
-      // file, when "Your council in context" opens: same origin, nothing
-      // of the reader's in it.
+      // file, when "Your council in context" opens, and its on-demand
+      // module (pkg-workings/), when a panel drawn by it opens: same
+      // origin, nothing of the reader's in them.
       assert.deepEqual(
         requests
           .slice(loaded)
           .map((r) => new URL(r.url))
-          .filter((u) => u.origin !== new URL(site.url).origin || u.pathname !== '/data/council-data.js')
+          .filter(
+            (u) =>
+              u.origin !== new URL(site.url).origin ||
+              (u.pathname !== '/data/council-data.js' && !u.pathname.startsWith('/pkg-workings/')),
+          )
           .map((u) => u.href),
         [],
         'no network request once the calculator is running but its own data file',
