@@ -284,16 +284,18 @@ describe('demo page in Chromium', () => {
       assert.deepEqual(consoleErrors.filter((e) => !/favicon/.test(e)), []);
       assert.deepEqual(offOriginRequests(requests, new URL(site.url).origin), []);
       // Once running, the calculator asks only for its own council data
-      // file, when "Your council in context" opens: same origin, nothing
-      // of the reader's in it.
+      // file, when "Your council in context" opens, and its on-demand
+      // module, which draws that panel and the national roll-out: same
+      // origin, nothing of the reader's in them.
+      const own = ['/data/council-data.js', '/pkg-workings/outcome_calculator.js', '/pkg-workings/outcome_calculator_bg.wasm'];
       assert.deepEqual(
         requests
           .slice(loaded)
           .map((r) => new URL(r.url))
-          .filter((u) => u.origin !== new URL(site.url).origin || u.pathname !== '/data/council-data.js')
+          .filter((u) => u.origin !== new URL(site.url).origin || !own.includes(u.pathname))
           .map((u) => u.href),
         [],
-        'no network request once the calculator is running but its own data file',
+        'no network request once the calculator is running but its own data file and on-demand module',
       );
     } finally {
       await close();
