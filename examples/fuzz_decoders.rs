@@ -220,10 +220,11 @@ fn check_scenario(s: &model::Scenario) {
 
 /// The shape of an answer: `ok`, or the error's field (digits dropped, so
 /// `programmes[3]` and `programmes[4]` are the same) and kind.
-fn shape(e: Option<(&str, &ErrorKind)>) -> String {
+fn shape(e: Option<(&model::base::error::Location, &ErrorKind)>) -> String {
     match e {
         None => "ok".to_string(),
         Some((field, kind)) => {
+            let field = field.to_string();
             let kind = format!("{kind:?}");
             let kind = kind.split([' ', '{', '(']).next().unwrap_or("");
             let field: String = field.chars().filter(|c| !c.is_ascii_digit()).collect();
@@ -232,8 +233,8 @@ fn shape(e: Option<(&str, &ErrorKind)>) -> String {
     }
 }
 
-fn first(errors: &[model::Error]) -> Option<(&str, &ErrorKind)> {
-    errors.first().map(|e| (e.field.as_str(), &e.kind))
+fn first(errors: &[model::Error]) -> Option<(&model::base::error::Location, &ErrorKind)> {
+    errors.first().map(|e| (&e.field, &e.kind))
 }
 
 fn run_link(bytes: &[u8]) -> String {
@@ -321,7 +322,7 @@ fn run_field(bytes: &[u8]) -> String {
         Err(kind) => {
             let message = model::Error::new("field", kind.clone()).message();
             assert!(message.chars().count() < 200, "long message {message:?}");
-            format!("field {}", shape(Some(("", &kind))))
+            format!("field {}", shape(Some((&"".into(), &kind))))
         }
     }
 }

@@ -1,16 +1,19 @@
 //! The JavaScript binding: scenario in, projection out, converted with
 //! serde-wasm-bindgen. No arithmetic here; errors become real JS `Error`s
-//! with a `field` property naming the input.
+//! with a `field` property naming the input, a `kind` property (the
+//! error's code, e.g. `out_of_range`: read that, never the message) and
+//! `detail` (the words without the field).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::model::{self, Error};
 
-/// A JS `Error` whose message names the field, with `field` and `kind` set.
+/// A JS `Error` whose message names the field, with `field`, `kind` (the
+/// error's [`Error::code`]) and `detail` ([`Error::message`]) set.
 pub fn js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
-    let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field.as_str().into());
+    let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field.to_string().into());
     let _ = js_sys::Reflect::set(&err, &"kind".into(), &e.code().into());
     let _ = js_sys::Reflect::set(&err, &"detail".into(), &e.message().into());
     err.into()
@@ -58,7 +61,7 @@ pub fn validate(scenario: JsValue) -> JsValue {
     let list: Vec<Problem> = errors
         .iter()
         .map(|e| Problem {
-            field: &e.field,
+            field: e.field.path(),
             kind: e.code(),
             message: e.message(),
         })

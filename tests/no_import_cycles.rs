@@ -6,9 +6,11 @@
 //! `import`, `context` and `views`, `explain`). The model's folders are
 //! layers besides: none names a folder at or above its own.
 //!
-//! One exception, by design: the widget's root module (`src/widget/mod.rs`)
-//! mounts everything and is called back to mount again (after a fault, a
-//! restore or an import), so edges into it are not counted.
+//! The widget's root module (`src/widget/mod.rs`) is a file like the
+//! others: its own references to its submodules (`tools::build`, `use
+//! cycle::update`) are edges, and so is any path into it. It mounts
+//! everything; what the panels call back (drawing again, the update
+//! cycle) they reach through `widget::hooks`, which the mount sets.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -131,12 +133,36 @@ fn graph(
             .collect::<Vec<_>>()
             .join("\n");
         let mut to = BTreeSet::new();
-        for path in paths_after(&code, prefix) {
-            let path = if root.is_empty() {
-                path
-            } else {
-                format!("{root}::{path}")
-            };
+        let mut paths: Vec<String> = paths_after(&code, prefix)
+            .into_iter()
+            .map(|path| {
+                if root.is_empty() {
+                    path
+                } else {
+                    format!("{root}::{path}")
+                }
+            })
+            .collect();
+        // The root names its own submodules without the prefix
+        // (`tools::build`, `use state::State`, `self::live`).
+        if module == root && !root.is_empty() {
+            for child in files.keys().filter_map(|m| {
+                m.strip_prefix(root)
+                    .and_then(|r| r.strip_prefix("::"))
+                    .filter(|r| !r.contains("::"))
+            }) {
+                for head in [format!("{child}::"), format!("self::{child}::")] {
+                    for path in paths_after(&code, &head) {
+                        paths.push(format!("{root}::{child}::{path}"));
+                    }
+                }
+                if code.contains(&format!("use {child};")) || code.contains(&format!("{child}::{{"))
+                {
+                    paths.push(format!("{root}::{child}"));
+                }
+            }
+        }
+        for path in paths {
             // The longest module that the path starts with.
             let parts: Vec<&str> = path.split("::").collect();
             let target = (0..=parts.len())
@@ -144,7 +170,7 @@ fn graph(
                 .map(|n| parts[..n].join("::"))
                 .find(|m| files.contains_key(m));
             if let Some(t) = target {
-                if &t != module && t != root {
+                if &t != module {
                     to.insert(t);
                 }
             }
@@ -244,14 +270,20 @@ fn layer(module: &str) -> Option<usize> {
     LAYERS.iter().position(|l| l.contains(&folder))
 }
 
-#[test]
-fn the_models_folders_layer() {
+/// The model's source files, as (module path, source).
+fn model_files() -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
     modules(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/src"),
         &[],
         &mut files,
     );
+    files
+}
+
+#[test]
+fn the_models_folders_layer() {
+    let files = model_files();
     let mut wrong = Vec::new();
     for module in files.keys().filter(|m| !m.is_empty()) {
         assert!(
@@ -282,12 +314,7 @@ fn the_models_folders_layer() {
 
 #[test]
 fn the_models_files_name_folders_not_the_roots_re_exports() {
-    let mut files = BTreeMap::new();
-    modules(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/src"),
-        &[],
-        &mut files,
-    );
+    let files = model_files();
     let folders: BTreeSet<&str> = LAYERS.iter().flat_map(|l| l.iter().copied()).collect();
     let mut wrong = Vec::new();
     for (module, source) in files
@@ -317,6 +344,38 @@ fn the_widget_has_no_import_circle() {
     assert!(
         edges > 30,
         "the widget's modules name each other ({edges} edges)"
+    );
+}
+
+#[test]
+fn the_widgets_root_is_a_file_like_the_others() {
+    let mut files = BTreeMap::new();
+    modules(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/widget"),
+        &["widget".to_string()],
+        &mut files,
+    );
+    let edges = graph(&files, "crate::widget::", "widget");
+    // Its own references to its submodules count...
+    for child in [
+        "widget::tools",
+        "widget::cycle",
+        "widget::hooks",
+        "widget::state",
+    ] {
+        assert!(edges["widget"].contains(child), "widget → {child}");
+    }
+    // ...and so would a path back into it.
+    let mut back = files.clone();
+    back.insert(
+        "widget::tools".to_string(),
+        "fn f() { crate::widget::mount_with(a, b, c); }".to_string(),
+    );
+    let edges = graph(&back, "crate::widget::", "widget");
+    assert!(edges["widget::tools"].contains("widget"));
+    assert!(
+        !cycles(&edges).is_empty(),
+        "tools → widget → tools is a circle"
     );
 }
 

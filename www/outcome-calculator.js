@@ -195,6 +195,7 @@ function link(href, words) {
 function reveal(host) {
   host.style.visibility = 'visible';
   host.style.setProperty('--oc-show', 'visible');
+  host.style.setProperty('--oc-wait-note', 'hidden');
 }
 
 // Shown when the calculator cannot start, with what to do for its cause.
@@ -422,7 +423,7 @@ class OutcomeCalculator extends HTMLElement {
       if (stale) {
         stale.replaceChildren(
           Object.assign(document.createElement('strong'), { textContent: 'Not updated yet. ' }),
-          'The figures below are for the default scenario; the calculator is starting to work out yours.',
+          'The figures below are for the scenario this page opened with; the calculator is starting to work out yours.',
         );
         stale.hidden = false;
       }

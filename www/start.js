@@ -6,11 +6,20 @@
 // right one (page.css, outcome-calculator.js).
 //
 // Options that change how the result is shown but not its figures (view,
-// sections, theme, hide, presenter; lock where the form is not shown) keep the
-// written result: they are copied from
+// sections, theme, hide, presenter, lock) keep the written result: they
+// are copied from
 // the address onto the calculator element as its attributes as soon as
 // the element is parsed (before the first paint), where widget.css
 // applies them, exactly as on an element a host page wrote itself.
+//
+// The iframe page (embed.html, marked by its meta oc-first-results) also
+// has each council's first result beside it (www/first/CODE.json, written
+// by the build: the calculator's drawing of `council=CODE`, stamped with
+// the scenario parts of the addresses it is for). When this visit's
+// scenario is exactly one of those, character for character, that drawing
+// replaces the default one before it is shown; anything else (one figure
+// changed, a saved copy) waits for the calculator. No figure is read or
+// worked out here.
 (function () {
   // Options that change nothing the calculator works out.
   var plumbing = ['id', 'parent_origin'];
@@ -18,6 +27,14 @@
   var other = false;
   var locks = false;
   var copy = [];
+  // The scenario's own parts of the address, as written, in order.
+  var scenario = [];
+  var council = null;
+  var saved = false;
+  var lockValue = null;
+  // Locked fields where the form is shown: their notes are in the written
+  // result, hidden; shown below once it has arrived.
+  var lockForm = false;
   location.search
     .slice(1)
     .split('&')
@@ -29,6 +46,11 @@
       // the form is not (below).
       if (key === 'lock') {
         locks = true;
+        try {
+          lockValue = at < 0 ? '' : decodeURIComponent(pair.slice(at + 1).replace(/\+/g, ' '));
+        } catch (e) {
+          other = true;
+        }
         return;
       }
       if (shown.indexOf(key) >= 0) {
@@ -42,6 +64,8 @@
         copy.push([key, value.toLowerCase()]);
       } else {
         other = true;
+        scenario.push(pair);
+        if (key === 'council') council = at < 0 ? '' : pair.slice(at + 1);
       }
     });
   if (locks) {
@@ -59,43 +83,143 @@
               return s.trim();
             })
             .indexOf('form') < 0;
-    if (!noForm) other = true;
+    if (!noForm) {
+      // The councils' drawings have no locked fields' notes.
+      council = null;
+      if (lockValue === null) other = true;
+      else {
+        lockForm = true;
+        copy.push(['lock', lockValue]);
+      }
+    }
   }
   try {
-    var saved = 'outcome-calculator:scenario:' + location.pathname + '#';
+    var key = 'outcome-calculator:scenario:' + location.pathname + '#';
     for (var i = 0; i < localStorage.length; i++) {
-      if (String(localStorage.key(i)).indexOf(saved) === 0) other = true;
+      if (String(localStorage.key(i)).indexOf(key) === 0) saved = other = true;
     }
   } catch (e) {
     // No storage (a sandboxed frame, or turned off): nothing saved.
   }
-  if (other) {
-    document.documentElement.setAttribute('data-calculator-wait', '');
-    // The calculator starts as soon as it can: its bindings and module are
-    // fetched while the page is read, not once the loader has run and asked
-    // for them. (Only beside its files: the single offline file, which
-    // holds them, has no preload of widget.css.)
-    if (document.querySelector('link[rel="preload"][href="widget.css"]')) {
-      var ahead = function (rel, href, as) {
-        var link = document.createElement('link');
-        link.rel = rel;
-        link.href = href;
-        if (as) {
-          link.as = as;
-          link.crossOrigin = 'anonymous';
-        }
-        document.head.appendChild(link);
-      };
-      ahead('modulepreload', 'pkg/outcome_calculator.js');
-      ahead('preload', 'pkg/outcome_calculator_bg.wasm', 'fetch');
-    }
+  // The calculator starts as soon as it can: its bindings and module are
+  // fetched while the page is read, not once the loader has run and asked
+  // for them. (Only beside its files: the single offline file, which
+  // holds them, has no preload of widget.css.)
+  var fetchAhead = function (low) {
+    if (!document.querySelector('link[rel="preload"][href="widget.css"]')) return;
+    var ahead = function (rel, href, as) {
+      var link = document.createElement('link');
+      link.rel = rel;
+      link.href = href;
+      if (low) link.setAttribute('fetchpriority', 'low');
+      if (as) {
+        link.as = as;
+        link.crossOrigin = 'anonymous';
+      }
+      document.head.appendChild(link);
+    };
+    ahead('modulepreload', 'pkg/outcome_calculator.js');
+    ahead('preload', 'pkg/outcome_calculator_bg.wasm', 'fetch');
+  };
+  if (other) document.documentElement.setAttribute('data-calculator-wait', '');
+  var firsts = document.querySelector('meta[name="oc-first-results"]');
+  if (
+    other &&
+    !saved &&
+    firsts &&
+    council !== null &&
+    /^E[0-9]{8}$/.test(council) &&
+    (firsts.getAttribute('data-councils') || '').split(' ').indexOf(council) >= 0 &&
+    typeof fetch === 'function'
+  ) {
+    var asked = scenario.join('&');
+    // The council's result before the calculator's module, which is
+    // fetched beside it at a lower priority (it is needed if the
+    // scenario is not the council's).
+    var got = fetch(firsts.content + council + '.json', { priority: 'high' }).then(function (r) {
+      return r.ok ? r.json() : null;
+    });
+    fetchAhead(true);
+    got
+      .then(function (first) {
+        if (!first || (first.scenario !== asked && first.short !== asked)) return;
+        // The drawing, element by element (no markup is parsed).
+        var make = function (node) {
+          if (typeof node === 'string') return document.createTextNode(node);
+          var el = node[3]
+            ? document.createElementNS('http://www.w3.org/2000/svg', node[0])
+            : document.createElement(node[0]);
+          node[1].forEach(function (a) {
+            el.setAttribute(a[0], a[1]);
+          });
+          node[2].forEach(function (c) {
+            el.appendChild(make(c));
+          });
+          return el;
+        };
+        var put = function () {
+          var el = document.querySelector('outcome-calculator[data-url-state]');
+          var root = el && !el.hasAttribute('data-live') && el.shadowRoot;
+          var old = root && root.firstElementChild;
+          while (old && !old.classList.contains('oc')) old = old.nextElementSibling;
+          if (!old) return;
+          old.replaceWith(make(first.drawing));
+          document.documentElement.removeAttribute('data-calculator-wait');
+        };
+        if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', put);
+        else put();
+      })
+      .catch(function () {
+        // Not there (a build without Chromium): the calculator draws it.
+      });
+  } else if (other) {
+    fetchAhead(false);
   }
-  if (!copy.length || typeof MutationObserver !== 'function') return;
+  if (!copy.length || typeof MutationObserver !== 'function') {
+    if (lockForm) other = true;
+    return;
+  }
+  // Shows the notes of the fields the address locks and locks their
+  // controls as the calculator does (the build wrote both: the notes
+  // hidden, and on each what locking sets, from the calculator's own
+  // drawing). A field the written result cannot show locked (none
+  // written, and not one that changes nothing) makes the page wait for
+  // the calculator.
+  var showLocks = function (el) {
+    var root = el.shadowRoot;
+    var oc = root && root.querySelector('.oc');
+    var none = ((oc && oc.getAttribute('data-lock-none')) || '').split(' ');
+    var notes = root ? root.querySelectorAll('[data-lock]') : [];
+    var ok = Boolean(oc);
+    lockValue.split(',').forEach(function (name) {
+      name = name.trim();
+      if (!name || !ok) return;
+      var mine = [].filter.call(notes, function (n) {
+        return n.getAttribute('data-lock') === name;
+      });
+      if (!mine.length && none.indexOf(name) < 0) ok = false;
+      mine.forEach(function (n) {
+        n.hidden = false;
+        JSON.parse(n.getAttribute('data-lock-set') || '[]').forEach(function (s) {
+          var c = root.getElementById(s[0]);
+          if (!c) return;
+          if (s[2] === null) c.removeAttribute(s[1]);
+          else c.setAttribute(s[1], s[2]);
+        });
+      });
+    });
+    if (!ok) {
+      document.documentElement.setAttribute('data-calculator-wait', '');
+      if (typeof el.start === 'function') el.start();
+    }
+    el.removeAttribute('data-lock-pending');
+  };
   // The calculator that keeps its scenario in the address (data-url-state).
   var put = function (el) {
     copy.forEach(function (kv) {
       if (!el.hasAttribute(kv[0])) el.setAttribute(kv[0], kv[1]);
     });
+    if (lockForm && !el.hasAttribute('data-live')) el.setAttribute('data-lock-pending', '');
   };
   var found = function () {
     var el = document.querySelector('outcome-calculator[data-url-state]');
@@ -109,6 +233,7 @@
   watch.observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', function () {
     watch.disconnect();
-    found();
+    var el = found();
+    if (el && lockForm) showLocks(el);
   });
 })();

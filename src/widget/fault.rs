@@ -124,11 +124,11 @@ pub fn show(root: &ShadowRoot, host: &HtmlElement) {
     text(&again, ".");
     {
         let (root, host) = (root.clone(), host.clone());
-        crate::widget::listen(&button, "click", move |_| reset(&root, &host));
+        crate::widget::live::listen(&button, "click", move |_| reset(&root, &host));
     }
     {
         let (root, host) = (root.clone(), host.clone());
-        crate::widget::listen(&retry, "click", move |_| retry_typed(&root, &host));
+        crate::widget::live::listen(&retry, "click", move |_| retry_typed(&root, &host));
     }
     dom::focus(&box_);
 }
@@ -186,7 +186,7 @@ pub fn retry_typed(root: &ShadowRoot, host: &HtmlElement) {
         .and_then(|t| link::pairs(&t).ok())
         .unwrap_or_default();
     FAULTED.with(|f| f.set(false));
-    if crate::widget::mount_with(root.clone(), host.clone(), scenario).is_err() {
+    if crate::widget::hooks::mount_with(root.clone(), host.clone(), scenario).is_err() {
         show(root, host);
         return;
     }
@@ -237,7 +237,7 @@ pub fn reset(root: &ShadowRoot, host: &HtmlElement) {
         older_saved: false,
         defaults: true,
     };
-    if crate::widget::draw(root.clone(), host.clone(), defaults, Some(start)).is_err() {
+    if crate::widget::hooks::draw(root.clone(), host.clone(), defaults, Some(start)).is_err() {
         show(root, host);
     }
 }

@@ -19,6 +19,9 @@ use crate::model::calc::uncertainty::{Bar, Simulation};
 use crate::model::{Projection, Scenario, ValidScenario};
 use crate::widget::state::State;
 
+/// The state of one calculator, shared by its listeners.
+pub type Shared = Rc<RefCell<State>>;
+
 /// One calculator on the page.
 pub struct Widget {
     /// Its shadow root, which identifies it.

@@ -208,13 +208,13 @@ impl State {
             }
             // Only the library's programmes wait; the reader's own are
             // edited in their file.
-            let Some(k) = programme_index(&e.field).filter(|k| *k < library_ticked) else {
+            let Some(k) = programme_index(e.field.path()).filter(|k| *k < library_ticked) else {
                 continue;
             };
             let Some(c) = self.scenario.programmes.get(k) else {
                 continue;
             };
-            let key = e.field.split_once("].").map_or("", |(_, key)| key);
+            let key = e.field.path().split_once("].").map_or("", |(_, key)| key);
             let input = cat2(&cat2(&c.programme, "."), key);
             let message = crate::dom::sentence(&e.message());
             match waiting.iter().position(|w| *w == k) {
@@ -576,7 +576,7 @@ impl State {
             Err(errors) => {
                 self.stale = true;
                 for e in errors {
-                    let (target, slot) = self.locate(&e.field);
+                    let (target, slot) = self.locate(e.field.path());
                     // Text the user is still correcting wins over a check
                     // on the value it replaced.
                     if slot.is_some() && problems.iter().any(|p| p.slot == slot) {

@@ -182,7 +182,7 @@ describe('a slow start', () => {
     await field.fill('777');
     const stale = page.locator(byId('stale'));
     await stale.waitFor();
-    assert.match(await stale.textContent(), /^Not updated yet\. The figures below are for the default scenario; the calculator is starting to work out yours\./);
+    assert.match(await stale.textContent(), /^Not updated yet\. The figures below are for the scenario this page opened with; the calculator is starting to work out yours\./);
     release();
     await waitUntil(page, 'the calculator to start', () => document.querySelector('outcome-calculator').hasAttribute('data-live'));
     await page.locator(byId('status')).filter({ hasText: /^Over / }).waitFor();

@@ -14,7 +14,7 @@ pub mod import;
 pub mod scenario;
 pub mod views;
 
-pub use base::error::{Error, ErrorKind};
+pub use base::error::{Error, ErrorKind, Location};
 pub use base::outcome::{Agency, ByAgency, Outcome};
 pub use calc::project::{project, project_valid};
 pub use calc::projection::{BreakEven, Counts, ProgrammeResult, Projection, Summary, Year};

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 mod council_file;
 
+use outcome_model::base::error::Location;
 use outcome_model::context::council_data::{self, CouncilData};
 use outcome_model::context::history::{self, Measure};
 use outcome_model::context::neighbours::{self, Closeness};
@@ -447,11 +448,14 @@ fn the_bundle_the_page_loads_is_the_official_files() {
         "E10000015,919,Hertfordshire,2013,25a",
     ))
     .unwrap_err();
-    assert!(
-        err.field.starts_with("la_history.csv, csv line"),
-        "{}",
-        err.field
+    let Location::File(place) = &err.field else {
+        panic!("a place in a file: {err:?}");
+    };
+    assert_eq!(
+        (place.file.as_deref(), place.line, place.column.as_deref()),
+        (Some("la_history.csv"), 55, Some("pop_0_17"))
     );
+    assert_eq!(err.field, "la_history.csv line 55, column pop_0_17");
     assert!(CouncilData::from_bundle("").is_err());
 }
 

@@ -93,15 +93,16 @@ fn every_council_in_every_year_can_be_chosen_and_names_what_is_missing() {
                 // message names it.
                 Err(errors) => {
                     let mut c = s.council.clone();
-                    let (figures, rest): (Vec<_>, Vec<_>) =
-                        errors.iter().partition(|e| e.field.starts_with("council."));
+                    let (figures, rest): (Vec<_>, Vec<_>) = errors
+                        .iter()
+                        .partition(|e| e.field.path().starts_with("council."));
                     assert!(!figures.is_empty(), "{} {year}: {errors:?}", p.name);
                     for e in figures {
                         let f = FIGURES.iter().find(|f| f.key == e.field).unwrap();
                         assert_eq!(*(f.slot)(&mut c), None, "{} {}", p.name, e.field);
                     }
                     assert!(
-                        rest.iter().all(|e| e.field.ends_with(".cohort")),
+                        rest.iter().all(|e| e.field.path().ends_with(".cohort")),
                         "{} {year}: {errors:?}",
                         p.name
                     );

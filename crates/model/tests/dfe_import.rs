@@ -776,7 +776,7 @@ mod props {
                 }
             }
             Err(error) => {
-                prop_assert!(!error.field.is_empty());
+                prop_assert!(!error.field.to_string().is_empty());
                 prop_assert!(!error.message().is_empty());
             }
         }

@@ -5,44 +5,29 @@
 use outcome_model::base::outcome::Outcome;
 use outcome_model::calc::engine::{self, record, Draw, Plan, Work, OUTCOMES};
 use outcome_model::calc::record::Lands;
-use outcome_model::data::evidence::{library, Measure};
+mod common;
+
+use outcome_model::data::evidence::library;
 use outcome_model::scenario::default::default_scenario;
-use outcome_model::scenario::format::{ProgrammeChoice, Scenario};
+use outcome_model::scenario::format::Scenario;
 use outcome_model::scenario::validate::validate;
 
 /// The default scenario, each library programme alone over ten years
 /// (with the figures its evidence leaves to the user), and all of
 /// them together.
 fn scenarios() -> Vec<Scenario> {
-    let choice = |id: &str| {
-        let p = library().into_iter().find(|p| p.id == id).expect("known");
-        let mut c = ProgrammeChoice::new(p.id);
-        if p.cohort.default.is_none() {
-            c.cohort = Some(100.0);
-        }
-        if p.cost.is_none() {
-            c.annual_cost = 500_000.0;
-        }
-        if p.effects
-            .iter()
-            .any(|e| matches!(e.measure, Measure::CohortObserved { .. }))
-        {
-            c.counterfactual_pct = Some(40.0);
-        }
-        c
-    };
     let ids: Vec<&str> = library().iter().map(|p| p.id).collect();
     let mut out = vec![default_scenario()];
     for id in &ids {
         let mut s = default_scenario();
         s.assumptions.horizon_years = 10;
         s.assumptions.funding_years = 3;
-        s.programmes = vec![choice(id)];
+        s.programmes = vec![common::runnable(id)];
         out.push(s);
     }
     let mut all = default_scenario();
     all.assumptions.horizon_years = 10;
-    all.programmes = ids.iter().map(|id| choice(id)).collect();
+    all.programmes = ids.iter().map(|id| common::runnable(id)).collect();
     out.push(all);
     out
 }

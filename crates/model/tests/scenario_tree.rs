@@ -40,8 +40,8 @@ fn examples() -> Vec<(String, serde_json::Value)> {
 }
 
 fn both(v: &serde_json::Value) -> (Result<Scenario, String>, Result<Scenario, String>) {
-    let cli = decode(v.clone()).map_err(|e| e.field);
-    let browser = decode(to_tree(v)).map_err(|e| e.field);
+    let cli = decode(v.clone()).map_err(|e| e.field.to_string());
+    let browser = decode(to_tree(v)).map_err(|e| e.field.to_string());
     (cli, browser)
 }
 

@@ -193,7 +193,7 @@ fn on_change(root: &ShadowRoot, shared: &Shared, e: &Event) {
         if let Some(body) = dom::by_id(&r, BODY) {
             attrs(&body, &[(REFOCUS, &radio_id(b))]);
         }
-        crate::widget::update(&r, &mut st, true);
+        crate::widget::hooks::update(&r, &mut st, true);
     });
 }
 
@@ -291,5 +291,5 @@ fn use_average(root: &ShadowRoot, shared: &Shared) {
     if let Some(body) = dom::by_id(root, BODY) {
         attrs(&body, &[(REFOCUS, USE_AVERAGE)]);
     }
-    crate::widget::update(root, &mut st, true);
+    crate::widget::hooks::update(root, &mut st, true);
 }

@@ -18,9 +18,9 @@ use web_sys::{Element, Event, HtmlElement, ShadowRoot};
 use crate::model::{scenario::link, Scenario};
 
 use crate::dom::{self, add_c, attrs};
+use crate::widget::live::Shared;
 use crate::widget::live::{self, Later};
 use crate::widget::tools::share::Start;
-use crate::widget::Shared;
 
 /// The starting scenario for a host: from its attributes, the page
 /// address or the saved copy, with what to tell the user about it (shown
@@ -41,7 +41,7 @@ pub fn build(
     if let Some(link) = stylesheet_link(root) {
         if !link.has_attribute("data-loaded") {
             let l = link.clone();
-            crate::widget::listen(&link, "load", move |_| dom::flag(&l, "data-loaded", true));
+            crate::widget::live::listen(&link, "load", move |_| dom::flag(&l, "data-loaded", true));
         }
     }
     embed::apply_look(page, host);
@@ -50,7 +50,7 @@ pub fn build(
     {
         // Esc leaves presenter mode, as it leaves a full-screen view.
         let (p, h) = (page.clone(), host.clone());
-        crate::widget::listen(page, "keydown", move |e| {
+        crate::widget::live::listen(page, "keydown", move |e| {
             let key = js_sys::Reflect::get(&e, &wasm_bindgen::JsValue::from_str("key"))
                 .ok()
                 .and_then(|k| k.as_string());
@@ -94,7 +94,7 @@ pub fn build(
 
     {
         let (root, st, page2, host) = (root.clone(), st.clone(), page.clone(), host.clone());
-        crate::widget::listen(page, "click", move |e| {
+        crate::widget::live::listen(page, "click", move |e| {
             on_click(&root, &host, &page2, &st, &e)
         });
     }
@@ -102,12 +102,12 @@ pub fn build(
         let root = root.clone();
         if let Some(input) = dom::by_id(&root, "import") {
             let target = input.clone();
-            crate::widget::listen(&input, "change", move |_| on_import(&root, &target));
+            crate::widget::live::listen(&input, "change", move |_| on_import(&root, &target));
         }
     }
     if let Some(input) = dom::by_id(root, "share-hosted") {
         let (root, st, host, target) = (root.clone(), st.clone(), host.clone(), input.clone());
-        crate::widget::listen(&input, "change", move |_| {
+        crate::widget::live::listen(&input, "change", move |_| {
             let typed = target
                 .dyn_ref::<web_sys::HtmlInputElement>()
                 .map(|i| i.value())
@@ -251,7 +251,7 @@ fn redraw_aside(root: &ShadowRoot, scenario: Scenario, said: &str, aside: bool) 
     dom::flag(&host, share::ASIDE, aside);
     let scenario = share::with_locks(&host, scenario);
     let query = link::to_query(&scenario);
-    if crate::widget::mount_with(root.clone(), host.clone(), scenario).is_err() {
+    if crate::widget::hooks::mount_with(root.clone(), host.clone(), scenario).is_err() {
         return;
     }
     share::sync_address(&host, &query, is_default(&query));
@@ -299,7 +299,7 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
                     "Your saved scenario could not be opened (",
                     &errors
                         .iter()
-                        .map(|e| dom::cat(&[&e.field, ": ", &e.message()]))
+                        .map(|e| dom::cat(&[e.field.path(), ": ", &e.message()]))
                         .collect::<Vec<_>>()
                         .join("; "),
                     "). It is kept on this device.",

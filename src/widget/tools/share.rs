@@ -141,13 +141,17 @@ pub fn start(host: &Element) -> Start {
         errors
             .into_iter()
             .map(|mut e| {
-                e.field = embed::key_for_path(s, &e.field);
+                e.field = embed::key_for_path(s, e.field.path()).into();
                 (from, e)
             })
             .collect()
     };
     let attrs = attribute_pairs(host);
+    // No attribute: the defaults, which pass validation by construction
+    // (checked once, with everything else, when the state is first worked
+    // out).
     let preset = match read(&defaults, &attrs) {
+        Ok(s) if attrs.is_empty() => s,
         Ok(s) => match check(&s) {
             Ok(_) => s,
             Err(errors) => {
@@ -438,7 +442,7 @@ fn problem_list(parent: &Element, problems: &[&(&'static str, Error)]) {
     let list = add_c(parent, "ul", "oc-list");
     for (_, e) in problems {
         let li = add(&list, "li");
-        add_t(&li, "code", &e.field);
+        add_t(&li, "code", e.field.path());
         text(&li, &cat(&[": ", &e.message()]));
     }
 }

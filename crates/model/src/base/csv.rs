@@ -16,7 +16,7 @@
 //! named by the line it starts on). The reader never panics, whatever its
 //! input.
 
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, FilePlace, Location};
 
 /// One record of a CSV file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,9 +27,32 @@ pub struct Record {
     pub fields: Vec<String>,
 }
 
-/// The field name of an error about `line` of a CSV file: `csv line 12`.
-pub fn line_field(line: usize) -> String {
-    format!("csv line {line}")
+/// Where an error about `line` of a CSV file is (the file not yet named:
+/// `csv line 12`).
+pub fn line_field(line: usize) -> Location {
+    place(line, None)
+}
+
+/// A place in a CSV file not yet named: `line`, and `column` when the
+/// error is about one cell ([`Location::in_file`] names the file).
+pub fn place(line: usize, column: Option<&str>) -> Location {
+    Location::File(Box::new(FilePlace {
+        file: None,
+        line,
+        column: column.map(str::to_string),
+        words: place_words,
+    }))
+}
+
+/// A place in a file in words: `name line 12, column x`, `csv` for a file
+/// not yet named. Only the code that reads files links it.
+fn place_words(p: &FilePlace, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    let file = p.file.as_deref().unwrap_or("csv");
+    write!(f, "{file} line {}", p.line)?;
+    match &p.column {
+        Some(c) => write!(f, ", column {c}"),
+        None => Ok(()),
+    }
 }
 
 fn invalid(line: usize, reason: impl Into<String>) -> Error {

@@ -1,4 +1,6 @@
-//! Errors: every one names the field it is about and says what is wrong.
+//! Errors: every one says where it is (a field of the scenario, or a line
+//! of a file people bring, as data: [`Location`]) and what is wrong (its
+//! [`ErrorKind`], whose words come from [`Error::message`]).
 
 use std::fmt;
 
@@ -36,24 +38,174 @@ pub enum ErrorKind {
     NoFigure { why: String },
 }
 
-/// A problem with one input, named by its path in the scenario format
-/// (e.g. `council.care_starts` or `programmes[1].engagement_pct`).
+/// Where an error is.
+#[derive(Clone, PartialEq)]
+pub enum Location {
+    /// A field by its path in the scenario format (`council.care_starts`,
+    /// `programmes[1].cohort`), a share-link key, or a named part of a
+    /// request (`files`, `year`, `council data`).
+    Field(String),
+    /// A line of a CSV file (boxed: an error in a file is rare, and an
+    /// [`Error`] stays a few words long wherever it is moved).
+    File(Box<FilePlace>),
+}
+
+/// A line of a CSV file, and the cell when the error is about one. Made
+/// by the code that reads files (`base::csv::place`), which gives the
+/// words for it too: a build that reads no file carries none of them.
+#[derive(Clone)]
+pub struct FilePlace {
+    /// The file's name; `None` before it is known.
+    pub file: Option<String>,
+    /// The line the record starts on, counting from 1.
+    pub line: usize,
+    /// The column, when the error is about one cell.
+    pub column: Option<String>,
+    /// Writes the place in words (`file line 12, column x`).
+    pub words: fn(&FilePlace, &mut fmt::Formatter<'_>) -> fmt::Result,
+}
+
+/// Two places are the same line and cell of the same file.
+impl PartialEq for FilePlace {
+    fn eq(&self, other: &FilePlace) -> bool {
+        (&self.file, self.line, &self.column) == (&other.file, other.line, &other.column)
+    }
+}
+
+impl Location {
+    /// The field's path; for a place in a file, its column (or nothing).
+    pub fn path(&self) -> &str {
+        match self {
+            Location::Field(path) => path,
+            Location::File(p) => p.column.as_deref().unwrap_or(""),
+        }
+    }
+
+    /// The line of a file, if the error is in one.
+    pub fn file_line(&self) -> Option<usize> {
+        match self {
+            Location::Field(_) => None,
+            Location::File(p) => Some(p.line),
+        }
+    }
+
+    /// The same place in the file called `name` (a field is left as it is).
+    pub fn in_file(self, name: &str) -> Location {
+        match self {
+            Location::File(mut p) => {
+                p.file = (!name.is_empty()).then(|| name.to_string());
+                Location::File(p)
+            }
+            field => field,
+        }
+    }
+}
+
+/// The place in words: the path, or the words the file's reader gives
+/// (`file line 12, column x`, `csv` for a file not yet named).
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Field(path) => f.write_str(path),
+            Location::File(p) => (p.words)(p, f),
+        }
+    }
+}
+
+/// A place's debug form is its words.
+impl fmt::Debug for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl PartialEq<str> for Location {
+    fn eq(&self, other: &str) -> bool {
+        match self {
+            Location::Field(path) => path == other,
+            place => {
+                let words = place.to_string();
+                words == other
+            }
+        }
+    }
+}
+
+impl PartialEq<&str> for Location {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
+impl PartialEq<String> for Location {
+    fn eq(&self, other: &String) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Location> for str {
+    fn eq(&self, other: &Location) -> bool {
+        other == self
+    }
+}
+
+impl PartialEq<Location> for &str {
+    fn eq(&self, other: &Location) -> bool {
+        other == *self
+    }
+}
+
+impl PartialEq<Location> for String {
+    fn eq(&self, other: &Location) -> bool {
+        other == self.as_str()
+    }
+}
+
+impl From<String> for Location {
+    fn from(path: String) -> Location {
+        Location::Field(path)
+    }
+}
+
+impl From<&str> for Location {
+    fn from(path: &str) -> Location {
+        Location::Field(path.to_string())
+    }
+}
+
+/// In JSON, a place is its words, as [`Error::field`] always was.
+impl serde::Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A problem with one input: where it is ([`Location`]: a field by its
+/// path in the scenario format, e.g. `council.care_starts` or
+/// `programmes[1].engagement_pct`, or a line of a file) and what is wrong.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Error {
-    /// Path of the field in the scenario format.
-    pub field: String,
+    /// Where the problem is.
+    pub field: Location,
     /// What is wrong.
     #[serde(flatten)]
     pub kind: ErrorKind,
 }
 
 impl Error {
-    /// An error about `field`.
-    pub fn new(field: impl Into<String>, kind: ErrorKind) -> Error {
+    /// An error about `field` (a path, or a [`Location`]).
+    pub fn new(field: impl Into<Location>, kind: ErrorKind) -> Error {
         Error {
             field: field.into(),
             kind,
         }
+    }
+
+    /// The same error, in the file called `name` when it is about a place
+    /// in a file.
+    pub fn in_file(mut self, name: &str) -> Error {
+        self.field = self.field.in_file(name);
+        self
     }
 
     /// The kind of problem as a short code, the same as the `kind` of the

@@ -142,7 +142,7 @@ impl CouncilData {
                     )
                 })
         };
-        let named = |name: &str, e: Error| Error::new(format!("{name}, {}", e.field), e.kind);
+        let named = |name: &str, e: Error| e.in_file(name);
         let history =
             history::parse_table(get("la_history.csv")?).map_err(|e| named("la_history.csv", e))?;
         let mut spend = Vec::new();

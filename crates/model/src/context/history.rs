@@ -19,7 +19,7 @@
 //! carry [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 use crate::data::published::{self, Published};
 
 /// Attribution required by the Open Government Licence wherever these
@@ -330,7 +330,7 @@ pub fn missing<S: AsRef<str>, R: Rows<S>>(
     find(councils, code).map_or_else(Vec::new, |s| s.missing(measure))
 }
 
-fn invalid(field: String, reason: String) -> Error {
+fn invalid(field: Location, reason: String) -> Error {
     Error::new(field, ErrorKind::Invalid { reason })
 }
 
@@ -345,7 +345,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
     let mut out: Vec<OwnedSeries> = Vec::new();
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
-        let field = |i: usize| format!("{}, column {}", csv::line_field(row.line), COLUMNS[i]);
+        let field = |i: usize| csv::place(row.line, Some(COLUMNS[i]));
         let year: u16 = cell(3)
             .parse()
             .ok()
@@ -358,7 +358,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
             })?;
         let mut figures: [Published<String>; 7] = std::array::from_fn(|_| Published::Blank);
         for (i, slot) in figures.iter_mut().enumerate() {
-            let p = published::read(cell(i + 4), &field(i + 4))?;
+            let p = published::read(cell(i + 4), field(i + 4))?;
             if p.value().is_some_and(|v| v < 0.0 || v.fract() != 0.0) {
                 return Err(invalid(
                     field(i + 4),

@@ -8,7 +8,7 @@
 //! carry [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 
 /// Attribution required by the Open Government Licence.
 pub const CREDIT: &str = "Contains public sector information licensed under the Open Government Licence v3.0. Source: Department for Education, Children's services statistical neighbour benchmarking tool (2025 model).";
@@ -108,7 +108,7 @@ pub fn median(values: &[Option<f64>]) -> Option<f64> {
     })
 }
 
-fn invalid(field: String, reason: String) -> Error {
+fn invalid(field: Location, reason: String) -> Error {
     Error::new(field, ErrorKind::Invalid { reason })
 }
 
@@ -140,7 +140,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
     let mut out: Vec<OwnedNeighbours> = Vec::with_capacity(rows.len());
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
-        let field = |i: usize| format!("{}, column {}", csv::line_field(row.line), columns[i]);
+        let field = |i: usize| csv::place(row.line, Some(columns[i].as_str()));
         let mut list: Vec<(String, Closeness)> = Vec::with_capacity(10);
         for k in 0..10 {
             let (c, b) = (3 + 2 * k, 4 + 2 * k);

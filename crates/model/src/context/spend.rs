@@ -23,7 +23,7 @@
 //! [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 use crate::context::history::{self, Measure, Rows, Series};
 use crate::data::published::{self, Published};
 
@@ -493,7 +493,7 @@ pub fn england_per_child<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
     (children > 0.0).then(|| spend / children)
 }
 
-fn invalid(field: String, reason: String) -> Error {
+fn invalid(field: Location, reason: String) -> Error {
     Error::new(field, ErrorKind::Invalid { reason })
 }
 
@@ -506,14 +506,14 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSpendRow>, Error> {
     let mut out: Vec<OwnedSpendRow> = Vec::with_capacity(rows.len());
     for row in rows {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
-        let field = |i: usize| format!("{}, column {}", csv::line_field(row.line), COLUMNS[i]);
+        let field = |i: usize| csv::place(row.line, Some(COLUMNS[i]));
         if out.iter().any(|r| r.code == cell(0)) {
             return Err(invalid(field(0), format!("{} is listed twice", cell(0))));
         }
         let mut figures: [Published<String>; MONEY_COLUMNS] =
             std::array::from_fn(|_| Published::Blank);
         for (i, slot) in figures.iter_mut().enumerate() {
-            *slot = published::read(cell(i + 3), &field(i + 3))?;
+            *slot = published::read(cell(i + 3), field(i + 3))?;
         }
         out.push(SpendRow {
             code: cell(0).to_string(),

@@ -15,7 +15,7 @@
 //! `None`, never zero. Anything showing these figures must carry [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 
 #[rustfmt::skip]
 #[path = "presets_table.rs"]
@@ -226,11 +226,11 @@ pub fn file_year(file_name: &str) -> Option<u16> {
     }
 }
 
-fn cell_field(line: usize, column: &str) -> String {
-    format!("{}, column {column}", csv::line_field(line))
+fn cell_field(line: usize, column: &str) -> Location {
+    csv::place(line, Some(column))
 }
 
-fn invalid(field: String, reason: String) -> Error {
+fn invalid(field: Location, reason: String) -> Error {
     Error::new(field, ErrorKind::Invalid { reason })
 }
 

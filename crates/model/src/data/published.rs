@@ -6,7 +6,7 @@
 //! this way so that a missing figure can say *why* it is missing. A code is
 //! never a zero: [`Published::value`] is `None` for it.
 
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 
 /// A published cell. `S` is the text type: `&'static str` in the built-in
 /// tables, `String` when read from a file.
@@ -85,7 +85,7 @@ impl<S: AsRef<str>> Published<S> {
 /// assert_eq!(read("", "x").unwrap(), Published::Blank);
 /// assert!(read("12a", "x").is_err());
 /// ```
-pub fn read(cell: &str, field: &str) -> Result<Published<String>, Error> {
+pub fn read(cell: &str, field: impl Into<Location>) -> Result<Published<String>, Error> {
     let cell = cell.trim();
     if cell.is_empty() {
         return Ok(Published::Blank);

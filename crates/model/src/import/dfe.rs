@@ -63,7 +63,7 @@
 //! children_count`. No input makes the reader panic.
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 use crate::base::sorted::{self, Map, Set};
 use crate::data::presets::{self, OwnedPreset, Preset};
 
@@ -284,16 +284,12 @@ pub fn year_at_31_march(time_period: &str) -> Option<u16> {
 
 /// Where something is: `name line 12`, or `csv line 12` for a file without
 /// a name.
-fn place(file: &str, line: usize) -> String {
-    if file.is_empty() {
-        csv::line_field(line)
-    } else {
-        format!("{file} line {line}")
-    }
+fn place(file: &str, line: usize) -> Location {
+    csv::line_field(line).in_file(file)
 }
 
-fn cell_place(file: &str, line: usize, column: &str) -> String {
-    format!("{}, column {column}", place(file, line))
+fn cell_place(file: &str, line: usize, column: &str) -> Location {
+    csv::place(line, Some(column)).in_file(file)
 }
 
 /// The file's name as a field, `file` for a file without a name.
@@ -305,7 +301,7 @@ fn file_field(file: &str) -> String {
     }
 }
 
-fn invalid(field: String, reason: impl Into<String>) -> Error {
+fn invalid(field: impl Into<Location>, reason: impl Into<String>) -> Error {
     Error::new(
         field,
         ErrorKind::Invalid {
@@ -314,23 +310,15 @@ fn invalid(field: String, reason: impl Into<String>) -> Error {
     )
 }
 
-/// An error of the CSV reader or [`presets::parse_table`] (`csv line 12…`),
-/// named by the file instead.
-fn in_file(file: &str, mut error: Error) -> Error {
-    if let Some(rest) = error.field.strip_prefix("csv line ") {
-        let rest = rest.to_string();
-        error.field = if file.is_empty() {
-            format!("csv line {rest}")
-        } else {
-            format!("{file} line {rest}")
-        };
-    }
-    error
+/// An error of the CSV reader or [`presets::parse_table`] (at a line of a
+/// file not yet named), named by the file.
+fn in_file(file: &str, error: Error) -> Error {
+    error.in_file(file)
 }
 
 /// A count of children from a cell, or `None` for a blank cell or a
 /// suppression code. `field` names the cell in errors.
-fn count(cell: &str, field: impl FnOnce() -> String) -> Result<Option<u32>, Error> {
+fn count(cell: &str, field: impl FnOnce() -> Location) -> Result<Option<u32>, Error> {
     let cell = cell.trim();
     if cell.is_empty() || NO_FIGURE.iter().any(|c| cell.eq_ignore_ascii_case(c)) {
         return Ok(None);
@@ -494,7 +482,7 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         let field = match csv::records_from_bytes(bytes) {
             Err(e) => in_file(file, e).field,
-            Ok(_) => file_field(file),
+            Ok(_) => file_field(file).into(),
         };
         return Err(invalid(
             field,
@@ -1140,7 +1128,7 @@ fn merge(
                 let there = if s0 == source {
                     format!("line {line0}")
                 } else {
-                    place(first, line0)
+                    place(first, line0).to_string()
                 };
                 return Err(invalid(
                     cell_place(file, row.line, column),
@@ -1346,7 +1334,7 @@ mod tests {
             ("cc", Err("is not a number")),
         ];
         for (cell, expected) in cases {
-            let found = count(cell, || "here".to_string());
+            let found = count(cell, || Location::from("here"));
             match (found, expected) {
                 (Ok(x), Ok(want)) => assert_eq!(x, *want, "{cell:?}"),
                 (Err(e), Err(reason)) => {
@@ -1440,14 +1428,15 @@ mod tests {
     #[test]
     fn errors_of_the_csv_reader_name_the_file() {
         let cases = [
-            ("a.csv", "csv line 3", "a.csv line 3"),
-            ("a.csv", "csv line 3, column x", "a.csv line 3, column x"),
-            ("", "csv line 3", "csv line 3"),
-            ("a.csv", "year", "year"),
+            ("a.csv", csv::place(3, None), "a.csv line 3"),
+            ("a.csv", csv::place(3, Some("x")), "a.csv line 3, column x"),
+            ("", csv::place(3, None), "csv line 3"),
+            ("a.csv", Location::from("year"), "year"),
         ];
         for (file, field, expected) in cases {
-            let e = in_file(file, invalid(field.to_string(), "r"));
+            let e = in_file(file, invalid(field, "r"));
             assert_eq!(e.field, expected);
+            assert_eq!(e.field.file_line(), (expected != "year").then_some(3));
         }
     }
 }
@@ -1465,7 +1454,7 @@ mod props {
 
         #[test]
         fn counts_never_panic(text in "[0-9,.\\-a-z: ]{0,12}") {
-            let _ = count(&text, String::new);
+            let _ = count(&text, || Location::from(""));
         }
 
         #[test]

@@ -22,7 +22,10 @@ pub const FORMAT_VERSION: u32 = 2;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
-    /// Format version; must be [`FORMAT_VERSION`].
+    /// Format version; must be [`FORMAT_VERSION`]. Read as 0 when absent
+    /// (no version was ever 0), which [`crate::scenario::decode::decode`]
+    /// refuses as not a scenario at all.
+    #[serde(default)]
     pub version: u32,
     /// Evidence set the figures come from, e.g. `2026.1`.
     pub evidence_set: String,

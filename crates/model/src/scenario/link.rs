@@ -445,7 +445,7 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
             .iter()
             .take(MAX_UNKNOWN_LISTED)
             .map(|e| {
-                let short: String = e.field.chars().take(24).collect();
+                let short: String = e.field.path().chars().take(24).collect();
                 format!("\u{201c}{short}\u{201d}")
             })
             .collect();
@@ -922,7 +922,7 @@ mod tests {
     #[test]
     fn a_few_unknown_settings_are_named_one_by_one() {
         let e = errors_of("v=2&programmes=&foo=1&bar=2");
-        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        let fields: Vec<&str> = e.iter().map(|e| e.field.path()).collect();
         assert_eq!(fields, ["foo", "bar"]);
         assert_eq!(e[0].kind, ErrorKind::UnknownSetting);
         assert_eq!(e[0].message(), "this link setting is not known");

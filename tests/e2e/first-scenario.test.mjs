@@ -1,0 +1,230 @@
+// A campaign group's copied embed shows its council's figures at the first
+// paint, and `lock` with the form shown keeps the written result:
+//
+//   - the iframe code "Copy embed code" writes after choosing a council
+//     (and the short `council=CODE`) shows that council's figures before
+//     the calculator has arrived (the build's www/first/CODE.json,
+//     compared with the address character for character), in an article's
+//     600 px column and on a 390×844 phone, light and dark; once the
+//     calculator is live it shows the same figures in the same place;
+//   - a scenario one figure away from it waits for the calculator, saying
+//     so, with nothing moving, and never shows the council's figures;
+//   - `lock` where the form is shown keeps the written result, with each
+//     locked field's note and read-only input as the calculator draws them.
+
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { byId, launchBrowser, openPage, startSite, WWW } from './helpers.mjs';
+
+let site;
+let browser;
+let article;
+let HOST;
+const pages = new Map();
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+  article = createServer((req, res) => {
+    const body = pages.get(new URL(req.url, 'http://x').pathname);
+    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(body ?? 'not found');
+  }).listen(0, '127.0.0.1');
+  await once(article, 'listening');
+  HOST = `http://127.0.0.1:${article.address().port}/`;
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  article?.closeAllConnections();
+  article?.close();
+});
+
+const STATUS = byId('status');
+const COUNCIL = 'E06000009';
+const FIRST = JSON.parse(readFileSync(join(WWW, 'first', `${COUNCIL}.json`), 'utf8'));
+
+/** Holds the calculator's module back until `release()`. */
+async function holdModule(page) {
+  let release = () => {};
+  const arrived = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\.wasm$/, async (route) => {
+    await arrived;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
+/** Every layout shift in this document, from its start. */
+function watchShifts() {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__shifts.push(e.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** An article with the iframe code, in a column `column` px wide (or the whole width). */
+function articleWith(src, column) {
+  return `<!doctype html><html lang="en"><head><title>Article</title><link rel="icon" href="data:,">
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="margin:0"><main style="max-width:${column ? `${column}px` : 'none'};margin:0 auto">
+<h1>Article</h1><p>Before the calculator.</p>
+<iframe id="calc-1" src="${src}" title="Children's services outcome calculator"
+  loading="lazy" width="100%" height="840" style="width: 100%; border: 0"></iframe>
+<p id="after">The article goes on.</p></main>
+</body></html>`;
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  describe(`a council's copied embed: ${colorScheme}`, () => {
+    test('the iframe code copied after choosing a council shows its figures before the calculator arrives, in a 600 px column', async () => {
+      // The code as the calculator writes it, for the council chosen.
+      const maker = await openPage(browser, `${site.url}index.html`, { colorScheme });
+      await maker.page.locator('outcome-calculator').evaluate((el) => el.start());
+      await maker.page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+      await maker.page.locator(byId('council-pick')).selectOption(COUNCIL);
+      const code = await maker.page.waitForFunction((c) => {
+        const root = document.querySelector('outcome-calculator').shadowRoot;
+        return [...root.querySelectorAll('textarea')].map((t) => t.value).find((v) => v.startsWith('<iframe') && v.includes(`council=${c}&amp;`));
+      }, COUNCIL);
+      const iframe = await code.jsonValue();
+      await maker.close();
+      const src = /src="([^"]+)"/.exec(iframe)[1].replace(/&amp;/g, '&');
+      assert.equal(new URL(src).search, `?view=compact&${FIRST.scenario}&id=outcome-calculator-1`);
+
+      const { page, close, consoleErrors } = await openPage(browser, null, { viewport: { width: 1024, height: 900 }, colorScheme });
+      const release = await holdModule(page);
+      pages.set('/copied.html', articleWith(src.replace(/&/g, '&amp;'), 600));
+      await page.goto(`${HOST}copied.html`);
+      const frame = page.frameLocator('#calc-1');
+      await frame.locator(STATUS).filter({ hasText: /£/ }).waitFor();
+      const inner = page.frame({ url: /embed\.html/ });
+      const written = {
+        status: await frame.locator(STATUS).textContent(),
+        council: await frame.locator(byId('council-pick')).inputValue(),
+        box: await frame.locator(STATUS).boundingBox(),
+      };
+      assert.equal(written.council, COUNCIL);
+      assert.equal(await inner.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), false);
+      assert.equal(await frame.locator('outcome-calculator').getAttribute('data-live'), null, 'shown before the calculator');
+      assert.equal(await frame.locator(STATUS).isVisible(), true);
+      // Inside the first phone-sized screen of the column.
+      assert.ok(written.box.y + written.box.height < 900, JSON.stringify(written.box));
+
+      // The calculator, once live, shows the same figures in the same place.
+      release();
+      await frame.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+      assert.equal(await frame.locator(STATUS).textContent(), written.status);
+      assert.deepEqual(await frame.locator(STATUS).boundingBox(), written.box);
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+
+    test('the short council=CODE shows the same figures on a 390×844 phone, with no shift', async () => {
+      const { page, close, consoleErrors } = await openPage(browser, null, { viewport: { width: 390, height: 844 }, colorScheme });
+      await page.addInitScript(watchShifts);
+      const release = await holdModule(page);
+      await page.goto(`${site.url}embed.html?view=compact&council=${COUNCIL}&theme=${colorScheme}&id=x`);
+      await page.locator(STATUS).filter({ hasText: /£/ }).waitFor({ state: 'visible' });
+      const status = await page.locator(STATUS).textContent();
+      assert.equal(await page.locator(byId('council-pick')).inputValue(), COUNCIL);
+      assert.equal(await page.locator('outcome-calculator').getAttribute('data-live'), null);
+      const box = await page.locator(STATUS).boundingBox();
+      assert.ok(box.y < 844);
+      release();
+      // Not in a frame, the written result waits for the reader's first
+      // touch (or starts at once when the page was still waiting for the
+      // council's file as the loader ran).
+      await page.locator('outcome-calculator').evaluate((el) => el.start());
+      await page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+      assert.equal(await page.locator(STATUS).textContent(), status);
+      assert.deepEqual(await page.locator(STATUS).boundingBox(), box);
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+
+    test('one figure away from the council’s scenario waits, says so, never shows the council’s figures, and nothing moves', async () => {
+      const { page, close, consoleErrors } = await openPage(browser, null, { viewport: { width: 390, height: 844 }, colorScheme });
+      await page.addInitScript(watchShifts);
+      const release = await holdModule(page);
+      const other = FIRST.scenario.replace(/&care_starts=(\d+)/, (_, n) => `&care_starts=${Number(n) + 1}`);
+      assert.notEqual(other, FIRST.scenario);
+      await page.goto(`${site.url}embed.html?view=compact&${other}&id=x`);
+      // The council's file is asked for, and refused by the comparison.
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(500);
+      assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), true);
+      assert.equal(await page.locator(STATUS).isVisible(), false, 'no figures before the calculator');
+      const note = await page.locator('outcome-calculator').evaluate((el) => {
+        const before = getComputedStyle(el, '::before');
+        return { content: before.content, visibility: before.visibility };
+      });
+      assert.match(note.content, /Working out the figures for this scenario/);
+      assert.equal(note.visibility, 'visible');
+      release();
+      await page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+      await page.locator(STATUS).filter({ hasText: /£/ }).waitFor({ state: 'visible' });
+      assert.equal(await page.locator(byId('council.care_starts')).inputValue(), String(Number(/&care_starts=(\d+)/.exec(FIRST.scenario)[1]) + 1));
+      assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+
+    test('lock with the form shown keeps the written result, with the notes and read-only fields the calculator draws', async () => {
+      const { page, close, consoleErrors } = await openPage(browser, null, { viewport: { width: 390, height: 844 }, colorScheme });
+      await page.addInitScript(watchShifts);
+      const release = await holdModule(page);
+      await page.goto(`${site.url}embed.html?sections=results,form,link&lock=care_starts,programmes,funding_years&theme=${colorScheme}&id=x`);
+      await page.locator(STATUS).filter({ hasText: /£/ }).waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), false);
+      assert.equal(await page.locator('outcome-calculator').getAttribute('data-live'), null);
+      const look = () =>
+        page.locator('outcome-calculator').evaluate((el) => {
+          const root = el.shadowRoot;
+          const out = {};
+          for (const id of ['council.care_starts', 'assumptions.funding_years']) {
+            const input = root.getElementById(id);
+            const note = root.getElementById(`${id}-locked`);
+            out[id] = {
+              readOnly: input.readOnly,
+              className: input.className,
+              describedBy: input.getAttribute('aria-describedby'),
+              note: note?.textContent,
+              noteShown: note?.checkVisibility() ?? false,
+              top: Math.round(input.getBoundingClientRect().top + scrollY),
+            };
+          }
+          const boxes = [...root.querySelectorAll('#programmes input[type=checkbox]')];
+          out.programmes = {
+            disabled: boxes.every((b) => b.disabled),
+            note: root.getElementById('programmes-locked')?.textContent,
+          };
+          out.otherNotes = [...root.querySelectorAll('.oc-locked-note')].filter((n) => n.checkVisibility()).length;
+          return out;
+        });
+      const written = await look();
+      assert.equal(written['council.care_starts'].readOnly, true);
+      assert.equal(written['council.care_starts'].noteShown, true);
+      assert.match(written['council.care_starts'].note, /cannot be changed/);
+      assert.equal(written.programmes.disabled, true);
+      assert.equal(written.otherNotes, 3);
+      release();
+      await page.locator('outcome-calculator').evaluate((el) => el.start());
+      await page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+      assert.deepEqual(await look(), written, 'the calculator draws the locked fields as they were written');
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+  });
+}
