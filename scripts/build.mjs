@@ -120,10 +120,13 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // (8.0 KB less; 324.9 KB), then the DfE files read by the on-demand module
 // too, the figures coming back as arrays (25.5 KB less; 299.4 KB), then
 // the report CSV and the charts' SVG and PNG files made there (11.9 KB
-// less; 287.5 KB): 288 KB.
+// less; 287.5 KB), and the half-way illustration applied only when no
+// figure was typed while the module made it (0.8 KB; 288.3 KB), and with
+// errors' places as data and the widget's update cycle and panel hooks
+// merged (0.8 KB; 289.1 KB): 289.6 KB.
 // The budget sits just above the size so any growth
 // fails the build and is a decision; the issue's goal is 170 KB.
-const CALCULATOR_BUDGET = 288 * 1024;
+const CALCULATOR_BUDGET = 289.6 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');

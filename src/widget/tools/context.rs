@@ -13,7 +13,7 @@
 //! `contextScenario`) and come back as the scenario's link parts; "cost
 //! at the council's average" sets each programme's placement here.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Promise, Reflect};
@@ -213,10 +213,10 @@ fn on_click(root: &ShadowRoot, shared: &Shared, e: &Event) {
     if button != HALF_WAY {
         return;
     }
-    let Some(value) = shared
+    let Some((from, value)) = shared
         .try_borrow()
         .ok()
-        .and_then(|st| scenario_value(&st.scenario))
+        .and_then(|st| Some((st.scenario.clone(), scenario_value(&st.scenario)?)))
     else {
         return;
     };
@@ -225,26 +225,45 @@ fn on_click(root: &ShadowRoot, shared: &Shared, e: &Event) {
         &JsValue::from_str(""),
         &value,
     );
-    let r = root.clone();
-    ask_scenario(
-        root,
-        "contextScenario",
-        &args,
-        NOT_LOADED,
-        move |made| match made {
+    // The illustration replaces the scenario it was made from, never
+    // figures typed while it was being made (text the form could not use
+    // leaves the scenario as it was, so typing is listened for too).
+    let typed = Rc::new(Cell::new(false));
+    let t = typed.clone();
+    let listener = Closure::<dyn FnMut(Event)>::new(move |_: Event| t.set(true));
+    let _ = root.add_event_listener_with_callback_and_bool(
+        "input",
+        listener.as_ref().unchecked_ref(),
+        true,
+    );
+    let (r, s) = (root.clone(), shared.clone());
+    ask_scenario(root, "contextScenario", &args, NOT_LOADED, move |made| {
+        let _ = r.remove_event_listener_with_callback_and_bool(
+            "input",
+            listener.as_ref().unchecked_ref(),
+            true,
+        );
+        drop(listener);
+        let same = !typed.get() && s.try_borrow().is_ok_and(|st| st.scenario == from);
+        let said = |words: &str| {
+            if let Some(p) = dom::by_id(&r, HALF_WAY_SAID) {
+                p.set_text_content(Some(words));
+            }
+        };
+        match made {
+            Ok(_) if !same => said(
+                "Your figures changed while the illustration was made: select the button again.",
+            ),
             Ok(scenario) => crate::widget::tools::redraw(
                 &r,
                 scenario,
-                "Illustration made: the results now show the council half-way to its neighbours' \
-             median rates. It is an illustration of the gap, not evidence of any programme.",
+                "Illustration made: the results now show the council half-way to its \
+                 neighbours' median rates. It is an illustration of the gap, not evidence of \
+                 any programme.",
             ),
-            Err(why) => {
-                if let Some(p) = dom::by_id(&r, HALF_WAY_SAID) {
-                    p.set_text_content(Some(&why));
-                }
-            }
-        },
-    );
+            Err(why) => said(&why),
+        }
+    });
 }
 
 /// Every chosen programme's children costed at the council's average.
