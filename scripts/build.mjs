@@ -123,10 +123,12 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // less; 287.5 KB), and the half-way illustration applied only when no
 // figure was typed while the module made it (0.8 KB; 288.3 KB), and with
 // errors' places as data and the widget's update cycle and panel hooks
-// merged (0.8 KB; 289.1 KB): 289.6 KB.
+// merged (0.8 KB; 289.1 KB), then a share link's error and an error's
+// place from a path made once rather than in each caller (1.2 KB less;
+// 287.9 KB): 288.5 KB.
 // The budget sits just above the size so any growth
 // fails the build and is a decision; the issue's goal is 170 KB.
-const CALCULATOR_BUDGET = 289.6 * 1024;
+const CALCULATOR_BUDGET = 288.5 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');

@@ -20,15 +20,7 @@ pub fn to_rows<S: AsRef<str>>(councils: &[Preset<S>]) -> Array {
             for t in [&p.code, &p.old_code, &p.name, &p.region] {
                 row.push(&JsValue::from_str(t.as_ref()));
             }
-            for c in [
-                p.population_0_17,
-                p.children_looked_after,
-                p.care_starts,
-                p.care_ceased,
-                p.children_in_need,
-                p.cin_started,
-                p.cp_plans,
-            ] {
+            for c in p.figures() {
                 row.push(&c.map_or(JsValue::NULL, |x| JsValue::from_f64(f64::from(x))));
             }
             JsValue::from(row)

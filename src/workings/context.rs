@@ -33,7 +33,6 @@ use crate::model::context::neighbour_compare::{
 use crate::model::context::neighbours::Closeness;
 use crate::model::context::spend::{self, SpendYear};
 use crate::model::context::trend;
-use crate::model::scenario::link;
 use crate::model::{Baseline, Projection, Scenario};
 
 #[path = "context_baseline.rs"]
@@ -129,19 +128,7 @@ pub fn context_scenario(kind: &str, value: &str, scenario: JsValue) -> Result<Js
                 }),
         }
     });
-    let out = js_sys::Object::new();
-    let (key, value): (&str, JsValue) = match made {
-        Ok(s) => {
-            let parts: js_sys::Array = link::to_parts(&s)
-                .iter()
-                .map(|p| JsValue::from_str(p))
-                .collect();
-            ("parts", parts.into())
-        }
-        Err(why) => ("message", why.into()),
-    };
-    let _ = js_sys::Reflect::set(&out, &key.into(), &value);
-    Ok(out.into())
+    Ok(super::file::parts_or_message(made))
 }
 
 /// A rate per 10,000 with one decimal, or "no figure".

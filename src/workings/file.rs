@@ -20,10 +20,17 @@ const MAX_MESSAGE: usize = 600;
 /// could not be used.
 #[wasm_bindgen]
 pub fn read_scenario_file(text: &str) -> JsValue {
+    parts_or_message(read_scenario(text).map_err(|errors| import_message(&errors)))
+}
+
+/// A scenario made in this module, for the calculator: `{ parts }`, the
+/// scenario as [`link::to_parts`] (which give back exactly this scenario:
+/// `every_scenario_round_trips_through_its_parts` in
+/// `crates/model/tests/link_roundtrip.rs`), or `{ message }`, the sentence
+/// saying why there is none.
+pub fn parts_or_message(made: Result<Scenario, String>) -> JsValue {
     let out = js_sys::Object::new();
-    // The parts give back exactly this scenario (crates/model/tests/link_roundtrip.rs,
-    // `every_scenario_round_trips_through_its_parts`).
-    let (key, value): (&str, JsValue) = match read_scenario(text) {
+    let (key, value): (&str, JsValue) = match made {
         Ok(s) => {
             let parts: js_sys::Array = link::to_parts(&s)
                 .iter()
@@ -31,7 +38,7 @@ pub fn read_scenario_file(text: &str) -> JsValue {
                 .collect();
             ("parts", parts.into())
         }
-        Err(errors) => ("message", import_message(&errors).into()),
+        Err(why) => ("message", why.into()),
     };
     let _ = js_sys::Reflect::set(&out, &key.into(), &value);
     out.into()

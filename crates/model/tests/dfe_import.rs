@@ -52,19 +52,6 @@ fn council<'a>(import: &'a Import, code: &str) -> &'a OwnedPreset {
         .unwrap_or_else(|| panic!("{code} is imported"))
 }
 
-/// The figures in column order of `la_presets_YYYY.csv`.
-fn figures(p: &OwnedPreset) -> [Option<u32>; 7] {
-    [
-        p.population_0_17,
-        p.children_looked_after,
-        p.care_starts,
-        p.care_ceased,
-        p.children_in_need,
-        p.cin_started,
-        p.cp_plans,
-    ]
-}
-
 /// The 1-based line of the first line of `text` that contains all of `parts`.
 fn line_of(text: &str, parts: &[&str]) -> usize {
     text.lines()
@@ -155,7 +142,7 @@ fn each_layout_is_detected_and_read() {
                 "{name} {}",
                 p.code
             );
-            for (i, (found, expected)) in figures(p).iter().zip(figures(&want)).enumerate() {
+            for (i, (found, expected)) in p.figures().iter().zip(want.figures()).enumerate() {
                 let expected = if gives[i] { expected } else { None };
                 assert_eq!(*found, expected, "{name} {} figure {i}", p.code);
             }
@@ -627,7 +614,7 @@ fn applying_a_newer_import_never_mixes_years() {
 
     let herts = council(&applied, "E10000015");
     assert_eq!(
-        figures(herts),
+        herts.figures(),
         [
             Some(277_480),
             Some(999),
@@ -640,7 +627,7 @@ fn applying_a_newer_import_never_mixes_years() {
     );
     let leeds = council(&applied, "E08000035");
     assert_eq!(leeds.name, "Leeds");
-    assert_eq!(figures(leeds), [None; 7]);
+    assert_eq!(leeds.figures(), [None; 7]);
 
     let warned = |words: &[&str]| {
         applied

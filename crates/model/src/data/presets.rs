@@ -67,6 +67,50 @@ pub struct Preset<S = &'static str> {
 /// A preset read from a file at run time.
 pub type OwnedPreset = Preset<String>;
 
+/// Number of figures in a preset.
+pub const FIGURES: usize = 7;
+
+/// The figures in words, in the order of [`Preset::figures`].
+pub const FIGURE_NAMES: [&str; FIGURES] = [
+    "children aged 0 to 17",
+    "children looked after",
+    "children starting care",
+    "children leaving care",
+    "children in need",
+    "children in need episodes started",
+    "child protection plans",
+];
+
+impl<S> Preset<S> {
+    /// The figures in the column order of `la_presets_YYYY.csv`: children
+    /// aged 0 to 17, looked after, starting care, leaving care, in need,
+    /// in-need episodes started and on protection plans.
+    pub fn figures(&self) -> [Option<u32>; FIGURES] {
+        [
+            self.population_0_17,
+            self.children_looked_after,
+            self.care_starts,
+            self.care_ceased,
+            self.children_in_need,
+            self.cin_started,
+            self.cp_plans,
+        ]
+    }
+
+    /// The figures in the order of [`Preset::figures`], to set.
+    pub fn figures_mut(&mut self) -> [&mut Option<u32>; FIGURES] {
+        [
+            &mut self.population_0_17,
+            &mut self.children_looked_after,
+            &mut self.care_starts,
+            &mut self.care_ceased,
+            &mut self.children_in_need,
+            &mut self.cin_started,
+            &mut self.cp_plans,
+        ]
+    }
+}
+
 impl<S: AsRef<str>> Preset<S> {
     /// The same preset with owned text.
     pub fn owned(&self) -> OwnedPreset {
@@ -84,19 +128,6 @@ impl<S: AsRef<str>> Preset<S> {
             cin_started: self.cin_started,
             cp_plans: self.cp_plans,
         }
-    }
-
-    /// The figures with their names in words, in column order.
-    fn figures(&self) -> [(&'static str, Option<u32>); 7] {
-        [
-            ("children aged 0 to 17", self.population_0_17),
-            ("children looked after", self.children_looked_after),
-            ("children starting care", self.care_starts),
-            ("children leaving care", self.care_ceased),
-            ("children in need", self.children_in_need),
-            ("children in need episodes started", self.cin_started),
-            ("child protection plans", self.cp_plans),
-        ]
     }
 }
 
@@ -143,8 +174,9 @@ pub fn source_line<S: AsRef<str>>(p: &Preset<S>) -> String {
     let missing: Vec<&str> = p
         .figures()
         .iter()
-        .filter(|(_, x)| x.is_none())
-        .map(|(what, _)| *what)
+        .zip(FIGURE_NAMES)
+        .filter(|(x, _)| x.is_none())
+        .map(|(_, what)| what)
         .collect();
     if !missing.is_empty() {
         line.push_str(" Not published for this council: ");
@@ -439,7 +471,7 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
             cin_started: count(cell(10), line, COLUMNS[10])?,
             cp_plans: count(cell(11), line, COLUMNS[11])?,
         };
-        let no_figures = !has_rate && preset.figures().iter().all(|(_, x)| x.is_none());
+        let no_figures = !has_rate && preset.figures().iter().all(Option::is_none);
         if no_figures || is_retired(&preset.code, year) {
             continue;
         }

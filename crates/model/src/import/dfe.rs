@@ -65,7 +65,7 @@
 use crate::base::csv;
 use crate::base::error::{Error, ErrorKind, Location};
 use crate::base::sorted::{self, Map, Set};
-use crate::data::presets::{self, OwnedPreset, Preset};
+use crate::data::presets::{self, OwnedPreset, Preset, FIGURES, FIGURE_NAMES};
 
 /// Which file a CSV file is, told by its column names ([`detect`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -118,20 +118,6 @@ pub struct Import {
     pub warnings: Vec<String>,
 }
 
-/// Number of figures in a preset.
-const FIGURES: usize = 7;
-
-/// The figures in words, in the order of [`figures_mut`].
-const FIGURE_NAMES: [&str; FIGURES] = [
-    "children aged 0 to 17",
-    "children looked after",
-    "children starting care",
-    "children leaving care",
-    "children in need",
-    "children in need episodes started",
-    "child protection plans",
-];
-
 /// The file that gives each figure.
 const FIGURE_FILES: [FileKind; FIGURES] = [
     FileKind::LookedAfter,
@@ -142,30 +128,6 @@ const FIGURE_FILES: [FileKind; FIGURES] = [
     FileKind::ChildrenInNeed,
     FileKind::ProtectionPlans,
 ];
-
-fn figures<S>(p: &Preset<S>) -> [Option<u32>; FIGURES] {
-    [
-        p.population_0_17,
-        p.children_looked_after,
-        p.care_starts,
-        p.care_ceased,
-        p.children_in_need,
-        p.cin_started,
-        p.cp_plans,
-    ]
-}
-
-fn figures_mut<S>(p: &mut Preset<S>) -> [&mut Option<u32>; FIGURES] {
-    [
-        &mut p.population_0_17,
-        &mut p.children_looked_after,
-        &mut p.care_starts,
-        &mut p.care_ceased,
-        &mut p.children_in_need,
-        &mut p.cin_started,
-        &mut p.cp_plans,
-    ]
-}
 
 // Column names, with the older spellings after the current ones.
 const TIME_PERIOD: &[&str] = &["time_period"];
@@ -778,7 +740,7 @@ fn read_compact<'a>(
         .map(|p| Row {
             line: lines.get(&p.code).copied().unwrap_or(0),
             year: p.year,
-            values: figures(&p).map(Some),
+            values: p.figures().map(Some),
             code: p.code,
             old_code: p.old_code,
             name: p.name,
@@ -1035,7 +997,7 @@ fn combine(sources: Vec<Source<'_>>, year: Option<u16>) -> Result<Import, Error>
     // Leave out councils without a single figure.
     let (kept, empty): (Vec<Merged>, Vec<Merged>) = merged
         .into_values()
-        .partition(|m| figures(&m.preset).iter().any(Option::is_some));
+        .partition(|m| m.preset.figures().iter().any(Option::is_some));
     if !retired.is_empty() {
         let names: Vec<String> = retired.into_values().collect();
         warnings.push(format!(
@@ -1117,7 +1079,7 @@ fn merge(
         p.region.clone_from(&row.region);
     }
     let (name, code) = (p.name.clone(), p.code.clone());
-    for (i, slot) in figures_mut(p).into_iter().enumerate() {
+    for (i, slot) in p.figures_mut().into_iter().enumerate() {
         let Some(Some(new)) = row.values[i] else {
             continue;
         };
@@ -1199,11 +1161,11 @@ impl Import {
             if !same_year {
                 other_years.insert(b.year);
             }
-            let built = figures(b);
+            let built = b.figures();
             match out.get_mut(&code) {
                 Some(p) => {
                     let name = p.name.clone();
-                    for (i, slot) in figures_mut(p).into_iter().enumerate() {
+                    for (i, slot) in p.figures_mut().into_iter().enumerate() {
                         if slot.is_none() && built[i].is_some() {
                             if same_year {
                                 *slot = built[i];
@@ -1218,7 +1180,7 @@ impl Import {
                     p.code = code.clone();
                     if !same_year {
                         p.year = year;
-                        for slot in figures_mut(&mut p) {
+                        for slot in p.figures_mut() {
                             *slot = None;
                         }
                         absent.push(p.name.clone());
