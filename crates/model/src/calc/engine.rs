@@ -10,7 +10,7 @@
 
 use crate::base::outcome::{Agency, Outcome};
 use crate::calc::baseline::{self, Series};
-use crate::calc::record::{Lands, Nothing, Record, Recorder, Term};
+use crate::calc::record::{Benefit, Lands, Money, Nothing, Record, Recorder, Term};
 use crate::calc::resolve::{self, Change};
 use crate::data::evidence::Placement;
 use crate::scenario::valid::Valid;
@@ -649,15 +649,29 @@ fn simulate_with<R: Recorder>(
                     continue;
                 }
                 let nf = if a == CS { nest(s) } else { 1.0 };
-                let per_year = cases * value * p.adjustment * nf / c.spread_over();
+                let whole = cases * value * p.adjustment * nf;
+                let per_year = whole / c.spread_over();
                 for t in s..h.min(s + c.years) {
-                    rec.benefit(i, j, s, t);
                     let k = i * h + t;
                     let amount = per_year * c.keep(t - s, persist);
                     w.savings[k * AGENCIES + a] += amount;
-                    if a == CS {
-                        w.cashable[k] += amount * plan.cashable[OUTCOMES];
-                    }
+                    let cash = if a == CS {
+                        let cash = amount * plan.cashable[OUTCOMES];
+                        w.cashable[k] += cash;
+                        cash
+                    } else {
+                        0.0
+                    };
+                    rec.benefit(Benefit {
+                        programme: i,
+                        value: j,
+                        cohort: s,
+                        year: t,
+                        whole,
+                        per_year,
+                        amount,
+                        cash,
+                    });
                 }
             }
         }
@@ -699,21 +713,49 @@ fn simulate_with<R: Recorder>(
             let council_court = court * plan.proceedings_council;
             let sv = &mut w.savings[k * AGENCIES..(k + 1) * AGENCIES];
             sv[CS] += care + cp + cin + council_court;
-            sv[Agency::CourtsLegal.index()] += court - council_court;
+            let courts = court - council_court;
+            sv[Agency::CourtsLegal.index()] += courts;
             sv[Agency::Police.index()] += police;
             sv[Agency::Nhs.index()] += nhs;
-            w.cashable[k] += care * cash_share_at(plan.care_cashable[i], draw.care_cash)
-                + cp * plan.cashable[CP]
-                + cin * plan.cashable[CIN]
-                + council_court * plan.cashable[COURT];
-            w.cost[k] = if t < plan.funded_years {
+            let care_cash = care * cash_share_at(plan.care_cashable[i], draw.care_cash);
+            let cp_cash = cp * plan.cashable[CP];
+            let cin_cash = cin * plan.cashable[CIN];
+            let court_cash = council_court * plan.cashable[COURT];
+            w.cashable[k] += care_cash + cp_cash + cin_cash + court_cash;
+            let (cases_cost, cost_before, cost) = if t < plan.funded_years {
                 let setup = if t == 0 { p.setup_cost } else { 0.0 };
-                (w.served[k] * p.cost_per_case + p.annual_cost + setup)
-                    * plan.cost_uplift
-                    * draw.cost_mult
+                let cases_cost = w.served[k] * p.cost_per_case;
+                let before = cases_cost + p.annual_cost + setup;
+                (
+                    cases_cost,
+                    before,
+                    before * plan.cost_uplift * draw.cost_mult,
+                )
             } else {
-                0.0
+                (0.0, 0.0, 0.0)
             };
+            w.cost[k] = cost;
+            rec.money(
+                i,
+                t,
+                Money {
+                    care,
+                    cp,
+                    cin,
+                    court,
+                    council_court,
+                    courts,
+                    police,
+                    nhs,
+                    care_cash,
+                    cp_cash,
+                    cin_cash,
+                    court_cash,
+                    cases_cost,
+                    cost_before,
+                    cost,
+                },
+            );
         }
     }
 }

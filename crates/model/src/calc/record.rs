@@ -1,10 +1,12 @@
-//! What the kernel decided, recorded when asked: which terms it added
-//! where, which stays followed from the entries avoided, which benefits in
-//! money it counted and which totals it held to the council's counts. The
-//! workings ([`crate::explain`]) are built over this record, so a change to
-//! the kernel's timing, lag rules or caps reaches them without a second
-//! copy of those rules. The fast path records nothing ([`Nothing`]): its
-//! calls compile to nothing.
+//! What the kernel decided and worked out, recorded when asked: which
+//! terms it added where, which stays followed from the entries avoided,
+//! which benefits in money it counted (and how much), which totals it held
+//! to the council's counts, and each programme's money and cost in each
+//! year, part by part ([`Money`]). The workings ([`crate::explain`]) are
+//! built over this record and show its numbers, so a change to the
+//! kernel's timing, lag rules, caps or money formulas reaches them without
+//! a second copy of those rules. The fast path records nothing
+//! ([`Nothing`]): its calls compile to nothing.
 
 use crate::base::outcome::Outcome;
 use crate::calc::resolve::Change;
@@ -62,12 +64,79 @@ pub struct Term {
     pub lands: Lands,
 }
 
+/// A benefit in money the kernel counted: programme `programme`'s per-case
+/// value `value` (its place in the programme), for the cases served in
+/// year `cohort`, in year `year`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Benefit {
+    /// The programme, in plan order.
+    pub programme: usize,
+    /// The value, in the programme's order.
+    pub value: usize,
+    /// The year (0-based) its cases were served.
+    pub cohort: usize,
+    /// The year (0-based) it counts in.
+    pub year: usize,
+    /// The cohort's benefit, all years together: cases × value ×
+    /// adjustment (× the nesting factor for children's services), £.
+    pub whole: f64,
+    /// The cohort's benefit in its first year before any drop-off:
+    /// cases × value × adjustment (× the nesting factor for children's
+    /// services) ÷ the years it is spread over, £ (2025-26 prices).
+    pub per_year: f64,
+    /// What it adds in `year`: `per_year` × the share kept that year, £.
+    pub amount: f64,
+    /// The cash to the council from it, £ (0 for another agency's).
+    pub cash: f64,
+}
+
+/// One programme's money and cost in one year, part by part, as the
+/// kernel worked them out (£, 2025-26 prices). The totals by agency and
+/// the council's cash are the run's own [`crate::calc::engine::Work`].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Money {
+    /// Care savings: child-years in care avoided × £ a year in care.
+    pub care: f64,
+    /// Protection plan savings: plan-years avoided × £ a plan-year.
+    pub cp: f64,
+    /// Children in need savings: case-years avoided × £ a case-year.
+    pub cin: f64,
+    /// Care proceedings savings, all payers: proceedings avoided × £ a case.
+    pub court: f64,
+    /// The council's share of the care proceedings savings.
+    pub council_court: f64,
+    /// The rest of the care proceedings savings: to courts, Cafcass and
+    /// legal aid.
+    pub courts: f64,
+    /// Police savings: call-outs avoided × £ an incident.
+    pub police: f64,
+    /// NHS savings: admissions avoided × £ an admission.
+    pub nhs: f64,
+    /// Cash from care: care savings × the cashable share of the placement.
+    pub care_cash: f64,
+    /// Cash from protection plans.
+    pub cp_cash: f64,
+    /// Cash from children in need.
+    pub cin_cash: f64,
+    /// Cash from the council's share of care proceedings.
+    pub court_cash: f64,
+    /// Cases served × cost per case (0 once funding has stopped).
+    pub cases_cost: f64,
+    /// Cost before optimism bias: cases × cost per case + yearly cost
+    /// (+ set-up cost in the first year); 0 once funding has stopped.
+    pub cost_before: f64,
+    /// Cost: `cost_before` × (1 + optimism bias).
+    pub cost: f64,
+}
+
 /// What a run of the kernel tells its recorder.
 pub trait Recorder {
     /// An effect's term was added.
     fn term(&mut self, term: Term);
-    /// A benefit in money: programme `i`'s value `j`, cohort `s`, year `t`.
-    fn benefit(&mut self, i: usize, j: usize, s: usize, t: usize);
+    /// A benefit in money was counted.
+    fn benefit(&mut self, benefit: Benefit);
+    /// Programme `i`'s money and cost in year `t`.
+    fn money(&mut self, i: usize, t: usize, money: Money);
     /// The stay in year `t` of programme `i`'s entries avoided in year `s`
     /// was added.
     fn stays(&mut self, i: usize, s: usize, t: usize);
@@ -83,7 +152,9 @@ impl Recorder for Nothing {
     #[inline(always)]
     fn term(&mut self, _: Term) {}
     #[inline(always)]
-    fn benefit(&mut self, _: usize, _: usize, _: usize, _: usize) {}
+    fn benefit(&mut self, _: Benefit) {}
+    #[inline(always)]
+    fn money(&mut self, _: usize, _: usize, _: Money) {}
     #[inline(always)]
     fn stays(&mut self, _: usize, _: usize, _: usize) {}
     #[inline(always)]
@@ -95,8 +166,10 @@ impl Recorder for Nothing {
 pub struct Record {
     /// Effects' terms, programme by programme, cohort, effect, year.
     pub terms: Vec<Term>,
-    /// Benefits in money: (programme, value, cohort, year).
-    pub benefits: Vec<(usize, usize, usize, usize)>,
+    /// Benefits in money, programme by programme, value, cohort, year.
+    pub benefits: Vec<Benefit>,
+    /// Money and cost, `[i * horizon + t]` for programme *i*, year *t*.
+    pub money: Vec<Money>,
     /// Stays of the entries avoided: (programme, year of entry, year).
     pub stays: Vec<(usize, usize, usize)>,
     /// Totals held to the council's count: (outcome, year).
@@ -107,8 +180,13 @@ impl Recorder for Record {
     fn term(&mut self, term: Term) {
         self.terms.push(term);
     }
-    fn benefit(&mut self, i: usize, j: usize, s: usize, t: usize) {
-        self.benefits.push((i, j, s, t));
+    fn benefit(&mut self, benefit: Benefit) {
+        self.benefits.push(benefit);
+    }
+    fn money(&mut self, _: usize, _: usize, money: Money) {
+        // The kernel works programme by programme, year by year: the
+        // order of `[i * horizon + t]`.
+        self.money.push(money);
     }
     fn stays(&mut self, i: usize, s: usize, t: usize) {
         self.stays.push((i, s, t));
