@@ -129,7 +129,39 @@ pub struct Money {
     pub cost: f64,
 }
 
-/// What a run of the kernel tells its recorder.
+/// One programme's totals in one year, as the projection summed them
+/// (£, 2025-26 prices).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ProgrammeYear {
+    /// Savings to every agency.
+    pub savings: f64,
+    /// Their present value: savings × the year's discount factor.
+    pub pv_savings: f64,
+    /// The present value of the cost.
+    pub pv_cost: f64,
+    /// Days in care avoided: child-years in care avoided × 365.
+    pub care_days: f64,
+}
+
+/// One year's sums across programmes that the projection works out but
+/// does not report (£, 2025-26 prices).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct YearSums {
+    /// Cash savings to the council less cost.
+    pub cash_net: f64,
+    /// Present value of savings less cost.
+    pub pv_net: f64,
+    /// Present value of cash savings less cost.
+    pub pv_cash_net: f64,
+    /// Present value of the cash savings.
+    pub pv_cash: f64,
+    /// Present value of the savings to each agency, [`crate::base::outcome::Agency::ALL`]
+    /// order.
+    pub pv_by_agency: [f64; 5],
+}
+
+/// What a run of the kernel, and the projection's sums over it, tell their
+/// recorder.
 pub trait Recorder {
     /// An effect's term was added.
     fn term(&mut self, term: Term);
@@ -143,6 +175,16 @@ pub trait Recorder {
     /// The total of outcome `o` (`OUTCOMES`: time in care) in year `t` was
     /// held to the council's count.
     fn held(&mut self, o: usize, t: usize);
+    /// A programme's totals in a year: `k` is `i * horizon + t` for
+    /// programme *i*, year *t*.
+    fn programme_year(&mut self, k: usize, sums: ProgrammeYear);
+    /// Year `t`'s sums: `cash_net`, `pv_net` and `pv_cash_net` from the
+    /// years' table, then (`pv`) `pv_cash` and `pv_by_agency` from the
+    /// summary.
+    fn year(&mut self, t: usize, sums: YearSums, pv: bool);
+    /// The summary's cash savings for each £1 of cost, in present values,
+    /// and that less 1 (`None` without a cost).
+    fn cash_ratio(&mut self, ratio: Option<(f64, f64)>);
 }
 
 /// Records nothing: the projection's and the simulation's recorder.
@@ -159,6 +201,12 @@ impl Recorder for Nothing {
     fn stays(&mut self, _: usize, _: usize, _: usize) {}
     #[inline(always)]
     fn held(&mut self, _: usize, _: usize) {}
+    #[inline(always)]
+    fn programme_year(&mut self, _: usize, _: ProgrammeYear) {}
+    #[inline(always)]
+    fn year(&mut self, _: usize, _: YearSums, _: bool) {}
+    #[inline(always)]
+    fn cash_ratio(&mut self, _: Option<(f64, f64)>) {}
 }
 
 /// The kernel's decisions in one run, in the order it made them.
@@ -174,6 +222,13 @@ pub struct Record {
     pub stays: Vec<(usize, usize, usize)>,
     /// Totals held to the council's count: (outcome, year).
     pub held: Vec<(usize, usize)>,
+    /// Each programme's totals by year, `[i * horizon + t]`, when the
+    /// projection's sums were recorded too.
+    pub programme_years: Vec<ProgrammeYear>,
+    /// Each year's sums, `[t]`, when the projection's sums were recorded.
+    pub years: Vec<YearSums>,
+    /// The summary's cash savings for each £1 of cost, and that less 1.
+    pub cash_ratio: Option<(f64, f64)>,
 }
 
 impl Recorder for Record {
@@ -193,6 +248,29 @@ impl Recorder for Record {
     }
     fn held(&mut self, o: usize, t: usize) {
         self.held.push((o, t));
+    }
+    fn programme_year(&mut self, k: usize, sums: ProgrammeYear) {
+        if self.programme_years.len() <= k {
+            self.programme_years.resize(k + 1, ProgrammeYear::default());
+        }
+        self.programme_years[k] = sums;
+    }
+    fn year(&mut self, t: usize, sums: YearSums, pv: bool) {
+        if self.years.len() <= t {
+            self.years.resize(t + 1, YearSums::default());
+        }
+        let y = &mut self.years[t];
+        if pv {
+            y.pv_cash = sums.pv_cash;
+            y.pv_by_agency = sums.pv_by_agency;
+        } else {
+            y.cash_net = sums.cash_net;
+            y.pv_net = sums.pv_net;
+            y.pv_cash_net = sums.pv_cash_net;
+        }
+    }
+    fn cash_ratio(&mut self, ratio: Option<(f64, f64)>) {
+        self.cash_ratio = ratio;
     }
 }
 

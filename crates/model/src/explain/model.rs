@@ -8,7 +8,8 @@
 
 use crate::base::outcome::{Agency, Outcome};
 use crate::calc::engine::{self, Plan, Work, AGENCIES, OUTCOMES};
-use crate::calc::projection::year_label;
+use crate::calc::project::summarise_recorded;
+use crate::calc::projection::{year_label, Projection};
 use crate::calc::record::{Benefit, Lands, Money, Record};
 use crate::calc::resolve::Change;
 use crate::data::citation::Verification;
@@ -124,6 +125,12 @@ pub(crate) struct Model<'a> {
     pub(crate) savings: Vec<Step>,
     pub(crate) cashable: Vec<Step>,
     pub(crate) cost: Vec<Step>,
+    /// The kernel's record of the central run, with the projection's sums
+    /// over it: every figure the steps show is read from here or from
+    /// `projection`.
+    pub(crate) kernel: Record,
+    /// The projection of the central run (without break-even sizes).
+    pub(crate) projection: Projection,
 }
 
 /// A cohort's change and its nesting factor, with the (programme, year
@@ -171,6 +178,10 @@ impl<'a> Model<'a> {
         let s = v.scenario();
         let h = plan.horizon;
         let n = plan.programmes.len();
+        // The kernel's run at the central draw, recorded, and the
+        // projection's sums over it, recorded too.
+        let (mut kernel, work) = engine::record(&plan);
+        let projection = summarise_recorded(s, &plan, &work, &[], &mut kernel);
         let src = Sources::new(s);
         let mut m = Model {
             s,
@@ -198,6 +209,8 @@ impl<'a> Model<'a> {
             savings: Vec::new(),
             cashable: Vec::new(),
             cost: Vec::new(),
+            kernel: Record::default(),
+            projection,
             plan,
         };
         m.care_years = m.years_in_care();
@@ -215,7 +228,6 @@ impl<'a> Model<'a> {
             let cv = m.case_values_of(i);
             m.case_values.push(cv);
         }
-        let (kernel, work) = engine::record(&m.plan);
         m.discount = (0..h)
             .map(|t| valued(m.discount_step(t), m.plan.discount[t]))
             .collect();
@@ -224,6 +236,7 @@ impl<'a> Model<'a> {
             .map(|(i, t)| valued(m.served_step(i, t), work.served[i * h + t]))
             .collect();
         m.chain(&kernel, &work);
+        m.kernel = kernel;
         m
     }
 
