@@ -80,7 +80,7 @@ fn every_change_the_kernel_counts_is_in_its_record() {
                     );
                 }
                 if w.child_years[k] != 0.0 {
-                    let stays = rec.stays.iter().any(|&(si, _, st)| (si, st) == (i, t));
+                    let stays = rec.stays.iter().any(|&(si, _, st, _)| (si, st) == (i, t));
                     assert!(
                         stays || landed(&|l| matches!(l, Lands::CareTime | Lands::Stay)),
                         "{}: time in care of programme {i} in year {t}",
@@ -89,7 +89,8 @@ fn every_change_the_kernel_counts_is_in_its_record() {
                 }
             }
         }
-        for &(o, t) in &rec.held {
+        for x in &rec.held {
+            let (o, t) = (x.outcome, x.year);
             assert!(w.capped[o], "{}: outcome {o} held in year {t}", s.label);
         }
     }

@@ -10,7 +10,7 @@
 
 use crate::base::outcome::{Agency, Outcome};
 use crate::calc::baseline::{self, Series};
-use crate::calc::record::{Benefit, Lands, Money, Nothing, Record, Recorder, Term};
+use crate::calc::record::{Benefit, Held, Lands, Money, Nothing, Record, Recorder, Term};
 use crate::calc::resolve::{self, Change};
 use crate::data::evidence::Placement;
 use crate::scenario::valid::Valid;
@@ -608,15 +608,17 @@ fn simulate_with<R: Recorder>(
                     let Some(lands) = Lands::of(e.change, lag) else {
                         continue;
                     };
-                    rec.term(Term {
+                    let term = Term {
                         programme: i,
                         effect: j,
                         cohort: s,
                         year: t,
                         lands,
-                    });
+                        value: 0.0,
+                    };
                     let keep = persist[lag] * counted;
                     if keep == 0.0 {
+                        rec.term(term);
                         continue;
                     }
                     let k = i * h + t;
@@ -630,9 +632,11 @@ fn simulate_with<R: Recorder>(
                         Lands::Half(o) => (Some(o.index()), 0.5 * x),
                         Lands::Flow(o) => (Some(o.index()), x),
                     };
+                    let value = v * keep;
+                    rec.term(Term { value, ..term });
                     match count {
-                        None => w.child_years[k] += v * keep,
-                        Some(o) => w.avoided[k * OUTCOMES + o] += v * keep,
+                        None => w.child_years[k] += value,
+                        Some(o) => w.avoided[k * OUTCOMES + o] += value,
                     }
                 }
             }
@@ -680,6 +684,7 @@ fn simulate_with<R: Recorder>(
 
     // Hold the totals to the council's own counts: entries first, then the
     // stays that follow from them, then everything else.
+    rec.unheld(&w.avoided, false);
     limit(plan, w, n, CARE, rec);
     for i in 0..n {
         let entry = &entry_all[i * h..(i + 1) * h];
@@ -689,11 +694,13 @@ fn simulate_with<R: Recorder>(
                 continue;
             }
             for t in s..h {
-                rec.stays(i, s, t);
-                w.child_years[i * h + t] += entries * entry[t - s] * persist[t - s];
+                let value = entries * entry[t - s] * persist[t - s];
+                rec.stays(i, s, t, value);
+                w.child_years[i * h + t] += value;
             }
         }
     }
+    rec.unheld(&w.child_years, true);
     for o in 1..=OUTCOMES {
         limit(plan, w, n, o, rec);
     }
@@ -786,9 +793,15 @@ fn limit<R: Recorder>(plan: &Plan, w: &mut Work, n: usize, o: usize, rec: &mut R
         };
         let total: f64 = (0..n).map(|i| at(w, i * h + t)).sum();
         if total > b && total > 0.0 {
-            rec.held(o, t);
             w.capped[o] = true;
             let f = b / total;
+            rec.held(Held {
+                outcome: o,
+                year: t,
+                bound: b,
+                total,
+                factor: f,
+            });
             for i in 0..n {
                 let k = i * h + t;
                 if o == OUTCOMES {

@@ -50,7 +50,7 @@ impl Lands {
 /// One term of an effect the kernel added: programme `programme`'s effect
 /// `effect` (its place in the programme), for the cases served in year
 /// `cohort`, in year `year`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Term {
     /// The programme, in plan order.
     pub programme: usize,
@@ -62,6 +62,25 @@ pub struct Term {
     pub year: usize,
     /// Where it lands.
     pub lands: Lands,
+    /// What it adds that year: children, child-years or events (0 when
+    /// nothing of the effect is kept that year).
+    pub value: f64,
+}
+
+/// A total the kernel held to the council's count: outcome `outcome`
+/// (`OUTCOMES`: time in care) in year `year`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Held {
+    /// The outcome, by [`Outcome::index`] (`OUTCOMES`: time in care).
+    pub outcome: usize,
+    /// The year (0-based).
+    pub year: usize,
+    /// The council's count that year (the bound).
+    pub bound: f64,
+    /// The programmes' total before it was held.
+    pub total: f64,
+    /// The factor every programme's figure was scaled by: bound ÷ total.
+    pub factor: f64,
 }
 
 /// A benefit in money the kernel counted: programme `programme`'s per-case
@@ -170,11 +189,14 @@ pub trait Recorder {
     /// Programme `i`'s money and cost in year `t`.
     fn money(&mut self, i: usize, t: usize, money: Money);
     /// The stay in year `t` of programme `i`'s entries avoided in year `s`
-    /// was added.
-    fn stays(&mut self, i: usize, s: usize, t: usize);
-    /// The total of outcome `o` (`OUTCOMES`: time in care) in year `t` was
-    /// held to the council's count.
-    fn held(&mut self, o: usize, t: usize);
+    /// was added: `value` child-years.
+    fn stays(&mut self, i: usize, s: usize, t: usize, value: f64);
+    /// A total was held to the council's count.
+    fn held(&mut self, held: Held);
+    /// The counts changed before any was held (`child_years`: false) or
+    /// the child-years in care before they were held (true), in the
+    /// layout of [`crate::calc::engine::Work`].
+    fn unheld(&mut self, values: &[f64], child_years: bool);
     /// A programme's totals in a year: `k` is `i * horizon + t` for
     /// programme *i*, year *t*.
     fn programme_year(&mut self, k: usize, sums: ProgrammeYear);
@@ -198,9 +220,11 @@ impl Recorder for Nothing {
     #[inline(always)]
     fn money(&mut self, _: usize, _: usize, _: Money) {}
     #[inline(always)]
-    fn stays(&mut self, _: usize, _: usize, _: usize) {}
+    fn stays(&mut self, _: usize, _: usize, _: usize, _: f64) {}
     #[inline(always)]
-    fn held(&mut self, _: usize, _: usize) {}
+    fn held(&mut self, _: Held) {}
+    #[inline(always)]
+    fn unheld(&mut self, _: &[f64], _: bool) {}
     #[inline(always)]
     fn programme_year(&mut self, _: usize, _: ProgrammeYear) {}
     #[inline(always)]
@@ -218,10 +242,17 @@ pub struct Record {
     pub benefits: Vec<Benefit>,
     /// Money and cost, `[i * horizon + t]` for programme *i*, year *t*.
     pub money: Vec<Money>,
-    /// Stays of the entries avoided: (programme, year of entry, year).
-    pub stays: Vec<(usize, usize, usize)>,
-    /// Totals held to the council's count: (outcome, year).
-    pub held: Vec<(usize, usize)>,
+    /// Stays of the entries avoided: (programme, year of entry, year,
+    /// child-years).
+    pub stays: Vec<(usize, usize, usize, f64)>,
+    /// Totals held to the council's count.
+    pub held: Vec<Held>,
+    /// The counts changed before any was held, `[(i * horizon + t) *
+    /// OUTCOMES + o]`.
+    pub avoided_unheld: Vec<f64>,
+    /// The child-years in care avoided before they were held, `[i *
+    /// horizon + t]`.
+    pub child_years_unheld: Vec<f64>,
     /// Each programme's totals by year, `[i * horizon + t]`, when the
     /// projection's sums were recorded too.
     pub programme_years: Vec<ProgrammeYear>,
@@ -243,11 +274,20 @@ impl Recorder for Record {
         // order of `[i * horizon + t]`.
         self.money.push(money);
     }
-    fn stays(&mut self, i: usize, s: usize, t: usize) {
-        self.stays.push((i, s, t));
+    fn stays(&mut self, i: usize, s: usize, t: usize, value: f64) {
+        self.stays.push((i, s, t, value));
     }
-    fn held(&mut self, o: usize, t: usize) {
-        self.held.push((o, t));
+    fn held(&mut self, held: Held) {
+        self.held.push(held);
+    }
+    fn unheld(&mut self, values: &[f64], child_years: bool) {
+        let to = if child_years {
+            &mut self.child_years_unheld
+        } else {
+            &mut self.avoided_unheld
+        };
+        to.clear();
+        to.extend_from_slice(values);
     }
     fn programme_year(&mut self, k: usize, sums: ProgrammeYear) {
         if self.programme_years.len() <= k {
@@ -275,8 +315,8 @@ impl Recorder for Record {
 }
 
 impl Record {
-    /// Whether the total of outcome `o` in year `t` was held.
-    pub fn was_held(&self, o: usize, t: usize) -> bool {
-        self.held.contains(&(o, t))
+    /// How the total of outcome `o` in year `t` was held, if it was.
+    pub fn held_at(&self, o: usize, t: usize) -> Option<&Held> {
+        self.held.iter().find(|x| (x.outcome, x.year) == (o, t))
     }
 }

@@ -282,7 +282,7 @@ impl<'a> Model<'a> {
             let counted = self.counted(e, lag);
             let keep = self.persist(lag);
             let when = format!("{name}, cohort of {}, in {}", self.year(s), self.year(t));
-            let step = |unit: Unit, what: &str, timing: Option<Step>, nested: bool| {
+            let step = |unit: Unit, what: &str, timing: Option<Step>, nested: bool| -> Step {
                 let mut of = vec![x.clone()];
                 if let Some(tm) = timing {
                     of.push(tm);
@@ -296,7 +296,7 @@ impl<'a> Model<'a> {
                 if let Some(c) = &counted {
                     factor(&mut of, c.clone());
                 }
-                product(format!("{what}: {when}"), unit, of)
+                Step::recorded(format!("{what}: {when}"), unit, Op::Product, of, term.value)
             };
             match term.lands {
                 Lands::CareTime => years[k].push(step(
@@ -391,7 +391,9 @@ impl<'a> Model<'a> {
                 case_money[k * AGENCIES + a.index()].push(step);
             }
         }
-        let sum = |label: String, unit: Unit, v: Vec<Step>| Step::sum(label, unit, v);
+        let sum = |label: String, unit: Unit, v: Vec<Step>, value: f64| {
+            Step::recorded_sum(label, unit, v, value)
+        };
         // Entries, capped; then the stays that follow from them.
         let mut av: Vec<Step> = avoided
             .into_iter()
@@ -413,13 +415,14 @@ impl<'a> Model<'a> {
                     ),
                     unit,
                     v,
+                    kernel.avoided_unheld[x],
                 )
             })
             .collect();
-        self.limit(&kernel, &mut av, CARE);
+        self.limit(kernel, work, &mut av, CARE);
         let mut cy = years;
         let mut profile: Option<(usize, Vec<Step>)> = None;
-        for &(i, s, t) in &kernel.stays {
+        for &(i, s, t, value) in &kernel.stays {
             if profile.as_ref().is_none_or(|(at, _)| *at != i) {
                 profile = Some((i, self.profile(i, false)));
             }
@@ -429,14 +432,16 @@ impl<'a> Model<'a> {
             let entries = &av[(i * h + s) * OUTCOMES + CARE];
             let mut of = vec![entries.clone(), entry[t - s].clone()];
             factor(&mut of, self.persist(t - s));
-            cy[i * h + t].push(product(
+            cy[i * h + t].push(Step::recorded(
                 format!(
                     "child-years in care of the entries avoided in {}, in {}",
                     self.year(s),
                     self.year(t)
                 ),
                 Unit::ChildYears,
+                Op::Product,
                 of,
+                value,
             ));
         }
         let mut cy: Vec<Step> = cy
@@ -451,13 +456,14 @@ impl<'a> Model<'a> {
                     ),
                     Unit::ChildYears,
                     v,
+                    kernel.child_years_unheld[k],
                 )
             })
             .collect();
         for o in 1..OUTCOMES {
-            self.limit(&kernel, &mut av, o);
+            self.limit(kernel, work, &mut av, o);
         }
-        self.limit_stock(&kernel, &mut cy);
+        self.limit_stock(kernel, work, &mut cy);
         // Money and cost.
         let u = &self.s.unit_costs;
         let cash = &self.s.assumptions.cashable;
