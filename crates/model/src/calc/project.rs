@@ -7,7 +7,7 @@ use crate::calc::engine::{self, Plan, Work};
 use crate::calc::projection::{
     assemble, notes, year_label, BreakEven, Counts, Projection, Summary,
 };
-use crate::calc::record::{Nothing, Recorder, YearSums};
+use crate::calc::record::{Nothing, Record, Recorder, YearSums};
 use crate::data::evidence::EVIDENCE_SET;
 use crate::data::prices;
 use crate::scenario::format::{Scenario, FORMAT_VERSION};
@@ -44,6 +44,17 @@ pub fn project_valid(v: Valid) -> Projection {
     }
     engine::simulate(&plan, &engine::Draw::central(), &mut work);
     summarise(s, &plan, &work, &switching)
+}
+
+/// The central run of a validated scenario, recorded: what the kernel
+/// decided and worked out, with the projection's sums over it
+/// ([`crate::calc::record::Record`]), the run itself and its projection
+/// (without break-even sizes). The workings show these numbers.
+pub fn record_valid(v: Valid) -> (Record, Work, Projection) {
+    let plan = Plan::new(v);
+    let (mut record, work) = engine::record(&plan);
+    let projection = summarise_recorded(v.scenario(), &plan, &work, &[], &mut record);
+    (record, work, projection)
 }
 
 /// A projection of one run of the kernel already in `work`; `switching`
