@@ -409,8 +409,10 @@ fn sourced(step: &Step) -> Result<(), String> {
     }
 }
 
-/// Each operation's recorded value is what its operands give, and every
-/// sum of money has its price year.
+/// Each operation's value, the kernel's own number read from its record,
+/// is what the operands the working names give: the working's account of
+/// each formula follows the engine's. And every sum of money has its
+/// price year.
 fn consistent(step: &Step) -> Result<(), String> {
     let mut bad = Vec::new();
     step.walk(&mut |s| {

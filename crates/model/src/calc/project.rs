@@ -110,10 +110,11 @@ pub(crate) fn summarise_recorded<R: Recorder>(
     for (t, y) in years.iter().enumerate() {
         counts.add(&y.counts);
         let mut sums = YearSums::default();
-        for (a, pv) in Agency::ALL.into_iter().zip(&mut sums.pv_by_agency) {
+        for a in Agency::ALL {
             by_agency.add(a, y.savings.get(a));
-            *pv = y.savings.get(a) * y.discount_factor;
-            pv_by_agency.add(a, *pv);
+            let pv = y.savings.get(a) * y.discount_factor;
+            sums.pv_by_agency[a.index()] = pv;
+            pv_by_agency.add(a, pv);
         }
         total_s += y.gross_savings;
         total_c += y.cost;
@@ -131,8 +132,7 @@ pub(crate) fn summarise_recorded<R: Recorder>(
         .iter()
         .find(|y| y.cumulative_cost > 0.0 && y.cumulative_net >= 0.0);
     let ratio = |num: f64| (pv_c > 0.0).then(|| num / pv_c);
-    let cash_ratio = ratio(pv_cash).map(|r| (r, r - 1.0));
-    rec.cash_ratio(cash_ratio);
+    rec.cash_ratio(ratio(pv_cash).map(|r| (r, r - 1.0)));
     let council = pv_by_agency.get(Agency::ChildrensServices);
     let h = years.len();
     let summary = Summary {
@@ -155,7 +155,7 @@ pub(crate) fn summarise_recorded<R: Recorder>(
         payback_label: payback.map(|y| y.label.clone()),
         public_payback_year: public_payback.map(|y| y.year),
         public_payback_label: public_payback.map(|y| y.label.clone()),
-        cost_switching_pct: cash_ratio.map(|(_, less_one)| less_one * 100.0),
+        cost_switching_pct: ratio(pv_cash).map(|r| (r - 1.0) * 100.0),
         care_years: plan.care_years,
         price_base: prices::PRICE_BASE_LABEL.to_string(),
         horizon_label: match h {
@@ -168,6 +168,20 @@ pub(crate) fn summarise_recorded<R: Recorder>(
             ),
         },
     };
+    with_notes(s, plan, work, years, programmes, summary)
+}
+
+/// The projection of `years`, `programmes` and `summary`, with its notes:
+/// apart from [`summarise_recorded`] so that a second recorder does not
+/// compile them twice.
+fn with_notes(
+    s: &Scenario,
+    plan: &Plan,
+    work: &Work,
+    years: Vec<crate::calc::projection::Year>,
+    programmes: Vec<crate::calc::projection::ProgrammeResult>,
+    summary: Summary,
+) -> Projection {
     let mut notes = notes(plan, work);
     if let Some(note) = baseline_note(s) {
         notes.push(note);

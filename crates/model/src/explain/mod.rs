@@ -6,10 +6,12 @@
 //!
 //! Workings are built only when asked for, by [`explain`]; [`crate::project`]
 //! never builds them, so typing in the widget is as fast as before. The
-//! chain is the projection's own arithmetic, rebuilt step by step
-//! (`model.rs`); [`Derivation::evaluate`] recomputes a figure from its
-//! steps alone, and the tests check that it gives the projection's figure
-//! to the penny for every output of many scenarios.
+//! chain is read from the kernel's own record of the central run and the
+//! projection over it ([`crate::calc::record`], `model.rs`): each step's
+//! value is the engine's number, and the working names it and its
+//! operands. [`Derivation::evaluate`] recomputes a figure from its steps
+//! alone, and the tests check that it gives the projection's figure to the
+//! penny for every output of many scenarios.
 //!
 //! ```
 //! use outcome_model::{default_scenario, explain};

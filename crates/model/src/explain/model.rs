@@ -1,10 +1,12 @@
 //! The projection's chain as steps, programme by programme and year by
 //! year, each number kept with how it was reached. Built only when a
 //! working is asked for, over the kernel's own record of the central run
-//! ([`crate::calc::record`]): which terms there are, where each lands, which
-//! benefits count in which years and which totals are held to the
-//! council's counts are read from it; this module names each step and
-//! gives each input its source.
+//! ([`crate::calc::record`]): which terms there are, where each lands and
+//! what it adds, which benefits count in which years and how much, which
+//! totals are held to the council's counts and how, and each programme's
+//! money and cost part by part are read from it; this module names each
+//! step, gives each input its source and shows the record's numbers
+//! ([`Step::recorded`]) rather than working them out again.
 
 use crate::base::outcome::{Agency, Outcome};
 use crate::calc::engine::{self, Plan, Work, AGENCIES, OUTCOMES};
