@@ -71,6 +71,7 @@ fn assert_error_names(err: JsValue, field: &str) {
             "unknown_evidence_set",
             "malformed",
             "unknown_setting",
+            "not_a_scenario",
             "invalid",
             "unknown_output",
             "no_figure"

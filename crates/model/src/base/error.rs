@@ -28,6 +28,11 @@ pub enum ErrorKind {
     Malformed { detail: String },
     /// A share-link setting (query key) this calculator does not read.
     UnknownSetting,
+    /// A file that is not a calculator scenario at all (no format version,
+    /// or version 0). `reason`, like every `reason` below, is the words,
+    /// written by the code that finds the problem, so a module that never
+    /// finds it carries none of them.
+    NotAScenario { reason: String },
     /// Anything else, in words.
     Invalid { reason: String },
     /// A figure the projection does not have (the field is the path asked
@@ -229,6 +234,7 @@ impl Error {
             ErrorKind::UnknownEvidenceSet { .. } => "unknown_evidence_set",
             ErrorKind::Malformed { .. } => "malformed",
             ErrorKind::UnknownSetting => "unknown_setting",
+            ErrorKind::NotAScenario { .. } => "not_a_scenario",
             ErrorKind::Invalid { .. } => "invalid",
             ErrorKind::UnknownOutput { .. } => "unknown_output",
             ErrorKind::NoFigure { .. } => "no_figure",
@@ -257,7 +263,7 @@ impl Error {
             }
             ErrorKind::Malformed { detail } => format!("the scenario could not be read: {detail}"),
             ErrorKind::UnknownSetting => "this link setting is not known".to_string(),
-            ErrorKind::Invalid { reason } => reason.clone(),
+            ErrorKind::Invalid { reason } | ErrorKind::NotAScenario { reason } => reason.clone(),
             ErrorKind::UnknownOutput { path } => format!(
                 "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
             ),
@@ -347,6 +353,7 @@ mod tests {
             ErrorKind::UnknownEvidenceSet { found: s() },
             ErrorKind::Malformed { detail: s() },
             ErrorKind::UnknownSetting,
+            ErrorKind::NotAScenario { reason: s() },
             ErrorKind::Invalid { reason: s() },
             ErrorKind::UnknownOutput { path: s() },
             ErrorKind::NoFigure { why: s() },
