@@ -70,7 +70,8 @@ fn invalid(line: usize, kind: fn(String) -> ErrorKind, reason: impl Into<String>
 /// let records = csv::records("a,b\n1,2\n").unwrap();
 /// assert_eq!(csv::body(&records, &["a", "b"], "a file").unwrap().len(), 1);
 /// let e = csv::body(&records, &["a"], "a file").unwrap_err();
-/// assert_eq!(e.field, "csv line 1");
+/// assert_eq!(e.field, csv::line_field(1));
+/// assert_eq!(e.code(), "wrong_columns");
 /// ```
 pub fn body<'a>(
     records: &'a [Record],

@@ -154,48 +154,6 @@ impl fmt::Debug for Location {
     }
 }
 
-impl PartialEq<str> for Location {
-    fn eq(&self, other: &str) -> bool {
-        match self {
-            Location::Field(path) => path == other,
-            place => {
-                let words = place.to_string();
-                words == other
-            }
-        }
-    }
-}
-
-impl PartialEq<&str> for Location {
-    fn eq(&self, other: &&str) -> bool {
-        self == *other
-    }
-}
-
-impl PartialEq<String> for Location {
-    fn eq(&self, other: &String) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<Location> for str {
-    fn eq(&self, other: &Location) -> bool {
-        other == self
-    }
-}
-
-impl PartialEq<Location> for &str {
-    fn eq(&self, other: &Location) -> bool {
-        other == *self
-    }
-}
-
-impl PartialEq<Location> for String {
-    fn eq(&self, other: &Location) -> bool {
-        other == self.as_str()
-    }
-}
-
 impl From<String> for Location {
     fn from(path: String) -> Location {
         Location::Field(path)

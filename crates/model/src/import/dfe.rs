@@ -1328,7 +1328,7 @@ mod tests {
             match (found, expected) {
                 (Ok(x), Ok(want)) => assert_eq!(x, *want, "{cell:?}"),
                 (Err(e), Err(reason)) => {
-                    assert_eq!(e.field, "here");
+                    assert_eq!(e.field, Location::from("here"));
                     assert!(e.message().contains(reason), "{cell:?}: {}", e.message());
                 }
                 (found, _) => panic!("{cell:?}: {found:?}"),
@@ -1428,7 +1428,7 @@ mod tests {
                 file,
                 invalid(|reason| ErrorKind::Invalid { reason }, field, "r"),
             );
-            assert_eq!(e.field, expected);
+            assert_eq!(e.field.to_string(), expected);
             assert_eq!(e.field.file_line(), (expected != "year").then_some(3));
         }
     }

@@ -966,7 +966,7 @@ mod tests {
         let cut = &query[..query[..MAX_QUERY].rfind('&').unwrap()];
         let e = errors_of(cut);
         assert_eq!(e.len(), 1, "{e:?}");
-        assert_eq!(e[0].field, "link");
+        assert_eq!(e[0].field, Location::from("link"));
         let m = e[0].message();
         assert!(m.starts_with("1,"), "{m}");
         assert!(m.contains("settings in it are not known"), "{m}");
@@ -988,7 +988,7 @@ mod tests {
         let e = errors_of(&query);
         assert_eq!(e.len(), MAX_LISTED);
         assert!(e[0].message().contains("4 settings in it are not known"));
-        assert_eq!(e[1].field, "care_starts");
+        assert_eq!(e[1].field, Location::from("care_starts"));
         assert_eq!(
             e[MAX_LISTED - 1].message(),
             format!("and {} more problems like these", 51 - (MAX_LISTED - 1))
