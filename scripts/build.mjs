@@ -297,8 +297,10 @@ async function writePages() {
 // 294.4 KB once it also reads the DfE files a reader loads (25.5 KB off
 // the calculator for 20.9 KB here; the single offline file 4.4 KB smaller);
 // 308.6 KB once it also makes the report CSV and the charts' files (11.9 KB
-// off the calculator for 14.2 KB here).
-const WORKINGS_BUDGET = 309.1 * 1024;
+// off the calculator for 14.2 KB here); 309.2 KB once a scenario file
+// without a version, or without evidence_set, council or programmes, is
+// told which (the scenario read through its parts, 0.5 KB).
+const WORKINGS_BUDGET = 309.6 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");
