@@ -389,7 +389,7 @@ function writeOffline() {
     // calculator's too), started from its bytes when first used.
     'globalThis.OUTCOME_CALCULATOR_WORKINGS = () => {',
     workingsGlue.replace(exportLine, '').replace(/^export function /gm, 'function '),
-    'return { initSync, draw_working, draw_print, workings_csv, read_scenario_file, draw_context, context_scenario, draw_national, read_dfe, report_csv, export_chart };',
+    'return { initSync, draw_working, draw_print, workings_csv, read_scenario_file, draw_context, context_baseline, context_half_way, draw_national, read_dfe, report_csv, export_chart };',
     '};',
     `globalThis.OUTCOME_CALCULATOR_INLINE = { wasm: ${JSON.stringify(wasm)}, css: ${JSON.stringify(widgetCss)}, workings: ${JSON.stringify(workingsWasm)}, councilData: ${JSON.stringify(councilData)} };`,
     loader.replace(importLine, ''),

@@ -81,8 +81,12 @@ function nodeCounts(output) {
 const STEPS = 10;
 let stepNumber = 0;
 
+// When the current step began (ms), for each suite's time in the summary.
+let stepStarted = Date.now();
+
 function header(title) {
   stepNumber += 1;
+  stepStarted = Date.now();
   console.log(`\n${'='.repeat(72)}\n[${stepNumber}/${STEPS}] ${title}\n${'='.repeat(72)}`);
 }
 
@@ -95,8 +99,11 @@ function describe(r) {
 function finish(code) {
   console.log(`\n${'='.repeat(72)}\nSummary`);
   for (const r of results) {
-    console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${describe(r)}`);
+    const took = `${r.seconds} s`.padStart(7);
+    console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${took}  ${describe(r)}`);
   }
+  const seconds = results.reduce((s, r) => s + r.seconds, 0);
+  console.log(`time: ${Math.floor(seconds / 60)} min ${seconds % 60} s in the suites`);
   const counted = results.filter((r) => r.counts);
   const passed = counted.reduce((s, r) => s + r.counts.passed, 0);
   const failed = counted.reduce((s, r) => s + r.counts.failed, 0);
@@ -116,7 +123,9 @@ function record(name, { code, output }, counts, detail) {
   const skipped = counts?.ignored ?? 0;
   const ok = code === 0 && skipped === 0;
   const why = code !== 0 ? `exit status ${code}` : `${skipped} test(s) skipped or ignored`;
-  results.push({ name, ok, counts, detail: detail ?? (ok ? 'ok' : why) });
+  const seconds = Math.round((Date.now() - stepStarted) / 1000);
+  stepStarted = Date.now();
+  results.push({ name, ok, counts, seconds, detail: detail ?? (ok ? 'ok' : why) });
   if (!ok) {
     if (code === 0) console.error(`\n${name}: ${why}; every test must run`);
     finish(1);

@@ -578,7 +578,10 @@ fn unknown_paths_are_errors_naming_the_path() {
         "",
     ] {
         let e = explain::explain(&s, path).expect_err(path);
-        assert_eq!(e.field, path);
+        assert_eq!(
+            e.field,
+            outcome_calculator::model::base::error::Location::from(path)
+        );
         assert!(
             matches!(&e.kind, ErrorKind::UnknownOutput { path: p } if p == path),
             "{path}: {e:?}"
@@ -594,7 +597,10 @@ fn unknown_paths_are_errors_naming_the_path() {
     let mut bad = s.clone();
     bad.assumptions.discount_rate_pct = f64::NAN;
     let e = explain::explain(&bad, "summary.npv").expect_err("invalid");
-    assert_eq!(e.field, "assumptions.discount_rate_pct");
+    assert_eq!(
+        e.field,
+        outcome_calculator::model::base::error::Location::from("assumptions.discount_rate_pct")
+    );
 }
 
 #[test]

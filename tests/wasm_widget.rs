@@ -580,9 +580,8 @@ fn each_change_of_input_validates_projects_and_writes_the_link_once() {
     let mut root = None;
     let mount = counted(|| root = Some(mounted()));
     let root = root.unwrap();
-    // Page load: the scenario is checked once (the start-up check of the
-    // link and the element's attributes is not a second one when there
-    // are none) and projected once.
+    // Page load: the scenario is checked once and projected once (with a
+    // link or attributes too: see the test after this one).
     assert!(
         mount[0] == 1 && mount[1] == 1 && mount[2] <= 2,
         "page load: validate, project, link {mount:?}"
@@ -611,4 +610,73 @@ fn each_change_of_input_validates_projects_and_writes_the_link_once() {
     // projection, and no link of figures that are not shown.
     let refused = counted(|| type_into(&root, "council.care_starts", "lots"));
     assert_eq!(refused, [1, 0, 0], "a refused value");
+}
+
+/// A host element in the page with an open shadow root, not yet mounted,
+/// with its own id (so no copy saved by another test is read) and the
+/// given attributes.
+fn fresh_host(id: &str, attributes: &[(&str, &str)]) -> (ShadowRoot, HtmlElement) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    host.set_attribute("id", id).unwrap();
+    for (k, v) in attributes {
+        host.set_attribute(k, v).unwrap();
+    }
+    doc.body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    (root, host)
+}
+
+/// A page load carrying a share link (in the address of the calculator's
+/// own page) or the element's attributes checks the scenario once,
+/// projects it once and writes it as a link once, as a load without them
+/// does: the start-up's check of the link is the one the first results
+/// use. Before, such a load validated twice and wrote the link twice.
+#[wasm_bindgen_test]
+fn a_page_load_with_a_link_or_attributes_validates_projects_and_writes_the_link_once() {
+    // The first load of the page writes the default scenario's link once,
+    // to tell it from the user's own; done here, outside the counts.
+    let _ = mounted();
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let was = window.location().href().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    // The host's id, its attributes and the page address's query.
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 2] = [
+        (
+            "oc-count-link",
+            &[("data-url-state", "")],
+            "?care_starts=1234&horizon_years=7",
+        ),
+        (
+            "oc-count-attributes",
+            &[("care_starts", "1234"), ("horizon_years", "7")],
+            "",
+        ),
+    ];
+    for (id, attributes, search) in cases {
+        let _ = storage.clear();
+        if !search.is_empty() {
+            history
+                .replace_state_with_url(&JsValue::NULL, "", Some(search))
+                .unwrap();
+        }
+        let (root, host) = fresh_host(id, attributes);
+        let loaded = counted(|| widget::mount(root.clone(), host.clone()).unwrap());
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&was))
+            .unwrap();
+        assert_eq!(loaded, [1, 1, 1], "{id}: validate, project, link");
+        // The link was used: its figures are in the form.
+        assert_eq!(input(&root, "council.care_starts").value(), "1,234", "{id}");
+        assert_eq!(
+            input(&root, "assumptions.horizon_years").value(),
+            "7",
+            "{id}"
+        );
+        let _ = storage.clear();
+    }
 }

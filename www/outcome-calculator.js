@@ -500,12 +500,20 @@ class OutcomeCalculator extends HTMLElement {
   }
 
   /**
-   * A scenario made by "Your council in context" from `scenario`: `kind`
-   * 'baseline' with `value` the baseline's word, or 'half-way'. Resolves
-   * to `{ parts }` or `{ message }`, as `readScenario`.
+   * `scenario` with the baseline whose word is `value` and its yearly
+   * figures from the council's history ("Your council in context").
+   * Resolves to `{ parts }` or `{ message }`, as `readScenario`.
    */
-  contextScenario(kind, value, scenario) {
-    return loadWorkings().then((m) => m.context_scenario(kind, value, scenario));
+  contextBaseline(value, scenario) {
+    return loadWorkings().then((m) => m.context_baseline(value, scenario));
+  }
+
+  /**
+   * The half-way illustration of "Your council in context" made from
+   * `scenario`, as a scenario: `{ parts }` or `{ message }`.
+   */
+  contextHalfWay(scenario) {
+    return loadWorkings().then((m) => m.context_half_way(scenario));
   }
 
   /**

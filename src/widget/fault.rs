@@ -236,6 +236,7 @@ pub fn reset(root: &ShadowRoot, host: &HtmlElement) {
         aside,
         older_saved: false,
         defaults: true,
+        checked: None,
     };
     if crate::widget::hooks::draw(root.clone(), host.clone(), defaults, Some(start)).is_err() {
         show(root, host);

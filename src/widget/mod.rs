@@ -83,7 +83,7 @@ fn draw(
     root: ShadowRoot,
     host: HtmlElement,
     scenario: crate::model::Scenario,
-    start: Option<tools::share::Start>,
+    mut start: Option<tools::share::Start>,
 ) -> Result<(), JsValue> {
     hooks::set(draw, update);
     fault::watch();
@@ -121,6 +121,8 @@ fn draw(
     dom::show(&page, inline_css || kept.is_some());
     let layout = add_c(&page, "div", "oc-layout");
     let mut state = State::new(scenario);
+    // Checked by the start-up already: not checked again.
+    state.checked = start.as_mut().and_then(|s| s.checked.take());
     // The council the scenario names, with its official figures.
     form::council::start(&mut state);
     let st: Shared = Rc::new(RefCell::new(state));

@@ -80,6 +80,11 @@ pub struct State {
     /// England's view, exports, the simulation) only ever sees values in
     /// range, whatever the form holds, and is never checked again.
     pub shown: Option<ValidScenario>,
+    /// The starting scenario as the start-up validated it (a link, the
+    /// element's attributes, the saved copy): the first
+    /// [`State::recompute`] takes it instead of checking again, when the
+    /// scenario is still the same.
+    pub checked: Option<ValidScenario>,
     /// True when `last` does not match what the form shows.
     pub stale: bool,
     /// The problems found by the last [`State::recompute`].
@@ -165,6 +170,7 @@ impl State {
             bad: Vec::new(),
             last: None,
             shown: None,
+            checked: None,
             stale: false,
             problems: Vec::new(),
             waiting: Vec::new(),
@@ -533,8 +539,12 @@ impl State {
         // Checked once; a second time only when a programme is set aside
         // to wait for a figure (the rest are then checked without it).
         let mut aside = false;
+        let mut started = self.checked.take();
         let checked = loop {
-            let checked = crate::model::validate(&self.scenario).map(Valid::to_owned);
+            let checked = match started.take() {
+                Some(valid) if *valid == self.scenario => Ok(valid),
+                _ => crate::model::validate(&self.scenario).map(Valid::to_owned),
+            };
             match &checked {
                 Err(errors) if !aside && self.set_aside(errors, library_ticked) => {
                     aside = true;

@@ -8,8 +8,9 @@
 //!
 //! The calculator keeps the panel (`widget::tools::context`): it asks the
 //! loader's `drawContext` to draw into the panel's body once the panel is
-//! open and after every recomputation, and `contextScenario` for a
-//! baseline chosen or the illustration made a scenario; the answer comes
+//! open and after every recomputation, `contextBaseline` for a
+//! baseline chosen and `contextHalfWay` for the illustration made a
+//! scenario; the answer comes
 //! back as the scenario's [`link::to_parts`], which the calculator reads
 //! with the link codec it has. Its buttons and radios are answered by the
 //! calculator's listeners on the panel. The council figures
@@ -101,32 +102,38 @@ pub fn draw_context(
     Ok(())
 }
 
-/// A scenario made by the panel from `scenario` (the format's JS form):
-/// `kind` "baseline" with `value` a baseline's word (its yearly figures
-/// from the council's history go into the scenario), or "half-way" (the
-/// illustration as a scenario). Returns `{ parts }`, the scenario as
-/// [`link::to_parts`], or `{ message }`, the sentence saying why not.
+/// `scenario` (the format's JS form) with the baseline whose word is
+/// `value` and its yearly figures from the council's history. Returns
+/// `{ parts }`, the scenario as [`link::to_parts`], or `{ message }`, the
+/// sentence saying why not.
 #[wasm_bindgen]
-pub fn context_scenario(kind: &str, value: &str, scenario: JsValue) -> Result<JsValue, JsValue> {
+pub fn context_baseline(value: &str, scenario: JsValue) -> Result<JsValue, JsValue> {
     let s = super::scenario_of(scenario)?;
     let made = self::data(None).and_then(|d| {
         let code = s.council.code.clone().unwrap_or_default();
-        match kind {
-            "baseline" => {
-                let b = Baseline::parse(value)
-                    .ok_or_else(|| cat(&["There is no baseline \u{201c}", value, "\u{201d}."]))?;
-                let mut s = s;
-                s.assumptions.baseline = b;
-                s.assumptions.baseline_trends = trend::scenario_trends(&d.history, &code, b);
-                Ok(s)
-            }
-            _ => compare(&d, &code, history::LAST_YEAR)
-                .ok_or_else(|| "This council has no statistical neighbours.".to_string())
-                .and_then(|c| {
-                    half_way_scenario(&s, &c, &d)
-                        .map_err(|e| dom::sentence(&cat(&[&e.message(), "."])))
-                }),
-        }
+        let b = Baseline::parse(value)
+            .ok_or_else(|| cat(&["There is no baseline \u{201c}", value, "\u{201d}."]))?;
+        let mut s = s;
+        s.assumptions.baseline = b;
+        s.assumptions.baseline_trends = trend::scenario_trends(&d.history, &code, b);
+        Ok(s)
+    });
+    Ok(super::file::parts_or_message(made))
+}
+
+/// The panel's half-way illustration of `scenario` (the format's JS
+/// form) as a scenario of its own: `{ parts }` or `{ message }`, as
+/// [`context_baseline`].
+#[wasm_bindgen]
+pub fn context_half_way(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let s = super::scenario_of(scenario)?;
+    let made = self::data(None).and_then(|d| {
+        let code = s.council.code.clone().unwrap_or_default();
+        compare(&d, &code, history::LAST_YEAR)
+            .ok_or_else(|| "This council has no statistical neighbours.".to_string())
+            .and_then(|c| {
+                half_way_scenario(&s, &c, &d).map_err(|e| dom::sentence(&cat(&[&e.message(), "."])))
+            })
     });
     Ok(super::file::parts_or_message(made))
 }

@@ -280,11 +280,17 @@ fn links_and_files_carry_the_baseline_and_its_figures() {
     assert!(s.assumptions.baseline_trends.is_empty());
     // Bad words and figures name their field.
     let e = link::from_query("v=2&programmes=&baseline=upwards").unwrap_err();
-    assert_eq!(e[0].field, "baseline");
+    assert_eq!(
+        e[0].field,
+        outcome_model::base::error::Location::from("baseline")
+    );
     let mut s = default_scenario();
     s.assumptions.baseline_trends.cp_plans_pct = Some(60.0);
     let e = project(&s).unwrap_err();
-    assert_eq!(e[0].field, "assumptions.baseline_trends.cp_plans_pct");
+    assert_eq!(
+        e[0].field,
+        outcome_model::base::error::Location::from("assumptions.baseline_trends.cp_plans_pct")
+    );
 }
 
 #[test]

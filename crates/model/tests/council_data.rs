@@ -397,7 +397,7 @@ fn bad_files_are_refused_with_the_line() {
     ];
     for (rows, field) in cases {
         let err = history::parse_table(&format!("{head}\n{rows}\n")).unwrap_err();
-        assert_eq!(err.field, *field, "{rows}");
+        assert_eq!(err.field.to_string(), *field, "{rows}");
     }
     assert!(spend::parse_table("a,b\n").is_err());
     assert!(neighbours::parse_table("a,b\n").is_err());
@@ -455,7 +455,10 @@ fn the_bundle_the_page_loads_is_the_official_files() {
         (place.file.as_deref(), place.line, place.column.as_deref()),
         (Some("la_history.csv"), 55, Some("pop_0_17"))
     );
-    assert_eq!(err.field, "la_history.csv line 55, column pop_0_17");
+    assert_eq!(
+        err.field.to_string(),
+        "la_history.csv line 55, column pop_0_17"
+    );
     assert!(CouncilData::from_bundle("").is_err());
 }
 

@@ -98,7 +98,10 @@ fn every_council_in_every_year_can_be_chosen_and_names_what_is_missing() {
                         .partition(|e| e.field.path().starts_with("council."));
                     assert!(!figures.is_empty(), "{} {year}: {errors:?}", p.name);
                     for e in figures {
-                        let f = FIGURES.iter().find(|f| f.key == e.field).unwrap();
+                        let f = FIGURES
+                            .iter()
+                            .find(|f| outcome_model::base::error::Location::from(f.key) == e.field)
+                            .unwrap();
                         assert_eq!(*(f.slot)(&mut c), None, "{} {}", p.name, e.field);
                     }
                     assert!(
@@ -129,7 +132,10 @@ fn unknown_and_abolished_councils_are_clear_errors() {
         let mut s = default_scenario();
         let before = s.clone();
         let e = council_preset::apply_preset(&mut s, code, 2025).unwrap_err();
-        assert_eq!(e.field, "council");
+        assert_eq!(
+            e.field,
+            outcome_model::base::error::Location::from("council")
+        );
         assert_eq!(e.message(), message);
         assert_eq!(s, before, "nothing changes");
     }
@@ -166,7 +172,7 @@ fn a_link_naming_only_a_council_opens_with_its_figures() {
     let mut s = link::from_query("council=E00000000").unwrap();
     assert_eq!(
         council_preset::complete(&mut s).unwrap_err().field,
-        "council"
+        outcome_model::base::error::Location::from("council")
     );
 }
 
@@ -292,7 +298,10 @@ fn links_and_attributes_naming_a_council_start_from_its_figures() {
     }
     let pairs = link::pairs("council=E10000006").unwrap();
     let e = council_preset::base_for(default_scenario(), &pairs).unwrap_err();
-    assert_eq!(e.field, "council");
+    assert_eq!(
+        e.field,
+        outcome_model::base::error::Location::from("council")
+    );
     assert!(e.message().contains("abolished"), "{}", e.message());
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use outcome_model::data::presets::{self, OwnedPreset, Preset};
 use outcome_model::import::dfe::{self, FileKind, Import};
-use outcome_model::{base::csv, Error};
+use outcome_model::{base::csv, base::error::Location, Error};
 
 const CLA_NAME: &str = "cla_number_and_rate_per_10k_children.csv";
 const CIN_NAME: &str = "b1_children_in_need_2013_to_2025.csv";
@@ -557,11 +557,38 @@ fn bad_files_are_clear_errors() {
             "choose one or more files",
         ),
     ];
-    for (files, year, field, words) in cases {
+    // The kind of each case's error, in the order of the cases: what a
+    // program reads, never the words.
+    let codes = [
+        "not_a_known_file",
+        "not_a_number",
+        "bad_count",
+        "bad_quote",
+        "wrong_field_count",
+        "not_text",
+        "not_text",
+        "empty_file",
+        "empty_file",
+        "no_rows",
+        "bad_cell",
+        "wrong_columns",
+        "bad_cell",
+        "bad_cell",
+        "no_rows",
+        "no_rows",
+        "conflict",
+        "conflict",
+        "invalid",
+        "not_a_number",
+        "invalid",
+    ];
+    assert_eq!(codes.len(), cases.len());
+    for ((files, year, field, words), code) in cases.into_iter().zip(codes) {
         let given: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
         let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
         let error = dfe::import(&given, year).expect_err(&field);
-        assert_eq!(error.field, field, "{names:?}: {error}");
+        assert_eq!(error.field.to_string(), field, "{names:?}: {error}");
+        assert_eq!(error.code(), code, "{names:?}: {error}");
         let message = error.message();
         assert!(
             message.to_lowercase().contains(&words.to_lowercase()),
@@ -826,7 +853,8 @@ fn utf16_files_are_named_as_utf16() {
     be_no_mark.extend(CIN.encode_utf16().flat_map(u16::to_be_bytes));
     for bytes in [le, be_no_mark] {
         let e = dfe::import(&[(CIN_NAME, &bytes)], None).unwrap_err();
-        assert_eq!(e.field, CIN_NAME);
+        assert_eq!(e.field, Location::Field(CIN_NAME.into()));
+        assert_eq!(e.code(), "not_text");
         let m = e.message();
         assert!(m.contains("UTF-16") && m.contains("CSV UTF-8"), "{m}");
         assert!(!m.contains("spreadsheet"), "{m}");
@@ -839,7 +867,8 @@ fn utf16_files_are_named_as_utf16() {
 fn size_rows_and_councils_are_limited() {
     let big = vec![b'a'; dfe::MAX_FILE_BYTES + 1];
     let e = dfe::import(&[(CIN_NAME, &big)], None).unwrap_err();
-    assert_eq!(e.field, CIN_NAME);
+    assert_eq!(e.field, Location::Field(CIN_NAME.into()));
+    assert_eq!(e.code(), "too_large");
     assert!(e.message().contains("larger than 20 MB"), "{}", e.message());
     assert_eq!(dfe::too_large(CIN_NAME).to_string(), e.to_string());
 
@@ -852,7 +881,8 @@ fn size_rows_and_councils_are_limited() {
     let blank = format!("{}\n", ",".repeat(header.matches(',').count()));
     let many_rows = format!("{header}\n{}", blank.repeat(dfe::MAX_ROWS + 1));
     let e = load(&[(CIN_NAME, &many_rows)], None).unwrap_err();
-    assert_eq!(e.field, CIN_NAME);
+    assert_eq!(e.field, Location::Field(CIN_NAME.into()));
+    assert_eq!(e.code(), "too_large");
     assert!(
         e.message().contains("more rows than the 200000"),
         "{}",
@@ -867,6 +897,7 @@ fn size_rows_and_councils_are_limited() {
         invented.push('\n');
     }
     let e = load(&[(CIN_NAME, &invented)], None).unwrap_err();
-    assert_eq!(e.field, "files");
+    assert_eq!(e.field, Location::Field("files".into()));
+    assert_eq!(e.code(), "too_large");
     assert!(e.message().contains("401 councils"), "{}", e.message());
 }

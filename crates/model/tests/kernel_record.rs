@@ -1,10 +1,16 @@
 //! The kernel's record of its run (`calc::record`), which the workings
-//! are built over: recording changes no figure of the kernel, and every
-//! change the kernel counts is in the record.
+//! are built over: recording changes no figure of the kernel, every
+//! change the kernel counts is in the record, and every money and cost
+//! figure a working shows is the record's own number.
 
-use outcome_model::base::outcome::Outcome;
-use outcome_model::calc::engine::{self, record, Draw, Plan, Work, OUTCOMES};
-use outcome_model::calc::record::Lands;
+use std::collections::{HashMap, HashSet};
+
+use outcome_model::base::outcome::{Agency, Outcome};
+use outcome_model::calc::engine::{self, record, Draw, Plan, Work, AGENCIES, OUTCOMES};
+use outcome_model::calc::project::record_valid;
+use outcome_model::calc::projection::year_label;
+use outcome_model::calc::record::{Lands, Money, Record};
+use outcome_model::explain::{StepKind, Workings};
 mod common;
 
 use outcome_model::data::evidence::library;
@@ -80,7 +86,7 @@ fn every_change_the_kernel_counts_is_in_its_record() {
                     );
                 }
                 if w.child_years[k] != 0.0 {
-                    let stays = rec.stays.iter().any(|&(si, _, st)| (si, st) == (i, t));
+                    let stays = rec.stays.iter().any(|&(si, _, st, _)| (si, st) == (i, t));
                     assert!(
                         stays || landed(&|l| matches!(l, Lands::CareTime | Lands::Stay)),
                         "{}: time in care of programme {i} in year {t}",
@@ -89,9 +95,235 @@ fn every_change_the_kernel_counts_is_in_its_record() {
                 }
             }
         }
-        for &(o, t) in &rec.held {
+        for x in &rec.held {
+            let (o, t) = (x.outcome, x.year);
             assert!(w.capped[o], "{}: outcome {o} held in year {t}", s.label);
         }
     }
     assert!(terms > 50, "the scenarios add terms ({terms})");
+}
+
+/// Seeded random scenarios (the same ones every run), valid only.
+fn random_scenarios(count: usize) -> Vec<Scenario> {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+    );
+    let strategy = common::scenario();
+    let mut out = Vec::new();
+    let mut tries = 0;
+    while out.len() < count && tries < count * 10 {
+        tries += 1;
+        let s = strategy
+            .new_tree(&mut runner)
+            .expect("a scenario")
+            .current();
+        if validate(&s).is_ok() {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The numbers the workings must show, by the label of the step that
+/// shows them: each programme's money and cost by year, each year's and
+/// the summary's totals, from the kernel's record and the projection.
+fn expected(s: &Scenario) -> (HashMap<String, Vec<u64>>, Record, usize) {
+    let v = validate(s).expect("valid");
+    let plan = Plan::new(v);
+    let (rec, w, p) = record_valid(v);
+    let h = plan.horizon;
+    let mut map: HashMap<String, Vec<u64>> = HashMap::new();
+    let mut put = |label: String, x: f64| map.entry(label).or_default().push(x.to_bits());
+    let mut costs = 0;
+    for (i, prog) in plan.programmes.iter().enumerate() {
+        for t in 0..h {
+            let k = i * h + t;
+            let m = rec.money[k];
+            // The record holds the run's own figures.
+            assert_eq!(m.cost.to_bits(), w.cost[k].to_bits());
+            let year = year_label(s.assumptions.start_year, t);
+            let when = format!("{}, {year}", prog.name);
+            put(format!("{}: cost, {year}", prog.name), m.cost);
+            costs += usize::from(m.cost != 0.0);
+            for (what, x) in [
+                ("care savings", m.care),
+                ("protection plan savings", m.cp),
+                ("children in need savings", m.cin),
+                ("care proceedings savings", m.court),
+                (
+                    "the council's share of care proceedings savings",
+                    m.council_court,
+                ),
+                (
+                    "care proceedings savings to courts, Cafcass and legal aid",
+                    m.courts,
+                ),
+                ("police call-out savings", m.police),
+                ("emergency admission savings", m.nhs),
+                ("cash savings to the council", w.cashable[k]),
+            ] {
+                put(format!("{what}: {when}"), x);
+            }
+            for a in Agency::ALL {
+                put(
+                    format!("savings to {}: {when}", a.label()),
+                    w.savings[k * AGENCIES + a.index()],
+                );
+            }
+            put(
+                format!("{}: child-years in care avoided, {year}", prog.name),
+                rec.child_years_unheld[k],
+            );
+            put(
+                format!(
+                    "{}: child-years in care avoided, {year}, held to the council's count",
+                    prog.name
+                ),
+                w.child_years[k],
+            );
+            put(
+                format!("{}: care entries avoided, {year}", prog.name),
+                rec.avoided_unheld[k * OUTCOMES + Outcome::CareEntries.index()],
+            );
+        }
+    }
+    for (t, y) in p.years.iter().enumerate() {
+        let year = &y.label;
+        put(format!("cost, {year}"), y.cost);
+        put(format!("savings to every agency, {year}"), y.gross_savings);
+        put(
+            format!("cash savings to the council, {year}"),
+            y.cashable_savings,
+        );
+        put(format!("present value of savings, {year}"), y.pv_savings);
+        put(format!("present value of cost, {year}"), y.pv_cost);
+        put(
+            format!("present value of cash savings, {year}"),
+            rec.years[t].pv_cash,
+        );
+        put(
+            format!("cash savings less cost, {year}"),
+            rec.years[t].cash_net,
+        );
+    }
+    let sm = &p.summary;
+    put(
+        "net present budget impact to the council".into(),
+        sm.budget_npv,
+    );
+    put("net present value to the public purse".into(), sm.npv);
+    put("present value of cost".into(), sm.pv_cost);
+    put(
+        "present value of cash savings to the council".into(),
+        sm.pv_cashable,
+    );
+    put(
+        "present value of savings to every agency".into(),
+        sm.pv_savings,
+    );
+    put("cost over the years".into(), sm.total_cost);
+    (map, rec, costs)
+}
+
+/// Every number the workings show for money and cost is the identical f64
+/// the kernel's record (or the projection over it) holds: the workings
+/// format the engine's figures and work none out, so a changed formula
+/// in the engine changes them with no edit to the workings. Checked on
+/// the headline figures' trees, which hold every programme's money and
+/// cost in every year, for the scenarios above and seeded random ones.
+#[test]
+fn every_money_and_cost_figure_of_a_working_is_the_kernel_s_own() {
+    let mut all = scenarios();
+    all.extend(random_scenarios(40));
+    assert!(all.len() > 40, "{} scenarios", all.len());
+    let (mut checked, mut costs_seen, mut parts_seen) = (0, 0, 0);
+    for s in &all {
+        let (map, rec, costs) = expected(s);
+        let mut w = Workings::new(s).expect("valid");
+        let outputs = w.outputs();
+        let mut cost_steps = HashSet::new();
+        for path in [
+            "summary.budget_npv",
+            "summary.npv",
+            "summary.total_cost",
+            "years[0].counts.children_in_care_fewer",
+        ] {
+            assert!(outputs.iter().any(|p| p == path), "{}: {path}", s.label);
+            let d = w.derivation(path, false).expect("a working");
+            let tree = d.expanded();
+            tree.walk(&mut |x| {
+                let Some(want) = map.get(&x.label) else {
+                    return;
+                };
+                assert!(
+                    want.contains(&x.value.to_bits()),
+                    "{}: {path}: {} shows {}, the record holds {:?}",
+                    s.label,
+                    x.label,
+                    x.value,
+                    want.iter().map(|b| f64::from_bits(*b)).collect::<Vec<_>>()
+                );
+                checked += 1;
+                // A programme's cost: before optimism bias, and its cases'
+                // part, are the kernel's too.
+                if let (true, StepKind::Operation { of, .. }) =
+                    (x.label.contains(": cost, "), &x.kind)
+                {
+                    if let Some(before) = of
+                        .first()
+                        .filter(|b| b.label == "cost before optimism bias")
+                    {
+                        let ok = rec.money.iter().any(|m| {
+                            m.cost.to_bits() == x.value.to_bits()
+                                && m.cost_before.to_bits() == before.value.to_bits()
+                        });
+                        assert!(ok, "{}: {} before optimism bias", s.label, x.label);
+                        parts_seen += 1;
+                    }
+                    cost_steps.insert(x.label.clone());
+                }
+                // The council's cash, part by part.
+                if let (true, StepKind::Operation { of, .. }) = (
+                    x.label.starts_with("cash savings to the council: "),
+                    &x.kind,
+                ) {
+                    for part in of {
+                        let pick: Option<fn(&Money) -> f64> = match part.label.as_str() {
+                            "cash from care" => Some(|m| m.care_cash),
+                            "cash from protection plans" => Some(|m| m.cp_cash),
+                            "cash from children in need" => Some(|m| m.cin_cash),
+                            "cash from care proceedings" => Some(|m| m.court_cash),
+                            _ => None,
+                        };
+                        if let Some(f) = pick {
+                            let ok = rec
+                                .money
+                                .iter()
+                                .any(|m| f(m).to_bits() == part.value.to_bits());
+                            assert!(ok, "{}: {}: {}", s.label, x.label, part.label);
+                            parts_seen += 1;
+                        }
+                    }
+                }
+            });
+        }
+        // Every programme's cost in every year it spends is shown (cost
+        // steps of programmes with the same name count once).
+        assert!(
+            cost_steps.len() >= costs.min(1),
+            "{}: {} of {costs} costs seen",
+            s.label,
+            cost_steps.len()
+        );
+        costs_seen += cost_steps.len();
+    }
+    assert!(checked > 10_000, "{checked} figures checked");
+    eprintln!("{checked} figures, {costs_seen} costs, {parts_seen} parts checked");
+    assert!(
+        costs_seen > 200 && parts_seen > 1_000,
+        "{costs_seen} costs, {parts_seen} parts"
+    );
 }

@@ -74,7 +74,11 @@ fn answer(name: &str, s: &Scenario, expect: &Expect) {
         }
         ErrorAt(field) => {
             let errors = checked.expect_err(name);
-            assert_eq!(errors[0].field, *field, "{name}: {errors:?}");
+            assert_eq!(
+                errors[0].field,
+                outcome_model::base::error::Location::from(*field),
+                "{name}: {errors:?}"
+            );
             assert_messages(name, &errors);
             assert_eq!(projected.expect_err(name), errors, "{name}");
             assert!(simulated.is_err(), "{name}");
@@ -517,7 +521,10 @@ fn a_scenario_file_with_an_enormous_spread_is_refused() {
     let mut de = serde_json::Deserializer::from_slice(&bytes);
     let s = outcome_model::decode(&mut de).unwrap();
     let errors = validate(&s).unwrap_err();
-    assert_eq!(errors[0].field, "uncertainty.unit_cost_spread_pct");
+    assert_eq!(
+        errors[0].field,
+        outcome_model::base::error::Location::from("uncertainty.unit_cost_spread_pct")
+    );
     assert_eq!(
         errors[0].kind,
         ErrorKind::OutOfRange {

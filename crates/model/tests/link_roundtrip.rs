@@ -1,6 +1,7 @@
 //! Share links reproduce the scenario exactly, and damaged links fail
 //! cleanly.
 
+use outcome_model::base::error::Location;
 use outcome_model::scenario::link::{from_parts, from_query, to_parts, to_query};
 use outcome_model::{project, validate};
 use proptest::prelude::*;
@@ -84,6 +85,6 @@ fn damaged_links_name_the_problem() {
     ];
     for (q, field) in cases {
         let errors = from_query(q).expect_err(q);
-        assert_eq!(errors[0].field, field, "{q}");
+        assert_eq!(errors[0].field, Location::from(field), "{q}");
     }
 }

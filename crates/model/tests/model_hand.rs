@@ -376,7 +376,10 @@ fn a_file_of_an_older_evidence_set_opens_with_what_changed() {
     let mut future = s.clone();
     future.evidence_set = "2031.1".into();
     let e = project(&future).expect_err("unknown set");
-    assert_eq!(e[0].field, "evidence_set");
+    assert_eq!(
+        e[0].field,
+        outcome_model::base::error::Location::from("evidence_set")
+    );
 }
 
 /// A custom programme with benefits in money only, the GMCA way: 100 cases

@@ -122,5 +122,8 @@ fn the_half_way_scenario_follows_the_half_way_counts() {
     let mut none = c.clone();
     none.rows[0].code = Some("E99999999".into());
     let err = half_way_counts(&none, data, &measures).unwrap_err();
-    assert_eq!(err.field, "council");
+    assert_eq!(
+        err.field,
+        outcome_model::base::error::Location::from("council")
+    );
 }

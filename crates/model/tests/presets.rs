@@ -266,7 +266,7 @@ fn bad_files_are_clear_errors() {
     ];
     for (text, field, message) in cases {
         let error = presets::parse_table(&text, 2025).expect_err(&text);
-        assert_eq!(error.field, field);
+        assert_eq!(error.field.to_string(), field);
         assert!(error.message().starts_with(message), "{}", error.message());
     }
 }

@@ -10,7 +10,7 @@
 //! The calculator answers the panel's controls, so that the scenario stays
 //! its own: a baseline chosen and the illustration made a scenario are
 //! worked out by the module from the council figures (the loader's
-//! `contextScenario`) and come back as the scenario's link parts; "cost
+//! `contextBaseline`, `contextHalfWay`) and come back as the scenario's link parts; "cost
 //! at the council's average" sets each programme's placement here.
 
 use std::cell::{Cell, RefCell};
@@ -173,13 +173,9 @@ fn on_change(root: &ShadowRoot, shared: &Shared, e: &Event) {
     else {
         return;
     };
-    let args = Array::of3(
-        &JsValue::from_str("baseline"),
-        &JsValue::from_str(b.word()),
-        &value,
-    );
+    let args = Array::of2(&JsValue::from_str(b.word()), &value);
     let (r, s) = (root.clone(), shared.clone());
-    ask_scenario(root, "contextScenario", &args, NOT_LOADED, move |made| {
+    ask_scenario(root, "contextBaseline", &args, NOT_LOADED, move |made| {
         let Ok(made) = made else {
             return;
         };
@@ -220,11 +216,7 @@ fn on_click(root: &ShadowRoot, shared: &Shared, e: &Event) {
     else {
         return;
     };
-    let args = Array::of3(
-        &JsValue::from_str("half-way"),
-        &JsValue::from_str(""),
-        &value,
-    );
+    let args = Array::of1(&value);
     // The illustration replaces the scenario it was made from, never
     // figures typed while it was being made (text the form could not use
     // leaves the scenario as it was, so typing is listened for too).
@@ -237,7 +229,7 @@ fn on_click(root: &ShadowRoot, shared: &Shared, e: &Event) {
         true,
     );
     let (r, s) = (root.clone(), shared.clone());
-    ask_scenario(root, "contextScenario", &args, NOT_LOADED, move |made| {
+    ask_scenario(root, "contextHalfWay", &args, NOT_LOADED, move |made| {
         let _ = r.remove_event_listener_with_callback_and_bool(
             "input",
             listener.as_ref().unchecked_ref(),

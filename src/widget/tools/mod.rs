@@ -291,7 +291,11 @@ fn on_click(root: &ShadowRoot, host: &HtmlElement, page: &Element, st: &Shared, 
     match action.as_str() {
         "presenter" => workshop::toggle_presenter(page, host, &button),
         "saved-open" => match share::read_saved(host) {
-            Some(Ok((mine, _))) => redraw(root, mine, "Your saved scenario is back in the form."),
+            Some(Ok((mine, _))) => redraw(
+                root,
+                mine.into_inner(),
+                "Your saved scenario is back in the form.",
+            ),
             Some(Err(errors)) => say(
                 root,
                 "bar-status",

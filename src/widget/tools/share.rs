@@ -22,7 +22,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
 
-use crate::model::{self, scenario::link, Error, Scenario};
+use crate::model::{self, scenario::link, Error, Scenario, ValidScenario};
 
 use crate::dom::{self, add, add_c, add_ct, add_t, attrs, cat, text};
 use crate::widget::{tools::embed, tools::workshop};
@@ -47,6 +47,10 @@ pub struct Start {
     /// that could not be used, a reset after a fault): the notice about the
     /// saved copy says so.
     pub defaults: bool,
+    /// [`Start::scenario`] as the start-up validated it, when it did (a
+    /// link, the element's attributes, the saved copy): the first
+    /// recompute takes it rather than checking the same scenario again.
+    pub checked: Option<ValidScenario>,
 }
 
 pub use crate::widget::tools::address::{owns_address, ASIDE};
@@ -96,13 +100,16 @@ fn read(preset: &Scenario, pairs: &[(String, String)]) -> Result<Scenario, Vec<E
 
 /// Checks a scenario read from a link; an older evidence set is allowed
 /// through (the user is offered the current one).
-fn check(s: &Scenario) -> Result<Option<String>, Vec<Error>> {
+/// Returns the older evidence set, if any, and the scenario with the
+/// current one, validated.
+fn check(s: &Scenario) -> Result<(Option<String>, ValidScenario), Vec<Error>> {
     let older = link::older_evidence(s).map(str::to_string);
     let mut probe = s.clone();
     if older.is_some() {
         probe.evidence_set = model::data::evidence::EVIDENCE_SET.into();
     }
-    model::validate(&probe).map(|_| older)
+    let valid = model::validate(&probe).map(model::Valid::to_owned)?;
+    Ok((older, valid))
 }
 
 /// A scenario written as a link, once: its pairs (the embed code's
@@ -150,10 +157,15 @@ pub fn start(host: &Element) -> Start {
     // No attribute: the defaults, which pass validation by construction
     // (checked once, with everything else, when the state is first worked
     // out).
+    // The attributes' scenario as validated, kept while it is the one shown.
+    let mut preset_checked = None;
     let preset = match read(&defaults, &attrs) {
         Ok(s) if attrs.is_empty() => s,
         Ok(s) => match check(&s) {
-            Ok(_) => s,
+            Ok((_, valid)) => {
+                preset_checked = (*valid == s).then_some(valid);
+                s
+            }
             Err(errors) => {
                 problems.extend(named("page", &s, errors));
                 defaults.clone()
@@ -183,6 +195,7 @@ pub fn start(host: &Element) -> Start {
             aside: has_saved,
             older_saved: false,
             defaults: true,
+            checked: None,
         }
     };
     if problems.iter().any(|(from, _)| *from == "link") {
@@ -193,13 +206,14 @@ pub fn start(host: &Element) -> Start {
             Ok(s) => match check(&s) {
                 // A link of an older method opens with the current one and
                 // a notice naming what changed.
-                Ok(older) => {
-                    let scenario = Scenario {
-                        evidence_set: model::data::evidence::EVIDENCE_SET.into(),
-                        ..s
-                    };
-                    let q = link::to_query(&scenario);
-                    let aside = has_saved && saved(host).is_none_or(|m| link::to_query(&m) != q);
+                Ok((older, valid)) => {
+                    let scenario = Scenario::clone(&valid);
+                    // The same as the saved copy: the same scenario, or
+                    // failing that the same link (written only then).
+                    let aside = has_saved
+                        && saved(host).is_none_or(|m| {
+                            m != scenario && link::to_query(&m) != link::to_query(&scenario)
+                        });
                     dom::flag(host, ASIDE, aside);
                     Start {
                         scenario,
@@ -208,6 +222,7 @@ pub fn start(host: &Element) -> Start {
                         aside,
                         older_saved: false,
                         defaults: false,
+                        checked: Some(valid),
                     }
                 }
                 Err(errors) => {
@@ -229,18 +244,20 @@ pub fn start(host: &Element) -> Start {
             aside: false,
             older_saved: false,
             defaults: false,
+            checked: preset_checked,
         },
-        Some(Ok((scenario, older))) => {
+        Some(Ok((valid, older))) => {
             if let (Some(old), Some(text)) = (&older, workshop::load(host)) {
                 workshop::keep_older(host, old, &text);
             }
             Start {
-                scenario,
+                scenario: Scenario::clone(&valid),
                 problems,
                 older_saved: older.is_some(),
                 older,
                 aside: false,
                 defaults: false,
+                checked: Some(valid),
             }
         }
         Some(Err(errors)) => {
@@ -253,6 +270,7 @@ pub fn start(host: &Element) -> Start {
                 aside: false,
                 older_saved: false,
                 defaults: false,
+                checked: preset_checked,
             }
         }
     }
@@ -266,25 +284,20 @@ pub fn read_saved(host: &Element) -> Option<SavedCopy> {
     let text = workshop::load(host)?;
     Some(link::from_query(&text).and_then(|s| {
         let s = with_locks(host, s);
-        let older = check(&s)?;
-        Ok((
-            Scenario {
-                evidence_set: model::data::evidence::EVIDENCE_SET.into(),
-                ..s
-            },
-            older,
-        ))
+        let (older, valid) = check(&s)?;
+        Ok((valid, older))
     }))
 }
 
-/// A saved copy as read: the scenario and the older evidence set it was
-/// made with, or what is wrong with it.
-pub type SavedCopy = Result<(Scenario, Option<String>), Vec<Error>>;
+/// A saved copy as read: the scenario (validated, with the current
+/// evidence set) and the older evidence set it was made with, or what is
+/// wrong with it.
+pub type SavedCopy = Result<(ValidScenario, Option<String>), Vec<Error>>;
 
 /// The copy saved on this device, if it can be used (one of an older
 /// evidence set opens with the current one).
 pub fn saved(host: &Element) -> Option<Scenario> {
-    read_saved(host)?.ok().map(|(s, _)| s)
+    read_saved(host)?.ok().map(|(s, _)| s.into_inner())
 }
 
 /// A scenario with the fields the host locks put back to the host's values

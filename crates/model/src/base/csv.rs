@@ -55,13 +55,10 @@ fn place_words(p: &FilePlace, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Resu
     }
 }
 
-fn invalid(line: usize, reason: impl Into<String>) -> Error {
-    Error::new(
-        line_field(line),
-        ErrorKind::Invalid {
-            reason: reason.into(),
-        },
-    )
+/// An error at `line` of the kind `kind` (an [`ErrorKind`] variant's
+/// constructor), in the words `reason`.
+fn invalid(line: usize, kind: fn(String) -> ErrorKind, reason: impl Into<String>) -> Error {
+    Error::new(line_field(line), kind(reason.into()))
 }
 
 /// The records after a header that must read exactly `columns` (each
@@ -73,7 +70,8 @@ fn invalid(line: usize, reason: impl Into<String>) -> Error {
 /// let records = csv::records("a,b\n1,2\n").unwrap();
 /// assert_eq!(csv::body(&records, &["a", "b"], "a file").unwrap().len(), 1);
 /// let e = csv::body(&records, &["a"], "a file").unwrap_err();
-/// assert_eq!(e.field, "csv line 1");
+/// assert_eq!(e.field, csv::line_field(1));
+/// assert_eq!(e.code(), "wrong_columns");
 /// ```
 pub fn body<'a>(
     records: &'a [Record],
@@ -81,12 +79,17 @@ pub fn body<'a>(
     what: &str,
 ) -> Result<&'a [Record], Error> {
     let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(1, "the file is empty"));
+        return Err(invalid(
+            1,
+            |reason| ErrorKind::EmptyFile { reason },
+            "the file is empty",
+        ));
     };
     let found: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
     if found != columns {
         return Err(invalid(
             header.line,
+            |reason| ErrorKind::WrongColumns { reason },
             format!("{what} has the columns {}", columns.join(",")),
         ));
     }
@@ -220,6 +223,7 @@ impl Reader {
                             None => {
                                 return Err(invalid(
                                     opened,
+                                    |reason| ErrorKind::BadQuote { reason },
                                     "a quoted field that starts on this line is never closed: \
                                      check for a missing \"",
                                 ))
@@ -271,6 +275,7 @@ impl Reader {
                             let c = text[i..].chars().next().unwrap_or('?');
                             return Err(invalid(
                                 line,
+                                |reason| ErrorKind::BadQuote { reason },
                                 format!(
                                     "unexpected \u{201c}{}\u{201d} after a closing quote: \
                                      a quote inside a quoted field must be doubled (\"\")",
@@ -294,6 +299,7 @@ impl Reader {
                 Some(want) if fields.len() != want => {
                     return Err(invalid(
                         start,
+                        |reason| ErrorKind::WrongFieldCount { reason },
                         format!(
                             "this row has {} field{} but the first row has {want}",
                             fields.len(),
@@ -328,6 +334,7 @@ pub fn records_from_bytes(bytes: &[u8]) -> Result<Vec<Record>, Error> {
             let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
             Err(invalid(
                 lines_in(before),
+                |reason| ErrorKind::NotText { reason },
                 "the file is not UTF-8 text: save it as \u{201c}CSV UTF-8\u{201d}",
             ))
         }
@@ -413,31 +420,35 @@ mod tests {
 
     #[test]
     fn bad_files_are_errors_naming_the_line() {
-        let cases: &[(&str, &str, &str)] = &[
-            ("a,b\n\"open,2\n3,4\n", "csv line 2", "never closed"),
-            ("\"", "csv line 1", "never closed"),
-            ("a,b\n\"x\"y,2\n", "csv line 2", "after a closing quote"),
-            ("a,b\n\"x\" ,2\n", "csv line 2", "after a closing quote"),
+        let cases: &[(&str, usize, &str, &str)] = &[
+            ("a,b\n\"open,2\n3,4\n", 2, "bad_quote", "never closed"),
+            ("\"", 1, "bad_quote", "never closed"),
+            ("a,b\n\"x\"y,2\n", 2, "bad_quote", "after a closing quote"),
+            ("a,b\n\"x\" ,2\n", 2, "bad_quote", "after a closing quote"),
             (
                 "a,b\n1,2,3\n",
-                "csv line 2",
+                2,
+                "wrong_field_count",
                 "this row has 3 fields but the first row has 2",
             ),
             (
                 "a,b\r\n1,2\r\n\r\n4\r\n",
-                "csv line 4",
+                4,
+                "wrong_field_count",
                 "this row has 1 field but",
             ),
             (
                 "a,b\n\"1\n2\",3\n4\n",
-                "csv line 4",
+                4,
+                "wrong_field_count",
                 "this row has 1 field but",
             ),
-            ("a\n\"x\ny\"z\n", "csv line 3", "after a closing quote"),
+            ("a\n\"x\ny\"z\n", 3, "bad_quote", "after a closing quote"),
         ];
-        for (text, field, reason) in cases {
+        for (text, line, code, reason) in cases {
             let error = records(text).expect_err(text);
-            assert_eq!(error.field, *field, "{text:?}");
+            assert_eq!(error.field, line_field(*line), "{text:?}");
+            assert_eq!(error.code(), *code, "{text:?}");
             assert!(
                 error.message().contains(reason),
                 "{text:?}: {}",
@@ -447,20 +458,49 @@ mod tests {
         }
     }
 
+    /// A file without rows, or whose header is not the one asked for, is
+    /// told by its kind.
+    #[test]
+    fn an_empty_file_or_wrong_header_is_its_own_kind() {
+        let columns = ["a", "b"];
+        let cases: &[(&str, usize, &str, &str)] = &[
+            ("", 1, "empty_file", "the file is empty"),
+            (
+                "a\n1\n",
+                1,
+                "wrong_columns",
+                "a test file has the columns a,b",
+            ),
+            (
+                "\n\nb,a\n",
+                3,
+                "wrong_columns",
+                "a test file has the columns a,b",
+            ),
+        ];
+        for (text, line, code, message) in cases {
+            let rows = records(text).unwrap();
+            let error = body(&rows, &columns, "a test file").expect_err(text);
+            assert_eq!(error.field, line_field(*line), "{text:?}");
+            assert_eq!((error.code(), error.message().as_str()), (*code, *message));
+        }
+    }
+
     #[test]
     fn bytes_must_be_utf8() {
-        let cases: &[(&[u8], Result<usize, &str>)] = &[
+        let cases: &[(&[u8], Result<usize, usize>)] = &[
             (b"a,b\r\n1,2\r\n", Ok(2)),
             (b"\xef\xbb\xbfa,b\n1,2", Ok(2)),
-            (b"a,b\r\nCaf\xe9,2\r\n", Err("csv line 2")),
-            (b"a\rb\r\n\n\xff", Err("csv line 4")),
-            (b"\xff\xfea\x00", Err("csv line 1")),
+            (b"a,b\r\nCaf\xe9,2\r\n", Err(2)),
+            (b"a\rb\r\n\n\xff", Err(4)),
+            (b"\xff\xfea\x00", Err(1)),
         ];
         for (bytes, expected) in cases {
             match (records_from_bytes(bytes), expected) {
                 (Ok(rows), Ok(n)) => assert_eq!(rows.len(), *n, "{bytes:?}"),
-                (Err(e), Err(field)) => {
-                    assert_eq!(e.field, *field, "{bytes:?}");
+                (Err(e), Err(line)) => {
+                    assert_eq!(e.field, line_field(*line), "{bytes:?}");
+                    assert_eq!(e.code(), "not_text", "{bytes:?}");
                     assert!(e.message().contains("not UTF-8"), "{}", e.message());
                 }
                 (found, _) => panic!("{bytes:?}: {found:?}"),

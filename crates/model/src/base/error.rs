@@ -28,6 +28,41 @@ pub enum ErrorKind {
     Malformed { detail: String },
     /// A share-link setting (query key) this calculator does not read.
     UnknownSetting,
+    /// A file that is not a calculator scenario at all (no format version,
+    /// or version 0). `reason`, like every `reason` below, is the words,
+    /// written by the code that finds the problem, so a module that never
+    /// finds it carries none of them.
+    NotAScenario { reason: String },
+    /// A file with nothing in it (or no header row).
+    EmptyFile { reason: String },
+    /// A file whose header lacks a column the reader needs, or has others.
+    WrongColumns { reason: String },
+    /// A row with more or fewer fields than the first row.
+    WrongFieldCount { reason: String },
+    /// A quoted field never closed, or text after its closing quote.
+    BadQuote { reason: String },
+    /// A file that is not UTF-8 text (UTF-16, a spreadsheet, a zip).
+    NotText { reason: String },
+    /// A file, a link or a set of files larger than the calculator reads.
+    TooLarge { reason: String },
+    /// A file that is none of the official files the calculator reads.
+    NotAKnownFile { reason: String },
+    /// A cell that should hold a count of children and does not (not a whole number, below zero, too large).
+    BadCount { reason: String },
+    /// A cell the reader cannot use (a year, an ONS code, a blank name).
+    BadCell { reason: String },
+    /// Files with none of the rows (or none of the year) the calculator needs.
+    NoRows { reason: String },
+    /// Two different figures for the same council, year and measure.
+    Conflict { reason: String },
+    /// A share link whose escapes (`%..`) do not decode.
+    Damaged { reason: String },
+    /// A value that is not one of the names a setting takes (`low`, `foster`, a programme in the list).
+    UnknownName { reason: String },
+    /// A number where a whole number is needed.
+    NotAWholeNumber { reason: String },
+    /// A list written in the wrong shape (`25,60,100`, `outcome:measure:low:central:high`).
+    BadList { reason: String },
     /// Anything else, in words.
     Invalid { reason: String },
     /// A figure the projection does not have (the field is the path asked
@@ -119,48 +154,6 @@ impl fmt::Debug for Location {
     }
 }
 
-impl PartialEq<str> for Location {
-    fn eq(&self, other: &str) -> bool {
-        match self {
-            Location::Field(path) => path == other,
-            place => {
-                let words = place.to_string();
-                words == other
-            }
-        }
-    }
-}
-
-impl PartialEq<&str> for Location {
-    fn eq(&self, other: &&str) -> bool {
-        self == *other
-    }
-}
-
-impl PartialEq<String> for Location {
-    fn eq(&self, other: &String) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<Location> for str {
-    fn eq(&self, other: &Location) -> bool {
-        other == self
-    }
-}
-
-impl PartialEq<Location> for &str {
-    fn eq(&self, other: &Location) -> bool {
-        other == *self
-    }
-}
-
-impl PartialEq<Location> for String {
-    fn eq(&self, other: &Location) -> bool {
-        other == self.as_str()
-    }
-}
-
 impl From<String> for Location {
     fn from(path: String) -> Location {
         Location::Field(path)
@@ -229,6 +222,22 @@ impl Error {
             ErrorKind::UnknownEvidenceSet { .. } => "unknown_evidence_set",
             ErrorKind::Malformed { .. } => "malformed",
             ErrorKind::UnknownSetting => "unknown_setting",
+            ErrorKind::NotAScenario { .. } => "not_a_scenario",
+            ErrorKind::EmptyFile { .. } => "empty_file",
+            ErrorKind::WrongColumns { .. } => "wrong_columns",
+            ErrorKind::WrongFieldCount { .. } => "wrong_field_count",
+            ErrorKind::BadQuote { .. } => "bad_quote",
+            ErrorKind::NotText { .. } => "not_text",
+            ErrorKind::TooLarge { .. } => "too_large",
+            ErrorKind::NotAKnownFile { .. } => "not_a_known_file",
+            ErrorKind::BadCount { .. } => "bad_count",
+            ErrorKind::BadCell { .. } => "bad_cell",
+            ErrorKind::NoRows { .. } => "no_rows",
+            ErrorKind::Conflict { .. } => "conflict",
+            ErrorKind::Damaged { .. } => "damaged",
+            ErrorKind::UnknownName { .. } => "unknown_name",
+            ErrorKind::NotAWholeNumber { .. } => "not_a_whole_number",
+            ErrorKind::BadList { .. } => "bad_list",
             ErrorKind::Invalid { .. } => "invalid",
             ErrorKind::UnknownOutput { .. } => "unknown_output",
             ErrorKind::NoFigure { .. } => "no_figure",
@@ -257,7 +266,23 @@ impl Error {
             }
             ErrorKind::Malformed { detail } => format!("the scenario could not be read: {detail}"),
             ErrorKind::UnknownSetting => "this link setting is not known".to_string(),
-            ErrorKind::Invalid { reason } => reason.clone(),
+            ErrorKind::Invalid { reason }
+            | ErrorKind::NotAScenario { reason }
+            | ErrorKind::EmptyFile { reason }
+            | ErrorKind::WrongColumns { reason }
+            | ErrorKind::WrongFieldCount { reason }
+            | ErrorKind::BadQuote { reason }
+            | ErrorKind::NotText { reason }
+            | ErrorKind::TooLarge { reason }
+            | ErrorKind::NotAKnownFile { reason }
+            | ErrorKind::BadCount { reason }
+            | ErrorKind::BadCell { reason }
+            | ErrorKind::NoRows { reason }
+            | ErrorKind::Conflict { reason }
+            | ErrorKind::Damaged { reason }
+            | ErrorKind::UnknownName { reason }
+            | ErrorKind::NotAWholeNumber { reason }
+            | ErrorKind::BadList { reason } => reason.clone(),
             ErrorKind::UnknownOutput { path } => format!(
                 "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
             ),
@@ -347,6 +372,22 @@ mod tests {
             ErrorKind::UnknownEvidenceSet { found: s() },
             ErrorKind::Malformed { detail: s() },
             ErrorKind::UnknownSetting,
+            ErrorKind::NotAScenario { reason: s() },
+            ErrorKind::EmptyFile { reason: s() },
+            ErrorKind::WrongColumns { reason: s() },
+            ErrorKind::WrongFieldCount { reason: s() },
+            ErrorKind::BadQuote { reason: s() },
+            ErrorKind::NotText { reason: s() },
+            ErrorKind::TooLarge { reason: s() },
+            ErrorKind::NotAKnownFile { reason: s() },
+            ErrorKind::BadCount { reason: s() },
+            ErrorKind::BadCell { reason: s() },
+            ErrorKind::NoRows { reason: s() },
+            ErrorKind::Conflict { reason: s() },
+            ErrorKind::Damaged { reason: s() },
+            ErrorKind::UnknownName { reason: s() },
+            ErrorKind::NotAWholeNumber { reason: s() },
+            ErrorKind::BadList { reason: s() },
             ErrorKind::Invalid { reason: s() },
             ErrorKind::UnknownOutput { path: s() },
             ErrorKind::NoFigure { why: s() },

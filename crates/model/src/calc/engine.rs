@@ -10,7 +10,7 @@
 
 use crate::base::outcome::{Agency, Outcome};
 use crate::calc::baseline::{self, Series};
-use crate::calc::record::{Lands, Nothing, Record, Recorder, Term};
+use crate::calc::record::{Benefit, Held, Lands, Money, Nothing, Record, Recorder, Term};
 use crate::calc::resolve::{self, Change};
 use crate::data::evidence::Placement;
 use crate::scenario::valid::Valid;
@@ -608,15 +608,17 @@ fn simulate_with<R: Recorder>(
                     let Some(lands) = Lands::of(e.change, lag) else {
                         continue;
                     };
-                    rec.term(Term {
+                    let term = Term {
                         programme: i,
                         effect: j,
                         cohort: s,
                         year: t,
                         lands,
-                    });
+                        value: 0.0,
+                    };
                     let keep = persist[lag] * counted;
                     if keep == 0.0 {
+                        rec.term(term);
                         continue;
                     }
                     let k = i * h + t;
@@ -630,9 +632,11 @@ fn simulate_with<R: Recorder>(
                         Lands::Half(o) => (Some(o.index()), 0.5 * x),
                         Lands::Flow(o) => (Some(o.index()), x),
                     };
+                    let value = v * keep;
+                    rec.term(Term { value, ..term });
                     match count {
-                        None => w.child_years[k] += v * keep,
-                        Some(o) => w.avoided[k * OUTCOMES + o] += v * keep,
+                        None => w.child_years[k] += value,
+                        Some(o) => w.avoided[k * OUTCOMES + o] += value,
                     }
                 }
             }
@@ -649,15 +653,29 @@ fn simulate_with<R: Recorder>(
                     continue;
                 }
                 let nf = if a == CS { nest(s) } else { 1.0 };
-                let per_year = cases * value * p.adjustment * nf / c.spread_over();
+                let whole = cases * value * p.adjustment * nf;
+                let per_year = whole / c.spread_over();
                 for t in s..h.min(s + c.years) {
-                    rec.benefit(i, j, s, t);
                     let k = i * h + t;
                     let amount = per_year * c.keep(t - s, persist);
                     w.savings[k * AGENCIES + a] += amount;
-                    if a == CS {
-                        w.cashable[k] += amount * plan.cashable[OUTCOMES];
-                    }
+                    let cash = if a == CS {
+                        let cash = amount * plan.cashable[OUTCOMES];
+                        w.cashable[k] += cash;
+                        cash
+                    } else {
+                        0.0
+                    };
+                    rec.benefit(Benefit {
+                        programme: i,
+                        value: j,
+                        cohort: s,
+                        year: t,
+                        whole,
+                        per_year,
+                        amount,
+                        cash,
+                    });
                 }
             }
         }
@@ -666,6 +684,7 @@ fn simulate_with<R: Recorder>(
 
     // Hold the totals to the council's own counts: entries first, then the
     // stays that follow from them, then everything else.
+    rec.unheld(&w.avoided, false);
     limit(plan, w, n, CARE, rec);
     for i in 0..n {
         let entry = &entry_all[i * h..(i + 1) * h];
@@ -675,11 +694,13 @@ fn simulate_with<R: Recorder>(
                 continue;
             }
             for t in s..h {
-                rec.stays(i, s, t);
-                w.child_years[i * h + t] += entries * entry[t - s] * persist[t - s];
+                let value = entries * entry[t - s] * persist[t - s];
+                rec.stays(i, s, t, value);
+                w.child_years[i * h + t] += value;
             }
         }
     }
+    rec.unheld(&w.child_years, true);
     for o in 1..=OUTCOMES {
         limit(plan, w, n, o, rec);
     }
@@ -699,21 +720,49 @@ fn simulate_with<R: Recorder>(
             let council_court = court * plan.proceedings_council;
             let sv = &mut w.savings[k * AGENCIES..(k + 1) * AGENCIES];
             sv[CS] += care + cp + cin + council_court;
-            sv[Agency::CourtsLegal.index()] += court - council_court;
+            let courts = court - council_court;
+            sv[Agency::CourtsLegal.index()] += courts;
             sv[Agency::Police.index()] += police;
             sv[Agency::Nhs.index()] += nhs;
-            w.cashable[k] += care * cash_share_at(plan.care_cashable[i], draw.care_cash)
-                + cp * plan.cashable[CP]
-                + cin * plan.cashable[CIN]
-                + council_court * plan.cashable[COURT];
-            w.cost[k] = if t < plan.funded_years {
+            let care_cash = care * cash_share_at(plan.care_cashable[i], draw.care_cash);
+            let cp_cash = cp * plan.cashable[CP];
+            let cin_cash = cin * plan.cashable[CIN];
+            let court_cash = council_court * plan.cashable[COURT];
+            w.cashable[k] += care_cash + cp_cash + cin_cash + court_cash;
+            let (cases_cost, cost_before, cost) = if t < plan.funded_years {
                 let setup = if t == 0 { p.setup_cost } else { 0.0 };
-                (w.served[k] * p.cost_per_case + p.annual_cost + setup)
-                    * plan.cost_uplift
-                    * draw.cost_mult
+                let cases_cost = w.served[k] * p.cost_per_case;
+                let before = cases_cost + p.annual_cost + setup;
+                (
+                    cases_cost,
+                    before,
+                    before * plan.cost_uplift * draw.cost_mult,
+                )
             } else {
-                0.0
+                (0.0, 0.0, 0.0)
             };
+            w.cost[k] = cost;
+            rec.money(
+                i,
+                t,
+                Money {
+                    care,
+                    cp,
+                    cin,
+                    court,
+                    council_court,
+                    courts,
+                    police,
+                    nhs,
+                    care_cash,
+                    cp_cash,
+                    cin_cash,
+                    court_cash,
+                    cases_cost,
+                    cost_before,
+                    cost,
+                },
+            );
         }
     }
 }
@@ -744,9 +793,15 @@ fn limit<R: Recorder>(plan: &Plan, w: &mut Work, n: usize, o: usize, rec: &mut R
         };
         let total: f64 = (0..n).map(|i| at(w, i * h + t)).sum();
         if total > b && total > 0.0 {
-            rec.held(o, t);
             w.capped[o] = true;
             let f = b / total;
+            rec.held(Held {
+                outcome: o,
+                year: t,
+                bound: b,
+                total,
+                factor: f,
+            });
             for i in 0..n {
                 let k = i * h + t;
                 if o == OUTCOMES {

@@ -7,6 +7,7 @@ use crate::calc::engine::{self, Plan, Work};
 use crate::calc::projection::{
     assemble, notes, year_label, BreakEven, Counts, Projection, Summary,
 };
+use crate::calc::record::{Nothing, Record, Recorder, YearSums};
 use crate::data::evidence::EVIDENCE_SET;
 use crate::data::prices;
 use crate::scenario::format::{Scenario, FORMAT_VERSION};
@@ -45,6 +46,17 @@ pub fn project_valid(v: Valid) -> Projection {
     summarise(s, &plan, &work, &switching)
 }
 
+/// The central run of a validated scenario, recorded: what the kernel
+/// decided and worked out, with the projection's sums over it
+/// ([`crate::calc::record::Record`]), the run itself and its projection
+/// (without break-even sizes). The workings show these numbers.
+pub fn record_valid(v: Valid) -> (Record, Work, Projection) {
+    let plan = Plan::new(v);
+    let (mut record, work) = engine::record(&plan);
+    let projection = summarise_recorded(v.scenario(), &plan, &work, &[], &mut record);
+    (record, work, projection)
+}
+
 /// A projection of one run of the kernel already in `work`; `switching`
 /// holds the switching value of each effect in [`engine::Draw::sizes`]
 /// order (none given: no break-even sizes).
@@ -54,7 +66,20 @@ pub(crate) fn summarise(
     work: &Work,
     switching: &[Option<f64>],
 ) -> Projection {
-    let (years, mut programmes) = assemble(plan, work, s.assumptions.start_year);
+    summarise_recorded(s, plan, work, switching, &mut Nothing)
+}
+
+/// [`summarise`], telling `rec` the sums it works out but does not report
+/// (each programme's totals by year, each year's present values; the
+/// workings show them).
+pub(crate) fn summarise_recorded<R: Recorder>(
+    s: &Scenario,
+    plan: &Plan,
+    work: &Work,
+    switching: &[Option<f64>],
+    rec: &mut R,
+) -> Projection {
+    let (years, mut programmes) = assemble(plan, work, s.assumptions.start_year, rec);
     let mut k = 0;
     for (res, p) in programmes.iter_mut().zip(&plan.programmes) {
         res.break_even = p
@@ -82,18 +107,22 @@ pub(crate) fn summarise(
     let mut pv_by_agency = ByAgency::default();
     let (mut total_s, mut total_c, mut total_cash) = (0.0, 0.0, 0.0);
     let (mut pv_s, mut pv_c, mut pv_cash) = (0.0, 0.0, 0.0);
-    for y in &years {
+    for (t, y) in years.iter().enumerate() {
         counts.add(&y.counts);
-        for a in Agency::ALL {
+        let mut sums = YearSums::default();
+        for (a, pv) in Agency::ALL.into_iter().zip(&mut sums.pv_by_agency) {
             by_agency.add(a, y.savings.get(a));
-            pv_by_agency.add(a, y.savings.get(a) * y.discount_factor);
+            *pv = y.savings.get(a) * y.discount_factor;
+            pv_by_agency.add(a, *pv);
         }
         total_s += y.gross_savings;
         total_c += y.cost;
         total_cash += y.cashable_savings;
         pv_s += y.pv_savings;
         pv_c += y.pv_cost;
-        pv_cash += y.cashable_savings * y.discount_factor;
+        sums.pv_cash = y.cashable_savings * y.discount_factor;
+        pv_cash += sums.pv_cash;
+        rec.year(t, sums, true);
     }
     let payback = years
         .iter()
@@ -102,6 +131,8 @@ pub(crate) fn summarise(
         .iter()
         .find(|y| y.cumulative_cost > 0.0 && y.cumulative_net >= 0.0);
     let ratio = |num: f64| (pv_c > 0.0).then(|| num / pv_c);
+    let cash_ratio = ratio(pv_cash).map(|r| (r, r - 1.0));
+    rec.cash_ratio(cash_ratio);
     let council = pv_by_agency.get(Agency::ChildrensServices);
     let h = years.len();
     let summary = Summary {
@@ -124,7 +155,7 @@ pub(crate) fn summarise(
         payback_label: payback.map(|y| y.label.clone()),
         public_payback_year: public_payback.map(|y| y.year),
         public_payback_label: public_payback.map(|y| y.label.clone()),
-        cost_switching_pct: ratio(pv_cash).map(|r| (r - 1.0) * 100.0),
+        cost_switching_pct: cash_ratio.map(|(_, less_one)| less_one * 100.0),
         care_years: plan.care_years,
         price_base: prices::PRICE_BASE_LABEL.to_string(),
         horizon_label: match h {

@@ -27,6 +27,7 @@ use serde::Serialize;
 
 use crate::base::outcome::{Agency, ByAgency, Outcome};
 use crate::calc::engine::{self, Plan, Work, AGENCIES, OUTCOMES};
+use crate::calc::record::{ProgrammeYear, Recorder, YearSums};
 use crate::data::evidence::Grade;
 
 /// Counts changed by the programmes in one year (or summed over years).
@@ -268,10 +269,11 @@ impl Projection {
 }
 
 /// Builds the year-by-year and per-programme results of one run.
-pub(crate) fn assemble(
+pub(crate) fn assemble<R: Recorder>(
     plan: &Plan,
     w: &Work,
     start_year: u16,
+    rec: &mut R,
 ) -> (Vec<Year>, Vec<ProgrammeResult>) {
     let h = plan.horizon;
     let mut results: Vec<ProgrammeResult> = plan
@@ -314,8 +316,18 @@ pub(crate) fn assemble(
             r.counts.add(&c);
             r.savings += total;
             r.cost += w.cost[k];
-            r.pv_savings += total * df;
-            r.pv_cost += w.cost[k] * df;
+            let (pv_savings, pv_cost) = (total * df, w.cost[k] * df);
+            r.pv_savings += pv_savings;
+            r.pv_cost += pv_cost;
+            rec.programme_year(
+                k,
+                ProgrammeYear {
+                    savings: total,
+                    pv_savings,
+                    pv_cost,
+                    care_days: c.care_days_avoided,
+                },
+            );
             counts.add(&c);
             for a in Agency::ALL {
                 savings.add(a, sv[a.index()]);
@@ -327,10 +339,23 @@ pub(crate) fn assemble(
         let gross = savings.total();
         cum_s += gross;
         cum_c += cost;
-        cum_pv += (gross - cost) * df;
-        cum_cash += cashable - cost;
+        let pv_net = (gross - cost) * df;
+        let cash_net = cashable - cost;
+        let pv_cash_net = cash_net * df;
+        cum_pv += pv_net;
+        cum_cash += cash_net;
         cum_cash_s += cashable;
-        cum_pv_cash += (cashable - cost) * df;
+        cum_pv_cash += pv_cash_net;
+        rec.year(
+            t,
+            YearSums {
+                cash_net,
+                pv_net,
+                pv_cash_net,
+                ..YearSums::default()
+            },
+            false,
+        );
         years.push(Year {
             year: t as u32 + 1,
             label: year_label(start_year, t),

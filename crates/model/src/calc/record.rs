@@ -1,10 +1,12 @@
-//! What the kernel decided, recorded when asked: which terms it added
-//! where, which stays followed from the entries avoided, which benefits in
-//! money it counted and which totals it held to the council's counts. The
-//! workings ([`crate::explain`]) are built over this record, so a change to
-//! the kernel's timing, lag rules or caps reaches them without a second
-//! copy of those rules. The fast path records nothing ([`Nothing`]): its
-//! calls compile to nothing.
+//! What the kernel decided and worked out, recorded when asked: which
+//! terms it added where, which stays followed from the entries avoided,
+//! which benefits in money it counted (and how much), which totals it held
+//! to the council's counts, and each programme's money and cost in each
+//! year, part by part ([`Money`]). The workings ([`crate::explain`]) are
+//! built over this record and show its numbers, so a change to the
+//! kernel's timing, lag rules, caps or money formulas reaches them without
+//! a second copy of those rules. The fast path records nothing
+//! ([`Nothing`]): its calls compile to nothing.
 
 use crate::base::outcome::Outcome;
 use crate::calc::resolve::Change;
@@ -48,7 +50,7 @@ impl Lands {
 /// One term of an effect the kernel added: programme `programme`'s effect
 /// `effect` (its place in the programme), for the cases served in year
 /// `cohort`, in year `year`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Term {
     /// The programme, in plan order.
     pub programme: usize,
@@ -60,20 +62,151 @@ pub struct Term {
     pub year: usize,
     /// Where it lands.
     pub lands: Lands,
+    /// What it adds that year: children, child-years or events (0 when
+    /// nothing of the effect is kept that year).
+    pub value: f64,
 }
 
-/// What a run of the kernel tells its recorder.
+/// A total the kernel held to the council's count: outcome `outcome`
+/// (`OUTCOMES`: time in care) in year `year`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Held {
+    /// The outcome, by [`Outcome::index`] (`OUTCOMES`: time in care).
+    pub outcome: usize,
+    /// The year (0-based).
+    pub year: usize,
+    /// The council's count that year (the bound).
+    pub bound: f64,
+    /// The programmes' total before it was held.
+    pub total: f64,
+    /// The factor every programme's figure was scaled by: bound ÷ total.
+    pub factor: f64,
+}
+
+/// A benefit in money the kernel counted: programme `programme`'s per-case
+/// value `value` (its place in the programme), for the cases served in
+/// year `cohort`, in year `year`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Benefit {
+    /// The programme, in plan order.
+    pub programme: usize,
+    /// The value, in the programme's order.
+    pub value: usize,
+    /// The year (0-based) its cases were served.
+    pub cohort: usize,
+    /// The year (0-based) it counts in.
+    pub year: usize,
+    /// The cohort's benefit, all years together: cases × value ×
+    /// adjustment (× the nesting factor for children's services), £.
+    pub whole: f64,
+    /// The cohort's benefit in its first year before any drop-off:
+    /// cases × value × adjustment (× the nesting factor for children's
+    /// services) ÷ the years it is spread over, £ (2025-26 prices).
+    pub per_year: f64,
+    /// What it adds in `year`: `per_year` × the share kept that year, £.
+    pub amount: f64,
+    /// The cash to the council from it, £ (0 for another agency's).
+    pub cash: f64,
+}
+
+/// One programme's money and cost in one year, part by part, as the
+/// kernel worked them out (£, 2025-26 prices). The totals by agency and
+/// the council's cash are the run's own [`crate::calc::engine::Work`].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Money {
+    /// Care savings: child-years in care avoided × £ a year in care.
+    pub care: f64,
+    /// Protection plan savings: plan-years avoided × £ a plan-year.
+    pub cp: f64,
+    /// Children in need savings: case-years avoided × £ a case-year.
+    pub cin: f64,
+    /// Care proceedings savings, all payers: proceedings avoided × £ a case.
+    pub court: f64,
+    /// The council's share of the care proceedings savings.
+    pub council_court: f64,
+    /// The rest of the care proceedings savings: to courts, Cafcass and
+    /// legal aid.
+    pub courts: f64,
+    /// Police savings: call-outs avoided × £ an incident.
+    pub police: f64,
+    /// NHS savings: admissions avoided × £ an admission.
+    pub nhs: f64,
+    /// Cash from care: care savings × the cashable share of the placement.
+    pub care_cash: f64,
+    /// Cash from protection plans.
+    pub cp_cash: f64,
+    /// Cash from children in need.
+    pub cin_cash: f64,
+    /// Cash from the council's share of care proceedings.
+    pub court_cash: f64,
+    /// Cases served × cost per case (0 once funding has stopped).
+    pub cases_cost: f64,
+    /// Cost before optimism bias: cases × cost per case + yearly cost
+    /// (+ set-up cost in the first year); 0 once funding has stopped.
+    pub cost_before: f64,
+    /// Cost: `cost_before` × (1 + optimism bias).
+    pub cost: f64,
+}
+
+/// One programme's totals in one year, as the projection summed them
+/// (£, 2025-26 prices).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ProgrammeYear {
+    /// Savings to every agency.
+    pub savings: f64,
+    /// Their present value: savings × the year's discount factor.
+    pub pv_savings: f64,
+    /// The present value of the cost.
+    pub pv_cost: f64,
+    /// Days in care avoided: child-years in care avoided × 365.
+    pub care_days: f64,
+}
+
+/// One year's sums across programmes that the projection works out but
+/// does not report (£, 2025-26 prices).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct YearSums {
+    /// Cash savings to the council less cost.
+    pub cash_net: f64,
+    /// Present value of savings less cost.
+    pub pv_net: f64,
+    /// Present value of cash savings less cost.
+    pub pv_cash_net: f64,
+    /// Present value of the cash savings.
+    pub pv_cash: f64,
+    /// Present value of the savings to each agency, [`crate::base::outcome::Agency::ALL`]
+    /// order.
+    pub pv_by_agency: [f64; 5],
+}
+
+/// What a run of the kernel, and the projection's sums over it, tell their
+/// recorder.
 pub trait Recorder {
     /// An effect's term was added.
     fn term(&mut self, term: Term);
-    /// A benefit in money: programme `i`'s value `j`, cohort `s`, year `t`.
-    fn benefit(&mut self, i: usize, j: usize, s: usize, t: usize);
+    /// A benefit in money was counted.
+    fn benefit(&mut self, benefit: Benefit);
+    /// Programme `i`'s money and cost in year `t`.
+    fn money(&mut self, i: usize, t: usize, money: Money);
     /// The stay in year `t` of programme `i`'s entries avoided in year `s`
-    /// was added.
-    fn stays(&mut self, i: usize, s: usize, t: usize);
-    /// The total of outcome `o` (`OUTCOMES`: time in care) in year `t` was
-    /// held to the council's count.
-    fn held(&mut self, o: usize, t: usize);
+    /// was added: `value` child-years.
+    fn stays(&mut self, i: usize, s: usize, t: usize, value: f64);
+    /// A total was held to the council's count.
+    fn held(&mut self, held: Held);
+    /// The counts changed before any was held (`child_years`: false) or
+    /// the child-years in care before they were held (true), in the
+    /// layout of [`crate::calc::engine::Work`].
+    fn unheld(&mut self, values: &[f64], child_years: bool);
+    /// A programme's totals in a year: `k` is `i * horizon + t` for
+    /// programme *i*, year *t*.
+    fn programme_year(&mut self, k: usize, sums: ProgrammeYear);
+    /// Year `t`'s sums: `cash_net`, `pv_net` and `pv_cash_net` from the
+    /// years' table, then (`pv`) `pv_cash` and `pv_by_agency` from the
+    /// summary.
+    fn year(&mut self, t: usize, sums: YearSums, pv: bool);
+    /// The summary's cash savings for each £1 of cost, in present values,
+    /// and that less 1 (`None` without a cost).
+    fn cash_ratio(&mut self, ratio: Option<(f64, f64)>);
 }
 
 /// Records nothing: the projection's and the simulation's recorder.
@@ -83,11 +216,21 @@ impl Recorder for Nothing {
     #[inline(always)]
     fn term(&mut self, _: Term) {}
     #[inline(always)]
-    fn benefit(&mut self, _: usize, _: usize, _: usize, _: usize) {}
+    fn benefit(&mut self, _: Benefit) {}
     #[inline(always)]
-    fn stays(&mut self, _: usize, _: usize, _: usize) {}
+    fn money(&mut self, _: usize, _: usize, _: Money) {}
     #[inline(always)]
-    fn held(&mut self, _: usize, _: usize) {}
+    fn stays(&mut self, _: usize, _: usize, _: usize, _: f64) {}
+    #[inline(always)]
+    fn held(&mut self, _: Held) {}
+    #[inline(always)]
+    fn unheld(&mut self, _: &[f64], _: bool) {}
+    #[inline(always)]
+    fn programme_year(&mut self, _: usize, _: ProgrammeYear) {}
+    #[inline(always)]
+    fn year(&mut self, _: usize, _: YearSums, _: bool) {}
+    #[inline(always)]
+    fn cash_ratio(&mut self, _: Option<(f64, f64)>) {}
 }
 
 /// The kernel's decisions in one run, in the order it made them.
@@ -95,32 +238,85 @@ impl Recorder for Nothing {
 pub struct Record {
     /// Effects' terms, programme by programme, cohort, effect, year.
     pub terms: Vec<Term>,
-    /// Benefits in money: (programme, value, cohort, year).
-    pub benefits: Vec<(usize, usize, usize, usize)>,
-    /// Stays of the entries avoided: (programme, year of entry, year).
-    pub stays: Vec<(usize, usize, usize)>,
-    /// Totals held to the council's count: (outcome, year).
-    pub held: Vec<(usize, usize)>,
+    /// Benefits in money, programme by programme, value, cohort, year.
+    pub benefits: Vec<Benefit>,
+    /// Money and cost, `[i * horizon + t]` for programme *i*, year *t*.
+    pub money: Vec<Money>,
+    /// Stays of the entries avoided: (programme, year of entry, year,
+    /// child-years).
+    pub stays: Vec<(usize, usize, usize, f64)>,
+    /// Totals held to the council's count.
+    pub held: Vec<Held>,
+    /// The counts changed before any was held, `[(i * horizon + t) *
+    /// OUTCOMES + o]`.
+    pub avoided_unheld: Vec<f64>,
+    /// The child-years in care avoided before they were held, `[i *
+    /// horizon + t]`.
+    pub child_years_unheld: Vec<f64>,
+    /// Each programme's totals by year, `[i * horizon + t]`, when the
+    /// projection's sums were recorded too.
+    pub programme_years: Vec<ProgrammeYear>,
+    /// Each year's sums, `[t]`, when the projection's sums were recorded.
+    pub years: Vec<YearSums>,
+    /// The summary's cash savings for each £1 of cost, and that less 1.
+    pub cash_ratio: Option<(f64, f64)>,
 }
 
 impl Recorder for Record {
     fn term(&mut self, term: Term) {
         self.terms.push(term);
     }
-    fn benefit(&mut self, i: usize, j: usize, s: usize, t: usize) {
-        self.benefits.push((i, j, s, t));
+    fn benefit(&mut self, benefit: Benefit) {
+        self.benefits.push(benefit);
     }
-    fn stays(&mut self, i: usize, s: usize, t: usize) {
-        self.stays.push((i, s, t));
+    fn money(&mut self, _: usize, _: usize, money: Money) {
+        // The kernel works programme by programme, year by year: the
+        // order of `[i * horizon + t]`.
+        self.money.push(money);
     }
-    fn held(&mut self, o: usize, t: usize) {
-        self.held.push((o, t));
+    fn stays(&mut self, i: usize, s: usize, t: usize, value: f64) {
+        self.stays.push((i, s, t, value));
+    }
+    fn held(&mut self, held: Held) {
+        self.held.push(held);
+    }
+    fn unheld(&mut self, values: &[f64], child_years: bool) {
+        let to = if child_years {
+            &mut self.child_years_unheld
+        } else {
+            &mut self.avoided_unheld
+        };
+        to.clear();
+        to.extend_from_slice(values);
+    }
+    fn programme_year(&mut self, k: usize, sums: ProgrammeYear) {
+        if self.programme_years.len() <= k {
+            self.programme_years.resize(k + 1, ProgrammeYear::default());
+        }
+        self.programme_years[k] = sums;
+    }
+    fn year(&mut self, t: usize, sums: YearSums, pv: bool) {
+        if self.years.len() <= t {
+            self.years.resize(t + 1, YearSums::default());
+        }
+        let y = &mut self.years[t];
+        if pv {
+            y.pv_cash = sums.pv_cash;
+            y.pv_by_agency = sums.pv_by_agency;
+        } else {
+            y.cash_net = sums.cash_net;
+            y.pv_net = sums.pv_net;
+            y.pv_cash_net = sums.pv_cash_net;
+        }
+    }
+    fn cash_ratio(&mut self, ratio: Option<(f64, f64)>) {
+        self.cash_ratio = ratio;
     }
 }
 
 impl Record {
-    /// Whether the total of outcome `o` in year `t` was held.
-    pub fn was_held(&self, o: usize, t: usize) -> bool {
-        self.held.contains(&(o, t))
+    /// How the total of outcome `o` in year `t` was held, if it was.
+    pub fn held_at(&self, o: usize, t: usize) -> Option<&Held> {
+        self.held.iter().find(|x| (x.outcome, x.year) == (o, t))
     }
 }

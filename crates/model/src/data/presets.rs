@@ -607,7 +607,11 @@ mod tests {
             match (found, expected) {
                 (Ok(x), Some(want)) => assert_eq!(x, *want, "{cell:?}"),
                 (Err(e), None) => {
-                    assert_eq!(e.field, "csv line 7, column cla_31mar", "{cell:?}");
+                    assert_eq!(
+                        e.field,
+                        crate::base::csv::place(7, Some("cla_31mar")),
+                        "{cell:?}"
+                    );
                     let message = e.message();
                     assert!(message.contains(cell.trim()), "{cell:?}: {message}");
                 }
@@ -742,7 +746,7 @@ mod tests {
         ];
         for (text, field, reason) in cases {
             let error = parse_table(&text, 2025).expect_err(&text);
-            assert_eq!(error.field, field, "{text}");
+            assert_eq!(error.field.to_string(), field, "{text}");
             let message = error.message().to_lowercase();
             assert!(
                 message.contains(&reason.to_lowercase()),

@@ -283,15 +283,34 @@ impl Step {
         }
     }
 
+    /// An operation whose value is the kernel's own, read from its record
+    /// ([`crate::calc::record`]) rather than worked out again here: the
+    /// operands say how it was reached, [`Step::evaluate`] checks them.
+    pub fn recorded(
+        label: impl Into<String>,
+        unit: Unit,
+        op: Op,
+        of: Vec<Step>,
+        value: f64,
+    ) -> Step {
+        Step {
+            label: label.into(),
+            value,
+            unit,
+            price_year: None,
+            kind: StepKind::Operation { op, of },
+        }
+    }
+
+    /// [`Step::sum`] with the kernel's own value.
+    pub fn recorded_sum(label: impl Into<String>, unit: Unit, of: Vec<Step>, value: f64) -> Step {
+        Step::recorded(label, unit, Op::Sum, nonzero(of), value)
+    }
+
     /// A sum that leaves out operands of exactly zero when any is not
     /// (they change nothing and would only lengthen the working).
     pub fn sum(label: impl Into<String>, unit: Unit, of: Vec<Step>) -> Step {
-        let of = if of.iter().any(|s| s.value != 0.0) {
-            of.into_iter().filter(|s| s.value != 0.0).collect()
-        } else {
-            of
-        };
-        Step::op(label, unit, Op::Sum, of)
+        Step::op(label, unit, Op::Sum, nonzero(of))
     }
 
     /// The same step with a price year (money in those prices).
@@ -376,6 +395,15 @@ impl Step {
         let mut n = 0;
         self.walk(&mut |_| n += 1);
         n
+    }
+}
+
+/// The operands of a sum less those of exactly zero, when any is not.
+fn nonzero(of: Vec<Step>) -> Vec<Step> {
+    if of.iter().any(|s| s.value != 0.0) {
+        of.into_iter().filter(|s| s.value != 0.0).collect()
+    } else {
+        of
     }
 }
 

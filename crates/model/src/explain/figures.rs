@@ -3,7 +3,7 @@
 
 use crate::base::outcome::{Agency, ByAgency, Outcome};
 use crate::calc::engine::{self, Work, AGENCIES, OUTCOMES};
-use crate::calc::projection::{Counts, Projection};
+use crate::calc::projection::{Counts, Projection, Summary, Year};
 use crate::calc::uncertainty::{Percentiles, Simulation};
 use crate::data::prices::PRICE_BASE_LABEL;
 use crate::explain::derivation::{Op, Step, StepKind, Unit};
@@ -302,12 +302,14 @@ pub(crate) fn parts(path: &str) -> Vec<(&str, Option<usize>)> {
         .collect()
 }
 
-fn pounds(label: impl Into<String>, op: Op, of: Vec<Step>) -> Step {
-    Step::op(label, Unit::Pounds, op, of).priced(PRICE_BASE_LABEL)
+/// An operation on money with the projection's `value`.
+fn pounds(label: impl Into<String>, op: Op, of: Vec<Step>, value: f64) -> Step {
+    Step::recorded(label, Unit::Pounds, op, of, value).priced(PRICE_BASE_LABEL)
 }
 
-fn sum_pounds(label: impl Into<String>, of: Vec<Step>) -> Step {
-    Step::sum(label, Unit::Pounds, of).priced(PRICE_BASE_LABEL)
+/// A sum of money with the projection's `value`.
+fn sum_pounds(label: impl Into<String>, of: Vec<Step>, value: f64) -> Step {
+    Step::recorded_sum(label, Unit::Pounds, of, value).priced(PRICE_BASE_LABEL)
 }
 
 fn count_unit(name: &str) -> Unit {
@@ -348,7 +350,7 @@ impl Model<'_> {
         match name {
             "care_entries_avoided" => at(Outcome::CareEntries),
             "children_in_care_fewer" => self.child_years[k].clone(),
-            "care_days_avoided" => Step::op(
+            "care_days_avoided" => Step::recorded(
                 format!(
                     "{}: days in care avoided, {}",
                     self.plan.programmes[i].name,
@@ -360,6 +362,7 @@ impl Model<'_> {
                     self.child_years[k].clone(),
                     Sources::method("days a year", 365.0, Unit::Days, "365 days a year"),
                 ],
+                self.kernel.programme_years[k].care_days,
             ),
             "cp_plans_fewer" => at(Outcome::CpPlans),
             "children_in_need_fewer" => at(Outcome::ChildrenInNeed),
@@ -373,11 +376,17 @@ impl Model<'_> {
         crate::calc::projection::year_label(self.s.assumptions.start_year, t)
     }
 
+    /// The projection's figures for year `t`.
+    fn y(&self, t: usize) -> &Year {
+        &self.projection.years[t]
+    }
+
     fn count_year(&self, t: usize, name: &str) -> Step {
-        Step::sum(
+        Step::recorded_sum(
             format!("{}, {}", count_words(name), self.year_of(t)),
             count_unit(name),
             (0..self.n).map(|i| self.count(i, t, name)).collect(),
+            count_value(&self.y(t).counts, name).unwrap_or_default(),
         )
     }
 
@@ -389,6 +398,7 @@ impl Model<'_> {
         sum_pounds(
             format!("savings to {}, {}", a.label(), self.year_of(t)),
             (0..self.n).map(|i| self.agency_it(i, t, a)).collect(),
+            self.y(t).savings.get(a),
         )
     }
 
@@ -399,6 +409,7 @@ impl Model<'_> {
                 .iter()
                 .map(|a| self.agency_year(t, *a))
                 .collect(),
+            self.y(t).gross_savings,
         )
     }
 
@@ -408,6 +419,7 @@ impl Model<'_> {
             (0..self.n)
                 .map(|i| self.cashable[i * self.h + t].clone())
                 .collect(),
+            self.y(t).cashable_savings,
         )
     }
 
@@ -417,26 +429,29 @@ impl Model<'_> {
             (0..self.n)
                 .map(|i| self.cost[i * self.h + t].clone())
                 .collect(),
+            self.y(t).cost,
         )
     }
 
     fn served_year(&self, t: usize) -> Step {
-        Step::sum(
+        Step::recorded_sum(
             format!("cases served, {}", self.year_of(t)),
             Unit::Cases,
             (0..self.n)
                 .map(|i| self.served[i * self.h + t].clone())
                 .collect(),
+            self.y(t).served,
         )
     }
 
-    fn pv(&self, label: String, t: usize, x: Step) -> Step {
-        pounds(label, Op::Product, vec![x, self.discount[t].clone()])
+    /// `x` in year `t` discounted: the projection's `value`.
+    fn pv(&self, label: String, t: usize, x: Step, value: f64) -> Step {
+        pounds(label, Op::Product, vec![x, self.discount[t].clone()], value)
     }
 
-    /// Σ over years up to `t` of `f(u)`.
-    fn so_far(&self, label: String, t: usize, f: &dyn Fn(usize) -> Step) -> Step {
-        sum_pounds(label, (0..=t).map(f).collect())
+    /// Σ over years up to `t` of `f(u)`: the projection's `value`.
+    fn so_far(&self, label: String, t: usize, f: &dyn Fn(usize) -> Step, value: f64) -> Step {
+        sum_pounds(label, (0..=t).map(f).collect(), value)
     }
 
     fn cash_net_year(&self, u: usize) -> Step {
@@ -444,6 +459,7 @@ impl Model<'_> {
             format!("cash savings less cost, {}", self.year_of(u)),
             Op::Difference,
             vec![self.cash_year(u), self.cost_year(u)],
+            self.kernel.years[u].cash_net,
         )
     }
 
@@ -452,6 +468,7 @@ impl Model<'_> {
             format!("savings less cost, {}", self.year_of(u)),
             Op::Difference,
             vec![self.gross_year(u), self.cost_year(u)],
+            self.y(u).net,
         )
     }
 
@@ -459,6 +476,23 @@ impl Model<'_> {
     fn year_figure(&self, t: usize, rest: &[(&str, Option<usize>)]) -> Option<Step> {
         let y = self.year_of(t);
         let (name, _) = *rest.first()?;
+        let at = self.y(t);
+        let savings_so_far = || {
+            self.so_far(
+                format!("savings so far, to {y}"),
+                t,
+                &|u| self.gross_year(u),
+                at.cumulative_savings,
+            )
+        };
+        let cost_so_far = || {
+            self.so_far(
+                format!("cost so far, to {y}"),
+                t,
+                &|u| self.cost_year(u),
+                at.cumulative_cost,
+            )
+        };
         Some(match name {
             "counts" => self.count_year(t, rest.get(1)?.0),
             "savings" => self.agency_year(t, agency(rest.get(1)?.0)?),
@@ -467,29 +501,27 @@ impl Model<'_> {
             "served" => self.served_year(t),
             "cost" => self.cost_year(t),
             "net" => self.net_year(t),
-            "cumulative_savings" => self.so_far(format!("savings so far, to {y}"), t, &|u| {
-                self.gross_year(u)
-            }),
-            "cumulative_cost" => {
-                self.so_far(format!("cost so far, to {y}"), t, &|u| self.cost_year(u))
-            }
+            "cumulative_savings" => savings_so_far(),
+            "cumulative_cost" => cost_so_far(),
             "cumulative_net" => pounds(
                 format!("savings less cost so far, to {y}"),
                 Op::Difference,
-                vec![
-                    self.so_far(format!("savings so far, to {y}"), t, &|u| {
-                        self.gross_year(u)
-                    }),
-                    self.so_far(format!("cost so far, to {y}"), t, &|u| self.cost_year(u)),
-                ],
+                vec![savings_so_far(), cost_so_far()],
+                at.cumulative_net,
             ),
             "discount_factor" => self.discount[t].clone(),
             "pv_savings" => self.pv(
                 format!("present value of savings, {y}"),
                 t,
                 self.gross_year(t),
+                at.pv_savings,
             ),
-            "pv_cost" => self.pv(format!("present value of cost, {y}"), t, self.cost_year(t)),
+            "pv_cost" => self.pv(
+                format!("present value of cost, {y}"),
+                t,
+                self.cost_year(t),
+                at.pv_cost,
+            ),
             "cumulative_pv_net" => self.so_far(
                 format!("present value of savings less cost so far, to {y}"),
                 t,
@@ -498,19 +530,23 @@ impl Model<'_> {
                         format!("present value of savings less cost, {}", self.year_of(u)),
                         u,
                         self.net_year(u),
+                        self.kernel.years[u].pv_net,
                     )
                 },
+                at.cumulative_pv_net,
             ),
             "cumulative_cash_savings" => self.so_far(
                 format!("cash savings to the council so far, to {y}"),
                 t,
                 &|u| self.cash_year(u),
+                at.cumulative_cash_savings,
             ),
-            "cumulative_cash_net" => {
-                self.so_far(format!("cash savings less cost so far, to {y}"), t, &|u| {
-                    self.cash_net_year(u)
-                })
-            }
+            "cumulative_cash_net" => self.so_far(
+                format!("cash savings less cost so far, to {y}"),
+                t,
+                &|u| self.cash_net_year(u),
+                at.cumulative_cash_net,
+            ),
             "cumulative_pv_cash_net" => self.so_far(
                 format!("present value of cash savings less cost so far, to {y}"),
                 t,
@@ -522,45 +558,67 @@ impl Model<'_> {
                         ),
                         u,
                         self.cash_net_year(u),
+                        self.kernel.years[u].pv_cash_net,
                     )
                 },
+                at.cumulative_pv_cash_net,
             ),
             _ => return None,
         })
     }
 
-    fn over_years(&self, label: &str, f: &dyn Fn(usize) -> Step) -> Step {
-        sum_pounds(label.to_string(), (0..self.h).map(f).collect())
+    /// Σ over the years of `f(t)`: the projection's `value`.
+    fn over_years(&self, label: &str, f: &dyn Fn(usize) -> Step, value: f64) -> Step {
+        sum_pounds(label.to_string(), (0..self.h).map(f).collect(), value)
+    }
+
+    fn summary(&self) -> &Summary {
+        &self.projection.summary
     }
 
     fn pv_savings(&self) -> Step {
-        self.over_years("present value of savings to every agency", &|t| {
-            self.pv(
-                format!("present value of savings, {}", self.year_of(t)),
-                t,
-                self.gross_year(t),
-            )
-        })
+        self.over_years(
+            "present value of savings to every agency",
+            &|t| {
+                self.pv(
+                    format!("present value of savings, {}", self.year_of(t)),
+                    t,
+                    self.gross_year(t),
+                    self.y(t).pv_savings,
+                )
+            },
+            self.summary().pv_savings,
+        )
     }
 
     fn pv_cash(&self) -> Step {
-        self.over_years("present value of cash savings to the council", &|t| {
-            self.pv(
-                format!("present value of cash savings, {}", self.year_of(t)),
-                t,
-                self.cash_year(t),
-            )
-        })
+        self.over_years(
+            "present value of cash savings to the council",
+            &|t| {
+                self.pv(
+                    format!("present value of cash savings, {}", self.year_of(t)),
+                    t,
+                    self.cash_year(t),
+                    self.kernel.years[t].pv_cash,
+                )
+            },
+            self.summary().pv_cashable,
+        )
     }
 
     fn pv_cost(&self) -> Step {
-        self.over_years("present value of cost", &|t| {
-            self.pv(
-                format!("present value of cost, {}", self.year_of(t)),
-                t,
-                self.cost_year(t),
-            )
-        })
+        self.over_years(
+            "present value of cost",
+            &|t| {
+                self.pv(
+                    format!("present value of cost, {}", self.year_of(t)),
+                    t,
+                    self.cost_year(t),
+                    self.y(t).pv_cost,
+                )
+            },
+            self.summary().pv_cost,
+        )
     }
 
     fn pv_agency(&self, a: Agency) -> Step {
@@ -575,8 +633,10 @@ impl Model<'_> {
                     ),
                     t,
                     self.agency_year(t, a),
+                    self.kernel.years[t].pv_by_agency[a.index()],
                 )
             },
+            self.summary().pv_by_agency.get(a),
         )
     }
 
@@ -585,22 +645,47 @@ impl Model<'_> {
             "net present budget impact to the council",
             Op::Difference,
             vec![self.pv_cash(), self.pv_cost()],
+            self.summary().budget_npv,
         )
     }
 
     /// The first year the running total of `net` reaches £0 while cost so
-    /// far is above £0: each year's `net`, then each year's cost.
-    fn payback(&self, label: &str, net: &dyn Fn(usize) -> Step) -> Step {
+    /// far is above £0: each year's `net`, then each year's cost; the
+    /// projection's `year` (0: none).
+    fn payback(&self, label: &str, net: &dyn Fn(usize) -> Step, year: Option<u32>) -> Step {
         let mut of: Vec<Step> = (0..self.h).map(net).collect();
         of.extend((0..self.h).map(|t| self.cost_year(t)));
-        Step::op(label, Unit::Year, Op::FirstYear, of)
+        Step::recorded(
+            label,
+            Unit::Year,
+            Op::FirstYear,
+            of,
+            year.map_or(0.0, f64::from),
+        )
     }
 
     /// A summary figure.
     fn summary_figure(&self, rest: &[(&str, Option<usize>)]) -> Option<Step> {
         let (name, _) = *rest.first()?;
-        let ratio = |label: &str, top: Step| {
-            Step::op(label, Unit::Ratio, Op::Quotient, vec![top, self.pv_cost()])
+        let sm = self.summary();
+        // A ratio to the present value of cost: there is one only when
+        // there is a cost (otherwise the figure is not offered).
+        let ratio = |label: &str, top: Step, value: Option<f64>| {
+            Step::recorded(
+                label,
+                Unit::Ratio,
+                Op::Quotient,
+                vec![top, self.pv_cost()],
+                value.unwrap_or(f64::NAN),
+            )
+        };
+        let counts_over = |c: &str| {
+            Step::recorded_sum(
+                format!("{} over the years", count_words(c)),
+                count_unit(c),
+                (0..self.h).map(|t| self.count_year(t, c)).collect(),
+                count_value(&sm.counts, c).unwrap_or_default(),
+            )
         };
         Some(match name {
             "budget_npv" => self.budget_npv(),
@@ -608,6 +693,7 @@ impl Model<'_> {
                 "net present value to the public purse",
                 Op::Difference,
                 vec![self.pv_savings(), self.pv_cost()],
+                sm.npv,
             ),
             "pv_savings" => self.pv_savings(),
             "pv_cashable" => self.pv_cash(),
@@ -616,71 +702,87 @@ impl Model<'_> {
                 "present value of the council's savings that are not cash",
                 Op::Difference,
                 vec![self.pv_agency(Agency::ChildrensServices), self.pv_cash()],
+                sm.pv_council_noncash,
             ),
             "pv_other_agencies" => pounds(
                 "present value of other agencies' savings",
                 Op::Difference,
                 vec![self.pv_savings(), self.pv_agency(Agency::ChildrensServices)],
+                sm.pv_other_agencies,
             ),
             "pv_by_agency" => self.pv_agency(agency(rest.get(1)?.0)?),
             "savings_by_agency" => {
                 let a = agency(rest.get(1)?.0)?;
-                self.over_years(&format!("savings to {} over the years", a.label()), &|t| {
-                    self.agency_year(t, a)
-                })
+                self.over_years(
+                    &format!("savings to {} over the years", a.label()),
+                    &|t| self.agency_year(t, a),
+                    sm.savings_by_agency.get(a),
+                )
             }
-            "total_savings" => self.over_years("savings over the years", &|t| self.gross_year(t)),
-            "total_cashable" => self
-                .over_years("cash savings to the council over the years", &|t| {
-                    self.cash_year(t)
-                }),
-            "total_cost" => self.over_years("cost over the years", &|t| self.cost_year(t)),
-            "bcr" => ratio("public-value benefit-cost ratio", self.pv_savings()),
-            "financial_roi" => ratio("financial return on investment", self.budget_npv()),
-            "payback_year" => self.payback("year the council's cash pays back", &|u| {
-                self.cash_net_year(u)
-            }),
-            "public_payback_year" => {
-                self.payback("year the public purse is paid back", &|u| self.net_year(u))
+            "total_savings" => self.over_years(
+                "savings over the years",
+                &|t| self.gross_year(t),
+                sm.total_savings,
+            ),
+            "total_cashable" => self.over_years(
+                "cash savings to the council over the years",
+                &|t| self.cash_year(t),
+                sm.total_cashable,
+            ),
+            "total_cost" => {
+                self.over_years("cost over the years", &|t| self.cost_year(t), sm.total_cost)
             }
-            "cost_switching_pct" => Step::op(
+            "bcr" => ratio("public-value benefit-cost ratio", self.pv_savings(), sm.bcr),
+            "financial_roi" => ratio(
+                "financial return on investment",
+                self.budget_npv(),
+                sm.financial_roi,
+            ),
+            "payback_year" => self.payback(
+                "year the council's cash pays back",
+                &|u| self.cash_net_year(u),
+                sm.payback_year,
+            ),
+            "public_payback_year" => self.payback(
+                "year the public purse is paid back",
+                &|u| self.net_year(u),
+                sm.public_payback_year,
+            ),
+            "cost_switching_pct" => Step::recorded(
                 "how far costs could rise before the budget impact is £0",
                 Unit::Percent,
                 Op::Product,
                 vec![
-                    Step::op(
+                    Step::recorded(
                         "cash savings for each £1 of cost, less 1",
                         Unit::Factor,
                         Op::Difference,
                         vec![
-                            ratio("cash savings for each £1 of cost", self.pv_cash()),
+                            ratio(
+                                "cash savings for each £1 of cost",
+                                self.pv_cash(),
+                                self.kernel.cash_ratio.map(|r| r.0),
+                            ),
                             Sources::method("1", 1.0, Unit::Factor, "costs covered exactly"),
                         ],
+                        self.kernel.cash_ratio.map_or(f64::NAN, |r| r.1),
                     ),
                     Sources::method("100", 100.0, Unit::Factor, "as a percentage"),
                 ],
+                sm.cost_switching_pct.unwrap_or(f64::NAN),
             ),
             "care_years" => self.care_years.clone(),
-            "counts" => {
-                let c = rest.get(1)?.0;
-                Step::sum(
-                    format!("{} over the years", count_words(c)),
-                    count_unit(c),
-                    (0..self.h).map(|t| self.count_year(t, c)).collect(),
-                )
-            }
+            "counts" => counts_over(rest.get(1)?.0),
             "average_counts" => {
                 let c = rest.get(1)?.0;
+                // The average is this working's own figure (the
+                // projection reports the total): total ÷ years.
                 Step::op(
                     format!("{}, on average over the years", count_words(c)),
                     count_unit(c),
                     Op::Quotient,
                     vec![
-                        Step::sum(
-                            format!("{} over the years", count_words(c)),
-                            count_unit(c),
-                            (0..self.h).map(|t| self.count_year(t, c)).collect(),
-                        ),
+                        counts_over(c),
                         self.src.field(
                             "years of the projection",
                             "assumptions.horizon_years",
@@ -705,6 +807,8 @@ impl Model<'_> {
             return None;
         }
         let name = self.plan.programmes[i].name.clone();
+        let result = &self.projection.programmes[i];
+        let sums = |t: usize| &self.kernel.programme_years[i * self.h + t];
         let total = |t: usize| {
             sum_pounds(
                 format!("{name}: savings to every agency, {}", self.year_of(t)),
@@ -712,6 +816,7 @@ impl Model<'_> {
                     .iter()
                     .map(|a| self.agency_it(i, t, *a))
                     .collect(),
+                sums(t).savings,
             )
         };
         let cost = |t: usize| self.cost[i * self.h + t].clone();
@@ -723,40 +828,60 @@ impl Model<'_> {
             "savings" => sum_pounds(
                 format!("{name}: savings over the years"),
                 (0..self.h).map(total).collect(),
+                result.savings,
             ),
             "cost" => sum_pounds(
                 format!("{name}: cost over the years"),
                 (0..self.h).map(cost).collect(),
+                result.cost,
             ),
             "pv_savings" => sum_pounds(
                 format!("{name}: present value of savings"),
                 (0..self.h)
-                    .map(|t| self.pv(format!("present value, {}", self.year_of(t)), t, total(t)))
+                    .map(|t| {
+                        self.pv(
+                            format!("present value, {}", self.year_of(t)),
+                            t,
+                            total(t),
+                            sums(t).pv_savings,
+                        )
+                    })
                     .collect(),
+                result.pv_savings,
             ),
             "pv_cost" => sum_pounds(
                 format!("{name}: present value of cost"),
                 (0..self.h)
-                    .map(|t| self.pv(format!("present value, {}", self.year_of(t)), t, cost(t)))
+                    .map(|t| {
+                        self.pv(
+                            format!("present value, {}", self.year_of(t)),
+                            t,
+                            cost(t),
+                            sums(t).pv_cost,
+                        )
+                    })
                     .collect(),
+                result.pv_cost,
             ),
             "counts" => {
                 let c = rest.get(1)?.0;
-                Step::sum(
+                Step::recorded_sum(
                     format!("{name}: {} over the years", count_words(c)),
                     count_unit(c),
                     (0..self.h).map(|t| self.count(i, t, c)).collect(),
+                    count_value(&result.counts, c).unwrap_or_default(),
                 )
             }
             "break_even" => {
                 let j = k?;
                 let fx = self.effects[i].get(j)?;
                 let what = rest.get(1)?.0;
-                let applied = Step::op(
+                let applied = Step::recorded(
                     format!("{name}: effect applied, after adjustments"),
                     fx.size.unit,
                     Op::Product,
                     vec![fx.size.clone(), self.adjustment[i].clone()],
+                    result.break_even.get(j)?.applied,
                 );
                 match what {
                     "used" => fx.size.clone(),

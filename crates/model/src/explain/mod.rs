@@ -19,7 +19,7 @@
 //! assert!(d.sentence.starts_with('£') || d.sentence.starts_with('−'));
 //! assert!(!d.sensitive.is_empty());
 //! let e = explain::explain(&s, "summary.no_such_figure").unwrap_err();
-//! assert_eq!(e.field, "summary.no_such_figure");
+//! assert_eq!(e.field.path(), "summary.no_such_figure");
 //! ```
 
 pub mod derivation;

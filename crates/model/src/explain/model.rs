@@ -7,9 +7,10 @@
 //! gives each input its source.
 
 use crate::base::outcome::{Agency, Outcome};
-use crate::calc::engine::{self, Plan, AGENCIES, OUTCOMES};
-use crate::calc::projection::year_label;
-use crate::calc::record::Lands;
+use crate::calc::engine::{self, Plan, Work, AGENCIES, OUTCOMES};
+use crate::calc::project::summarise_recorded;
+use crate::calc::projection::{year_label, Projection};
+use crate::calc::record::{Benefit, Lands, Money, Record};
 use crate::calc::resolve::Change;
 use crate::data::citation::Verification;
 use crate::data::evidence::{Grade, Placement};
@@ -124,6 +125,12 @@ pub(crate) struct Model<'a> {
     pub(crate) savings: Vec<Step>,
     pub(crate) cashable: Vec<Step>,
     pub(crate) cost: Vec<Step>,
+    /// The kernel's record of the central run, with the projection's sums
+    /// over it: every figure the steps show is read from here or from
+    /// `projection`.
+    pub(crate) kernel: Record,
+    /// The projection of the central run (without break-even sizes).
+    pub(crate) projection: Projection,
 }
 
 /// A cohort's change and its nesting factor, with the (programme, year
@@ -171,6 +178,10 @@ impl<'a> Model<'a> {
         let s = v.scenario();
         let h = plan.horizon;
         let n = plan.programmes.len();
+        // The kernel's run at the central draw, recorded, and the
+        // projection's sums over it, recorded too.
+        let (mut kernel, work) = engine::record(&plan);
+        let projection = summarise_recorded(s, &plan, &work, &[], &mut kernel);
         let src = Sources::new(s);
         let mut m = Model {
             s,
@@ -198,6 +209,8 @@ impl<'a> Model<'a> {
             savings: Vec::new(),
             cashable: Vec::new(),
             cost: Vec::new(),
+            kernel: Record::default(),
+            projection,
             plan,
         };
         m.care_years = m.years_in_care();
@@ -215,12 +228,15 @@ impl<'a> Model<'a> {
             let cv = m.case_values_of(i);
             m.case_values.push(cv);
         }
-        m.discount = (0..h).map(|t| m.discount_step(t)).collect();
+        m.discount = (0..h)
+            .map(|t| valued(m.discount_step(t), m.plan.discount[t]))
+            .collect();
         m.served = (0..n)
             .flat_map(|i| (0..h).map(move |t| (i, t)))
-            .map(|(i, t)| m.served_step(i, t))
+            .map(|(i, t)| valued(m.served_step(i, t), work.served[i * h + t]))
             .collect();
-        m.chain();
+        m.chain(&kernel, &work);
+        m.kernel = kernel;
         m
     }
 
@@ -240,9 +256,8 @@ impl<'a> Model<'a> {
     /// terms it added and the totals it held ([`crate::calc::record`]):
     /// which terms there are, where each lands and which totals are held
     /// are the engine's decisions, read here, not made again.
-    fn chain(&mut self) {
+    fn chain(&mut self, kernel: &Record, work: &Work) {
         let (n, h) = (self.n, self.h);
-        let (kernel, _) = engine::record(&self.plan);
         let mut avoided: Vec<Vec<Step>> = vec![Vec::new(); n * h * OUTCOMES];
         let mut years: Vec<Vec<Step>> = vec![Vec::new(); n * h];
         let mut case_money: Vec<Vec<Step>> = vec![Vec::new(); n * h * AGENCIES];
@@ -267,7 +282,7 @@ impl<'a> Model<'a> {
             let counted = self.counted(e, lag);
             let keep = self.persist(lag);
             let when = format!("{name}, cohort of {}, in {}", self.year(s), self.year(t));
-            let step = |unit: Unit, what: &str, timing: Option<Step>, nested: bool| {
+            let step = |unit: Unit, what: &str, timing: Option<Step>, nested: bool| -> Step {
                 let mut of = vec![x.clone()];
                 if let Some(tm) = timing {
                     of.push(tm);
@@ -281,7 +296,7 @@ impl<'a> Model<'a> {
                 if let Some(c) = &counted {
                     factor(&mut of, c.clone());
                 }
-                product(format!("{what}: {when}"), unit, of)
+                Step::recorded(format!("{what}: {when}"), unit, Op::Product, of, term.value)
             };
             match term.lands {
                 Lands::CareTime => years[k].push(step(
@@ -330,27 +345,55 @@ impl<'a> Model<'a> {
         }
         // Monetised per-case values, in the years the kernel counted each
         // cohort's value.
+        let mut case_cash: Vec<Vec<Step>> = vec![Vec::new(); n * h];
         let mut b = 0;
         while b < kernel.benefits.len() {
-            let (i, j, s, _) = kernel.benefits[b];
+            let x = &kernel.benefits[b];
+            let (i, j, s) = (x.programme, x.value, x.cohort);
             let end = b + kernel.benefits[b..]
                 .iter()
-                .take_while(|&&(bi, bj, bs, _)| (bi, bj, bs) == (i, j, s))
+                .take_while(|y| (y.programme, y.value, y.cohort) == (i, j, s))
                 .count();
-            let years: Vec<usize> = kernel.benefits[b..end].iter().map(|x| x.3).collect();
+            let counted = &kernel.benefits[b..end];
             b = end;
-            if self.plan.programmes[i].case_values[j]
+            let steps = if self.plan.programmes[i].case_values[j]
                 .yearly_drop_off
                 .is_some()
             {
                 // A custom benefit: its value each year, with its own
                 // drop-off.
-                self.custom_benefit(i, j, s, &years, &mut case_money);
+                self.custom_benefit(counted)
             } else {
-                self.library_benefit(i, j, s, &years, &mut case_money);
+                self.library_benefit(counted)
+            };
+            let a = self.plan.programmes[i].case_values[j].agency;
+            for (x, step) in counted.iter().zip(steps) {
+                let k = i * h + x.year;
+                if a == Agency::ChildrensServices {
+                    case_cash[k].push(
+                        Step::recorded(
+                            "cash from a per-case benefit",
+                            Unit::Pounds,
+                            Op::Product,
+                            vec![
+                                step.clone(),
+                                self.pct_field(
+                                    "cashable share of per-case benefits",
+                                    "assumptions.cashable.case_benefits_pct",
+                                    self.s.assumptions.cashable.case_benefits_pct,
+                                ),
+                            ],
+                            x.cash,
+                        )
+                        .priced(PRICE_BASE_LABEL),
+                    );
+                }
+                case_money[k * AGENCIES + a.index()].push(step);
             }
         }
-        let sum = |label: String, unit: Unit, v: Vec<Step>| Step::sum(label, unit, v);
+        let sum = |label: String, unit: Unit, v: Vec<Step>, value: f64| {
+            Step::recorded_sum(label, unit, v, value)
+        };
         // Entries, capped; then the stays that follow from them.
         let mut av: Vec<Step> = avoided
             .into_iter()
@@ -372,13 +415,14 @@ impl<'a> Model<'a> {
                     ),
                     unit,
                     v,
+                    kernel.avoided_unheld[x],
                 )
             })
             .collect();
-        self.limit(&kernel, &mut av, CARE);
+        self.limit(kernel, work, &mut av, CARE);
         let mut cy = years;
         let mut profile: Option<(usize, Vec<Step>)> = None;
-        for &(i, s, t) in &kernel.stays {
+        for &(i, s, t, value) in &kernel.stays {
             if profile.as_ref().is_none_or(|(at, _)| *at != i) {
                 profile = Some((i, self.profile(i, false)));
             }
@@ -388,14 +432,16 @@ impl<'a> Model<'a> {
             let entries = &av[(i * h + s) * OUTCOMES + CARE];
             let mut of = vec![entries.clone(), entry[t - s].clone()];
             factor(&mut of, self.persist(t - s));
-            cy[i * h + t].push(product(
+            cy[i * h + t].push(Step::recorded(
                 format!(
                     "child-years in care of the entries avoided in {}, in {}",
                     self.year(s),
                     self.year(t)
                 ),
                 Unit::ChildYears,
+                Op::Product,
                 of,
+                value,
             ));
         }
         let mut cy: Vec<Step> = cy
@@ -410,13 +456,14 @@ impl<'a> Model<'a> {
                     ),
                     Unit::ChildYears,
                     v,
+                    kernel.child_years_unheld[k],
                 )
             })
             .collect();
         for o in 1..OUTCOMES {
-            self.limit(&kernel, &mut av, o);
+            self.limit(kernel, work, &mut av, o);
         }
-        self.limit_stock(&kernel, &mut cy);
+        self.limit_stock(kernel, work, &mut cy);
         // Money and cost.
         let u = &self.s.unit_costs;
         let cash = &self.s.assumptions.cashable;
@@ -492,13 +539,16 @@ impl<'a> Model<'a> {
             };
             for t in 0..h {
                 let k = i * h + t;
+                let m: Money = kernel.money[k];
                 let when = format!("{name}, {}", self.year(t));
-                let pounds = |label: String, of: Vec<Step>| {
-                    product(label, Unit::Pounds, of).priced(PRICE_BASE_LABEL)
+                let pounds = |label: String, of: Vec<Step>, value: f64| {
+                    Step::recorded(label, Unit::Pounds, Op::Product, of, value)
+                        .priced(PRICE_BASE_LABEL)
                 };
                 let care = pounds(
                     format!("care savings: {when}"),
                     vec![cy[k].clone(), care_unit.clone()],
+                    m.care,
                 );
                 let cp = pounds(
                     format!("protection plan savings: {when}"),
@@ -511,6 +561,7 @@ impl<'a> Model<'a> {
                             Unit::PoundsAYear,
                         ),
                     ],
+                    m.cp,
                 );
                 let cin = pounds(
                     format!("children in need savings: {when}"),
@@ -523,6 +574,7 @@ impl<'a> Model<'a> {
                             Unit::PoundsAYear,
                         ),
                     ],
+                    m.cin,
                 );
                 let court = pounds(
                     format!("care proceedings savings: {when}"),
@@ -535,6 +587,7 @@ impl<'a> Model<'a> {
                             Unit::PoundsACase,
                         ),
                     ],
+                    m.court,
                 );
                 let council_court = pounds(
                     format!("the council's share of care proceedings savings: {when}"),
@@ -546,6 +599,7 @@ impl<'a> Model<'a> {
                             u.care_proceedings_council_pct,
                         ),
                     ],
+                    m.council_court,
                 );
                 let police = pounds(
                     format!("police call-out savings: {when}"),
@@ -558,6 +612,7 @@ impl<'a> Model<'a> {
                             Unit::PoundsACase,
                         ),
                     ],
+                    m.police,
                 );
                 let nhs = pounds(
                     format!("emergency admission savings: {when}"),
@@ -570,6 +625,7 @@ impl<'a> Model<'a> {
                             Unit::PoundsACase,
                         ),
                     ],
+                    m.nhs,
                 );
                 let cases = |a: Agency| case_money[k * AGENCIES + a.index()].clone();
                 for a in Agency::ALL {
@@ -579,11 +635,12 @@ impl<'a> Model<'a> {
                             of.extend([care.clone(), cp.clone(), cin.clone(), council_court.clone()])
                         }
                         Agency::CourtsLegal => of.push(
-                            Step::op(
+                            Step::recorded(
                                 format!("care proceedings savings to courts, Cafcass and legal aid: {when}"),
                                 Unit::Pounds,
                                 Op::Difference,
                                 vec![court.clone(), council_court.clone()],
+                                m.courts,
                             )
                             .priced(PRICE_BASE_LABEL),
                         ),
@@ -592,33 +649,20 @@ impl<'a> Model<'a> {
                         Agency::OtherPublic => {}
                     }
                     savings.push(
-                        Step::sum(
+                        Step::recorded_sum(
                             format!("savings to {}: {when}", a.label()),
                             Unit::Pounds,
                             of,
+                            work.savings[k * AGENCIES + a.index()],
                         )
                         .priced(PRICE_BASE_LABEL),
                     );
                 }
-                let mut of: Vec<Step> = cases(Agency::ChildrensServices)
-                    .into_iter()
-                    .map(|c| {
-                        pounds(
-                            "cash from a per-case benefit".into(),
-                            vec![
-                                c,
-                                self.pct_field(
-                                    "cashable share of per-case benefits",
-                                    "assumptions.cashable.case_benefits_pct",
-                                    cash.case_benefits_pct,
-                                ),
-                            ],
-                        )
-                    })
-                    .collect();
+                let mut of = std::mem::take(&mut case_cash[k]);
                 of.push(pounds(
                     "cash from care".into(),
                     vec![care, care_cash.clone()],
+                    m.care_cash,
                 ));
                 of.push(pounds(
                     "cash from protection plans".into(),
@@ -630,6 +674,7 @@ impl<'a> Model<'a> {
                             cash.cp_plans_pct,
                         ),
                     ],
+                    m.cp_cash,
                 ));
                 of.push(pounds(
                     "cash from children in need".into(),
@@ -641,6 +686,7 @@ impl<'a> Model<'a> {
                             cash.children_in_need_pct,
                         ),
                     ],
+                    m.cin_cash,
                 ));
                 of.push(pounds(
                     "cash from care proceedings".into(),
@@ -652,16 +698,18 @@ impl<'a> Model<'a> {
                             cash.care_proceedings_pct,
                         ),
                     ],
+                    m.court_cash,
                 ));
                 cashable.push(
-                    Step::sum(
+                    Step::recorded_sum(
                         format!("cash savings to the council: {when}"),
                         Unit::Pounds,
                         of,
+                        work.cashable[k],
                     )
                     .priced(PRICE_BASE_LABEL),
                 );
-                cost.push(self.cost_step(i, t));
+                cost.push(self.cost_step(i, t, &m));
             }
         }
         self.avoided = av;
@@ -671,17 +719,15 @@ impl<'a> Model<'a> {
         self.cost = cost;
     }
 
-    /// Custom benefit `j` of programme `i` from the cases served in year
-    /// `s`, in each of `years` (those the kernel counted): cases × value a
-    /// case a year × adjustment × (1 − its drop-off)^(years since served).
-    fn custom_benefit(
-        &self,
-        i: usize,
-        j: usize,
-        s: usize,
-        years: &[usize],
-        case_money: &mut [Vec<Step>],
-    ) {
+    /// A custom benefit's steps, one for each year the kernel counted it
+    /// (`counted`: one value of one programme for one cohort): cases ×
+    /// value a case a year × adjustment × (1 − its drop-off)^(years since
+    /// served), each value the kernel's.
+    fn custom_benefit(&self, counted: &[Benefit]) -> Vec<Step> {
+        let Some(x) = counted.first() else {
+            return Vec::new();
+        };
+        let (i, j, s) = (x.programme, x.value, x.cohort);
         let h = self.h;
         let p = &self.plan.programmes[i];
         let c = &p.case_values[j];
@@ -705,7 +751,7 @@ impl<'a> Model<'a> {
                 of.push(f);
             }
         }
-        let first = product(
+        let first = Step::recorded(
             format!(
                 "{}: {what}, to {}, cohort of {}, in its first year",
                 p.name,
@@ -713,29 +759,37 @@ impl<'a> Model<'a> {
                 self.year(s)
             ),
             Unit::Pounds,
+            Op::Product,
             of,
+            x.per_year,
         )
         .priced(PRICE_BASE_LABEL);
-        for &t in years {
-            let mut of = vec![first.clone()];
-            factor(&mut of, self.benefit_keep(i, j, t - s));
-            let step = if of.len() == 1 {
-                of.pop().expect("one")
-            } else {
-                product(
-                    format!(
-                        "{}: {what}, to {}, cohort of {}, in {}",
-                        p.name,
-                        c.agency.label(),
-                        self.year(s),
-                        self.year(t)
-                    ),
-                    Unit::Pounds,
-                    of,
-                )
-            };
-            case_money[(i * h + t) * AGENCIES + a].push(step.priced(PRICE_BASE_LABEL));
-        }
+        counted
+            .iter()
+            .map(|x| {
+                let t = x.year;
+                let mut of = vec![first.clone()];
+                factor(&mut of, self.benefit_keep(i, j, t - s));
+                let step = if of.len() == 1 {
+                    of.pop().expect("one")
+                } else {
+                    Step::recorded(
+                        format!(
+                            "{}: {what}, to {}, cohort of {}, in {}",
+                            p.name,
+                            c.agency.label(),
+                            self.year(s),
+                            self.year(t)
+                        ),
+                        Unit::Pounds,
+                        Op::Product,
+                        of,
+                        x.amount,
+                    )
+                };
+                step.priced(PRICE_BASE_LABEL)
+            })
+            .collect()
     }
 
     /// The change effect `j` of programme `i` makes for the cases served
@@ -761,18 +815,16 @@ impl<'a> Model<'a> {
         )
     }
 
-    /// Library benefit `j` of programme `i` from the cases served in year
-    /// `s`, in each of `years` (those the kernel counted): cases × value a
-    /// case × adjustment, spread evenly over the benefit's years, each
-    /// year's share kept by the scenario's drop-off.
-    fn library_benefit(
-        &self,
-        i: usize,
-        j: usize,
-        s: usize,
-        years: &[usize],
-        case_money: &mut [Vec<Step>],
-    ) {
+    /// A library benefit's steps, one for each year the kernel counted it
+    /// (`counted`: one value of one programme for one cohort): cases ×
+    /// value a case × adjustment, spread evenly over the benefit's years,
+    /// each year's share kept by the scenario's drop-off, each value the
+    /// kernel's.
+    fn library_benefit(&self, counted: &[Benefit]) -> Vec<Step> {
+        let Some(x) = counted.first() else {
+            return Vec::new();
+        };
+        let (i, j, s) = (x.programme, x.value, x.cohort);
         let h = self.h;
         let p = &self.plan.programmes[i];
         let name = &p.name;
@@ -788,7 +840,7 @@ impl<'a> Model<'a> {
                 of.push(f);
             }
         }
-        let per_year = Step::op(
+        let per_year = Step::recorded(
             format!(
                 "{name}: benefit a year to {}, cohort of {}",
                 c.agency.label(),
@@ -797,8 +849,14 @@ impl<'a> Model<'a> {
             Unit::Pounds,
             Op::Quotient,
             vec![
-                product("cases × benefit per case × adjustment", Unit::Pounds, of)
-                    .priced(PRICE_BASE_LABEL),
+                Step::recorded(
+                    "cases × benefit per case × adjustment",
+                    Unit::Pounds,
+                    Op::Product,
+                    of,
+                    x.whole,
+                )
+                .priced(PRICE_BASE_LABEL),
                 Sources::cited(
                     "years the benefit is spread over",
                     c.years as f64,
@@ -814,40 +872,53 @@ impl<'a> Model<'a> {
                     Verification::Derived,
                 ),
             ],
+            x.per_year,
         )
         .priced(PRICE_BASE_LABEL);
-        for &t in years {
-            let mut of = vec![per_year.clone()];
-            factor(&mut of, self.persist(t - s));
-            let step = if of.len() == 1 {
-                of.pop().expect("one")
-            } else {
-                product(per_year.label.clone(), Unit::Pounds, of)
-            };
-            case_money[(i * h + t) * AGENCIES + a].push(step.priced(PRICE_BASE_LABEL));
-        }
+        counted
+            .iter()
+            .map(|x| {
+                let mut of = vec![per_year.clone()];
+                factor(&mut of, self.persist(x.year - s));
+                let step = if of.len() == 1 {
+                    of.pop().expect("one")
+                } else {
+                    Step::recorded(
+                        per_year.label.clone(),
+                        Unit::Pounds,
+                        Op::Product,
+                        of,
+                        x.amount,
+                    )
+                };
+                step.priced(PRICE_BASE_LABEL)
+            })
+            .collect()
     }
 
-    fn cost_step(&self, i: usize, t: usize) -> Step {
+    /// Programme `i`'s cost in year `t`, with the kernel's figures `m`.
+    fn cost_step(&self, i: usize, t: usize, m: &Money) -> Step {
         let c = &self.s.programmes[i];
         let label = format!("{}: cost, {}", self.label_of(i), self.year(t));
         if t >= self.plan.funded_years {
             return Sources::method(
                 &label,
-                0.0,
+                m.cost,
                 Unit::Pounds,
                 "nothing is spent once funding has stopped (assumptions.funding_years)",
             )
             .priced(PRICE_BASE_LABEL);
         }
         let mut of = vec![
-            product(
+            Step::recorded(
                 "cases served × cost per case",
                 Unit::Pounds,
+                Op::Product,
                 vec![
                     self.served[i * self.h + t].clone(),
                     self.cost_per_case[i].clone(),
                 ],
+                m.cases_cost,
             )
             .priced(PRICE_BASE_LABEL),
             self.src.field(
@@ -865,26 +936,44 @@ impl<'a> Model<'a> {
                 Unit::Pounds,
             ));
         }
-        product(
+        Step::recorded(
             label,
             Unit::Pounds,
+            Op::Product,
             vec![
-                Step::op("cost before optimism bias", Unit::Pounds, Op::Sum, of)
-                    .priced(PRICE_BASE_LABEL),
-                Step::op(
-                    "1 + optimism bias on costs",
-                    Unit::Factor,
-                    Op::OnePlus,
-                    vec![self.pct_field(
-                        "optimism bias on costs",
-                        "assumptions.optimism_bias_costs_pct",
-                        self.s.assumptions.optimism_bias_costs_pct,
-                    )],
+                Step::recorded(
+                    "cost before optimism bias",
+                    Unit::Pounds,
+                    Op::Sum,
+                    of,
+                    m.cost_before,
+                )
+                .priced(PRICE_BASE_LABEL),
+                valued(
+                    Step::op(
+                        "1 + optimism bias on costs",
+                        Unit::Factor,
+                        Op::OnePlus,
+                        vec![self.pct_field(
+                            "optimism bias on costs",
+                            "assumptions.optimism_bias_costs_pct",
+                            self.s.assumptions.optimism_bias_costs_pct,
+                        )],
+                    ),
+                    self.plan.cost_uplift,
                 ),
             ],
+            m.cost,
         )
         .priced(PRICE_BASE_LABEL)
     }
+}
+
+/// `step` with the kernel's own value for it (from its plan or its
+/// record) in place of the one worked out from its operands.
+fn valued(mut step: Step, value: f64) -> Step {
+    step.value = value;
+    step
 }
 
 pub(super) fn what(o: usize) -> &'static str {

@@ -5,7 +5,7 @@
 
 use crate::base::outcome::Outcome;
 use crate::calc::baseline::{self, Series};
-use crate::calc::engine::OUTCOMES;
+use crate::calc::engine::{Work, OUTCOMES};
 use crate::calc::record::Record;
 use crate::calc::resolve::Change;
 use crate::explain::derivation::{Op, Step, Unit};
@@ -392,45 +392,51 @@ impl Model<'_> {
     }
 
     /// Holds outcome `o` to the council's count in the years the kernel
-    /// held it ([`Record::held`]).
-    pub(super) fn limit(&self, kernel: &Record, av: &mut [Step], o: usize) {
+    /// held it ([`Record::held`]); `work` is the kernel's run.
+    pub(super) fn limit(&self, kernel: &Record, work: &Work, av: &mut [Step], o: usize) {
         let h = self.h;
-        self.hold(kernel, av, o, |i, t| (i * h + t) * OUTCOMES + o);
+        self.hold(kernel, &work.avoided, av, o, |i, t| {
+            (i * h + t) * OUTCOMES + o
+        });
     }
 
     /// Holds child-years in care to the children looked after in the years
     /// the kernel held them.
-    pub(super) fn limit_stock(&self, kernel: &Record, cy: &mut [Step]) {
+    pub(super) fn limit_stock(&self, kernel: &Record, work: &Work, cy: &mut [Step]) {
         let h = self.h;
-        self.hold(kernel, cy, OUTCOMES, |i, t| i * h + t);
+        self.hold(kernel, &work.child_years, cy, OUTCOMES, |i, t| i * h + t);
     }
 
     /// Holds the total over programmes of `steps` to the council's count of
     /// outcome `o` ([`Model::count_at`]) in each year the kernel held it
     /// (where the total was more), scaling every programme's figure alike;
-    /// `at(i, t)` is the place of programme *i*'s figure in year *t*.
+    /// `at(i, t)` is the place of programme *i*'s figure in year *t*, in
+    /// `steps` and in `held` (the kernel's figures once held). Every value
+    /// is the kernel's: its bound, total and factor, and what it held
+    /// each programme's figure to.
     fn hold(
         &self,
         kernel: &Record,
+        held: &[f64],
         steps: &mut [Step],
         o: usize,
         at: impl Fn(usize, usize) -> usize,
     ) {
         let n = self.n;
         for t in 0..self.h {
-            if !kernel.was_held(o, t) {
+            let Some(rec) = kernel.held_at(o, t) else {
                 continue;
-            }
+            };
             let Some(count) = self.count_at(o, t) else {
                 continue;
             };
             let unit = count.unit;
             let mut of = vec![count];
             factor(&mut of, self.growth(t));
-            let bt = product("the council's own count", unit, of);
+            let bt = Step::recorded("the council's own count", unit, Op::Product, of, rec.bound);
             {
                 let all: Vec<Step> = (0..n).map(|i| steps[at(i, t)].clone()).collect();
-                let f = Step::op(
+                let f = Step::recorded(
                     if o == OUTCOMES {
                         "held to the council's children looked after".to_string()
                     } else {
@@ -440,16 +446,25 @@ impl Model<'_> {
                     Op::Quotient,
                     vec![
                         bt,
-                        Step::op("all programmes together", all[0].unit, Op::Sum, all),
+                        Step::recorded(
+                            "all programmes together",
+                            all[0].unit,
+                            Op::Sum,
+                            all,
+                            rec.total,
+                        ),
                     ],
+                    rec.factor,
                 );
                 for i in 0..n {
                     let x = &mut steps[at(i, t)];
                     let label = x.label.clone();
-                    *x = product(
+                    *x = Step::recorded(
                         format!("{label}, held to the council's count"),
                         x.unit,
+                        Op::Product,
                         vec![x.clone(), f.clone()],
+                        held[at(i, t)],
                     );
                 }
             }

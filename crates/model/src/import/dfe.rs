@@ -263,13 +263,14 @@ fn file_field(file: &str) -> String {
     }
 }
 
-fn invalid(field: impl Into<Location>, reason: impl Into<String>) -> Error {
-    Error::new(
-        field,
-        ErrorKind::Invalid {
-            reason: reason.into(),
-        },
-    )
+/// An error of the kind `kind` (an [`ErrorKind`] variant's constructor)
+/// at `field`, in the words `reason`.
+fn invalid(
+    kind: fn(String) -> ErrorKind,
+    field: impl Into<Location>,
+    reason: impl Into<String>,
+) -> Error {
+    Error::new(field, kind(reason.into()))
 }
 
 /// An error of the CSV reader or [`presets::parse_table`] (at a line of a
@@ -289,6 +290,7 @@ fn count(cell: &str, field: impl FnOnce() -> Location) -> Result<Option<u32>, Er
         return match digits.parse::<u32>() {
             Ok(n) => Ok(Some(n)),
             Err(_) => Err(invalid(
+                |reason| ErrorKind::BadCount { reason },
                 field(),
                 format!("\u{201c}{cell}\u{201d} is too large for a count of children"),
             )),
@@ -296,10 +298,12 @@ fn count(cell: &str, field: impl FnOnce() -> Location) -> Result<Option<u32>, Er
     }
     match presets::decimal_is_negative(cell) {
         Some(true) => Err(invalid(
+            |reason| ErrorKind::BadCount { reason },
             field(),
             format!("\u{201c}{cell}\u{201d} is below zero: a count cannot be negative"),
         )),
         Some(false) => Err(invalid(
+            |reason| ErrorKind::BadCount { reason },
             field(),
             format!("\u{201c}{cell}\u{201d} is not a whole number of children"),
         )),
@@ -399,6 +403,7 @@ pub const MAX_COUNCILS: usize = 400;
 /// the size before reading the file).
 pub fn too_large(file: &str) -> Error {
     invalid(
+        |reason| ErrorKind::TooLarge { reason },
         file_field(file),
         format!(
             "the file is larger than {} MB: the DfE files the calculator reads are smaller; \
@@ -430,12 +435,14 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
     }
     if is_utf16(bytes) {
         return Err(invalid(
+            |reason| ErrorKind::NotText { reason },
             file_field(file),
             "the file is UTF-16 text, not UTF-8: save it as \u{201c}CSV UTF-8\u{201d}",
         ));
     }
     if bytes.contains(&0) {
         return Err(invalid(
+            |reason| ErrorKind::NotText { reason },
             file_field(file),
             "the file is not a CSV text file: it may be a spreadsheet or a zip file; \
              download the CSV underlying data file instead",
@@ -447,6 +454,7 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
             Ok(_) => file_field(file).into(),
         };
         return Err(invalid(
+            |reason| ErrorKind::NotText { reason },
             field,
             "the file is not a CSV text file in UTF-8: this line has a character that is not \
              UTF-8; save the file as \u{201c}CSV UTF-8\u{201d}",
@@ -455,6 +463,7 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.trim().is_empty() {
         return Err(invalid(
+            |reason| ErrorKind::EmptyFile { reason },
             file_field(file),
             "the file is empty: an underlying data file starts with a header row",
         ));
@@ -465,6 +474,7 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
 /// The error for a file of more than [`MAX_ROWS`] rows.
 fn too_many_rows(file: &str) -> Error {
     invalid(
+        |reason| ErrorKind::TooLarge { reason },
         file_field(file),
         format!(
             "the file has more rows than the {MAX_ROWS} the calculator reads: it is not one of \
@@ -483,6 +493,7 @@ fn not_a_known_file(file: &str, line: usize, header: &[String]) -> Error {
         found.push("\u{2026}".to_string());
     }
     invalid(
+        |reason| ErrorKind::NotAKnownFile { reason },
         place(file, line),
         format!(
             "this is not one of the DfE files the calculator reads: \
@@ -517,7 +528,11 @@ fn read_records<'a>(
         return Err(too_many_rows(file));
     }
     let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(file_field(file), "the file is empty"));
+        return Err(invalid(
+            |reason| ErrorKind::EmptyFile { reason },
+            file_field(file),
+            "the file is empty",
+        ));
     };
     let Some(kind) = detect(&header.fields) else {
         return Err(not_a_known_file(file, header.line, &header.fields));
@@ -529,6 +544,7 @@ fn read_records<'a>(
     let need = |names: &[&str]| {
         column(&header.fields, names).ok_or_else(|| {
             invalid(
+                |reason| ErrorKind::WrongColumns { reason },
                 place(file, header.line),
                 format!(
                     "this looks like the {} file but it has no \u{201c}{}\u{201d} column",
@@ -589,6 +605,7 @@ fn read_records<'a>(
             .map(|c| format!("\u{201c}{c}\u{201d}"))
             .collect();
         return Err(invalid(
+            |reason| ErrorKind::NoRows { reason },
             format!(
                 "{}, column {}",
                 file_field(file),
@@ -624,6 +641,7 @@ fn read_records<'a>(
         let period = cell(row, time_period);
         let Some(row_year) = year_at_31_march(period) else {
             return Err(invalid(
+                |reason| ErrorKind::BadCell { reason },
                 at(time_period),
                 format!("\u{201c}{period}\u{201d} is not a year such as 2025 or 202425"),
             ));
@@ -650,6 +668,7 @@ fn read_records<'a>(
         let code = cell(row, code_at).to_ascii_uppercase();
         if !is_ons_code(&code) {
             return Err(invalid(
+                |reason| ErrorKind::BadCell { reason },
                 at(code_at),
                 format!(
                     "\u{201c}{}\u{201d} is not an ONS code such as E10000015",
@@ -660,6 +679,7 @@ fn read_records<'a>(
         let name = cell(row, name_at);
         if name.is_empty() {
             return Err(invalid(
+                |reason| ErrorKind::BadCell { reason },
                 at(name_at),
                 "this cell is blank: every council row needs its name",
             ));
@@ -682,6 +702,7 @@ fn read_records<'a>(
     }
     if local_rows == 0 {
         return Err(invalid(
+            |reason| ErrorKind::NoRows { reason },
             file_field(file),
             "the file has no local-authority rows (geographic_level \u{201c}Local \
              authority\u{201d}): the calculator needs each council\u{2019}s figures",
@@ -716,6 +737,7 @@ fn read_compact<'a>(
 ) -> Result<Source<'a>, Error> {
     let Some(table_year) = presets::file_year(base_name(file)).or(year) else {
         return Err(invalid(
+            |reason| ErrorKind::Invalid { reason },
             file_field(file),
             "the year of a council presets file comes from its name: call it \
              la_presets_YYYY.csv (for example la_presets_2026.csv), or choose the year",
@@ -724,6 +746,7 @@ fn read_compact<'a>(
     let presets = presets::parse_table(text, table_year).map_err(|e| in_file(file, e))?;
     if presets.is_empty() {
         return Err(invalid(
+            |reason| ErrorKind::NoRows { reason },
             file_field(file),
             "the file has no council rows: the calculator needs each council\u{2019}s figures",
         ));
@@ -822,6 +845,7 @@ impl Importer {
     pub fn new(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Importer, Error> {
         if files.is_empty() {
             return Err(invalid(
+                |reason| ErrorKind::Invalid { reason },
                 "files".to_string(),
                 "choose one or more files to load",
             ));
@@ -911,6 +935,7 @@ fn combine(sources: Vec<Source<'_>>, year: Option<u16>) -> Result<Import, Error>
         .collect();
     if councils.len() > MAX_COUNCILS {
         return Err(invalid(
+            |reason| ErrorKind::TooLarge { reason },
             "files".to_string(),
             format!(
                 "the files name {} councils, more than the {MAX_COUNCILS} the calculator reads \
@@ -925,6 +950,7 @@ fn combine(sources: Vec<Source<'_>>, year: Option<u16>) -> Result<Import, Error>
         Some(y) if years.contains(&y) => y,
         Some(y) => {
             return Err(invalid(
+                |reason| ErrorKind::NoRows { reason },
                 "year".to_string(),
                 format!(
                     "the files have no council figures for {y}: they hold {}",
@@ -936,6 +962,7 @@ fn combine(sources: Vec<Source<'_>>, year: Option<u16>) -> Result<Import, Error>
             Some(&y) => y,
             None => {
                 return Err(invalid(
+                    |reason| ErrorKind::NoRows { reason },
                     "files".to_string(),
                     "the files have no council figures",
                 ))
@@ -1093,6 +1120,7 @@ fn merge(
                     place(first, line0).to_string()
                 };
                 return Err(invalid(
+                    |reason| ErrorKind::Conflict { reason },
                     cell_place(file, row.line, column),
                     format!(
                         "two different figures for {} in {year} for {name} ({code}): \
@@ -1300,7 +1328,7 @@ mod tests {
             match (found, expected) {
                 (Ok(x), Ok(want)) => assert_eq!(x, *want, "{cell:?}"),
                 (Err(e), Err(reason)) => {
-                    assert_eq!(e.field, "here");
+                    assert_eq!(e.field, Location::from("here"));
                     assert!(e.message().contains(reason), "{cell:?}: {}", e.message());
                 }
                 (found, _) => panic!("{cell:?}: {found:?}"),
@@ -1396,8 +1424,11 @@ mod tests {
             ("a.csv", Location::from("year"), "year"),
         ];
         for (file, field, expected) in cases {
-            let e = in_file(file, invalid(field, "r"));
-            assert_eq!(e.field, expected);
+            let e = in_file(
+                file,
+                invalid(|reason| ErrorKind::Invalid { reason }, field, "r"),
+            );
+            assert_eq!(e.field.to_string(), expected);
             assert_eq!(e.field.file_line(), (expected != "year").then_some(3));
         }
     }

@@ -4,15 +4,46 @@
 use serde::Deserializer;
 
 use crate::base::error::{Error, ErrorKind};
-use crate::scenario::format::{Scenario, FORMAT_VERSION};
+use crate::scenario::format::{
+    Assumptions, Council, ProgrammeChoice, Scenario, UncertaintySettings, UnitCosts, FORMAT_VERSION,
+};
+
+/// A scenario as read, before its version and the parts it cannot do
+/// without are checked: the fields of [`Scenario`] (whose own derive is
+/// not used for reading), with the version and the three parts every
+/// scenario has optional, so that a file missing them is told in order,
+/// the version first, each part by its name. [`decode`] builds the
+/// [`Scenario`] from it field by field, so a field added there and not
+/// here does not compile.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Parts {
+    version: Option<u32>,
+    evidence_set: Option<String>,
+    #[serde(default)]
+    label: String,
+    council: Option<Council>,
+    #[serde(default)]
+    unit_costs: UnitCosts,
+    #[serde(default)]
+    assumptions: Assumptions,
+    programmes: Option<Vec<ProgrammeChoice>>,
+    #[serde(default)]
+    uncertainty: UncertaintySettings,
+}
 
 /// Decodes a scenario. A wrong type or unknown field becomes an [`Error`]
-/// whose `field` is the path to it, e.g. `programmes[0].cohort`.
+/// whose `field` is the path to it, e.g. `programmes[0].cohort`. A file
+/// with no format version (or version 0, which no calculator wrote) is
+/// not a scenario ([`ErrorKind::NotAScenario`], field `version`); a
+/// scenario without `evidence_set`, `council` or `programmes` names the
+/// one missing ([`ErrorKind::Malformed`]). A version given is left to
+/// validation.
 pub fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Scenario, Error>
 where
     D::Error: std::fmt::Display,
 {
-    let s: Scenario = serde_path_to_error::deserialize(d).map_err(|e| {
+    let p: Parts = serde_path_to_error::deserialize(d).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { String::new() } else { path };
         let detail = e.into_inner().to_string();
@@ -25,23 +56,47 @@ where
             ErrorKind::Malformed { detail },
         )
     })?;
-    // No version (read as 0): told by the value, not by the decoder's words.
-    if s.version == 0 {
-        return Err(Error::new(
-            "version",
-            ErrorKind::Invalid {
-                reason: format!(
-                    "this is not a calculator scenario (no format version; expected {FORMAT_VERSION})"
-                ),
+    let version = match p.version {
+        None | Some(0) => {
+            let found = match p.version {
+                None => "no format version".to_string(),
+                Some(v) => format!("format version {v}"),
+            };
+            return Err(Error::new(
+                "version",
+                ErrorKind::NotAScenario {
+                    reason: format!(
+                        "this is not a calculator scenario ({found}; expected {FORMAT_VERSION})"
+                    ),
+                },
+            ));
+        }
+        Some(v) => v,
+    };
+    let missing = |field: &str| {
+        Error::new(
+            field,
+            ErrorKind::Malformed {
+                detail: "this part of a scenario is missing".to_string(),
             },
-        ));
-    }
-    Ok(s)
+        )
+    };
+    Ok(Scenario {
+        version,
+        evidence_set: p.evidence_set.ok_or_else(|| missing("evidence_set"))?,
+        label: p.label,
+        council: p.council.ok_or_else(|| missing("council"))?,
+        unit_costs: p.unit_costs,
+        assumptions: p.assumptions,
+        programmes: p.programmes.ok_or_else(|| missing("programmes"))?,
+        uncertainty: p.uncertainty,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::error::Location;
     use crate::scenario::default::default_scenario;
 
     /// A scenario without its version is not a scenario: told by the
@@ -52,8 +107,101 @@ mod tests {
         let mut json = serde_json::to_value(default_scenario()).unwrap();
         json.as_object_mut().unwrap().remove("version");
         let e = decode(json.clone()).unwrap_err();
-        assert_eq!((e.field.path(), e.code()), ("version", "invalid"));
+        assert_eq!((e.field.path(), e.code()), ("version", "not_a_scenario"));
         json["version"] = 9.into();
         assert_eq!(decode(json).unwrap().version, 9);
+    }
+
+    /// What a file missing its version or one of the parts every scenario
+    /// has is told: the version first (a file without one, or with
+    /// version 0, is not a scenario at all, whatever else it lacks), then
+    /// the part missing by name. Before, a file without a version that
+    /// also lacked a part was told only of serde's first missing field, at
+    /// the field `scenario`, and version 0 read as "no format version".
+    #[test]
+    fn a_missing_version_or_part_is_named() {
+        let full = serde_json::to_value(default_scenario()).unwrap();
+        let without = |keys: &[&str]| {
+            let mut json = full.clone();
+            for k in keys {
+                json.as_object_mut().unwrap().remove(*k);
+            }
+            json
+        };
+        let with_version = |mut json: serde_json::Value, v: u32| {
+            json["version"] = v.into();
+            json
+        };
+        let no_version = "this is not a calculator scenario (no format version; expected 2)";
+        let version_0 = "this is not a calculator scenario (format version 0; expected 2)";
+        let part = "the scenario could not be read: this part of a scenario is missing";
+        let cases = [
+            (
+                without(&["version"]),
+                "version",
+                "not_a_scenario",
+                no_version,
+            ),
+            (
+                without(&["version", "evidence_set", "council", "programmes"]),
+                "version",
+                "not_a_scenario",
+                no_version,
+            ),
+            (
+                without(&["version", "council"]),
+                "version",
+                "not_a_scenario",
+                no_version,
+            ),
+            (
+                with_version(full.clone(), 0),
+                "version",
+                "not_a_scenario",
+                version_0,
+            ),
+            (
+                with_version(without(&["council", "programmes"]), 0),
+                "version",
+                "not_a_scenario",
+                version_0,
+            ),
+            (
+                without(&["evidence_set"]),
+                "evidence_set",
+                "malformed",
+                part,
+            ),
+            (without(&["council"]), "council", "malformed", part),
+            (without(&["programmes"]), "programmes", "malformed", part),
+            (
+                without(&["council", "programmes"]),
+                "council",
+                "malformed",
+                part,
+            ),
+        ];
+        for (json, field, code, message) in cases {
+            let e = decode(json.clone()).unwrap_err();
+            assert_eq!(e.field, Location::Field(field.into()), "{json}");
+            assert_eq!((e.code(), e.message().as_str()), (code, message), "{json}");
+        }
+    }
+
+    /// Reading through the parts loses nothing: the default scenario, and
+    /// one with every optional part left out, read back as they were.
+    #[test]
+    fn every_field_is_read_back() {
+        let s = default_scenario();
+        assert_eq!(decode(serde_json::to_value(&s).unwrap()).unwrap(), s);
+        let mut json = serde_json::to_value(&s).unwrap();
+        for k in ["label", "unit_costs", "assumptions", "uncertainty"] {
+            json.as_object_mut().unwrap().remove(k);
+        }
+        let read = decode(json).unwrap();
+        assert_eq!(read.unit_costs, Default::default());
+        assert_eq!(read.assumptions, Default::default());
+        assert_eq!(read.uncertainty, Default::default());
+        assert_eq!((read.label.as_str(), &read.council), ("", &s.council));
     }
 }

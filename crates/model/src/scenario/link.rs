@@ -353,13 +353,28 @@ pub fn query_of(parts: &[(String, String)]) -> String {
 // Once for each kind of text, not written into each caller (the browser
 // build is smaller by about 1 KB).
 #[inline(never)]
-fn bad(field: &str, reason: impl Into<String>) -> Error {
-    Error::new(
-        field,
-        ErrorKind::Invalid {
-            reason: reason.into(),
-        },
-    )
+fn bad(field: &str, kind: fn(String) -> ErrorKind, reason: impl Into<String>) -> Error {
+    Error::new(field, kind(reason.into()))
+}
+
+// The kinds of a link's problems, each made in one place.
+fn too_large(reason: String) -> ErrorKind {
+    ErrorKind::TooLarge { reason }
+}
+fn damaged(reason: String) -> ErrorKind {
+    ErrorKind::Damaged { reason }
+}
+fn whole(reason: String) -> ErrorKind {
+    ErrorKind::NotAWholeNumber { reason }
+}
+fn name(reason: String) -> ErrorKind {
+    ErrorKind::UnknownName { reason }
+}
+fn list(reason: String) -> ErrorKind {
+    ErrorKind::BadList { reason }
+}
+fn other(reason: String) -> ErrorKind {
+    ErrorKind::Invalid { reason }
 }
 
 /// Reads a number from a link: exactly as written when it is plain digits
@@ -386,6 +401,7 @@ pub fn pairs(query: &str) -> Result<Vec<(String, String)>, Error> {
     if query.len() > MAX_QUERY {
         return Err(bad(
             "link",
+            too_large,
             format!("the link is longer than {MAX_QUERY} characters"),
         ));
     }
@@ -393,8 +409,9 @@ pub fn pairs(query: &str) -> Result<Vec<(String, String)>, Error> {
     let mut out = Vec::new();
     for part in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
-        let key = decode_component(k).ok_or_else(|| bad("link", "the link is damaged"))?;
-        let value = decode_component(v).ok_or_else(|| bad(&key, "the value is damaged"))?;
+        let key = decode_component(k).ok_or_else(|| bad("link", damaged, "the link is damaged"))?;
+        let value =
+            decode_component(v).ok_or_else(|| bad(&key, damaged, "the value is damaged"))?;
         out.push((key, value));
     }
     Ok(out)
@@ -455,7 +472,7 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
         errors.insert(
             0,
             bad(
-                "link",
+                "link", other,
                 format!(
                     "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
                     grouped(unknown.len()),
@@ -471,6 +488,7 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
         errors.truncate(MAX_LISTED - 1);
         errors.push(bad(
             "link",
+            other,
             format!("and {} more problems like these", grouped(more)),
         ));
     }
@@ -508,7 +526,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
             let v = value
                 .trim()
                 .parse::<u32>()
-                .map_err(|_| bad("v", "the version is not a whole number"))?;
+                .map_err(|_| bad("v", whole, "the version is not a whole number"))?;
             // Links of method 1 open with the current method (the page
             // names what changed, see `METHOD_CHANGES`).
             if v != FORMAT_VERSION && v != 1 {
@@ -549,7 +567,10 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
         "data_year" => {
             s.council.data_year = match value.trim() {
                 "" => None,
-                t => Some(t.parse().map_err(|_| bad("data_year", "not a year"))?),
+                t => Some(
+                    t.parse()
+                        .map_err(|_| bad("data_year", whole, "not a year"))?,
+                ),
             };
             return Ok(());
         }
@@ -558,15 +579,16 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
                 "low" => EffectLevel::Low,
                 "central" | "" => EffectLevel::Central,
                 "high" => EffectLevel::High,
-                _ => return Err(bad("effect_level", "use low, central or high")),
+                _ => return Err(bad("effect_level", name, "use low, central or high")),
             };
             return Ok(());
         }
         "baseline" => {
             s.assumptions.baseline = match value.trim() {
                 "" => Baseline::Flat,
-                t => Baseline::parse(t)
-                    .ok_or_else(|| bad("baseline", "use flat, council_trend or england_trend"))?,
+                t => Baseline::parse(t).ok_or_else(|| {
+                    bad("baseline", name, "use flat, council_trend or england_trend")
+                })?,
             };
             return Ok(());
         }
@@ -575,7 +597,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
             for part in value.split(',').take(11) {
                 match number_of("ramp_pct", part)? {
                     Some(x) => ramp.push(x),
-                    None => return Err(bad("ramp_pct", "give a list such as 25,60,100")),
+                    None => return Err(bad("ramp_pct", list, "give a list such as 25,60,100")),
                 }
             }
             s.assumptions.ramp_pct = ramp;
@@ -599,7 +621,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
         if f.kind == Kind::Integer {
             let x = v.unwrap_or(0.0);
             if x.fract() != 0.0 || !(0.0..=4_294_967_295.0).contains(&x) {
-                return Err(bad(key, "use a whole number"));
+                return Err(bad(key, whole, "use a whole number"));
             }
         }
         set(s, v);
@@ -609,6 +631,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
         let Some(p) = s.programmes.iter_mut().find(|p| p.programme == id) else {
             return Err(bad(
                 key,
+                name,
                 format!("\u{201c}{id}\u{201d} is not in the programmes list"),
             ));
         };
@@ -629,7 +652,7 @@ fn apply_one(s: &mut Scenario, key: &str, value: &str) -> Result<(), Error> {
                 "foster" => Some(Placement::Foster),
                 "residential" => Some(Placement::Residential),
                 "council_average" => Some(Placement::CouncilAverage),
-                _ => return Err(bad(key, "use foster, residential or council_average")),
+                _ => return Err(bad(key, name, "use foster, residential or council_average")),
             };
             return Ok(());
         }
@@ -660,7 +683,7 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
                 "qed" => Grade::Qed,
                 "before_after" => Grade::BeforeAfter,
                 "modelled" => Grade::Modelled,
-                _ => return Err(bad(key, "use rct, qed, before_after or modelled")),
+                _ => return Err(bad(key, name, "use rct, qed, before_after or modelled")),
             }
         }
         f if f.starts_with("effect") => {
@@ -668,18 +691,19 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
                 .parse()
                 .ok()
                 .filter(|i| (1..=10).contains(i))
-                .ok_or_else(|| bad(key, "effects are numbered effect1 to effect10"))?;
+                .ok_or_else(|| bad(key, name, "effects are numbered effect1 to effect10"))?;
             let parts: Vec<&str> = value.split(':').collect();
             if parts.len() != 5 && parts.len() != 6 {
                 return Err(bad(
                     key,
+                    list,
                     "write outcome:measure:low:central:high[:baseline]",
                 ));
             }
             let outcome = Outcome::ALL
                 .into_iter()
                 .find(|o| outcome_name(*o) == parts[0])
-                .ok_or_else(|| bad(key, "unknown outcome"))?;
+                .ok_or_else(|| bad(key, name, "unknown outcome"))?;
             let measure = [
                 CustomMeasure::Relative,
                 CustomMeasure::PercentagePoints,
@@ -687,9 +711,9 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
             ]
             .into_iter()
             .find(|m| measure_name(*m) == parts[1])
-            .ok_or_else(|| bad(key, "unknown measure"))?;
+            .ok_or_else(|| bad(key, name, "unknown measure"))?;
             let n = |t: &str| -> Result<f64, Error> {
-                number_of(key, t)?.ok_or_else(|| bad(key, "a number is missing"))
+                number_of(key, t)?.ok_or_else(|| bad(key, list, "a number is missing"))
             };
             let effect = CustomEffect {
                 outcome,
@@ -708,14 +732,14 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
             custom.nature = match value.trim() {
                 "" => crate::scenario::format::Nature::Programme,
                 t => crate::scenario::format::Nature::parse(t)
-                    .ok_or_else(|| bad(key, "use programme or illustration"))?,
+                    .ok_or_else(|| bad(key, name, "use programme or illustration"))?,
             }
         }
         "cohorts" => {
             custom.cohorts = match value.trim() {
                 "" => Cohorts::EachFundedYear,
                 t => Cohorts::parse(t)
-                    .ok_or_else(|| bad(key, "use each_funded_year or first_year_only"))?,
+                    .ok_or_else(|| bad(key, name, "use each_funded_year or first_year_only"))?,
             }
         }
         f if f.starts_with("benefit") => {
@@ -723,25 +747,26 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
                 .parse()
                 .ok()
                 .filter(|i| (1..=10).contains(i))
-                .ok_or_else(|| bad(key, "benefits are numbered benefit1 to benefit10"))?;
+                .ok_or_else(|| bad(key, name, "benefits are numbered benefit1 to benefit10"))?;
             // The name comes last, so it may hold colons.
             let parts: Vec<&str> = value.splitn(7, ':').collect();
             if parts.len() != 7 {
                 return Err(bad(
                     key,
+                    list,
                     "write agency:low:value:high:years:drop_off_pct:name",
                 ));
             }
             let agency = Agency::ALL
                 .into_iter()
                 .find(|a| a.key() == parts[0])
-                .ok_or_else(|| bad(key, "unknown agency"))?;
+                .ok_or_else(|| bad(key, name, "unknown agency"))?;
             let n = |t: &str| -> Result<f64, Error> {
-                number_of(key, t)?.ok_or_else(|| bad(key, "a number is missing"))
+                number_of(key, t)?.ok_or_else(|| bad(key, list, "a number is missing"))
             };
             let years = n(parts[4])?;
             if years.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&years) {
-                return Err(bad(key, "the years are a whole number"));
+                return Err(bad(key, whole, "the years are a whole number"));
             }
             let benefit = CustomBenefit {
                 name: parts[6]
@@ -760,7 +785,7 @@ fn apply_custom(p: &mut ProgrammeChoice, key: &str, field: &str, value: &str) ->
             }
             custom.benefits[index - 1] = benefit;
         }
-        _ => return Err(bad(key, "this programme setting is not known")),
+        _ => return Err(bad(key, name, "this programme setting is not known")),
     }
     Ok(())
 }
@@ -802,7 +827,7 @@ pub fn to_parts(s: &Scenario) -> Vec<String> {
 
 /// The scenario [`to_parts`] wrote.
 pub fn from_parts(parts: &[String]) -> Result<Scenario, Vec<Error>> {
-    let malformed = || vec![bad("scenario", "it is incomplete")];
+    let malformed = || vec![bad("scenario", other, "it is incomplete")];
     let (name, queries) = parts.split_first().ok_or_else(malformed)?;
     let (first, rest) = queries.split_first().ok_or_else(malformed)?;
     let mut s = from_query(first)?;
@@ -822,6 +847,7 @@ pub fn older_evidence(s: &Scenario) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::error::Location;
 
     fn errors_of(query: &str) -> Vec<Error> {
         from_query(query).expect_err(query)
@@ -917,7 +943,7 @@ mod tests {
         for (setting, words) in cases {
             let e = errors_of(&format!("v=2&programmes=custom&{setting}"));
             let key = setting.split('=').next().unwrap();
-            assert_eq!(e[0].field, key, "{setting}");
+            assert_eq!(e[0].field, Location::Field(key.into()), "{setting}");
             assert!(e[0].message().contains(words), "{setting}: {e:?}");
         }
     }
@@ -940,7 +966,7 @@ mod tests {
         let cut = &query[..query[..MAX_QUERY].rfind('&').unwrap()];
         let e = errors_of(cut);
         assert_eq!(e.len(), 1, "{e:?}");
-        assert_eq!(e[0].field, "link");
+        assert_eq!(e[0].field, Location::from("link"));
         let m = e[0].message();
         assert!(m.starts_with("1,"), "{m}");
         assert!(m.contains("settings in it are not known"), "{m}");
@@ -962,10 +988,48 @@ mod tests {
         let e = errors_of(&query);
         assert_eq!(e.len(), MAX_LISTED);
         assert!(e[0].message().contains("4 settings in it are not known"));
-        assert_eq!(e[1].field, "care_starts");
+        assert_eq!(e[1].field, Location::from("care_starts"));
         assert_eq!(
             e[MAX_LISTED - 1].message(),
             format!("and {} more problems like these", 51 - (MAX_LISTED - 1))
         );
+    }
+
+    /// Each kind of problem a link can have is told by its kind, for the
+    /// page and programs to read, and its words name what to write.
+    #[test]
+    fn a_links_problems_are_told_by_their_kind() {
+        let cases = [
+            ("care_starts=lots", "care_starts", "not_a_number"),
+            ("horizon_years=7.5", "horizon_years", "not_a_whole_number"),
+            ("v=x", "v", "not_a_whole_number"),
+            ("data_year=soon", "data_year", "not_a_whole_number"),
+            ("v=9", "v", "unsupported_version"),
+            ("effect_level=huge", "effect_level", "unknown_name"),
+            ("baseline=wavy", "baseline", "unknown_name"),
+            ("nosuch.cohort=1", "nosuch.cohort", "unknown_name"),
+            ("ramp_pct=25,,100", "ramp_pct", "bad_list"),
+            ("care_starts=%ZZ", "care_starts", "damaged"),
+            ("%ZZ=1", "link", "damaged"),
+            ("colour=red", "colour", "unknown_setting"),
+            ("horizon_years=", "horizon_years", "missing"),
+        ];
+        for (setting, field, code) in cases {
+            let e = errors_of(&format!("v=2&programmes=&{setting}"));
+            assert_eq!(e[0].field, Location::Field(field.into()), "{setting}");
+            assert_eq!(e[0].code(), code, "{setting}: {e:?}");
+            let m = e[0].message();
+            assert_eq!(m, m.to_lowercase(), "{setting}");
+        }
+        let e = errors_of(&"x".repeat(MAX_QUERY + 1));
+        assert_eq!((e[0].field.path(), e[0].code()), ("link", "too_large"));
+        // A figure out of its range is read, and refused by validation.
+        let s = from_query("horizon_years=99").unwrap();
+        let e = crate::validate(&s).unwrap_err();
+        assert_eq!(
+            e[0].field,
+            Location::Field("assumptions.horizon_years".into())
+        );
+        assert_eq!(e[0].code(), "out_of_range");
     }
 }

@@ -177,7 +177,10 @@ mod tests {
             ("assumptions", obj(&[("fundng_years", Value::Number(10.0))])),
         ]);
         let e = crate::decode(tree).unwrap_err();
-        assert_eq!(e.field, "assumptions.fundng_years");
+        assert_eq!(
+            e.field,
+            crate::base::error::Location::from("assumptions.fundng_years")
+        );
         assert!(
             e.message().contains("unknown field `fundng_years`"),
             "{}",

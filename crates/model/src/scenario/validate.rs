@@ -3,7 +3,7 @@
 //! figure a chosen programme needs must be there. All problems are reported
 //! at once, each naming its field.
 
-use crate::base::error::{Error, ErrorKind};
+use crate::base::error::{Error, ErrorKind, Location};
 use crate::base::outcome::Outcome;
 use crate::data::evidence::{self, EligibleBase, Measure, Quantity, CUSTOM_ID};
 use crate::scenario::fields::{Access, Bounds, FIELDS};
@@ -90,10 +90,10 @@ impl Checker {
 /// (and so never check again).
 ///
 /// ```
-/// use outcome_model::{validate, Council, ProgrammeChoice, Scenario};
+/// use outcome_model::{base::error::Location, validate, Council, ProgrammeChoice, Scenario};
 /// let scenario = Scenario::new(Council::default(), vec![ProgrammeChoice::new("family-safeguarding")]);
 /// let errors = validate(&scenario).unwrap_err();
-/// assert_eq!(errors[0].field, "council.care_starts");
+/// assert_eq!(errors[0].field, Location::from("council.care_starts"));
 /// ```
 #[inline(never)]
 pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
@@ -359,7 +359,7 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             && !c
                 .errors
                 .iter()
-                .any(|e| e.field == format!("council.{field}"))
+                .any(|e| matches!(&e.field, Location::Field(p) if p.strip_prefix("council.") == Some(field)))
         {
             c.missing(
                 format!("council.{field}"),
@@ -502,7 +502,7 @@ mod tests {
             spoil(&mut s);
             let errors = validate(&s).expect_err(field);
             assert!(
-                errors.iter().any(|e| e.field == field),
+                errors.iter().any(|e| e.field == Location::from(field)),
                 "{field}: got {errors:?}"
             );
             for e in &errors {

@@ -341,9 +341,10 @@ fn each_number_out_of_bounds_is_refused_by_its_path() {
             };
             let errors = crate::validate(&s).expect_err(f.path);
             assert!(
-                errors
-                    .iter()
-                    .any(|e| e.field == path && e.kind == crate::ErrorKind::OutOfRange { min, max }),
+                errors.iter().any(
+                    |e| e.field == crate::base::error::Location::Field(path.clone())
+                        && e.kind == crate::ErrorKind::OutOfRange { min, max }
+                ),
                 "{path} = {v}: {errors:?}"
             );
         }
