@@ -297,14 +297,16 @@ async function writePages() {
 // 294.4 KB once it also reads the DfE files a reader loads (25.5 KB off
 // the calculator for 20.9 KB here; the single offline file 4.4 KB smaller);
 // 308.6 KB once it also makes the report CSV and the charts' files (11.9 KB
-// off the calculator for 14.2 KB here); 3.4 KB more (308.9 to 312.3 KB)
-// once the workings show the kernel's own money and cost rather than
-// working them out again (the recording kernel also records each
-// programme's money and cost by part, each benefit's amounts, each term's
-// value and each hold, and the projection's sums are recorded through the
-// same recorder); 313.4 KB measured with the other changes made beside
-// it the same day.
-const WORKINGS_BUDGET = 313.5 * 1024;
+// off the calculator for 14.2 KB here); 309.2 KB once a scenario file
+// without a version, or without evidence_set, council or programmes, is
+// told which (the scenario read through its parts, 0.5 KB); 3.4 KB more
+// (308.9 to 312.3 KB, measured alone) once the workings show the kernel's
+// own money and cost rather than working them out again (the recording
+// kernel also records each programme's money and cost by part, each
+// benefit's amounts, each term's value and each hold, and the
+// projection's sums are recorded through the same recorder): 312.9 KB
+// with both.
+const WORKINGS_BUDGET = 313.0 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");

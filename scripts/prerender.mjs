@@ -62,6 +62,8 @@ export async function prerender({ www, chromium, executablePath, args }) {
   const origin = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath, args, headless: true });
   const written = [];
+  // The iframe page's locked fields' notes, for the scenarios' full drawings.
+  let embedLocks = null;
   try {
     for (const page of PAGES) {
       const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
@@ -78,35 +80,10 @@ export async function prerender({ www, chromium, executablePath, args }) {
         .waitFor({ timeout: 20_000 })
         .catch(() => {});
       const locks = await lockNotes(browser, `${origin}${page}`, lockKeys(www));
-      const html = await tab.evaluate((locks) => {
-        const root = document.querySelector('outcome-calculator').shadowRoot;
-        // Each lockable field's note, hidden, where the calculator puts it,
-        // with what locking changes on its controls: start.js shows those
-        // the address locks (so `lock` keeps the written result).
-        for (const { key, anchor, path, before, note, set } of locks.found) {
-          let parent = anchor ? root.getElementById(anchor) : root;
-          for (const i of path) parent = parent?.children[i];
-          if (!parent) throw new Error(`lock=${key}: no place for its note`);
-          const p = document.createElement('template');
-          p.innerHTML = note;
-          const el = p.content.firstElementChild;
-          el.hidden = true;
-          el.setAttribute('data-lock', key);
-          el.setAttribute('data-lock-set', JSON.stringify(set));
-          parent.insertBefore(el, parent.children[before] ?? null);
-        }
-        root.querySelector('.oc').setAttribute('data-lock-none', locks.none.join(' '));
-        // Markup carries attributes, not the state the calculator set
-        // through properties: write each field's state as its attribute,
-        // so the page shows what the calculator showed.
-        for (const el of root.querySelectorAll('input')) {
-          if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
-          else if (el.type !== 'file') el.setAttribute('value', el.value);
-        }
-        for (const el of root.querySelectorAll('option')) el.toggleAttribute('selected', el.selected);
-        for (const el of root.querySelectorAll('textarea')) el.textContent = el.value;
-        return root.getHTML();
-      }, locks);
+      if (page === 'embed.html') embedLocks = locks;
+      await tab.evaluate(putLockNotes, locks);
+      await tab.evaluate(settleFields);
+      const html = await tab.evaluate(() => document.querySelector('outcome-calculator').shadowRoot.getHTML());
       await context.close();
       if (errors.length) throw new Error(`${page}: ${errors.join('; ')}`);
       const text = source(www, page);
@@ -119,8 +96,12 @@ export async function prerender({ www, chromium, executablePath, args }) {
       writeFileSync(join(www, page), out);
       written.push({ page, bytes: Buffer.byteLength(out) });
     }
+    const started = Date.now();
     const councils = await councilResults(browser, www, origin);
     written.push(councils.report);
+    const drawn = await scenarioResults(browser, www, origin, embedLocks);
+    written.push(drawn.report);
+    written.push({ page: `${FIRST_DIR}/ drawn in ${Math.round((Date.now() - started) / 1000)} s; in all`, bytes: councils.bytes + drawn.bytes });
     // The iframe page names the councils that have one, so it asks for no
     // file that is not there.
     const embed = readFileSync(join(www, 'embed.html'), 'utf8');
@@ -128,7 +109,10 @@ export async function prerender({ www, chromium, executablePath, args }) {
     if (!embed.includes(meta)) throw new Error(`www/pages/embed.html has no ${meta}`);
     writeFileSync(
       join(www, 'embed.html'),
-      embed.replace(meta, `<meta name="oc-first-results" content="first/" data-councils="${councils.codes.join(' ')}">`),
+      embed.replace(
+        meta,
+        `<meta name="oc-first-results" content="first/" data-councils="${councils.codes.join(' ')}" data-drawn="${drawn.names.join(' ')}">`,
+      ),
     );
   } catch (err) {
     rmSync(join(www, FIRST_DIR), { recursive: true, force: true });
@@ -139,6 +123,44 @@ export async function prerender({ www, chromium, executablePath, args }) {
     server.close();
   }
   return written;
+}
+
+/**
+ * In the page: puts each lockable field's note into the calculator's
+ * drawing, hidden, where the calculator puts it, with what locking changes
+ * on its controls (from `lockNotes`): start.js shows those the address
+ * locks (so `lock` keeps the written result).
+ */
+function putLockNotes(locks) {
+  const root = document.querySelector('outcome-calculator').shadowRoot;
+  for (const { key, anchor, path, before, note, set } of locks.found) {
+    let parent = anchor ? root.getElementById(anchor) : root;
+    for (const i of path) parent = parent?.children[i];
+    if (!parent) throw new Error(`lock=${key}: no place for its note`);
+    const p = document.createElement('template');
+    p.innerHTML = note;
+    const el = p.content.firstElementChild;
+    el.hidden = true;
+    el.setAttribute('data-lock', key);
+    el.setAttribute('data-lock-set', JSON.stringify(set));
+    parent.insertBefore(el, parent.children[before] ?? null);
+  }
+  root.querySelector('.oc').setAttribute('data-lock-none', locks.none.join(' '));
+}
+
+/**
+ * In the page: markup carries attributes, not the state the calculator set
+ * through properties: writes each field's state as its attribute, so the
+ * written drawing shows what the calculator showed.
+ */
+function settleFields() {
+  const root = document.querySelector('outcome-calculator').shadowRoot;
+  for (const el of root.querySelectorAll('input')) {
+    if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
+    else if (el.type !== 'file') el.setAttribute('value', el.value);
+  }
+  for (const el of root.querySelectorAll('option')) el.toggleAttribute('selected', el.selected);
+  for (const el of root.querySelectorAll('textarea')) el.textContent = el.value;
 }
 
 /**
@@ -237,27 +259,151 @@ async function lockNotes(browser, url, { keys, fields }) {
 }
 
 /**
+ * The sections of the drawing the compact view (`view=compact` with no
+ * `sections`) does not show (widget.css): a compact drawing keeps each as
+ * an empty element, so the rest lays out exactly as the calculator's.
+ */
+const NOT_COMPACT = ['.oc-form', '.oc-figures-sure', '.oc-figures-more', '.oc-national', '.oc-context', '.oc-explain', '.oc-tools'];
+
+/**
+ * The short name of a scenario's drawing (www/first/NAME.json): `c` for the
+ * compact view or `f` for the full one, then the 32-bit FNV-1a hash of the
+ * scenario parts of the address, as written, in 8 hex digits. start.js
+ * works out the same name from the address it is given (string hashing,
+ * no figures) and still compares the drawing's stamp character for
+ * character, so two scenarios with one hash are never confused.
+ */
+export function drawingName(scenario, compact) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < scenario.length; i++) h = Math.imul(h ^ scenario.charCodeAt(i), 16777619);
+  return (compact ? 'c' : 'f') + (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The scenarios the build draws for the iframe page: `funding_years=N` for
+ * every allowed N (docs/scenario-format.md: 1 to 20), and the scenario of
+ * each iframe address the documentation shows (www/pages/*.html, the
+ * README), read as start.js reads an address: every part but the options
+ * that change only how it is shown (view, sections, theme, hide,
+ * presenter, lock) and the frame's own (id, parent_origin). A council's
+ * own `council=CODE` is left to `councilResults` (compact, by its code).
+ */
+export function documentedScenarios(www) {
+  const display = new Set(['id', 'parent_origin', 'view', 'sections', 'theme', 'hide', 'presenter', 'lock']);
+  const out = new Set();
+  for (let n = 1; n <= 20; n++) out.add(`funding_years=${n}`);
+  const texts = PAGES.map((page) => source(www, page));
+  texts.push(readFileSync(join(www, '..', 'README.md'), 'utf8'));
+  for (const text of texts) {
+    for (const m of text.matchAll(/embed\.html\?([^"'\s<>`)]+)/g)) {
+      const query = m[1].replace(/&amp;(amp;)?/g, '&');
+      const parts = query.split('&').filter((pair) => pair && !display.has(pair.split('=')[0]));
+      // Placeholders (CODE, …) are not scenarios.
+      const scenario = parts.join('&');
+      if (
+        parts.length &&
+        parts.every((pair) => /^[a-z0-9_.]+=[A-Za-z0-9_.,-]+$/.test(pair) && !/[A-Z]{3}/.test(pair)) &&
+        !/^council=E\d{8}$/.test(scenario)
+      )
+        out.add(scenario);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Waits, in the page, for the calculator to have drawn the address's
+ * scenario: 'drawn' (with, where `code` is given, the iframe code it writes
+ * for that council) or 'refused' (a figure the scenario must be given: the
+ * default figures are drawn with a notice).
+ */
+async function waitDrawn(tab, { code = null, sure = false } = {}) {
+  const state = await tab
+    .waitForFunction(
+      (code) => {
+        const root = document.querySelector('outcome-calculator[data-live]')?.shadowRoot;
+        if (!root) return false;
+        if ([...root.querySelectorAll('.oc-notice--alert')].some((n) => n.checkVisibility())) return 'refused';
+        if (
+          code &&
+          ![...root.querySelectorAll('textarea')].some(
+            (t) => t.value.includes('embed.html?view=compact&amp;') && t.value.includes(`&amp;council=${code}&amp;`),
+          )
+        )
+          return false;
+        return /^Over /.test(root.getElementById('status')?.textContent ?? '') && 'drawn';
+      },
+      code,
+      { timeout: 20_000 },
+    )
+    .then((h) => h.jsonValue());
+  // The range, where the view shows it (as the page's own first result).
+  if (state === 'drawn' && sure) {
+    await tab
+      .locator('outcome-calculator [id="oc-sure"][aria-busy="false"][data-npv-p50]')
+      .waitFor({ timeout: 20_000 })
+      .catch(() => {});
+  }
+  return state === 'drawn';
+}
+
+/**
+ * In the page: the calculator's drawing as plain data (no markup to parse
+ * where it is shown): a node is its text, or [name, [[attribute, value], …],
+ * [children], 1 if SVG]. A compact drawing keeps the sections the compact
+ * view hides as empty elements (`NOT_COMPACT`).
+ */
+function drawingTree({ compact, hidden }) {
+  const root = document.querySelector('outcome-calculator').shadowRoot;
+  const oc = [...root.children].find((el) => el.classList.contains('oc'));
+  if (!oc) return null;
+  if (compact) {
+    for (const el of oc.querySelectorAll(hidden.join(', '))) {
+      // Only what this view does not show.
+      if (getComputedStyle(el).display === 'none') el.replaceChildren();
+    }
+  }
+  const SVG = 'http://www.w3.org/2000/svg';
+  const tree = (node) =>
+    node.nodeType === Node.TEXT_NODE
+      ? node.data
+      : [
+          node.localName,
+          [...node.attributes].map((a) => [a.name, a.value]),
+          [...node.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE || c.nodeType === Node.ELEMENT_NODE).map(tree),
+          ...(node.namespaceURI === SVG ? [1] : []),
+        ];
+  return tree(oc);
+}
+
+/** A fresh tab, each address opened as a new visitor sees it (nothing saved). */
+async function visitorTab(browser) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  await context.addInitScript(() => localStorage.clear());
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  return { context, tab, errors };
+}
+
+/**
  * Writes each council's first result (www/first/CODE.json): the compact
  * iframe page opened at `embed.html?view=compact&council=CODE`, the
- * calculator's drawing once it has worked that scenario out (as data:
- * elements, attributes and text), stamped with the two scenario parts an
- * address can carry for it: `council=CODE` (`short`: what was asked) and
- * the scenario of the iframe code the calculator itself writes for it
- * (`scenario`, which "Copy embed code" gives a campaign group that chose
- * the council). A council whose
- * scenario gives no result as it stands (a figure it must be asked for)
- * gets no file, and its frames wait for the calculator as before.
+ * calculator's compact drawing once it has worked that scenario out,
+ * stamped with the two scenario parts an address can carry for it:
+ * `council=CODE` (`short`: what was asked) and the scenario of the iframe
+ * code the calculator itself writes for it (`scenario`, which "Copy embed
+ * code" gives a campaign group that chose the council). Compact only: the
+ * code the calculator writes is compact, and a council's address without
+ * `view=compact` waits for the calculator. A council whose scenario gives
+ * no result as it stands (a figure it must be asked for) gets no file, and
+ * its frames wait for the calculator as before.
  */
 async function councilResults(browser, www, origin) {
   const dir = join(www, FIRST_DIR);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  // Each council as a new visitor sees it: nothing saved from the last.
-  await context.addInitScript(() => localStorage.clear());
-  const tab = await context.newPage();
-  const errors = [];
-  tab.on('pageerror', (e) => errors.push(e.message));
+  const { context, tab, errors } = await visitorTab(browser);
   await tab.goto(`${origin}embed.html`, { waitUntil: 'load' });
   const codes = await tab.evaluate(() =>
     [...document.querySelector('outcome-calculator').shadowRoot.querySelectorAll('#council-pick option')]
@@ -268,63 +414,22 @@ async function councilResults(browser, www, origin) {
   let bytes = 0;
   for (const code of codes) {
     await tab.goto(`${origin}embed.html?view=compact&council=${code}`, { waitUntil: 'load' });
-    // Drawn, and its embed code written (once the input has settled); or
-    // refused (a figure the council does not publish is needed), when the
-    // default figures are drawn with a notice and no file is written.
-    const drawn = await tab
-      .waitForFunction(
-        (code) => {
-          const root = document.querySelector('outcome-calculator[data-live]')?.shadowRoot;
-          if (!root) return false;
-          if ([...root.querySelectorAll('.oc-notice--alert')].some((n) => n.checkVisibility())) return 'refused';
-          const written = [...root.querySelectorAll('textarea')].some(
-            (t) => t.value.includes('embed.html?view=compact&amp;') && t.value.includes(`&amp;council=${code}&amp;`),
-          );
-          return written && /\S/.test(root.getElementById('status')?.textContent ?? '') && 'drawn';
-        },
-        code,
-        { timeout: 20_000 },
-      )
-      .then((h) => h.jsonValue());
-    if (drawn !== 'drawn') continue;
-    const found = await tab.evaluate(() => {
+    if (!(await waitDrawn(tab, { code }))) continue;
+    // The iframe code the calculator writes: its scenario sits between
+    // the view and the frame's id, escaped for the attribute.
+    const scenario = await tab.evaluate(() => {
       const root = document.querySelector('outcome-calculator').shadowRoot;
-      if (!/^Over /.test(root.getElementById('status').textContent)) return null;
-      // The iframe code the calculator writes: its scenario sits between
-      // the view and the frame's id, escaped for the attribute.
-      if ([...root.querySelectorAll('.oc-notice--alert')].some((n) => n.checkVisibility())) return null;
       const code = [...root.querySelectorAll('textarea')]
         .map((t) => t.value)
         .find((text) => text.includes('embed.html?view=compact&amp;'));
       const m = code && /embed\.html\?view=compact&amp;(.*?)&amp;id=outcome-calculator-1"/.exec(code);
-      if (!m) return null;
-      const scenario = m[1].replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-      for (const el of root.querySelectorAll('input')) {
-        if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
-        else if (el.type !== 'file') el.setAttribute('value', el.value);
-      }
-      for (const el of root.querySelectorAll('option')) el.toggleAttribute('selected', el.selected);
-      for (const el of root.querySelectorAll('textarea')) el.textContent = el.value;
-      const oc = [...root.children].find((el) => el.classList.contains('oc'));
-      // The drawing as plain data (no markup to parse in the page): a node
-      // is its text, or [name, [[attribute, value], …], [children], 1 if SVG].
-      const SVG = 'http://www.w3.org/2000/svg';
-      const tree = (node) =>
-        node.nodeType === Node.TEXT_NODE
-          ? node.data
-          : [
-              node.localName,
-              [...node.attributes].map((a) => [a.name, a.value]),
-              [...node.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE || c.nodeType === Node.ELEMENT_NODE).map(tree),
-              ...(node.namespaceURI === SVG ? [1] : []),
-            ];
-      return oc ? { scenario, drawing: tree(oc) } : null;
+      return m && m[1].replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
     });
-    if (!found) continue;
-    const out = clean(
-      JSON.stringify({ scenario: found.scenario, short: `council=${code}`, drawing: found.drawing }),
-      origin,
-    );
+    if (!scenario) continue;
+    await tab.evaluate(settleFields);
+    const drawing = await tab.evaluate(drawingTree, { compact: true, hidden: NOT_COMPACT });
+    if (!drawing) continue;
+    const out = clean(JSON.stringify({ scenario, short: `council=${code}`, drawing }), origin);
     writeFileSync(join(dir, `${code}.json`), out);
     written.push(code);
     bytes += Buffer.byteLength(out);
@@ -334,9 +439,54 @@ async function councilResults(browser, www, origin) {
   const files = written.length;
   return {
     codes: written,
+    bytes,
     report: {
-      page: `${FIRST_DIR}/ (${files} of ${codes.length} councils, ${Math.round(bytes / 1024)} KB in all; each`,
+      page: `${FIRST_DIR}/ (${files} of ${codes.length} councils, compact, ${Math.round(bytes / 1024)} KB in all; each`,
       bytes: bytes / Math.max(files, 1),
+    },
+  };
+}
+
+/**
+ * Writes the first result of each documented scenario (`documentedScenarios`)
+ * for the iframe page, in both views: www/first/NAME.json (`drawingName`),
+ * the calculator's drawing of `embed.html?view=compact&SCENARIO` (compact:
+ * the sections that view hides left empty) and of `embed.html?SCENARIO`
+ * (full: with the locked fields' notes, hidden, as in the page's own),
+ * stamped with the scenario. Returns the names written, for the page.
+ */
+async function scenarioResults(browser, www, origin, locks) {
+  const dir = join(www, FIRST_DIR);
+  const { context, tab, errors } = await visitorTab(browser);
+  const names = [];
+  let compactBytes = 0;
+  let fullBytes = 0;
+  const scenarios = documentedScenarios(www);
+  for (const scenario of scenarios) {
+    for (const compact of [true, false]) {
+      await tab.goto(`${origin}embed.html?${compact ? 'view=compact&' : ''}${scenario}`, { waitUntil: 'load' });
+      if (!(await waitDrawn(tab, { sure: !compact }))) continue;
+      if (!compact && locks) await tab.evaluate(putLockNotes, locks);
+      await tab.evaluate(settleFields);
+      const drawing = await tab.evaluate(drawingTree, { compact, hidden: NOT_COMPACT });
+      if (!drawing) continue;
+      const name = drawingName(scenario, compact);
+      const out = clean(JSON.stringify({ scenario, drawing }), origin);
+      writeFileSync(join(dir, `${name}.json`), out);
+      names.push(name);
+      if (compact) compactBytes += Buffer.byteLength(out);
+      else fullBytes += Buffer.byteLength(out);
+    }
+  }
+  await context.close();
+  if (errors.length) throw new Error(`${FIRST_DIR}/: ${errors.join('; ')}`);
+  const kb = (n) => `${Math.round(n / 1024)} KB`;
+  return {
+    names,
+    bytes: compactBytes + fullBytes,
+    report: {
+      page: `${FIRST_DIR}/ (${scenarios.length} documented scenarios, ${names.length} drawings: compact ${kb(compactBytes)}, full ${kb(fullBytes)}; each`,
+      bytes: (compactBytes + fullBytes) / Math.max(names.length, 1),
     },
   };
 }

@@ -13,13 +13,16 @@
 // applies them, exactly as on an element a host page wrote itself.
 //
 // The iframe page (embed.html, marked by its meta oc-first-results) also
-// has each council's first result beside it (www/first/CODE.json, written
-// by the build: the calculator's drawing of `council=CODE`, stamped with
-// the scenario parts of the addresses it is for). When this visit's
-// scenario is exactly one of those, character for character, that drawing
-// replaces the default one before it is shown; anything else (one figure
-// changed, a saved copy) waits for the calculator. No figure is read or
-// worked out here.
+// has other first results beside it, written by the build: each council's
+// compact drawing (www/first/CODE.json: `council=CODE`, stamped with the
+// scenario parts of the addresses it is for), and the documented
+// scenarios (`funding_years=N`, …) in the compact and the full view
+// (www/first/NAME.json, named by the view and a hash of the scenario parts
+// as written; the meta lists the names, so nothing absent is asked for).
+// When this visit's scenario is exactly one of those stamps, character for
+// character, that drawing replaces the default one before it is shown;
+// anything else (one figure changed, a saved copy) waits for the
+// calculator. No figure is read or worked out here.
 (function () {
   // Options that change nothing the calculator works out.
   var plumbing = ['id', 'parent_origin'];
@@ -68,24 +71,23 @@
         if (key === 'council') council = at < 0 ? '' : pair.slice(at + 1);
       }
     });
+  var given = {};
+  copy.forEach(function (kv) {
+    given[kv[0]] = kv[1];
+  });
+  // The compact view (its own drawing), and whether the form is shown.
+  var compact = given.sections === undefined && given.view === 'compact';
+  var noForm =
+    given.sections === undefined
+      ? compact
+      : given.sections
+          .split(',')
+          .map(function (s) {
+            return s.trim();
+          })
+          .indexOf('form') < 0;
   if (locks) {
-    var given = {};
-    copy.forEach(function (kv) {
-      given[kv[0]] = kv[1];
-    });
-    var sections = given.sections;
-    var noForm =
-      sections === undefined
-        ? given.view === 'compact'
-        : sections
-            .split(',')
-            .map(function (s) {
-              return s.trim();
-            })
-            .indexOf('form') < 0;
     if (!noForm) {
-      // The councils' drawings have no locked fields' notes.
-      council = null;
       if (lockValue === null) other = true;
       else {
         lockForm = true;
@@ -123,25 +125,39 @@
   };
   if (other) document.documentElement.setAttribute('data-calculator-wait', '');
   var firsts = document.querySelector('meta[name="oc-first-results"]');
-  if (
-    other &&
-    !saved &&
-    firsts &&
-    council !== null &&
-    /^E[0-9]{8}$/.test(council) &&
-    (firsts.getAttribute('data-councils') || '').split(' ').indexOf(council) >= 0 &&
-    typeof fetch === 'function'
-  ) {
-    var asked = scenario.join('&');
-    // The council's result before the calculator's module, which is
+  var asked = scenario.join('&');
+  // The drawing written for this scenario and view, if any: a council's
+  // (compact only) by its code, any other by its name.
+  var file = null;
+  if (other && !saved && firsts && typeof fetch === 'function') {
+    var listed = function (name, attr) {
+      return (firsts.getAttribute(attr) || '').split(' ').indexOf(name) >= 0;
+    };
+    // The 32-bit FNV-1a hash of the scenario as written (the build's
+    // drawingName): a name for a string, not a figure.
+    var h = 0x811c9dc5;
+    for (var j = 0; j < asked.length; j++) h = Math.imul(h ^ asked.charCodeAt(j), 16777619);
+    var name = (compact ? 'c' : 'f') + ('0000000' + (h >>> 0).toString(16)).slice(-8);
+    if (compact && council !== null && /^E[0-9]{8}$/.test(council) && listed(council, 'data-councils')) file = council;
+    else if (listed(name, 'data-drawn')) file = name;
+  }
+  // Resolved once the drawing is in place, or will not be.
+  var swapped = null;
+  if (file !== null) {
+    // The written result before the calculator's module, which is
     // fetched beside it at a lower priority (it is needed if the
-    // scenario is not the council's).
-    var got = fetch(firsts.content + council + '.json', { priority: 'high' }).then(function (r) {
+    // scenario is not the stamp's).
+    var got = fetch(firsts.content + file + '.json', { priority: 'high' }).then(function (r) {
       return r.ok ? r.json() : null;
     });
     fetchAhead(true);
-    got
-      .then(function (first) {
+    var parsed = new Promise(function (resolve) {
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve);
+      else resolve();
+    });
+    swapped = Promise.all([got, parsed])
+      .then(function (both) {
+        var first = both[0];
         if (!first || (first.scenario !== asked && first.short !== asked)) return;
         // The drawing, element by element (no markup is parsed).
         var make = function (node) {
@@ -157,17 +173,13 @@
           });
           return el;
         };
-        var put = function () {
-          var el = document.querySelector('outcome-calculator[data-url-state]');
-          var root = el && !el.hasAttribute('data-live') && el.shadowRoot;
-          var old = root && root.firstElementChild;
-          while (old && !old.classList.contains('oc')) old = old.nextElementSibling;
-          if (!old) return;
-          old.replaceWith(make(first.drawing));
-          document.documentElement.removeAttribute('data-calculator-wait');
-        };
-        if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', put);
-        else put();
+        var el = document.querySelector('outcome-calculator[data-url-state]');
+        var root = el && !el.hasAttribute('data-live') && el.shadowRoot;
+        var old = root && root.firstElementChild;
+        while (old && !old.classList.contains('oc')) old = old.nextElementSibling;
+        if (!old) return;
+        old.replaceWith(make(first.drawing));
+        document.documentElement.removeAttribute('data-calculator-wait');
       })
       .catch(function () {
         // Not there (a build without Chromium): the calculator draws it.
@@ -234,6 +246,12 @@
   document.addEventListener('DOMContentLoaded', function () {
     watch.disconnect();
     var el = found();
-    if (el && lockForm) showLocks(el);
+    if (!el || !lockForm) return;
+    // On the drawing the page shows: the scenario's, once it is in.
+    if (swapped) {
+      swapped.then(function () {
+        showLocks(el);
+      });
+    } else showLocks(el);
   });
 })();

@@ -11,7 +11,7 @@
 //! open and after every recomputation, `contextBaseline` for a
 //! baseline chosen and `contextHalfWay` for the illustration made a
 //! scenario; the answer comes
-//! back as the scenario's [`link::to_parts`], which the calculator reads
+//! back as the scenario's [`link::to_parts`](crate::model::scenario::link::to_parts), which the calculator reads
 //! with the link codec it has. Its buttons and radios are answered by the
 //! calculator's listeners on the panel. The council figures
 //! (`data/council-data.js`, loaded by the loader) are read here once.
@@ -104,7 +104,7 @@ pub fn draw_context(
 
 /// `scenario` (the format's JS form) with the baseline whose word is
 /// `value` and its yearly figures from the council's history. Returns
-/// `{ parts }`, the scenario as [`link::to_parts`], or `{ message }`, the
+/// `{ parts }`, the scenario as [`link::to_parts`](crate::model::scenario::link::to_parts), or `{ message }`, the
 /// sentence saying why not.
 #[wasm_bindgen]
 pub fn context_baseline(value: &str, scenario: JsValue) -> Result<JsValue, JsValue> {

@@ -2,7 +2,7 @@
 //! picker, read on demand (`model::import::dfe`: which file each is, its
 //! CSV, the figures of one year for every council): the reader's code is
 //! in this module, fetched the first time a reader chooses files, so the
-//! calculator does not carry it. Files up to [`AT_ONCE_BYTES`] are read at
+//! calculator does not carry it. Files up to `AT_ONCE_BYTES` (1 MiB) are read at
 //! once; larger ones a slice at a time, with how far it has got and a
 //! button to stop (a 20 MB file takes some seconds to read on a slow
 //! phone).

@@ -1,5 +1,6 @@
 // A campaign group's copied embed shows its council's figures at the first
-// paint, and `lock` with the form shown keeps the written result:
+// paint, the documented scenario options keep their written first result,
+// and `lock` with the form shown keeps the written result:
 //
 //   - the iframe code "Copy embed code" writes after choosing a council
 //     (and the short `council=CODE`) shows that council's figures before
@@ -10,7 +11,16 @@
 //   - a scenario one figure away from it waits for the calculator, saying
 //     so, with nothing moving, and never shows the council's figures;
 //   - `lock` where the form is shown keeps the written result, with each
-//     locked field's note and read-only input as the calculator draws them.
+//     locked field's note and read-only input as the calculator draws them;
+//   - `funding_years=3`, the documented iframe snippet's option, shows its
+//     own figures before the calculator starts, compact in an article's
+//     600 px column and full on a 390×844 phone, and the same figures in
+//     the same place once the calculator is live; the compact drawings
+//     (the snippet's, a council's) carry no form;
+//   - the example in embed.html's comment (full view, `lock`, `hide`,
+//     `theme` and `funding_years=3`) keeps its result with its lock note;
+//   - a scenario the build did not draw waits, says so, and asks for no
+//     drawing.
 
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -19,6 +29,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { byId, launchBrowser, openPage, startSite, WWW } from './helpers.mjs';
+import { drawingName } from '../../scripts/prerender.mjs';
 
 let site;
 let browser;
@@ -108,10 +119,10 @@ for (const colorScheme of ['light', 'dark']) {
       const inner = page.frame({ url: /embed\.html/ });
       const written = {
         status: await frame.locator(STATUS).textContent(),
-        council: await frame.locator(byId('council-pick')).inputValue(),
         box: await frame.locator(STATUS).boundingBox(),
       };
-      assert.equal(written.council, COUNCIL);
+      // The compact drawing: no form (the view does not show it).
+      assert.equal(await frame.locator(byId('council-pick')).count(), 0);
       assert.equal(await inner.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), false);
       assert.equal(await frame.locator('outcome-calculator').getAttribute('data-live'), null, 'shown before the calculator');
       assert.equal(await frame.locator(STATUS).isVisible(), true);
@@ -123,6 +134,7 @@ for (const colorScheme of ['light', 'dark']) {
       await frame.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
       assert.equal(await frame.locator(STATUS).textContent(), written.status);
       assert.deepEqual(await frame.locator(STATUS).boundingBox(), written.box);
+      assert.equal(await frame.locator(byId('council-pick')).inputValue(), COUNCIL);
       assert.deepEqual(consoleErrors, []);
       await close();
     });
@@ -134,7 +146,7 @@ for (const colorScheme of ['light', 'dark']) {
       await page.goto(`${site.url}embed.html?view=compact&council=${COUNCIL}&theme=${colorScheme}&id=x`);
       await page.locator(STATUS).filter({ hasText: /£/ }).waitFor({ state: 'visible' });
       const status = await page.locator(STATUS).textContent();
-      assert.equal(await page.locator(byId('council-pick')).inputValue(), COUNCIL);
+      assert.equal(await page.locator(byId('council-pick')).count(), 0, 'a compact drawing, without the form');
       assert.equal(await page.locator('outcome-calculator').getAttribute('data-live'), null);
       const box = await page.locator(STATUS).boundingBox();
       assert.ok(box.y < 844);
@@ -146,6 +158,7 @@ for (const colorScheme of ['light', 'dark']) {
       await page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
       assert.equal(await page.locator(STATUS).textContent(), status);
       assert.deepEqual(await page.locator(STATUS).boundingBox(), box);
+      assert.equal(await page.locator(byId('council-pick')).inputValue(), COUNCIL);
       await page.waitForTimeout(300);
       assert.deepEqual(await page.evaluate(() => window.__shifts), []);
       assert.deepEqual(consoleErrors, []);
@@ -222,6 +235,185 @@ for (const colorScheme of ['light', 'dark']) {
       await page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
       assert.deepEqual(await look(), written, 'the calculator draws the locked fields as they were written');
       await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+  });
+}
+
+/** The text of the element with id `id` in a drawing written by the build. */
+function textOf(node, id) {
+  if (typeof node === 'string') return null;
+  const [, attrs, children] = node;
+  const all = (n) => (typeof n === 'string' ? n : n[2].map(all).join(''));
+  if (attrs.some(([k, v]) => k === 'id' && v === id)) return all(node);
+  for (const c of children) {
+    const found = textOf(c, id);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** The default scenario's status, as the build wrote it into embed.html. */
+const DEFAULT_STATUS = /id="status"[^>]*>([^<]*)</.exec(readFileSync(join(WWW, 'embed.html'), 'utf8'))[1];
+const FUNDING = 'funding_years=3';
+const DRAWN = {
+  compact: JSON.parse(readFileSync(join(WWW, 'first', `${drawingName(FUNDING, true)}.json`), 'utf8')),
+  full: JSON.parse(readFileSync(join(WWW, 'first', `${drawingName(FUNDING, false)}.json`), 'utf8')),
+};
+
+/** The drawings asked for while a page loads. */
+function watchDrawings(page) {
+  const asked = [];
+  page.on('request', (r) => /\/first\//.test(r.url()) && asked.push(new URL(r.url()).pathname));
+  return asked;
+}
+
+test('every funding_years from 1 to 20 is drawn in both views, each stamped with its scenario, and the compact ones carry no form', () => {
+  const meta = /<meta name="oc-first-results"[^>]*data-drawn="([^"]*)"/.exec(readFileSync(join(WWW, 'embed.html'), 'utf8'));
+  assert.ok(meta, 'embed.html lists its drawings');
+  const listed = meta[1].split(' ');
+  for (let n = 1; n <= 20; n++) {
+    for (const compact of [true, false]) {
+      const name = drawingName(`funding_years=${n}`, compact);
+      assert.ok(listed.includes(name), `${name} listed`);
+      const first = JSON.parse(readFileSync(join(WWW, 'first', `${name}.json`), 'utf8'));
+      assert.equal(first.scenario, `funding_years=${n}`);
+      assert.match(textOf(first.drawing, 'status'), /^Over .*£/);
+      assert.equal(textOf(first.drawing, 'assumptions.funding_years') !== null, !compact, `${name}: form only in the full view`);
+    }
+  }
+  // The names differ by view and by scenario.
+  assert.equal(new Set(listed).size, listed.length);
+  assert.notEqual(textOf(DRAWN.compact.drawing, 'status'), DEFAULT_STATUS);
+  assert.equal(textOf(DRAWN.compact.drawing, 'status'), textOf(DRAWN.full.drawing, 'status'));
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  describe(`the documented funding_years=3: ${colorScheme}`, () => {
+    test('the documented compact iframe snippet shows its figures before the calculator starts, in a 600 px column, and the same once live', async () => {
+      const { page, close, consoleErrors } = await openPage(browser, null, { viewport: { width: 1024, height: 900 }, colorScheme });
+      const release = await holdModule(page);
+      // www/pages/index.html's snippet, on this site.
+      const snippet = /src="https:\/\/your-site\.example\/(embed\.html\?[^"]+)"/.exec(
+        readFileSync(join(WWW, 'pages', 'index.html'), 'utf8').replace(/&amp;amp;/g, '&amp;'),
+      )[1];
+      assert.equal(snippet, 'embed.html?view=compact&amp;funding_years=3&amp;id=outcome-calculator-1');
+      pages.set(`/years-${colorScheme}.html`, articleWith(`${site.url}${snippet}&amp;theme=${colorScheme}`, 600));
+      await page.goto(`${HOST}years-${colorScheme}.html`);
+      const frame = page.frameLocator('#calc-1');
+      await frame.locator(STATUS).filter({ hasText: /£/ }).waitFor({ state: 'visible' });
+      const inner = page.frame({ url: /embed\.html/ });
+      const written = {
+        status: await frame.locator(STATUS).textContent(),
+        box: await frame.locator(STATUS).boundingBox(),
+      };
+      assert.equal(written.status, textOf(DRAWN.compact.drawing, 'status'));
+      assert.notEqual(written.status, DEFAULT_STATUS);
+      assert.equal(await inner.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), false);
+      assert.equal(await frame.locator('outcome-calculator').getAttribute('data-live'), null, 'shown before the calculator');
+      assert.equal(await frame.locator(byId('assumptions.funding_years')).count(), 0, 'the compact drawing has no form');
+      assert.ok(written.box.y + written.box.height < 900, JSON.stringify(written.box));
+
+      release();
+      await frame.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+      assert.equal(await frame.locator(STATUS).textContent(), written.status);
+      assert.deepEqual(await frame.locator(STATUS).boundingBox(), written.box);
+      assert.equal(await frame.locator(byId('assumptions.funding_years')).inputValue(), '3');
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+
+    test('funding_years=3 in the full view shows its figures and its form on a 390×844 phone before the calculator starts, with no shift', async () => {
+      const { page, close, consoleErrors } = await openPage(browser, null, { viewport: { width: 390, height: 844 }, colorScheme });
+      await page.addInitScript(watchShifts);
+      const release = await holdModule(page);
+      const asked = watchDrawings(page);
+      await page.goto(`${site.url}embed.html?${FUNDING}&theme=${colorScheme}&id=x`);
+      await page.locator(STATUS).filter({ hasText: /£/ }).waitFor({ state: 'visible' });
+      assert.deepEqual(asked, [`/first/${drawingName(FUNDING, false)}.json`]);
+      const status = await page.locator(STATUS).textContent();
+      assert.equal(status, textOf(DRAWN.full.drawing, 'status'));
+      assert.notEqual(status, DEFAULT_STATUS);
+      assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), false);
+      assert.equal(await page.locator('outcome-calculator').getAttribute('data-live'), null);
+      assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '3');
+      const box = await page.locator(STATUS).boundingBox();
+      assert.ok(box.y < 844, JSON.stringify(box));
+      release();
+      await page.locator('outcome-calculator').evaluate((el) => el.start());
+      await page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+      assert.equal(await page.locator(STATUS).textContent(), status);
+      assert.deepEqual(await page.locator(STATUS).boundingBox(), box);
+      assert.equal(await page.locator(byId('assumptions.funding_years')).inputValue(), '3');
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+
+    test("embed.html's own example keeps its written result, with its lock note shown", async () => {
+      const comment = /embed\.html\?(id=my-calculator&[^\s]+)/.exec(readFileSync(join(WWW, 'pages', 'embed.html'), 'utf8'))[1];
+      assert.match(comment, /lock=care_starts/);
+      assert.match(comment, /funding_years=3/);
+      const { page, close, consoleErrors } = await openPage(browser, null, { viewport: { width: 390, height: 844 }, colorScheme });
+      await page.addInitScript(watchShifts);
+      const release = await holdModule(page);
+      await page.goto(`${site.url}embed.html?${comment.replace(/theme=dark/, `theme=${colorScheme}`)}`);
+      await page.locator(STATUS).filter({ hasText: /£/ }).waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), false);
+      assert.equal(await page.locator('outcome-calculator').getAttribute('data-live'), null);
+      const look = () =>
+        page.locator('outcome-calculator').evaluate((el) => {
+          const root = el.shadowRoot;
+          const input = root.getElementById('council.care_starts');
+          const note = root.getElementById('council.care_starts-locked');
+          return {
+            status: root.getElementById('status').textContent,
+            years: root.getElementById('assumptions.funding_years').value,
+            readOnly: input.readOnly,
+            note: note?.textContent,
+            noteShown: note?.checkVisibility() ?? false,
+            notes: [...root.querySelectorAll('.oc-locked-note')].filter((n) => n.checkVisibility()).length,
+            top: Math.round(input.getBoundingClientRect().top + scrollY),
+          };
+        });
+      const written = await look();
+      assert.equal(written.status, textOf(DRAWN.full.drawing, 'status'));
+      assert.equal(written.years, '3');
+      assert.equal(written.readOnly, true);
+      assert.equal(written.noteShown, true);
+      assert.match(written.note, /cannot be changed/);
+      assert.equal(written.notes, 1);
+      release();
+      await page.locator('outcome-calculator').evaluate((el) => el.start());
+      await page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+      assert.deepEqual(await look(), written, 'the calculator draws what was written');
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+      assert.deepEqual(consoleErrors, []);
+      await close();
+    });
+
+    test('a scenario the build did not draw waits, says so, and asks for no drawing', async () => {
+      const { page, close, consoleErrors } = await openPage(browser, null, { viewport: { width: 390, height: 844 }, colorScheme });
+      await page.addInitScript(watchShifts);
+      const release = await holdModule(page);
+      const asked = watchDrawings(page);
+      // funding_years=3 written another way: the same figures, another string.
+      await page.goto(`${site.url}embed.html?view=compact&funding_years=03&theme=${colorScheme}&id=x`);
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(500);
+      assert.deepEqual(asked, []);
+      assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-calculator-wait')), true);
+      assert.equal(await page.locator(STATUS).isVisible(), false, 'no figures before the calculator');
+      const note = await page.locator('outcome-calculator').evaluate((el) => getComputedStyle(el, '::before').content);
+      assert.match(note, /Working out the figures for this scenario/);
+      release();
+      await page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+      await page.locator(STATUS).filter({ hasText: /£/ }).waitFor({ state: 'visible' });
+      assert.equal(await page.locator(STATUS).textContent(), textOf(DRAWN.compact.drawing, 'status'));
       assert.deepEqual(await page.evaluate(() => window.__shifts), []);
       assert.deepEqual(consoleErrors, []);
       await close();

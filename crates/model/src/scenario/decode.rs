@@ -1,7 +1,7 @@
 //! Reading a scenario from any serde format (JSON text in the CLI, a JS
 //! object in the browser), with errors that name the field.
 
-use serde::Deserializer;
+use serde::{Deserialize, Deserializer};
 
 use crate::base::error::{Error, ErrorKind};
 use crate::scenario::format::{
@@ -15,21 +15,43 @@ use crate::scenario::format::{
 /// the version first, each part by its name. [`decode`] builds the
 /// [`Scenario`] from it field by field, so a field added there and not
 /// here does not compile.
-#[derive(serde::Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Parts {
-    version: Option<u32>,
-    evidence_set: Option<String>,
+    #[serde(default)]
+    version: Given<u32>,
+    #[serde(default)]
+    evidence_set: Given<String>,
     #[serde(default)]
     label: String,
-    council: Option<Council>,
+    #[serde(default)]
+    council: Given<Council>,
     #[serde(default)]
     unit_costs: UnitCosts,
     #[serde(default)]
     assumptions: Assumptions,
-    programmes: Option<Vec<ProgrammeChoice>>,
+    #[serde(default)]
+    programmes: Given<Vec<ProgrammeChoice>>,
     #[serde(default)]
     uncertainty: UncertaintySettings,
+}
+
+/// A part of a scenario as given, `None` when the file leaves it out. Read
+/// as the part itself (a `null` is refused as before, not taken for
+/// "left out"), through the same deserializer, so the browser build holds
+/// each part's reader once (an `Option` would hold a second).
+struct Given<T>(Option<T>);
+
+impl<T> Default for Given<T> {
+    fn default() -> Self {
+        Given(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Given<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(|t| Given(Some(t)))
+    }
 }
 
 /// Decodes a scenario. A wrong type or unknown field becomes an [`Error`]
@@ -56,42 +78,64 @@ where
             ErrorKind::Malformed { detail },
         )
     })?;
-    let version = match p.version {
-        None | Some(0) => {
-            let found = match p.version {
-                None => "no format version".to_string(),
-                Some(v) => format!("format version {v}"),
-            };
-            return Err(Error::new(
-                "version",
-                ErrorKind::NotAScenario {
-                    reason: format!(
-                        "this is not a calculator scenario ({found}; expected {FORMAT_VERSION})"
-                    ),
-                },
-            ));
+    // The first problem, in the order a reader would put them right.
+    let Parts {
+        version,
+        evidence_set,
+        label,
+        council,
+        unit_costs,
+        assumptions,
+        programmes,
+        uncertainty,
+    } = p;
+    let (field, kind) = match (version.0, evidence_set.0, council.0, programmes.0) {
+        (Some(version @ 1..), Some(evidence_set), Some(council), Some(programmes)) => {
+            return Ok(Scenario {
+                version,
+                evidence_set,
+                label,
+                council,
+                unit_costs,
+                assumptions,
+                programmes,
+                uncertainty,
+            })
         }
-        Some(v) => v,
-    };
-    let missing = |field: &str| {
-        Error::new(
-            field,
+        (None | Some(0), ..) => (
+            "version",
+            ErrorKind::NotAScenario {
+                reason: if version.0.is_none() {
+                    NO_VERSION
+                } else {
+                    VERSION_0
+                }
+                .to_string(),
+            },
+        ),
+        (_, evidence_set, council, _) => (
+            if evidence_set.is_none() {
+                "evidence_set"
+            } else if council.is_none() {
+                "council"
+            } else {
+                "programmes"
+            },
             ErrorKind::Malformed {
                 detail: "this part of a scenario is missing".to_string(),
             },
-        )
+        ),
     };
-    Ok(Scenario {
-        version,
-        evidence_set: p.evidence_set.ok_or_else(|| missing("evidence_set"))?,
-        label: p.label,
-        council: p.council.ok_or_else(|| missing("council"))?,
-        unit_costs: p.unit_costs,
-        assumptions: p.assumptions,
-        programmes: p.programmes.ok_or_else(|| missing("programmes"))?,
-        uncertainty: p.uncertainty,
-    })
+    Err(Error::new(field, kind))
 }
+
+/// What a file without a format version is told (the words name the
+/// version this build reads: `FORMAT_VERSION`, checked below).
+const NO_VERSION: &str = "this is not a calculator scenario (no format version; expected 2)";
+/// What a file of format version 0, which no calculator wrote, is told.
+const VERSION_0: &str = "this is not a calculator scenario (format version 0; expected 2)";
+// The words above name the version read: a new version changes them too.
+const _: () = assert!(FORMAT_VERSION == 2);
 
 #[cfg(test)]
 mod tests {
