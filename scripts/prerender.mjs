@@ -283,7 +283,8 @@ export function drawingName(scenario, compact) {
  * The scenarios the build draws for the iframe page: `funding_years=N` for
  * every allowed N (docs/scenario-format.md: 1 to 20), and the scenario of
  * each iframe address the documentation shows (www/pages/*.html, the
- * README), read as start.js reads an address: every part but the options
+ * README) and of each setting its examples show as an attribute
+ * (`care_starts="424"`), read as start.js reads an address: every part but the options
  * that change only how it is shown (view, sections, theme, hide,
  * presenter, lock) and the frame's own (id, parent_origin). A council's
  * own `council=CODE` is left to `councilResults` (compact, by its code).
@@ -306,6 +307,11 @@ export function documentedScenarios(www) {
         !/^council=E\d{8}$/.test(scenario)
       )
         out.add(scenario);
+    }
+    // The settings' examples, written as an element's attributes
+    // (`<code>care_starts="424"</code>`), are the same names in an address.
+    for (const m of text.matchAll(/<code>([a-z_.]+)="([A-Za-z0-9_.,-]+)"<\/code>/g)) {
+      if (!display.has(m[1]) && m[1] !== 'council') out.add(`${m[1]}=${m[2]}`);
     }
   }
   return [...out];

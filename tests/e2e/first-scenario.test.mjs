@@ -290,6 +290,45 @@ test('every funding_years from 1 to 20 is drawn in both views, each stamped with
   assert.equal(textOf(DRAWN.compact.drawing, 'status'), textOf(DRAWN.full.drawing, 'status'));
 });
 
+test("the settings' example care_starts=424 is drawn in both views and shows its own figures before the calculator starts; the Pause example, which needs the reader's cost, is not drawn", async () => {
+  const index = readFileSync(join(WWW, 'pages', 'index.html'), 'utf8');
+  const listed = /<meta name="oc-first-results"[^>]*data-drawn="([^"]*)"/
+    .exec(readFileSync(join(WWW, 'embed.html'), 'utf8'))[1]
+    .split(' ');
+  // Pause publishes no cost: its example needs the reader's figure, so
+  // the calculator names it rather than drawing a result.
+  assert.ok(index.includes('<code>programmes="family-safeguarding,pause"</code> with your'));
+  for (const compact of [true, false]) {
+    assert.ok(!listed.includes(drawingName('programmes=family-safeguarding,pause', compact)));
+  }
+  for (const scenario of ['care_starts=424']) {
+    const [name, value] = scenario.split('=');
+    assert.ok(index.includes(`<code>${name}="${value}"</code>`), `${scenario} is a settings example`);
+    const statuses = [];
+    for (const compact of [true, false]) {
+      const file = drawingName(scenario, compact);
+      assert.ok(listed.includes(file), `${scenario}: ${file} listed`);
+      const first = JSON.parse(readFileSync(join(WWW, 'first', `${file}.json`), 'utf8'));
+      assert.equal(first.scenario, scenario);
+      statuses.push(textOf(first.drawing, 'status'));
+    }
+    assert.equal(statuses[0], statuses[1], `${scenario}: the same sentence in both views`);
+    assert.notEqual(statuses[0], DEFAULT_STATUS, `${scenario}: not the default's figures`);
+  }
+  const { page, close, consoleErrors } = await openPage(browser, null, { viewport: { width: 390, height: 844 } });
+  const release = await holdModule(page);
+  await page.goto(`${site.url}embed.html?view=compact&care_starts=424&id=x`);
+  await page.locator(STATUS).filter({ hasText: /£/ }).waitFor({ state: 'visible' });
+  const written = await page.locator(STATUS).textContent();
+  assert.equal(written, textOf(JSON.parse(readFileSync(join(WWW, 'first', `${drawingName('care_starts=424', true)}.json`), 'utf8')).drawing, 'status'));
+  assert.equal(await page.locator('outcome-calculator').getAttribute('data-live'), null, 'shown before the calculator');
+  release();
+  await page.locator('outcome-calculator[data-live]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator(STATUS).textContent(), written);
+  assert.deepEqual(consoleErrors, []);
+  await close();
+});
+
 for (const colorScheme of ['light', 'dark']) {
   describe(`the documented funding_years=3: ${colorScheme}`, () => {
     test('the documented compact iframe snippet shows its figures before the calculator starts, in a 600 px column, and the same once live', async () => {
