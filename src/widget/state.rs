@@ -276,13 +276,10 @@ impl State {
             None => None,
         };
         self.bad.retain(|(b, _)| b != id);
-        let reason = |r: &str| ErrorKind::Invalid { reason: r.into() };
         let read = match parse::number(text) {
             Err(kind) => Err(kind),
-            Ok(None) if f.kind != Kind::Optional => Err(reason("enter a figure")),
-            Ok(Some(v)) if f.kind == Kind::Whole && v.fract() != 0.0 => {
-                Err(reason("enter a whole number"))
-            }
+            Ok(None) if f.kind != Kind::Optional => Err(blank()),
+            Ok(Some(v)) if f.kind == Kind::Whole && v.fract() != 0.0 => Err(not_whole()),
             Ok(v) => Ok(v),
         };
         match read {
@@ -368,7 +365,6 @@ impl State {
         else {
             return false;
         };
-        let reason = |r: &str| ErrorKind::Invalid { reason: r.into() };
         match key {
             "name" => b.name = text.to_string(),
             "agency" => match Agency::ALL.into_iter().find(|a| a.key() == text) {
@@ -378,10 +374,8 @@ impl State {
             _ => {
                 let read = match parse::number(text) {
                     Err(kind) => Err(kind),
-                    Ok(None) => Err(reason("enter a figure")),
-                    Ok(Some(v)) if key == "years" && v.fract() != 0.0 => {
-                        Err(reason("enter a whole number"))
-                    }
+                    Ok(None) => Err(blank()),
+                    Ok(Some(v)) if key == "years" && v.fract() != 0.0 => Err(not_whole()),
                     Ok(Some(v)) => Ok(v),
                 };
                 match read {
@@ -606,6 +600,18 @@ impl State {
 }
 
 /// The programme's index in `programmes[3].cohort`.
+/// A field left blank that takes a figure whatever else is chosen.
+fn blank() -> ErrorKind {
+    ErrorKind::Missing { why: String::new() }
+}
+
+/// A number with a fraction where a whole number is needed.
+fn not_whole() -> ErrorKind {
+    ErrorKind::NotAWholeNumber {
+        reason: "enter a whole number".into(),
+    }
+}
+
 fn programme_index(field: &str) -> Option<usize> {
     field
         .strip_prefix("programmes[")?

@@ -578,9 +578,9 @@ fn bad_files_are_clear_errors() {
         "no_rows",
         "conflict",
         "conflict",
-        "invalid",
+        "no_year",
         "not_a_number",
-        "invalid",
+        "missing_file",
     ];
     assert_eq!(codes.len(), cases.len());
     for ((files, year, field, words), code) in cases.into_iter().zip(codes) {

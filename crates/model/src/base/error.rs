@@ -10,7 +10,8 @@ use std::fmt;
 #[non_exhaustive]
 pub enum ErrorKind {
     /// A figure the calculation needs was left blank (or is suppressed in the
-    /// official data). `why` says what needs it.
+    /// official data). `why` says what needs it; empty when the field
+    /// takes a figure whatever else is chosen.
     Missing { why: String },
     /// Not a finite number (NaN or infinity).
     NotFinite,
@@ -63,13 +64,68 @@ pub enum ErrorKind {
     NotAWholeNumber { reason: String },
     /// A list written in the wrong shape (`25,60,100`, `outcome:measure:low:central:high`).
     BadList { reason: String },
-    /// Anything else, in words.
-    Invalid { reason: String },
+    /// Text longer than the `max` characters the calculator keeps (a
+    /// label, a council's or a programme's name).
+    TooLong { max: usize, reason: String },
+    /// A list with `found` entries, outside the `min` to `max` the
+    /// calculator takes (the programmes, the years of the ramp, a custom
+    /// programme's effects and benefits).
+    WrongLength {
+        found: usize,
+        min: usize,
+        max: usize,
+        reason: String,
+    },
+    /// A range given as low, middle and high whose ends are the wrong way
+    /// round (`low` ≤ `middle` ≤ `high` does not hold).
+    OutOfOrder {
+        low: f64,
+        middle: f64,
+        high: f64,
+        reason: String,
+    },
+    /// A number written with a decimal comma (`12,5`), which could be read
+    /// two ways; `text` is the text as typed (shortened).
+    DecimalComma { text: String, reason: String },
+    /// A council code that names no council in the official figures
+    /// (of `year`, when they are a year's); an empty `code` when no
+    /// council was given.
+    UnknownCouncil {
+        code: String,
+        year: Option<u16>,
+        reason: String,
+    },
+    /// A council that was abolished before the figures asked for: the
+    /// `successors` (their codes) are the councils to choose.
+    Abolished {
+        code: String,
+        successors: Vec<String>,
+        reason: String,
+    },
+    /// More unknown settings in a link than are worth naming one by one:
+    /// `count` of them, `first` the first few keys (shortened).
+    UnknownSettings {
+        count: usize,
+        first: Vec<String>,
+        reason: String,
+    },
+    /// `count` problems more, beyond those listed before this one.
+    MoreProblems { count: usize, reason: String },
+    /// A file needed and not given: `name` is the file, or `None` when no
+    /// file at all was chosen.
+    MissingFile {
+        name: Option<String>,
+        reason: String,
+    },
+    /// A file whose year cannot be told (from its name or its rows) and
+    /// for which none was chosen.
+    NoYear { reason: String },
     /// A figure the projection does not have (the field is the path asked
     /// for, e.g. `years[12].cost`).
     UnknownOutput { path: String },
-    /// A figure the projection has no value for in this scenario (no
-    /// payback within the horizon, no ratio without a cost); `why` says so.
+    /// A figure the calculator has no value for in this scenario (no
+    /// payback within the horizon, no ratio without a cost, a count the
+    /// official figures leave blank, no gap to illustrate); `why` says so.
     NoFigure { why: String },
 }
 
@@ -238,7 +294,16 @@ impl Error {
             ErrorKind::UnknownName { .. } => "unknown_name",
             ErrorKind::NotAWholeNumber { .. } => "not_a_whole_number",
             ErrorKind::BadList { .. } => "bad_list",
-            ErrorKind::Invalid { .. } => "invalid",
+            ErrorKind::TooLong { .. } => "too_long",
+            ErrorKind::WrongLength { .. } => "wrong_length",
+            ErrorKind::OutOfOrder { .. } => "out_of_order",
+            ErrorKind::DecimalComma { .. } => "decimal_comma",
+            ErrorKind::UnknownCouncil { .. } => "unknown_council",
+            ErrorKind::Abolished { .. } => "abolished",
+            ErrorKind::UnknownSettings { .. } => "unknown_settings",
+            ErrorKind::MoreProblems { .. } => "more_problems",
+            ErrorKind::MissingFile { .. } => "missing_file",
+            ErrorKind::NoYear { .. } => "no_year",
             ErrorKind::UnknownOutput { .. } => "unknown_output",
             ErrorKind::NoFigure { .. } => "no_figure",
         }
@@ -247,6 +312,7 @@ impl Error {
     /// The message alone, without the field path: lower case, plain words.
     pub fn message(&self) -> String {
         match &self.kind {
+            ErrorKind::Missing { why } if why.is_empty() => "enter a figure".to_string(),
             ErrorKind::Missing { why } => format!("enter a figure: {why}"),
             ErrorKind::NotFinite => "enter an ordinary number".to_string(),
             ErrorKind::OutOfRange { min, max } => {
@@ -266,8 +332,7 @@ impl Error {
             }
             ErrorKind::Malformed { detail } => format!("the scenario could not be read: {detail}"),
             ErrorKind::UnknownSetting => "this link setting is not known".to_string(),
-            ErrorKind::Invalid { reason }
-            | ErrorKind::NotAScenario { reason }
+            ErrorKind::NotAScenario { reason }
             | ErrorKind::EmptyFile { reason }
             | ErrorKind::WrongColumns { reason }
             | ErrorKind::WrongFieldCount { reason }
@@ -282,7 +347,17 @@ impl Error {
             | ErrorKind::Damaged { reason }
             | ErrorKind::UnknownName { reason }
             | ErrorKind::NotAWholeNumber { reason }
-            | ErrorKind::BadList { reason } => reason.clone(),
+            | ErrorKind::BadList { reason }
+            | ErrorKind::TooLong { reason, .. }
+            | ErrorKind::WrongLength { reason, .. }
+            | ErrorKind::OutOfOrder { reason, .. }
+            | ErrorKind::DecimalComma { reason, .. }
+            | ErrorKind::UnknownCouncil { reason, .. }
+            | ErrorKind::Abolished { reason, .. }
+            | ErrorKind::UnknownSettings { reason, .. }
+            | ErrorKind::MoreProblems { reason, .. }
+            | ErrorKind::MissingFile { reason, .. }
+            | ErrorKind::NoYear { reason } => reason.clone(),
             ErrorKind::UnknownOutput { path } => format!(
                 "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
             ),
@@ -388,7 +463,50 @@ mod tests {
             ErrorKind::UnknownName { reason: s() },
             ErrorKind::NotAWholeNumber { reason: s() },
             ErrorKind::BadList { reason: s() },
-            ErrorKind::Invalid { reason: s() },
+            ErrorKind::TooLong {
+                max: 1,
+                reason: s(),
+            },
+            ErrorKind::WrongLength {
+                found: 0,
+                min: 1,
+                max: 2,
+                reason: s(),
+            },
+            ErrorKind::OutOfOrder {
+                low: 2.0,
+                middle: 1.0,
+                high: 3.0,
+                reason: s(),
+            },
+            ErrorKind::DecimalComma {
+                text: s(),
+                reason: s(),
+            },
+            ErrorKind::UnknownCouncil {
+                code: s(),
+                year: None,
+                reason: s(),
+            },
+            ErrorKind::Abolished {
+                code: s(),
+                successors: vec![s()],
+                reason: s(),
+            },
+            ErrorKind::UnknownSettings {
+                count: 9,
+                first: vec![s()],
+                reason: s(),
+            },
+            ErrorKind::MoreProblems {
+                count: 2,
+                reason: s(),
+            },
+            ErrorKind::MissingFile {
+                name: None,
+                reason: s(),
+            },
+            ErrorKind::NoYear { reason: s() },
             ErrorKind::UnknownOutput { path: s() },
             ErrorKind::NoFigure { why: s() },
         ];

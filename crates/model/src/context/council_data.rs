@@ -136,7 +136,8 @@ impl CouncilData {
                 .ok_or_else(|| {
                     Error::new(
                         "council data",
-                        ErrorKind::Invalid {
+                        ErrorKind::MissingFile {
+                            name: Some(name.to_string()),
                             reason: format!("the council data has no {name}"),
                         },
                     )
@@ -176,7 +177,7 @@ impl CouncilData {
         let text = module_text(module).ok_or_else(|| {
             Error::new(
                 "council data",
-                ErrorKind::Invalid {
+                ErrorKind::NotAKnownFile {
                     reason: "the council data file is not the module the generator writes".into(),
                 },
             )

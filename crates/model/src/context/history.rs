@@ -330,8 +330,14 @@ pub fn missing<S: AsRef<str>, R: Rows<S>>(
     find(councils, code).map_or_else(Vec::new, |s| s.missing(measure))
 }
 
-fn invalid(field: Location, reason: String) -> Error {
-    Error::new(field, ErrorKind::Invalid { reason })
+/// An error of the kind `kind` (an [`ErrorKind`] variant's constructor)
+/// at `field`, in the words `reason`.
+fn invalid(kind: fn(String) -> ErrorKind, field: Location, reason: String) -> Error {
+    Error::new(field, kind(reason))
+}
+
+fn conflict(reason: String) -> ErrorKind {
+    ErrorKind::Conflict { reason }
 }
 
 /// Reads `la_history.csv` (the columns in [`COLUMNS`], a header first) as
@@ -352,6 +358,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
             .filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y))
             .ok_or_else(|| {
                 invalid(
+                    |reason| ErrorKind::BadCell { reason },
                     field(3),
                     format!("{} is not a year from {FIRST_YEAR} to {LAST_YEAR}", cell(3)),
                 )
@@ -361,6 +368,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
             let p = published::read(cell(i + 4), field(i + 4))?;
             if p.value().is_some_and(|v| v < 0.0 || v.fract() != 0.0) {
                 return Err(invalid(
+                    |reason| ErrorKind::BadCount { reason },
                     field(i + 4),
                     format!("{} is not a count of children", cell(i + 4)),
                 ));
@@ -371,6 +379,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
             Some(s) => {
                 if s.old_code != cell(1) || s.name != cell(2) {
                     return Err(invalid(
+                        conflict,
                         field(0),
                         format!(
                             "{} has another DfE code or name on an earlier line",
@@ -392,6 +401,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSeries>, Error> {
         };
         if series.rows.iter().any(|(y, _)| *y == year) {
             return Err(invalid(
+                conflict,
                 field(3),
                 format!("{} has two rows for {year}", cell(0)),
             ));

@@ -276,13 +276,13 @@ pub fn half_way_counts(
     let council = c
         .rows
         .first()
-        .ok_or_else(|| council_error("no council to compare"))?;
+        .ok_or_else(|| unknown_council(String::new(), "no council to compare"))?;
     let code = council.code.clone().unwrap_or_default();
     let series = history::find(&data.history, &code)
-        .ok_or_else(|| council_error("the council has no published history"))?;
-    let population = series
-        .value(c.year, Measure::Population)
-        .ok_or_else(|| council_error("the number of children in the council is not published"))?;
+        .ok_or_else(|| unknown_council(code.clone(), "the council has no published history"))?;
+    let population = series.value(c.year, Measure::Population).ok_or_else(|| {
+        no_figure("the number of children in the council is not published".to_string())
+    })?;
     let median = c
         .rows
         .iter()
@@ -303,14 +303,23 @@ pub fn half_way_counts(
         .collect())
 }
 
-/// An error on the field `council`.
-fn council_error(reason: &str) -> Error {
+/// A council with no published history (`code` empty when the
+/// comparison has none), an error on the field `council`.
+fn unknown_council(code: String, reason: &str) -> Error {
     Error::new(
         "council",
-        ErrorKind::Invalid {
+        ErrorKind::UnknownCouncil {
+            code,
+            year: None,
             reason: reason.to_string(),
         },
     )
+}
+
+/// A figure the comparison has no value for, an error on the field
+/// `council`.
+fn no_figure(why: String) -> Error {
+    Error::new("council", ErrorKind::NoFigure { why })
 }
 
 /// The name of the programme an illustration scenario
@@ -390,7 +399,7 @@ pub fn half_way_scenario(
         }
     }
     if effects.is_empty() {
-        return Err(council_error(&format!(
+        return Err(no_figure(format!(
             "{name} is at or below its neighbours' median on care starts, plans and children in need: there is no gap to illustrate"
         )));
     }

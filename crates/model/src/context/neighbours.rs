@@ -108,8 +108,14 @@ pub fn median(values: &[Option<f64>]) -> Option<f64> {
     })
 }
 
-fn invalid(field: Location, reason: String) -> Error {
-    Error::new(field, ErrorKind::Invalid { reason })
+/// An error of the kind `kind` (an [`ErrorKind`] variant's constructor)
+/// at `field`, in the words `reason`.
+fn invalid(kind: fn(String) -> ErrorKind, field: Location, reason: String) -> Error {
+    Error::new(field, kind(reason))
+}
+
+fn bad_cell(reason: String) -> ErrorKind {
+    ErrorKind::BadCell { reason }
 }
 
 /// Reads `statistical_neighbours_2025.csv`: `new_la_code, old_la_code,
@@ -119,7 +125,11 @@ fn invalid(field: Location, reason: String) -> Error {
 pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
     let records = csv::records(text)?;
     let Some((header, rows)) = records.split_first() else {
-        return Err(invalid(csv::line_field(1), "the file is empty".to_string()));
+        return Err(invalid(
+            |reason| ErrorKind::EmptyFile { reason },
+            csv::line_field(1),
+            "the file is empty".to_string(),
+        ));
     };
     let mut columns = vec![
         "new_la_code".to_string(),
@@ -133,6 +143,7 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
     let found: Vec<&str> = header.fields.iter().map(|f| f.trim()).collect();
     if found != columns {
         return Err(invalid(
+            |reason| ErrorKind::WrongColumns { reason },
             csv::line_field(header.line),
             format!("a neighbours file has the columns {}", columns.join(",")),
         ));
@@ -147,12 +158,14 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedNeighbours>, Error> {
             let code = cell(c);
             if code.is_empty() || code == cell(0) || list.iter().any(|(n, _)| n == code) {
                 return Err(invalid(
+                    bad_cell,
                     field(c),
                     format!("\u{201c}{code}\u{201d} is blank, the council itself, or listed twice"),
                 ));
             }
             let band = Closeness::parse(cell(b)).ok_or_else(|| {
                 invalid(
+                    bad_cell,
                     field(b),
                     format!("\u{201c}{}\u{201d} is not a closeness band", cell(b)),
                 )

@@ -23,7 +23,7 @@
 //! [`CREDIT`].
 
 use crate::base::csv;
-use crate::base::error::{Error, ErrorKind, Location};
+use crate::base::error::{Error, ErrorKind};
 use crate::context::history::{self, Measure, Rows, Series};
 use crate::data::published::{self, Published};
 
@@ -493,10 +493,6 @@ pub fn england_per_child<S: AsRef<str>, T: AsRef<str>, R: Rows<T>>(
     (children > 0.0).then(|| spend / children)
 }
 
-fn invalid(field: Location, reason: String) -> Error {
-    Error::new(field, ErrorKind::Invalid { reason })
-}
-
 /// Reads a file in the `la_spend_YYYY_YY.csv` format (the columns in
 /// [`COLUMNS`], a header first), in file order. Codes stay codes; errors
 /// name the line and column.
@@ -508,7 +504,12 @@ pub fn parse_table(text: &str) -> Result<Vec<OwnedSpendRow>, Error> {
         let cell = |i: usize| row.fields.get(i).map_or("", |s| s.trim());
         let field = |i: usize| csv::place(row.line, Some(COLUMNS[i]));
         if out.iter().any(|r| r.code == cell(0)) {
-            return Err(invalid(field(0), format!("{} is listed twice", cell(0))));
+            return Err(Error::new(
+                field(0),
+                ErrorKind::Conflict {
+                    reason: format!("{} is listed twice", cell(0)),
+                },
+            ));
         }
         let mut figures: [Published<String>; MONEY_COLUMNS] =
             std::array::from_fn(|_| Published::Blank);

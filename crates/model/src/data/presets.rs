@@ -262,8 +262,20 @@ fn cell_field(line: usize, column: &str) -> Location {
     csv::place(line, Some(column))
 }
 
-fn invalid(field: Location, reason: String) -> Error {
-    Error::new(field, ErrorKind::Invalid { reason })
+/// An error of the kind `kind` (an [`ErrorKind`] variant's constructor)
+/// at `field`, in the words `reason`.
+fn invalid(kind: fn(String) -> ErrorKind, field: Location, reason: String) -> Error {
+    Error::new(field, kind(reason))
+}
+
+fn bad_count(reason: String) -> ErrorKind {
+    ErrorKind::BadCount { reason }
+}
+fn bad_cell(reason: String) -> ErrorKind {
+    ErrorKind::BadCell { reason }
+}
+fn wrong_columns(reason: String) -> ErrorKind {
+    ErrorKind::WrongColumns { reason }
 }
 
 /// Whether a cell holds no figure: blank, or a suppression code.
@@ -300,6 +312,7 @@ fn count(cell: &str, line: usize, column: &str) -> Result<Option<u32>, Error> {
         return match digits.parse::<u32>() {
             Ok(n) => Ok(Some(n)),
             Err(_) => Err(invalid(
+                bad_count,
                 field,
                 format!("\u{201c}{cell}\u{201d} is too large for a count of children"),
             )),
@@ -307,10 +320,12 @@ fn count(cell: &str, line: usize, column: &str) -> Result<Option<u32>, Error> {
     }
     match decimal_is_negative(cell) {
         Some(true) => Err(invalid(
+            bad_count,
             field,
             format!("\u{201c}{cell}\u{201d} is below zero: a count cannot be negative"),
         )),
         Some(false) => Err(invalid(
+            bad_count,
             field,
             format!("\u{201c}{cell}\u{201d} is not a whole number of children"),
         )),
@@ -349,6 +364,7 @@ fn rate(cell: &str, line: usize, column: &str) -> Result<bool, Error> {
     match decimal_is_negative(cell) {
         Some(false) => Ok(true),
         Some(true) => Err(invalid(
+            bad_cell,
             field,
             format!("\u{201c}{cell}\u{201d} is not a rate: it must be zero or more"),
         )),
@@ -365,6 +381,7 @@ fn check_header(fields: &[String], line: usize) -> Result<(), Error> {
     let found: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
     if found.len() != COLUMNS.len() {
         return Err(invalid(
+            wrong_columns,
             csv::line_field(line),
             format!(
                 "the header has {} columns; a presets file has {}: {}",
@@ -377,6 +394,7 @@ fn check_header(fields: &[String], line: usize) -> Result<(), Error> {
     for (i, (found, want)) in found.iter().zip(COLUMNS).enumerate() {
         if *found != want {
             return Err(invalid(
+                wrong_columns,
                 csv::line_field(line),
                 format!(
                     "column {} of the header should be \u{201c}{want}\u{201d}, not \
@@ -405,6 +423,7 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
     let records = csv::records(text)?;
     let Some((header, rows)) = records.split_first() else {
         return Err(invalid(
+            |reason| ErrorKind::EmptyFile { reason },
             csv::line_field(1),
             "the file is empty: a presets file starts with a header row".to_string(),
         ));
@@ -424,6 +443,7 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
             && code.bytes().skip(1).all(|b| b.is_ascii_digit());
         if !well_formed {
             return Err(invalid(
+                bad_cell,
                 cell_field(line, COLUMNS[0]),
                 format!(
                     "\u{201c}{}\u{201d} is not an ONS code such as E10000015",
@@ -434,6 +454,7 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
         let old_code = cell(1);
         if old_code.len() != 3 || !old_code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(invalid(
+                bad_cell,
                 cell_field(line, COLUMNS[1]),
                 format!("\u{201c}{old_code}\u{201d} is not a three-digit DfE code such as 919"),
             ));
@@ -441,6 +462,7 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
         for i in [2, 3] {
             if cell(i).is_empty() {
                 return Err(invalid(
+                    bad_cell,
                     cell_field(line, COLUMNS[i]),
                     "this cell is blank".to_string(),
                 ));
@@ -448,6 +470,7 @@ pub fn parse_table(text: &str, year: u16) -> Result<Vec<OwnedPreset>, Error> {
         }
         if let Some((_, first)) = seen.iter().find(|(c, _)| *c == code) {
             return Err(invalid(
+                |reason| ErrorKind::Conflict { reason },
                 cell_field(line, COLUMNS[0]),
                 format!("{code} is already on line {first}"),
             ));

@@ -737,7 +737,7 @@ fn read_compact<'a>(
 ) -> Result<Source<'a>, Error> {
     let Some(table_year) = presets::file_year(base_name(file)).or(year) else {
         return Err(invalid(
-            |reason| ErrorKind::Invalid { reason },
+            |reason| ErrorKind::NoYear { reason },
             file_field(file),
             "the year of a council presets file comes from its name: call it \
              la_presets_YYYY.csv (for example la_presets_2026.csv), or choose the year",
@@ -845,7 +845,7 @@ impl Importer {
     pub fn new(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Importer, Error> {
         if files.is_empty() {
             return Err(invalid(
-                |reason| ErrorKind::Invalid { reason },
+                |reason| ErrorKind::MissingFile { name: None, reason },
                 "files".to_string(),
                 "choose one or more files to load",
             ));
@@ -1426,7 +1426,7 @@ mod tests {
         for (file, field, expected) in cases {
             let e = in_file(
                 file,
-                invalid(|reason| ErrorKind::Invalid { reason }, field, "r"),
+                invalid(|reason| ErrorKind::BadCell { reason }, field, "r"),
             );
             assert_eq!(e.field.to_string(), expected);
             assert_eq!(e.field.file_line(), (expected != "year").then_some(3));

@@ -193,29 +193,37 @@ pub fn regions<S: AsRef<str>>(list: &[Preset<S>]) -> Vec<&str> {
 /// councils that took over from one that was abolished.
 pub fn unknown(code: &str, year: u16) -> Error {
     let code = code.trim();
-    let reason = match presets::RETIRED
+    let kind = match presets::RETIRED
         .iter()
         .find(|r| r.code.eq_ignore_ascii_case(code) && year >= r.gone_from)
     {
         Some(r) => {
-            let names: Vec<&str> = r
+            let (successors, names): (Vec<String>, Vec<&str>) = r
                 .successors
                 .iter()
-                .filter_map(|c| presets::find(c, year).map(|p| p.name))
-                .collect();
-            format!(
-                "{} ({}) was abolished on {}: choose {}",
-                r.name,
-                r.code,
-                r.abolished,
-                names.join(" or ")
-            )
+                .filter_map(|c| presets::find(c, year).map(|p| (c.to_string(), p.name)))
+                .unzip();
+            ErrorKind::Abolished {
+                code: r.code.to_string(),
+                successors,
+                reason: format!(
+                    "{} ({}) was abolished on {}: choose {}",
+                    r.name,
+                    r.code,
+                    r.abolished,
+                    names.join(" or ")
+                ),
+            }
         }
-        None => format!(
-            "no council in England has the code \u{201c}{code}\u{201d} in the figures at 31 March {year}"
-        ),
+        None => ErrorKind::UnknownCouncil {
+            code: code.to_string(),
+            year: Some(year),
+            reason: format!(
+                "no council in England has the code \u{201c}{code}\u{201d} in the figures at 31 March {year}"
+            ),
+        },
     };
-    Error::new("council", ErrorKind::Invalid { reason })
+    Error::new("council", kind)
 }
 
 /// Puts the built-in figures of the council with code `code` at 31 March

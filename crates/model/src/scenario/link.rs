@@ -373,9 +373,6 @@ fn name(reason: String) -> ErrorKind {
 fn list(reason: String) -> ErrorKind {
     ErrorKind::BadList { reason }
 }
-fn other(reason: String) -> ErrorKind {
-    ErrorKind::Invalid { reason }
-}
 
 /// Reads a number from a link: exactly as written when it is plain digits
 /// (so every value round-trips bit for bit), otherwise as a person might
@@ -461,23 +458,29 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
         }
     }
     if unknown.len() > MAX_UNKNOWN_LISTED {
-        let names: Vec<String> = unknown
+        let first: Vec<String> = unknown
             .iter()
             .take(MAX_UNKNOWN_LISTED)
-            .map(|e| {
-                let short: String = e.field.path().chars().take(24).collect();
-                format!("\u{201c}{short}\u{201d}")
-            })
+            .map(|e| e.field.path().chars().take(24).collect())
             .collect();
+        let names: Vec<String> = first
+            .iter()
+            .map(|short| format!("\u{201c}{short}\u{201d}"))
+            .collect();
+        let reason = format!(
+            "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
+            grouped(unknown.len()),
+            names.join(", ")
+        );
         errors.insert(
             0,
-            bad(
-                "link", other,
-                format!(
-                    "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
-                    grouped(unknown.len()),
-                    names.join(", ")
-                ),
+            Error::new(
+                "link",
+                ErrorKind::UnknownSettings {
+                    count: unknown.len(),
+                    first,
+                    reason,
+                },
             ),
         );
     } else {
@@ -486,10 +489,12 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
     if errors.len() > MAX_LISTED {
         let more = errors.len() - (MAX_LISTED - 1);
         errors.truncate(MAX_LISTED - 1);
-        errors.push(bad(
+        errors.push(Error::new(
             "link",
-            other,
-            format!("and {} more problems like these", grouped(more)),
+            ErrorKind::MoreProblems {
+                count: more,
+                reason: format!("and {} more problems like these", grouped(more)),
+            },
         ));
     }
     if errors.is_empty() {
@@ -827,7 +832,7 @@ pub fn to_parts(s: &Scenario) -> Vec<String> {
 
 /// The scenario [`to_parts`] wrote.
 pub fn from_parts(parts: &[String]) -> Result<Scenario, Vec<Error>> {
-    let malformed = || vec![bad("scenario", other, "it is incomplete")];
+    let malformed = || vec![bad("scenario", damaged, "it is incomplete")];
     let (name, queries) = parts.split_first().ok_or_else(malformed)?;
     let (first, rest) = queries.split_first().ok_or_else(malformed)?;
     let mut s = from_query(first)?;

@@ -14,6 +14,9 @@ pub use crate::scenario::fields::{
 use crate::scenario::format::{CustomMeasure, Scenario, FORMAT_VERSION};
 use crate::scenario::valid::Valid;
 
+/// Most effects, and most benefits in money, a custom programme takes.
+pub const MAX_CUSTOM: usize = 10;
+
 struct Checker {
     errors: Vec<Error>,
 }
@@ -70,7 +73,8 @@ impl Checker {
         if value.chars().count() > MAX_TEXT {
             self.errors.push(Error::new(
                 field,
-                ErrorKind::Invalid {
+                ErrorKind::TooLong {
+                    max: MAX_TEXT,
                     reason: format!("use at most {MAX_TEXT} characters"),
                 },
             ));
@@ -131,7 +135,10 @@ pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
     if a.ramp_pct.is_empty() || a.ramp_pct.len() > most {
         c.errors.push(Error::new(
             "assumptions.ramp_pct",
-            ErrorKind::Invalid {
+            ErrorKind::WrongLength {
+                found: a.ramp_pct.len(),
+                min: 1,
+                max: most,
                 reason: format!("give the share of full reach for 1 to {most} years"),
             },
         ));
@@ -142,7 +149,10 @@ pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
     if s.programmes.is_empty() {
         c.errors.push(Error::new(
             "programmes",
-            ErrorKind::Invalid {
+            ErrorKind::WrongLength {
+                found: 0,
+                min: 1,
+                max: MAX_PROGRAMMES,
                 reason: "choose at least one programme".into(),
             },
         ));
@@ -150,7 +160,10 @@ pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
     if s.programmes.len() > MAX_PROGRAMMES {
         c.errors.push(Error::new(
             "programmes",
-            ErrorKind::Invalid {
+            ErrorKind::WrongLength {
+                found: s.programmes.len(),
+                min: 1,
+                max: MAX_PROGRAMMES,
                 reason: format!("choose at most {MAX_PROGRAMMES} programmes"),
             },
         ));
@@ -198,28 +211,37 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
         if custom.effects.is_empty() && custom.benefits.is_empty() {
             c.errors.push(Error::new(
                 at("custom.effects").path(),
-                ErrorKind::Invalid {
+                ErrorKind::WrongLength {
+                    found: 0,
+                    min: 1,
+                    max: MAX_CUSTOM,
                     reason: "give at least one effect or one benefit".into(),
                 },
             ));
         }
-        if custom.effects.len() > 10 {
+        if custom.effects.len() > MAX_CUSTOM {
             c.errors.push(Error::new(
                 at("custom.effects").path(),
-                ErrorKind::Invalid {
-                    reason: "give at most 10 effects".into(),
+                ErrorKind::WrongLength {
+                    found: custom.effects.len(),
+                    min: 0,
+                    max: MAX_CUSTOM,
+                    reason: format!("give at most {MAX_CUSTOM} effects"),
                 },
             ));
         }
-        if custom.benefits.len() > 10 {
+        if custom.benefits.len() > MAX_CUSTOM {
             c.errors.push(Error::new(
                 at("custom.benefits").path(),
-                ErrorKind::Invalid {
-                    reason: "give at most 10 benefits".into(),
+                ErrorKind::WrongLength {
+                    found: custom.benefits.len(),
+                    min: 0,
+                    max: MAX_CUSTOM,
+                    reason: format!("give at most {MAX_CUSTOM} benefits"),
                 },
             ));
         }
-        for (j, b) in custom.benefits.iter().enumerate().take(10) {
+        for (j, b) in custom.benefits.iter().enumerate().take(MAX_CUSTOM) {
             let bf =
                 |n: &'static str| Lazy(move || format!("programmes[{i}].custom.benefits[{j}].{n}"));
             c.text(&bf("name").path(), &b.name);
@@ -233,7 +255,10 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             {
                 c.errors.push(Error::new(
                     bf("value").path(),
-                    ErrorKind::Invalid {
+                    ErrorKind::OutOfOrder {
+                        low: b.low,
+                        middle: b.value,
+                        high: b.high,
                         reason: "the low value must not exceed the value, nor the value the high"
                             .into(),
                     },
@@ -244,7 +269,7 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             // A value per case needs the cases.
             needs_cohort = true;
         }
-        for (j, e) in custom.effects.iter().enumerate().take(10) {
+        for (j, e) in custom.effects.iter().enumerate().take(MAX_CUSTOM) {
             let ef =
                 |n: &'static str| Lazy(move || format!("programmes[{i}].custom.effects[{j}].{n}"));
             let max = match e.measure {
@@ -261,7 +286,10 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             {
                 c.errors.push(Error::new(
                     ef("central").path(),
-                    ErrorKind::Invalid {
+                    ErrorKind::OutOfOrder {
+                        low: e.low,
+                        middle: e.central,
+                        high: e.high,
                         reason:
                             "the low value must not exceed the central, nor the central the high"
                                 .into(),
