@@ -197,8 +197,9 @@ fn chart_svg(root: &ShadowRoot, id: &str, s: &Scenario) -> Option<(String, f64, 
 fn subtitle(s: &Scenario) -> String {
     let council = s.council.name.trim();
     let label = s.label.trim();
+    let prices = model::data::prices::PRICE_BASE_LABEL;
     if label.is_empty() {
-        return cat(&[council, ". Money in 2025-26 prices."]);
+        return cat(&[council, ". Money in ", prices, " prices."]);
     }
     let named = council.is_empty() || label.contains(council);
     cat(&[
@@ -206,7 +207,9 @@ fn subtitle(s: &Scenario) -> String {
         if named { "" } else { ". " },
         "Scenario: ",
         label,
-        ". Money in 2025-26 prices.",
+        ". Money in ",
+        prices,
+        " prices.",
     ])
 }
 
