@@ -1,8 +1,10 @@
 //! The JavaScript binding: scenario in, projection out, converted with
 //! serde-wasm-bindgen. No arithmetic here; errors become real JS `Error`s
 //! with a `field` property naming the input, a `kind` property (the
-//! error's code, e.g. `out_of_range`: read that, never the message) and
-//! `detail` (the words without the field).
+//! error's code, e.g. `out_of_range`: read that, never the message),
+//! `data` (the kind with its figures and names, as the error's JSON form
+//! gives them: `{kind: "out_of_range", min: 1, max: 10}`) and `detail`
+//! (the words without the field).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -10,11 +12,13 @@ use wasm_bindgen::prelude::*;
 use crate::model::{self, Error};
 
 /// A JS `Error` whose message names the field, with `field`, `kind` (the
-/// error's [`Error::code`]) and `detail` ([`Error::message`]) set.
+/// error's [`Error::code`]), `data` (the [`model::ErrorKind`] with its
+/// figures) and `detail` ([`Error::message`]) set.
 pub fn js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field.to_string().into());
     let _ = js_sys::Reflect::set(&err, &"kind".into(), &e.code().into());
+    let _ = js_sys::Reflect::set(&err, &"data".into(), &to_js(&e.kind));
     let _ = js_sys::Reflect::set(&err, &"detail".into(), &e.message().into());
     err.into()
 }
@@ -44,14 +48,15 @@ pub fn project(scenario: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
-/// Every problem with a scenario object, as `[{field, kind, message}]`
-/// (empty when it is valid).
+/// Every problem with a scenario object, as `[{field, kind, data,
+/// message}]` (empty when it is valid; `data` as on a thrown error).
 #[wasm_bindgen]
 pub fn validate(scenario: JsValue) -> JsValue {
     #[derive(Serialize)]
     struct Problem<'a> {
         field: &'a str,
         kind: &'static str,
+        data: &'a model::ErrorKind,
         message: String,
     }
     let errors = match scenario_from_js(scenario) {
@@ -63,6 +68,7 @@ pub fn validate(scenario: JsValue) -> JsValue {
         .map(|e| Problem {
             field: e.field.path(),
             kind: e.code(),
+            data: &e.kind,
             message: e.message(),
         })
         .collect();

@@ -61,6 +61,11 @@ fn assert_error_names(err: JsValue, field: &str, kind: &str) {
         Some(kind),
         "{message}"
     );
+    assert_eq!(
+        get(&e, "data.kind").as_string().as_deref(),
+        Some(kind),
+        "{message}"
+    );
     let detail = get(&e, "detail").as_string().unwrap_or_default();
     assert_eq!(message, format!("{field}: {detail}"));
     assert!(
@@ -173,6 +178,21 @@ fn validate_lists_every_problem_and_nothing_for_a_good_scenario() {
         .map(|p| get(&p, "kind").as_string().unwrap())
         .collect();
     assert_eq!(kinds, ["out_of_range", "out_of_range"]);
+    // The kind's figures come as data: the bounds of each field, as the
+    // model gives them.
+    let mut native = scenario();
+    native.assumptions.horizon_years = 0;
+    native.assumptions.discount_rate_pct = 200.0;
+    let errors = model::validate(&native).unwrap_err();
+    assert_eq!(errors.len(), list.length() as usize);
+    for (p, e) in list.iter().zip(&errors) {
+        let model::ErrorKind::OutOfRange { min, max } = e.kind else {
+            panic!("{e}");
+        };
+        assert_eq!(get(&p, "field").as_string().unwrap(), e.field.path());
+        assert_eq!(number(&p, "data.min"), min);
+        assert_eq!(number(&p, "data.max"), max);
+    }
     assert!(
         fields.contains(&"assumptions.horizon_years".to_string()),
         "{fields:?}"
