@@ -602,7 +602,9 @@ impl State {
 /// The programme's index in `programmes[3].cohort`.
 /// A field left blank that takes a figure whatever else is chosen.
 fn blank() -> ErrorKind {
-    ErrorKind::Missing { why: String::new() }
+    ErrorKind::Blank {
+        reason: "enter a figure".into(),
+    }
 }
 
 /// A number with a fraction where a whole number is needed.

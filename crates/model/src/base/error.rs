@@ -4,14 +4,20 @@
 
 use std::fmt;
 
-/// What is wrong with a field.
+/// What is wrong with a field. A kind carries the figures a program
+/// needs (the bounds of a number, the limits of a list's length) beside
+/// its words, and nothing the scenario at the field already holds (the
+/// text typed, the three ends of a range): every figure carried beside the
+/// words makes each copy and drop of an error larger in the browser build
+/// (a list's length found and a text's limit beside their words cost half
+/// a kilobyte gzipped, measured; a text's limit alone, its words made from
+/// it, costs nothing).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// A figure the calculation needs was left blank (or is suppressed in the
-    /// official data). `why` says what needs it; empty when the field
-    /// takes a figure whatever else is chosen.
+    /// official data). `why` says what needs it.
     Missing { why: String },
     /// Not a finite number (NaN or infinity).
     NotFinite,
@@ -64,59 +70,38 @@ pub enum ErrorKind {
     NotAWholeNumber { reason: String },
     /// A list written in the wrong shape (`25,60,100`, `outcome:measure:low:central:high`).
     BadList { reason: String },
+    /// A field left blank that takes a figure whatever else is chosen
+    /// (typed into the form; a scenario's blank is [`ErrorKind::Missing`]
+    /// when something needs it).
+    Blank { reason: String },
     /// Text longer than the `max` characters the calculator keeps (a
     /// label, a council's or a programme's name).
-    TooLong { max: usize, reason: String },
-    /// A list with `found` entries, outside the `min` to `max` the
-    /// calculator takes (the programmes, the years of the ramp, a custom
-    /// programme's effects and benefits).
-    WrongLength {
-        found: usize,
-        min: usize,
-        max: usize,
-        reason: String,
-    },
-    /// A range given as low, middle and high whose ends are the wrong way
-    /// round (`low` ≤ `middle` ≤ `high` does not hold).
-    OutOfOrder {
-        low: f64,
-        middle: f64,
-        high: f64,
-        reason: String,
-    },
+    TooLong { max: usize },
+    /// A list (the field's) with fewer entries than `min` or more than
+    /// `max` (the programmes, the years of the ramp, a custom programme's
+    /// effects and benefits).
+    WrongLength { reason: String, min: u16, max: u16 },
+    /// A range given as low, middle and high that are the wrong way round
+    /// (low ≤ middle ≤ high does not hold); the three are the field's
+    /// siblings in the scenario (`low`, `central` or `value`, `high`).
+    OutOfOrder { reason: String },
     /// A number written with a decimal comma (`12,5`), which could be read
-    /// two ways; `text` is the text as typed (shortened).
-    DecimalComma { text: String, reason: String },
-    /// A council code that names no council in the official figures
-    /// (of `year`, when they are a year's); an empty `code` when no
-    /// council was given.
-    UnknownCouncil {
-        code: String,
-        year: Option<u16>,
-        reason: String,
-    },
-    /// A council that was abolished before the figures asked for: the
-    /// `successors` (their codes) are the councils to choose.
-    Abolished {
-        code: String,
-        successors: Vec<String>,
-        reason: String,
-    },
-    /// More unknown settings in a link than are worth naming one by one:
-    /// `count` of them, `first` the first few keys (shortened).
-    UnknownSettings {
-        count: usize,
-        first: Vec<String>,
-        reason: String,
-    },
-    /// `count` problems more, beyond those listed before this one.
-    MoreProblems { count: usize, reason: String },
-    /// A file needed and not given: `name` is the file, or `None` when no
-    /// file at all was chosen.
-    MissingFile {
-        name: Option<String>,
-        reason: String,
-    },
+    /// two ways; the words repeat the text as typed (shortened).
+    DecimalComma { reason: String },
+    /// A council code (the field's) that names no council in the official
+    /// figures asked for, or no council given at all.
+    UnknownCouncil { reason: String },
+    /// A council (the field's) that was abolished before the figures asked
+    /// for (the words name the councils to choose).
+    Abolished { reason: String },
+    /// More unknown settings in a link than are worth naming one by one
+    /// (the words count them and name the first few).
+    UnknownSettings { reason: String },
+    /// More problems, beyond those listed before this one (the words count
+    /// them).
+    MoreProblems { reason: String },
+    /// A file needed and not given, or no file chosen at all.
+    MissingFile { reason: String },
     /// A file whose year cannot be told (from its name or its rows) and
     /// for which none was chosen.
     NoYear { reason: String },
@@ -294,6 +279,7 @@ impl Error {
             ErrorKind::UnknownName { .. } => "unknown_name",
             ErrorKind::NotAWholeNumber { .. } => "not_a_whole_number",
             ErrorKind::BadList { .. } => "bad_list",
+            ErrorKind::Blank { .. } => "blank",
             ErrorKind::TooLong { .. } => "too_long",
             ErrorKind::WrongLength { .. } => "wrong_length",
             ErrorKind::OutOfOrder { .. } => "out_of_order",
@@ -312,7 +298,6 @@ impl Error {
     /// The message alone, without the field path: lower case, plain words.
     pub fn message(&self) -> String {
         match &self.kind {
-            ErrorKind::Missing { why } if why.is_empty() => "enter a figure".to_string(),
             ErrorKind::Missing { why } => format!("enter a figure: {why}"),
             ErrorKind::NotFinite => "enter an ordinary number".to_string(),
             ErrorKind::OutOfRange { min, max } => {
@@ -332,6 +317,11 @@ impl Error {
             }
             ErrorKind::Malformed { detail } => format!("the scenario could not be read: {detail}"),
             ErrorKind::UnknownSetting => "this link setting is not known".to_string(),
+            ErrorKind::TooLong { max } => format!("use at most {max} characters"),
+            ErrorKind::UnknownOutput { path } => format!(
+                "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
+            ),
+            ErrorKind::NoFigure { why } => why.clone(),
             ErrorKind::NotAScenario { reason }
             | ErrorKind::EmptyFile { reason }
             | ErrorKind::WrongColumns { reason }
@@ -348,20 +338,16 @@ impl Error {
             | ErrorKind::UnknownName { reason }
             | ErrorKind::NotAWholeNumber { reason }
             | ErrorKind::BadList { reason }
-            | ErrorKind::TooLong { reason, .. }
+            | ErrorKind::Blank { reason }
             | ErrorKind::WrongLength { reason, .. }
-            | ErrorKind::OutOfOrder { reason, .. }
-            | ErrorKind::DecimalComma { reason, .. }
-            | ErrorKind::UnknownCouncil { reason, .. }
-            | ErrorKind::Abolished { reason, .. }
-            | ErrorKind::UnknownSettings { reason, .. }
-            | ErrorKind::MoreProblems { reason, .. }
-            | ErrorKind::MissingFile { reason, .. }
+            | ErrorKind::OutOfOrder { reason }
+            | ErrorKind::DecimalComma { reason }
+            | ErrorKind::UnknownCouncil { reason }
+            | ErrorKind::Abolished { reason }
+            | ErrorKind::UnknownSettings { reason }
+            | ErrorKind::MoreProblems { reason }
+            | ErrorKind::MissingFile { reason }
             | ErrorKind::NoYear { reason } => reason.clone(),
-            ErrorKind::UnknownOutput { path } => format!(
-                "there is no figure called \u{201c}{path}\u{201d}: the list of outputs names every figure that can be explained"
-            ),
-            ErrorKind::NoFigure { why } => why.clone(),
         }
     }
 }
@@ -463,49 +449,20 @@ mod tests {
             ErrorKind::UnknownName { reason: s() },
             ErrorKind::NotAWholeNumber { reason: s() },
             ErrorKind::BadList { reason: s() },
-            ErrorKind::TooLong {
-                max: 1,
-                reason: s(),
-            },
+            ErrorKind::Blank { reason: s() },
+            ErrorKind::TooLong { max: 1 },
             ErrorKind::WrongLength {
-                found: 0,
+                reason: s(),
                 min: 1,
                 max: 2,
-                reason: s(),
             },
-            ErrorKind::OutOfOrder {
-                low: 2.0,
-                middle: 1.0,
-                high: 3.0,
-                reason: s(),
-            },
-            ErrorKind::DecimalComma {
-                text: s(),
-                reason: s(),
-            },
-            ErrorKind::UnknownCouncil {
-                code: s(),
-                year: None,
-                reason: s(),
-            },
-            ErrorKind::Abolished {
-                code: s(),
-                successors: vec![s()],
-                reason: s(),
-            },
-            ErrorKind::UnknownSettings {
-                count: 9,
-                first: vec![s()],
-                reason: s(),
-            },
-            ErrorKind::MoreProblems {
-                count: 2,
-                reason: s(),
-            },
-            ErrorKind::MissingFile {
-                name: None,
-                reason: s(),
-            },
+            ErrorKind::OutOfOrder { reason: s() },
+            ErrorKind::DecimalComma { reason: s() },
+            ErrorKind::UnknownCouncil { reason: s() },
+            ErrorKind::Abolished { reason: s() },
+            ErrorKind::UnknownSettings { reason: s() },
+            ErrorKind::MoreProblems { reason: s() },
+            ErrorKind::MissingFile { reason: s() },
             ErrorKind::NoYear { reason: s() },
             ErrorKind::UnknownOutput { path: s() },
             ErrorKind::NoFigure { why: s() },

@@ -137,7 +137,6 @@ impl CouncilData {
                     Error::new(
                         "council data",
                         ErrorKind::MissingFile {
-                            name: Some(name.to_string()),
                             reason: format!("the council data has no {name}"),
                         },
                     )

@@ -276,10 +276,10 @@ pub fn half_way_counts(
     let council = c
         .rows
         .first()
-        .ok_or_else(|| unknown_council(String::new(), "no council to compare"))?;
+        .ok_or_else(|| unknown_council("no council to compare"))?;
     let code = council.code.clone().unwrap_or_default();
     let series = history::find(&data.history, &code)
-        .ok_or_else(|| unknown_council(code.clone(), "the council has no published history"))?;
+        .ok_or_else(|| unknown_council("the council has no published history"))?;
     let population = series.value(c.year, Measure::Population).ok_or_else(|| {
         no_figure("the number of children in the council is not published".to_string())
     })?;
@@ -303,14 +303,12 @@ pub fn half_way_counts(
         .collect())
 }
 
-/// A council with no published history (`code` empty when the
-/// comparison has none), an error on the field `council`.
-fn unknown_council(code: String, reason: &str) -> Error {
+/// A council with no published history (or none to compare), an error
+/// on the field `council`.
+fn unknown_council(reason: &str) -> Error {
     Error::new(
         "council",
         ErrorKind::UnknownCouncil {
-            code,
-            year: None,
             reason: reason.to_string(),
         },
     )

@@ -845,7 +845,7 @@ impl Importer {
     pub fn new(files: &[(&str, &[u8])], year: Option<u16>) -> Result<Importer, Error> {
         if files.is_empty() {
             return Err(invalid(
-                |reason| ErrorKind::MissingFile { name: None, reason },
+                |reason| ErrorKind::MissingFile { reason },
                 "files".to_string(),
                 "choose one or more files to load",
             ));

@@ -198,14 +198,12 @@ pub fn unknown(code: &str, year: u16) -> Error {
         .find(|r| r.code.eq_ignore_ascii_case(code) && year >= r.gone_from)
     {
         Some(r) => {
-            let (successors, names): (Vec<String>, Vec<&str>) = r
+            let names: Vec<&str> = r
                 .successors
                 .iter()
-                .filter_map(|c| presets::find(c, year).map(|p| (c.to_string(), p.name)))
-                .unzip();
+                .filter_map(|c| presets::find(c, year).map(|p| p.name))
+                .collect();
             ErrorKind::Abolished {
-                code: r.code.to_string(),
-                successors,
                 reason: format!(
                     "{} ({}) was abolished on {}: choose {}",
                     r.name,
@@ -216,8 +214,6 @@ pub fn unknown(code: &str, year: u16) -> Error {
             }
         }
         None => ErrorKind::UnknownCouncil {
-            code: code.to_string(),
-            year: Some(year),
             reason: format!(
                 "no council in England has the code \u{201c}{code}\u{201d} in the figures at 31 March {year}"
             ),

@@ -373,6 +373,12 @@ fn name(reason: String) -> ErrorKind {
 fn list(reason: String) -> ErrorKind {
     ErrorKind::BadList { reason }
 }
+fn unknown_settings(reason: String) -> ErrorKind {
+    ErrorKind::UnknownSettings { reason }
+}
+fn more_problems(reason: String) -> ErrorKind {
+    ErrorKind::MoreProblems { reason }
+}
 
 /// Reads a number from a link: exactly as written when it is plain digits
 /// (so every value round-trips bit for bit), otherwise as a person might
@@ -440,7 +446,7 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
     let mut unknown = Vec::new();
     for (key, value) in pairs {
         match apply_one(&mut s, key, value) {
-            Err(e) if e.kind == ErrorKind::UnknownSetting => unknown.push(e),
+            Err(e) if matches!(e.kind, ErrorKind::UnknownSetting) => unknown.push(e),
             Err(e) => errors.push(e),
             Ok(()) => {}
         }
@@ -458,29 +464,24 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
         }
     }
     if unknown.len() > MAX_UNKNOWN_LISTED {
-        let first: Vec<String> = unknown
+        let names: Vec<String> = unknown
             .iter()
             .take(MAX_UNKNOWN_LISTED)
-            .map(|e| e.field.path().chars().take(24).collect())
+            .map(|e| {
+                let short: String = e.field.path().chars().take(24).collect();
+                format!("\u{201c}{short}\u{201d}")
+            })
             .collect();
-        let names: Vec<String> = first
-            .iter()
-            .map(|short| format!("\u{201c}{short}\u{201d}"))
-            .collect();
-        let reason = format!(
-            "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
-            grouped(unknown.len()),
-            names.join(", ")
-        );
         errors.insert(
             0,
-            Error::new(
+            bad(
                 "link",
-                ErrorKind::UnknownSettings {
-                    count: unknown.len(),
-                    first,
-                    reason,
-                },
+                unknown_settings,
+                format!(
+                    "{} settings in it are not known to this calculator (the first: {}); it may be damaged or made for another tool",
+                    grouped(unknown.len()),
+                    names.join(", ")
+                ),
             ),
         );
     } else {
@@ -489,12 +490,10 @@ pub fn apply(mut s: Scenario, pairs: &[(String, String)]) -> Result<Scenario, Ve
     if errors.len() > MAX_LISTED {
         let more = errors.len() - (MAX_LISTED - 1);
         errors.truncate(MAX_LISTED - 1);
-        errors.push(Error::new(
+        errors.push(bad(
             "link",
-            ErrorKind::MoreProblems {
-                count: more,
-                reason: format!("and {} more problems like these", grouped(more)),
-            },
+            more_problems,
+            format!("and {} more problems like these", grouped(more)),
         ));
     }
     if errors.is_empty() {

@@ -44,7 +44,6 @@ pub fn number(text: &str) -> Result<Option<f64>, ErrorKind> {
     }
     if decimal_comma(trimmed) {
         return Err(ErrorKind::DecimalComma {
-            text: echo(trimmed),
             reason: format!(
                 "\u{201c}{}\u{201d} has a decimal comma: write decimals with a point (for example 12.5); commas only group thousands",
                 echo(trimmed)
@@ -252,11 +251,7 @@ mod tests {
     fn a_decimal_comma_is_refused_with_a_reason_and_the_text() {
         for text in ["12,5", "12,50", " 12,5 ", "1 234,56", "1.234,56", "12,5%"] {
             match number(text) {
-                Err(ErrorKind::DecimalComma {
-                    text: echoed,
-                    reason,
-                }) => {
-                    assert_eq!(echoed, text.trim());
+                Err(ErrorKind::DecimalComma { reason }) => {
                     assert!(reason.contains(text.trim()), "{reason}");
                     assert!(reason.contains("decimal comma"), "{reason}");
                 }

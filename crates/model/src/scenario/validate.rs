@@ -14,8 +14,10 @@ pub use crate::scenario::fields::{
 use crate::scenario::format::{CustomMeasure, Scenario, FORMAT_VERSION};
 use crate::scenario::valid::Valid;
 
-/// Most effects, and most benefits in money, a custom programme takes.
+/// Most effects, and most benefits in money, a custom programme takes
+/// (the messages say 10 in words).
 pub const MAX_CUSTOM: usize = 10;
+const _: () = assert!(MAX_CUSTOM == 10);
 
 struct Checker {
     errors: Vec<Error>,
@@ -71,13 +73,8 @@ impl Checker {
 
     fn text(&mut self, field: &str, value: &str) {
         if value.chars().count() > MAX_TEXT {
-            self.errors.push(Error::new(
-                field,
-                ErrorKind::TooLong {
-                    max: MAX_TEXT,
-                    reason: format!("use at most {MAX_TEXT} characters"),
-                },
-            ));
+            self.errors
+                .push(Error::new(field, ErrorKind::TooLong { max: MAX_TEXT }));
         }
     }
 
@@ -136,9 +133,8 @@ pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
         c.errors.push(Error::new(
             "assumptions.ramp_pct",
             ErrorKind::WrongLength {
-                found: a.ramp_pct.len(),
                 min: 1,
-                max: most,
+                max: MAX_YEARS as u16,
                 reason: format!("give the share of full reach for 1 to {most} years"),
             },
         ));
@@ -150,9 +146,8 @@ pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
         c.errors.push(Error::new(
             "programmes",
             ErrorKind::WrongLength {
-                found: 0,
                 min: 1,
-                max: MAX_PROGRAMMES,
+                max: MAX_PROGRAMMES as u16,
                 reason: "choose at least one programme".into(),
             },
         ));
@@ -161,9 +156,8 @@ pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
         c.errors.push(Error::new(
             "programmes",
             ErrorKind::WrongLength {
-                found: s.programmes.len(),
                 min: 1,
-                max: MAX_PROGRAMMES,
+                max: MAX_PROGRAMMES as u16,
                 reason: format!("choose at most {MAX_PROGRAMMES} programmes"),
             },
         ));
@@ -212,9 +206,8 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             c.errors.push(Error::new(
                 at("custom.effects").path(),
                 ErrorKind::WrongLength {
-                    found: 0,
                     min: 1,
-                    max: MAX_CUSTOM,
+                    max: MAX_CUSTOM as u16,
                     reason: "give at least one effect or one benefit".into(),
                 },
             ));
@@ -223,10 +216,9 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             c.errors.push(Error::new(
                 at("custom.effects").path(),
                 ErrorKind::WrongLength {
-                    found: custom.effects.len(),
                     min: 0,
-                    max: MAX_CUSTOM,
-                    reason: format!("give at most {MAX_CUSTOM} effects"),
+                    max: MAX_CUSTOM as u16,
+                    reason: "give at most 10 effects".into(),
                 },
             ));
         }
@@ -234,10 +226,9 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             c.errors.push(Error::new(
                 at("custom.benefits").path(),
                 ErrorKind::WrongLength {
-                    found: custom.benefits.len(),
                     min: 0,
-                    max: MAX_CUSTOM,
-                    reason: format!("give at most {MAX_CUSTOM} benefits"),
+                    max: MAX_CUSTOM as u16,
+                    reason: "give at most 10 benefits".into(),
                 },
             ));
         }
@@ -256,9 +247,6 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
                 c.errors.push(Error::new(
                     bf("value").path(),
                     ErrorKind::OutOfOrder {
-                        low: b.low,
-                        middle: b.value,
-                        high: b.high,
                         reason: "the low value must not exceed the value, nor the value the high"
                             .into(),
                     },
@@ -287,9 +275,6 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
                 c.errors.push(Error::new(
                     ef("central").path(),
                     ErrorKind::OutOfOrder {
-                        low: e.low,
-                        middle: e.central,
-                        high: e.high,
                         reason:
                             "the low value must not exceed the central, nor the central the high"
                                 .into(),
