@@ -614,6 +614,8 @@ fn simulate_with<R: Recorder>(
                         cohort: s,
                         year: t,
                         lands,
+                        change: x,
+                        nest: nf,
                         value: 0.0,
                     };
                     let keep = persist[lag] * counted;
@@ -675,6 +677,7 @@ fn simulate_with<R: Recorder>(
                         per_year,
                         amount,
                         cash,
+                        nest: nf,
                     });
                 }
             }

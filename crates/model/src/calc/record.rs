@@ -62,6 +62,16 @@ pub struct Term {
     pub year: usize,
     /// Where it lands.
     pub lands: Lands,
+    /// The change the effect makes for the cohort before its timing: the
+    /// change per case (on its count's trend and the yearly change of the
+    /// counts, for one measured as a share of the council's count) ×
+    /// cases served × adjustment.
+    pub change: f64,
+    /// The nesting factor for the cohort: 1 − the share of the parent
+    /// programme's caseload covered × its fall in care time after
+    /// adjustment (1 when the programme nests in none). It applies to
+    /// care time and entries only.
+    pub nest: f64,
     /// What it adds that year: children, child-years or events (0 when
     /// nothing of the effect is kept that year).
     pub value: f64,
@@ -107,6 +117,9 @@ pub struct Benefit {
     pub amount: f64,
     /// The cash to the council from it, £ (0 for another agency's).
     pub cash: f64,
+    /// The nesting factor it was multiplied by (1 for another agency's,
+    /// or when the programme nests in none).
+    pub nest: f64,
 }
 
 /// One programme's money and cost in one year, part by part, as the
