@@ -62,6 +62,11 @@ pub struct Term {
     pub year: usize,
     /// Where it lands.
     pub lands: Lands,
+    /// The change per case: the effect's size ÷ 100 × the quantity it
+    /// moves per case (for children in need, less the falls in plans and
+    /// in children looked after inside it, none below 0), on its count's
+    /// trend when measured as a share of the council's count.
+    pub per_case: f64,
     /// The change the effect makes for the cohort before its timing: the
     /// change per case (on its count's trend and the yearly change of the
     /// counts, for one measured as a share of the council's count) ×

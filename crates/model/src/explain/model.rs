@@ -300,7 +300,7 @@ impl<'a> Model<'a> {
             if cohort.as_ref().is_none_or(|(at, _, _)| *at != (i, s, j)) {
                 cohort = Some((
                     (i, s, j),
-                    self.cohort_change(i, s, j, term.change),
+                    self.cohort_change(i, s, j, term.per_case, term.change),
                     self.nest(i, s, term.nest),
                 ));
             }
@@ -833,16 +833,18 @@ impl<'a> Model<'a> {
     /// The change effect `j` of programme `i` makes for the cases served
     /// in year `s`, before its timing: per case (on its count's trend and
     /// the typed yearly change when measured as a share of the council's
-    /// count) × cases served × adjustment.
-    fn cohort_change(&self, i: usize, s: usize, j: usize, value: f64) -> Step {
+    /// count) × cases served × adjustment, with the kernel's values for
+    /// the change per case (`per_case`) and for the cohort (`value`).
+    fn cohort_change(&self, i: usize, s: usize, j: usize, per_case: f64, value: f64) -> Step {
         let e = &self.plan.programmes[i].effects[j];
         let name = &self.plan.programmes[i].name;
         let mut of = if e.measure == "relative" {
-            let mut of = vec![self.relative_per_case(&self.effects[i][j], e.change, s)];
+            let x = self.relative_per_case(&self.effects[i][j], e.change, s);
+            let mut of = vec![valued(x, per_case)];
             factor(&mut of, self.growth(s));
             of
         } else {
-            vec![self.effects[i][j].per_case.clone()]
+            vec![valued(self.effects[i][j].per_case.clone(), per_case)]
         };
         of.push(self.served[i * self.h + s].clone());
         of.push(self.adjustment[i].clone());

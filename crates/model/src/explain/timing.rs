@@ -352,13 +352,16 @@ impl Model<'_> {
                     ],
                 );
                 let v = r.value;
+                // The kernel's fall in care time, held to a share.
+                let sizes: Vec<f64> = parent.effects.iter().map(|e| e.size).collect();
+                let fall = parent.care_time_reduction(&sizes);
                 let m = |x: f64| Sources::method("bound", x, Unit::Share, "a share from 0 to 1");
                 if v > 1.0 {
-                    Step::op("capped at 1", Unit::Share, Op::Min, vec![r, m(1.0)])
+                    Step::recorded("capped at 1", Unit::Share, Op::Min, vec![r, m(1.0)], fall)
                 } else if v < 0.0 {
-                    Step::op("floored at 0", Unit::Share, Op::Max, vec![r, m(0.0)])
+                    Step::recorded("floored at 0", Unit::Share, Op::Max, vec![r, m(0.0)], fall)
                 } else {
-                    r
+                    valued(r, fall)
                 }
             }
             None => Sources::method(
@@ -444,9 +447,10 @@ impl Model<'_> {
             let Some(rec) = kernel.held_at(o, t) else {
                 continue;
             };
-            let Some(count) = self.count_at(o, t) else {
+            let (Some(count), Some(value)) = (self.count_at(o, t), self.plan.count_at(o, t)) else {
                 continue;
             };
+            let count = valued(count, value);
             let unit = count.unit;
             let mut of = vec![count];
             factor(&mut of, self.growth(t));
