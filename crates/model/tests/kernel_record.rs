@@ -328,10 +328,14 @@ fn every_money_and_cost_figure_of_a_working_is_the_kernel_s_own() {
     );
 }
 
+/// A kind of step: its name, the test on a step's label that finds it, and
+/// every value the kernel holds for it, as bits.
+type Kind = (&'static str, Box<dyn Fn(&str) -> bool>, HashSet<u64>);
+
 /// The kernel's own numbers for the steps of a working that are not money:
 /// for each kind of step (named by a test on its label), every value the
 /// kernel, its plan or the projection holds for it, as bits.
-fn kernel_values(s: &Scenario) -> Vec<(&'static str, Box<dyn Fn(&str) -> bool>, HashSet<u64>)> {
+fn kernel_values(s: &Scenario) -> Vec<Kind> {
     let v = validate(s).expect("valid");
     let plan = Plan::new(v);
     let (rec, w, _) = record_valid(v);
@@ -351,7 +355,7 @@ fn kernel_values(s: &Scenario) -> Vec<(&'static str, Box<dyn Fn(&str) -> bool>, 
         let years = years.clone();
         move |l: &str| years.iter().any(|y| l == format!("{prefix}{y}"))
     };
-    let mut out: Vec<(&'static str, Box<dyn Fn(&str) -> bool>, HashSet<u64>)> = vec![
+    let mut out: Vec<Kind> = vec![
         (
             "adjustment",
             Box::new(named("adjustment to its effects")),
@@ -475,6 +479,18 @@ fn kernel_values(s: &Scenario) -> Vec<(&'static str, Box<dyn Fn(&str) -> bool>, 
                     .map(|x| x.nest)
                     .chain(rec.benefits.iter().map(|b| b.nest)),
             ),
+        ),
+        (
+            "uprating to 2025-26 prices",
+            Box::new(|l: &str| l.starts_with("uprating from ")),
+            bits(&mut library().iter().flat_map(|p| {
+                p.cost
+                    .iter()
+                    .map(|c| c.price_year)
+                    .chain(p.case_benefits.iter().map(|b| b.price_year))
+                    .map(outcome_model::data::prices::uplift)
+                    .collect::<Vec<_>>()
+            })),
         ),
         (
             "benefit per case",
