@@ -362,6 +362,19 @@ fn kernel_values(s: &Scenario) -> Vec<Kind> {
             bits(&mut progs.iter().map(|p| p.adjustment)),
         ),
         (
+            "factor of the adjustment",
+            Box::new(|l: &str| {
+                l.starts_with("share left after ")
+                    || l == "scale of the effects as a share"
+                    || (l.starts_with("optimism bias on benefits (") && l.ends_with(" as a share"))
+            }),
+            bits(
+                &mut progs
+                    .iter()
+                    .flat_map(|p| p.adjusted_by.into_iter().chain([p.optimism])),
+            ),
+        ),
+        (
             "eligible caseload",
             Box::new(named("eligible cases a year")),
             bits(&mut progs.iter().filter_map(|p| p.eligible)),

@@ -99,48 +99,63 @@ impl Model<'_> {
         let c = &self.s.programmes[i];
         let p = &self.plan.programmes[i];
         let at = |f: &str| format!("programmes[{i}].{f}");
-        let keep = |label: &str, path: String, v: f64| {
-            Step::op(
+        // The kernel's factors of the adjustment.
+        let [deadweight, attribution, optimism, scale] = p.adjusted_by;
+        let keep = |label: &str, share: Step, left: f64| {
+            Step::recorded(
                 format!("share left after {label}"),
                 Unit::Share,
                 Op::Complement,
-                vec![self.pct_field(label, &path, v)],
+                vec![share],
+                left,
             )
         };
         let opt = self.s.assumptions.optimism_bias_benefits.for_grade(p.grade);
         let optimism = if self.s.assumptions.effect_level == EffectLevel::High {
-            Step::op(
-                "share left after optimism bias",
-                Unit::Share,
-                Op::Complement,
-                vec![Sources::method(
+            keep(
+                "optimism bias",
+                Sources::method(
                     "optimism bias on benefits",
                     0.0,
                     Unit::Share,
                     "the high setting takes the published figures as they stand, with no optimism bias",
-                )],
+                ),
+                optimism,
             )
         } else {
             let label = format!("optimism bias on benefits ({})", p.grade.label());
-            Step::op(
-                format!("share left after {label}"),
-                Unit::Share,
-                Op::Complement,
-                vec![self.kernel_share(&label, grade_field(p.grade), opt, p.optimism)],
+            keep(
+                &label,
+                self.kernel_share(&label, grade_field(p.grade), opt, p.optimism),
+                optimism,
             )
+        };
+        let left_after = |label: &str, path: String, v: f64, left: f64| {
+            keep(label, self.pct_field(label, &path, v), left)
         };
         Step::recorded(
             format!("{}: adjustment to its effects", p.name),
             Unit::Factor,
             Op::Product,
             vec![
-                keep("deadweight", at("deadweight_pct"), c.deadweight_pct),
-                keep("attribution", at("attribution_pct"), c.attribution_pct),
+                left_after(
+                    "deadweight",
+                    at("deadweight_pct"),
+                    c.deadweight_pct,
+                    deadweight,
+                ),
+                left_after(
+                    "attribution",
+                    at("attribution_pct"),
+                    c.attribution_pct,
+                    attribution,
+                ),
                 optimism,
-                self.pct_field(
+                self.kernel_share(
                     "scale of the effects",
                     &at("effect_scale_pct"),
                     c.effect_scale_pct,
+                    scale,
                 ),
             ],
             p.adjustment,
