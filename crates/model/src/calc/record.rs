@@ -1,8 +1,9 @@
 //! What the kernel decided and worked out, recorded when asked: which
-//! terms it added where, which stays followed from the entries avoided,
-//! which benefits in money it counted (and how much), which totals it held
-//! to the council's counts, and each programme's money and cost in each
-//! year, part by part ([`Money`]). The workings ([`crate::explain`]) are
+//! terms it added where (with each cohort's change per case, its change
+//! before timing and its nesting factor), which stays followed from the
+//! entries avoided, which benefits in money it counted (and how much),
+//! which totals it held to the council's counts, and each programme's
+//! money and cost in each year, part by part ([`Money`]). The workings ([`crate::explain`]) are
 //! built over this record and show its numbers, so a change to the
 //! kernel's timing, lag rules, caps or money formulas reaches them without
 //! a second copy of those rules. The fast path records nothing

@@ -4,8 +4,10 @@
 //! ([`crate::calc::record`]): which terms there are, where each lands and
 //! what it adds, which benefits count in which years and how much, which
 //! totals are held to the council's counts and how, and each programme's
-//! money and cost part by part are read from it; this module names each
-//! step, gives each input its source and shows the record's numbers
+//! money and cost part by part are read from it, and what the kernel
+//! works out once before a run (the adjustment, cases served, timing
+//! factors, unit costs and shares) from its [`Plan`]; this module names
+//! each step, gives each input its source and shows the kernel's numbers
 //! ([`Step::recorded`]) rather than working them out again.
 
 use crate::base::outcome::{Agency, Outcome};
