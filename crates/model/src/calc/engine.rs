@@ -396,9 +396,16 @@ impl Plan {
     /// it stands that year without the programmes); `o == OUTCOMES` is
     /// time in care, held to the children looked after.
     pub fn bound_at(&self, o: usize, t: usize) -> Option<f64> {
+        self.count_at(o, t).map(|b| b * self.growth[t])
+    }
+
+    /// The council's count of outcome `o` in year `t` on its trend, before
+    /// the typed yearly change of every count ([`Plan::bound_at`] is this
+    /// × the year's growth).
+    pub fn count_at(&self, o: usize, t: usize) -> Option<f64> {
         let f = &self.trend[t];
         let at = |k: Series| f[k.index()];
-        let b = match o {
+        match o {
             OUTCOMES => self.care_stock.map(|c| c * at(Series::LookedAfter)),
             CARE => self.bound[CARE].map(|b| b * at(Series::CareStarts)),
             CP => self.bound[CP].map(|b| b * at(Series::CpPlans)),
@@ -409,8 +416,7 @@ impl Plan {
                 .max(0.0)
             }),
             _ => self.bound[o],
-        };
-        b.map(|b| b * self.growth[t])
+        }
     }
 
     /// The trend multiplier in year `t` on the count an effect of kind
@@ -595,6 +601,7 @@ fn simulate_with<R: Recorder>(
                 } else {
                     x *= tr(e.change);
                 }
+                let per_case = x;
                 if relative {
                     x *= g;
                 }
@@ -614,6 +621,9 @@ fn simulate_with<R: Recorder>(
                         cohort: s,
                         year: t,
                         lands,
+                        per_case,
+                        change: x,
+                        nest: nf,
                         value: 0.0,
                     };
                     let keep = persist[lag] * counted;
@@ -675,6 +685,7 @@ fn simulate_with<R: Recorder>(
                         per_year,
                         amount,
                         cash,
+                        nest: nf,
                     });
                 }
             }
