@@ -837,6 +837,17 @@ pub fn budget_npv(plan: &Plan, w: &Work) -> f64 {
 /// up to the effect's cap gets there. The size is before adjustments; the
 /// caller multiplies by the programme's adjustment to state it after them.
 pub fn switching_size(plan: &Plan, k: usize, w: &mut Work) -> Option<f64> {
+    switching_size_with(plan, k, w, simulate)
+}
+
+/// [`switching_size`], each run by `kernel`: [`simulate`], or the same
+/// function instantiated in a crate compiled for speed (`crates/kernel`).
+pub fn switching_size_with(
+    plan: &Plan,
+    k: usize,
+    w: &mut Work,
+    kernel: impl Fn(&Plan, &Draw, &mut Work),
+) -> Option<f64> {
     let mut sizes = plan.sizes();
     let (p, e) = effect_at(plan, k)?;
     let _ = p;
@@ -847,7 +858,7 @@ pub fn switching_size(plan: &Plan, k: usize, w: &mut Work) -> Option<f64> {
             sizes: Some(&sizes),
             ..Draw::central()
         };
-        simulate(plan, &draw, w);
+        kernel(plan, &draw, w);
         budget_npv(plan, w)
     };
     if at(0.0, w) >= 0.0 {
