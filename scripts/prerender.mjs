@@ -34,6 +34,11 @@ export const FIRST_DIR = 'first';
 /** Written inside the declarative shadow root so the loader knows it. */
 export const SNAPSHOT_ATTR = 'data-first-result';
 
+// How long the build waits for the calculator to draw a scenario, and for
+// its range: well beyond the few seconds either takes on a busy 2-core
+// machine, so that only a calculator that never draws fails the build.
+const RANGE_WAIT_MS = 120_000;
+
 function source(www, page) {
   return readFileSync(join(www, 'pages', page), 'utf8');
 }
@@ -75,10 +80,7 @@ export async function prerender({ www, chromium, executablePath, args }) {
       // The calculator starts when asked (a reader's first touch); here at once.
       await tab.evaluate(() => document.querySelector('outcome-calculator').start());
       await tab.locator('outcome-calculator [id="status"]').filter({ hasText: /^Over / }).waitFor();
-      await tab
-        .locator('outcome-calculator [id="oc-sure"][aria-busy="false"][data-npv-p50]')
-        .waitFor({ timeout: 20_000 })
-        .catch(() => {});
+      await waitRange(tab, page);
       const locks = await lockNotes(browser, `${origin}${page}`, lockKeys(www));
       if (page === 'embed.html') embedLocks = locks;
       await tab.evaluate(putLockNotes, locks);
@@ -340,17 +342,28 @@ async function waitDrawn(tab, { code = null, sure = false } = {}) {
         return /^Over /.test(root.getElementById('status')?.textContent ?? '') && 'drawn';
       },
       code,
-      { timeout: 20_000 },
+      { timeout: RANGE_WAIT_MS },
     )
     .then((h) => h.jsonValue());
   // The range, where the view shows it (as the page's own first result).
-  if (state === 'drawn' && sure) {
-    await tab
-      .locator('outcome-calculator [id="oc-sure"][aria-busy="false"][data-npv-p50]')
-      .waitFor({ timeout: 20_000 })
-      .catch(() => {});
-  }
+  if (state === 'drawn' && sure) await waitRange(tab, tab.url());
   return state === 'drawn';
+}
+
+/**
+ * Waits for "How sure are we?" to have drawn its range, so that a written
+ * page is the same whatever the machine's load: the simulation runs once
+ * the input has rested, in slices, and takes a few seconds on a busy
+ * machine. A range not drawn within `RANGE_WAIT_MS` fails the build
+ * rather than writing a page without it.
+ */
+async function waitRange(tab, what) {
+  await tab
+    .locator('outcome-calculator [id="oc-sure"][aria-busy="false"][data-npv-p50]')
+    .waitFor({ timeout: RANGE_WAIT_MS })
+    .catch(() => {
+      throw new Error(`${what}: "How sure are we?" drew no range within ${RANGE_WAIT_MS / 1000} s`);
+    });
 }
 
 /**
@@ -471,7 +484,11 @@ async function scenarioResults(browser, www, origin, locks) {
   for (const scenario of scenarios) {
     for (const compact of [true, false]) {
       await tab.goto(`${origin}embed.html?${compact ? 'view=compact&' : ''}${scenario}`, { waitUntil: 'load' });
-      if (!(await waitDrawn(tab, { sure: !compact }))) continue;
+      // A documented example the calculator refuses is a mistake in the
+      // documentation (an example that needs the reader's own figure says
+      // so: `<code data-needs="…">`, which is not read as an example).
+      if (!(await waitDrawn(tab, { sure: !compact })))
+        throw new Error(`the documented example ${scenario} is refused by the calculator: mend the example`);
       if (!compact && locks) await tab.evaluate(putLockNotes, locks);
       await tab.evaluate(settleFields);
       const drawing = await tab.evaluate(drawingTree, { compact, hidden: NOT_COMPACT });

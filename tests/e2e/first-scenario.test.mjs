@@ -29,7 +29,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { byId, launchBrowser, openPage, startSite, WWW } from './helpers.mjs';
-import { drawingName } from '../../scripts/prerender.mjs';
+import { documentedScenarios, drawingName } from '../../scripts/prerender.mjs';
 
 let site;
 let browser;
@@ -290,14 +290,32 @@ test('every funding_years from 1 to 20 is drawn in both views, each stamped with
   assert.equal(textOf(DRAWN.compact.drawing, 'status'), textOf(DRAWN.full.drawing, 'status'));
 });
 
+test('every scenario the documentation shows is drawn in both views (the build fails on one the calculator refuses)', () => {
+  const listed = /<meta name="oc-first-results"[^>]*data-drawn="([^"]*)"/
+    .exec(readFileSync(join(WWW, 'embed.html'), 'utf8'))[1]
+    .split(' ');
+  const documented = documentedScenarios(WWW);
+  // The 20 funding_years, the README's and the pages' addresses, and the
+  // settings' examples.
+  assert.ok(documented.length > 20, `${documented.length} documented scenarios`);
+  assert.ok(documented.includes('care_starts=424'));
+  assert.ok(!documented.some((s) => s.includes('pause')), "the Pause example, which needs the reader's cost, is not read as one");
+  for (const scenario of documented) {
+    for (const compact of [true, false]) {
+      assert.ok(listed.includes(drawingName(scenario, compact)), `${scenario} (${compact ? 'compact' : 'full'}) drawn`);
+    }
+  }
+});
+
 test("the settings' example care_starts=424 is drawn in both views and shows its own figures before the calculator starts; the Pause example, which needs the reader's cost, is not drawn", async () => {
   const index = readFileSync(join(WWW, 'pages', 'index.html'), 'utf8');
   const listed = /<meta name="oc-first-results"[^>]*data-drawn="([^"]*)"/
     .exec(readFileSync(join(WWW, 'embed.html'), 'utf8'))[1]
     .split(' ');
   // Pause publishes no cost: its example needs the reader's figure, so
-  // the calculator names it rather than drawing a result.
-  assert.ok(index.includes('<code>programmes="family-safeguarding,pause"</code> with your'));
+  // the calculator names it rather than drawing a result; the example says
+  // so in its markup, and the build draws every other example or fails.
+  assert.ok(index.includes('<code data-needs="pause.annual_cost">programmes="family-safeguarding,pause"</code> with your'));
   for (const compact of [true, false]) {
     assert.ok(!listed.includes(drawingName('programmes=family-safeguarding,pause', compact)));
   }

@@ -53,14 +53,14 @@ function watchForInjection() {
     el.getRootNode() === document &&
     (el.src.endsWith('/outcome-calculator.js') || el.src.endsWith('/start.js'));
   const watched = new WeakSet();
-  const check = (el) => {
-    if (!(el instanceof Element)) return;
-    // A shadow root the parser made (the first result written into the
-    // page) is watched, and checked, as soon as its host is seen.
+  // One element's own tag and attributes (and, once, a shadow root the
+  // parser made: the first result written into the page). Its children
+  // are checked as they arrive (childList records) or with their subtree.
+  const checkOne = (el) => {
     if (el.shadowRoot && !watched.has(el.shadowRoot)) {
       watched.add(el.shadowRoot);
       watch(el.shadowRoot);
-      for (const child of el.shadowRoot.querySelectorAll('*')) check(child);
+      for (const child of el.shadowRoot.querySelectorAll('*')) checkOne(child);
     }
     if (BAD_TAGS.has(el.tagName.toUpperCase()) && !allowed(el)) {
       seen.push(`<${el.tagName.toLowerCase()}> element`);
@@ -72,11 +72,16 @@ function watchForInjection() {
         seen.push(`${name}="${a.value}" on <${el.tagName.toLowerCase()}>`);
       }
     }
-    for (const child of el.querySelectorAll('*')) check(child);
+  };
+  // A node that arrived, with everything inside it: each element once.
+  const check = (node) => {
+    if (!(node instanceof Element)) return;
+    checkOne(node);
+    for (const child of node.querySelectorAll('*')) checkOne(child);
   };
   const observer = new MutationObserver((records) => {
     for (const r of records) {
-      if (r.type === 'attributes') check(r.target);
+      if (r.type === 'attributes') checkOne(r.target);
       for (const n of r.addedNodes) check(n);
     }
   });
