@@ -11,7 +11,10 @@
 //! run of the kernel they call (`project_valid_with`, `Simulator::step_with`,
 //! `finish_with`, `tornado_valid_with`); given [`simulate`], a function of
 //! this crate, they and the kernel itself (`engine::simulate_recorded`,
-//! generic over its recorder) are compiled here. The browser build compiles
+//! generic over its recorder) are compiled here, and so are the kernel's
+//! small helpers, which the model marks `#[inline]` for this (a function
+//! neither generic nor inline stays the model's, compiled for size, and
+//! costs the Monte Carlo about half as much time again). The browser build compiles
 //! this crate at opt-level 3 and the model, like the widget, for size
 //! (`Cargo.toml`, `profile.wasm-release.package.outcome-kernel`), so only
 //! the loops where the time goes pay for speed in bytes.
@@ -35,7 +38,8 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
 /// is this crate's own type: the kernel's generic functions instantiated
 /// with it can only be compiled here. With the model's `Nothing`, rustc
 /// links the instance the model already compiled (for size, in the
-/// browser), as it shares generic instances between crates.
+/// browser), as it shares generic instances between crates. A method the
+/// recorder gains is a method of this one too, recording nothing.
 struct Quiet;
 
 impl Recorder for Quiet {
