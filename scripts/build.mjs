@@ -129,10 +129,11 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // with only its kernel and the loops that run it (the projection, the Monte
 // Carlo and the tornado) compiled for speed, instantiated in a crate of
 // their own (crates/kernel; the Monte Carlo no slower; 13.7 KB less;
-// 274.3 KB): 274.5 KB.
+// 274.3 KB), 274.5 KB with the kernel's fuller record the same day:
+// 275.0 KB.
 // The budget sits just above the size so any growth
 // fails the build and is a decision; the goal is 170 KB.
-const CALCULATOR_BUDGET = 274.5 * 1024;
+const CALCULATOR_BUDGET = 275.0 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
@@ -309,11 +310,16 @@ async function writePages() {
 // kernel also records each programme's money and cost by part, each
 // benefit's amounts, each term's value and each hold, and the
 // projection's sums are recorded through the same recorder): 312.9 KB
-// with both; 313.1 KB once the model's projection, Monte Carlo and tornado
-// take the kernel's run as an argument and its small helpers are inline,
-// for the calculator's kernel crate (0.2 KB here for 13.7 KB off the
-// calculator).
-const WORKINGS_BUDGET = 313.5 * 1024;
+// with both; 2.9 KB more (312.9 to 315.8 KB) once every step the kernel
+// works out shows the kernel's own number rather than working it out
+// again (the recording kernel also records each cohort's change per case,
+// its change before timing and its nesting factor, and the workings read
+// the plan's adjustment factors, timing factors, shares, unit costs and
+// counts): 315.9 KB; 316.0 KB once the model's projection, Monte Carlo
+// and tornado take the kernel's run as an argument and its small helpers
+// are inline, for the calculator's kernel crate (0.2 KB here for 13.6 KB
+// off the calculator): 316.5 KB.
+const WORKINGS_BUDGET = 316.5 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");

@@ -327,3 +327,313 @@ fn every_money_and_cost_figure_of_a_working_is_the_kernel_s_own() {
         "{costs_seen} costs, {parts_seen} parts"
     );
 }
+
+/// A kind of step: its name, the test on a step's label that finds it, and
+/// every value the kernel holds for it, as bits.
+type Kind = (&'static str, Box<dyn Fn(&str) -> bool>, HashSet<u64>);
+
+/// The kernel's own numbers for the steps of a working that are not money:
+/// for each kind of step (named by a test on its label), every value the
+/// kernel, its plan or the projection holds for it, as bits.
+fn kernel_values(s: &Scenario) -> Vec<Kind> {
+    let v = validate(s).expect("valid");
+    let plan = Plan::new(v);
+    let (rec, w, _) = record_valid(v);
+    let full = outcome_model::calc::project::project_valid(v);
+    let h = plan.horizon;
+    let year = |t: usize| year_label(s.assumptions.start_year, t);
+    let bits = |v: &mut dyn Iterator<Item = f64>| v.map(f64::to_bits).collect::<HashSet<_>>();
+    let names: Vec<String> = plan.programmes.iter().map(|p| p.name.clone()).collect();
+    let named = move |suffix: &'static str| {
+        let names = names.clone();
+        move |l: &str| names.iter().any(|n| l == format!("{n}: {suffix}"))
+    };
+    let progs = &plan.programmes;
+    let d = plan.care_years;
+    let years: Vec<String> = (0..h).map(year).collect();
+    let in_a_year = move |prefix: &'static str| {
+        let years = years.clone();
+        move |l: &str| years.iter().any(|y| l == format!("{prefix}{y}"))
+    };
+    let mut out: Vec<Kind> = vec![
+        (
+            "adjustment",
+            Box::new(named("adjustment to its effects")),
+            bits(&mut progs.iter().map(|p| p.adjustment)),
+        ),
+        (
+            "factor of the adjustment",
+            Box::new(|l: &str| {
+                l.starts_with("share left after ")
+                    || l == "scale of the effects as a share"
+                    || (l.starts_with("optimism bias on benefits (") && l.ends_with(" as a share"))
+            }),
+            bits(
+                &mut progs
+                    .iter()
+                    .flat_map(|p| p.adjusted_by.into_iter().chain([p.optimism])),
+            ),
+        ),
+        (
+            "eligible caseload",
+            Box::new(named("eligible cases a year")),
+            bits(&mut progs.iter().filter_map(|p| p.eligible)),
+        ),
+        (
+            "cost per case",
+            Box::new(named("cost per case")),
+            bits(&mut progs.iter().map(|p| p.cost_per_case)),
+        ),
+        (
+            "cases served",
+            Box::new(|l: &str| l.contains(": cases served, ")),
+            bits(&mut w.served.iter().copied()),
+        ),
+        (
+            "discount factor",
+            Box::new(in_a_year("discount factor, ")),
+            bits(&mut plan.discount.iter().copied()),
+        ),
+        (
+            "baseline growth",
+            Box::new(in_a_year("baseline growth to ")),
+            bits(&mut plan.growth.iter().copied()),
+        ),
+        (
+            "baseline trend",
+            Box::new(|l: &str| l.starts_with("baseline trend of ")),
+            bits(&mut plan.trend.iter().flatten().copied()),
+        ),
+        (
+            "share of the benefits left",
+            Box::new(|l: &str| l.starts_with("share of the benefits left after ")),
+            bits(&mut plan.persist.iter().copied()),
+        ),
+        (
+            "share of a custom benefit left",
+            Box::new(|l: &str| l.starts_with("share of the benefit left after ")),
+            bits(&mut progs.iter().flat_map(|p| {
+                let persist = &plan.persist;
+                p.case_values
+                    .iter()
+                    .flat_map(move |c| (0..h).map(move |k| c.keep(k, persist)))
+            })),
+        ),
+        (
+            "profile of a stay",
+            Box::new(|l: &str| l.starts_with("share of a year in care, ")),
+            bits(
+                &mut plan
+                    .entry_profile
+                    .iter()
+                    .chain(&plan.stay_profile)
+                    .flatten()
+                    .copied(),
+            ),
+        ),
+        (
+            "years in care",
+            Box::new(move |l: &str| {
+                l == "years in care per entry"
+                    // The quotient is the kernel's figure unless it was
+                    // held between 0.1 and 18 years.
+                    || (l == "years in care per entry: looked after ÷ leaving care"
+                        && d > 0.1
+                        && d < 18.0)
+            }),
+            bits(&mut std::iter::once(d)),
+        ),
+        (
+            "years of a programme's stay",
+            Box::new(|l: &str| l == "years an avoided stay would have lasted (no later than 18)"),
+            bits(&mut progs.iter().map(|p| p.care_years)),
+        ),
+        (
+            "a year in care",
+            Box::new(|l: &str| {
+                l.starts_with("foster care, a year")
+                    || l == "a children's home, a year"
+                    || l == "the council's spend per looked-after child, a year"
+            }),
+            bits(&mut plan.care_unit.iter().copied()),
+        ),
+        (
+            "cashable share",
+            Box::new(|l: &str| l.starts_with("cashable share of ") && l.ends_with(" as a share")),
+            bits(&mut plan.care_cashable.iter().chain(&plan.cashable).copied()),
+        ),
+        (
+            "the council's share of proceedings",
+            Box::new(|l: &str| l == "the council's share of care proceedings costs as a share"),
+            bits(&mut std::iter::once(plan.proceedings_council)),
+        ),
+        (
+            "1 + optimism bias on costs",
+            Box::new(|l: &str| l == "1 + optimism bias on costs"),
+            bits(&mut std::iter::once(plan.cost_uplift)),
+        ),
+        (
+            "change for a cohort",
+            Box::new(|l: &str| l.contains(": change for the cases served in ")),
+            bits(&mut rec.terms.iter().map(|x| x.change)),
+        ),
+        (
+            "change per case of children in need only",
+            Box::new(|l: &str| l.starts_with("children in need only, per case")),
+            bits(&mut rec.terms.iter().map(|x| x.per_case)),
+        ),
+        (
+            "nesting factor",
+            Box::new(|l: &str| l.starts_with("risk left by ")),
+            bits(
+                &mut rec
+                    .terms
+                    .iter()
+                    .map(|x| x.nest)
+                    .chain(rec.benefits.iter().map(|b| b.nest)),
+            ),
+        ),
+        (
+            "uprating to 2025-26 prices",
+            Box::new(|l: &str| l.starts_with("uprating from ")),
+            bits(&mut library().iter().flat_map(|p| {
+                p.cost
+                    .iter()
+                    .map(|c| c.price_year)
+                    .chain(p.case_benefits.iter().map(|b| b.price_year))
+                    .map(outcome_model::data::prices::uplift)
+                    .collect::<Vec<_>>()
+            })),
+        ),
+        (
+            "benefit per case",
+            Box::new(|l: &str| l.contains(": benefit per case to ")),
+            bits(
+                &mut progs
+                    .iter()
+                    .flat_map(|p| p.case_values.iter().map(|c| c.value)),
+            ),
+        ),
+        (
+            "break-even size after adjustments",
+            Box::new(named("break-even effect, after adjustments")),
+            bits(
+                &mut full
+                    .programmes
+                    .iter()
+                    .flat_map(|r| r.break_even.iter().filter_map(|b| b.needed)),
+            ),
+        ),
+    ];
+    // The council's counts the totals are held to, before the yearly
+    // change of every count.
+    out.push((
+        "the council's count held to",
+        Box::new(|l: &str| {
+            [
+                "children starting care in the year",
+                "children on protection plans at 31 March",
+                "children in need only",
+                "children looked after at 31 March",
+                "care proceedings a year",
+                "repeat police call-outs a year",
+                "adult emergency admissions a year",
+            ]
+            .iter()
+            .any(|c| l == *c || l.starts_with(&format!("{c}, on the trend to ")))
+        }),
+        bits(
+            &mut (0..=OUTCOMES)
+                .flat_map(|o| (0..h).map(move |t| (o, t)))
+                .filter_map(|(o, t)| plan.count_at(o, t)),
+        ),
+    ));
+    out
+}
+
+/// Every step of a working that reads the kernel's number, not money (the
+/// test above has those): the adjustment, eligible caseload, cost per
+/// case, cases served, discount, growth and trend factors, shares kept,
+/// profiles of a stay, years in care, £ a year in care, cashable shares,
+/// each cohort's change, the nesting factor, benefits per case, the
+/// council's counts and the break-even sizes: each is the identical f64
+/// the kernel, its plan or the projection holds, so a step that worked
+/// its value out again, and differed in the last bit, fails here.
+#[test]
+fn every_figure_of_a_working_the_kernel_works_out_is_its_own() {
+    let mut all = scenarios();
+    let mut trend = default_scenario();
+    trend.assumptions.baseline = outcome_model::Baseline::CouncilTrend;
+    trend.assumptions.baseline_trends = outcome_model::BaselineTrends {
+        looked_after_pct: Some(-6.0),
+        care_starts_pct: Some(-12.0),
+        cp_plans_pct: Some(-8.5),
+        children_in_need_pct: Some(3.25),
+    };
+    trend.council.children_looked_after = Some(30.0);
+    trend.council.cp_plans = Some(25.0);
+    trend.council.children_in_need = Some(80.0);
+    trend.council.care_proceedings = Some(5.0);
+    trend.programmes = library().iter().map(|p| common::runnable(p.id)).collect();
+    trend.assumptions.horizon_years = 8;
+    trend.assumptions.drop_off_pct = 15.0;
+    trend.assumptions.baseline_trend_pct = 1.5;
+    trend.council.care_starts = Some(20.0);
+    all.push(trend);
+    let fixed = all.len();
+    all.extend(random_scenarios(40));
+    let mut seen: HashMap<&'static str, usize> = HashMap::new();
+    for (n, s) in all.iter().enumerate() {
+        let classes = kernel_values(s);
+        let mut w = Workings::new(s).expect("valid");
+        let outputs = w.outputs();
+        let mut paths: Vec<String> = [
+            "summary.budget_npv",
+            "summary.npv",
+            "years[0].counts.children_in_care_fewer",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        for p in &outputs {
+            let programme = p.starts_with("programmes[")
+                && (p.ends_with(".cohort")
+                    || p.ends_with(".eligible")
+                    || p.ends_with(".cost_per_case")
+                    || (n < fixed && p.ends_with(".needed")));
+            if programme {
+                paths.push(p.clone());
+            }
+        }
+        for path in paths.iter().filter(|p| outputs.contains(p)) {
+            let d = w.derivation(path, false).expect("a working");
+            d.expanded().walk(&mut |x| {
+                // An input is the scenario's or the evidence's own figure.
+                if !matches!(x.kind, StepKind::Operation { .. }) {
+                    return;
+                }
+                for (kind, is, want) in &classes {
+                    if is(&x.label) {
+                        assert!(
+                            want.contains(&x.value.to_bits()),
+                            "{}: {path}: {} ({kind}) shows {}, the kernel holds {:?}",
+                            s.label,
+                            x.label,
+                            x.value,
+                            want.iter().map(|b| f64::from_bits(*b)).collect::<Vec<_>>()
+                        );
+                        *seen.entry(kind).or_default() += 1;
+                    }
+                }
+            });
+        }
+    }
+    let classes = kernel_values(&default_scenario());
+    for (kind, _, _) in &classes {
+        assert!(
+            seen.get(kind).is_some_and(|n| *n > 0),
+            "no working shows a step of kind {kind}: {seen:?}"
+        );
+    }
+    eprintln!("{seen:?}");
+}

@@ -403,9 +403,16 @@ impl Plan {
     /// time in care, held to the children looked after.
     #[inline]
     pub fn bound_at(&self, o: usize, t: usize) -> Option<f64> {
+        self.count_at(o, t).map(|b| b * self.growth[t])
+    }
+
+    /// The council's count of outcome `o` in year `t` on its trend, before
+    /// the typed yearly change of every count ([`Plan::bound_at`] is this
+    /// × the year's growth).
+    pub fn count_at(&self, o: usize, t: usize) -> Option<f64> {
         let f = &self.trend[t];
         let at = |k: Series| f[k.index()];
-        let b = match o {
+        match o {
             OUTCOMES => self.care_stock.map(|c| c * at(Series::LookedAfter)),
             CARE => self.bound[CARE].map(|b| b * at(Series::CareStarts)),
             CP => self.bound[CP].map(|b| b * at(Series::CpPlans)),
@@ -416,8 +423,7 @@ impl Plan {
                 .max(0.0)
             }),
             _ => self.bound[o],
-        };
-        b.map(|b| b * self.growth[t])
+        }
     }
 
     /// The trend multiplier in year `t` on the count an effect of kind
@@ -604,6 +610,7 @@ fn simulate_with<R: Recorder>(
                 } else {
                     x *= tr(e.change);
                 }
+                let per_case = x;
                 if relative {
                     x *= g;
                 }
@@ -623,6 +630,9 @@ fn simulate_with<R: Recorder>(
                         cohort: s,
                         year: t,
                         lands,
+                        per_case,
+                        change: x,
+                        nest: nf,
                         value: 0.0,
                     };
                     let keep = persist[lag] * counted;
@@ -684,6 +694,7 @@ fn simulate_with<R: Recorder>(
                         per_year,
                         amount,
                         cash,
+                        nest: nf,
                     });
                 }
             }

@@ -1,8 +1,9 @@
 //! What the kernel decided and worked out, recorded when asked: which
-//! terms it added where, which stays followed from the entries avoided,
-//! which benefits in money it counted (and how much), which totals it held
-//! to the council's counts, and each programme's money and cost in each
-//! year, part by part ([`Money`]). The workings ([`crate::explain`]) are
+//! terms it added where (with each cohort's change per case, its change
+//! before timing and its nesting factor), which stays followed from the
+//! entries avoided, which benefits in money it counted (and how much),
+//! which totals it held to the council's counts, and each programme's
+//! money and cost in each year, part by part ([`Money`]). The workings ([`crate::explain`]) are
 //! built over this record and show its numbers, so a change to the
 //! kernel's timing, lag rules, caps or money formulas reaches them without
 //! a second copy of those rules. The fast path records nothing
@@ -62,6 +63,21 @@ pub struct Term {
     pub year: usize,
     /// Where it lands.
     pub lands: Lands,
+    /// The change per case: the effect's size ÷ 100 × the quantity it
+    /// moves per case (for children in need, less the falls in plans and
+    /// in children looked after inside it, none below 0), on its count's
+    /// trend when measured as a share of the council's count.
+    pub per_case: f64,
+    /// The change the effect makes for the cohort before its timing: the
+    /// change per case (on its count's trend and the yearly change of the
+    /// counts, for one measured as a share of the council's count) ×
+    /// cases served × adjustment.
+    pub change: f64,
+    /// The nesting factor for the cohort: 1 − the share of the parent
+    /// programme's caseload covered × its fall in care time after
+    /// adjustment (1 when the programme nests in none). It applies to
+    /// care time and entries only.
+    pub nest: f64,
     /// What it adds that year: children, child-years or events (0 when
     /// nothing of the effect is kept that year).
     pub value: f64,
@@ -107,6 +123,9 @@ pub struct Benefit {
     pub amount: f64,
     /// The cash to the council from it, £ (0 for another agency's).
     pub cash: f64,
+    /// The nesting factor it was multiplied by (1 for another agency's,
+    /// or when the programme nests in none).
+    pub nest: f64,
 }
 
 /// One programme's money and cost in one year, part by part, as the

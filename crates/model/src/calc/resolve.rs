@@ -184,8 +184,13 @@ pub struct Programme {
     pub effects: Vec<Effect>,
     /// Monetised benefits per case.
     pub case_values: Vec<CaseValue>,
-    /// (1 − deadweight)(1 − attribution)(1 − optimism bias)(effect scale).
+    /// (1 − deadweight)(1 − attribution)(1 − optimism bias)(effect scale):
+    /// the product of [`Programme::adjusted_by`].
     pub adjustment: f64,
+    /// The factors of the adjustment, each 0–1: the share left after
+    /// deadweight, after attribution and after optimism bias, and the
+    /// scale of the effects.
+    pub adjusted_by: [f64; 4],
     /// The optimism bias on this programme's benefits (0–1): the
     /// simulation's most likely effect is the published one less it.
     pub optimism: f64,
@@ -227,6 +232,7 @@ impl Programme {
             effects,
             case_values,
             adjustment: 0.0,
+            adjusted_by: [0.0; 4],
             optimism: 0.0,
             placement: Placement::Foster,
             care_years,
@@ -520,10 +526,14 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
     p.annual_cost = choice.annual_cost;
     p.setup_cost = choice.setup_cost;
     p.optimism = optimism / 100.0;
-    p.adjustment = (1.0 - choice.deadweight_pct / 100.0)
-        * (1.0 - choice.attribution_pct / 100.0)
-        * (1.0 - optimism / 100.0)
-        * (choice.effect_scale_pct / 100.0);
+    p.adjusted_by = [
+        1.0 - choice.deadweight_pct / 100.0,
+        1.0 - choice.attribution_pct / 100.0,
+        1.0 - optimism / 100.0,
+        choice.effect_scale_pct / 100.0,
+    ];
+    let [deadweight, attribution, optimism, scale] = p.adjusted_by;
+    p.adjustment = deadweight * attribution * optimism * scale;
     p
 }
 

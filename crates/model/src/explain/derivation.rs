@@ -274,13 +274,7 @@ impl Step {
     /// An operation, its value worked out from its operands.
     pub fn op(label: impl Into<String>, unit: Unit, op: Op, of: Vec<Step>) -> Step {
         let value = apply(op, &of.iter().map(|s| s.value).collect::<Vec<_>>());
-        Step {
-            label: label.into(),
-            value,
-            unit,
-            price_year: None,
-            kind: StepKind::Operation { op, of },
-        }
+        Step::recorded(label, unit, op, of, value)
     }
 
     /// An operation whose value is the kernel's own, read from its record

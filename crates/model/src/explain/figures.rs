@@ -899,11 +899,12 @@ impl Model<'_> {
                                 from: vec![fx.size.clone(), self.budget_npv()],
                             },
                         };
-                        Step::op(
+                        Step::recorded(
                             format!("{name}: break-even effect, after adjustments"),
                             fx.size.unit,
                             Op::Product,
                             vec![searched, self.adjustment[i].clone()],
+                            *self.needed.get(i)?.get(j)?.as_ref()?,
                         )
                     }
                     _ => return None,

@@ -12,7 +12,9 @@ use crate::data::evidence::{
 };
 use crate::data::prices::PRICE_BASE_LABEL;
 use crate::explain::derivation::{Op, Source, Step, Unit};
-use crate::explain::model::{benefit_name, grade_field, product, share, EffectSteps, Model, Tiers};
+use crate::explain::model::{
+    benefit_name, grade_field, product, share, valued, EffectSteps, Model, Tiers,
+};
 use crate::explain::source::Sources;
 use crate::scenario::format::{CustomMeasure, EffectLevel};
 
@@ -31,41 +33,40 @@ impl Model<'_> {
         }
         match (s.council.children_looked_after, s.council.care_ceased) {
             (Some(cla), Some(ceased)) if ceased > 0.0 && cla > 0.0 => {
-                let q = Step::op(
-                    "years in care per entry: looked after ÷ leaving care",
-                    Unit::Years,
-                    Op::Quotient,
-                    vec![
-                        self.src.council(
-                            "children looked after at 31 March",
-                            "council.children_looked_after",
-                            cla,
-                        ),
-                        self.src.council(
-                            "children leaving care in the year",
-                            "council.care_ceased",
-                            ceased,
-                        ),
-                    ],
-                );
-                let v = q.value;
+                let of = vec![
+                    self.src.council(
+                        "children looked after at 31 March",
+                        "council.children_looked_after",
+                        cla,
+                    ),
+                    self.src.council(
+                        "children leaving care in the year",
+                        "council.care_ceased",
+                        ceased,
+                    ),
+                ];
+                // The kernel's years in care: the quotient held between
+                // 0.1 and 18 years.
+                let d = self.plan.care_years;
+                let quotient = "years in care per entry: looked after ÷ leaving care";
                 let m = |x: f64, why: &str| Sources::method(why, x, Unit::Years, why);
-                if v < 0.1 {
-                    Step::op(
+                let held = |op: Op, bound: Step| {
+                    let q = Step::op(quotient, Unit::Years, Op::Quotient, of.clone());
+                    Step::recorded(
                         "years in care per entry",
                         Unit::Years,
-                        Op::Max,
-                        vec![q, m(0.1, "no shorter than 0.1 years")],
+                        op,
+                        vec![q, bound],
+                        d,
                     )
-                } else if v > 18.0 {
-                    Step::op(
-                        "years in care per entry",
-                        Unit::Years,
-                        Op::Min,
-                        vec![q, m(18.0, "no longer than 18 years")],
-                    )
+                };
+                let ratio = cla / ceased;
+                if ratio < 0.1 {
+                    held(Op::Max, m(0.1, "no shorter than 0.1 years"))
+                } else if ratio > 18.0 {
+                    held(Op::Min, m(18.0, "no longer than 18 years"))
                 } else {
-                    q
+                    Step::recorded(quotient, Unit::Years, Op::Quotient, of, d)
                 }
             }
             _ => {
@@ -98,47 +99,66 @@ impl Model<'_> {
         let c = &self.s.programmes[i];
         let p = &self.plan.programmes[i];
         let at = |f: &str| format!("programmes[{i}].{f}");
-        let keep = |label: &str, path: String, v: f64| {
-            Step::op(
+        // The kernel's factors of the adjustment.
+        let [deadweight, attribution, optimism, scale] = p.adjusted_by;
+        let keep = |label: &str, share: Step, left: f64| {
+            Step::recorded(
                 format!("share left after {label}"),
                 Unit::Share,
                 Op::Complement,
-                vec![self.pct_field(label, &path, v)],
+                vec![share],
+                left,
             )
         };
         let opt = self.s.assumptions.optimism_bias_benefits.for_grade(p.grade);
         let optimism = if self.s.assumptions.effect_level == EffectLevel::High {
-            Step::op(
-                "share left after optimism bias",
-                Unit::Share,
-                Op::Complement,
-                vec![Sources::method(
+            keep(
+                "optimism bias",
+                Sources::method(
                     "optimism bias on benefits",
                     0.0,
                     Unit::Share,
                     "the high setting takes the published figures as they stand, with no optimism bias",
-                )],
+                ),
+                optimism,
             )
         } else {
+            let label = format!("optimism bias on benefits ({})", p.grade.label());
             keep(
-                &format!("optimism bias on benefits ({})", p.grade.label()),
-                grade_field(p.grade).to_string(),
-                opt,
+                &label,
+                self.kernel_share(&label, grade_field(p.grade), opt, p.optimism),
+                optimism,
             )
         };
-        product(
+        let left_after = |label: &str, path: String, v: f64, left: f64| {
+            keep(label, self.pct_field(label, &path, v), left)
+        };
+        Step::recorded(
             format!("{}: adjustment to its effects", p.name),
             Unit::Factor,
+            Op::Product,
             vec![
-                keep("deadweight", at("deadweight_pct"), c.deadweight_pct),
-                keep("attribution", at("attribution_pct"), c.attribution_pct),
+                left_after(
+                    "deadweight",
+                    at("deadweight_pct"),
+                    c.deadweight_pct,
+                    deadweight,
+                ),
+                left_after(
+                    "attribution",
+                    at("attribution_pct"),
+                    c.attribution_pct,
+                    attribution,
+                ),
                 optimism,
-                self.pct_field(
+                self.kernel_share(
                     "scale of the effects",
                     &at("effect_scale_pct"),
                     c.effect_scale_pct,
+                    scale,
                 ),
             ],
+            p.adjustment,
         )
     }
 
@@ -163,7 +183,7 @@ impl Model<'_> {
             ),
         };
         match k.care_starts {
-            Some(starts) => Step::op(
+            Some(starts) => Step::recorded(
                 "infants entering care a year (no more than all care entries)",
                 Unit::Children,
                 Op::Min,
@@ -172,6 +192,7 @@ impl Model<'_> {
                     self.src
                         .council("children starting care", "council.care_starts", starts),
                 ],
+                crate::calc::resolve::infant_care_starts(self.s).unwrap_or(starts),
             ),
             None => stand_in,
         }
@@ -213,9 +234,10 @@ impl Model<'_> {
             .first()
             .map(|e| e.source)
             .or(prog.case_benefits.first().map(|b| b.source))?;
-        let step = product(
+        Some(Step::recorded(
             format!("{}: eligible cases a year", p.name),
             Unit::Cases,
+            Op::Product,
             vec![
                 base,
                 Sources::cited(
@@ -227,9 +249,8 @@ impl Model<'_> {
                     Verification::Derived,
                 ),
             ],
-        );
-        debug_assert!((step.value - v).abs() <= 1e-9 * v.abs().max(1.0));
-        Some(step)
+            v,
+        ))
     }
 
     pub(super) fn cohort_of(&self, i: usize) -> Step {
@@ -293,9 +314,10 @@ impl Model<'_> {
             return self.src.field(&label, &path, v, Unit::PoundsACase);
         }
         match self.library(i).and_then(|q| q.cost) {
-            Some(cost) => product(
+            Some(cost) => Step::recorded(
                 label,
                 Unit::PoundsACase,
+                Op::Product,
                 vec![
                     Sources::cited(
                         "published cost per case",
@@ -308,6 +330,7 @@ impl Model<'_> {
                     .priced(&crate::data::prices::label(cost.price_year)),
                     Sources::uplift(cost.price_year),
                 ],
+                p.cost_per_case,
             )
             .priced(PRICE_BASE_LABEL),
             None => Sources::method(&label, 0.0, Unit::PoundsACase, "no cost per case entered")
@@ -372,7 +395,7 @@ impl Model<'_> {
                     CustomMeasure::Relative => {
                         let k = self.council_count_step(e.outcome, count.unwrap_or(0.0));
                         Some(match cohort {
-                            Some(v) => Step::op(
+                            Some(v) => Step::recorded(
                                 "council count per case",
                                 Unit::Factor,
                                 Op::Quotient,
@@ -385,6 +408,7 @@ impl Model<'_> {
                                         Unit::Cases,
                                     ),
                                 ],
+                                p.effects[raw.len()].per_unit,
                             ),
                             None => k,
                         })
@@ -441,7 +465,7 @@ impl Model<'_> {
                                 self.council_count_step(o, v)
                             }
                         };
-                        let per = Step::op(
+                        let per = Step::recorded(
                             "council count per eligible case",
                             Unit::Factor,
                             Op::Quotient,
@@ -451,6 +475,7 @@ impl Model<'_> {
                                     .clone()
                                     .expect("a council effect has an eligible caseload"),
                             ],
+                            p.effects[raw.len()].per_unit,
                         );
                         let v = pick([e.size.low, e.size.central, e.size.high]);
                         (
@@ -514,10 +539,13 @@ impl Model<'_> {
                         } else {
                             diff
                         };
+                        // The kernel's size at the chosen level.
+                        let used = p.effects[raw.len()].size;
                         let size = match level {
-                            EffectLevel::Low => product(
+                            EffectLevel::Low => Step::recorded(
                                 label.clone(),
                                 Unit::Points,
+                                Op::Product,
                                 vec![
                                     derived,
                                     Sources::method(
@@ -527,8 +555,9 @@ impl Model<'_> {
                                         "the calculator's range convention: the low end is the figure less 25% (trial), 40% (comparison areas) or 50% (before/after, modelled)",
                                     ),
                                 ],
+                                used,
                             ),
-                            _ => derived.named(label.clone()),
+                            _ => valued(derived.named(label.clone()), used),
                         };
                         (size, None)
                     }
@@ -642,7 +671,8 @@ impl Model<'_> {
     pub(super) fn programme_care_years(&self, i: usize) -> Step {
         match self.library(i).map(|p| p.duration) {
             Some(Duration::UntilAdult { entry_age }) => {
-                let to_adult = Step::op(
+                let p = &self.plan.programmes[i];
+                let to_adult = Step::recorded(
                     "years until 18",
                     Unit::Years,
                     Op::Difference,
@@ -655,12 +685,14 @@ impl Model<'_> {
                             "a convention: the cohort was aged 12 and over; entry taken at 15",
                         ),
                     ],
+                    p.max_care_years,
                 );
-                Step::op(
+                Step::recorded(
                     "years an avoided stay would have lasted (no later than 18)",
                     Unit::Years,
                     Op::Min,
                     vec![self.care_years.clone(), to_adult],
+                    p.care_years,
                 )
             }
             _ => self.care_years.clone(),
@@ -672,9 +704,13 @@ impl Model<'_> {
         let Some(prog) = self.library(i) else {
             return self.custom_benefits_of(i);
         };
+        // The kernel's values, uprated (none when the council's figures
+        // already count the programme).
+        let values = &self.plan.programmes[i].case_values;
         prog.case_benefits
             .iter()
-            .map(|b| {
+            .zip(values)
+            .map(|(b, c)| {
                 let r = [b.per_case.low, b.per_case.central, b.per_case.high];
                 let v = match level {
                     EffectLevel::Low => r[0],
@@ -698,10 +734,12 @@ impl Model<'_> {
                     source.clone(),
                 )
                 .priced(&crate::data::prices::label(b.price_year));
-                let step = product(
+                let step = Step::recorded(
                     format!("{}: benefit per case to {}", prog.name, b.agency.label()),
                     Unit::PoundsACase,
+                    Op::Product,
                     vec![leaf, Sources::uplift(b.price_year)],
+                    c.value,
                 )
                 .priced(PRICE_BASE_LABEL);
                 (step, source)

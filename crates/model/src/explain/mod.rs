@@ -71,10 +71,13 @@ impl<'a> Workings<'a> {
     /// name the first bad field.
     pub fn new(s: &'a Scenario) -> Result<Workings<'a>, Error> {
         let s = validate(s).map_err(|mut e| e.remove(0))?;
+        let projection = project_valid(s);
+        let mut model = model::Model::new(s);
+        model.break_even_of(&projection);
         Ok(Workings {
             s,
-            projection: project_valid(s),
-            model: model::Model::new(s),
+            projection,
+            model,
             simulation: None,
         })
     }

@@ -4,8 +4,10 @@
 //! ([`crate::calc::record`]): which terms there are, where each lands and
 //! what it adds, which benefits count in which years and how much, which
 //! totals are held to the council's counts and how, and each programme's
-//! money and cost part by part are read from it; this module names each
-//! step, gives each input its source and shows the record's numbers
+//! money and cost part by part are read from it, and what the kernel
+//! works out once before a run (the adjustment, cases served, timing
+//! factors, unit costs and shares) from its [`Plan`]; this module names
+//! each step, gives each input its source and shows the kernel's numbers
 //! ([`Step::recorded`]) rather than working them out again.
 
 use crate::base::outcome::{Agency, Outcome};
@@ -133,6 +135,9 @@ pub(crate) struct Model<'a> {
     pub(crate) kernel: Record,
     /// The projection of the central run (without break-even sizes).
     pub(crate) projection: Projection,
+    /// Each programme's break-even sizes after adjustments, by effect, as
+    /// the projection worked them out ([`Model::break_even_of`]).
+    pub(crate) needed: Vec<Vec<Option<f64>>>,
 }
 
 /// A cohort's change and its nesting factor, with the (programme, year
@@ -213,6 +218,7 @@ impl<'a> Model<'a> {
             cost: Vec::new(),
             kernel: Record::default(),
             projection,
+            needed: Vec::new(),
             plan,
         };
         m.care_years = m.years_in_care();
@@ -230,16 +236,24 @@ impl<'a> Model<'a> {
             let cv = m.case_values_of(i);
             m.case_values.push(cv);
         }
-        m.discount = (0..h)
-            .map(|t| valued(m.discount_step(t), m.plan.discount[t]))
-            .collect();
+        m.discount = (0..h).map(|t| m.discount_step(t)).collect();
         m.served = (0..n)
             .flat_map(|i| (0..h).map(move |t| (i, t)))
-            .map(|(i, t)| valued(m.served_step(i, t), work.served[i * h + t]))
+            .map(|(i, t)| m.served_step(i, t, work.served[i * h + t]))
             .collect();
         m.chain(&kernel, &work);
         m.kernel = kernel;
         m
+    }
+
+    /// Takes the break-even sizes after adjustments from `p`, the
+    /// projection with them (the kernel's search × the adjustment).
+    pub(crate) fn break_even_of(&mut self, p: &Projection) {
+        self.needed = p
+            .programmes
+            .iter()
+            .map(|r| r.break_even.iter().map(|b| b.needed).collect())
+            .collect();
     }
 
     pub(super) fn label_of(&self, i: usize) -> &str {
@@ -252,6 +266,19 @@ impl<'a> Model<'a> {
 
     pub(super) fn pct_field(&self, label: &str, path: &str, value: f64) -> Step {
         share(self.src.field(label, path, value, Unit::Percent))
+    }
+
+    /// [`Model::pct_field`] where the kernel holds the share itself
+    /// (`share`, from its plan): the field `pct` as a share, its value the
+    /// kernel's.
+    pub(super) fn kernel_share(&self, label: &str, path: &str, pct: f64, share: f64) -> Step {
+        Step::recorded(
+            format!("{label} as a share"),
+            Unit::Share,
+            Op::Percent,
+            vec![self.src.field(label, path, pct, Unit::Percent)],
+            share,
+        )
     }
 
     /// The changes, caps and money, over the kernel's own record of the
@@ -273,7 +300,11 @@ impl<'a> Model<'a> {
             let e = &self.plan.programmes[i].effects[j];
             let name = &self.plan.programmes[i].name;
             if cohort.as_ref().is_none_or(|(at, _, _)| *at != (i, s, j)) {
-                cohort = Some(((i, s, j), self.cohort_change(i, s, j), self.nest(i, s)));
+                cohort = Some((
+                    (i, s, j),
+                    self.cohort_change(i, s, j, term.per_case, term.change),
+                    self.nest(i, s, term.nest),
+                ));
             }
             if profiles.as_ref().is_none_or(|(at, _, _)| *at != i) {
                 profiles = Some((i, self.profile(i, false), self.profile(i, true)));
@@ -379,10 +410,11 @@ impl<'a> Model<'a> {
                             Op::Product,
                             vec![
                                 step.clone(),
-                                self.pct_field(
+                                self.kernel_share(
                                     "cashable share of per-case benefits",
                                     "assumptions.cashable.case_benefits_pct",
                                     self.s.assumptions.cashable.case_benefits_pct,
+                                    self.plan.cashable[OUTCOMES],
                                 ),
                             ],
                             x.cash,
@@ -479,9 +511,10 @@ impl<'a> Model<'a> {
             let p = &self.plan.programmes[i];
             let name = p.name.clone();
             let care_unit = match p.placement {
-                Placement::Foster => product(
+                Placement::Foster => Step::recorded(
                     "foster care, a year",
                     Unit::PoundsAYear,
+                    Op::Product,
                     vec![
                         weeks(),
                         money(
@@ -491,10 +524,12 @@ impl<'a> Model<'a> {
                             Unit::PoundsAWeek,
                         ),
                     ],
+                    self.plan.care_unit[i],
                 ),
-                Placement::Residential => product(
+                Placement::Residential => Step::recorded(
                     "a children's home, a year",
                     Unit::PoundsAYear,
+                    Op::Product,
                     vec![
                         weeks(),
                         money(
@@ -504,6 +539,7 @@ impl<'a> Model<'a> {
                             Unit::PoundsAWeek,
                         ),
                     ],
+                    self.plan.care_unit[i],
                 ),
                 Placement::CouncilAverage => match self.s.council.cla_spend_per_child {
                     Some(v) => self.src.council(
@@ -511,9 +547,10 @@ impl<'a> Model<'a> {
                         "council.cla_spend_per_child",
                         v,
                     ),
-                    None => product(
+                    None => Step::recorded(
                         "foster care, a year (no council average given)",
                         Unit::PoundsAYear,
+                        Op::Product,
                         vec![
                             weeks(),
                             money(
@@ -523,20 +560,23 @@ impl<'a> Model<'a> {
                                 Unit::PoundsAWeek,
                             ),
                         ],
+                        self.plan.care_unit[i],
                     ),
                 },
             }
             .priced(PRICE_BASE_LABEL);
             let care_cash = match p.placement {
-                Placement::Residential => self.pct_field(
+                Placement::Residential => self.kernel_share(
                     "cashable share of children's home savings",
                     "assumptions.cashable.residential_pct",
                     cash.residential_pct,
+                    self.plan.care_cashable[i],
                 ),
-                _ => self.pct_field(
+                _ => self.kernel_share(
                     "cashable share of care savings",
                     "assumptions.cashable.care_pct",
                     cash.care_pct,
+                    self.plan.care_cashable[i],
                 ),
             };
             for t in 0..h {
@@ -595,10 +635,11 @@ impl<'a> Model<'a> {
                     format!("the council's share of care proceedings savings: {when}"),
                     vec![
                         court.clone(),
-                        self.pct_field(
+                        self.kernel_share(
                             "the council's share of care proceedings costs",
                             "unit_costs.care_proceedings_council_pct",
                             u.care_proceedings_council_pct,
+                            self.plan.proceedings_council,
                         ),
                     ],
                     m.council_court,
@@ -670,10 +711,11 @@ impl<'a> Model<'a> {
                     "cash from protection plans".into(),
                     vec![
                         cp,
-                        self.pct_field(
+                        self.kernel_share(
                             "cashable share of protection plan savings",
                             "assumptions.cashable.cp_plans_pct",
                             cash.cp_plans_pct,
+                            self.plan.cashable[CP],
                         ),
                     ],
                     m.cp_cash,
@@ -682,10 +724,11 @@ impl<'a> Model<'a> {
                     "cash from children in need".into(),
                     vec![
                         cin,
-                        self.pct_field(
+                        self.kernel_share(
                             "cashable share of children in need savings",
                             "assumptions.cashable.children_in_need_pct",
                             cash.children_in_need_pct,
+                            self.plan.cashable[CIN],
                         ),
                     ],
                     m.cin_cash,
@@ -694,10 +737,11 @@ impl<'a> Model<'a> {
                     "cash from care proceedings".into(),
                     vec![
                         council_court,
-                        self.pct_field(
+                        self.kernel_share(
                             "cashable share of care proceedings savings",
                             "assumptions.cashable.care_proceedings_pct",
                             cash.care_proceedings_pct,
+                            self.plan.cashable[COURT],
                         ),
                     ],
                     m.court_cash,
@@ -749,7 +793,7 @@ impl<'a> Model<'a> {
             self.adjustment[i].clone(),
         ];
         if a == Agency::ChildrensServices.index() {
-            if let Some(f) = self.nest(i, s) {
+            if let Some(f) = self.nest(i, s, x.nest) {
                 of.push(f);
             }
         }
@@ -770,26 +814,20 @@ impl<'a> Model<'a> {
             .iter()
             .map(|x| {
                 let t = x.year;
-                let mut of = vec![first.clone()];
-                factor(&mut of, self.benefit_keep(i, j, t - s));
-                let step = if of.len() == 1 {
-                    of.pop().expect("one")
-                } else {
-                    Step::recorded(
+                kept_in_year(
+                    first.clone(),
+                    self.benefit_keep(i, j, t - s),
+                    || {
                         format!(
                             "{}: {what}, to {}, cohort of {}, in {}",
                             p.name,
                             c.agency.label(),
                             self.year(s),
                             self.year(t)
-                        ),
-                        Unit::Pounds,
-                        Op::Product,
-                        of,
-                        x.amount,
-                    )
-                };
-                step.priced(PRICE_BASE_LABEL)
+                        )
+                    },
+                    x.amount,
+                )
             })
             .collect()
     }
@@ -797,23 +835,27 @@ impl<'a> Model<'a> {
     /// The change effect `j` of programme `i` makes for the cases served
     /// in year `s`, before its timing: per case (on its count's trend and
     /// the typed yearly change when measured as a share of the council's
-    /// count) × cases served × adjustment.
-    fn cohort_change(&self, i: usize, s: usize, j: usize) -> Step {
+    /// count) × cases served × adjustment, with the kernel's values for
+    /// the change per case (`per_case`) and for the cohort (`value`).
+    fn cohort_change(&self, i: usize, s: usize, j: usize, per_case: f64, value: f64) -> Step {
         let e = &self.plan.programmes[i].effects[j];
         let name = &self.plan.programmes[i].name;
         let mut of = if e.measure == "relative" {
-            let mut of = vec![self.relative_per_case(&self.effects[i][j], e.change, s)];
+            let x = self.relative_per_case(&self.effects[i][j], e.change, s);
+            let mut of = vec![valued(x, per_case)];
             factor(&mut of, self.growth(s));
             of
         } else {
-            vec![self.effects[i][j].per_case.clone()]
+            vec![valued(self.effects[i][j].per_case.clone(), per_case)]
         };
         of.push(self.served[i * self.h + s].clone());
         of.push(self.adjustment[i].clone());
-        product(
+        Step::recorded(
             format!("{name}: change for the cases served in {}", self.year(s)),
             Unit::Factor,
+            Op::Product,
             of,
+            value,
         )
     }
 
@@ -838,7 +880,7 @@ impl<'a> Model<'a> {
             self.adjustment[i].clone(),
         ];
         if a == Agency::ChildrensServices.index() {
-            if let Some(f) = self.nest(i, s) {
+            if let Some(f) = self.nest(i, s, x.nest) {
                 of.push(f);
             }
         }
@@ -880,20 +922,12 @@ impl<'a> Model<'a> {
         counted
             .iter()
             .map(|x| {
-                let mut of = vec![per_year.clone()];
-                factor(&mut of, self.persist(x.year - s));
-                let step = if of.len() == 1 {
-                    of.pop().expect("one")
-                } else {
-                    Step::recorded(
-                        per_year.label.clone(),
-                        Unit::Pounds,
-                        Op::Product,
-                        of,
-                        x.amount,
-                    )
-                };
-                step.priced(PRICE_BASE_LABEL)
+                kept_in_year(
+                    per_year.clone(),
+                    self.persist(x.year - s),
+                    || per_year.label.clone(),
+                    x.amount,
+                )
             })
             .collect()
     }
@@ -951,17 +985,15 @@ impl<'a> Model<'a> {
                     m.cost_before,
                 )
                 .priced(PRICE_BASE_LABEL),
-                valued(
-                    Step::op(
-                        "1 + optimism bias on costs",
-                        Unit::Factor,
-                        Op::OnePlus,
-                        vec![self.pct_field(
-                            "optimism bias on costs",
-                            "assumptions.optimism_bias_costs_pct",
-                            self.s.assumptions.optimism_bias_costs_pct,
-                        )],
-                    ),
+                Step::recorded(
+                    "1 + optimism bias on costs",
+                    Unit::Factor,
+                    Op::OnePlus,
+                    vec![self.pct_field(
+                        "optimism bias on costs",
+                        "assumptions.optimism_bias_costs_pct",
+                        self.s.assumptions.optimism_bias_costs_pct,
+                    )],
                     self.plan.cost_uplift,
                 ),
             ],
@@ -971,9 +1003,23 @@ impl<'a> Model<'a> {
     }
 }
 
+/// A benefit in one year: its first year's amount `first` × the share of
+/// it kept that year (`keep`), with the kernel's `amount`; `first` itself
+/// (named as it is) when all of it is kept.
+fn kept_in_year(first: Step, keep: Step, label: impl FnOnce() -> String, amount: f64) -> Step {
+    let mut of = vec![first];
+    factor(&mut of, keep);
+    if of.len() == 1 {
+        of.pop().expect("one")
+    } else {
+        Step::recorded(label(), Unit::Pounds, Op::Product, of, amount)
+    }
+    .priced(PRICE_BASE_LABEL)
+}
+
 /// `step` with the kernel's own value for it (from its plan or its
 /// record) in place of the one worked out from its operands.
-fn valued(mut step: Step, value: f64) -> Step {
+pub(super) fn valued(mut step: Step, value: f64) -> Step {
     step.value = value;
     step
 }

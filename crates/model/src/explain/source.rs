@@ -197,7 +197,9 @@ impl<'a> Sources<'a> {
                 Verification::Verified,
             )
         };
-        Step::op(
+        // The factor the model uprates by (`prices::uplift`), shown as
+        // the quotient of the two indices.
+        Step::recorded(
             format!(
                 "uprating from {} to {} prices",
                 prices::label(price_year),
@@ -206,6 +208,7 @@ impl<'a> Sources<'a> {
             Unit::Factor,
             Op::Quotient,
             vec![index(prices::PRICE_BASE), index(price_year)],
+            prices::uplift(price_year),
         )
     }
 }

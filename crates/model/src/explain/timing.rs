@@ -10,14 +10,15 @@ use crate::calc::record::Record;
 use crate::calc::resolve::Change;
 use crate::explain::derivation::{Op, Step, Unit};
 use crate::explain::model::{
-    factor, product, share, what, EffectSteps, Model, CARE, CIN, COURT, CP, POLICE,
+    factor, product, share, valued, what, EffectSteps, Model, CARE, CIN, COURT, CP, POLICE,
 };
 use crate::explain::source::Sources;
 use crate::explain::words::number;
 
 /// A profile's share in one year: the stay left after `start` years,
-/// no more than `cap` and no less than 0 (engine's `profile`).
-pub(super) fn profile_step(d: &Step, start: f64, cap: f64, label: String) -> Step {
+/// no more than `cap` and no less than 0, with the kernel's `value` for it
+/// (its plan's profile, [`crate::calc::engine::care_profile`]).
+pub(super) fn profile_step(d: &Step, start: f64, cap: f64, label: String, value: f64) -> Step {
     let m = |v: f64, why: &str| Sources::method(why, v, Unit::Years, why);
     let left = if start == 0.0 {
         d.clone()
@@ -31,7 +32,7 @@ pub(super) fn profile_step(d: &Step, start: f64, cap: f64, label: String) -> Ste
     };
     let v = left.value;
     if v >= cap {
-        Step::op(
+        Step::recorded(
             label,
             Unit::Years,
             Op::Min,
@@ -46,16 +47,18 @@ pub(super) fn profile_step(d: &Step, start: f64, cap: f64, label: String) -> Ste
                     },
                 ),
             ],
+            value,
         )
     } else if v <= 0.0 {
-        Step::op(
+        Step::recorded(
             label,
             Unit::Years,
             Op::Max,
             vec![left, m(0.0, "no stay left")],
+            value,
         )
     } else {
-        left.named(label)
+        valued(left.named(label), value)
     }
 }
 
@@ -66,7 +69,7 @@ fn after_first(t: usize, rule: &str) -> Step {
 
 impl Model<'_> {
     pub(super) fn discount_step(&self, t: usize) -> Step {
-        Step::op(
+        Step::recorded(
             format!("discount factor, {}", self.year(t)),
             Unit::Factor,
             Op::DiscountFactor,
@@ -82,6 +85,7 @@ impl Model<'_> {
                     "each year is discounted from the first year of the programme",
                 ),
             ],
+            self.plan.discount[t],
         )
     }
 
@@ -95,6 +99,7 @@ impl Model<'_> {
                 self.s.assumptions.baseline_trend_pct,
             ),
             after_first(t, "years of growth"),
+            self.plan.growth[t],
         )
     }
 
@@ -128,6 +133,7 @@ impl Model<'_> {
             ),
             share(self.src.trend(series, pct)),
             years,
+            self.plan.trend[t][series.index()],
         ))
     }
 
@@ -202,7 +208,8 @@ impl Model<'_> {
             .as_ref()
             .expect("a custom benefit belongs to a custom programme")
             .benefits[j];
-        Step::op(
+        let c = &self.plan.programmes[i].case_values[j];
+        Step::recorded(
             format!(
                 "share of the benefit left after {k} year{}",
                 if k == 1 { "" } else { "s" }
@@ -227,12 +234,13 @@ impl Model<'_> {
                     "years since the cases were served",
                 ),
             ],
+            c.keep(k, &self.plan.persist),
         )
     }
 
     /// Share of a cohort's benefits left `k` years after it was served.
     pub(super) fn persist(&self, k: usize) -> Step {
-        Step::op(
+        Step::recorded(
             format!("share of the benefits left after {k} years"),
             Unit::Factor,
             Op::Power,
@@ -254,10 +262,12 @@ impl Model<'_> {
                     "years since the cohort was served",
                 ),
             ],
+            self.plan.persist[k],
         )
     }
 
-    pub(super) fn served_step(&self, i: usize, t: usize) -> Step {
+    /// Programme `i`'s cases served in year `t`, with the kernel's `value`.
+    pub(super) fn served_step(&self, i: usize, t: usize, value: f64) -> Step {
         let name = self.label_of(i).to_string();
         let label = format!("{name}: cases served, {}", self.year(t));
         if t >= self.plan.funded_years {
@@ -282,29 +292,34 @@ impl Model<'_> {
         let r = t.min(a.ramp_pct.len() - 1);
         let c = &self.s.programmes[i];
         let mut of = vec![self.cohort[i].clone()];
-        of.push(self.pct_field(
+        of.push(self.kernel_share(
             "engagement",
             &format!("programmes[{i}].engagement_pct"),
             c.engagement_pct,
+            self.plan.programmes[i].engagement,
         ));
-        of.push(self.pct_field(
+        of.push(self.kernel_share(
             "share of full reach this year",
             &format!("assumptions.ramp_pct[{r}]"),
             a.ramp_pct[r],
+            self.plan.ramp[t],
         ));
-        let asked = product(
-            format!("{name}: cases asked for, {}", self.year(t)),
-            Unit::Cases,
-            of,
-        );
         match &self.eligible[i] {
-            Some(e) => Step::op(label, Unit::Cases, Op::Min, vec![asked, e.clone()]),
-            None => asked.named(label),
+            Some(e) => {
+                let asked = product(
+                    format!("{name}: cases asked for, {}", self.year(t)),
+                    Unit::Cases,
+                    of,
+                );
+                Step::recorded(label, Unit::Cases, Op::Min, vec![asked, e.clone()], value)
+            }
+            None => Step::recorded(label, Unit::Cases, Op::Product, of, value),
         }
     }
 
-    /// The nesting factor of programme `i` for cohort `s`, if it nests.
-    pub(super) fn nest(&self, i: usize, s: usize) -> Option<Step> {
+    /// The nesting factor of programme `i` for cohort `s`, if it nests,
+    /// with the kernel's own value for it (`value`, from its record).
+    pub(super) fn nest(&self, i: usize, s: usize, value: f64) -> Option<Step> {
         let p = &self.plan.programmes[i];
         let j = p.parent.filter(|j| *j != i)?;
         let parent = &self.plan.programmes[j];
@@ -337,13 +352,16 @@ impl Model<'_> {
                     ],
                 );
                 let v = r.value;
+                // The kernel's fall in care time, held to a share.
+                let sizes: Vec<f64> = parent.effects.iter().map(|e| e.size).collect();
+                let fall = parent.care_time_reduction(&sizes);
                 let m = |x: f64| Sources::method("bound", x, Unit::Share, "a share from 0 to 1");
                 if v > 1.0 {
-                    Step::op("capped at 1", Unit::Share, Op::Min, vec![r, m(1.0)])
+                    Step::recorded("capped at 1", Unit::Share, Op::Min, vec![r, m(1.0)], fall)
                 } else if v < 0.0 {
-                    Step::op("floored at 0", Unit::Share, Op::Max, vec![r, m(0.0)])
+                    Step::recorded("floored at 0", Unit::Share, Op::Max, vec![r, m(0.0)], fall)
                 } else {
-                    r
+                    valued(r, fall)
                 }
             }
             None => Sources::method(
@@ -353,7 +371,7 @@ impl Model<'_> {
                 "the programme it nests in has no effect on care time",
             ),
         };
-        Some(Step::op(
+        Some(Step::recorded(
             format!("risk left by {} ({})", parent.name, self.year(s)),
             Unit::Share,
             Op::Complement,
@@ -362,12 +380,14 @@ impl Model<'_> {
                 Unit::Share,
                 vec![cover, reduction],
             )],
+            value,
         ))
     }
 
     /// The entry (or, with `stay`, the 12-months) profile of programme `i`.
     pub(super) fn profile(&self, i: usize, stay: bool) -> Vec<Step> {
         let d = self.programme_care_years(i);
+        let (entries, stays) = (&self.plan.entry_profile[i], &self.plan.stay_profile[i]);
         (0..self.h)
             .map(|k| {
                 let label = format!("share of a year in care, {k} years on");
@@ -380,12 +400,12 @@ impl Model<'_> {
                             "half a year in the first year: the gap opens through it",
                         )
                     } else {
-                        profile_step(&d, (k - 1) as f64, 1.0, label)
+                        profile_step(&d, (k - 1) as f64, 1.0, label, stays[k])
                     }
                 } else if k == 0 {
-                    profile_step(&d, 0.0, 0.5, label)
+                    profile_step(&d, 0.0, 0.5, label, entries[k])
                 } else {
-                    profile_step(&d, 0.5 + (k - 1) as f64, 1.0, label)
+                    profile_step(&d, 0.5 + (k - 1) as f64, 1.0, label, entries[k])
                 }
             })
             .collect()
@@ -427,9 +447,10 @@ impl Model<'_> {
             let Some(rec) = kernel.held_at(o, t) else {
                 continue;
             };
-            let Some(count) = self.count_at(o, t) else {
+            let (Some(count), Some(value)) = (self.count_at(o, t), self.plan.count_at(o, t)) else {
                 continue;
             };
+            let count = valued(count, value);
             let unit = count.unit;
             let mut of = vec![count];
             factor(&mut of, self.growth(t));
@@ -562,9 +583,10 @@ impl Model<'_> {
     }
 }
 
-/// `(1 + yearly change)^years`: a count moved by a steady yearly change.
-fn compound(label: String, change: Step, years: Step) -> Step {
-    Step::op(
+/// `(1 + yearly change)^years`: a count moved by a steady yearly change,
+/// with the kernel's `value` for it.
+fn compound(label: String, change: Step, years: Step, value: f64) -> Step {
+    Step::recorded(
         label,
         Unit::Factor,
         Op::Power,
@@ -572,5 +594,6 @@ fn compound(label: String, change: Step, years: Step) -> Step {
             Step::op("1 + yearly change", Unit::Factor, Op::OnePlus, vec![change]),
             years,
         ],
+        value,
     )
 }
