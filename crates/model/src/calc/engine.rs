@@ -409,6 +409,7 @@ impl Plan {
     /// The council's count of outcome `o` in year `t` on its trend, before
     /// the typed yearly change of every count ([`Plan::bound_at`] is this
     /// × the year's growth).
+    #[inline]
     pub fn count_at(&self, o: usize, t: usize) -> Option<f64> {
         let f = &self.trend[t];
         let at = |k: Series| f[k.index()];
