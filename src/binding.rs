@@ -42,8 +42,8 @@ pub fn scenario_from_js(value: JsValue) -> Result<model::Scenario, Error> {
 #[wasm_bindgen]
 pub fn project(scenario: JsValue) -> Result<JsValue, JsValue> {
     let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
-    match model::project(&s) {
-        Ok(p) => Ok(to_js(&p)),
+    match model::validate(&s) {
+        Ok(v) => Ok(to_js(&outcome_kernel::project_valid(v))),
         Err(errors) => Err(js_error(&errors[0])),
     }
 }
@@ -92,8 +92,8 @@ pub fn evidence_set() -> String {
 #[wasm_bindgen]
 pub fn simulate(scenario: JsValue) -> Result<JsValue, JsValue> {
     let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
-    match model::calc::uncertainty::simulate(&s) {
-        Ok(sim) => Ok(to_js(&sim)),
+    match model::validate(&s) {
+        Ok(v) => Ok(to_js(&outcome_kernel::simulate_valid(v))),
         Err(errors) => Err(js_error(&errors[0])),
     }
 }
@@ -102,8 +102,8 @@ pub fn simulate(scenario: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn tornado(scenario: JsValue) -> Result<JsValue, JsValue> {
     let s = scenario_from_js(scenario).map_err(|e| js_error(&e))?;
-    match model::calc::uncertainty::tornado(&s) {
-        Ok(bars) => Ok(to_js(&bars)),
+    match model::validate(&s) {
+        Ok(v) => Ok(to_js(&outcome_kernel::tornado_valid(v))),
         Err(errors) => Err(js_error(&errors[0])),
     }
 }

@@ -2,7 +2,9 @@
 //! randomness of its own. The model is its own crate (`crates/model`), so the
 //! compiler refuses JavaScript there unless its manifest names a binding
 //! crate; this test reads that manifest, the model's source and the root
-//! manifest.
+//! manifest. The kernel crate (`crates/kernel`, the model's hot loops
+//! instantiated where they are compiled for speed) is held to the same, and
+//! depends on the model alone.
 
 use std::fs;
 use std::path::Path;
@@ -24,6 +26,9 @@ fn model_is_pure() {
     let mut files = Vec::new();
     rust_files(&root.join("crates/model/src"), &mut files);
     assert!(files.len() > 5, "found the model's files");
+    let model = files.len();
+    rust_files(&root.join("crates/kernel/src"), &mut files);
+    assert!(files.len() > model, "found the kernel crate's files");
     let forbidden = [
         "wasm_bindgen",
         "web_sys",
@@ -83,19 +88,48 @@ fn wasm_only_dependencies_are_target_gated() {
 
 #[test]
 fn the_model_crate_names_no_javascript_crate() {
-    let manifest =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/model/Cargo.toml"))
-            .expect("crates/model/Cargo.toml is readable");
-    for name in [
-        "wasm-bindgen",
-        "web-sys",
-        "js-sys",
-        "serde-wasm-bindgen",
-        "getrandom",
-    ] {
-        assert!(
-            !manifest.lines().any(|l| l.trim_start().starts_with(name)),
-            "crates/model/Cargo.toml depends on {name}: the model must build without JavaScript"
-        );
+    for crate_dir in ["crates/model", "crates/kernel"] {
+        let manifest = fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("{crate_dir}/Cargo.toml")),
+        )
+        .expect("the crate's Cargo.toml is readable");
+        for name in [
+            "wasm-bindgen",
+            "web-sys",
+            "js-sys",
+            "serde-wasm-bindgen",
+            "getrandom",
+        ] {
+            assert!(
+                !manifest.lines().any(|l| l.trim_start().starts_with(name)),
+                "{crate_dir}/Cargo.toml depends on {name}: the model must build without JavaScript"
+            );
+        }
     }
+}
+
+/// The kernel crate only instantiates the model's code: its one dependency
+/// is the model, and it has no dependencies for targets or features of its
+/// own.
+#[test]
+fn the_kernel_crate_depends_on_the_model_alone() {
+    let manifest =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/kernel/Cargo.toml"))
+            .expect("crates/kernel/Cargo.toml is readable");
+    let mut section = String::new();
+    let mut dependencies = Vec::new();
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line.to_string();
+            assert!(
+                !section.contains("dependencies") || section == "[dependencies]",
+                "crates/kernel/Cargo.toml has a section {section}: the kernel depends on the model alone"
+            );
+            continue;
+        }
+        if section == "[dependencies]" && !line.is_empty() && !line.starts_with('#') {
+            dependencies.push(line.split([' ', '=']).next().unwrap_or("").to_string());
+        }
+    }
+    assert_eq!(dependencies, ["outcome-model"]);
 }

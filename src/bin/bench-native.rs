@@ -6,10 +6,10 @@
 //!
 //! Times, each as the median of several repetitions after a warm-up:
 //!
-//! - `projection_ms`: one projection of the default scenario
-//!   (`model::project`, validation and break-even search included);
+//! - `projection_ms`: one projection of the default scenario (validation
+//!   and `outcome_kernel::project_valid`, break-even search included);
 //! - `mc_ms`: the Monte Carlo of the default scenario with 10,000 draws over
-//!   10 years (`uncertainty::simulate_valid`);
+//!   10 years (`outcome_kernel::simulate_valid`);
 //! - `national_ms`: every council × every library programme × 10 years: one
 //!   `rollout::rollout` per programme for the latest year of figures.
 //!
@@ -22,8 +22,7 @@ use std::time::Instant;
 
 use outcome_calculator::model::data::evidence::{self, Measure};
 use outcome_calculator::model::{
-    calc::uncertainty, data::presets, default_scenario, project, validate, views::rollout,
-    ProgrammeChoice, Scenario,
+    data::presets, default_scenario, validate, views::rollout, ProgrammeChoice, Scenario,
 };
 
 /// Fixed settings for the national view, for programmes whose evidence does
@@ -98,7 +97,8 @@ fn main() {
     // (a) one projection of the default scenario.
     let s = default_scenario();
     let projection_ms = median_ms(200, 21, 200, || {
-        black_box(project(black_box(&s)).expect("the default scenario is valid"));
+        let v = validate(black_box(&s)).expect("the default scenario is valid");
+        black_box(outcome_kernel::project_valid(v));
     });
 
     // (b) Monte Carlo: 10,000 draws × 10 years.
@@ -107,7 +107,7 @@ fn main() {
     let mc = validate(&mc).expect("the default scenario is valid");
     let mut npv_p50 = 0.0;
     let mc_ms = median_ms(3, 15, 1, || {
-        npv_p50 = black_box(uncertainty::simulate_valid(black_box(mc)))
+        npv_p50 = black_box(outcome_kernel::simulate_valid(black_box(mc)))
             .npv
             .p50;
     });

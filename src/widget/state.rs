@@ -572,7 +572,7 @@ impl State {
         let blocking = problems.iter().any(|p| !p.waiting);
         match checked {
             Ok(valid) if !blocking => {
-                self.last = Some(crate::model::project_valid(valid.valid()));
+                self.last = Some(outcome_kernel::project_valid(valid.valid()));
                 self.shown = Some(valid);
                 self.stale = false;
             }

@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, ShadowRoot};
 
-use crate::model::calc::uncertainty::{self, Bar, Simulation, Simulator};
+use crate::model::calc::uncertainty::{Bar, Simulation, Simulator};
 use crate::widget::live::Settled;
 
 use crate::dom::format;
@@ -166,7 +166,7 @@ fn take_pending(root: &ShadowRoot) -> Option<Settled> {
 pub fn flush(root: &ShadowRoot) {
     if let Some(scenario) = take_pending(root) {
         performance("mark", &["oc:uncertainty-start"]);
-        let sim = uncertainty::simulate_valid(scenario.scenario.valid());
+        let sim = outcome_kernel::simulate_valid(scenario.scenario.valid());
         show(root, scenario, sim);
     }
 }
@@ -198,7 +198,7 @@ const SLICE_DRAWS: usize = 200;
 fn run_slices(root: ShadowRoot, scenario: Settled, mut sim: Simulator) {
     let now = || performance("now", &[]).as_f64().unwrap_or(0.0);
     let start = now();
-    while !sim.step(SLICE_DRAWS) {
+    while !outcome_kernel::step(&mut sim, SLICE_DRAWS) {
         if now() - start >= SLICE_MS {
             dom::next_task(move || {
                 if !superseded(&root) {
@@ -208,7 +208,7 @@ fn run_slices(root: ShadowRoot, scenario: Settled, mut sim: Simulator) {
             return;
         }
     }
-    let sim = sim.finish();
+    let sim = outcome_kernel::finish(sim);
     dom::next_task(move || {
         if !superseded(&root) {
             show(&root, scenario, sim);
@@ -219,7 +219,7 @@ fn run_slices(root: ShadowRoot, scenario: Settled, mut sim: Simulator) {
 /// Works out the tornado for `scenario` and shows it with `sim`.
 fn show(root: &ShadowRoot, settled: Settled, sim: Simulation) {
     let Settled { scenario, npv } = settled;
-    let bars = uncertainty::tornado_valid(scenario.valid());
+    let bars = outcome_kernel::tornado_valid(scenario.valid());
     let Some(widget) = live::find(root) else {
         return;
     };

@@ -178,6 +178,7 @@ pub struct Work {
 }
 
 impl Work {
+    #[inline]
     fn reset(&mut self, n: usize, h: usize) {
         fn size(v: &mut Vec<f64>, len: usize) {
             v.clear();
@@ -207,6 +208,7 @@ impl Work {
     }
 
     /// Cash to the council minus cost in year `t`, all programmes, £.
+    #[inline]
     pub fn cash_net(&self, n: usize, h: usize, t: usize) -> f64 {
         (0..n)
             .map(|i| self.cashable[i * h + t] - self.cost[i * h + t])
@@ -214,6 +216,7 @@ impl Work {
     }
 
     /// Cost in year `t`, all programmes, £.
+    #[inline]
     pub fn cost_in(&self, n: usize, h: usize, t: usize) -> f64 {
         (0..n).map(|i| self.cost[i * h + t]).sum()
     }
@@ -229,6 +232,7 @@ pub use crate::calc::resolve::care_years;
 /// use outcome_model::calc::engine::care_profile;
 /// assert_eq!(care_profile(2.25, 4), vec![0.5, 1.0, 0.75, 0.0]);
 /// ```
+#[inline]
 pub fn care_profile(d: f64, years: usize) -> Vec<f64> {
     profile(d, years, 0.5)
 }
@@ -241,6 +245,7 @@ pub fn care_profile(d: f64, years: usize) -> Vec<f64> {
 /// use outcome_model::calc::engine::stay_profile;
 /// assert_eq!(stay_profile(1.5, 4), vec![0.5, 1.0, 0.5, 0.0]);
 /// ```
+#[inline]
 pub fn stay_profile(d: f64, years: usize) -> Vec<f64> {
     let mut out = vec![0.0; years];
     if years > 0 {
@@ -252,6 +257,7 @@ pub fn stay_profile(d: f64, years: usize) -> Vec<f64> {
     out
 }
 
+#[inline]
 fn profile(d: f64, years: usize, first: f64) -> Vec<f64> {
     let mut left = d;
     (0..years)
@@ -395,6 +401,7 @@ impl Plan {
     /// The most outcome `o` can change in year `t` (the council's count as
     /// it stands that year without the programmes); `o == OUTCOMES` is
     /// time in care, held to the children looked after.
+    #[inline]
     pub fn bound_at(&self, o: usize, t: usize) -> Option<f64> {
         self.count_at(o, t).map(|b| b * self.growth[t])
     }
@@ -402,6 +409,7 @@ impl Plan {
     /// The council's count of outcome `o` in year `t` on its trend, before
     /// the typed yearly change of every count ([`Plan::bound_at`] is this
     /// × the year's growth).
+    #[inline]
     pub fn count_at(&self, o: usize, t: usize) -> Option<f64> {
         let f = &self.trend[t];
         let at = |k: Series| f[k.index()];
@@ -421,6 +429,7 @@ impl Plan {
 
     /// The trend multiplier in year `t` on the count an effect of kind
     /// `change` is a share of (1 for events without a history).
+    #[inline]
     fn trend_of(&self, change: Change, t: usize) -> f64 {
         Series::of(change).map_or(1.0, |k| self.trend[t][k.index()])
     }
@@ -474,6 +483,7 @@ pub fn record(plan: &Plan) -> (Record, Work) {
 
 /// This run's persistence and stay profiles: the plan's, or those of the
 /// draw's drop-off and stay length.
+#[inline]
 fn conventions(plan: &Plan, draw: &Draw, w: &mut Work) {
     let h = plan.horizon;
     w.persist.clear();
@@ -848,6 +858,17 @@ pub fn budget_npv(plan: &Plan, w: &Work) -> f64 {
 /// up to the effect's cap gets there. The size is before adjustments; the
 /// caller multiplies by the programme's adjustment to state it after them.
 pub fn switching_size(plan: &Plan, k: usize, w: &mut Work) -> Option<f64> {
+    switching_size_with(plan, k, w, simulate)
+}
+
+/// [`switching_size`], each run by `kernel`: [`simulate`], or the same
+/// function instantiated in a crate compiled for speed (`crates/kernel`).
+pub fn switching_size_with(
+    plan: &Plan,
+    k: usize,
+    w: &mut Work,
+    kernel: impl Fn(&Plan, &Draw, &mut Work),
+) -> Option<f64> {
     let mut sizes = plan.sizes();
     let (p, e) = effect_at(plan, k)?;
     let _ = p;
@@ -858,7 +879,7 @@ pub fn switching_size(plan: &Plan, k: usize, w: &mut Work) -> Option<f64> {
             sizes: Some(&sizes),
             ..Draw::central()
         };
-        simulate(plan, &draw, w);
+        kernel(plan, &draw, w);
         budget_npv(plan, w)
     };
     if at(0.0, w) >= 0.0 {

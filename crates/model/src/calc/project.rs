@@ -33,6 +33,18 @@ pub fn project(s: &Scenario) -> Result<Projection, Vec<Error>> {
 /// [`project`] for a scenario already validated: the central projection,
 /// with the switching values.
 pub fn project_valid(v: Valid) -> Projection {
+    project_valid_with(v, engine::simulate)
+}
+
+/// [`project_valid`], each run of the kernel run by `kernel`:
+/// [`engine::simulate`], or the same function instantiated in a crate
+/// compiled for speed (the calculator's `outcome-kernel`, `crates/kernel`).
+/// Generic so that the projection's loops are compiled where it is
+/// instantiated, with that crate's optimisation.
+pub fn project_valid_with<K: Fn(&Plan, &engine::Draw, &mut Work)>(
+    v: Valid,
+    kernel: K,
+) -> Projection {
     crate::base::counts::note(crate::base::counts::Step::Project);
     let s = v.scenario();
     let plan = Plan::new(v);
@@ -40,9 +52,9 @@ pub fn project_valid(v: Valid) -> Projection {
     // Switching values first: each run reuses the same buffer.
     let mut switching = Vec::new();
     for k in 0..plan.effect_count() {
-        switching.push(engine::switching_size(&plan, k, &mut work));
+        switching.push(engine::switching_size_with(&plan, k, &mut work, &kernel));
     }
-    engine::simulate(&plan, &engine::Draw::central(), &mut work);
+    kernel(&plan, &engine::Draw::central(), &mut work);
     summarise(s, &plan, &work, &switching)
 }
 

@@ -575,6 +575,15 @@ impl Simulator {
     /// proportion to its simulations, each a run of the kernel over the
     /// horizon for every programme.
     pub fn step(&mut self, slice: usize) -> bool {
+        self.step_with(slice, engine::simulate)
+    }
+
+    /// [`Simulator::step`], each draw run by `kernel`: [`engine::simulate`],
+    /// or the same function instantiated in a crate compiled for speed (the
+    /// calculator's `outcome-kernel`, `crates/kernel`). Generic so that this
+    /// loop is compiled where it is instantiated, with that crate's
+    /// optimisation.
+    pub fn step_with<K: Fn(&Plan, &Draw, &mut Work)>(&mut self, slice: usize, kernel: K) -> bool {
         let start = self.drawn;
         let end = start.saturating_add(slice).min(self.draws);
         let Simulator {
@@ -644,7 +653,7 @@ impl Simulator {
                 stay_mult,
                 care_cash,
             };
-            engine::simulate(plan, &draw, &mut w);
+            kernel(plan, &draw, &mut w);
             let (mut cum, mut cum_cost, mut pv) = (0.0, 0.0, 0.0);
             let mut paid = false;
             for t in 0..h {
@@ -671,8 +680,14 @@ impl Simulator {
     /// The simulation's results: percentiles year by year and over the
     /// horizon, the shares that pay back, and the sentence. Runs any
     /// simulations not yet run first, so the result is always complete.
-    pub fn finish(mut self) -> Simulation {
-        self.step(usize::MAX);
+    pub fn finish(self) -> Simulation {
+        self.finish_with(engine::simulate)
+    }
+
+    /// [`Simulator::finish`], each draw left and the central run run by
+    /// `kernel` (as for [`Simulator::step_with`]).
+    pub fn finish_with<K: Fn(&Plan, &Draw, &mut Work)>(mut self, kernel: K) -> Simulation {
+        self.step_with(usize::MAX, &kernel);
         let draws = self.draws;
         let h = self.plan.horizon;
         let mut years = Vec::with_capacity(h);
@@ -695,7 +710,7 @@ impl Simulator {
         let positive = npvs.iter().filter(|v| **v > 0.0).count() as f64 / draws as f64;
         let sentence = sentence(&years, self.plan.programmes.len() > 1);
         let npv = percentiles(npvs, &mut scratch);
-        engine::simulate(&self.plan, &Draw::central(), &mut self.work);
+        kernel(&self.plan, &Draw::central(), &mut self.work);
         let headline_npv = engine::budget_npv(&self.plan, &self.work);
         Simulation {
             gap: gap_note(headline_npv, npv.p50, &self.conventions),
@@ -795,9 +810,9 @@ pub fn tornado(s: &Scenario) -> Result<Vec<Bar>, Vec<Error>> {
     Ok(tornado_valid(validate(s)?))
 }
 
-fn npv_of(s: &Scenario, w: &mut Work) -> f64 {
+fn npv_of(s: &Scenario, w: &mut Work, kernel: impl Fn(&Plan, &Draw, &mut Work)) -> f64 {
     let plan = Plan::new(Valid::derived(s));
-    engine::simulate(&plan, &Draw::central(), w);
+    kernel(&plan, &Draw::central(), w);
     engine::budget_npv(&plan, w)
 }
 
@@ -819,10 +834,21 @@ pub(crate) enum End {
 impl End {
     /// Runs the kernel at this end into `w`, returning the plan it ran.
     pub(crate) fn run(&self, plan: &Plan, w: &mut Work) -> Option<Plan> {
+        self.run_with(plan, w, engine::simulate)
+    }
+
+    /// [`End::run`] with the kernel's run `kernel` (as for
+    /// [`Simulator::step_with`]).
+    fn run_with(
+        &self,
+        plan: &Plan,
+        w: &mut Work,
+        kernel: impl Fn(&Plan, &Draw, &mut Work),
+    ) -> Option<Plan> {
         match self {
             End::Scenario(t) => {
                 let p = Plan::new(Valid::derived(t));
-                engine::simulate(&p, &Draw::central(), w);
+                kernel(&p, &Draw::central(), w);
                 Some(p)
             }
             End::Sizes { sizes, cases } => {
@@ -831,7 +857,7 @@ impl End {
                     case_values: Some(cases),
                     ..Draw::central()
                 };
-                engine::simulate(plan, &draw, w);
+                kernel(plan, &draw, w);
                 None
             }
         }
@@ -1057,12 +1083,18 @@ pub(crate) fn variations(v: Valid) -> Vec<Variation> {
 
 /// [`tornado`] for a scenario already validated.
 pub fn tornado_valid(v: Valid) -> Vec<Bar> {
+    tornado_valid_with(v, engine::simulate)
+}
+
+/// [`tornado_valid`] with the kernel's run `kernel` (as for
+/// [`Simulator::step_with`]).
+pub fn tornado_valid_with<K: Fn(&Plan, &Draw, &mut Work)>(v: Valid, kernel: K) -> Vec<Bar> {
     let plan = Plan::new(v);
     let mut w = Work::default();
     let npv_at = |end: &End, w: &mut Work| match end {
-        End::Scenario(t) => npv_of(t, w),
+        End::Scenario(t) => npv_of(t, w, &kernel),
         sizes => {
-            sizes.run(&plan, w);
+            sizes.run_with(&plan, w, &kernel);
             engine::budget_npv(&plan, w)
         }
     };
