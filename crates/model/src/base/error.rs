@@ -5,13 +5,11 @@
 use std::fmt;
 
 /// What is wrong with a field. A kind carries the figures a program
-/// needs (the bounds of a number, the limits of a list's length) beside
-/// its words, and nothing the scenario at the field already holds (the
+/// needs (the bounds of a number, a text's limit) beside its words, and nothing the scenario at the field already holds (the
 /// text typed, the three ends of a range): every figure carried beside the
 /// words makes each copy and drop of an error larger in the browser build
-/// (a list's length found and a text's limit beside their words cost half
-/// a kilobyte gzipped, measured; a text's limit alone, its words made from
-/// it, costs nothing).
+/// (a list's limits beside their words cost 0.4 KB gzipped, measured; a
+/// text's limit alone, its words made from it, costs nothing).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -77,10 +75,10 @@ pub enum ErrorKind {
     /// Text longer than the `max` characters the calculator keeps (a
     /// label, a council's or a programme's name).
     TooLong { max: usize },
-    /// A list (the field's) with fewer entries than `min` or more than
-    /// `max` (the programmes, the years of the ramp, a custom programme's
+    /// A list (the field's) with fewer or more entries than the calculator
+    /// takes, the limits in the words (the programmes, the years of the ramp, a custom programme's
     /// effects and benefits).
-    WrongLength { reason: String, min: u16, max: u16 },
+    WrongLength { reason: String },
     /// A range given as low, middle and high that are the wrong way round
     /// (low ≤ middle ≤ high does not hold); the three are the field's
     /// siblings in the scenario (`low`, `central` or `value`, `high`).
@@ -451,11 +449,7 @@ mod tests {
             ErrorKind::BadList { reason: s() },
             ErrorKind::Blank { reason: s() },
             ErrorKind::TooLong { max: 1 },
-            ErrorKind::WrongLength {
-                reason: s(),
-                min: 1,
-                max: 2,
-            },
+            ErrorKind::WrongLength { reason: s() },
             ErrorKind::OutOfOrder { reason: s() },
             ErrorKind::DecimalComma { reason: s() },
             ErrorKind::UnknownCouncil { reason: s() },

@@ -133,8 +133,6 @@ pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
         c.errors.push(Error::new(
             "assumptions.ramp_pct",
             ErrorKind::WrongLength {
-                min: 1,
-                max: MAX_YEARS as u16,
                 reason: format!("give the share of full reach for 1 to {most} years"),
             },
         ));
@@ -146,8 +144,6 @@ pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
         c.errors.push(Error::new(
             "programmes",
             ErrorKind::WrongLength {
-                min: 1,
-                max: MAX_PROGRAMMES as u16,
                 reason: "choose at least one programme".into(),
             },
         ));
@@ -156,8 +152,6 @@ pub fn validate(s: &Scenario) -> Result<Valid<'_>, Vec<Error>> {
         c.errors.push(Error::new(
             "programmes",
             ErrorKind::WrongLength {
-                min: 1,
-                max: MAX_PROGRAMMES as u16,
                 reason: format!("choose at most {MAX_PROGRAMMES} programmes"),
             },
         ));
@@ -206,8 +200,6 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             c.errors.push(Error::new(
                 at("custom.effects").path(),
                 ErrorKind::WrongLength {
-                    min: 1,
-                    max: MAX_CUSTOM as u16,
                     reason: "give at least one effect or one benefit".into(),
                 },
             ));
@@ -216,8 +208,6 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             c.errors.push(Error::new(
                 at("custom.effects").path(),
                 ErrorKind::WrongLength {
-                    min: 0,
-                    max: MAX_CUSTOM as u16,
                     reason: "give at most 10 effects".into(),
                 },
             ));
@@ -226,8 +216,6 @@ fn check_programme(c: &mut Checker, s: &Scenario, i: usize) {
             c.errors.push(Error::new(
                 at("custom.benefits").path(),
                 ErrorKind::WrongLength {
-                    min: 0,
-                    max: MAX_CUSTOM as u16,
                     reason: "give at most 10 benefits".into(),
                 },
             ));
