@@ -25,7 +25,7 @@
 use outcome_model::calc::engine::{self, Draw, Plan, Work};
 use outcome_model::calc::project;
 use outcome_model::calc::projection::Projection;
-use outcome_model::calc::record::{Benefit, Held, Money, ProgrammeYear, Recorder, Term, YearSums};
+use outcome_model::calc::record::Recorder;
 use outcome_model::calc::uncertainty::{self, Bar, Simulation, Simulator};
 use outcome_model::scenario::valid::Valid;
 
@@ -38,30 +38,12 @@ pub fn simulate(plan: &Plan, draw: &Draw, w: &mut Work) {
 /// is this crate's own type: the kernel's generic functions instantiated
 /// with it can only be compiled here. With the model's `Nothing`, rustc
 /// links the instance the model already compiled (for size, in the
-/// browser), as it shares generic instances between crates. A method the
-/// recorder gains is a method of this one too, recording nothing.
+/// browser), as it shares generic instances between crates. Like
+/// `Nothing`, it keeps none of what the kernel tells it (the trait's
+/// methods record nothing unless a recorder says otherwise).
 struct Quiet;
 
-impl Recorder for Quiet {
-    #[inline(always)]
-    fn term(&mut self, _: Term) {}
-    #[inline(always)]
-    fn benefit(&mut self, _: Benefit) {}
-    #[inline(always)]
-    fn money(&mut self, _: usize, _: usize, _: Money) {}
-    #[inline(always)]
-    fn stays(&mut self, _: usize, _: usize, _: usize, _: f64) {}
-    #[inline(always)]
-    fn held(&mut self, _: Held) {}
-    #[inline(always)]
-    fn unheld(&mut self, _: &[f64], _: bool) {}
-    #[inline(always)]
-    fn programme_year(&mut self, _: usize, _: ProgrammeYear) {}
-    #[inline(always)]
-    fn year(&mut self, _: usize, _: YearSums, _: bool) {}
-    #[inline(always)]
-    fn cash_ratio(&mut self, _: Option<(f64, f64)>) {}
-}
+impl Recorder for Quiet {}
 
 /// [`outcome_model::project_valid`], compiled here.
 pub fn project_valid(v: Valid) -> Projection {

@@ -199,58 +199,50 @@ pub struct YearSums {
 }
 
 /// What a run of the kernel, and the projection's sums over it, tell their
-/// recorder.
+/// recorder. Each method records nothing unless a recorder says what it
+/// keeps ([`Record`] keeps all of it); a recorder that keeps nothing
+/// ([`Nothing`]) is only its name, and its calls compile away.
 pub trait Recorder {
     /// An effect's term was added.
-    fn term(&mut self, term: Term);
+    #[inline(always)]
+    fn term(&mut self, _term: Term) {}
     /// A benefit in money was counted.
-    fn benefit(&mut self, benefit: Benefit);
+    #[inline(always)]
+    fn benefit(&mut self, _benefit: Benefit) {}
     /// Programme `i`'s money and cost in year `t`.
-    fn money(&mut self, i: usize, t: usize, money: Money);
+    #[inline(always)]
+    fn money(&mut self, _i: usize, _t: usize, _money: Money) {}
     /// The stay in year `t` of programme `i`'s entries avoided in year `s`
     /// was added: `value` child-years.
-    fn stays(&mut self, i: usize, s: usize, t: usize, value: f64);
+    #[inline(always)]
+    fn stays(&mut self, _i: usize, _s: usize, _t: usize, _value: f64) {}
     /// A total was held to the council's count.
-    fn held(&mut self, held: Held);
+    #[inline(always)]
+    fn held(&mut self, _held: Held) {}
     /// The counts changed before any was held (`child_years`: false) or
     /// the child-years in care before they were held (true), in the
     /// layout of [`crate::calc::engine::Work`].
-    fn unheld(&mut self, values: &[f64], child_years: bool);
+    #[inline(always)]
+    fn unheld(&mut self, _values: &[f64], _child_years: bool) {}
     /// A programme's totals in a year: `k` is `i * horizon + t` for
     /// programme *i*, year *t*.
-    fn programme_year(&mut self, k: usize, sums: ProgrammeYear);
+    #[inline(always)]
+    fn programme_year(&mut self, _k: usize, _sums: ProgrammeYear) {}
     /// Year `t`'s sums: `cash_net`, `pv_net` and `pv_cash_net` from the
     /// years' table, then (`pv`) `pv_cash` and `pv_by_agency` from the
     /// summary.
-    fn year(&mut self, t: usize, sums: YearSums, pv: bool);
+    #[inline(always)]
+    fn year(&mut self, _t: usize, _sums: YearSums, _pv: bool) {}
     /// The summary's cash savings for each £1 of cost, in present values,
     /// and that less 1 (`None` without a cost).
-    fn cash_ratio(&mut self, ratio: Option<(f64, f64)>);
+    #[inline(always)]
+    fn cash_ratio(&mut self, _ratio: Option<(f64, f64)>) {}
 }
 
 /// Records nothing: the projection's and the simulation's recorder.
 pub struct Nothing;
 
-impl Recorder for Nothing {
-    #[inline(always)]
-    fn term(&mut self, _: Term) {}
-    #[inline(always)]
-    fn benefit(&mut self, _: Benefit) {}
-    #[inline(always)]
-    fn money(&mut self, _: usize, _: usize, _: Money) {}
-    #[inline(always)]
-    fn stays(&mut self, _: usize, _: usize, _: usize, _: f64) {}
-    #[inline(always)]
-    fn held(&mut self, _: Held) {}
-    #[inline(always)]
-    fn unheld(&mut self, _: &[f64], _: bool) {}
-    #[inline(always)]
-    fn programme_year(&mut self, _: usize, _: ProgrammeYear) {}
-    #[inline(always)]
-    fn year(&mut self, _: usize, _: YearSums, _: bool) {}
-    #[inline(always)]
-    fn cash_ratio(&mut self, _: Option<(f64, f64)>) {}
-}
+impl Recorder for Nothing {}
 
 /// The kernel's decisions in one run, in the order it made them.
 #[derive(Debug, Clone, Default, PartialEq)]
