@@ -197,7 +197,12 @@ async function lockNotes(browser, url, { keys, fields }) {
   await tab.goto(url, { waitUntil: 'load' });
   const locks = await tab.evaluate(
     async ({ keys, fields }) => {
-      const main = document.querySelector('outcome-calculator').shadowRoot;
+      // The page's own drawing, once the calculator has drawn it: on a page
+      // written without a first result it starts by itself, and the
+      // programmes' fields read below must be there, whatever the load.
+      const host = document.querySelector('outcome-calculator');
+      await host.start();
+      const main = host.shadowRoot;
       // A programme's own fields where the drawing has them.
       const all = [...keys];
       for (const input of main.querySelectorAll('input[id*="."], select[id*="."]')) {
