@@ -12,6 +12,7 @@ import { describe, test } from 'node:test';
 import {
   ROOT,
   byId,
+  fileOnDisk,
   formatViolations,
   openCalculator,
   openPage,
@@ -383,7 +384,8 @@ describe('council figures', () => {
     const [header, ...rows] = readFileSync(join(FIXTURES, name), 'utf8').trimEnd().split('\n');
     const body = `${rows.join('\n')}\n`;
     const big = Buffer.from(`${header}\n${body.repeat(Math.ceil((16 * 1024 * 1024) / body.length))}`);
-    const file = { name, mimeType: 'text/csv', buffer: big };
+    // Handed to the browser as a file on disk (as a reader's would be).
+    const file = fileOnDisk(name, big);
     await page.locator('outcome-calculator summary', { hasText: 'Load newer figures' }).click();
     const input = page.locator(byId('council-files'));
     const CLA_NOW = await page.locator(byId(CLA)).inputValue();
