@@ -68,12 +68,18 @@ const openAllDetails = (page) =>
 const runs = (page) =>
   page.evaluate(() => performance.getEntriesByName('oc:uncertainty').length);
 
-/** The CLI's output for a scenario file (cargo run --release). */
+/**
+ * The CLI's output for a scenario file (cargo run, as the other end-to-end
+ * tests run it: `cargo test` has built it, where a release build of the
+ * CLI alone, with its link-time optimisation, took 3 minutes on a busy
+ * 2-core machine; the figures are the same to the bit, which this test
+ * checks).
+ */
 function cli(file) {
   const cargoBin = join(homedir(), '.cargo', 'bin');
   const out = execFileSync(
     process.env.CARGO ?? 'cargo',
-    ['run', '--quiet', '--release', '--', '--simulate', file],
+    ['run', '--quiet', '--bin', 'outcome-calculator', '--', '--simulate', file],
     {
       cwd: ROOT,
       encoding: 'utf8',
