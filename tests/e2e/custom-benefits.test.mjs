@@ -41,12 +41,25 @@ async function open(options = {}) {
   return opened;
 }
 
-/** The key figures, once they differ from `before`. */
+/**
+ * The figures, once they differ from `before` and have all caught up with
+ * the answers: the charts and tables (#figures without data-pending) and
+ * the simulation worked out in the background (#oc-sure not aria-busy).
+ * Read at the first change, they could hold the charts or the simulation
+ * of the answers before, and on a busy machine did.
+ */
 async function figuresAfter(page, before) {
   const figures = page.locator(byId('figures'));
   await page.waitForFunction(
-    ([sel, old]) => document.querySelector('outcome-calculator').shadowRoot
-      .querySelector(sel)?.textContent !== old,
+    ([sel, old]) => {
+      const f = document.querySelector('outcome-calculator').shadowRoot.querySelector(sel);
+      return (
+        f !== null &&
+        f.textContent !== old &&
+        !f.hasAttribute('data-pending') &&
+        f.querySelector('#oc-sure')?.getAttribute('aria-busy') === 'false'
+      );
+    },
     ['[id="figures"]', before],
   );
   return figures.textContent();
@@ -69,7 +82,7 @@ describe('custom benefits', () => {
     assert.equal(await page.locator(byId('own0.benefit0.value')).inputValue(), '2,000');
     assert.equal(await page.locator(byId('own0.benefit0.drop_off_pct')).inputValue(), '25');
     assert.match(await rows.textContent(), /Benefit 1/);
-    const start = await page.locator(byId('figures')).textContent();
+    const start = await figuresAfter(page, null);
 
     // Add a benefit: its first input has focus; it counts nothing yet.
     await page.locator(byId('own0-add')).click();
