@@ -318,8 +318,10 @@ async function writePages() {
 // counts): 315.9 KB; 316.0 KB once the model's projection, Monte Carlo
 // and tornado take the kernel's run as an argument and its small helpers
 // are inline, for the calculator's kernel crate (0.2 KB here for 13.6 KB
-// off the calculator): 316.5 KB.
-const WORKINGS_BUDGET = 316.5 * 1024;
+// off the calculator): 316.5 KB; 317.2 KB once the steps the kernel
+// worked out only inside a larger expression are read from its plan and
+// record too (1.1 KB, 316.1 to 317.2 KB).
+const WORKINGS_BUDGET = 317.2 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");
