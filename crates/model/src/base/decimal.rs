@@ -65,9 +65,9 @@ pub fn shortest(x: f64) -> String {
     if point <= 0 {
         out.push_str("0.");
         zeros(&mut out, -point);
-        push_ascii(&mut out, &digits);
+        push_ascii(&mut out, digits);
     } else if point >= len {
-        push_ascii(&mut out, &digits);
+        push_ascii(&mut out, digits);
         zeros(&mut out, point - len);
     } else {
         let (before, after) = digits.split_at(point as usize);
