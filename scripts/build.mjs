@@ -132,11 +132,12 @@ const FIRST_LOAD_GOAL = 50 * 1024;
 // 274.3 KB), 274.5 KB with the kernel's fuller record the same day:
 // 275.0 KB; then numbers written as text without core's float formatting
 // (share links, the projection's notes and a warning, through the model's
-// base::decimal and the ryu crate; 5.4 KB less; 274.6 -> 269.2 KB):
-// 269.5 KB.
+// base::decimal and the ryu crate; 5.4 KB less; 274.6 -> 269.2 KB, and
+// 274.8 -> 269.5 KB with the workings reading the kernel's named steps):
+// 270.0 KB.
 // The budget sits just above the size so any growth
 // fails the build and is a decision; the issue's goal is 170 KB.
-const CALCULATOR_BUDGET = 269.5 * 1024;
+const CALCULATOR_BUDGET = 270.0 * 1024;
 
 const WWW = join(ROOT, 'www');
 const PKG = join(WWW, 'pkg');
@@ -321,12 +322,14 @@ async function writePages() {
 // counts): 315.9 KB; 316.0 KB once the model's projection, Monte Carlo
 // and tornado take the kernel's run as an argument and its small helpers
 // are inline, for the calculator's kernel crate (0.2 KB here for 13.6 KB
-// off the calculator): 316.5 KB; 321.0 KB (from 316.1 KB) once the model
-// writes numbers through base::decimal and ryu, which took core's float
-// formatting out of the calculator (5.4 KB less there); this module keeps
-// core's too, for serde's errors and the workings' fixed places (4.9 KB):
-// 321.5 KB.
-const WORKINGS_BUDGET = 321.5 * 1024;
+// off the calculator): 316.5 KB; 317.2 KB once the steps the kernel
+// worked out only inside a larger expression are read from its plan and
+// record too (1.1 KB, 316.1 to 317.2 KB); 322.0 KB (from 317.2 KB) once
+// the model writes numbers through base::decimal and ryu, which took
+// core's float formatting out of the calculator (5.3 KB less there); this
+// module keeps core's too, for serde's errors and the workings' fixed
+// places (4.8 KB): 322.5 KB.
+const WORKINGS_BUDGET = 322.5 * 1024;
 
 function reportWorkings() {
   note("every figure's working, fetched when a reader first opens one:");

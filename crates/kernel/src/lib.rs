@@ -74,30 +74,12 @@ pub fn tornado_valid(v: Valid) -> Vec<Bar> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use outcome_model::data::evidence::{library, Measure, Programme};
+    use outcome_model::data::evidence::{library, Measure};
     use outcome_model::scenario::council_preset;
     use outcome_model::scenario::format::{ProgrammeChoice, Scenario};
     use outcome_model::{default_scenario, validate};
 
-    /// A library programme with the figures its evidence leaves to the
-    /// user: a cohort of 100 cases a year, £500,000 a year, a 40%
-    /// comparison group.
-    fn choice(p: &Programme) -> ProgrammeChoice {
-        let mut c = ProgrammeChoice::new(p.id);
-        if p.cohort.default.is_none() {
-            c.cohort = Some(100.0);
-        }
-        if p.cost.is_none() {
-            c.annual_cost = 500_000.0;
-        }
-        if p.effects
-            .iter()
-            .any(|e| matches!(e.measure, Measure::CohortObserved { .. }))
-        {
-            c.counterfactual_pct = Some(40.0);
-        }
-        c
-    }
+    include!("../../model/tests/common/runnable.rs");
 
     /// The default scenario, each library programme alone, every programme
     /// together over 7 years, and that with Birmingham's figures and a
@@ -107,13 +89,13 @@ mod tests {
         for p in library() {
             let mut s = default_scenario();
             s.uncertainty.draws = 300;
-            s.programmes = vec![choice(&p)];
+            s.programmes = vec![runnable(p.id)];
             out.push((format!("{} alone", p.id), s));
         }
         let mut s = default_scenario();
         s.uncertainty.draws = 1_001;
         s.uncertainty.seed = 9;
-        s.programmes = library().iter().map(choice).collect();
+        s.programmes = library().iter().map(|p| runnable(p.id)).collect();
         s.assumptions.horizon_years = 7;
         out.push(("every programme, 7 years".to_string(), s.clone()));
         council_preset::apply_preset(&mut s, "E08000025", 2025).expect("birmingham is a council");

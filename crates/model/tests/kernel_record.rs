@@ -433,15 +433,13 @@ fn kernel_values(s: &Scenario) -> Vec<Kind> {
         ),
         (
             "years in care",
-            Box::new(move |l: &str| {
-                l == "years in care per entry"
-                    // The quotient is the kernel's figure unless it was
-                    // held between 0.1 and 18 years.
-                    || (l == "years in care per entry: looked after ÷ leaving care"
-                        && d > 0.1
-                        && d < 18.0)
-            }),
+            Box::new(|l: &str| l == "years in care per entry"),
             bits(&mut std::iter::once(d)),
+        ),
+        (
+            "looked after ÷ leaving care",
+            Box::new(|l: &str| l == "years in care per entry: looked after ÷ leaving care"),
+            bits(&mut plan.care_quotient.into_iter()),
         ),
         (
             "years of a programme's stay",
@@ -525,6 +523,191 @@ fn kernel_values(s: &Scenario) -> Vec<Kind> {
             ),
         ),
     ];
+    // The kernel's shares of the percentages it is given: every step of a
+    // working that is a percentage as a share.
+    let shares = progs
+        .iter()
+        .flat_map(|p| {
+            let mut v = vec![p.engagement, p.optimism, p.adjusted_by[3]];
+            v.extend(p.taken_off);
+            v.extend(p.effects.iter().map(|e| e.beyond));
+            v.extend(p.case_values.iter().filter_map(|c| c.yearly_drop_off));
+            v
+        })
+        .chain(rec.per_case.iter().map(|x| x.share))
+        .chain(rec.care_falls.iter().map(|(_, f)| f.share))
+        .chain(plan.ramp.iter().copied())
+        .chain(plan.care_cashable.iter().copied())
+        .chain(plan.cashable)
+        .chain([
+            plan.drop_off,
+            plan.yearly.share,
+            plan.cost_optimism,
+            plan.proceedings_council,
+        ])
+        .chain(plan.trends.iter().flatten().map(|y| y.share))
+        .collect::<Vec<_>>();
+    out.push((
+        "a percentage as a share",
+        Box::new(|l: &str| l.ends_with(" as a share")),
+        bits(&mut shares.into_iter()),
+    ));
+    out.push((
+        "share kept a year",
+        Box::new(|l: &str| l == "share kept each year"),
+        bits(
+            &mut std::iter::once(plan.kept).chain(
+                progs
+                    .iter()
+                    .flat_map(|p| p.case_values.iter().filter_map(|c| c.kept_a_year())),
+            ),
+        ),
+    ));
+    out.push((
+        "1 + a yearly change",
+        Box::new(|l: &str| l == "1 + yearly change"),
+        bits(
+            &mut std::iter::once(plan.yearly.factor)
+                .chain(plan.trends.iter().flatten().map(|y| y.factor)),
+        ),
+    ));
+    out.push((
+        "years of a trend",
+        Box::new(|l: &str| l.starts_with("years of the trend to the end of ")),
+        bits(&mut (0..h).map(|t| {
+            f64::from(outcome_model::calc::baseline::trend_years(
+                plan.lead_years,
+                t,
+            ))
+        })),
+    ));
+    out.push((
+        "change per case served",
+        Box::new(|l: &str| {
+            l == "change per case served"
+                || l == "fall in protection plans per case"
+                || l == "fall in children looked after at 31 March per case"
+        }),
+        bits(
+            &mut rec
+                .per_case
+                .iter()
+                .flat_map(|x| std::iter::once(x.change).chain(x.at_31_march.map(|[_, f]| f))),
+        ),
+    ));
+    out.push((
+        "share of a year in care",
+        Box::new(|l: &str| l == "share of a year in care"),
+        bits(
+            &mut rec
+                .per_case
+                .iter()
+                .filter_map(|x| x.at_31_march.map(|[y, _]| y)),
+        ),
+    ));
+    out.push((
+        "a change per case on its trend",
+        Box::new(|l: &str| {
+            [
+                "change per case served",
+                "fall in protection plans per case",
+                "fall in children looked after at 31 March per case",
+            ]
+            .iter()
+            .any(|c| l.starts_with(&format!("{c}, on the trend to ")))
+        }),
+        bits(
+            &mut rec.terms.iter().map(|x| x.per_case).chain(
+                rec.tiers
+                    .iter()
+                    .flat_map(|x| [x.all, x.plans, x.looked_after]),
+            ),
+        ),
+    ));
+    out.push((
+        "children in need only per case, part by part",
+        Box::new(|l: &str| {
+            l == "less the fall in protection plans"
+                || l == "less the fall in children looked after"
+        }),
+        bits(
+            &mut rec
+                .tiers
+                .iter()
+                .flat_map(|x| [x.less_plans, x.less_looked_after]),
+        ),
+    ));
+    out.push((
+        "cases asked for",
+        Box::new(|l: &str| l.contains(": cases asked for, ")),
+        bits(&mut rec.asked.iter().map(|x| x.2)),
+    ));
+    out.push((
+        "share of a caseload covered",
+        Box::new(|l: &str| l.starts_with("share of ") && l.ends_with("'s caseload covered")),
+        bits(&mut rec.asked.iter().map(|x| x.3).chain([0.0])),
+    ));
+    out.push((
+        "fall in care time after adjustment",
+        Box::new(|l: &str| l.ends_with("'s fall in care time after adjustment")),
+        bits(&mut rec.care_falls.iter().map(|(_, f)| f.fall)),
+    ));
+    out.push((
+        "covered × fall",
+        Box::new(|l: &str| l == "covered × fall"),
+        bits(
+            &mut rec
+                .terms
+                .iter()
+                .map(|x| x.nest_fall)
+                .chain(rec.benefits.iter().map(|b| b.nest_fall)),
+        ),
+    ));
+    out.push((
+        "points from the share observed",
+        Box::new(|l: &str| {
+            l == "counterfactual − observed, points" || l == "points avoided (none below 0)"
+        }),
+        bits(
+            &mut progs
+                .iter()
+                .flat_map(|p| p.effects.iter().filter_map(|e| e.points))
+                .flatten(),
+        ),
+    ));
+    out.push((
+        "a count on average over the years",
+        Box::new(|l: &str| l.ends_with(", on average over the years")),
+        bits(&mut {
+            let c = &full.summary.counts;
+            [
+                c.care_entries_avoided,
+                c.children_in_care_fewer,
+                c.cp_plans_fewer,
+                c.children_in_need_fewer,
+                c.care_proceedings_avoided,
+                c.police_incidents_avoided,
+                c.emergency_admissions_avoided,
+            ]
+            .map(|x| full.yearly_average(x))
+            .into_iter()
+        }),
+    ));
+    // Children in need only, each count on its trend, part by part.
+    let cin: Vec<_> = (0..h).filter_map(|t| plan.cin_only_at(t)).collect();
+    out.push((
+        "children in need only, part by part",
+        Box::new(|l: &str| {
+            l == "less those on plans"
+                || l == "less those looked after"
+                || l.starts_with("children in need at 31 March, on the trend to ")
+        }),
+        bits(
+            &mut cin
+                .iter()
+                .flat_map(|c| [c.all, c.less_plans, c.less_looked_after]),
+        ),
+    ));
     // The council's counts the totals are held to, before the yearly
     // change of every count.
     out.push((
@@ -545,7 +728,8 @@ fn kernel_values(s: &Scenario) -> Vec<Kind> {
         bits(
             &mut (0..=OUTCOMES)
                 .flat_map(|o| (0..h).map(move |t| (o, t)))
-                .filter_map(|(o, t)| plan.count_at(o, t)),
+                .filter_map(|(o, t)| plan.count_at(o, t))
+                .chain(cin.iter().flat_map(|c| [c.plans, c.looked_after])),
         ),
     ));
     out
@@ -580,6 +764,38 @@ fn every_figure_of_a_working_the_kernel_works_out_is_its_own() {
     trend.assumptions.baseline_trend_pct = 1.5;
     trend.council.care_starts = Some(20.0);
     all.push(trend);
+    // The low end of each effect: the points from the share observed are
+    // a step of their own below the size.
+    let mut low = default_scenario();
+    low.programmes = vec![common::runnable("no-wrong-door")];
+    low.assumptions.effect_level = outcome_model::EffectLevel::Low;
+    all.push(low);
+    // Children in need only held to the council's count: its parts are
+    // steps of their own.
+    let mut held = default_scenario();
+    held.council.children_in_need = Some(100.0);
+    held.council.cp_plans = Some(20.0);
+    held.council.children_looked_after = Some(30.0);
+    let mut c = outcome_model::ProgrammeChoice::new("custom");
+    c.cohort = Some(100.0);
+    c.cost_per_case = Some(1_000.0);
+    c.custom = Some(outcome_model::CustomProgramme {
+        name: "A team for children in need".into(),
+        grade: outcome_model::data::evidence::Grade::Qed,
+        effects: vec![outcome_model::CustomEffect {
+            outcome: Outcome::ChildrenInNeed,
+            measure: outcome_model::CustomMeasure::Relative,
+            low: 80.0,
+            central: 90.0,
+            high: 100.0,
+            baseline: None,
+        }],
+        benefits: Vec::new(),
+        cohorts: outcome_model::Cohorts::EachFundedYear,
+        nature: outcome_model::Nature::Programme,
+    });
+    held.programmes = vec![c];
+    all.push(held);
     let fixed = all.len();
     all.extend(random_scenarios(40));
     let mut seen: HashMap<&'static str, usize> = HashMap::new();
@@ -591,6 +807,8 @@ fn every_figure_of_a_working_the_kernel_works_out_is_its_own() {
             "summary.budget_npv",
             "summary.npv",
             "years[0].counts.children_in_care_fewer",
+            "summary.average_counts.cp_plans_fewer",
+            "summary.average_counts.children_in_need_fewer",
         ]
         .iter()
         .map(|p| p.to_string())

@@ -163,7 +163,7 @@ pub fn factors(s: &Scenario) -> Vec<[f64; 4]> {
             let mut f = [1.0; 4];
             for k in Series::ALL {
                 if let Some(pct) = k.trend(&a.baseline_trends) {
-                    f[k.index()] = (1.0 + pct / 100.0).powi(lead + t as i32);
+                    f[k.index()] = Yearly::of(pct).factor.powi(trend_years(lead, t));
                 }
             }
             f
@@ -171,12 +171,44 @@ pub fn factors(s: &Scenario) -> Vec<[f64; 4]> {
         .collect()
 }
 
+/// Years a trend has run by the end of year `t` (0-based): `lead`
+/// ([`lead_years`]) and the years after the first.
+#[inline]
+pub fn trend_years(lead: i32, t: usize) -> i32 {
+    lead + t as i32
+}
+
+/// A yearly change as the baseline applies it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Yearly {
+    /// The change a year as a share (% ÷ 100).
+    pub share: f64,
+    /// 1 + that: the factor a year.
+    pub factor: f64,
+}
+
+impl Yearly {
+    /// The yearly change of `pct` %.
+    ///
+    /// ```
+    /// use outcome_model::calc::baseline::Yearly;
+    /// assert_eq!(Yearly::of(50.0), Yearly { share: 0.5, factor: 1.5 });
+    /// ```
+    #[inline]
+    pub fn of(pct: f64) -> Yearly {
+        let share = pct / 100.0;
+        Yearly {
+            share,
+            factor: 1.0 + share,
+        }
+    }
+}
+
 /// The typed yearly change of every count
 /// ([`Assumptions::baseline_trend_pct`](crate::Assumptions::baseline_trend_pct))
 /// for each year projected: `(1 + pct)^t`, 1 in the first year.
 pub fn growth(s: &Scenario) -> Vec<f64> {
     let a = &s.assumptions;
-    (0..years(s))
-        .map(|t| (1.0 + a.baseline_trend_pct / 100.0).powi(t as i32))
-        .collect()
+    let y = Yearly::of(a.baseline_trend_pct);
+    (0..years(s)).map(|t| y.factor.powi(t as i32)).collect()
 }

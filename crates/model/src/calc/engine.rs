@@ -9,8 +9,10 @@
 //! documented on [`crate::project()`] and in `docs/methodology.md`.
 
 use crate::base::outcome::{Agency, Outcome};
-use crate::calc::baseline::{self, Series};
-use crate::calc::record::{Benefit, Held, Lands, Money, Nothing, Record, Recorder, Term};
+use crate::calc::baseline::{self, Series, Yearly};
+use crate::calc::record::{
+    Benefit, Held, Lands, Money, Nothing, PerCase, Record, Recorder, Term, Tiers,
+};
 use crate::calc::resolve::{self, Change};
 use crate::data::evidence::Placement;
 use crate::scenario::valid::Valid;
@@ -39,8 +41,22 @@ pub struct Plan {
     pub programmes: Vec<resolve::Programme>,
     /// Share of full reach by year.
     pub ramp: Vec<f64>,
-    /// Share of a cohort's benefits left k years after it was served.
+    /// Share of a cohort's benefits left k years after it was served:
+    /// [`Plan::kept`] to the power k.
     pub persist: Vec<f64>,
+    /// The drop-off a year as a share (0–1).
+    pub drop_off: f64,
+    /// The share of a cohort's benefits kept each year: 1 − the drop-off.
+    pub kept: f64,
+    /// The typed yearly change of every count, as [`Plan::growth`] applies it.
+    pub yearly: Yearly,
+    /// Each series' own trend a year ([`Series::ALL`] order), as
+    /// [`Plan::trend`] applies it; `None` when the baseline is flat or the
+    /// series has no trend figure.
+    pub trends: [Option<Yearly>; 4],
+    /// Years from the council's figures to the end of the first year
+    /// ([`baseline::lead_years`]).
+    pub lead_years: i32,
     /// Baseline growth by year from the typed yearly change of every
     /// count (the counts without the programmes).
     pub growth: Vec<f64>,
@@ -59,6 +75,9 @@ pub struct Plan {
     pub care_stock: Option<f64>,
     /// Years in care per entry for the council (D).
     pub care_years: f64,
+    /// The council's looked after ÷ leaving care, before it is held between
+    /// 0.1 and 18 years ([`resolve::care_quotient`]).
+    pub care_quotient: Option<f64>,
     /// Per programme, the share of an avoided stay falling k years after
     /// entry (entries spread through the year: half a year in the first).
     pub entry_profile: Vec<Vec<f64>>,
@@ -77,12 +96,32 @@ pub struct Plan {
     /// Cashable shares (0–1) of the council's savings by outcome, then of
     /// its monetised per-case benefits.
     pub cashable: [f64; OUTCOMES + 1],
+    /// Optimism bias on costs as a share (0–1).
+    pub cost_optimism: f64,
     /// 1 + optimism bias on costs.
     pub cost_uplift: f64,
     /// Discount factor by year.
     pub discount: Vec<f64>,
     /// (programme, outcome) pairs left out for lack of a council figure.
     pub skipped: Vec<(usize, Outcome)>,
+}
+
+/// The council's children in need only in one year, as
+/// [`Plan::cin_only_at`] works it out: each count on its trend.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CinOnly {
+    /// Children in need, all tiers.
+    pub all: f64,
+    /// Children on protection plans.
+    pub plans: f64,
+    /// Children looked after.
+    pub looked_after: f64,
+    /// `all` − `plans`.
+    pub less_plans: f64,
+    /// That − `looked_after`.
+    pub less_looked_after: f64,
+    /// That, none below 0: children in need only.
+    pub only: f64,
 }
 
 /// Changes to the plan for one run: drawn or varied values.
@@ -285,9 +324,9 @@ impl Plan {
         let ramp = (0..horizon)
             .map(|t| a.ramp_pct[t.min(a.ramp_pct.len() - 1)] / 100.0)
             .collect();
-        let persist = (0..horizon)
-            .map(|k| (1.0 - a.drop_off_pct / 100.0).powi(k as i32))
-            .collect();
+        let drop_off = a.drop_off_pct / 100.0;
+        let kept = 1.0 - drop_off;
+        let persist = (0..horizon).map(|k| kept.powi(k as i32)).collect();
         let growth = baseline::growth(s);
         let trend = baseline::factors(s);
         let k = &s.council;
@@ -344,6 +383,12 @@ impl Plan {
             })
             .collect();
         let rate = a.discount_rate_pct / 100.0;
+        let cost_optimism = a.optimism_bias_costs_pct / 100.0;
+        let trends = Series::ALL.map(|k| {
+            k.trend(&a.baseline_trends)
+                .filter(|_| !a.baseline.is_flat())
+                .map(baseline::Yearly::of)
+        });
         Plan {
             horizon,
             funded_years,
@@ -360,12 +405,18 @@ impl Plan {
             programmes,
             ramp,
             persist,
+            drop_off,
+            kept,
+            yearly: baseline::Yearly::of(a.baseline_trend_pct),
+            trends,
+            lead_years: baseline::lead_years(s),
             growth,
             trend,
             bound,
             cin_parts,
             care_stock: k.children_looked_after,
             care_years: d,
+            care_quotient: resolve::care_quotient(s),
             unit: [
                 0.0,
                 u.cp_plan_annual,
@@ -384,7 +435,8 @@ impl Plan {
                 cash.nhs_pct / 100.0,
                 cash.case_benefits_pct / 100.0,
             ],
-            cost_uplift: 1.0 + a.optimism_bias_costs_pct / 100.0,
+            cost_optimism,
+            cost_uplift: 1.0 + cost_optimism,
             discount: (0..horizon)
                 .map(|t| 1.0 / (1.0 + rate).powi(t as i32))
                 .collect(),
@@ -417,14 +469,33 @@ impl Plan {
             OUTCOMES => self.care_stock.map(|c| c * at(Series::LookedAfter)),
             CARE => self.bound[CARE].map(|b| b * at(Series::CareStarts)),
             CP => self.bound[CP].map(|b| b * at(Series::CpPlans)),
-            CIN => self.cin_parts.map(|(cin, cp, cla)| {
-                (cin * at(Series::ChildrenInNeed)
-                    - cp * at(Series::CpPlans)
-                    - cla * at(Series::LookedAfter))
-                .max(0.0)
-            }),
+            CIN => self.cin_only_at(t).map(|c| c.only),
             _ => self.bound[o],
         }
+    }
+
+    /// The council's children in need only in year `t` on their trends,
+    /// part by part (before the typed yearly change of every count);
+    /// `None` without a count of children in need.
+    #[inline]
+    pub fn cin_only_at(&self, t: usize) -> Option<CinOnly> {
+        let f = &self.trend[t];
+        let at = |k: Series| f[k.index()];
+        self.cin_parts.map(|(cin, cp, cla)| {
+            let all = cin * at(Series::ChildrenInNeed);
+            let plans = cp * at(Series::CpPlans);
+            let looked_after = cla * at(Series::LookedAfter);
+            let less_plans = all - plans;
+            let less_looked_after = less_plans - looked_after;
+            CinOnly {
+                all,
+                plans,
+                looked_after,
+                less_plans,
+                less_looked_after,
+                only: less_looked_after.max(0.0),
+            }
+        })
     }
 
     /// The trend multiplier in year `t` on the count an effect of kind
@@ -530,10 +601,12 @@ fn simulate_with<R: Recorder>(
             plan.funded_years
         };
         for t in 0..h.min(years) {
-            let mut served = p.cohort * reach * plan.ramp[t];
+            let asked = p.cohort * reach * plan.ramp[t];
+            let mut served = asked;
             if let Some(e) = p.eligible {
-                served = served.min(e);
+                served = asked.min(e);
                 cover[i * h + t] = if e > 0.0 { served / e } else { 0.0 };
+                rec.asked(i, t, asked, cover[i * h + t]);
             }
             w.served[i * h + t] = served;
         }
@@ -557,15 +630,27 @@ fn simulate_with<R: Recorder>(
     let reduction: Vec<f64> = progs
         .iter()
         .zip(&first)
-        .map(|(p, &f)| p.care_time_reduction(&sizes[f..f + p.effects.len()]))
+        .enumerate()
+        .map(|(i, (p, &f))| {
+            let sizes = &sizes[f..f + p.effects.len()];
+            if let Some(fall) = p.care_time_fall(sizes) {
+                rec.care_fall(i, fall);
+            }
+            p.care_time_reduction(sizes)
+        })
         .collect();
 
     // Physical changes and money, programme by programme.
     let mut case_k = 0;
     for (i, p) in progs.iter().enumerate() {
+        // The nesting factor for the cohort of year `s`, and the share of
+        // the parent's caseload covered × its fall in care time.
         let nest = |s: usize| match p.parent {
-            Some(j) if j != i => 1.0 - cover[j * h + s] * reduction[j],
-            _ => 1.0,
+            Some(j) if j != i => {
+                let fall = cover[j * h + s] * reduction[j];
+                (1.0 - fall, fall)
+            }
+            _ => (1.0, 0.0),
         };
         let entry = &entry_all[i * h..(i + 1) * h];
         let stay = &stay_all[i * h..(i + 1) * h];
@@ -576,12 +661,25 @@ fn simulate_with<R: Recorder>(
         // children-in-need count.
         let (mut cp_per_case, mut care_per_case) = (0.0, 0.0);
         for (j, e) in p.effects.iter().enumerate() {
-            let x = sizes[first[i] + j] / 100.0 * e.per_unit;
+            let share = sizes[first[i] + j] / 100.0;
+            let x = share * e.per_unit;
+            let mut at_31_march = None;
             match e.change {
                 Change::CpPlans => cp_per_case = x,
-                Change::CareTime => care_per_case = x * p.care_years.min(1.0),
+                Change::CareTime => {
+                    let year = p.care_years.min(1.0);
+                    care_per_case = x * year;
+                    at_31_march = Some([year, care_per_case]);
+                }
                 _ => {}
             }
+            rec.per_case(PerCase {
+                programme: i,
+                effect: j,
+                share,
+                change: x,
+                at_31_march,
+            });
         }
         for s in 0..h {
             let cases = w.served[i * h + s];
@@ -589,7 +687,7 @@ fn simulate_with<R: Recorder>(
                 continue;
             }
             let g = plan.growth[s];
-            let nf = nest(s);
+            let (nf, nest_fall) = nest(s);
             for (j, e) in p.effects.iter().enumerate() {
                 let mut x = sizes[first[i] + j] / 100.0 * e.per_unit;
                 // An effect measured as a share of the council's count
@@ -604,10 +702,22 @@ fn simulate_with<R: Recorder>(
                     }
                 };
                 if matches!(e.change, Change::ChildrenInNeedAllTiers) {
-                    x = (x * tr(Change::ChildrenInNeedAllTiers)
-                        - cp_per_case * tr(Change::CpPlans)
-                        - care_per_case * tr(Change::CareTime))
-                    .max(0.0);
+                    let all = x * tr(Change::ChildrenInNeedAllTiers);
+                    let plans = cp_per_case * tr(Change::CpPlans);
+                    let looked_after = care_per_case * tr(Change::CareTime);
+                    let less_plans = all - plans;
+                    let less_looked_after = less_plans - looked_after;
+                    x = less_looked_after.max(0.0);
+                    rec.tiers(Tiers {
+                        programme: i,
+                        effect: j,
+                        cohort: s,
+                        all,
+                        plans,
+                        looked_after,
+                        less_plans,
+                        less_looked_after,
+                    });
                 } else {
                     x *= tr(e.change);
                 }
@@ -634,6 +744,7 @@ fn simulate_with<R: Recorder>(
                         per_case,
                         change: x,
                         nest: nf,
+                        nest_fall,
                         value: 0.0,
                     };
                     let keep = persist[lag] * counted;
@@ -672,7 +783,7 @@ fn simulate_with<R: Recorder>(
                 if cases == 0.0 {
                     continue;
                 }
-                let nf = if a == CS { nest(s) } else { 1.0 };
+                let (nf, nest_fall) = if a == CS { nest(s) } else { (1.0, 0.0) };
                 let whole = cases * value * p.adjustment * nf;
                 let per_year = whole / c.spread_over();
                 for t in s..h.min(s + c.years) {
@@ -696,6 +807,7 @@ fn simulate_with<R: Recorder>(
                         amount,
                         cash,
                         nest: nf,
+                        nest_fall,
                     });
                 }
             }
@@ -870,8 +982,7 @@ pub fn switching_size_with(
     kernel: impl Fn(&Plan, &Draw, &mut Work),
 ) -> Option<f64> {
     let mut sizes = plan.sizes();
-    let (p, e) = effect_at(plan, k)?;
-    let _ = p;
+    let (_, e) = effect_at(plan, k)?;
     let cap = e.cap;
     let mut at = |v: f64, w: &mut Work| {
         sizes[k] = v;

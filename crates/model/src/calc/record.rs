@@ -10,7 +10,7 @@
 //! ([`Nothing`]): its calls compile to nothing.
 
 use crate::base::outcome::Outcome;
-use crate::calc::resolve::Change;
+use crate::calc::resolve::{CareFall, Change};
 
 /// Where a term of an effect lands, by the kind of change and the years
 /// since its cohort was served.
@@ -78,9 +78,55 @@ pub struct Term {
     /// adjustment (1 when the programme nests in none). It applies to
     /// care time and entries only.
     pub nest: f64,
+    /// The share of the parent programme's caseload covered × its fall in
+    /// care time after adjustment: 1 − `nest` (0 when it nests in none).
+    pub nest_fall: f64,
     /// What it adds that year: children, child-years or events (0 when
     /// nothing of the effect is kept that year).
     pub value: f64,
+}
+
+/// An effect's change per case served as the kernel works it out before
+/// its cohorts, at the run's size: programme `programme`'s effect `effect`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PerCase {
+    /// The programme, in plan order.
+    pub programme: usize,
+    /// The effect, in the programme's order.
+    pub effect: usize,
+    /// Its size as a share: size ÷ 100.
+    pub share: f64,
+    /// The change per case served: `share` × the quantity it moves per
+    /// case, before any trend.
+    pub change: f64,
+    /// For a fall in care time: the share of a year in care (the
+    /// programme's years in care, no more than 1, years) and the fall in
+    /// children looked after at 31 March per case (`change` × it), which
+    /// a fall in children in need of all tiers contains.
+    pub at_31_march: Option<[f64; 2]>,
+}
+
+/// The change per case of a fall in children in need of all tiers for the
+/// cases served in year `cohort`, part by part: each part on its count's
+/// trend (when measured as a share of the council's count).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tiers {
+    /// The programme, in plan order.
+    pub programme: usize,
+    /// The effect, in the programme's order.
+    pub effect: usize,
+    /// The year (0-based) its cases were served.
+    pub cohort: usize,
+    /// The change in children in need, all tiers, per case.
+    pub all: f64,
+    /// The programme's fall in protection plans per case.
+    pub plans: f64,
+    /// Its fall in children looked after at 31 March per case.
+    pub looked_after: f64,
+    /// `all` − `plans`.
+    pub less_plans: f64,
+    /// That − `looked_after` (the change per case is that, none below 0).
+    pub less_looked_after: f64,
 }
 
 /// A total the kernel held to the council's count: outcome `outcome`
@@ -126,6 +172,9 @@ pub struct Benefit {
     /// The nesting factor it was multiplied by (1 for another agency's,
     /// or when the programme nests in none).
     pub nest: f64,
+    /// 1 − `nest`: the share of the parent's caseload covered × its fall
+    /// in care time (0 for another agency's, or when it nests in none).
+    pub nest_fall: f64,
 }
 
 /// One programme's money and cost in one year, part by part, as the
@@ -206,6 +255,20 @@ pub trait Recorder {
     /// An effect's term was added.
     #[inline(always)]
     fn term(&mut self, _term: Term) {}
+    /// Programme `i` was asked for `asked` cases in year `t` (cohort ×
+    /// reach × ramp) and held to its eligible caseload, of which the
+    /// cases served cover `cover` (a share).
+    #[inline(always)]
+    fn asked(&mut self, _i: usize, _t: usize, _asked: f64, _cover: f64) {}
+    /// Programme `i`'s fall in care time, for the programmes nested in it.
+    #[inline(always)]
+    fn care_fall(&mut self, _i: usize, _fall: CareFall) {}
+    /// An effect's change per case before its cohorts.
+    #[inline(always)]
+    fn per_case(&mut self, _per_case: PerCase) {}
+    /// A fall in children in need of all tiers, part by part, for a cohort.
+    #[inline(always)]
+    fn tiers(&mut self, _tiers: Tiers) {}
     /// A benefit in money was counted.
     #[inline(always)]
     fn benefit(&mut self, _benefit: Benefit) {}
@@ -271,9 +334,30 @@ pub struct Record {
     pub years: Vec<YearSums>,
     /// The summary's cash savings for each £1 of cost, and that less 1.
     pub cash_ratio: Option<(f64, f64)>,
+    /// Cases asked for and the share of the eligible caseload covered, by
+    /// (programme, year), for programmes with an eligible caseload.
+    pub asked: Vec<(usize, usize, f64, f64)>,
+    /// Each programme's fall in care time, by programme, where it has one.
+    pub care_falls: Vec<(usize, CareFall)>,
+    /// Each effect's change per case, programme by programme.
+    pub per_case: Vec<PerCase>,
+    /// The parts of each cohort's fall in children in need of all tiers.
+    pub tiers: Vec<Tiers>,
 }
 
 impl Recorder for Record {
+    fn asked(&mut self, i: usize, t: usize, asked: f64, cover: f64) {
+        self.asked.push((i, t, asked, cover));
+    }
+    fn care_fall(&mut self, i: usize, fall: CareFall) {
+        self.care_falls.push((i, fall));
+    }
+    fn per_case(&mut self, per_case: PerCase) {
+        self.per_case.push(per_case);
+    }
+    fn tiers(&mut self, tiers: Tiers) {
+        self.tiers.push(tiers);
+    }
     fn term(&mut self, term: Term) {
         self.terms.push(term);
     }
@@ -326,6 +410,35 @@ impl Recorder for Record {
 }
 
 impl Record {
+    /// Programme `i`'s cases asked for in year `t` and the share of its
+    /// eligible caseload covered, if it has one.
+    pub fn asked_at(&self, i: usize, t: usize) -> Option<(f64, f64)> {
+        self.asked
+            .iter()
+            .find(|x| (x.0, x.1) == (i, t))
+            .map(|x| (x.2, x.3))
+    }
+
+    /// Programme `i`'s fall in care time, if it has one.
+    pub fn care_fall_of(&self, i: usize) -> Option<CareFall> {
+        self.care_falls.iter().find(|x| x.0 == i).map(|x| x.1)
+    }
+
+    /// Effect `j` of programme `i`'s change per case.
+    pub fn per_case_of(&self, i: usize, j: usize) -> Option<&PerCase> {
+        self.per_case
+            .iter()
+            .find(|x| (x.programme, x.effect) == (i, j))
+    }
+
+    /// The parts of effect `j` of programme `i`'s change per case in
+    /// children in need for the cohort of year `s`.
+    pub fn tiers_of(&self, i: usize, j: usize, s: usize) -> Option<&Tiers> {
+        self.tiers
+            .iter()
+            .find(|x| (x.programme, x.effect, x.cohort) == (i, j, s))
+    }
+
     /// How the total of outcome `o` in year `t` was held, if it was.
     pub fn held_at(&self, o: usize, t: usize) -> Option<&Held> {
         self.held.iter().find(|x| (x.outcome, x.year) == (o, t))

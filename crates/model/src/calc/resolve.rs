@@ -72,6 +72,11 @@ pub struct Effect {
     pub beyond_is_choice: bool,
     /// What the study followed and what its costing counted, in words.
     pub follow_up: &'static str,
+    /// For an effect worked out from the share who entered care with the
+    /// programme: the counterfactual share less that one, percentage
+    /// points, and that none below 0 (the size at the central level);
+    /// `None` for any other effect.
+    pub points: Option<[f64; 2]>,
 }
 
 impl Effect {
@@ -87,7 +92,7 @@ impl Effect {
     ///     range: [14.5, 29.0, 29.0], per_unit: 1.0, cap: 100.0,
     ///     measure: "relative", range_basis: "convention",
     ///     observed_years: 1, beyond: 0.0, beyond_is_choice: true,
-    ///     follow_up: "followed for 12 months",
+    ///     follow_up: "followed for 12 months", points: None,
     /// };
     /// assert_eq!(e.counted(0, None), 1.0);
     /// assert_eq!(e.counted(1, None), 0.0);
@@ -142,10 +147,18 @@ impl CaseValue {
     /// ```
     #[inline(always)]
     pub fn keep(&self, lag: usize, persist: &[f64]) -> f64 {
-        match self.yearly_drop_off {
-            Some(d) => (1.0 - d).powi(lag as i32),
+        match self.kept_a_year() {
+            Some(k) => k.powi(lag as i32),
             None => persist[lag],
         }
+    }
+
+    /// The share of a year's value kept into the next (1 − its own
+    /// drop-off, 0–1); `None` for a value that follows the scenario's
+    /// drop-off.
+    #[inline(always)]
+    pub fn kept_a_year(&self) -> Option<f64> {
+        self.yearly_drop_off.map(|d| 1.0 - d)
     }
 
     /// Years the value is divided over in each year: all of `years` for a
@@ -187,6 +200,9 @@ pub struct Programme {
     /// (1 − deadweight)(1 − attribution)(1 − optimism bias)(effect scale):
     /// the product of [`Programme::adjusted_by`].
     pub adjustment: f64,
+    /// Deadweight and attribution as shares (0–1): the first two factors
+    /// of [`Programme::adjusted_by`] are 1 − each.
+    pub taken_off: [f64; 2],
     /// The factors of the adjustment, each 0–1: the share left after
     /// deadweight, after attribution and after optimism bias, and the
     /// scale of the effects.
@@ -233,6 +249,7 @@ impl Programme {
             case_values,
             adjustment: 0.0,
             adjusted_by: [0.0; 4],
+            taken_off: [0.0; 2],
             optimism: 0.0,
             placement: Placement::Foster,
             care_years,
@@ -244,13 +261,39 @@ impl Programme {
 
     /// This programme's relative reduction in care time (0–1, after
     /// adjustments), which a programme nested in it applies after.
+    #[inline]
     pub fn care_time_reduction(&self, sizes: &[f64]) -> f64 {
+        self.care_time_fall(sizes)
+            .map_or(0.0, |f| f.fall.clamp(0.0, 1.0))
+    }
+
+    /// This programme's fall in care time, where it has one, before it is
+    /// held to a share from 0 to 1 ([`Programme::care_time_reduction`]).
+    #[inline]
+    pub fn care_time_fall(&self, sizes: &[f64]) -> Option<CareFall> {
         self.effects
             .iter()
             .zip(sizes)
             .find(|(e, _)| e.change == Change::CareTime)
-            .map_or(0.0, |(_, s)| (s / 100.0 * self.adjustment).clamp(0.0, 1.0))
+            .map(|(_, s)| {
+                let share = s / 100.0;
+                CareFall {
+                    share,
+                    fall: share * self.adjustment,
+                }
+            })
     }
+}
+
+/// A programme's fall in care time, as [`Programme::care_time_fall`]
+/// works it out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CareFall {
+    /// The effect's size as a share (size ÷ 100).
+    pub share: f64,
+    /// That × the programme's adjustment: the fall after adjustment,
+    /// before it is held between 0 and 1.
+    pub fall: f64,
 }
 
 fn pick(level: EffectLevel, r: [f64; 3]) -> f64 {
@@ -343,6 +386,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 beyond: 1.0,
                 beyond_is_choice: false,
                 follow_up: "your own programme's effects are counted as you give them",
+                points: None,
             });
         }
         for b in &custom.benefits {
@@ -381,6 +425,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
             _ => None,
         };
         for e in &prog.effects {
+            let mut points = None;
             let range = [e.size.low, e.size.central, e.size.high];
             let outcome = e.quantity.outcome();
             let (change, per_unit, cap, size, range, measure) = match (e.measure, e.quantity) {
@@ -428,7 +473,9 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                     // The size follows from the user's counterfactual; its
                     // range is the grade's convention below it.
                     let control = choice.counterfactual_pct.unwrap_or(observed_pct);
-                    let derived = (control - observed_pct).max(0.0);
+                    let diff = control - observed_pct;
+                    let derived = diff.max(0.0);
+                    points = Some([diff, derived]);
                     let r = Range::by_rule(derived, prog.grade);
                     let range = [r.low, r.central, r.high];
                     (
@@ -463,6 +510,7 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
                 beyond,
                 beyond_is_choice,
                 follow_up: e.follow_up.basis,
+                points,
             });
         }
         for b in &prog.case_benefits {
@@ -526,9 +574,13 @@ pub fn programme(s: &Scenario, choice: &ProgrammeChoice) -> Programme {
     p.annual_cost = choice.annual_cost;
     p.setup_cost = choice.setup_cost;
     p.optimism = optimism / 100.0;
+    p.taken_off = [
+        choice.deadweight_pct / 100.0,
+        choice.attribution_pct / 100.0,
+    ];
     p.adjusted_by = [
-        1.0 - choice.deadweight_pct / 100.0,
-        1.0 - choice.attribution_pct / 100.0,
+        1.0 - p.taken_off[0],
+        1.0 - p.taken_off[1],
         1.0 - optimism / 100.0,
         choice.effect_scale_pct / 100.0,
     ];
@@ -552,8 +604,18 @@ pub fn care_years(s: &Scenario) -> f64 {
     if let Some(d) = s.assumptions.care_years {
         return d;
     }
+    match care_quotient(s) {
+        Some(q) => q.clamp(0.1, 18.0),
+        None => crate::data::defaults::ENGLAND_CARE_YEARS,
+    }
+}
+
+/// The council's children looked after ÷ children leaving care in the
+/// year, years, before [`care_years`] holds it between 0.1 and 18; `None`
+/// when the council lacks either (or either is 0).
+pub fn care_quotient(s: &Scenario) -> Option<f64> {
     match (s.council.children_looked_after, s.council.care_ceased) {
-        (Some(cla), Some(ceased)) if ceased > 0.0 && cla > 0.0 => (cla / ceased).clamp(0.1, 18.0),
-        _ => crate::data::defaults::ENGLAND_CARE_YEARS,
+        (Some(cla), Some(ceased)) if ceased > 0.0 && cla > 0.0 => Some(cla / ceased),
+        _ => None,
     }
 }

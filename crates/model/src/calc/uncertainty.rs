@@ -1120,30 +1120,12 @@ pub fn tornado_valid_with<K: Fn(&Plan, &Draw, &mut Work)>(v: Valid, kernel: K) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::evidence::{library, Measure, Programme};
+    use crate::data::evidence::{library, Measure};
     use crate::default_scenario;
     use crate::scenario::council_preset;
     use crate::scenario::format::ProgrammeChoice;
 
-    /// A library programme with the figures its evidence leaves to the
-    /// user: a cohort of 100 cases a year, £500,000 a year, a 40%
-    /// comparison group.
-    fn choice(p: &Programme) -> ProgrammeChoice {
-        let mut c = ProgrammeChoice::new(p.id);
-        if p.cohort.default.is_none() {
-            c.cohort = Some(100.0);
-        }
-        if p.cost.is_none() {
-            c.annual_cost = 500_000.0;
-        }
-        if p.effects
-            .iter()
-            .any(|e| matches!(e.measure, Measure::CohortObserved { .. }))
-        {
-            c.counterfactual_pct = Some(40.0);
-        }
-        c
-    }
+    include!("../../tests/common/runnable.rs");
 
     /// The default scenario with `draws` simulations.
     fn drawing(draws: u32) -> Scenario {
@@ -1162,11 +1144,11 @@ mod tests {
         ];
         for p in library() {
             let mut s = drawing(300);
-            s.programmes = vec![choice(&p)];
+            s.programmes = vec![runnable(p.id)];
             out.push((format!("{} alone", p.id), s));
         }
         let mut s = drawing(1_001);
-        s.programmes = library().iter().map(choice).collect();
+        s.programmes = library().iter().map(|p| runnable(p.id)).collect();
         s.uncertainty.seed = 9;
         s.assumptions.horizon_years = 7;
         out.push(("every programme, 7 years".to_string(), s.clone()));

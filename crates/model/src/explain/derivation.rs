@@ -271,8 +271,11 @@ impl Step {
         }
     }
 
-    /// An operation, its value worked out from its operands.
-    pub fn op(label: impl Into<String>, unit: Unit, op: Op, of: Vec<Step>) -> Step {
+    /// An operation whose value the working works out from its operands:
+    /// only for the one step the kernel never forms (the stay left before
+    /// a profile's cap, [`crate::explain`]'s `profile_step`); every other
+    /// operation is [`Step::recorded`].
+    pub(crate) fn op(label: impl Into<String>, unit: Unit, op: Op, of: Vec<Step>) -> Step {
         let value = apply(op, &of.iter().map(|s| s.value).collect::<Vec<_>>());
         Step::recorded(label, unit, op, of, value)
     }
@@ -296,15 +299,11 @@ impl Step {
         }
     }
 
-    /// [`Step::sum`] with the kernel's own value.
+    /// A sum with the kernel's own value, leaving out operands of exactly
+    /// zero when any is not (they change nothing and would only lengthen
+    /// the working).
     pub fn recorded_sum(label: impl Into<String>, unit: Unit, of: Vec<Step>, value: f64) -> Step {
         Step::recorded(label, unit, Op::Sum, nonzero(of), value)
-    }
-
-    /// A sum that leaves out operands of exactly zero when any is not
-    /// (they change nothing and would only lengthen the working).
-    pub fn sum(label: impl Into<String>, unit: Unit, of: Vec<Step>) -> Step {
-        Step::op(label, unit, Op::Sum, nonzero(of))
     }
 
     /// The same step with a price year (money in those prices).
@@ -328,7 +327,7 @@ impl Step {
     /// let rule = |r: &str| Source::Method { rule: r.into() };
     /// let weekly = Step::input("foster care", 876.66, Unit::PoundsAWeek, rule("test"));
     /// let weeks = Step::input("weeks a year", 52.0, Unit::Factor, rule("52 weeks a year"));
-    /// let year = Step::op("a year", Unit::PoundsAYear, Op::Product, vec![weekly, weeks]);
+    /// let year = Step::recorded("a year", Unit::PoundsAYear, Op::Product, vec![weekly, weeks], 45_586.32);
     /// assert!((year.evaluate() - 45_586.32).abs() < 1e-9);
     /// ```
     ///

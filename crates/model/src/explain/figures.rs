@@ -775,14 +775,16 @@ impl Model<'_> {
             "counts" => counts_over(rest.get(1)?.0),
             "average_counts" => {
                 let c = rest.get(1)?.0;
-                // The average is this working's own figure (the
-                // projection reports the total): total ÷ years.
-                Step::op(
+                // The projection's yearly average of its total: total ÷
+                // years ([`Projection::yearly_average`]).
+                let total = counts_over(c);
+                let average = self.projection.yearly_average(total.value);
+                Step::recorded(
                     format!("{}, on average over the years", count_words(c)),
                     count_unit(c),
                     Op::Quotient,
                     vec![
-                        counts_over(c),
+                        total,
                         self.src.field(
                             "years of the projection",
                             "assumptions.horizon_years",
@@ -790,6 +792,7 @@ impl Model<'_> {
                             Unit::Years,
                         ),
                     ],
+                    average,
                 )
             }
             _ => return None,

@@ -13,7 +13,7 @@ use crate::data::evidence::{
 use crate::data::prices::PRICE_BASE_LABEL;
 use crate::explain::derivation::{Op, Source, Step, Unit};
 use crate::explain::model::{
-    benefit_name, grade_field, product, share, valued, EffectSteps, Model, Tiers,
+    as_share, benefit_name, grade_field, valued, EffectSteps, Model, Tiers,
 };
 use crate::explain::source::Sources;
 use crate::scenario::format::{CustomMeasure, EffectLevel};
@@ -45,13 +45,14 @@ impl Model<'_> {
                         ceased,
                     ),
                 ];
-                // The kernel's years in care: the quotient held between
+                // The kernel's years in care: its quotient held between
                 // 0.1 and 18 years.
                 let d = self.plan.care_years;
+                let ratio = self.plan.care_quotient.unwrap_or(d);
                 let quotient = "years in care per entry: looked after ÷ leaving care";
                 let m = |x: f64, why: &str| Sources::method(why, x, Unit::Years, why);
                 let held = |op: Op, bound: Step| {
-                    let q = Step::op(quotient, Unit::Years, Op::Quotient, of.clone());
+                    let q = Step::recorded(quotient, Unit::Years, Op::Quotient, of.clone(), ratio);
                     Step::recorded(
                         "years in care per entry",
                         Unit::Years,
@@ -60,7 +61,6 @@ impl Model<'_> {
                         d,
                     )
                 };
-                let ratio = cla / ceased;
                 if ratio < 0.1 {
                     held(Op::Max, m(0.1, "no shorter than 0.1 years"))
                 } else if ratio > 18.0 {
@@ -130,8 +130,8 @@ impl Model<'_> {
                 optimism,
             )
         };
-        let left_after = |label: &str, path: String, v: f64, left: f64| {
-            keep(label, self.pct_field(label, &path, v), left)
+        let left_after = |label: &str, path: String, v: f64, [share, left]: [f64; 2]| {
+            keep(label, self.kernel_share(label, &path, v, share), left)
         };
         Step::recorded(
             format!("{}: adjustment to its effects", p.name),
@@ -142,13 +142,13 @@ impl Model<'_> {
                     "deadweight",
                     at("deadweight_pct"),
                     c.deadweight_pct,
-                    deadweight,
+                    [p.taken_off[0], deadweight],
                 ),
                 left_after(
                     "attribution",
                     at("attribution_pct"),
                     c.attribution_pct,
-                    attribution,
+                    [p.taken_off[1], attribution],
                 ),
                 optimism,
                 self.kernel_share(
@@ -515,14 +515,20 @@ impl Model<'_> {
                             e.source,
                             e.verification,
                         );
-                        let diff = Step::op(
+                        // The kernel's counterfactual − observed, and that
+                        // none below 0.
+                        let [points, avoided] = p.effects[raw.len()].points.expect(
+                            "the kernel keeps the points of an effect from the share observed",
+                        );
+                        let diff = Step::recorded(
                             "counterfactual − observed, points",
                             Unit::Points,
                             Op::Difference,
                             vec![control, observed],
+                            points,
                         );
                         let derived = if diff.value < 0.0 {
-                            Step::op(
+                            Step::recorded(
                                 "points avoided (none below 0)",
                                 Unit::Points,
                                 Op::Max,
@@ -535,6 +541,7 @@ impl Model<'_> {
                                         "no effect below zero",
                                     ),
                                 ],
+                                avoided,
                             )
                         } else {
                             diff
@@ -565,51 +572,70 @@ impl Model<'_> {
                 raw.push((size, per_unit, source));
             }
         }
-        // Change per case, with the children-in-need-only tier taken out.
-        let per_case_of = |size: &Step, per_unit: &Option<Step>| {
-            let mut of = vec![share(size.clone())];
+        // Change per case, as the kernel works it out before its cohorts
+        // (the children-in-need-only tier is taken out cohort by cohort).
+        let kernel = |k: usize| {
+            self.kernel
+                .per_case_of(i, k)
+                .copied()
+                .expect("the kernel records every effect's change per case")
+        };
+        let per_case_of = |k: usize| {
+            let (size, per_unit) = (&raw[k].0, &raw[k].1);
+            let x = kernel(k);
+            let mut of = vec![as_share(size.clone(), x.share)];
             if let Some(u) = per_unit {
                 of.push(u.clone());
             }
-            product("change per case served", Unit::Factor, of)
+            Step::recorded(
+                "change per case served",
+                Unit::Factor,
+                Op::Product,
+                of,
+                x.change,
+            )
         };
         let find = |ch: Change| p.effects.iter().position(|e| e.change == ch);
-        let cp_pc = find(Change::CpPlans).map(|k| per_case_of(&raw[k].0, &raw[k].1));
+        let cp_pc = find(Change::CpPlans).map(per_case_of);
         let care_pc = find(Change::CareTime).map(|k| {
-            let mut x = per_case_of(&raw[k].0, &raw[k].1);
-            if p.care_years < 1.0 {
-                x = product(
-                    "fall in children looked after at 31 March per case",
-                    Unit::Factor,
-                    vec![
-                        x,
-                        Step::op(
-                            "share of a year in care",
-                            Unit::Years,
-                            Op::Min,
-                            vec![
-                                self.programme_care_years(i),
-                                Sources::method("a year", 1.0, Unit::Years, "a year"),
-                            ],
-                        ),
-                    ],
-                );
+            let mut x = per_case_of(k);
+            if let Some([year, fall]) = kernel(k).at_31_march {
+                if p.care_years < 1.0 {
+                    x = Step::recorded(
+                        "fall in children looked after at 31 March per case",
+                        Unit::Factor,
+                        Op::Product,
+                        vec![
+                            x,
+                            Step::recorded(
+                                "share of a year in care",
+                                Unit::Years,
+                                Op::Min,
+                                vec![
+                                    self.programme_care_years(i),
+                                    Sources::method("a year", 1.0, Unit::Years, "a year"),
+                                ],
+                                year,
+                            ),
+                        ],
+                        fall,
+                    );
+                } else {
+                    x = valued(x, fall);
+                }
             }
             x.named("fall in children looked after at 31 March per case")
         });
-        for (k, (size, per_unit, source)) in raw.into_iter().enumerate() {
-            let all = per_case_of(&size, &per_unit);
+        for (k, (size, _, source)) in raw.iter().enumerate() {
+            let per_case = per_case_of(k);
             let tiers = (p.effects[k].change == Change::ChildrenInNeedAllTiers).then(|| Tiers {
-                all: all.clone(),
+                all: per_case.clone(),
                 plans: cp_pc
                     .clone()
                     .map(|cp| cp.named("fall in protection plans per case")),
                 looked_after: care_pc.clone(),
             });
-            let per_case = match &tiers {
-                Some(t) => t.only(|x, _| x),
-                None => all,
-            };
+            let (size, source) = (size.clone(), source.clone());
             out.push(EffectSteps {
                 size,
                 per_case,

@@ -11,10 +11,11 @@
 //! ([`Step::recorded`]) rather than working them out again.
 
 use crate::base::outcome::{Agency, Outcome};
+use crate::calc::baseline::Series;
 use crate::calc::engine::{self, Plan, Work, AGENCIES, OUTCOMES};
 use crate::calc::project::summarise_recorded;
 use crate::calc::projection::{year_label, Projection};
-use crate::calc::record::{Benefit, Lands, Money, Record};
+use crate::calc::record::{self, Benefit, Lands, Money, Record};
 use crate::calc::resolve::Change;
 use crate::data::citation::Verification;
 use crate::data::evidence::{Grade, Placement};
@@ -36,7 +37,9 @@ pub(crate) struct EffectSteps {
     /// Its size before adjustments.
     pub(crate) size: Step,
     /// The change per case served in a year before growth, adjustment and
-    /// timing (size ÷ 100 × the quantity per unit).
+    /// timing (size ÷ 100 × the quantity per unit), the kernel's; for a
+    /// change in children in need of all tiers, before the tiers inside it
+    /// are taken out ([`Tiers::only`], cohort by cohort).
     pub(crate) per_case: Step,
     /// Where its range comes from, for the simulation's inputs.
     pub(crate) source: Source,
@@ -60,34 +63,46 @@ pub(crate) struct Tiers {
 }
 
 impl Tiers {
-    /// The change in children in need only per case, none below 0, each
-    /// part first passed through `moved` with the kind of change it is (to
-    /// move it by its count's trend in a year; `|x, _| x` leaves it).
-    pub(crate) fn only(&self, moved: impl Fn(Step, Change) -> Step) -> Step {
-        let mut x = moved(self.all.clone(), Change::ChildrenInNeedAllTiers);
-        for (part, label, change) in [
+    /// The change in children in need only per case for one cohort, none
+    /// below 0, with the kernel's parts for it (`kernel`) and its change
+    /// per case (`per_case`): each part first passed through `moved` with
+    /// the kind of change it is and the kernel's value of it (to move it
+    /// by its count's trend; `|x, _, _| x` leaves it).
+    pub(crate) fn only(
+        &self,
+        kernel: &record::Tiers,
+        per_case: f64,
+        moved: impl Fn(Step, Change, f64) -> Step,
+    ) -> Step {
+        let mut x = moved(self.all.clone(), Change::ChildrenInNeedAllTiers, kernel.all);
+        for (part, label, change, value, after) in [
             (
                 &self.plans,
                 "less the fall in protection plans",
                 Change::CpPlans,
+                kernel.plans,
+                kernel.less_plans,
             ),
             (
                 &self.looked_after,
                 "less the fall in children looked after",
                 Change::CareTime,
+                kernel.looked_after,
+                kernel.less_looked_after,
             ),
         ] {
             if let Some(part) = part {
-                x = Step::op(
+                x = Step::recorded(
                     label,
                     Unit::Factor,
                     Op::Difference,
-                    vec![x, moved(part.clone(), change)],
+                    vec![x, moved(part.clone(), change, value)],
+                    after,
                 );
             }
         }
         if x.value < 0.0 {
-            Step::op(
+            Step::recorded(
                 "children in need only, per case (none below 0)",
                 Unit::Factor,
                 Op::Max,
@@ -95,9 +110,10 @@ impl Tiers {
                     x,
                     Sources::method("zero", 0.0, Unit::Factor, "no fall below zero"),
                 ],
+                per_case,
             )
         } else {
-            x.named("children in need only, per case")
+            valued(x.named("children in need only, per case"), per_case)
         }
     }
 }
@@ -162,13 +178,15 @@ pub(super) fn benefit_name(name: &str, j: usize) -> String {
     }
 }
 
-pub(super) fn product(label: impl Into<String>, unit: Unit, of: Vec<Step>) -> Step {
-    Step::op(label, unit, Op::Product, of)
-}
-
-pub(super) fn share(step: Step) -> Step {
-    let label = format!("{} as a share", step.label);
-    Step::op(label, Unit::Share, Op::Percent, vec![step])
+/// `step` (a percentage) as a share, with the kernel's `value` for it.
+pub(super) fn as_share(step: Step, value: f64) -> Step {
+    Step::recorded(
+        format!("{} as a share", step.label),
+        Unit::Share,
+        Op::Percent,
+        vec![step],
+        value,
+    )
 }
 
 /// `step` unless it is exactly 1 (a factor that changes nothing).
@@ -189,6 +207,9 @@ impl<'a> Model<'a> {
         // projection's sums over it, recorded too.
         let (mut kernel, work) = engine::record(&plan);
         let projection = summarise_recorded(s, &plan, &work, &[], &mut kernel);
+        // The steps read the record from the model as they are built; the
+        // chain walks a copy of it while it fills the model in.
+        let terms = kernel.clone();
         let src = Sources::new(s);
         let mut m = Model {
             s,
@@ -216,7 +237,7 @@ impl<'a> Model<'a> {
             savings: Vec::new(),
             cashable: Vec::new(),
             cost: Vec::new(),
-            kernel: Record::default(),
+            kernel,
             projection,
             needed: Vec::new(),
             plan,
@@ -241,8 +262,7 @@ impl<'a> Model<'a> {
             .flat_map(|i| (0..h).map(move |t| (i, t)))
             .map(|(i, t)| m.served_step(i, t, work.served[i * h + t]))
             .collect();
-        m.chain(&kernel, &work);
-        m.kernel = kernel;
+        m.chain(&terms, &work);
         m
     }
 
@@ -264,21 +284,10 @@ impl<'a> Model<'a> {
         year_label(self.s.assumptions.start_year, t)
     }
 
-    pub(super) fn pct_field(&self, label: &str, path: &str, value: f64) -> Step {
-        share(self.src.field(label, path, value, Unit::Percent))
-    }
-
-    /// [`Model::pct_field`] where the kernel holds the share itself
-    /// (`share`, from its plan): the field `pct` as a share, its value the
-    /// kernel's.
+    /// The field `pct` at `path` as a share, its value the kernel's own
+    /// (`share`, from its plan or record).
     pub(super) fn kernel_share(&self, label: &str, path: &str, pct: f64, share: f64) -> Step {
-        Step::recorded(
-            format!("{label} as a share"),
-            Unit::Share,
-            Op::Percent,
-            vec![self.src.field(label, path, pct, Unit::Percent)],
-            share,
-        )
+        as_share(self.src.field(label, path, pct, Unit::Percent), share)
     }
 
     /// The changes, caps and money, over the kernel's own record of the
@@ -303,7 +312,7 @@ impl<'a> Model<'a> {
                 cohort = Some((
                     (i, s, j),
                     self.cohort_change(i, s, j, term.per_case, term.change),
-                    self.nest(i, s, term.nest),
+                    self.nest(i, s, term.nest, term.nest_fall),
                 ));
             }
             if profiles.as_ref().is_none_or(|(at, _, _)| *at != i) {
@@ -793,7 +802,7 @@ impl<'a> Model<'a> {
             self.adjustment[i].clone(),
         ];
         if a == Agency::ChildrensServices.index() {
-            if let Some(f) = self.nest(i, s, x.nest) {
+            if let Some(f) = self.nest(i, s, x.nest, x.nest_fall) {
                 of.push(f);
             }
         }
@@ -840,14 +849,28 @@ impl<'a> Model<'a> {
     fn cohort_change(&self, i: usize, s: usize, j: usize, per_case: f64, value: f64) -> Step {
         let e = &self.plan.programmes[i].effects[j];
         let name = &self.plan.programmes[i].name;
-        let mut of = if e.measure == "relative" {
-            let x = self.relative_per_case(&self.effects[i][j], e.change, s);
-            let mut of = vec![valued(x, per_case)];
-            factor(&mut of, self.growth(s));
-            of
-        } else {
-            vec![valued(self.effects[i][j].per_case.clone(), per_case)]
+        let steps = &self.effects[i][j];
+        // An effect measured as a share of the council's count: each
+        // count it is a share of moved by its trend, the kernel's value.
+        let relative = e.measure == "relative";
+        let move_by = |step: Step, change: Change, v: f64| {
+            if relative {
+                self.on_trend(step, Series::of(change), s, v)
+            } else {
+                step
+            }
         };
+        let x = match (&steps.tiers, self.kernel.tiers_of(i, j, s)) {
+            (Some(t), Some(k)) => t.only(k, per_case, move_by),
+            _ => valued(
+                move_by(steps.per_case.clone(), e.change, per_case),
+                per_case,
+            ),
+        };
+        let mut of = vec![x];
+        if relative {
+            factor(&mut of, self.growth(s));
+        }
         of.push(self.served[i * self.h + s].clone());
         of.push(self.adjustment[i].clone());
         Step::recorded(
@@ -880,7 +903,7 @@ impl<'a> Model<'a> {
             self.adjustment[i].clone(),
         ];
         if a == Agency::ChildrensServices.index() {
-            if let Some(f) = self.nest(i, s, x.nest) {
+            if let Some(f) = self.nest(i, s, x.nest, x.nest_fall) {
                 of.push(f);
             }
         }
@@ -989,10 +1012,11 @@ impl<'a> Model<'a> {
                     "1 + optimism bias on costs",
                     Unit::Factor,
                     Op::OnePlus,
-                    vec![self.pct_field(
+                    vec![self.kernel_share(
                         "optimism bias on costs",
                         "assumptions.optimism_bias_costs_pct",
                         self.s.assumptions.optimism_bias_costs_pct,
+                        self.plan.cost_optimism,
                     )],
                     self.plan.cost_uplift,
                 ),

@@ -9,9 +9,7 @@ use crate::calc::engine::{Work, OUTCOMES};
 use crate::calc::record::Record;
 use crate::calc::resolve::Change;
 use crate::explain::derivation::{Op, Step, Unit};
-use crate::explain::model::{
-    factor, product, share, valued, what, EffectSteps, Model, CARE, CIN, COURT, CP, POLICE,
-};
+use crate::explain::model::{as_share, factor, valued, what, Model, CARE, CIN, COURT, CP, POLICE};
 use crate::explain::source::Sources;
 use crate::explain::words::number;
 
@@ -91,13 +89,16 @@ impl Model<'_> {
 
     /// Growth of the counts without the programmes by year `t`.
     pub(super) fn growth(&self, t: usize) -> Step {
+        let y = self.plan.yearly;
         compound(
             format!("baseline growth to {}", self.year(t)),
-            self.pct_field(
+            self.kernel_share(
                 "yearly change in the counts without the programmes",
                 "assumptions.baseline_trend_pct",
                 self.s.assumptions.baseline_trend_pct,
+                y.share,
             ),
+            y.factor,
             after_first(t, "years of growth"),
             self.plan.growth[t],
         )
@@ -109,12 +110,10 @@ impl Model<'_> {
     /// of the first year ([`baseline::lead_years`]). `None` when the
     /// baseline is flat or the series has no trend figure.
     pub(super) fn trend(&self, series: Series, t: usize) -> Option<Step> {
-        let a = &self.s.assumptions;
-        if a.baseline.is_flat() {
-            return None;
-        }
-        let pct = series.trend(&a.baseline_trends)?;
-        let years = Step::op(
+        // The kernel's yearly change (none when the baseline is flat).
+        let y = self.plan.trends[series.index()]?;
+        let pct = series.trend(&self.s.assumptions.baseline_trends)?;
+        let years = Step::recorded(
             format!("years of the trend to the end of {}", self.year(t)),
             Unit::Years,
             Op::Sum,
@@ -122,6 +121,7 @@ impl Model<'_> {
                 self.lead(),
                 after_first(t, "years of the trend after the first year"),
             ],
+            f64::from(baseline::trend_years(self.plan.lead_years, t)),
         );
         Some(compound(
             format!(
@@ -131,33 +131,33 @@ impl Model<'_> {
                 number(pct, Unit::Percent),
                 number(years.value, Unit::Years)
             ),
-            share(self.src.trend(series, pct)),
+            as_share(self.src.trend(series, pct), y.share),
+            y.factor,
             years,
             self.plan.trend[t][series.index()],
         ))
     }
 
     /// `step` (a council's count, or a change measured as a share of one)
-    /// moved by the trend of `series` by the end of year `t`; `step`
-    /// itself when there is no series or it has no trend.
-    pub(super) fn on_trend(&self, step: Step, series: Option<Series>, t: usize) -> Step {
+    /// moved by the trend of `series` by the end of year `t`, with the
+    /// kernel's `value` for it; `step` itself when there is no series or
+    /// it has no trend.
+    pub(super) fn on_trend(
+        &self,
+        step: Step,
+        series: Option<Series>,
+        t: usize,
+        value: f64,
+    ) -> Step {
         match series.and_then(|k| self.trend(k, t)) {
-            Some(f) if f.value != 1.0 => product(
+            Some(f) if f.value != 1.0 => Step::recorded(
                 format!("{}, on the trend to {}", step.label, self.year(t)),
                 step.unit,
+                Op::Product,
                 vec![step, f],
+                value,
             ),
             _ => step,
-        }
-    }
-
-    /// The change per case of effect `e` (of kind `change`), measured as a
-    /// share of the council's count, for the cases served in year `s`:
-    /// each count it is a share of moved by its trend.
-    pub(super) fn relative_per_case(&self, e: &EffectSteps, change: Change, s: usize) -> Step {
-        match &e.tiers {
-            Some(tiers) => tiers.only(|x, c| self.on_trend(x, Series::of(c), s)),
-            None => self.on_trend(e.per_case.clone(), Series::of(change), s),
         }
     }
 
@@ -194,7 +194,9 @@ impl Model<'_> {
         let label = "share counted after the period its study observed";
         Some(
             match (e.beyond_is_choice, self.s.assumptions.beyond_observed_pct) {
-                (true, Some(v)) => self.pct_field(label, "assumptions.beyond_observed_pct", v),
+                (true, Some(v)) => {
+                    self.kernel_share(label, "assumptions.beyond_observed_pct", v, e.beyond)
+                }
                 _ => Sources::method(label, e.beyond, Unit::Share, e.follow_up),
             },
         )
@@ -217,15 +219,19 @@ impl Model<'_> {
             Unit::Factor,
             Op::Power,
             vec![
-                Step::op(
+                Step::recorded(
                     "share kept each year",
                     Unit::Share,
                     Op::Complement,
-                    vec![self.pct_field(
+                    vec![self.kernel_share(
                         "the benefit's drop-off a year",
                         &format!("programmes[{i}].custom.benefits[{j}].drop_off_pct"),
                         b.drop_off_pct,
+                        c.yearly_drop_off
+                            .expect("a custom benefit has its own drop-off"),
                     )],
+                    c.kept_a_year()
+                        .expect("a custom benefit has its own drop-off"),
                 ),
                 Sources::method(
                     "years since served",
@@ -245,15 +251,17 @@ impl Model<'_> {
             Unit::Factor,
             Op::Power,
             vec![
-                Step::op(
+                Step::recorded(
                     "share kept each year",
                     Unit::Share,
                     Op::Complement,
-                    vec![self.pct_field(
+                    vec![self.kernel_share(
                         "drop-off a year",
                         "assumptions.drop_off_pct",
                         self.s.assumptions.drop_off_pct,
+                        self.plan.drop_off,
                     )],
+                    self.plan.kept,
                 ),
                 Sources::method(
                     "years since served",
@@ -306,10 +314,16 @@ impl Model<'_> {
         ));
         match &self.eligible[i] {
             Some(e) => {
-                let asked = product(
+                let (asked, _) = self
+                    .kernel
+                    .asked_at(i, t)
+                    .expect("the kernel records the cases asked for of a programme it caps");
+                let asked = Step::recorded(
                     format!("{name}: cases asked for, {}", self.year(t)),
                     Unit::Cases,
+                    Op::Product,
                     of,
+                    asked,
                 );
                 Step::recorded(label, Unit::Cases, Op::Min, vec![asked, e.clone()], value)
             }
@@ -318,17 +332,22 @@ impl Model<'_> {
     }
 
     /// The nesting factor of programme `i` for cohort `s`, if it nests,
-    /// with the kernel's own value for it (`value`, from its record).
-    pub(super) fn nest(&self, i: usize, s: usize, value: f64) -> Option<Step> {
+    /// with the kernel's own value for it (`value`, from its record) and
+    /// for the share of the parent's caseload covered × its fall in care
+    /// time (`fall`).
+    pub(super) fn nest(&self, i: usize, s: usize, value: f64, fall: f64) -> Option<Step> {
         let p = &self.plan.programmes[i];
         let j = p.parent.filter(|j| *j != i)?;
         let parent = &self.plan.programmes[j];
         let cover = match (&self.eligible[j], parent.eligible) {
-            (Some(e), Some(ev)) if ev > 0.0 => Step::op(
+            (Some(e), Some(ev)) if ev > 0.0 => Step::recorded(
                 format!("share of {}'s caseload covered", parent.name),
                 Unit::Share,
                 Op::Quotient,
                 vec![self.served[j * self.h + s].clone(), e.clone()],
+                // The kernel's share; none recorded in a year the parent
+                // serves no cases, where the kernel's share stays 0.
+                self.kernel.asked_at(j, s).map_or(0.0, |(_, cover)| cover),
             ),
             _ => Sources::method(
                 "share of the parent's caseload covered",
@@ -337,19 +356,21 @@ impl Model<'_> {
                 "no eligible caseload for the programme it nests in",
             ),
         };
-        let reduction = match self.plan.programmes[j]
+        let care_time = parent
             .effects
             .iter()
-            .position(|e| e.change == Change::CareTime)
-        {
-            Some(k) => {
-                let r = product(
+            .position(|e| e.change == Change::CareTime);
+        let reduction = match (care_time, self.kernel.care_fall_of(j)) {
+            (Some(k), Some(kernel)) => {
+                let r = Step::recorded(
                     format!("{}'s fall in care time after adjustment", parent.name),
                     Unit::Share,
+                    Op::Product,
                     vec![
-                        share(self.effects[j][k].size.clone()),
+                        as_share(self.effects[j][k].size.clone(), kernel.share),
                         self.adjustment[j].clone(),
                     ],
+                    kernel.fall,
                 );
                 let v = r.value;
                 // The kernel's fall in care time, held to a share.
@@ -364,7 +385,7 @@ impl Model<'_> {
                     valued(r, fall)
                 }
             }
-            None => Sources::method(
+            _ => Sources::method(
                 "fall in care time",
                 0.0,
                 Unit::Share,
@@ -375,10 +396,12 @@ impl Model<'_> {
             format!("risk left by {} ({})", parent.name, self.year(s)),
             Unit::Share,
             Op::Complement,
-            vec![product(
+            vec![Step::recorded(
                 "covered × fall",
                 Unit::Share,
+                Op::Product,
                 vec![cover, reduction],
+                fall,
             )],
             value,
         ))
@@ -498,8 +521,15 @@ impl Model<'_> {
     /// after (the bound on time in care). `None` without the figure.
     fn count_at(&self, o: usize, t: usize) -> Option<Step> {
         let k = &self.s.council;
-        let on = |step: Step, series: Series| self.on_trend(step, Some(series), t);
-        let plans = |v: f64| {
+        // Each count on its trend, the kernel's value for it.
+        let on =
+            |step: Step, series: Series, value: f64| self.on_trend(step, Some(series), t, value);
+        let kernel = |o: usize| {
+            self.plan
+                .count_at(o, t)
+                .expect("the kernel has the count the working has")
+        };
+        let plans = |v: f64, value: f64| {
             on(
                 self.src.council(
                     "children on protection plans at 31 March",
@@ -507,9 +537,10 @@ impl Model<'_> {
                     v,
                 ),
                 Series::CpPlans,
+                value,
             )
         };
-        let looked_after = |v: f64| {
+        let looked_after = |v: f64, value: f64| {
             on(
                 self.src.council(
                     "children looked after at 31 March",
@@ -517,10 +548,13 @@ impl Model<'_> {
                     v,
                 ),
                 Series::LookedAfter,
+                value,
             )
         };
         match o {
-            OUTCOMES => k.children_looked_after.map(looked_after),
+            OUTCOMES => k
+                .children_looked_after
+                .map(|v| looked_after(v, kernel(OUTCOMES))),
             CARE => k.care_starts.map(|v| {
                 on(
                     self.src.council(
@@ -529,10 +563,15 @@ impl Model<'_> {
                         v,
                     ),
                     Series::CareStarts,
+                    kernel(CARE),
                 )
             }),
-            CP => k.cp_plans.map(plans),
+            CP => k.cp_plans.map(|v| plans(v, kernel(CP))),
             CIN => k.children_in_need.map(|cin| {
+                let c = self
+                    .plan
+                    .cin_only_at(t)
+                    .expect("the kernel has the children in need the working has");
                 let mut x = on(
                     self.src.council(
                         "children in need at 31 March",
@@ -540,25 +579,28 @@ impl Model<'_> {
                         cin,
                     ),
                     Series::ChildrenInNeed,
+                    c.all,
                 );
                 if let Some(cp) = k.cp_plans {
-                    x = Step::op(
+                    x = Step::recorded(
                         "less those on plans",
                         Unit::Children,
                         Op::Difference,
-                        vec![x, plans(cp)],
+                        vec![x, plans(cp, c.plans)],
+                        c.less_plans,
                     );
                 }
                 if let Some(cla) = k.children_looked_after {
-                    x = Step::op(
+                    x = Step::recorded(
                         "less those looked after",
                         Unit::Children,
                         Op::Difference,
-                        vec![x, looked_after(cla)],
+                        vec![x, looked_after(cla, c.looked_after)],
+                        c.less_looked_after,
                     );
                 }
                 if x.value < 0.0 {
-                    x = Step::op(
+                    x = Step::recorded(
                         "children in need only (none below 0)",
                         Unit::Children,
                         Op::Max,
@@ -566,9 +608,10 @@ impl Model<'_> {
                             x,
                             Sources::method("zero", 0.0, Unit::Children, "no fewer than none"),
                         ],
+                        c.only,
                     );
                 }
-                x.named("children in need only")
+                valued(x.named("children in need only"), c.only)
             }),
             COURT => k
                 .care_proceedings
@@ -584,14 +627,20 @@ impl Model<'_> {
 }
 
 /// `(1 + yearly change)^years`: a count moved by a steady yearly change,
-/// with the kernel's `value` for it.
-fn compound(label: String, change: Step, years: Step, value: f64) -> Step {
+/// with the kernel's `factor` a year (1 + the change) and `value` for it.
+fn compound(label: String, change: Step, factor: f64, years: Step, value: f64) -> Step {
     Step::recorded(
         label,
         Unit::Factor,
         Op::Power,
         vec![
-            Step::op("1 + yearly change", Unit::Factor, Op::OnePlus, vec![change]),
+            Step::recorded(
+                "1 + yearly change",
+                Unit::Factor,
+                Op::OnePlus,
+                vec![change],
+                factor,
+            ),
             years,
         ],
         value,

@@ -1,36 +1,14 @@
 //! Random scenarios for the property tests, shared by the test binaries.
 #![allow(dead_code)]
 
-use outcome_model::data::evidence::{self, Grade, Placement};
+use outcome_model::data::evidence::{self, library, Grade, Measure, Placement};
 use outcome_model::{
     Agency, Cohorts, Council, Counts, CustomBenefit, CustomEffect, CustomMeasure, CustomProgramme,
     EffectLevel, Outcome, ProgrammeChoice, Projection, Scenario,
 };
 use proptest::prelude::*;
 
-/// The library programme `id` made runnable with the figures its evidence
-/// leaves to the user: a cohort of 100 cases a year, £500,000 a year, a
-/// 40% comparison group (as the Monte Carlo's unit tests choose them).
-pub fn runnable(id: &str) -> ProgrammeChoice {
-    let p = evidence::library()
-        .into_iter()
-        .find(|p| p.id == id)
-        .expect("known");
-    let mut c = ProgrammeChoice::new(p.id);
-    if p.cohort.default.is_none() {
-        c.cohort = Some(100.0);
-    }
-    if p.cost.is_none() {
-        c.annual_cost = 500_000.0;
-    }
-    if p.effects
-        .iter()
-        .any(|e| matches!(e.measure, evidence::Measure::CohortObserved { .. }))
-    {
-        c.counterfactual_pct = Some(40.0);
-    }
-    c
-}
+include!("runnable.rs");
 
 pub fn count() -> impl Strategy<Value = Option<f64>> {
     prop_oneof![
