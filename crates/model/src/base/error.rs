@@ -366,7 +366,7 @@ fn plain(x: f64) -> String {
         }
         out
     } else {
-        format!("{x}")
+        super::decimal::shortest(x)
     }
 }
 

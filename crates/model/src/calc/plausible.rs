@@ -309,7 +309,7 @@ impl std::fmt::Display for Warning {
 /// below 10 keeps one decimal.
 fn count(x: f64) -> String {
     if x.abs() < 10.0 && x.fract() != 0.0 {
-        return format!("{x:.1}");
+        return crate::base::decimal::fixed(x, 1);
     }
     let r = x.round();
     let digits = format!("{}", r.abs() as u64);

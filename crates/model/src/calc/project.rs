@@ -1,5 +1,6 @@
 //! The Green Book summary and the public entry point, [`project`].
 
+use crate::base::decimal::{shortest, signed};
 use crate::base::error::Error;
 use crate::base::outcome::{Agency, ByAgency};
 use crate::calc::baseline::Series;
@@ -219,7 +220,7 @@ fn with_notes(
         first.push(format!(
             "In {}, {}% of {}'s net spend on children looked after went on unaccompanied asylum-seeking children (MHCLG revenue outturn). None of these programmes keeps those children out of care, so an effect taken as a share of the council's care starts or children looked after may overstate what a programme could do here.",
             crate::data::csc_spend::YEAR,
-            (share * 100.0).round(),
+            shortest((share * 100.0).round()),
             s.council.name
         ));
     }
@@ -231,7 +232,8 @@ fn with_notes(
             .any(|e| e.observed_years < plan.horizon);
         if windowed && v > 0.0 {
             first.push(format!(
-                "You count {v}% of each effect after the period its study observed (for Family Safeguarding and family group conferences, the first 12 months). That is a choice beyond the evidence: with the default, nothing after that period is counted."
+                "You count {}% of each effect after the period its study observed (for Family Safeguarding and family group conferences, the first 12 months). That is a choice beyond the evidence: with the default, nothing after that period is counted.",
+                shortest(v)
             ));
         }
     }
@@ -281,7 +283,7 @@ fn baseline_note(s: &Scenario) -> Option<String> {
     let parts: Vec<String> = Series::ALL
         .iter()
         .map(|k| match k.trend(&a.baseline_trends) {
-            Some(p) => format!("{} {p:+}% a year", k.name()),
+            Some(p) => format!("{} {}% a year", k.name(), signed(p)),
             None => format!("{} held flat (no trend figure)", k.name()),
         })
         .collect();

@@ -424,7 +424,7 @@ pub(crate) fn notes(plan: &Plan, w: &Work) -> Vec<String> {
 }
 
 fn round(x: f64) -> String {
-    format!("{}", (x * 10.0).round() / 10.0)
+    crate::base::decimal::shortest((x * 10.0).round() / 10.0)
 }
 
 /// A financial year label: `2026-27` for `start_year` 2026 and `t` 0.
